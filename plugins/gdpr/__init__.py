@@ -1,0 +1,1 @@
+"""GDPR operations on Apache Airflow, driven by a data map."""

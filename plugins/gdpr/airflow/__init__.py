@@ -1,0 +1,1 @@
+"""The only package, besides dags/, that imports Airflow: hooks, task bodies, defaults."""

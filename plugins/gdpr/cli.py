@@ -1,0 +1,188 @@
+"""The ``gdpr`` command: what a data engineer reaches for outside the Airflow UI.
+
+Connections come from the same ``AIRFLOW_CONN_<ID>`` variables Airflow reads, so a command
+run beside the deployment talks to the same systems as the DAGs. Nothing here prints a
+personal value: commands print counts, keys and hashes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from gdpr.datamap import DataMapError, default_path, load_datamap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "func"):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args) or 0
+    except DataMapError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except (LookupError, ValueError, RuntimeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gdpr", description="GDPR operations on Airflow: data map, ledger, demo")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    datamap = commands.add_parser("datamap", help="validate the data map or print its JSON Schema").add_subparsers(metavar="ACTION")
+    validate = datamap.add_parser("validate", help="validate a data map (default: $GDPR_DATAMAP or include/datamap.yaml)")
+    validate.add_argument("path", nargs="?", type=Path)
+    validate.set_defaults(func=_datamap_validate)
+    schema = datamap.add_parser("schema", help="print the data map's JSON Schema")
+    schema.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    schema.set_defaults(func=_datamap_schema)
+
+    ledger = commands.add_parser("ledger", help="the evidence ledger").add_subparsers(metavar="ACTION")
+    for name, func, text in (
+        ("upgrade", _ledger_upgrade, "create or upgrade the ledger's tables"),
+        ("verify", _ledger_verify, "check the evidence hash chain; exit 1 and say which row if tampered"),
+    ):
+        sub = ledger.add_parser(name, help=text)
+        sub.add_argument("--url", help="SQLAlchemy URL of the ledger (default: connection gdpr_ledger)")
+        sub.set_defaults(func=func)
+
+    ropa = commands.add_parser("ropa", help="write the Art. 30 record of processing (HTML and CSV) from the data map")
+    ropa.add_argument("--out", type=Path, default=Path("."), help="directory to write into")
+    ropa.add_argument("--datamap", type=Path)
+    ropa.set_defaults(func=_ropa)
+
+    check = commands.add_parser("check", help="compare the data map with the live systems (tables, columns, buckets)")
+    check.add_argument("--datamap", type=Path)
+    check.set_defaults(func=_check)
+
+    locate = commands.add_parser("locate", help="count a subject's records in every dataset (prints counts only)")
+    locate.add_argument("email")
+    locate.add_argument("--datamap", type=Path)
+    locate.set_defaults(func=_locate)
+
+    demo = commands.add_parser("demo", help="the demo organisation").add_subparsers(metavar="ACTION")
+    seed = demo.add_parser("seed", help="create and fill the demo CRM, helpdesk and S3 buckets")
+    seed.add_argument("--customers", type=int, default=1000, help="scale: number of customers (default 1000)")
+    seed.add_argument("--seed", type=int, default=42, help="random seed (same seed, same data)")
+    seed.add_argument("--max-objects", type=int, default=None, help="cap on S3 objects written")
+    seed.add_argument("--crm-url", help="SQLAlchemy URL (default: connection of the map's crm system)")
+    seed.add_argument("--helpdesk-url", help="SQLAlchemy URL (default: connection of the map's helpdesk system)")
+    seed.add_argument("--ledger-url", help="SQLAlchemy URL of the ledger, for the planted legal hold")
+    seed.add_argument("--datamap", type=Path)
+    seed.set_defaults(func=_demo_seed)
+    return parser
+
+
+def _datamap_validate(args: argparse.Namespace) -> int:
+    datamap = load_datamap(args.path)
+    print(
+        f"{datamap.source}: valid ({len(datamap.systems)} systems, {len(datamap.dataset_ids())} datasets, "
+        f"{len(datamap.purposes)} purposes, {len(datamap.retention)} retention rules; sha256 {datamap.digest[:12]})"
+    )
+    return 0
+
+
+def _datamap_schema(args: argparse.Namespace) -> int:
+    from gdpr.datamap.schema import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _ledger_engine(url: str | None):
+    from gdpr.connections import create_sql_engine, spec_from_env, sqlalchemy_url
+
+    return create_sql_engine(url or sqlalchemy_url(spec_from_env("gdpr_ledger")))
+
+
+def _ledger_upgrade(args: argparse.Namespace) -> int:
+    from gdpr.ledger import migrate
+
+    print(f"ledger at revision {migrate(_ledger_engine(args.url))}")
+    return 0
+
+
+def _ledger_verify(args: argparse.Namespace) -> int:
+    from gdpr.ledger import verify_chain
+
+    report = verify_chain(_ledger_engine(args.url))
+    if report.ok:
+        print(f"evidence chain intact: {report.rows} rows, head {report.head or '(empty)'}")
+        return 0
+    print(f"evidence chain BROKEN ({len(report.problems)} problems in {report.rows} rows):", file=sys.stderr)
+    for problem in report.problems:
+        print(f"  - {problem}", file=sys.stderr)
+    return 1
+
+
+def _ropa(args: argparse.Namespace) -> int:
+    from gdpr.reports.register import build_register, render_csv, render_html
+
+    datamap = load_datamap(args.datamap)
+    entries = build_register(datamap)
+    args.out.mkdir(parents=True, exist_ok=True)
+    html = args.out / "record-of-processing.html"
+    csv = args.out / "record-of-processing.csv"
+    html.write_text(render_html(datamap, entries, [], [], datetime.now(UTC), "command line"), encoding="utf-8")
+    csv.write_text(render_csv(entries), encoding="utf-8")
+    print(f"{len(entries)} processing activities written to {html} and {csv}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from gdpr.connectors.base import SystemUnreachable
+    from gdpr.connectors.factory import connector_for, env_clients
+    from gdpr.datamap.drift import compare
+
+    datamap = load_datamap(args.datamap)
+    clients = env_clients()
+    failed = False
+    for system in datamap.systems:
+        try:
+            drift = compare(system, connector_for(system, clients).inspect())
+        except SystemUnreachable as exc:
+            print(f"{system.name}: {exc}")
+            failed = True
+            continue
+        print(f"{system.name}: {drift.datasets} datasets, {len(drift.missing)} missing, {len(drift.undeclared)} undeclared")
+        for item in drift.missing:
+            print(f"  missing: {item}")
+        for item in drift.undeclared:
+            print(f"  undeclared: {item}")
+        failed |= not drift.ok
+    return 1 if failed else 0
+
+
+def _locate(args: argparse.Namespace) -> int:
+    from gdpr.connectors.factory import connectors_for, env_clients
+    from gdpr.subject import resolve_subject
+
+    datamap = load_datamap(args.datamap)
+    identity = next(i.name for i in datamap.identities if i.kind == "email")
+    location = resolve_subject(datamap, connectors_for(datamap, env_clients()), identity, args.email)
+    for dataset, count in location.counts().items():
+        print(f"{dataset:45} {count:>8}")
+    print(f"{'total':45} {location.total:>8}")
+    return 0
+
+
+def _demo_seed(args: argparse.Namespace) -> int:
+    from gdpr.demo.cli import seed_command
+
+    return seed_command(args, load_datamap(args.datamap or default_path()))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

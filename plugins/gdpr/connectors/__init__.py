@@ -1,0 +1,17 @@
+"""Connectors: one module per system kind, behind the protocol in ``base``."""
+
+from gdpr.connectors.base import ByIdentity, ByReference, Connector, LiveDataset, SystemUnreachable
+from gdpr.connectors.s3 import Bucket, ObjectVersion, S3Connector
+from gdpr.connectors.sql import SqlConnector
+
+__all__ = [
+    "ByIdentity",
+    "Bucket",
+    "ByReference",
+    "Connector",
+    "LiveDataset",
+    "ObjectVersion",
+    "S3Connector",
+    "SqlConnector",
+    "SystemUnreachable",
+]

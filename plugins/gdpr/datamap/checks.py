@@ -1,0 +1,296 @@
+"""Cross-reference checks the models cannot express.
+
+Each check yields ``Problem``s with the document path they are about; the loader turns paths
+into line numbers. Messages say what would be valid, and suggest the closest name when the
+mistake looks like a typo.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import timedelta
+from pathlib import Path as FsPath
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import isodate
+
+from gdpr.datamap import categories
+from gdpr.datamap.errors import Path, Problem
+from gdpr.datamap.graph import ReferenceGraph
+from gdpr.datamap.models import DataMap
+from gdpr.datamap.templates import KeyTemplate, TemplateError
+
+
+def check_datamap(datamap: DataMap, sql_dir: FsPath | None) -> list[Problem]:
+    problems: list[Problem] = []
+    for check in (_unique_names, _organisation, _datasets, _references, _identities, _retention):
+        problems.extend(check(datamap))
+    if sql_dir is not None:
+        problems.extend(_sql_files(datamap, sql_dir))
+    if not problems:  # graph-wide checks would only echo a broken reference as noise
+        problems.extend(_reachability(datamap))
+        problems.extend(_kept_datasets(datamap))
+    return problems
+
+
+def _one_of(value: str, valid: Iterable[str], what: str) -> str:
+    valid = sorted(valid)
+    close = difflib.get_close_matches(value, valid, n=1, cutoff=0.6)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    shown = ", ".join(valid[:12]) + (", ..." if len(valid) > 12 else "")
+    return f"unknown {what} {value!r}.{hint} Valid: {shown or '(none declared)'}"
+
+
+def _dataset_path(datamap: DataMap, dataset_id: str) -> Path:
+    for si, system in enumerate(datamap.systems):
+        for di, dataset in enumerate(system.datasets):
+            if f"{system.name}.{dataset.name}" == dataset_id:
+                return ("systems", si, "datasets", di)
+    return ()
+
+
+def _duplicates(names: list[str], path: Path, what: str) -> Iterator[Problem]:
+    for name, count in Counter(names).items():
+        if count > 1:
+            index = len(names) - 1 - names[::-1].index(name)
+            yield Problem((*path, index), f"duplicate {what} {name!r}: {what}s must be unique")
+
+
+def _unique_names(datamap: DataMap) -> Iterator[Problem]:
+    yield from _duplicates([s.name for s in datamap.systems], ("systems",), "system name")
+    yield from _duplicates([p.id for p in datamap.purposes], ("purposes",), "purpose id")
+    yield from _duplicates([r.id for r in datamap.retention], ("retention",), "retention rule id")
+    yield from _duplicates([i.name for i in datamap.identities], ("identities",), "identity name")
+    for si, system in enumerate(datamap.systems):
+        yield from _duplicates([d.name for d in system.datasets], ("systems", si, "datasets"), "dataset name")
+
+
+def _organisation(datamap: DataMap) -> Iterator[Problem]:
+    try:
+        ZoneInfo(datamap.organisation.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        yield Problem(
+            ("organisation", "timezone"),
+            f"unknown time zone {datamap.organisation.timezone!r}; use an IANA name such as 'Europe/Paris'",
+        )
+
+
+def _datasets(datamap: DataMap) -> Iterator[Problem]:
+    purposes = {p.id for p in datamap.purposes}
+    for si, system in enumerate(datamap.systems):
+        if system.kind == "s3" and not system.bucket:
+            yield Problem(("systems", si), f"s3 system {system.name!r} needs `bucket`")
+        for di, dataset in enumerate(system.datasets):
+            path: Path = ("systems", si, "datasets", di)
+            for pi, purpose in enumerate(dataset.purposes):
+                if purpose not in purposes:
+                    yield Problem((*path, "purposes", pi), _one_of(purpose, purposes, "purpose"))
+            if system.kind == "sql":
+                yield from _sql_dataset(dataset, path)
+            else:
+                yield from _s3_dataset(dataset, path)
+            yield from _categories(dataset, path)
+
+
+def _sql_dataset(dataset, path: Path) -> Iterator[Problem]:
+    if dataset.key_template or dataset.categories:
+        yield Problem(path, "`key_template` and `categories` are for s3 datasets; a sql dataset declares `fields`")
+    if not dataset.fields:
+        yield Problem(path, "a sql dataset must declare its `fields` (every column of the table)")
+        return
+    if not dataset.primary_key:
+        yield Problem(path, "a sql dataset needs a `primary_key` (list of fields)")
+    fields = set(dataset.fields)
+    for ki, key in enumerate(dataset.primary_key):
+        if key not in fields:
+            yield Problem((*path, "primary_key", ki), _one_of(key, fields, "field"))
+    for identity, column in dataset.identity.items():
+        if column not in fields:
+            yield Problem((*path, "identity", identity), _one_of(column, fields, "field"))
+    if dataset.restriction_flag and dataset.restriction_flag not in fields:
+        yield Problem((*path, "restriction_flag"), _one_of(dataset.restriction_flag, fields, "field"))
+    for ri, reference in enumerate(dataset.references):
+        for local in reference.fields:
+            if local not in fields:
+                yield Problem((*path, "references", ri, "fields", local), _one_of(local, fields, "field"))
+
+
+def _s3_dataset(dataset, path: Path) -> Iterator[Problem]:
+    if dataset.fields or dataset.primary_key:
+        yield Problem(path, "s3 datasets have no `fields` or `primary_key`: the object key is the key")
+    if dataset.identity:
+        yield Problem((*path, "identity"), "s3 objects cannot be searched by identity; link them with `references`")
+    if not dataset.key_template:
+        yield Problem(path, "an s3 dataset needs a `key_template`, e.g. 'recordings/{customer_id}/{recording_id}.ogg'")
+        return
+    try:
+        placeholders = KeyTemplate(dataset.key_template).placeholders
+    except TemplateError as exc:
+        yield Problem((*path, "key_template"), str(exc))
+        return
+    bound = {local for reference in dataset.references for local in reference.fields}
+    for name in placeholders:
+        if name not in bound:
+            yield Problem(
+                (*path, "key_template"),
+                f"placeholder {{{name}}} is not bound by any reference; "
+                f"bound fields: {', '.join(sorted(bound)) or '(none)'}",
+            )
+    for ri, reference in enumerate(dataset.references):
+        for local in reference.fields:
+            if local not in placeholders:
+                yield Problem(
+                    (*path, "references", ri, "fields", local),
+                    f"{local!r} is not a placeholder of key_template {dataset.key_template!r}",
+                )
+    if not dataset.categories:
+        yield Problem(path, "an s3 dataset needs `categories` for what its objects contain")
+
+
+def _categories(dataset, path: Path) -> Iterator[Problem]:
+    located: list[tuple[Path, str]] = [((*path, "categories", i), c) for i, c in enumerate(dataset.categories)]
+    for name, spec in dataset.fields.items():
+        located += [((*path, "fields", name, "categories", i), c) for i, c in enumerate(spec.categories)]
+    for where, key in located:
+        if not categories.is_known(key):
+            close = categories.suggest(key)
+            hint = f" Did you mean {' or '.join(map(repr, close))}?" if close else ""
+            yield Problem(
+                where,
+                f"unknown data category {key!r}.{hint} Categories are fideslang keys such as "
+                "'user.contact.email' or 'system.operations' (see docs/datamap.md)",
+            )
+
+
+def _references(datamap: DataMap) -> Iterator[Problem]:
+    known = {ref.id: ref for ref in datamap.iter_datasets()}
+    for ref in known.values():
+        path = _dataset_path(datamap, ref.id)
+        for ri, reference in enumerate(ref.dataset.references):
+            target = known.get(reference.dataset)
+            if target is None:
+                yield Problem((*path, "references", ri, "dataset"), _one_of(reference.dataset, known, "dataset"))
+                continue
+            if target.kind == "s3":
+                yield Problem((*path, "references", ri, "dataset"), "references must point to sql datasets")
+                continue
+            for local, remote in reference.fields.items():
+                if remote not in target.dataset.fields:
+                    yield Problem(
+                        (*path, "references", ri, "fields", local),
+                        _one_of(remote, target.dataset.fields, f"field of {target.id}"),
+                    )
+    cycle = ReferenceGraph.of(datamap).find_cycle()
+    if cycle:
+        yield Problem(
+            (*_dataset_path(datamap, cycle[0]), "references"),
+            f"reference cycle: {' -> '.join(cycle)}; references must go from child to parent records",
+        )
+
+
+def _identities(datamap: DataMap) -> Iterator[Problem]:
+    declared = {i.name for i in datamap.identities}
+    used: set[str] = set()
+    for ref in datamap.iter_datasets():
+        path = _dataset_path(datamap, ref.id)
+        for name in ref.dataset.identity:
+            if name not in declared:
+                yield Problem((*path, "identity", name), _one_of(name, declared, "identity"))
+            used.add(name)
+    for ii, identity in enumerate(datamap.identities):
+        if identity.name not in used:
+            yield Problem(
+                ("identities", ii),
+                f"identity {identity.name!r} reaches no dataset: add `identity: {{{identity.name}: <field>}}` "
+                "to the dataset that holds it, or remove it",
+            )
+
+
+def _reachability(datamap: DataMap) -> Iterator[Problem]:
+    roots = {ref.id for ref in datamap.iter_datasets() if ref.dataset.identity}
+    reached = ReferenceGraph.of(datamap).reachable_from(roots)
+    for ref in datamap.iter_datasets():
+        if ref.id not in reached:
+            yield Problem(
+                _dataset_path(datamap, ref.id),
+                f"dataset {ref.id} cannot be reached from any identity: give it an `identity` or a "
+                "`references` entry to a dataset that can, or a subject's records there would be missed",
+            )
+
+
+def _retention(datamap: DataMap) -> Iterator[Problem]:
+    known = {ref.id: ref for ref in datamap.iter_datasets()}
+    for ri, rule in enumerate(datamap.retention):
+        path: Path = ("retention", ri)
+        yield from _period(rule.period, (*path, "period"))
+        target = known.get(rule.dataset)
+        if target is None:
+            yield Problem((*path, "dataset"), _one_of(rule.dataset, known, "dataset"))
+            continue
+        start = rule.start
+        if start.column and start.column not in target.dataset.fields:
+            yield Problem((*path, "start", "column"), _one_of(start.column, target.dataset.fields, f"field of {target.id}"))
+        if start.object_modified and target.kind != "s3":
+            yield Problem((*path, "start"), "`object_modified` applies to s3 datasets; use `column` for sql")
+        if (start.column or start.sql) and target.kind == "s3":
+            yield Problem((*path, "start"), "s3 datasets expire by `object_modified: true` or with their parent rows")
+        if target.kind == "s3" and rule.action == "anonymise":
+            yield Problem((*path, "action"), "objects cannot be anonymised in place; use `delete`")
+        for ki, kept in enumerate(rule.keep):
+            if kept not in known:
+                yield Problem((*path, "keep", ki), _one_of(kept, known, "dataset"))
+
+
+def _kept_datasets(datamap: DataMap) -> Iterator[Problem]:
+    graph = ReferenceGraph.of(datamap)
+    for ri, rule in enumerate(datamap.retention):
+        descendants = graph.descendants(rule.dataset)
+        for ki, kept in enumerate(rule.keep):
+            if kept not in descendants:
+                yield Problem(
+                    ("retention", ri, "keep", ki),
+                    f"{kept} does not reference {rule.dataset}; `keep` lists datasets whose records "
+                    f"belong to the expired ones. Datasets that do: {', '.join(sorted(descendants)) or '(none)'}",
+                )
+
+
+_ISO_DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$")
+
+
+def _period(text: str, path: Path) -> Iterator[Problem]:
+    valid = "an ISO 8601 duration such as P3Y (3 years), P13M (13 months), P6M or P30D"
+    if not _ISO_DURATION.match(text):
+        yield Problem(path, f"malformed period {text!r}: expected {valid}")
+        return
+    duration = isodate.parse_duration(text)
+    if isinstance(duration, timedelta) and duration <= timedelta(0):
+        yield Problem(path, f"period {text!r} must be longer than zero")
+
+
+def _sql_files(datamap: DataMap, sql_dir: FsPath) -> Iterator[Problem]:
+    for ri, rule in enumerate(datamap.retention):
+        name = rule.start.sql
+        if not name:
+            continue
+        path: Path = ("retention", ri, "start", "sql")
+        file = (sql_dir / name).resolve()
+        if sql_dir.resolve() not in file.parents:
+            yield Problem(path, f"{name!r} must be a file inside {sql_dir}")
+            continue
+        if not file.is_file():
+            available = sorted(p.name for p in sql_dir.glob("*.sql")) if sql_dir.is_dir() else []
+            yield Problem(path, _one_of(name, available, "SQL file") + f" (looked in {sql_dir})")
+            continue
+        text = file.read_text(encoding="utf-8")
+        if ":cutoff" not in text:
+            yield Problem(path, f"{name} must use the bind parameter :cutoff (the date before which records expire)")
+        if _statements(text) != 1:
+            yield Problem(path, f"{name} must hold exactly one SQL statement")
+
+
+def _statements(text: str) -> int:
+    code = "\n".join(line for line in text.splitlines() if not line.strip().startswith("--"))
+    return len([s for s in code.split(";") if s.strip()])

@@ -1,0 +1,46 @@
+"""Compare the data map with what the systems really hold.
+
+A declared table, column or bucket that is missing means the map is wrong and every job built
+on it would be too: that is a failure. A column that exists but is not declared is personal
+data nobody accounted for until proven otherwise: that is a finding for the DPO.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from gdpr.connectors.base import LiveDataset
+from gdpr.datamap.models import System
+
+
+@dataclass(frozen=True)
+class Drift:
+    system: str
+    datasets: int
+    missing: list[str] = field(default_factory=list)
+    undeclared: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing
+
+    def as_dict(self) -> dict:
+        return {"system": self.system, "datasets": self.datasets, "missing": self.missing, "undeclared": self.undeclared}
+
+
+def compare(system: System, live: Mapping[str, LiveDataset]) -> Drift:
+    missing: list[str] = []
+    undeclared: list[str] = []
+    for dataset in system.datasets:
+        name = f"{system.name}.{dataset.name}"
+        seen = live.get(dataset.name)
+        if seen is None or not seen.exists:
+            where = f"bucket {system.bucket}" if system.kind == "s3" else f"table {dataset.table_name}"
+            missing.append(f"{name}: {where} not found")
+            continue
+        if seen.columns is None:
+            continue
+        missing += [f"{name}.{c}: column not found in table {dataset.table_name}" for c in sorted(set(dataset.fields) - seen.columns)]
+        undeclared += [f"{name}.{c}" for c in sorted(seen.columns - set(dataset.fields))]
+    return Drift(system.name, len(system.datasets), missing, undeclared)

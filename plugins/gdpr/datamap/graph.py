@@ -1,0 +1,95 @@
+"""The reference graph between datasets.
+
+References point from a child record to its parent (an order to its customer, a helpdesk
+ticket to a CRM customer, an S3 object to an invoice row). Subject resolution walks it
+parents-first; destructive steps walk it children-first. Both orders come from here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from graphlib import CycleError, TopologicalSorter
+
+from gdpr.datamap.models import DataMap, Reference
+
+
+@dataclass(frozen=True)
+class Edge:
+    child: str
+    parent: str
+    reference: Reference
+
+    @property
+    def child_fields(self) -> tuple[str, ...]:
+        return tuple(self.reference.fields)
+
+    @property
+    def parent_fields(self) -> tuple[str, ...]:
+        return tuple(self.reference.fields.values())
+
+
+@dataclass
+class ReferenceGraph:
+    nodes: list[str]
+    edges: list[Edge] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, datamap: DataMap) -> ReferenceGraph:
+        graph = cls(nodes=datamap.dataset_ids())
+        known = set(graph.nodes)
+        for ref in datamap.iter_datasets():
+            for reference in ref.dataset.references:
+                if reference.dataset in known:
+                    graph.edges.append(Edge(ref.id, reference.dataset, reference))
+        return graph
+
+    def parents_of(self, dataset_id: str) -> list[Edge]:
+        return [e for e in self.edges if e.child == dataset_id]
+
+    def children_of(self, dataset_id: str) -> list[Edge]:
+        return [e for e in self.edges if e.parent == dataset_id]
+
+    def find_cycle(self) -> list[str] | None:
+        """A cycle as a list of dataset ids (first == last), or None."""
+        try:
+            self._sorter().static_order()
+        except CycleError as exc:
+            return list(reversed(exc.args[1]))
+        return None
+
+    def parents_first(self) -> list[str]:
+        """Topological order: every dataset after all the datasets it references."""
+        return list(self._sorter().static_order())
+
+    def children_first(self) -> list[str]:
+        return list(reversed(self.parents_first()))
+
+    def descendants(self, dataset_id: str) -> set[str]:
+        children: dict[str, list[str]] = defaultdict(list)
+        for edge in self.edges:
+            children[edge.parent].append(edge.child)
+        seen: set[str] = set()
+        stack = [dataset_id]
+        while stack:
+            for child in children[stack.pop()]:
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+        return seen
+
+    def reachable_from(self, roots: set[str]) -> set[str]:
+        reached = set(roots)
+        for root in roots:
+            reached |= self.descendants(root)
+        return reached
+
+    def fields_needed(self, dataset_id: str) -> set[str]:
+        """Fields of a dataset that its children join on (what resolution must carry along)."""
+        return {f for edge in self.children_of(dataset_id) for f in edge.parent_fields}
+
+    def _sorter(self) -> TopologicalSorter[str]:
+        sorter: TopologicalSorter[str] = TopologicalSorter({n: set() for n in self.nodes})
+        for edge in self.edges:
+            sorter.add(edge.child, edge.parent)
+        return sorter

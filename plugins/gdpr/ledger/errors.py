@@ -1,0 +1,17 @@
+"""Errors the ledger raises on purpose, each with a message a DPO or operator can act on."""
+
+from __future__ import annotations
+
+__all__ = ["DuplicateRecord", "LedgerNotReady", "RecordNotFound"]
+
+
+class LedgerNotReady(RuntimeError):
+    """The ledger's tables are missing or older than this version of the product expects."""
+
+
+class RecordNotFound(LookupError):
+    """A request, breach, hold or run id that the ledger does not know."""
+
+
+class DuplicateRecord(ValueError):
+    """A request that is already recorded (same id, or same channel and external reference)."""

@@ -1,0 +1,651 @@
+"""The ledger: the product's own record of requests, breaches, holds, runs and evidence.
+
+Every method opens its own short transaction on the engine it was given, so a ``Ledger`` can be
+shared by threads and built anywhere (a task, the CLI, a test) without touching the database.
+The schema version is checked once, on first use, so a stale database fails with
+``LedgerNotReady`` (run `gdpr ledger upgrade`) instead of a confusing SQL error mid-purge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from gdpr.ledger import schema
+from gdpr.ledger.chain import HASHED_COLUMNS, row_hash, to_json_document
+from gdpr.ledger.clock import as_utc, utc_now
+from gdpr.ledger.errors import DuplicateRecord, RecordNotFound
+from gdpr.ledger.identity import normalise_email
+from gdpr.ledger.records import (
+    BREACH_STATUSES,
+    OPEN_REQUEST_STATUSES,
+    REQUEST_KINDS,
+    REQUEST_STATUSES,
+    RUN_FINISH_STATUSES,
+    BreachRecord,
+    ChainHead,
+    EvidenceInput,
+    EvidenceRecord,
+    HoldRecord,
+    RequestEventRecord,
+    RequestRecord,
+    RunRecord,
+)
+from gdpr.ledger.upgrade import ensure_ready
+
+__all__ = ["Ledger"]
+
+_REQUEST_UPDATABLE = frozenset(
+    {"status", "due_at", "extended_due_at", "extension_reason", "closed_at", "close_reason"}
+)
+# aware_at is deliberately absent: it starts the Art. 33 clock, and moving it after the fact
+# would hide a late notification. A wrong value is corrected by recording a new breach.
+_BREACH_UPDATABLE = frozenset(
+    {
+        "title",
+        "description",
+        "systems",
+        "datasets",
+        "categories",
+        "high_risk",
+        "status",
+        "affected_subjects",
+        "authority_notified_at",
+        "authority_reference",
+        "delay_reason",
+        "subjects_notified_at",
+        "closed_at",
+        "close_reason",
+    }
+)
+_DATETIME_FIELDS = frozenset(
+    {
+        "due_at",
+        "extended_due_at",
+        "closed_at",
+        "authority_notified_at",
+        "subjects_notified_at",
+    }
+)
+_LIST_FIELDS = frozenset({"systems", "datasets", "categories"})
+_NOT_NULL_FIELDS = frozenset(
+    {"status", "due_at", "title", "description", "high_risk", *_LIST_FIELDS}
+)
+
+
+class Ledger:
+    """Read and write the ledger through a SQLAlchemy engine; no Airflow, no global state."""
+
+    def __init__(self, engine: sa.Engine, clock: Callable[[], datetime] = utc_now) -> None:
+        self._engine = engine
+        self._clock = clock
+        self._ready = False
+
+    # -- schema ---------------------------------------------------------------------------
+
+    def check_ready(self) -> None:
+        """Raise ``LedgerNotReady`` unless the schema is at the revision this code needs."""
+        ensure_ready(self._engine)
+        self._ready = True
+
+    def _begin(self) -> sa.engine.base.Transaction:
+        if not self._ready:
+            self.check_ready()
+        return self._engine.begin()
+
+    def _connect(self) -> sa.Connection:
+        if not self._ready:
+            self.check_ready()
+        return self._engine.connect()
+
+    def _now(self) -> datetime:
+        return as_utc(self._clock())
+
+    # -- runs -----------------------------------------------------------------------------
+
+    def start_run(self, dag_id: str, run_id: str, kind: str) -> int:
+        """Register an Airflow run; a retry of the same run gets the same id back."""
+        _require_text(dag_id=dag_id, run_id=run_id, kind=kind)
+        runs = schema.runs
+        key = (runs.c.dag_id == dag_id) & (runs.c.run_id == run_id)
+        # Two attempts: the second covers a concurrent first start of the same run.
+        for attempt in range(2):
+            try:
+                with self._begin() as conn:
+                    pk = conn.execute(sa.select(runs.c.pk).where(key)).scalar_one_or_none()
+                    if pk is not None:
+                        conn.execute(
+                            sa.update(runs)
+                            .where(runs.c.pk == pk)
+                            .values(status="running", finished_at=None)
+                        )
+                        return pk
+                    inserted = conn.execute(
+                        sa.insert(runs).values(
+                            dag_id=dag_id,
+                            run_id=run_id,
+                            kind=kind,
+                            status="running",
+                            started_at=self._now(),
+                        )
+                    )
+                    return inserted.inserted_primary_key[0]
+            except sa.exc.IntegrityError:
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def finish_run(self, run_pk: int, status: str, summary: dict[str, Any]) -> None:
+        if status not in RUN_FINISH_STATUSES:
+            raise ValueError(
+                f"a run finishes as one of {', '.join(sorted(RUN_FINISH_STATUSES))}, "
+                f"not {status!r}"
+            )
+        runs = schema.runs
+        with self._begin() as conn:
+            result = conn.execute(
+                sa.update(runs)
+                .where(runs.c.pk == run_pk)
+                .values(status=status, finished_at=self._now(), summary=to_json_document(summary))
+            )
+            if result.rowcount == 0:
+                raise RecordNotFound(f"run {run_pk} is not in the ledger")
+
+    def get_run(self, run_pk: int) -> RunRecord:
+        with self._connect() as conn:
+            row = conn.execute(
+                sa.select(schema.runs).where(schema.runs.c.pk == run_pk)
+            ).one_or_none()
+        if row is None:
+            raise RecordNotFound(f"run {run_pk} is not in the ledger")
+        return _run(row)
+
+    # -- evidence -------------------------------------------------------------------------
+
+    def record_evidence(self, item: EvidenceInput) -> EvidenceRecord:
+        """Append one hash-chained evidence row; concurrent appenders are serialised."""
+        detail = to_json_document(item.detail)
+        with self._begin() as conn:
+            self._check_references(conn, run_pk=item.run_pk, request_id=item.request_id)
+            current = _lock_head(conn)
+            content: dict[str, Any] = {
+                "id": current.count + 1,
+                "at": self._now(),
+                "action": item.action,
+                "system": item.system,
+                "dataset": item.dataset,
+                "rule": item.rule,
+                "citation": item.citation,
+                "count": item.count,
+                "keys_sha256": item.keys_sha256,
+                "detail": detail,
+                "run_pk": item.run_pk,
+                "request_id": item.request_id,
+            }
+            hashed = row_hash(current.last_hash, content)
+            conn.execute(
+                sa.insert(schema.evidence).values(
+                    **content, prev_hash=current.last_hash, row_hash=hashed
+                )
+            )
+            conn.execute(
+                sa.update(schema.head)
+                .where(schema.head.c.id == 1)
+                .values(count=content["id"], last_hash=hashed, updated_at=content["at"])
+            )
+        return EvidenceRecord(**content, prev_hash=current.last_hash, row_hash=hashed)
+
+    def evidence(
+        self, *, run_pk: int | None = None, request_id: str | None = None
+    ) -> list[EvidenceRecord]:
+        """Evidence in the order it was written, optionally for one run and/or one request."""
+        ev = schema.evidence
+        query = sa.select(ev).order_by(ev.c.id)
+        if run_pk is not None:
+            query = query.where(ev.c.run_pk == run_pk)
+        if request_id is not None:
+            query = query.where(ev.c.request_id == request_id)
+        with self._connect() as conn:
+            return [_evidence(row) for row in conn.execute(query)]
+
+    def chain_head(self) -> ChainHead:
+        with self._connect() as conn:
+            row = conn.execute(sa.select(schema.head)).one()
+        return ChainHead(count=row.count, last_hash=row.last_hash)
+
+    def _check_references(
+        self, conn: sa.Connection, *, run_pk: int | None, request_id: str | None
+    ) -> None:
+        # The foreign keys would catch these on PostgreSQL and MariaDB, but not on SQLite, and
+        # with a message nobody can act on.
+        if run_pk is not None and not conn.execute(
+            sa.select(schema.runs.c.pk).where(schema.runs.c.pk == run_pk)
+        ).first():
+            raise RecordNotFound(f"run {run_pk} is not in the ledger")
+        if request_id is not None and not conn.execute(
+            sa.select(schema.requests.c.pk).where(schema.requests.c.request_id == request_id)
+        ).first():
+            raise RecordNotFound(f"request {request_id} is not in the ledger")
+
+    # -- requests (Art. 12-22) ------------------------------------------------------------
+
+    def create_request(
+        self,
+        *,
+        kind: str,
+        subject_email: str,
+        received_at: datetime,
+        due_at: datetime,
+        channel: str,
+        external_ref: str | None = None,
+        note: str | None = None,
+        request_id: str | None = None,
+    ) -> RequestRecord:
+        """Record a subject request; its id is ``R-<year received>-<number>`` unless given."""
+        if kind not in REQUEST_KINDS:
+            raise ValueError(
+                f"unknown request kind {kind!r}: expected one of {', '.join(sorted(REQUEST_KINDS))}"
+            )
+        _require_text(channel=channel)
+        received_at, due_at = as_utc(received_at), as_utc(due_at)
+        if due_at < received_at:
+            raise ValueError("the request's due date is before the date it was received")
+        now = self._now()
+        req = schema.requests
+        try:
+            with self._begin() as conn:
+                pk = conn.execute(
+                    sa.insert(req).values(
+                        request_id=request_id,
+                        kind=kind,
+                        status="open",
+                        subject_email=normalise_email(subject_email),
+                        channel=channel,
+                        external_ref=external_ref,
+                        note=note,
+                        received_at=received_at,
+                        due_at=due_at,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                ).inserted_primary_key[0]
+                if request_id is None:
+                    # Derived from the primary key, which the database hands out atomically:
+                    # concurrent creators can never get the same number, with no lock or retry.
+                    conn.execute(
+                        sa.update(req)
+                        .where(req.c.pk == pk)
+                        .values(request_id=_public_id("R", received_at, pk))
+                    )
+                row = conn.execute(sa.select(req).where(req.c.pk == pk)).one()
+        except sa.exc.IntegrityError as exc:
+            raise self._duplicate_request(channel, external_ref, request_id) from exc
+        return _request(row)
+
+    def _duplicate_request(
+        self, channel: str, external_ref: str | None, request_id: str | None
+    ) -> Exception:
+        if external_ref is not None:
+            existing = self.find_request_by_external_ref(channel, external_ref)
+            if existing is not None:
+                return DuplicateRecord(
+                    f"{channel} reference {external_ref} is already recorded as request "
+                    f"{existing.request_id}"
+                )
+        if request_id is not None and self.get_request(request_id) is not None:
+            return DuplicateRecord(f"request {request_id} already exists")
+        return RuntimeError("the request could not be recorded (integrity error)")
+
+    def get_request(self, request_id: str) -> RequestRecord | None:
+        return self._one_request(schema.requests.c.request_id == request_id)
+
+    def find_request_by_external_ref(self, channel: str, external_ref: str) -> RequestRecord | None:
+        req = schema.requests
+        return self._one_request((req.c.channel == channel) & (req.c.external_ref == external_ref))
+
+    def _one_request(self, where: sa.ColumnElement[bool]) -> RequestRecord | None:
+        with self._connect() as conn:
+            row = conn.execute(sa.select(schema.requests).where(where)).one_or_none()
+        return None if row is None else _request(row)
+
+    def update_request(self, request_id: str, **changes: Any) -> RequestRecord:
+        """Change the status, deadlines or closure of a request; returns the updated record."""
+        values = _checked_changes("request", changes, _REQUEST_UPDATABLE)
+        if "status" in values and values["status"] not in REQUEST_STATUSES:
+            raise ValueError(
+                f"unknown request status {values['status']!r}: expected one of "
+                f"{', '.join(sorted(REQUEST_STATUSES))}"
+            )
+        req = schema.requests
+        with self._begin() as conn:
+            result = conn.execute(
+                sa.update(req)
+                .where(req.c.request_id == request_id)
+                .values(**values, updated_at=self._now())
+            )
+            if result.rowcount == 0:
+                raise RecordNotFound(f"request {request_id} is not in the ledger")
+            row = conn.execute(sa.select(req).where(req.c.request_id == request_id)).one()
+        return _request(row)
+
+    def add_request_event(
+        self, request_id: str, kind: str, actor: str, detail: dict[str, Any] | None = None
+    ) -> None:
+        """Append to a request's history (received, identity checked, extended, answered...)."""
+        _require_text(kind=kind, actor=actor)
+        document = to_json_document(detail or {})
+        with self._begin() as conn:
+            pk = _request_pk(conn, request_id)
+            conn.execute(
+                sa.insert(schema.request_events).values(
+                    request_pk=pk, at=self._now(), kind=kind, actor=actor, detail=document
+                )
+            )
+
+    def request_events(self, request_id: str) -> list[RequestEventRecord]:
+        events = schema.request_events
+        with self._connect() as conn:
+            pk = _request_pk(conn, request_id)
+            rows = conn.execute(
+                sa.select(events).where(events.c.request_pk == pk).order_by(events.c.id)
+            )
+            return [
+                RequestEventRecord(
+                    id=row.id,
+                    request_id=request_id,
+                    at=row.at,
+                    kind=row.kind,
+                    actor=row.actor,
+                    detail=row.detail,
+                )
+                for row in rows
+            ]
+
+    def open_requests(self) -> list[RequestRecord]:
+        """Requests whose clock is running, oldest first."""
+        req = schema.requests
+        query = (
+            sa.select(req)
+            .where(req.c.status.in_(sorted(OPEN_REQUEST_STATUSES)))
+            .order_by(req.c.received_at, req.c.pk)
+        )
+        with self._connect() as conn:
+            return [_request(row) for row in conn.execute(query)]
+
+    # -- breaches (Art. 33-34) ------------------------------------------------------------
+
+    def create_breach(
+        self,
+        *,
+        title: str,
+        aware_at: datetime,
+        description: str,
+        systems: list[str],
+        datasets: list[str],
+        categories: list[str],
+        high_risk: bool,
+    ) -> BreachRecord:
+        """Document a breach (Art. 33(5): every breach, notified or not); id ``B-<year>-<n>``."""
+        _require_text(title=title)
+        aware_at = as_utc(aware_at)
+        now = self._now()
+        br = schema.breaches
+        with self._begin() as conn:
+            pk = conn.execute(
+                sa.insert(br).values(
+                    title=title,
+                    description=description,
+                    aware_at=aware_at,
+                    systems=_text_list("systems", systems),
+                    datasets=_text_list("datasets", datasets),
+                    categories=_text_list("categories", categories),
+                    high_risk=bool(high_risk),
+                    status="open",
+                    created_at=now,
+                    updated_at=now,
+                )
+            ).inserted_primary_key[0]
+            conn.execute(
+                sa.update(br).where(br.c.pk == pk).values(breach_id=_public_id("B", aware_at, pk))
+            )
+            row = conn.execute(sa.select(br).where(br.c.pk == pk)).one()
+        return _breach(row)
+
+    def get_breach(self, breach_id: str) -> BreachRecord | None:
+        br = schema.breaches
+        with self._connect() as conn:
+            row = conn.execute(sa.select(br).where(br.c.breach_id == breach_id)).one_or_none()
+        return None if row is None else _breach(row)
+
+    def update_breach(self, breach_id: str, **changes: Any) -> BreachRecord:
+        values = _checked_changes("breach", changes, _BREACH_UPDATABLE)
+        if "status" in values and values["status"] not in BREACH_STATUSES:
+            raise ValueError(
+                f"unknown breach status {values['status']!r}: expected one of "
+                f"{', '.join(sorted(BREACH_STATUSES))}"
+            )
+        br = schema.breaches
+        with self._begin() as conn:
+            result = conn.execute(
+                sa.update(br)
+                .where(br.c.breach_id == breach_id)
+                .values(**values, updated_at=self._now())
+            )
+            if result.rowcount == 0:
+                raise RecordNotFound(f"breach {breach_id} is not in the ledger")
+            row = conn.execute(sa.select(br).where(br.c.breach_id == breach_id)).one()
+        return _breach(row)
+
+    def open_breaches(self) -> list[BreachRecord]:
+        br = schema.breaches
+        query = sa.select(br).where(br.c.status == "open").order_by(br.c.aware_at, br.c.pk)
+        with self._connect() as conn:
+            return [_breach(row) for row in conn.execute(query)]
+
+    # -- legal holds ----------------------------------------------------------------------
+
+    def add_legal_hold(
+        self,
+        *,
+        reason: str,
+        reference: str,
+        subject_email: str | None = None,
+        dataset: str | None = None,
+        record_key: dict[str, Any] | None = None,
+    ) -> HoldRecord:
+        """Hold a person (every record found for them) or one record; purges skip both."""
+        _require_text(reason=reason, reference=reference)
+        person = subject_email is not None
+        record = dataset is not None or record_key is not None
+        if person == record:
+            raise ValueError(
+                "a legal hold covers either a person (subject_email) or one record "
+                "(dataset and record_key), not both and not neither"
+            )
+        if record and (not dataset or not record_key):
+            raise ValueError("a legal hold on a record needs both the dataset and the record key")
+        with self._begin() as conn:
+            hold_id = conn.execute(
+                sa.insert(schema.legal_holds).values(
+                    reason=reason,
+                    reference=reference,
+                    subject_email=normalise_email(subject_email) if person else None,
+                    dataset=dataset,
+                    record_key=to_json_document(record_key) if record_key else None,
+                    created_at=self._now(),
+                )
+            ).inserted_primary_key[0]
+            row = conn.execute(
+                sa.select(schema.legal_holds).where(schema.legal_holds.c.id == hold_id)
+            ).one()
+        return _hold(row)
+
+    def release_legal_hold(self, hold_id: int) -> None:
+        """End a hold; releasing one already released keeps the first release time."""
+        holds = schema.legal_holds
+        with self._begin() as conn:
+            result = conn.execute(
+                sa.update(holds)
+                .where((holds.c.id == hold_id) & holds.c.released_at.is_(None))
+                .values(released_at=self._now())
+            )
+            if (
+                result.rowcount == 0
+                and not conn.execute(sa.select(holds.c.id).where(holds.c.id == hold_id)).first()
+            ):
+                raise RecordNotFound(f"legal hold {hold_id} is not in the ledger")
+
+    def active_legal_holds(self) -> list[HoldRecord]:
+        holds = schema.legal_holds
+        query = sa.select(holds).where(holds.c.released_at.is_(None)).order_by(holds.c.id)
+        with self._connect() as conn:
+            return [_hold(row) for row in conn.execute(query)]
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def _lock_head(conn: sa.Connection) -> sa.Row[Any]:
+    """Read the chain head under a write lock so two appenders never extend the same head."""
+    if conn.dialect.name == "sqlite":
+        # SQLite ignores FOR UPDATE and takes its write lock at the first write of the
+        # transaction; a no-op write first makes the read below happen under that lock.
+        conn.execute(
+            sa.update(schema.head)
+            .where(schema.head.c.id == 1)
+            .values(count=schema.head.c.count)
+        )
+    row = conn.execute(
+        sa.select(schema.head).where(schema.head.c.id == 1).with_for_update()
+    ).one_or_none()
+    if row is None:
+        raise RuntimeError(
+            "the ledger head row is missing, so evidence cannot be appended safely: "
+            "run `gdpr ledger verify`"
+        )
+    return row
+
+
+def _public_id(prefix: str, at: datetime, pk: int) -> str:
+    return f"{prefix}-{at.year}-{pk:06d}"
+
+
+def _request_pk(conn: sa.Connection, request_id: str) -> int:
+    req = schema.requests
+    pk = conn.execute(sa.select(req.c.pk).where(req.c.request_id == request_id)).scalar()
+    if pk is None:
+        raise RecordNotFound(f"request {request_id} is not in the ledger")
+    return pk
+
+
+def _require_text(**values: str) -> None:
+    for name, value in values.items():
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"{name} must be a non-empty text")
+
+
+def _text_list(name: str, values: list[str]) -> list[str]:
+    if isinstance(values, str) or not all(isinstance(v, str) and v for v in values):
+        raise ValueError(f"{name} must be a list of names")
+    return list(values)
+
+
+def _checked_changes(
+    what: str, changes: Mapping[str, Any], allowed: frozenset[str]
+) -> dict[str, Any]:
+    unknown = sorted(set(changes) - allowed)
+    if unknown:
+        raise TypeError(
+            f"cannot change {', '.join(unknown)} on a {what}; "
+            f"changeable: {', '.join(sorted(allowed))}"
+        )
+    values = dict(changes)
+    for name, value in values.items():
+        if value is None:
+            if name in _NOT_NULL_FIELDS:
+                raise ValueError(f"{name} of a {what} cannot be cleared")
+        elif name in _DATETIME_FIELDS:
+            values[name] = as_utc(value)
+        elif name in _LIST_FIELDS:
+            values[name] = _text_list(name, value)
+    return values
+
+
+def _request(row: sa.Row[Any]) -> RequestRecord:
+    return RequestRecord(
+        request_id=row.request_id,
+        kind=row.kind,
+        status=row.status,
+        subject_email=row.subject_email,
+        channel=row.channel,
+        external_ref=row.external_ref,
+        note=row.note,
+        received_at=row.received_at,
+        due_at=row.due_at,
+        extended_due_at=row.extended_due_at,
+        extension_reason=row.extension_reason,
+        closed_at=row.closed_at,
+        close_reason=row.close_reason,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _breach(row: sa.Row[Any]) -> BreachRecord:
+    return BreachRecord(
+        breach_id=row.breach_id,
+        title=row.title,
+        description=row.description,
+        aware_at=row.aware_at,
+        systems=row.systems,
+        datasets=row.datasets,
+        categories=row.categories,
+        high_risk=bool(row.high_risk),
+        status=row.status,
+        affected_subjects=row.affected_subjects,
+        authority_notified_at=row.authority_notified_at,
+        authority_reference=row.authority_reference,
+        delay_reason=row.delay_reason,
+        subjects_notified_at=row.subjects_notified_at,
+        closed_at=row.closed_at,
+        close_reason=row.close_reason,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _hold(row: sa.Row[Any]) -> HoldRecord:
+    return HoldRecord(
+        id=row.id,
+        reason=row.reason,
+        reference=row.reference,
+        subject_email=row.subject_email,
+        dataset=row.dataset,
+        record_key=row.record_key,
+        created_at=row.created_at,
+        released_at=row.released_at,
+    )
+
+
+def _run(row: sa.Row[Any]) -> RunRecord:
+    return RunRecord(
+        pk=row.pk,
+        dag_id=row.dag_id,
+        run_id=row.run_id,
+        kind=row.kind,
+        status=row.status,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+        summary=row.summary,
+    )
+
+
+def _evidence(row: sa.Row[Any]) -> EvidenceRecord:
+    return EvidenceRecord(
+        **{name: getattr(row, name) for name in HASHED_COLUMNS},
+        prev_hash=row.prev_hash,
+        row_hash=row.row_hash,
+    )

@@ -1,0 +1,195 @@
+"""What the ledger hands out and takes in: frozen dataclasses, no database types.
+
+Callers (capabilities, DAG tasks, reports) depend on these and never on SQLAlchemy rows, so the
+storage can change without touching them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+__all__ = [
+    "BREACH_STATUSES",
+    "OPEN_REQUEST_STATUSES",
+    "REQUEST_KINDS",
+    "REQUEST_STATUSES",
+    "RUN_FINISH_STATUSES",
+    "BreachRecord",
+    "ChainHead",
+    "EvidenceInput",
+    "EvidenceRecord",
+    "HoldRecord",
+    "RequestEventRecord",
+    "RequestRecord",
+    "RunRecord",
+    "VerifyReport",
+]
+
+# Art. 15 access, 20 portability, 17 erasure, 16 rectification, 21 objection, 18 restriction.
+REQUEST_KINDS = frozenset(
+    {"access", "portability", "erasure", "rectification", "objection", "restriction"}
+)
+REQUEST_STATUSES = frozenset({"open", "extended", "completed", "rejected", "refused", "cancelled"})
+# The statuses whose Art. 12(3) clock is still running and which block retention purges.
+OPEN_REQUEST_STATUSES = frozenset({"open", "extended"})
+BREACH_STATUSES = frozenset({"open", "closed"})
+RUN_FINISH_STATUSES = frozenset({"success", "failed", "partial"})
+
+# Art. 33(1): notify the supervisory authority within 72 hours of becoming aware.
+BREACH_NOTIFICATION_DELAY = timedelta(hours=72)
+
+_SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    request_id: str
+    kind: str
+    status: str
+    subject_email: str
+    channel: str
+    external_ref: str | None
+    note: str | None
+    received_at: datetime
+    due_at: datetime
+    extended_due_at: datetime | None
+    extension_reason: str | None
+    closed_at: datetime | None
+    close_reason: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_REQUEST_STATUSES
+
+    @property
+    def effective_due_at(self) -> datetime:
+        """The deadline that applies now: the extended one once an extension is recorded."""
+        return self.extended_due_at or self.due_at
+
+
+@dataclass(frozen=True)
+class RequestEventRecord:
+    id: int
+    request_id: str
+    at: datetime
+    kind: str
+    actor: str
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class BreachRecord:
+    breach_id: str
+    title: str
+    description: str
+    aware_at: datetime
+    systems: list[str]
+    datasets: list[str]
+    categories: list[str]
+    high_risk: bool
+    status: str
+    affected_subjects: int | None
+    authority_notified_at: datetime | None
+    authority_reference: str | None
+    delay_reason: str | None
+    subjects_notified_at: datetime | None
+    closed_at: datetime | None
+    close_reason: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def authority_due_at(self) -> datetime:
+        """Art. 33(1): 72 hours from awareness."""
+        return self.aware_at + BREACH_NOTIFICATION_DELAY
+
+
+@dataclass(frozen=True)
+class HoldRecord:
+    id: int
+    reason: str
+    reference: str
+    subject_email: str | None
+    dataset: str | None
+    record_key: dict[str, Any] | None
+    created_at: datetime
+    released_at: datetime | None
+
+    @property
+    def active(self) -> bool:
+        return self.released_at is None
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    pk: int
+    dag_id: str
+    run_id: str
+    kind: str
+    status: str
+    started_at: datetime
+    finished_at: datetime | None
+    summary: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class EvidenceInput:
+    """One destructive or disclosing step, described by counts and hashes, never by values."""
+
+    action: str
+    count: int
+    system: str | None = None
+    dataset: str | None = None
+    rule: str | None = None
+    citation: str | None = None
+    keys_sha256: str | None = None
+    detail: dict[str, Any] = field(default_factory=dict)
+    run_pk: int | None = None
+    request_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.action:
+            raise ValueError("evidence needs an action, e.g. 'retention.delete'")
+        if isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 0:
+            raise ValueError(f"evidence count must be a non-negative integer, got {self.count!r}")
+        if self.keys_sha256 is not None and not _SHA256_HEX.fullmatch(self.keys_sha256):
+            raise ValueError("keys_sha256 must be 64 lower-case hexadecimal characters")
+        if not isinstance(self.detail, dict):
+            raise ValueError("evidence detail must be a dict of non-personal metadata")
+
+
+@dataclass(frozen=True)
+class EvidenceRecord:
+    id: int
+    at: datetime
+    action: str
+    system: str | None
+    dataset: str | None
+    rule: str | None
+    citation: str | None
+    count: int
+    keys_sha256: str | None
+    detail: dict[str, Any]
+    run_pk: int | None
+    request_id: str | None
+    prev_hash: str
+    row_hash: str
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    count: int
+    last_hash: str
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    ok: bool
+    rows: int
+    problems: list[str]
+    head: str | None

@@ -1,0 +1,1 @@
+"""Reports people open: the Art. 30 register, previews, certificates, boards (HTML and CSV)."""

@@ -1,0 +1,36 @@
+"""Where reports go: the data map's `reports` location, encrypted at rest, opened by expiring link."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from gdpr.connectors.s3 import Bucket
+from gdpr.datamap.models import Location
+
+CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".csv": "text/csv; charset=utf-8", ".json": "application/json"}
+
+
+@dataclass(frozen=True)
+class StoredReport:
+    key: str
+    uri: str
+    sha256: str
+
+
+class ReportStore:
+    def __init__(self, client: Any, location: Location):
+        self.location = location
+        self.bucket = Bucket(client, location.bucket)
+
+    def put(self, name: str, body: str | bytes) -> StoredReport:
+        import hashlib
+
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        key = f"{self.location.prefix}{name}"
+        suffix = name[name.rfind(".") :] if "." in name else ""
+        self.bucket.put_object(key, data, content_type=CONTENT_TYPES.get(suffix, "application/octet-stream"))
+        return StoredReport(key, f"s3://{self.location.bucket}/{key}", hashlib.sha256(data).hexdigest())
+
+    def link(self, report: StoredReport, expires_in: int = 7 * 24 * 3600) -> str:
+        return self.bucket.presigned_url(report.key, expires_in)

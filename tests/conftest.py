@@ -8,6 +8,7 @@ skip: the suite is only meaningful against the real thing.
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import sys
@@ -15,14 +16,31 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import tempfile
+
 import pytest
 import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-PG_ADMIN_URL = os.environ.get("GDPR_TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres")
-MYSQL_ADMIN_URL = os.environ.get("GDPR_TEST_MYSQL_URL", "mysql+pymysql://root@127.0.0.1:3306/?charset=utf8mb4")
+# Airflow reads its configuration when first imported: point it at a throw-away home before
+# any test imports it, with the project's dags and plugins, and no example DAGs.
+_AIRFLOW_HOME = tempfile.mkdtemp(prefix="gdpr-airflow-test-")
+os.environ.update(
+    {
+        "AIRFLOW_HOME": _AIRFLOW_HOME,
+        "AIRFLOW__CORE__DAGS_FOLDER": str(ROOT / "dags"),
+        "AIRFLOW__CORE__PLUGINS_FOLDER": str(ROOT / "plugins"),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        "AIRFLOW__CORE__UNIT_TEST_MODE": "True",
+        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{_AIRFLOW_HOME}/airflow.db",
+        "GDPR_DATAMAP": str(ROOT / "include" / "datamap.yaml"),
+    }
+)
+
+PG_ADMIN_URL = os.environ.get("GDPR_TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/gdpr_test")
+MYSQL_ADMIN_URL = os.environ.get("GDPR_TEST_MYSQL_URL", "mysql+pymysql://root@127.0.0.1:3306/gdpr_test?charset=utf8mb4")
 DATAMAP_PATH = ROOT / "include" / "datamap.yaml"
 
 
@@ -51,7 +69,6 @@ def _create_database(admin_url: str) -> Iterator[str]:
     try:
         yield url.render_as_string(hide_password=False)
     finally:
-        sa.orm.close_all_sessions()
         with admin.connect() as conn:
             if admin.dialect.name == "postgresql":
                 conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
@@ -81,6 +98,9 @@ def sqlite_url(tmp_path: Path) -> str:
 def sql_url(request: pytest.FixtureRequest) -> str:
     """The same test on each supported database."""
     return request.getfixturevalue({"sqlite": "sqlite_url", "postgresql": "pg_url", "mariadb": "mysql_url"}[request.param])
+
+
+logging.getLogger("werkzeug").setLevel(logging.WARNING)  # moto's server logs every request
 
 
 @pytest.fixture(scope="session")

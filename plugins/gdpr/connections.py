@@ -90,7 +90,7 @@ def spec_from_uri(conn_id: str, uri: str) -> ConnectionSpec:
         conn_type = "postgres"
     path = unquote(parts.path)
     if conn_type == "sqlite":
-        return ConnectionSpec(conn_id=conn_id, conn_type="sqlite", host=path or None)
+        return ConnectionSpec(conn_id=conn_id, conn_type="sqlite", host=path[1:] or None)  # as SQLAlchemy reads it
     return ConnectionSpec(
         conn_id=conn_id,
         conn_type=conn_type,

@@ -141,7 +141,7 @@ class Bucket:
         tags: Mapping[str, str] | None = None,
     ) -> str:
         """Write an object encrypted at rest (SSE-S3, or SSE-KMS when a key is given); returns its version id."""
-        params: dict[str, Any] = {"Bucket": self.bucket, "Key": key, "Body": body, "ContentType": content_type}
+        params: dict[str, Any] = {"Bucket": self.name, "Key": key, "Body": body, "ContentType": content_type}
         if kms_key_id:
             params |= {"ServerSideEncryption": "aws:kms", "SSEKMSKeyId": kms_key_id}
         else:
@@ -157,5 +157,5 @@ class Bucket:
     def presigned_url(self, key: str, expires_in: int = 7 * 24 * 3600) -> str:
         """A time-limited GET link; S3 caps SigV4 links at 7 days."""
         return self.client.generate_presigned_url(
-            "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=expires_in
+            "get_object", Params={"Bucket": self.name, "Key": key}, ExpiresIn=expires_in
         )

@@ -53,7 +53,7 @@ class ReferenceGraph:
     def find_cycle(self) -> list[str] | None:
         """A cycle as a list of dataset ids (first == last), or None."""
         try:
-            self._sorter().static_order()
+            self._sorter().prepare()
         except CycleError as exc:
             return list(reversed(exc.args[1]))
         return None

@@ -98,7 +98,11 @@ def _content(row: sa.Row[Any]) -> dict[str, Any]:
 
 
 def verify_chain(engine: sa.Engine) -> VerifyReport:
-    """Walk the evidence in id order and say, in plain sentences, what does not add up."""
+    """Walk the evidence in id order and say, in plain sentences, what does not add up.
+
+    Safe to run while purges append: it checks the rows the head counted when the walk began,
+    and a row committed later is never mistaken for tampering (see ``_outside_rows``).
+    """
     ensure_ready(engine)
     problems: list[str] = []
     rows = 0
@@ -107,10 +111,10 @@ def verify_chain(engine: sa.Engine) -> VerifyReport:
     ev = schema.evidence
     with engine.connect() as conn:
         head_row = conn.execute(sa.select(schema.head)).one_or_none()
-        result = conn.execution_options(yield_per=1000).execute(
-            sa.select(ev).order_by(ev.c.id)
-        )
-        for row in result:
+        query = sa.select(ev).order_by(ev.c.id)
+        if head_row is not None:
+            query = query.where(ev.c.id <= head_row.count)
+        for row in conn.execution_options(yield_per=1000).execute(query):
             rows += 1
             if row_hash(row.prev_hash, _content(row)) != row.row_hash:
                 problems.append(
@@ -127,7 +131,8 @@ def verify_chain(engine: sa.Engine) -> VerifyReport:
                     "rewritten, hash included"
                 )
             last_id, last_hash = row.id, row.row_hash
-    problems.extend(_head_problems(head_row, last_id, last_hash))
+        problems.extend(_head_problems(head_row, last_id, last_hash))
+        problems.extend(_outside_rows(conn))
     if len(problems) > _MAX_PROBLEMS:
         hidden = len(problems) - _MAX_PROBLEMS
         problems = [*problems[:_MAX_PROBLEMS], f"... and {hidden} more problems"]
@@ -137,7 +142,7 @@ def verify_chain(engine: sa.Engine) -> VerifyReport:
 
 
 def _head_problems(head_row: sa.Row[Any] | None, last_id: int, last_hash: str) -> list[str]:
-    """Compare the end of the chain with the head row, which catches a removed tail."""
+    """Compare the end of the walk with the head row, which catches a removed tail."""
     if head_row is None:
         return ["the ledger head row is missing, so a deleted tail cannot be ruled out"]
     if head_row.count > last_id:
@@ -147,14 +152,24 @@ def _head_problems(head_row: sa.Row[Any] | None, last_id: int, last_hash: str) -
             f"evidence after #{last_id} is missing (deleted?): the ledger head records "
             f"{head_row.count} entries"
         ]
-    if head_row.count < last_id:
-        return [
-            f"evidence #{head_row.count + 1} to #{last_id} was added without updating the "
-            "ledger head (written outside the ledger?)"
-        ]
     if head_row.last_hash != last_hash:
         return [
             f"the last evidence #{last_id} does not match the ledger head: "
             "the row or the head was rewritten"
         ]
     return []
+
+
+def _outside_rows(conn: sa.Connection) -> list[str]:
+    """Rows beyond the head count were inserted behind the ledger's back.
+
+    An append commits its row and the head together, so reading the highest id *before* the
+    head can only make the head look larger, never smaller: no false alarm during appends.
+    """
+    max_id = conn.execute(sa.select(sa.func.max(schema.evidence.c.id))).scalar()
+    head_row = conn.execute(sa.select(schema.head)).one_or_none()
+    if max_id is None or head_row is None or max_id <= head_row.count:
+        return []
+    first = head_row.count + 1
+    rows = f"evidence #{first} was" if first == max_id else f"evidence #{first} to #{max_id} were"
+    return [f"{rows} added without updating the ledger head (written outside the ledger?)"]

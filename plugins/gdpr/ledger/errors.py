@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-__all__ = ["DuplicateRecord", "LedgerNotReady", "RecordNotFound"]
+__all__ = ["DuplicateRecordError", "LedgerNotReady", "RecordNotFoundError"]
 
 
-class LedgerNotReady(RuntimeError):
+class LedgerNotReady(RuntimeError):  # noqa: N818 - name fixed by the public API
     """The ledger's tables are missing or older than this version of the product expects."""
 
 
-class RecordNotFound(LookupError):
+class RecordNotFoundError(LookupError):
     """A request, breach, hold or run id that the ledger does not know."""
 
 
-class DuplicateRecord(ValueError):
+class DuplicateRecordError(ValueError):
     """A request that is already recorded (same id, or same channel and external reference)."""

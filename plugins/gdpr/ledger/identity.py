@@ -29,7 +29,7 @@ _EMAIL = re.compile(
     r"""
     [^\s@<>()\[\],;:"]+                 # local part
     @
-    (?:[^\W_](?:[\w-]*[^\W_])?\.)+      # domain labels, each followed by a dot
+    (?:[^\W_](?:[^\W_]|-)*(?<!-)\.)+     # domain labels (letters, digits, inner hyphens)
     [^\W\d_]{2,}                        # top-level domain
     """,
     re.VERBOSE,

@@ -9,6 +9,7 @@ The schema version is checked once, on first use, so a stale database fails with
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
@@ -17,7 +18,7 @@ import sqlalchemy as sa
 from gdpr.ledger import schema
 from gdpr.ledger.chain import HASHED_COLUMNS, row_hash, to_json_document
 from gdpr.ledger.clock import as_utc, utc_now
-from gdpr.ledger.errors import DuplicateRecord, RecordNotFound
+from gdpr.ledger.errors import DuplicateRecordError, RecordNotFoundError
 from gdpr.ledger.identity import normalise_email
 from gdpr.ledger.records import (
     BREACH_STATUSES,
@@ -91,7 +92,7 @@ class Ledger:
         ensure_ready(self._engine)
         self._ready = True
 
-    def _begin(self) -> sa.engine.base.Transaction:
+    def _begin(self) -> AbstractContextManager[sa.Connection]:
         if not self._ready:
             self.check_ready()
         return self._engine.begin()
@@ -109,40 +110,39 @@ class Ledger:
     def start_run(self, dag_id: str, run_id: str, kind: str) -> int:
         """Register an Airflow run; a retry of the same run gets the same id back."""
         _require_text(dag_id=dag_id, run_id=run_id, kind=kind)
+        try:
+            return self._start_run_once(dag_id, run_id, kind)
+        except sa.exc.IntegrityError:
+            # Another worker inserted the same run between our look-up and our insert.
+            return self._start_run_once(dag_id, run_id, kind)
+
+    def _start_run_once(self, dag_id: str, run_id: str, kind: str) -> int:
         runs = schema.runs
-        key = (runs.c.dag_id == dag_id) & (runs.c.run_id == run_id)
-        # Two attempts: the second covers a concurrent first start of the same run.
-        for attempt in range(2):
-            try:
-                with self._begin() as conn:
-                    pk = conn.execute(sa.select(runs.c.pk).where(key)).scalar_one_or_none()
-                    if pk is not None:
-                        conn.execute(
-                            sa.update(runs)
-                            .where(runs.c.pk == pk)
-                            .values(status="running", finished_at=None)
-                        )
-                        return pk
-                    inserted = conn.execute(
-                        sa.insert(runs).values(
-                            dag_id=dag_id,
-                            run_id=run_id,
-                            kind=kind,
-                            status="running",
-                            started_at=self._now(),
-                        )
-                    )
-                    return inserted.inserted_primary_key[0]
-            except sa.exc.IntegrityError:
-                if attempt:
-                    raise
-        raise AssertionError("unreachable")  # pragma: no cover
+        with self._begin() as conn:
+            pk = conn.execute(
+                sa.select(runs.c.pk).where((runs.c.dag_id == dag_id) & (runs.c.run_id == run_id))
+            ).scalar_one_or_none()
+            if pk is not None:
+                conn.execute(
+                    sa.update(runs)
+                    .where(runs.c.pk == pk)
+                    .values(status="running", finished_at=None)
+                )
+                return pk
+            return conn.execute(
+                sa.insert(runs).values(
+                    dag_id=dag_id,
+                    run_id=run_id,
+                    kind=kind,
+                    status="running",
+                    started_at=self._now(),
+                )
+            ).inserted_primary_key[0]
 
     def finish_run(self, run_pk: int, status: str, summary: dict[str, Any]) -> None:
         if status not in RUN_FINISH_STATUSES:
             raise ValueError(
-                f"a run finishes as one of {', '.join(sorted(RUN_FINISH_STATUSES))}, "
-                f"not {status!r}"
+                f"a run finishes as one of {', '.join(sorted(RUN_FINISH_STATUSES))}, not {status!r}"
             )
         runs = schema.runs
         with self._begin() as conn:
@@ -152,7 +152,7 @@ class Ledger:
                 .values(status=status, finished_at=self._now(), summary=to_json_document(summary))
             )
             if result.rowcount == 0:
-                raise RecordNotFound(f"run {run_pk} is not in the ledger")
+                raise RecordNotFoundError(f"run {run_pk} is not in the ledger")
 
     def get_run(self, run_pk: int) -> RunRecord:
         with self._connect() as conn:
@@ -160,7 +160,7 @@ class Ledger:
                 sa.select(schema.runs).where(schema.runs.c.pk == run_pk)
             ).one_or_none()
         if row is None:
-            raise RecordNotFound(f"run {run_pk} is not in the ledger")
+            raise RecordNotFoundError(f"run {run_pk} is not in the ledger")
         return _run(row)
 
     # -- evidence -------------------------------------------------------------------------
@@ -169,7 +169,7 @@ class Ledger:
         """Append one hash-chained evidence row; concurrent appenders are serialised."""
         detail = to_json_document(item.detail)
         with self._begin() as conn:
-            self._check_references(conn, run_pk=item.run_pk, request_id=item.request_id)
+            _check_references(conn, run_pk=item.run_pk, request_id=item.request_id)
             current = _lock_head(conn)
             content: dict[str, Any] = {
                 "id": current.count + 1,
@@ -216,20 +216,6 @@ class Ledger:
             row = conn.execute(sa.select(schema.head)).one()
         return ChainHead(count=row.count, last_hash=row.last_hash)
 
-    def _check_references(
-        self, conn: sa.Connection, *, run_pk: int | None, request_id: str | None
-    ) -> None:
-        # The foreign keys would catch these on PostgreSQL and MariaDB, but not on SQLite, and
-        # with a message nobody can act on.
-        if run_pk is not None and not conn.execute(
-            sa.select(schema.runs.c.pk).where(schema.runs.c.pk == run_pk)
-        ).first():
-            raise RecordNotFound(f"run {run_pk} is not in the ledger")
-        if request_id is not None and not conn.execute(
-            sa.select(schema.requests.c.pk).where(schema.requests.c.request_id == request_id)
-        ).first():
-            raise RecordNotFound(f"request {request_id} is not in the ledger")
-
     # -- requests (Art. 12-22) ------------------------------------------------------------
 
     def create_request(
@@ -250,6 +236,7 @@ class Ledger:
                 f"unknown request kind {kind!r}: expected one of {', '.join(sorted(REQUEST_KINDS))}"
             )
         _require_text(channel=channel)
+        email = normalise_email(subject_email)
         received_at, due_at = as_utc(received_at), as_utc(due_at)
         if due_at < received_at:
             raise ValueError("the request's due date is before the date it was received")
@@ -262,7 +249,7 @@ class Ledger:
                         request_id=request_id,
                         kind=kind,
                         status="open",
-                        subject_email=normalise_email(subject_email),
+                        subject_email=email,
                         channel=channel,
                         external_ref=external_ref,
                         note=note,
@@ -282,22 +269,25 @@ class Ledger:
                     )
                 row = conn.execute(sa.select(req).where(req.c.pk == pk)).one()
         except sa.exc.IntegrityError as exc:
-            raise self._duplicate_request(channel, external_ref, request_id) from exc
+            duplicate = self._duplicate_request(channel, external_ref, request_id)
+            if duplicate is None:
+                raise
+            raise duplicate from exc
         return _request(row)
 
     def _duplicate_request(
         self, channel: str, external_ref: str | None, request_id: str | None
-    ) -> Exception:
+    ) -> DuplicateRecordError | None:
         if external_ref is not None:
             existing = self.find_request_by_external_ref(channel, external_ref)
             if existing is not None:
-                return DuplicateRecord(
+                return DuplicateRecordError(
                     f"{channel} reference {external_ref} is already recorded as request "
                     f"{existing.request_id}"
                 )
         if request_id is not None and self.get_request(request_id) is not None:
-            return DuplicateRecord(f"request {request_id} already exists")
-        return RuntimeError("the request could not be recorded (integrity error)")
+            return DuplicateRecordError(f"request {request_id} already exists")
+        return None
 
     def get_request(self, request_id: str) -> RequestRecord | None:
         return self._one_request(schema.requests.c.request_id == request_id)
@@ -327,7 +317,7 @@ class Ledger:
                 .values(**values, updated_at=self._now())
             )
             if result.rowcount == 0:
-                raise RecordNotFound(f"request {request_id} is not in the ledger")
+                raise RecordNotFoundError(f"request {request_id} is not in the ledger")
             row = conn.execute(sa.select(req).where(req.c.request_id == request_id)).one()
         return _request(row)
 
@@ -435,7 +425,7 @@ class Ledger:
                 .values(**values, updated_at=self._now())
             )
             if result.rowcount == 0:
-                raise RecordNotFound(f"breach {breach_id} is not in the ledger")
+                raise RecordNotFoundError(f"breach {breach_id} is not in the ledger")
             row = conn.execute(sa.select(br).where(br.c.breach_id == breach_id)).one()
         return _breach(row)
 
@@ -496,7 +486,7 @@ class Ledger:
                 result.rowcount == 0
                 and not conn.execute(sa.select(holds.c.id).where(holds.c.id == hold_id)).first()
             ):
-                raise RecordNotFound(f"legal hold {hold_id} is not in the ledger")
+                raise RecordNotFoundError(f"legal hold {hold_id} is not in the ledger")
 
     def active_legal_holds(self) -> list[HoldRecord]:
         holds = schema.legal_holds
@@ -514,9 +504,7 @@ def _lock_head(conn: sa.Connection) -> sa.Row[Any]:
         # SQLite ignores FOR UPDATE and takes its write lock at the first write of the
         # transaction; a no-op write first makes the read below happen under that lock.
         conn.execute(
-            sa.update(schema.head)
-            .where(schema.head.c.id == 1)
-            .values(count=schema.head.c.count)
+            sa.update(schema.head).where(schema.head.c.id == 1).values(count=schema.head.c.count)
         )
     row = conn.execute(
         sa.select(schema.head).where(schema.head.c.id == 1).with_for_update()
@@ -529,6 +517,17 @@ def _lock_head(conn: sa.Connection) -> sa.Row[Any]:
     return row
 
 
+def _check_references(conn: sa.Connection, *, run_pk: int | None, request_id: str | None) -> None:
+    # The foreign keys catch these on PostgreSQL and MariaDB, but not on SQLite, and with a
+    # message nobody can act on.
+    if run_pk is not None:
+        runs = schema.runs
+        if conn.execute(sa.select(runs.c.pk).where(runs.c.pk == run_pk)).first() is None:
+            raise RecordNotFoundError(f"run {run_pk} is not in the ledger")
+    if request_id is not None:
+        _request_pk(conn, request_id)
+
+
 def _public_id(prefix: str, at: datetime, pk: int) -> str:
     return f"{prefix}-{at.year}-{pk:06d}"
 
@@ -537,18 +536,18 @@ def _request_pk(conn: sa.Connection, request_id: str) -> int:
     req = schema.requests
     pk = conn.execute(sa.select(req.c.pk).where(req.c.request_id == request_id)).scalar()
     if pk is None:
-        raise RecordNotFound(f"request {request_id} is not in the ledger")
+        raise RecordNotFoundError(f"request {request_id} is not in the ledger")
     return pk
 
 
 def _require_text(**values: str) -> None:
     for name, value in values.items():
         if not isinstance(value, str) or not value.strip():
-            raise ValueError(f"{name} must be a non-empty text")
+            raise ValueError(f"{name} must not be empty")
 
 
 def _text_list(name: str, values: list[str]) -> list[str]:
-    if isinstance(values, str) or not all(isinstance(v, str) and v for v in values):
+    if not isinstance(values, list | tuple) or not all(isinstance(v, str) and v for v in values):
         raise ValueError(f"{name} must be a list of names")
     return list(values)
 

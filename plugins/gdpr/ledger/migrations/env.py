@@ -17,7 +17,9 @@ VERSION_TABLE = "gdpr_ledger_version"
 
 connection = context.config.attributes.get("connection")
 if connection is None:
-    raise RuntimeError("run ledger migrations with gdpr.ledger.migrate(engine) (`gdpr ledger upgrade`)")
+    raise RuntimeError(
+        "run ledger migrations with gdpr.ledger.migrate(engine) (`gdpr ledger upgrade`)"
+    )
 
 context.configure(connection=connection, version_table=VERSION_TABLE)
 with context.begin_transaction():

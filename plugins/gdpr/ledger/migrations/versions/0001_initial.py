@@ -69,9 +69,7 @@ def upgrade() -> None:
             ["request_pk"], ["ledger_requests.pk"], name="fk_ledger_request_events_request_pk"
         ),
     )
-    op.create_index(
-        "ix_ledger_request_events_request_pk", "ledger_request_events", ["request_pk"]
-    )
+    op.create_index("ix_ledger_request_events_request_pk", "ledger_request_events", ["request_pk"])
 
     op.create_table(
         "ledger_breaches",

@@ -1,0 +1,46 @@
+# make run   : install and start the embedded default (Airflow UI on http://127.0.0.1:8080)
+# make test  : install and run the whole suite (needs PostgreSQL and MariaDB on their usual ports)
+# make demo  : the headless end-to-end scenario; exits non-zero if a step fails
+# make bench : benchmarks -> bench/results.json
+# make lint  : ruff (with Airflow's AIR rules), check and format
+SHELL := /bin/bash
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+export UV_LINK_MODE := copy
+
+.PHONY: install run demo test lint format bench stop clean
+
+install: .venv/.installed
+
+.venv/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv
+
+run: install
+	scripts/embedded.sh run
+
+demo: install
+	scripts/embedded.sh demo
+
+stop:
+	scripts/embedded.sh stop
+
+test: install
+	.venv/bin/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: install
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+bench: install
+	.venv/bin/python -m bench $(BENCH_ARGS)
+
+clean: stop
+	rm -rf var .pytest_cache .ruff_cache

@@ -12,11 +12,10 @@ import logging
 import os
 import socket
 import sys
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-
-import tempfile
 
 import pytest
 import sqlalchemy as sa
@@ -39,8 +38,12 @@ os.environ.update(
     }
 )
 
-PG_ADMIN_URL = os.environ.get("GDPR_TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/gdpr_test")
-MYSQL_ADMIN_URL = os.environ.get("GDPR_TEST_MYSQL_URL", "mysql+pymysql://root@127.0.0.1:3306/gdpr_test?charset=utf8mb4")
+PG_ADMIN_URL = os.environ.get(
+    "GDPR_TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/gdpr_test"
+)
+MYSQL_ADMIN_URL = os.environ.get(
+    "GDPR_TEST_MYSQL_URL", "mysql+pymysql://root@127.0.0.1:3306/gdpr_test?charset=utf8mb4"
+)
 DATAMAP_PATH = ROOT / "include" / "datamap.yaml"
 
 
@@ -97,7 +100,9 @@ def sqlite_url(tmp_path: Path) -> str:
 @pytest.fixture(params=["sqlite", "postgresql", "mariadb"])
 def sql_url(request: pytest.FixtureRequest) -> str:
     """The same test on each supported database."""
-    return request.getfixturevalue({"sqlite": "sqlite_url", "postgresql": "pg_url", "mariadb": "mysql_url"}[request.param])
+    return request.getfixturevalue(
+        {"sqlite": "sqlite_url", "postgresql": "pg_url", "mariadb": "mysql_url"}[request.param]
+    )
 
 
 logging.getLogger("werkzeug").setLevel(logging.WARNING)  # moto's server logs every request
@@ -125,7 +130,9 @@ def s3_endpoint(moto_endpoint: str) -> str:
     """The moto endpoint, emptied before the test."""
     import urllib.request
 
-    urllib.request.urlopen(urllib.request.Request(f"{moto_endpoint}/moto-api/reset", method="POST")).read()
+    urllib.request.urlopen(
+        urllib.request.Request(f"{moto_endpoint}/moto-api/reset", method="POST")
+    ).read()
     return moto_endpoint
 
 
@@ -147,3 +154,87 @@ def datamap():
     from gdpr.datamap import load_datamap
 
     return load_datamap(DATAMAP_PATH)
+
+
+def airflow_conn_json(url: str) -> str:
+    """An Airflow connection (JSON form) for a SQLAlchemy URL, as a deployer would define it."""
+    import json
+
+    parsed = sa.make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return json.dumps({"conn_type": "sqlite", "host": parsed.database})
+    return json.dumps(
+        {
+            "conn_type": {"postgresql": "postgres", "mysql": "mysql"}[backend],
+            "host": parsed.host,
+            "port": parsed.port,
+            "login": parsed.username,
+            "password": parsed.password,
+            "schema": parsed.database,
+        }
+    )
+
+
+def s3_conn_json(endpoint: str) -> str:
+    import json
+
+    return json.dumps(
+        {
+            "conn_type": "aws",
+            "login": "testing",
+            "password": "testing",
+            "extra": {"endpoint_url": endpoint, "region_name": "eu-west-3"},
+        }
+    )
+
+
+@pytest.fixture(scope="session")
+def airflow_db() -> None:
+    """Airflow's metadata database (SQLite, in the session's throw-away AIRFLOW_HOME)."""
+    import subprocess
+
+    subprocess.run(
+        [sys.executable, "-m", "airflow", "db", "migrate"], check=True, capture_output=True
+    )
+
+
+@pytest.fixture
+def demo_org(pg_url, mysql_url, s3_endpoint, s3_client, tmp_path, monkeypatch, datamap):
+    """The demo organisation: CRM on PostgreSQL, helpdesk on MariaDB, S3 on moto, ledger on SQLite.
+
+    Connections are set the way a deployer sets them (``AIRFLOW_CONN_*``), so DAG runs and the
+    command line read the same ones.
+    """
+    from gdpr.connections import create_sql_engine, env_var_name
+    from gdpr.demo import seed_demo
+    from gdpr.demo.command import buckets_of
+    from gdpr.ledger import migrate
+
+    crm, helpdesk = create_sql_engine(pg_url), create_sql_engine(mysql_url)
+    summary = seed_demo(crm, helpdesk, s3_client, buckets_of(datamap), customers=200)
+    ledger_url = f"sqlite:///{tmp_path / 'ledger.sqlite'}"
+    ledger = create_sql_engine(ledger_url)
+    migrate(ledger)
+    for conn_id, value in {
+        "gdpr_crm": airflow_conn_json(pg_url),
+        "gdpr_helpdesk": airflow_conn_json(mysql_url),
+        "gdpr_ledger": airflow_conn_json(ledger_url),
+        "gdpr_s3": s3_conn_json(s3_endpoint),
+    }.items():
+        monkeypatch.setenv(env_var_name(conn_id), value)
+    yield DemoOrg(datamap, crm, helpdesk, ledger, s3_client, summary)
+    for engine in (crm, helpdesk, ledger):
+        engine.dispose()
+
+
+class DemoOrg:
+    def __init__(self, datamap, crm, helpdesk, ledger, s3, summary):
+        self.datamap, self.crm, self.helpdesk, self.ledger, self.s3, self.summary = (
+            datamap,
+            crm,
+            helpdesk,
+            ledger,
+            s3,
+            summary,
+        )

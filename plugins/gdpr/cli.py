@@ -34,48 +34,81 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="gdpr", description="GDPR operations on Airflow: data map, ledger, demo")
+    parser = argparse.ArgumentParser(
+        prog="gdpr", description="GDPR operations on Airflow: data map, ledger, demo"
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    datamap = commands.add_parser("datamap", help="validate the data map or print its JSON Schema").add_subparsers(metavar="ACTION")
-    validate = datamap.add_parser("validate", help="validate a data map (default: $GDPR_DATAMAP or include/datamap.yaml)")
+    datamap = commands.add_parser(
+        "datamap", help="validate the data map or print its JSON Schema"
+    ).add_subparsers(metavar="ACTION")
+    validate = datamap.add_parser(
+        "validate", help="validate a data map (default: $GDPR_DATAMAP or include/datamap.yaml)"
+    )
     validate.add_argument("path", nargs="?", type=Path)
     validate.set_defaults(func=_datamap_validate)
     schema = datamap.add_parser("schema", help="print the data map's JSON Schema")
     schema.add_argument("--out", type=Path, help="write to this file instead of standard output")
     schema.set_defaults(func=_datamap_schema)
 
-    ledger = commands.add_parser("ledger", help="the evidence ledger").add_subparsers(metavar="ACTION")
+    ledger = commands.add_parser("ledger", help="the evidence ledger").add_subparsers(
+        metavar="ACTION"
+    )
     for name, func, text in (
         ("upgrade", _ledger_upgrade, "create or upgrade the ledger's tables"),
-        ("verify", _ledger_verify, "check the evidence hash chain; exit 1 and say which row if tampered"),
+        (
+            "verify",
+            _ledger_verify,
+            "check the evidence hash chain; exit 1 and say which row if tampered",
+        ),
     ):
         sub = ledger.add_parser(name, help=text)
-        sub.add_argument("--url", help="SQLAlchemy URL of the ledger (default: connection gdpr_ledger)")
+        sub.add_argument(
+            "--url", help="SQLAlchemy URL of the ledger (default: connection gdpr_ledger)"
+        )
         sub.set_defaults(func=func)
 
-    ropa = commands.add_parser("ropa", help="write the Art. 30 record of processing (HTML and CSV) from the data map")
+    ropa = commands.add_parser(
+        "ropa", help="write the Art. 30 record of processing (HTML and CSV) from the data map"
+    )
     ropa.add_argument("--out", type=Path, default=Path("."), help="directory to write into")
     ropa.add_argument("--datamap", type=Path)
     ropa.set_defaults(func=_ropa)
 
-    check = commands.add_parser("check", help="compare the data map with the live systems (tables, columns, buckets)")
+    check = commands.add_parser(
+        "check", help="compare the data map with the live systems (tables, columns, buckets)"
+    )
     check.add_argument("--datamap", type=Path)
     check.set_defaults(func=_check)
 
-    locate = commands.add_parser("locate", help="count a subject's records in every dataset (prints counts only)")
+    locate = commands.add_parser(
+        "locate", help="count a subject's records in every dataset (prints counts only)"
+    )
     locate.add_argument("email")
     locate.add_argument("--datamap", type=Path)
     locate.set_defaults(func=_locate)
 
-    demo = commands.add_parser("demo", help="the demo organisation").add_subparsers(metavar="ACTION")
-    seed = demo.add_parser("seed", help="create and fill the demo CRM, helpdesk and S3 buckets")
-    seed.add_argument("--customers", type=int, default=1000, help="scale: number of customers (default 1000)")
+    demo = commands.add_parser("demo", help="the demo organisation").add_subparsers(
+        metavar="ACTION"
+    )
+    seed = demo.add_parser(
+        "seed", help="create and fill the demo organisation's databases and buckets"
+    )
+    seed.add_argument(
+        "--customers", type=int, default=1000, help="scale: number of customers (default 1000)"
+    )
     seed.add_argument("--seed", type=int, default=42, help="random seed (same seed, same data)")
     seed.add_argument("--max-objects", type=int, default=None, help="cap on S3 objects written")
-    seed.add_argument("--crm-url", help="SQLAlchemy URL (default: connection of the map's crm system)")
-    seed.add_argument("--helpdesk-url", help="SQLAlchemy URL (default: connection of the map's helpdesk system)")
-    seed.add_argument("--ledger-url", help="SQLAlchemy URL of the ledger, for the planted legal hold")
+    seed.add_argument(
+        "--url",
+        action="append",
+        default=[],
+        metavar="SYSTEM=URL",
+        help="SQLAlchemy URL for a sql system of the map (default: the system's Airflow connection)",
+    )
+    seed.add_argument(
+        "--ledger-url", help="SQLAlchemy URL of the ledger, for the planted legal hold"
+    )
     seed.add_argument("--datamap", type=Path)
     seed.set_defaults(func=_demo_seed)
     return parser
@@ -121,7 +154,10 @@ def _ledger_verify(args: argparse.Namespace) -> int:
     if report.ok:
         print(f"evidence chain intact: {report.rows} rows, head {report.head or '(empty)'}")
         return 0
-    print(f"evidence chain BROKEN ({len(report.problems)} problems in {report.rows} rows):", file=sys.stderr)
+    print(
+        f"evidence chain BROKEN ({len(report.problems)} problems in {report.rows} rows):",
+        file=sys.stderr,
+    )
     for problem in report.problems:
         print(f"  - {problem}", file=sys.stderr)
     return 1
@@ -135,14 +171,16 @@ def _ropa(args: argparse.Namespace) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     html = args.out / "record-of-processing.html"
     csv = args.out / "record-of-processing.csv"
-    html.write_text(render_html(datamap, entries, [], [], datetime.now(UTC), "command line"), encoding="utf-8")
+    html.write_text(
+        render_html(datamap, entries, [], [], datetime.now(UTC), "command line"), encoding="utf-8"
+    )
     csv.write_text(render_csv(entries), encoding="utf-8")
     print(f"{len(entries)} processing activities written to {html} and {csv}")
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
-    from gdpr.connectors.base import SystemUnreachable
+    from gdpr.connectors.base import SystemUnreachableError
     from gdpr.connectors.factory import connector_for, env_clients
     from gdpr.datamap.drift import compare
 
@@ -152,11 +190,13 @@ def _check(args: argparse.Namespace) -> int:
     for system in datamap.systems:
         try:
             drift = compare(system, connector_for(system, clients).inspect())
-        except SystemUnreachable as exc:
+        except SystemUnreachableError as exc:
             print(f"{system.name}: {exc}")
             failed = True
             continue
-        print(f"{system.name}: {drift.datasets} datasets, {len(drift.missing)} missing, {len(drift.undeclared)} undeclared")
+        print(
+            f"{system.name}: {drift.datasets} datasets, {len(drift.missing)} missing, {len(drift.undeclared)} undeclared"
+        )
         for item in drift.missing:
             print(f"  missing: {item}")
         for item in drift.undeclared:
@@ -170,8 +210,12 @@ def _locate(args: argparse.Namespace) -> int:
     from gdpr.subject import resolve_subject
 
     datamap = load_datamap(args.datamap)
-    identity = next(i.name for i in datamap.identities if i.kind == "email")
-    location = resolve_subject(datamap, connectors_for(datamap, env_clients()), identity, args.email)
+    identity = next((i.name for i in datamap.identities if i.kind == "email"), None)
+    if identity is None:
+        raise ValueError("the data map declares no identity of kind email")
+    location = resolve_subject(
+        datamap, connectors_for(datamap, env_clients()), identity, args.email
+    )
     for dataset, count in location.counts().items():
         print(f"{dataset:45} {count:>8}")
     print(f"{'total':45} {location.total:>8}")
@@ -179,7 +223,7 @@ def _locate(args: argparse.Namespace) -> int:
 
 
 def _demo_seed(args: argparse.Namespace) -> int:
-    from gdpr.demo.cli import seed_command
+    from gdpr.demo.command import seed_command
 
     return seed_command(args, load_datamap(args.datamap or default_path()))
 

@@ -27,7 +27,7 @@ _SQL_DRIVERS = {
 }
 
 
-class ConnectionNotFound(LookupError):
+class ConnectionNotFoundError(LookupError):
     """A connection id named by the data map is not defined anywhere we can read it."""
 
 
@@ -57,7 +57,7 @@ def spec_from_env(conn_id: str, environ: Mapping[str, str] | None = None) -> Con
     environ = os.environ if environ is None else environ
     raw = environ.get(env_var_name(conn_id))
     if not raw:
-        raise ConnectionNotFound(
+        raise ConnectionNotFoundError(
             f"connection {conn_id!r} is not defined: set {env_var_name(conn_id)} "
             "(JSON or URI, as for Airflow) or define it in Airflow"
         )
@@ -90,7 +90,9 @@ def spec_from_uri(conn_id: str, uri: str) -> ConnectionSpec:
         conn_type = "postgres"
     path = unquote(parts.path)
     if conn_type == "sqlite":
-        return ConnectionSpec(conn_id=conn_id, conn_type="sqlite", host=path[1:] or None)  # as SQLAlchemy reads it
+        return ConnectionSpec(
+            conn_id=conn_id, conn_type="sqlite", host=path[1:] or None
+        )  # as SQLAlchemy reads it
     return ConnectionSpec(
         conn_id=conn_id,
         conn_type=conn_type,

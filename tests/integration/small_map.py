@@ -92,23 +92,37 @@ def create_shop(engine: sa.Engine, people: int = 50) -> None:
     """Person i has e-mail variants of person{i}@small.example and i % 4 purchases of 2 parcels each."""
     meta = sa.MetaData()
     people_t = sa.Table(
-        "people", meta, sa.Column("person_id", sa.Integer, primary_key=True), sa.Column("mail", sa.String(200)),
+        "people",
+        meta,
+        sa.Column("person_id", sa.Integer, primary_key=True),
+        sa.Column("mail", sa.String(200)),
         sa.Column("full_name", sa.String(200)),
     )
     purchases = sa.Table(
-        "purchases", meta, sa.Column("purchase_id", sa.Integer, primary_key=True),
-        sa.Column("person_id", sa.Integer, index=True), sa.Column("total", sa.Numeric(10, 2)),
+        "purchases",
+        meta,
+        sa.Column("purchase_id", sa.Integer, primary_key=True),
+        sa.Column("person_id", sa.Integer, index=True),
+        sa.Column("total", sa.Numeric(10, 2)),
     )
     parcels = sa.Table(
-        "parcels", meta, sa.Column("parcel_id", sa.Integer, primary_key=True), sa.Column("buyer", sa.Integer),
-        sa.Column("purchase", sa.Integer), sa.Index("ix_parcels_ref", "buyer", "purchase"),
+        "parcels",
+        meta,
+        sa.Column("parcel_id", sa.Integer, primary_key=True),
+        sa.Column("buyer", sa.Integer),
+        sa.Column("purchase", sa.Integer),
+        sa.Index("ix_parcels_ref", "buyer", "purchase"),
     )
     meta.create_all(engine)
     variants = ["person{}@small.example", " Person{}@Small.Example", "PERSON{}@SMALL.EXAMPLE "]
     with engine.begin() as conn:
-        conn.execute(people_t.insert(), [
-            {"person_id": i, "mail": variants[i % 3].format(i), "full_name": f"Person {i}"} for i in range(1, people + 1)
-        ])
+        conn.execute(
+            people_t.insert(),
+            [
+                {"person_id": i, "mail": variants[i % 3].format(i), "full_name": f"Person {i}"}
+                for i in range(1, people + 1)
+            ],
+        )
         rows, parcel_rows, pid, parcel_id = [], [], 0, 0
         for i in range(1, people + 1):
             for _ in range(i % 4):
@@ -125,13 +139,22 @@ def create_support(engine: sa.Engine) -> None:
     """Cases: one per person 1..10 linked by id, plus cases by e-mail only for person 3 and a stranger."""
     meta = sa.MetaData()
     cases = sa.Table(
-        "cases", meta, sa.Column("case_id", sa.Integer, primary_key=True), sa.Column("contact", sa.String(200)),
+        "cases",
+        meta,
+        sa.Column("case_id", sa.Integer, primary_key=True),
+        sa.Column("contact", sa.String(200)),
         sa.Column("shop_person", sa.Integer, nullable=True),
     )
     meta.create_all(engine)
     with engine.begin() as conn:
-        conn.execute(cases.insert(), [{"case_id": i, "contact": None, "shop_person": i} for i in range(1, 11)])
-        conn.execute(cases.insert(), [
-            {"case_id": 100, "contact": "  person3@SMALL.example", "shop_person": None},
-            {"case_id": 101, "contact": "person3@small.example.com", "shop_person": None},
-        ])
+        conn.execute(
+            cases.insert(),
+            [{"case_id": i, "contact": None, "shop_person": i} for i in range(1, 11)],
+        )
+        conn.execute(
+            cases.insert(),
+            [
+                {"case_id": 100, "contact": "  person3@SMALL.example", "shop_person": None},
+                {"case_id": 101, "contact": "person3@small.example.com", "shop_person": None},
+            ],
+        )

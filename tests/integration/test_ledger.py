@@ -9,10 +9,6 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 import sqlalchemy as sa
-
-# tests/conftest.py tears databases down with sa.orm.close_all_sessions() but never imports
-# sqlalchemy.orm, and the ledger (Core only) does not either.
-import sqlalchemy.orm
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -498,9 +494,9 @@ def test_verify_while_purges_append_raises_no_false_alarm(
 
 def test_a_row_slipped_in_behind_the_ledger_is_detected(ledger: Ledger, engine: sa.Engine) -> None:
     append(ledger, 2)
-    forged = {c.name: getattr(ledger.evidence()[-1], c.name) for c in schema.evidence.columns} | {
-        "id": 3
-    }
+    last = ledger.evidence()[-1]
+    forged = {c.name: getattr(last, c.name) for c in schema.evidence.columns}
+    forged["id"] = 3
     with engine.begin() as conn:
         conn.execute(sa.insert(schema.evidence).values(**forged))
     problems = verify_chain(engine).problems

@@ -18,7 +18,9 @@ def systems(pg_url, mysql_url, s3_client):
     create_shop(shop)
     create_support(support)
     bucket = datamap.system("docs").bucket
-    s3_client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"})
+    s3_client.create_bucket(
+        Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"}
+    )
     for person, purchase in [(3, 4), (3, 5), (3, 6), (3, 99), (2, 3), (30, 4)]:
         s3_client.put_object(Bucket=bucket, Key=f"receipts/{person}/{purchase}.pdf", Body=b"%PDF")
     connectors = {
@@ -40,9 +42,13 @@ def test_subject_is_found_in_every_system_through_references(systems):
     assert counts["shop.purchases"] == 3
     assert counts["shop.parcels"] == 6
     # one case linked by id, one found only by e-mail; the look-alike address is not theirs
-    assert sorted(k[0] for k in location.hits["support.cases"].keys()) == [3, 100]
+    assert sorted(k[0] for k in location.hits["support.cases"]) == [3, 100]
     # receipts of their purchases only: not a stray key under their prefix, not another person's
-    assert location.hits["docs.receipts"].keys() == [("receipts/3/4.pdf",), ("receipts/3/5.pdf",), ("receipts/3/6.pdf",)]
+    assert location.hits["docs.receipts"].keys() == [
+        ("receipts/3/4.pdf",),
+        ("receipts/3/5.pdf",),
+        ("receipts/3/6.pdf",),
+    ]
     assert location.total == 1 + 3 + 6 + 2 + 3
 
 

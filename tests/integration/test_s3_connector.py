@@ -6,7 +6,7 @@ import urllib.request
 
 import pytest
 
-from gdpr.connectors import ByReference, S3Connector, SystemUnreachable
+from gdpr.connectors import ByReference, S3Connector, SystemUnreachableError
 from tests.integration.small_map import small_map
 
 
@@ -14,19 +14,39 @@ from tests.integration.small_map import small_map
 def receipts(s3_client):
     datamap = small_map()
     system = datamap.system("docs")
-    s3_client.create_bucket(Bucket=system.bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"})
-    s3_client.put_bucket_versioning(Bucket=system.bucket, VersioningConfiguration={"Status": "Enabled"})
+    s3_client.create_bucket(
+        Bucket=system.bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"}
+    )
+    s3_client.put_bucket_versioning(
+        Bucket=system.bucket, VersioningConfiguration={"Status": "Enabled"}
+    )
     for person in range(1, 13):
         for purchase in range(3):
-            s3_client.put_object(Bucket=system.bucket, Key=f"receipts/{person}/{person * 10 + purchase}.pdf", Body=b"%PDF")
+            s3_client.put_object(
+                Bucket=system.bucket,
+                Key=f"receipts/{person}/{person * 10 + purchase}.pdf",
+                Body=b"%PDF",
+            )
     s3_client.put_object(Bucket=system.bucket, Key="receipts/1/notes.txt", Body=b"not a receipt")
     return S3Connector(system, s3_client), datamap.dataset("docs.receipts").dataset
 
 
 def test_find_returns_only_the_objects_bound_by_the_parent_keys(receipts):
     connector, dataset = receipts
-    rows = [r for b in connector.find(dataset, ByReference(("person_id", "purchase_id"), [(1, 10), (1, 12), (11, 110)]), ["person_id", "purchase_id"]) for r in b]
-    assert sorted(r["key"] for r in rows) == ["receipts/1/10.pdf", "receipts/1/12.pdf", "receipts/11/110.pdf"]
+    rows = [
+        r
+        for b in connector.find(
+            dataset,
+            ByReference(("person_id", "purchase_id"), [(1, 10), (1, 12), (11, 110)]),
+            ["person_id", "purchase_id"],
+        )
+        for r in b
+    ]
+    assert sorted(r["key"] for r in rows) == [
+        "receipts/1/10.pdf",
+        "receipts/1/12.pdf",
+        "receipts/11/110.pdf",
+    ]
     assert all("receipts/1/1" not in r["key"] or r["key"] != "receipts/1/11.pdf" for r in rows)
 
 
@@ -35,7 +55,9 @@ def test_listing_is_paginated_and_narrowed_by_template_prefix(receipts, s3_clien
     for i in range(1100):  # more than one page of 1000
         s3_client.put_object(Bucket=connector.objects.name, Key=f"receipts/99/{i}.pdf", Body=b"x")
     assert sum(1 for _ in connector.iter_dataset(dataset, {"person_id": 99})) == 1100
-    assert sum(1 for _ in connector.iter_dataset(dataset, {"person_id": 1})) == 3  # notes.txt does not match the template
+    assert (
+        sum(1 for _ in connector.iter_dataset(dataset, {"person_id": 1})) == 3
+    )  # notes.txt does not match the template
 
 
 def test_every_version_and_delete_marker_is_listed_and_deleted(receipts, s3_client):
@@ -48,7 +70,9 @@ def test_every_version_and_delete_marker_is_listed_and_deleted(receipts, s3_clie
     assert sum(v.is_delete_marker for v in versions) == 1
     assert sum(bucket.delete_versions(versions)) == 4
     assert list(bucket.versions_of(["receipts/2/20.pdf", "receipts/2/21.pdf"])) == []
-    assert sum(1 for v in bucket.iter_versions("receipts/2/") if not v.is_delete_marker) == 1  # 22.pdf untouched
+    assert (
+        sum(1 for v in bucket.iter_versions("receipts/2/") if not v.is_delete_marker) == 1
+    )  # 22.pdf untouched
 
 
 def test_writes_are_encrypted_at_rest_and_links_expire(receipts, s3_client):
@@ -63,6 +87,6 @@ def test_writes_are_encrypted_at_rest_and_links_expire(receipts, s3_client):
 
 def test_missing_bucket_is_reported_by_name(s3_client):
     system = small_map().system("docs")
-    with pytest.raises(SystemUnreachable, match="bucket 'small-receipts' does not exist"):
+    with pytest.raises(SystemUnreachableError, match="bucket 'small-receipts' does not exist"):
         S3Connector(system, s3_client).ping()
     assert not S3Connector(system, s3_client).inspect()["receipts"].exists

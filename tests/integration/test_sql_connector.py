@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from gdpr.connections import create_sql_engine
-from gdpr.connectors import ByIdentity, ByReference, SqlConnector, SystemUnreachable
+from gdpr.connectors import ByIdentity, ByReference, SqlConnector, SystemUnreachableError
 from tests.integration.small_map import create_shop, small_map
 
 
@@ -25,27 +25,61 @@ def dataset(datamap, name):
 
 def test_identity_match_is_trimmed_and_case_insensitive(shop):
     connector, datamap = shop
-    rows = [r for batch in connector.find(dataset(datamap, "shop.people"), ByIdentity("mail", "person4@small.example"), ["person_id"]) for r in batch]
+    rows = [
+        r
+        for batch in connector.find(
+            dataset(datamap, "shop.people"),
+            ByIdentity("mail", "person4@small.example"),
+            ["person_id"],
+        )
+        for r in batch
+    ]
     assert rows == [{"person_id": 4}]
     for i in (3, 5):  # stored as 'PERSON3@SMALL.EXAMPLE ' and ' Person5@Small.Example'
-        batches = connector.find(dataset(datamap, "shop.people"), ByIdentity("mail", f"person{i}@small.example"), ["person_id"])
+        batches = connector.find(
+            dataset(datamap, "shop.people"),
+            ByIdentity("mail", f"person{i}@small.example"),
+            ["person_id"],
+        )
         assert [r["person_id"] for b in batches for r in b] == [i]
 
 
 def test_reference_lookup_single_and_composite_keys(shop):
     connector, datamap = shop
-    purchases = [r for b in connector.find(dataset(datamap, "shop.purchases"), ByReference(("person_id",), [(3,), (7,)]), ["purchase_id", "person_id"]) for r in b]
+    purchases = [
+        r
+        for b in connector.find(
+            dataset(datamap, "shop.purchases"),
+            ByReference(("person_id",), [(3,), (7,)]),
+            ["purchase_id", "person_id"],
+        )
+        for r in b
+    ]
     assert sorted({r["person_id"] for r in purchases}) == [3, 7]
     assert len(purchases) == 3 + 3
     pairs = [(r["person_id"], r["purchase_id"]) for r in purchases]
-    parcels = [r for b in connector.find(dataset(datamap, "shop.parcels"), ByReference(("buyer", "purchase"), pairs), ["parcel_id"]) for r in b]
+    parcels = [
+        r
+        for b in connector.find(
+            dataset(datamap, "shop.parcels"),
+            ByReference(("buyer", "purchase"), pairs),
+            ["parcel_id"],
+        )
+        for r in b
+    ]
     assert len(parcels) == 2 * len(pairs)
 
 
 def test_reference_lookup_splits_long_in_lists(shop):
     connector, datamap = shop
     values = [(i,) for i in range(1, 2600)]  # > 2 IN-lists of 1000
-    found = [r for b in connector.find(dataset(datamap, "shop.people"), ByReference(("person_id",), values), ["person_id"]) for r in b]
+    found = [
+        r
+        for b in connector.find(
+            dataset(datamap, "shop.people"), ByReference(("person_id",), values), ["person_id"]
+        )
+        for r in b
+    ]
     assert len(found) == 50
 
 
@@ -60,13 +94,29 @@ def test_batched_writes_are_counted_and_idempotent(shop):
     connector, datamap = shop
     parcels = dataset(datamap, "shop.parcels")
     before = connector.count(parcels)
-    written = list(connector.insert(parcels, ({"parcel_id": 10_000 + i, "buyer": 1, "purchase": 1} for i in range(25)), batch_size=10))
+    written = list(
+        connector.insert(
+            parcels,
+            ({"parcel_id": 10_000 + i, "buyer": 1, "purchase": 1} for i in range(25)),
+            batch_size=10,
+        )
+    )
     assert written == [10, 10, 5]
-    updated = sum(connector.update(parcels, ["parcel_id"], [(10_000 + i,) for i in range(25)], {"buyer": None}, batch_size=10))
+    updated = sum(
+        connector.update(
+            parcels,
+            ["parcel_id"],
+            [(10_000 + i,) for i in range(25)],
+            {"buyer": None},
+            batch_size=10,
+        )
+    )
     assert updated == 25
     keys = [(10_000 + i,) for i in range(25)]
     assert sum(connector.delete(parcels, ["parcel_id"], keys, batch_size=10)) == 25
-    assert sum(connector.delete(parcels, ["parcel_id"], keys, batch_size=10)) == 0  # a rerun deletes nothing more
+    assert (
+        sum(connector.delete(parcels, ["parcel_id"], keys, batch_size=10)) == 0
+    )  # a rerun deletes nothing more
     assert connector.count(parcels) == before
 
 
@@ -86,12 +136,15 @@ def test_a_failing_batch_keeps_the_batches_before_it(shop):
 def test_inspect_reports_tables_and_columns(shop):
     connector, _ = shop
     live = connector.inspect()
-    assert live["people"].exists and live["people"].columns == {"person_id", "mail", "full_name"}
+    assert live["people"].exists
+    assert live["people"].columns == {"person_id", "mail", "full_name"}
     assert live["parcels"].columns == {"parcel_id", "buyer", "purchase"}
 
 
 def test_unreachable_database_is_reported_with_the_system_and_connection():
     datamap = small_map()
     engine = create_sql_engine("postgresql+psycopg2://nobody@127.0.0.1:1/none")
-    with pytest.raises(SystemUnreachable, match=r"system 'shop' \(sql, connection 'shop_db'\) is unreachable"):
+    with pytest.raises(
+        SystemUnreachableError, match=r"system 'shop' \(sql, connection 'shop_db'\) is unreachable"
+    ):
         SqlConnector(datamap.system("shop"), engine).ping()

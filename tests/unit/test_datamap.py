@@ -89,7 +89,10 @@ BROKEN_CASES = [
         'key_template: "recordings/{customer_id}/{recording_id}.ogg"',
         'key_template: "recordings/{customer_id}/{call_id}.ogg"',
         'key_template: "recordings/{customer_id}/{call_id}',
-        ["placeholder {call_id} is not bound by any reference", "bound fields: customer_id, recording_id"],
+        [
+            "placeholder {call_id} is not bound by any reference",
+            "bound fields: customer_id, recording_id",
+        ],
     ),
     (
         "an identity that reaches no dataset",
@@ -111,14 +114,20 @@ BROKEN_CASES = [
         "start: {column: relationship_ended_at}",
         "start: {column: relationship_end}",
         "relationship_end}",
-        ["unknown field of crm.customers 'relationship_end'", "Did you mean 'relationship_ended_at'?"],
+        [
+            "unknown field of crm.customers 'relationship_end'",
+            "Did you mean 'relationship_ended_at'?",
+        ],
     ),
     (
         "missing SQL file",
         "start: {sql: prospects_without_recent_inbound_contact.sql}",
         "start: {sql: prospects_expired.sql}",
         "prospects_expired.sql",
-        ["unknown SQL file 'prospects_expired.sql'", "prospects_without_recent_inbound_contact.sql"],
+        [
+            "unknown SQL file 'prospects_expired.sql'",
+            "prospects_without_recent_inbound_contact.sql",
+        ],
     ),
     (
         "kept dataset that does not belong to the expired records",
@@ -158,7 +167,9 @@ BROKEN_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "old", "new", "at", "fragments"), BROKEN_CASES, ids=[c[0] for c in BROKEN_CASES])
+@pytest.mark.parametrize(
+    ("case", "old", "new", "at", "fragments"), BROKEN_CASES, ids=[c[0] for c in BROKEN_CASES]
+)
 def test_broken_map_fails_with_a_located_actionable_message(case, old, new, at, fragments):
     text = broken(old, new)
     problems = problems_of(text)
@@ -169,7 +180,10 @@ def test_broken_map_fails_with_a_located_actionable_message(case, old, new, at, 
 
 def test_problems_are_all_reported_at_once():
     text = broken("period: P13M", "period: 13 months")
-    text = text.replace("phone: {categories: [user.contact.phone_number]", "phone: {categories: [user.contact.phone]")
+    text = text.replace(
+        "phone: {categories: [user.contact.phone_number]",
+        "phone: {categories: [user.contact.phone]",
+    )
     assert len(problems_of(text)) == 2
 
 
@@ -191,9 +205,12 @@ def test_references_give_parents_first_and_children_first_orders(datamap):
     for edge in graph.edges:
         assert order.index(edge.parent) < order.index(edge.child), edge
     assert graph.children_first() == list(reversed(order))
-    assert {"crm.orders", "crm.invoices", "invoice_archive.invoice_pdfs", "helpdesk.tickets"} <= graph.descendants(
-        "crm.customers"
-    )
+    assert {
+        "crm.orders",
+        "crm.invoices",
+        "invoice_archive.invoice_pdfs",
+        "helpdesk.tickets",
+    } <= graph.descendants("crm.customers")
 
 
 def test_published_json_schema_is_current_and_validates_the_demo_map():
@@ -201,7 +218,9 @@ def test_published_json_schema_is_current_and_validates_the_demo_map():
     import yaml
 
     published = json.loads((ROOT / "docs" / "datamap.schema.json").read_text(encoding="utf-8"))
-    assert published == json_schema(), "docs/datamap.schema.json is stale: run `gdpr datamap schema --out docs/datamap.schema.json`"
+    assert published == json_schema(), (
+        "docs/datamap.schema.json is stale: run `gdpr datamap schema --out docs/datamap.schema.json`"
+    )
     jsonschema.validate(yaml.safe_load(DEMO_TEXT), published)
 
 

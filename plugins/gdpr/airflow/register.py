@@ -6,7 +6,7 @@ import logging
 from datetime import UTC, datetime
 
 from gdpr.airflow.hooks import airflow_clients, ledger_engine
-from gdpr.connectors.base import SystemUnreachable
+from gdpr.connectors.base import SystemUnreachableError
 from gdpr.connectors.factory import connector_for
 from gdpr.datamap import load_datamap
 from gdpr.datamap.drift import Drift, compare
@@ -20,8 +20,13 @@ log = logging.getLogger(__name__)
 def list_systems() -> list[str]:
     """Validate the data map (a broken map fails here, before anything is read) and name its systems."""
     datamap = load_datamap()
-    log.info("data map %s valid: %d systems, %d datasets, %d purposes", datamap.digest[:12],
-             len(datamap.systems), len(datamap.dataset_ids()), len(datamap.purposes))
+    log.info(
+        "data map %s valid: %d systems, %d datasets, %d purposes",
+        datamap.digest[:12],
+        len(datamap.systems),
+        len(datamap.dataset_ids()),
+        len(datamap.purposes),
+    )
     return [system.name for system in datamap.systems]
 
 
@@ -31,13 +36,18 @@ def check_system(system_name: str) -> dict:
     clients = airflow_clients()
     try:
         drift = compare(system, connector_for(system, clients).inspect())
-    except SystemUnreachable as exc:
+    except SystemUnreachableError as exc:
         log.error("%s", exc)
         return {"system": system_name, "unreachable": str(exc)}
     finally:
         clients.dispose()
-    log.info("system %s: %d datasets, %d missing, %d undeclared columns",
-             system_name, drift.datasets, len(drift.missing), len(drift.undeclared))
+    log.info(
+        "system %s: %d datasets, %d missing, %d undeclared columns",
+        system_name,
+        drift.datasets,
+        len(drift.missing),
+        len(drift.undeclared),
+    )
     for item in drift.missing:
         log.error("declared but missing: %s", item)
     for item in drift.undeclared:
@@ -57,24 +67,49 @@ def render(checks: list[dict], dag_id: str, run_id: str) -> dict:
     run_pk = ledger.start_run(dag_id, run_id, kind="register")
     store = ReportStore(airflow_clients().s3(datamap.reports.conn_id), datamap.reports)
     stamp = now.strftime("%Y%m%dT%H%M%SZ")
-    html = store.put(f"register/{stamp}-record-of-processing.html", render_html(datamap, entries, drifts, unreachable, now, run_id))
+    html = store.put(
+        f"register/{stamp}-record-of-processing.html",
+        render_html(datamap, entries, drifts, unreachable, now, run_id),
+    )
     csv = store.put(f"register/{stamp}-record-of-processing.csv", render_csv(entries))
     ledger.record_evidence(
         EvidenceInput(
             action="register.render",
             count=len(entries),
             keys_sha256=html.sha256,
-            detail={"html": html.key, "csv": csv.key, "csv_sha256": csv.sha256, "datamap": datamap.digest},
+            detail={
+                "html": html.key,
+                "csv": csv.key,
+                "csv_sha256": csv.sha256,
+                "datamap": datamap.digest,
+            },
             run_pk=run_pk,
             citation="Art. 30(1) GDPR",
         )
     )
     problems = sum(len(d.missing) for d in drifts) + len(unreachable)
-    ledger.finish_run(run_pk, "success" if not problems else "partial",
-                      {"purposes": len(entries), "missing": problems, "undeclared": sum(len(d.undeclared) for d in drifts)})
-    log.info("register with %d processing activities written to %s and %s", len(entries), html.uri, csv.uri)
+    ledger.finish_run(
+        run_pk,
+        "success" if not problems else "partial",
+        {
+            "purposes": len(entries),
+            "missing": problems,
+            "undeclared": sum(len(d.undeclared) for d in drifts),
+        },
+    )
+    log.info(
+        "register with %d processing activities written to %s and %s",
+        len(entries),
+        html.uri,
+        csv.uri,
+    )
     log.info("open it (link valid 7 days): %s", store.link(html))
-    return {"html": html.key, "csv": csv.key, "sha256": html.sha256, "chain_head": ledger.chain_head().last_hash}
+    return {
+        "html": html.key,
+        "csv": csv.key,
+        "sha256": html.sha256,
+        "chain_head": ledger.chain_head().last_hash,
+    }
 
 
 def require_match(checks: list[dict]) -> None:
@@ -82,7 +117,9 @@ def require_match(checks: list[dict]) -> None:
     problems = [f"{c['system']}: {c['unreachable']}" for c in checks if "unreachable" in c]
     problems += [item for c in checks for item in c.get("missing", [])]
     if problems:
-        raise RuntimeError(
+        from airflow.sdk.exceptions import AirflowFailException  # a retry cannot fix the map
+
+        raise AirflowFailException(
             f"the data map does not match the live systems ({len(problems)} problems); fix the map or the "
             "systems, the register was still published:\n  " + "\n  ".join(problems)
         )

@@ -1,17 +1,23 @@
 """Connectors: one module per system kind, behind the protocol in ``base``."""
 
-from gdpr.connectors.base import ByIdentity, ByReference, Connector, LiveDataset, SystemUnreachable
+from gdpr.connectors.base import (
+    ByIdentity,
+    ByReference,
+    Connector,
+    LiveDataset,
+    SystemUnreachableError,
+)
 from gdpr.connectors.s3 import Bucket, ObjectVersion, S3Connector
 from gdpr.connectors.sql import SqlConnector
 
 __all__ = [
-    "ByIdentity",
     "Bucket",
+    "ByIdentity",
     "ByReference",
     "Connector",
     "LiveDataset",
     "ObjectVersion",
     "S3Connector",
     "SqlConnector",
-    "SystemUnreachable",
+    "SystemUnreachableError",
 ]

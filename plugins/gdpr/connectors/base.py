@@ -16,7 +16,7 @@ from gdpr.datamap.models import Dataset, System
 Row = dict[str, Any]
 
 
-class SystemUnreachable(RuntimeError):
+class SystemUnreachableError(RuntimeError):
     """The system named in the data map cannot be reached; nothing was read or written."""
 
     def __init__(self, system: System, reason: str):
@@ -59,12 +59,14 @@ class Connector(Protocol):
     system: System
 
     def ping(self) -> None:
-        """Raise ``SystemUnreachable`` unless the system answers."""
+        """Raise ``SystemUnreachableError`` unless the system answers."""
 
     def inspect(self) -> dict[str, LiveDataset]:
         """What the system holds for each dataset of the map, by dataset name."""
 
-    def find(self, dataset: Dataset, criterion: Criterion, columns: Sequence[str]) -> Iterator[list[Row]]:
+    def find(
+        self, dataset: Dataset, criterion: Criterion, columns: Sequence[str]
+    ) -> Iterator[list[Row]]:
         """Matching records' ``columns``, in batches (S3 rows also carry ``key``)."""
 
     def close(self) -> None: ...

@@ -60,6 +60,12 @@ def connector_for(system: System, clients: Clients) -> Connector:
     return S3Connector(system, clients.s3(system.conn_id))
 
 
-def connectors_for(datamap: DataMap, clients: Clients, systems: Iterable[str] | None = None) -> dict[str, Connector]:
+def connectors_for(
+    datamap: DataMap, clients: Clients, systems: Iterable[str] | None = None
+) -> dict[str, Connector]:
     wanted = set(systems) if systems is not None else None
-    return {s.name: connector_for(s, clients) for s in datamap.systems if wanted is None or s.name in wanted}
+    return {
+        s.name: connector_for(s, clients)
+        for s in datamap.systems
+        if wanted is None or s.name in wanted
+    }

@@ -13,7 +13,13 @@ from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from gdpr.connectors.base import ByIdentity, ByReference, Criterion, LiveDataset, Row, SystemUnreachable
+from gdpr.connectors.base import (
+    ByIdentity,
+    Criterion,
+    LiveDataset,
+    Row,
+    SystemUnreachableError,
+)
 from gdpr.datamap.models import Dataset, System
 from gdpr.datamap.templates import KeyTemplate
 
@@ -42,21 +48,27 @@ class S3Connector:
             self.objects.client.head_bucket(Bucket=self.objects.name)
         except ClientError as exc:
             code = exc.response.get("Error", {}).get("Code", "")
-            reason = f"bucket {self.objects.name!r} does not exist" if code in {"404", "NoSuchBucket"} else str(exc)
-            raise SystemUnreachable(self.system, reason) from exc
+            reason = (
+                f"bucket {self.objects.name!r} does not exist"
+                if code in {"404", "NoSuchBucket"}
+                else str(exc)
+            )
+            raise SystemUnreachableError(self.system, reason) from exc
         except BotoCoreError as exc:
-            raise SystemUnreachable(self.system, str(exc)) from exc
+            raise SystemUnreachableError(self.system, str(exc)) from exc
 
     def inspect(self) -> dict[str, LiveDataset]:
         try:
             self.ping()
-        except SystemUnreachable as exc:
+        except SystemUnreachableError as exc:
             if "does not exist" not in str(exc):
                 raise
             return {d.name: LiveDataset(d.name, exists=False) for d in self.system.datasets}
         return {d.name: LiveDataset(d.name, exists=True) for d in self.system.datasets}
 
-    def find(self, dataset: Dataset, criterion: Criterion, columns: Sequence[str]) -> Iterator[list[Row]]:
+    def find(
+        self, dataset: Dataset, criterion: Criterion, columns: Sequence[str]
+    ) -> Iterator[list[Row]]:
         """Objects whose key binds the criterion's values; rows carry the placeholders and ``key``."""
         if isinstance(criterion, ByIdentity):
             raise TypeError("s3 objects are found through references, not by identity")
@@ -65,7 +77,11 @@ class S3Connector:
         first = template.placeholders[0] if template.placeholders else None
         prefixes = sorted(
             {
-                template.prefix({first: values[criterion.fields.index(first)]} if first in criterion.fields else {})
+                template.prefix(
+                    {first: values[criterion.fields.index(first)]}
+                    if first in criterion.fields
+                    else {}
+                )
                 for values in criterion.values
             }
         )
@@ -75,20 +91,33 @@ class S3Connector:
                 parsed = template.parse(obj["Key"])
                 if parsed is None or tuple(parsed[f] for f in criterion.fields) not in wanted:
                     continue
-                batch.append({**{c: parsed.get(c) for c in columns if c in parsed}, "key": obj["Key"], "size": obj["Size"]})
+                batch.append(
+                    {
+                        **{c: parsed.get(c) for c in columns if c in parsed},
+                        "key": obj["Key"],
+                        "size": obj["Size"],
+                    }
+                )
             if batch:
                 yield batch
 
     def close(self) -> None:
         pass
 
-    def iter_dataset(self, dataset: Dataset, bindings: Mapping[str, object] | None = None) -> Iterator[Row]:
+    def iter_dataset(
+        self, dataset: Dataset, bindings: Mapping[str, object] | None = None
+    ) -> Iterator[Row]:
         """Every object of a dataset (optionally narrowed by bound placeholders), as parsed rows."""
         template = KeyTemplate(dataset.key_template or "")
         for obj in self.objects.list(template.prefix(bindings or {})):
             parsed = template.parse(obj["Key"])
             if parsed is not None and all(parsed[k] == str(v) for k, v in (bindings or {}).items()):
-                yield {**parsed, "key": obj["Key"], "size": obj["Size"], "last_modified": obj["LastModified"]}
+                yield {
+                    **parsed,
+                    "key": obj["Key"],
+                    "size": obj["Size"],
+                    "last_modified": obj["LastModified"],
+                }
 
 
 class Bucket:
@@ -97,7 +126,6 @@ class Bucket:
     def __init__(self, client: Any, name: str):
         self.client = client
         self.name = name
-
 
     def list(self, prefix: str = "") -> Iterator[dict[str, Any]]:
         paginator = self.client.get_paginator("list_objects_v2")
@@ -109,9 +137,13 @@ class Bucket:
         paginator = self.client.get_paginator("list_object_versions")
         for page in paginator.paginate(Bucket=self.name, Prefix=prefix):
             for item in page.get("Versions", []):
-                yield ObjectVersion(item["Key"], item["VersionId"], False, item["IsLatest"], item["LastModified"])
+                yield ObjectVersion(
+                    item["Key"], item["VersionId"], False, item["IsLatest"], item["LastModified"]
+                )
             for item in page.get("DeleteMarkers", []):
-                yield ObjectVersion(item["Key"], item["VersionId"], True, item["IsLatest"], item["LastModified"])
+                yield ObjectVersion(
+                    item["Key"], item["VersionId"], True, item["IsLatest"], item["LastModified"]
+                )
 
     def versions_of(self, keys: Iterable[str]) -> Iterator[ObjectVersion]:
         """Every version and delete marker of exactly these keys (a listing per key, by prefix)."""
@@ -123,11 +155,15 @@ class Bucket:
         iterator = iter(versions)
         while batch := list(islice(iterator, DELETE_BATCH)):
             objects = [{"Key": v.key, "VersionId": v.version_id} for v in batch]
-            response = self.client.delete_objects(Bucket=self.name, Delete={"Objects": objects, "Quiet": True})
+            response = self.client.delete_objects(
+                Bucket=self.name, Delete={"Objects": objects, "Quiet": True}
+            )
             errors = response.get("Errors", [])
             if errors:
                 codes = sorted({e.get("Code", "?") for e in errors})
-                raise RuntimeError(f"S3 refused to delete {len(errors)} of {len(batch)} versions ({', '.join(codes)})")
+                raise RuntimeError(
+                    f"S3 refused to delete {len(errors)} of {len(batch)} versions ({', '.join(codes)})"
+                )
             yield len(batch)
 
     def put_object(
@@ -141,7 +177,12 @@ class Bucket:
         tags: Mapping[str, str] | None = None,
     ) -> str:
         """Write an object encrypted at rest (SSE-S3, or SSE-KMS when a key is given); returns its version id."""
-        params: dict[str, Any] = {"Bucket": self.name, "Key": key, "Body": body, "ContentType": content_type}
+        params: dict[str, Any] = {
+            "Bucket": self.name,
+            "Key": key,
+            "Body": body,
+            "ContentType": content_type,
+        }
         if kms_key_id:
             params |= {"ServerSideEncryption": "aws:kms", "SSEKMSKeyId": kms_key_id}
         else:

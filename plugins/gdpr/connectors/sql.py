@@ -14,7 +14,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from gdpr.connectors.base import ByIdentity, ByReference, Criterion, LiveDataset, Row, SystemUnreachable
+from gdpr.connectors.base import (
+    ByIdentity,
+    Criterion,
+    LiveDataset,
+    Row,
+    SystemUnreachableError,
+)
 from gdpr.datamap.models import Dataset, System
 
 IN_LIST_SIZE = 1000  # values per IN (...) list: well under every driver's parameter limit
@@ -31,7 +37,7 @@ class SqlConnector:
             with self.engine.connect() as conn:
                 conn.execute(sa.text("SELECT 1"))
         except sa.exc.DBAPIError as exc:
-            raise SystemUnreachable(self.system, _short(exc)) from exc
+            raise SystemUnreachableError(self.system, _short(exc)) from exc
 
     def inspect(self) -> dict[str, LiveDataset]:
         self.ping()
@@ -43,14 +49,19 @@ class SqlConnector:
                 live[dataset.name] = LiveDataset(dataset.name, exists=False)
                 continue
             columns = inspector.get_columns(dataset.table_name, schema=dataset.db_schema)
-            live[dataset.name] = LiveDataset(dataset.name, True, frozenset(c["name"] for c in columns))
+            live[dataset.name] = LiveDataset(
+                dataset.name, True, frozenset(c["name"] for c in columns)
+            )
         return live
 
-    def find(self, dataset: Dataset, criterion: Criterion, columns: Sequence[str]) -> Iterator[list[Row]]:
+    def find(
+        self, dataset: Dataset, criterion: Criterion, columns: Sequence[str]
+    ) -> Iterator[list[Row]]:
         table = self.table(dataset)
         select = sa.select(*(table.c[name] for name in columns))
         if isinstance(criterion, ByIdentity):
-            yield from self._stream(select.where(_normalised(table.c[criterion.field]) == criterion.value))
+            column = _normalised(table.c[criterion.field], criterion.kind)
+            yield from self._stream(select.where(column == criterion.value))
             return
         for chunk in _chunks(criterion.values, IN_LIST_SIZE):
             yield from self._stream(select.where(_in(table, criterion.fields, chunk)))
@@ -60,7 +71,11 @@ class SqlConnector:
 
     # -- reads ----------------------------------------------------------------------------------
     def table(self, dataset: Dataset) -> sa.TableClause:
-        return sa.table(dataset.table_name, *(sa.column(name) for name in dataset.fields), schema=dataset.db_schema)
+        return sa.table(
+            dataset.table_name,
+            *(sa.column(name) for name in dataset.fields),
+            schema=dataset.db_schema,
+        )
 
     def stream(
         self,
@@ -85,12 +100,16 @@ class SqlConnector:
 
     def _stream(self, select: sa.Select, batch_size: int = 5000) -> Iterator[list[Row]]:
         with self.engine.connect() as conn:
-            result = conn.execution_options(stream_results=True, yield_per=batch_size).execute(select)
+            result = conn.execution_options(stream_results=True, yield_per=batch_size).execute(
+                select
+            )
             for partition in result.mappings().partitions(batch_size):
                 yield [dict(row) for row in partition]
 
     # -- batched writes -----------------------------------------------------------------------
-    def insert(self, dataset: Dataset, rows: Iterable[Mapping[str, Any]], batch_size: int = 5000) -> Iterator[int]:
+    def insert(
+        self, dataset: Dataset, rows: Iterable[Mapping[str, Any]], batch_size: int = 5000
+    ) -> Iterator[int]:
         """Insert rows, one transaction per batch; yields the count written by each batch."""
         table = self.table(dataset)
         for batch in _chunks(rows, batch_size):
@@ -98,7 +117,13 @@ class SqlConnector:
                 conn.execute(sa.insert(table), [dict(r) for r in batch])
             yield len(batch)
 
-    def delete(self, dataset: Dataset, key_fields: Sequence[str], keys: Iterable[tuple], batch_size: int = 1000) -> Iterator[int]:
+    def delete(
+        self,
+        dataset: Dataset,
+        key_fields: Sequence[str],
+        keys: Iterable[tuple],
+        batch_size: int = 1000,
+    ) -> Iterator[int]:
         """Delete rows by key, one transaction per batch; yields rows deleted per batch.
 
         Deleting a key that is already gone deletes nothing, so a rerun after a failure is safe.
@@ -120,15 +145,23 @@ class SqlConnector:
         table = self.table(dataset)
         for batch in _chunks(keys, batch_size):
             with self.engine.begin() as conn:
-                yield conn.execute(sa.update(table).where(_in(table, key_fields, batch)).values(**values)).rowcount
+                yield conn.execute(
+                    sa.update(table).where(_in(table, key_fields, batch)).values(**values)
+                ).rowcount
 
 
-def _normalised(column: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
-    # lower(trim(x)) matches an expression index of the same shape on PostgreSQL.
-    return sa.func.lower(sa.func.trim(column))
+def _normalised(column: sa.ColumnElement[Any], kind: str) -> sa.ColumnElement[Any]:
+    """Stored identities are compared in the form ``normalise_identity`` gives the searched value.
+
+    lower(trim(x)) matches an expression index of the same shape on PostgreSQL.
+    """
+    trimmed = sa.func.trim(column)
+    return sa.func.lower(trimmed) if kind == "email" else trimmed
 
 
-def _in(table: sa.TableClause, fields: Sequence[str], values: Sequence[tuple]) -> sa.ColumnElement[bool]:
+def _in(
+    table: sa.TableClause, fields: Sequence[str], values: Sequence[tuple]
+) -> sa.ColumnElement[bool]:
     if len(fields) == 1:
         return table.c[fields[0]].in_([v[0] for v in values])
     return sa.tuple_(*(table.c[f] for f in fields)).in_([tuple(v) for v in values])

@@ -65,7 +65,9 @@ def _unique_names(datamap: DataMap) -> Iterator[Problem]:
     yield from _duplicates([r.id for r in datamap.retention], ("retention",), "retention rule id")
     yield from _duplicates([i.name for i in datamap.identities], ("identities",), "identity name")
     for si, system in enumerate(datamap.systems):
-        yield from _duplicates([d.name for d in system.datasets], ("systems", si, "datasets"), "dataset name")
+        yield from _duplicates(
+            [d.name for d in system.datasets], ("systems", si, "datasets"), "dataset name"
+        )
 
 
 def _organisation(datamap: DataMap) -> Iterator[Problem]:
@@ -97,7 +99,10 @@ def _datasets(datamap: DataMap) -> Iterator[Problem]:
 
 def _sql_dataset(dataset, path: Path) -> Iterator[Problem]:
     if dataset.key_template or dataset.categories:
-        yield Problem(path, "`key_template` and `categories` are for s3 datasets; a sql dataset declares `fields`")
+        yield Problem(
+            path,
+            "`key_template` and `categories` are for s3 datasets; a sql dataset declares `fields`",
+        )
     if not dataset.fields:
         yield Problem(path, "a sql dataset must declare its `fields` (every column of the table)")
         return
@@ -111,20 +116,32 @@ def _sql_dataset(dataset, path: Path) -> Iterator[Problem]:
         if column not in fields:
             yield Problem((*path, "identity", identity), _one_of(column, fields, "field"))
     if dataset.restriction_flag and dataset.restriction_flag not in fields:
-        yield Problem((*path, "restriction_flag"), _one_of(dataset.restriction_flag, fields, "field"))
+        yield Problem(
+            (*path, "restriction_flag"), _one_of(dataset.restriction_flag, fields, "field")
+        )
     for ri, reference in enumerate(dataset.references):
         for local in reference.fields:
             if local not in fields:
-                yield Problem((*path, "references", ri, "fields", local), _one_of(local, fields, "field"))
+                yield Problem(
+                    (*path, "references", ri, "fields", local), _one_of(local, fields, "field")
+                )
 
 
 def _s3_dataset(dataset, path: Path) -> Iterator[Problem]:
     if dataset.fields or dataset.primary_key:
-        yield Problem(path, "s3 datasets have no `fields` or `primary_key`: the object key is the key")
+        yield Problem(
+            path, "s3 datasets have no `fields` or `primary_key`: the object key is the key"
+        )
     if dataset.identity:
-        yield Problem((*path, "identity"), "s3 objects cannot be searched by identity; link them with `references`")
+        yield Problem(
+            (*path, "identity"),
+            "s3 objects cannot be searched by identity; link them with `references`",
+        )
     if not dataset.key_template:
-        yield Problem(path, "an s3 dataset needs a `key_template`, e.g. 'recordings/{customer_id}/{recording_id}.ogg'")
+        yield Problem(
+            path,
+            "an s3 dataset needs a `key_template`, e.g. 'scans/{account_id}/{document_id}.pdf'",
+        )
         return
     try:
         placeholders = KeyTemplate(dataset.key_template).placeholders
@@ -151,9 +168,13 @@ def _s3_dataset(dataset, path: Path) -> Iterator[Problem]:
 
 
 def _categories(dataset, path: Path) -> Iterator[Problem]:
-    located: list[tuple[Path, str]] = [((*path, "categories", i), c) for i, c in enumerate(dataset.categories)]
+    located: list[tuple[Path, str]] = [
+        ((*path, "categories", i), c) for i, c in enumerate(dataset.categories)
+    ]
     for name, spec in dataset.fields.items():
-        located += [((*path, "fields", name, "categories", i), c) for i, c in enumerate(spec.categories)]
+        located += [
+            ((*path, "fields", name, "categories", i), c) for i, c in enumerate(spec.categories)
+        ]
     for where, key in located:
         if not categories.is_known(key):
             close = categories.suggest(key)
@@ -172,10 +193,15 @@ def _references(datamap: DataMap) -> Iterator[Problem]:
         for ri, reference in enumerate(ref.dataset.references):
             target = known.get(reference.dataset)
             if target is None:
-                yield Problem((*path, "references", ri, "dataset"), _one_of(reference.dataset, known, "dataset"))
+                yield Problem(
+                    (*path, "references", ri, "dataset"),
+                    _one_of(reference.dataset, known, "dataset"),
+                )
                 continue
             if target.kind == "s3":
-                yield Problem((*path, "references", ri, "dataset"), "references must point to sql datasets")
+                yield Problem(
+                    (*path, "references", ri, "dataset"), "references must point to sql datasets"
+                )
                 continue
             for local, remote in reference.fields.items():
                 if remote not in target.dataset.fields:
@@ -232,11 +258,19 @@ def _retention(datamap: DataMap) -> Iterator[Problem]:
             continue
         start = rule.start
         if start.column and start.column not in target.dataset.fields:
-            yield Problem((*path, "start", "column"), _one_of(start.column, target.dataset.fields, f"field of {target.id}"))
+            yield Problem(
+                (*path, "start", "column"),
+                _one_of(start.column, target.dataset.fields, f"field of {target.id}"),
+            )
         if start.object_modified and target.kind != "s3":
-            yield Problem((*path, "start"), "`object_modified` applies to s3 datasets; use `column` for sql")
+            yield Problem(
+                (*path, "start"), "`object_modified` applies to s3 datasets; use `column` for sql"
+            )
         if (start.column or start.sql) and target.kind == "s3":
-            yield Problem((*path, "start"), "s3 datasets expire by `object_modified: true` or with their parent rows")
+            yield Problem(
+                (*path, "start"),
+                "s3 datasets expire by `object_modified: true` or with their parent rows",
+            )
         if target.kind == "s3" and rule.action == "anonymise":
             yield Problem((*path, "action"), "objects cannot be anonymised in place; use `delete`")
         for ki, kept in enumerate(rule.keep):
@@ -286,7 +320,10 @@ def _sql_files(datamap: DataMap, sql_dir: FsPath) -> Iterator[Problem]:
             continue
         text = file.read_text(encoding="utf-8")
         if ":cutoff" not in text:
-            yield Problem(path, f"{name} must use the bind parameter :cutoff (the date before which records expire)")
+            yield Problem(
+                path,
+                f"{name} must use the bind parameter :cutoff (the date before which records expire)",
+            )
         if _statements(text) != 1:
             yield Problem(path, f"{name} must hold exactly one SQL statement")
 

@@ -26,7 +26,12 @@ class Drift:
         return not self.missing
 
     def as_dict(self) -> dict:
-        return {"system": self.system, "datasets": self.datasets, "missing": self.missing, "undeclared": self.undeclared}
+        return {
+            "system": self.system,
+            "datasets": self.datasets,
+            "missing": self.missing,
+            "undeclared": self.undeclared,
+        }
 
 
 def compare(system: System, live: Mapping[str, LiveDataset]) -> Drift:
@@ -36,11 +41,16 @@ def compare(system: System, live: Mapping[str, LiveDataset]) -> Drift:
         name = f"{system.name}.{dataset.name}"
         seen = live.get(dataset.name)
         if seen is None or not seen.exists:
-            where = f"bucket {system.bucket}" if system.kind == "s3" else f"table {dataset.table_name}"
+            where = (
+                f"bucket {system.bucket}" if system.kind == "s3" else f"table {dataset.table_name}"
+            )
             missing.append(f"{name}: {where} not found")
             continue
         if seen.columns is None:
             continue
-        missing += [f"{name}.{c}: column not found in table {dataset.table_name}" for c in sorted(set(dataset.fields) - seen.columns)]
+        missing += [
+            f"{name}.{c}: column not found in table {dataset.table_name}"
+            for c in sorted(set(dataset.fields) - seen.columns)
+        ]
         undeclared += [f"{name}.{c}" for c in sorted(seen.columns - set(dataset.fields))]
     return Drift(system.name, len(system.datasets), missing, undeclared)

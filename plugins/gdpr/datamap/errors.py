@@ -33,7 +33,9 @@ class DataMapError(ValueError):
         self.problems = sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
         count = len(self.problems)
         lines = [p.render(source) for p in self.problems]
-        super().__init__(f"{source}: {count} problem{'s' * (count != 1)} in the data map\n" + "\n".join(lines))
+        super().__init__(
+            f"{source}: {count} problem{'s' * (count != 1)} in the data map\n" + "\n".join(lines)
+        )
 
 
 def format_path(path: Path) -> str:

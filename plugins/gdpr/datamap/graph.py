@@ -1,8 +1,8 @@
 """The reference graph between datasets.
 
-References point from a child record to its parent (an order to its customer, a helpdesk
-ticket to a CRM customer, an S3 object to an invoice row). Subject resolution walks it
-parents-first; destructive steps walk it children-first. Both orders come from here.
+References point from a child record to its parent (a purchase to its buyer, a case in
+another database to that buyer, an S3 object to the row it belongs to). Subject resolution
+walks the graph parents-first; destructive steps walk it children-first.
 """
 
 from __future__ import annotations

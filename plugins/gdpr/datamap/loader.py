@@ -15,7 +15,8 @@ import yaml
 from pydantic import ValidationError
 
 from gdpr.datamap.checks import check_datamap
-from gdpr.datamap.errors import DataMapError, Path as DocPath, Problem
+from gdpr.datamap.errors import DataMapError, Problem
+from gdpr.datamap.errors import Path as DocPath
 from gdpr.datamap.models import DataMap
 
 ENV_VAR = "GDPR_DATAMAP"
@@ -32,7 +33,9 @@ def load_datamap(path: str | Path | None = None) -> DataMap:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise DataMapError(str(path), [Problem((), f"cannot read the data map: {exc.strerror}")]) from exc
+        raise DataMapError(
+            str(path), [Problem((), f"cannot read the data map: {exc.strerror}")]
+        ) from exc
     return parse_datamap(text, source=str(path), sql_dir=path.parent / "sql")
 
 
@@ -47,7 +50,10 @@ def parse_datamap(text: str, *, source: str = "<datamap>", sql_dir: Path | None 
             problem = problem.located(mark.line + 1, mark.column + 1)
         raise DataMapError(source, [problem]) from exc
     if not isinstance(data, dict):
-        raise DataMapError(source, [Problem((), "the data map must be a YAML mapping (organisation, systems, ...)")])
+        raise DataMapError(
+            source,
+            [Problem((), "the data map must be a YAML mapping (organisation, systems, ...)")],
+        )
     try:
         datamap = DataMap.model_validate(data)
     except ValidationError as exc:

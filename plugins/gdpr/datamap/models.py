@@ -64,17 +64,24 @@ class Authority(_Model):
 class Organisation(_Model):
     name: str = Field(description="Legal name of the controller")
     address: str = Field(description="Registered address of the controller")
-    timezone: str = Field("Europe/Paris", description="IANA time zone that legal clocks are counted in")
-    contact: Contact = Field(default_factory=Contact, description="Controller contact details (Art. 30(1)(a))")
+    timezone: str = Field(
+        "Europe/Paris", description="IANA time zone that legal clocks are counted in"
+    )
+    contact: Contact = Field(
+        default_factory=Contact, description="Controller contact details (Art. 30(1)(a))"
+    )
     dpo: Dpo
     supervisory_authority: Authority
     security_measures: list[str] = Field(
-        default_factory=list, description="General description of security measures (Art. 30(1)(g), Art. 32)"
+        default_factory=list,
+        description="General description of security measures (Art. 30(1)(g), Art. 32)",
     )
 
 
 class Identity(_Model):
-    name: str = Field(pattern=NAME, description="Identity name used by datasets' `identity` mappings")
+    name: str = Field(
+        pattern=NAME, description="Identity name used by datasets' `identity` mappings"
+    )
     kind: Literal["email", "phone", "customer_number", "other"] = Field(
         description="How values are normalised before matching (email: trimmed, case-insensitive)"
     )
@@ -89,17 +96,22 @@ class Location(_Model):
 
 class Recipient(_Model):
     name: str
-    category: str = Field(description="Category of recipient (Art. 30(1)(d)), e.g. carrier, processor")
+    category: str = Field(
+        description="Category of recipient (Art. 30(1)(d)), e.g. carrier, processor"
+    )
     country: str = Field("FR", pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code")
     notify: str | None = Field(
-        None, description="E-mail address notified of rectification, erasure or restriction (Art. 19)"
+        None,
+        description="E-mail address notified of rectification, erasure or restriction (Art. 19)",
     )
 
 
 class Transfer(_Model):
     country: str = Field(pattern=r"^[A-Z]{2}$", description="Third country (ISO 3166-1 alpha-2)")
     recipient: str | None = None
-    safeguard: str = Field(description="Appropriate safeguard (Art. 44-49), e.g. standard contractual clauses")
+    safeguard: str = Field(
+        description="Appropriate safeguard (Art. 44-49), e.g. standard contractual clauses"
+    )
 
 
 class Purpose(_Model):
@@ -107,30 +119,48 @@ class Purpose(_Model):
     name: str = Field(description="Short human-readable name, shown in reports")
     description: str
     legal_basis: LegalBasis = Field(description="Legal basis under Art. 6(1)")
-    data_subjects: list[str] = Field(min_length=1, description="Categories of data subjects, e.g. customers")
+    data_subjects: list[str] = Field(
+        min_length=1, description="Categories of data subjects, e.g. customers"
+    )
     recipients: list[Recipient] = Field(default_factory=list)
-    transfers: list[Transfer] = Field(default_factory=list, description="Transfers to third countries")
+    transfers: list[Transfer] = Field(
+        default_factory=list, description="Transfers to third countries"
+    )
     sources: list[str] = Field(
-        default_factory=list, description="Where data comes from when not collected from the subject (Art. 14)"
+        default_factory=list,
+        description="Where data comes from when not collected from the subject (Art. 14)",
     )
 
 
 class FieldSpec(_Model):
-    categories: list[str] = Field(min_length=1, description="Data category keys (fideslang taxonomy)")
-    provided: bool = Field(False, description="Provided by the subject (in scope of portability, Art. 20)")
+    categories: list[str] = Field(
+        min_length=1, description="Data category keys (fideslang taxonomy)"
+    )
+    provided: bool = Field(
+        False, description="Provided by the subject (in scope of portability, Art. 20)"
+    )
     erasure: FieldErasure | None = Field(
         None, description="What erasure does to this field; defaults from the dataset's `erasure`"
     )
-    necessary: bool = Field(True, description="False when the purposes do not need it (minimisation, Art. 5(1)(c))")
-    free_text: bool = Field(False, description="Free text, scanned for special categories and identifiers")
-    about_others: bool = Field(False, description="Holds data about other people (excluded from portability)")
+    necessary: bool = Field(
+        True, description="False when the purposes do not need it (minimisation, Art. 5(1)(c))"
+    )
+    free_text: bool = Field(
+        False, description="Free text, scanned for special categories and identifiers"
+    )
+    about_others: bool = Field(
+        False, description="Holds data about other people (excluded from portability)"
+    )
     description: str | None = None
 
 
 class Reference(_Model):
-    dataset: str = Field(pattern=DATASET_ID, description="The referenced dataset, as `system.dataset`")
+    dataset: str = Field(
+        pattern=DATASET_ID, description="The referenced dataset, as `system.dataset`"
+    )
     fields: dict[str, str] = Field(
-        min_length=1, description="Local field -> field of the referenced dataset (a join condition)"
+        min_length=1,
+        description="Local field -> field of the referenced dataset (a join condition)",
     )
 
 
@@ -140,25 +170,37 @@ class Dataset(_Model):
     subjects: str = Field(description="Category of data subjects the records are about")
     purposes: list[str] = Field(min_length=1, description="Purpose ids this data is processed for")
     references: list[Reference] = Field(
-        default_factory=list, description="How records link to records of another dataset (followed across systems)"
+        default_factory=list,
+        description="How records link to records of another dataset (followed across systems)",
     )
     identity: dict[str, str] = Field(
-        default_factory=dict, description="Identity name -> field holding it, for datasets searched directly"
+        default_factory=dict,
+        description="Identity name -> field holding it, for datasets searched directly",
     )
-    erasure: DatasetErasure = Field("delete", description="Default erasure for the dataset's records")
+    erasure: DatasetErasure = Field(
+        "delete", description="Default erasure for the dataset's records"
+    )
     # sql
     table: str | None = Field(None, description="Table name (sql); defaults to the dataset name")
-    db_schema: str | None = Field(None, alias="schema", description="Database schema (sql), if not the default")
+    db_schema: str | None = Field(
+        None, alias="schema", description="Database schema (sql), if not the default"
+    )
     primary_key: list[str] = Field(default_factory=list, description="Primary key fields (sql)")
-    fields: dict[str, FieldSpec] = Field(default_factory=dict, description="Every column of the table (sql)")
+    fields: dict[str, FieldSpec] = Field(
+        default_factory=dict, description="Every column of the table (sql)"
+    )
     restriction_flag: str | None = Field(
-        None, description="Boolean field set when processing is restricted (Art. 18); every job honours it"
+        None,
+        description="Boolean field set when processing is restricted (Art. 18); every job honours it",
     )
     # s3
     key_template: str | None = Field(
-        None, description="Object key template (s3) whose {placeholders} are fields bound by `references`"
+        None,
+        description="Object key template (s3) whose {placeholders} are fields bound by `references`",
     )
-    categories: list[str] = Field(default_factory=list, description="Data categories of the objects (s3)")
+    categories: list[str] = Field(
+        default_factory=list, description="Data categories of the objects (s3)"
+    )
     provided: bool = Field(False, description="Objects were provided by the subject (s3)")
 
     @property
@@ -169,7 +211,9 @@ class Dataset(_Model):
 class System(_Model):
     name: str = Field(pattern=NAME)
     kind: Literal["sql", "s3"] = Field(description="sql (PostgreSQL, MariaDB/MySQL, SQLite) or s3")
-    conn_id: str = Field(min_length=1, description="Airflow connection id; credentials never go in the map")
+    conn_id: str = Field(
+        min_length=1, description="Airflow connection id; credentials never go in the map"
+    )
     bucket: str | None = Field(None, description="Bucket name (s3)")
     description: str | None = None
     datasets: list[Dataset] = Field(min_length=1)
@@ -178,13 +222,16 @@ class System(_Model):
 class RetentionStart(_Model):
     column: str | None = Field(None, description="Date/time field the period runs from")
     sql: str | None = Field(
-        None, description="File under include/sql returning the expired primary keys, with bind parameter :cutoff"
+        None,
+        description="File under include/sql returning the expired primary keys, with bind parameter :cutoff",
     )
     object_modified: bool = Field(False, description="The object's last-modified time (s3)")
 
     @model_validator(mode="after")
     def _exactly_one(self) -> RetentionStart:
-        given = [k for k in ("column", "sql") if getattr(self, k)] + (["object_modified"] if self.object_modified else [])
+        given = [k for k in ("column", "sql") if getattr(self, k)] + (
+            ["object_modified"] if self.object_modified else []
+        )
         if len(given) != 1:
             raise ValueError("give exactly one of `column`, `sql` or `object_modified: true`")
         return self
@@ -193,7 +240,9 @@ class RetentionStart(_Model):
 class Exemptions(_Model):
     legal_hold: bool = Field(True, description="Skip records under a legal hold in the ledger")
     open_request: bool = Field(True, description="Skip subjects with an open request")
-    restriction: bool = Field(True, description="Skip records whose restriction flag is set (Art. 18)")
+    restriction: bool = Field(
+        True, description="Skip records whose restriction flag is set (Art. 18)"
+    )
 
 
 class RetentionRule(_Model):

@@ -1,4 +1,4 @@
-"""S3 key templates such as ``recordings/{customer_id}/{recording_id}.ogg``.
+"""S3 key templates such as ``scans/{account_id}/{document_id}.pdf``.
 
 A template says where a subject's objects live once the placeholders are bound from the
 records they belong to. Listing is done by the longest literal prefix we can build, so a
@@ -31,7 +31,9 @@ class KeyTemplate:
         parts = []
         for literal, name, spec, conversion in parsed:
             if name is not None and (not name or spec or conversion or not name.isidentifier()):
-                raise TemplateError(f"placeholder {{{name}}} in {self.text!r} must be a plain {{field}} name")
+                raise TemplateError(
+                    f"placeholder {{{name}}} in {self.text!r} must be a plain {{field}} name"
+                )
             parts.append((literal, name))
         return parts
 
@@ -42,7 +44,8 @@ class KeyTemplate:
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         body = "".join(
-            re.escape(literal) + (f"(?P<{name}>[^/]+)" if name else "") for literal, name in self._parts
+            re.escape(literal) + (f"(?P<{name}>[^/]+)" if name else "")
+            for literal, name in self._parts
         )
         return re.compile(f"^{body}$")
 

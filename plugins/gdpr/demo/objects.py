@@ -116,9 +116,7 @@ def ensure_buckets(s3: Any, buckets: Mapping[str, str]) -> None:
                 kwargs["CreateBucketConfiguration"] = {"LocationConstraint": region}
             s3.create_bucket(**kwargs)
         if system in DATA_BUCKET_SYSTEMS:
-            s3.put_bucket_versioning(
-                Bucket=bucket, VersioningConfiguration={"Status": "Enabled"}
-            )
+            s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
 
 
 def _static_prefix(template: str) -> str:

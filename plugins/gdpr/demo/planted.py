@@ -56,11 +56,20 @@ PLANTED_SUBJECT_POSTCODE = "69003"
 PLANTED_SUBJECT_CITY = "Lyon"
 PLANTED_SUBJECT_CUSTOMER_EMAIL = "Camille.Durand@Example.FR"
 PLANTED_SUBJECT_PROSPECT_EMAIL = "  camille.durand@example.fr  "
-PLANTED_SUBJECT_TICKET_EMAILS = ("CAMILLE.DURAND@EXAMPLE.FR", "camille.durand@example.fr ")
+# requester_email of the subject's tickets 1, 2 and 3, as stored
+PLANTED_SUBJECT_TICKET_EMAILS: dict[int, str] = {
+    1: "CAMILLE.DURAND@EXAMPLE.FR",
+    2: "camille.durand@example.fr ",
+    3: "CAMILLE.DURAND@EXAMPLE.FR",
+}
 PLANTED_SUBJECT_CUSTOMER_ID = 1  # active customer since 3 years
 PLANTED_SUBJECT_PROSPECT_ID = 1  # was a prospect before buying
 PLANTED_SUBJECT_INTERACTION_IDS = (1, 2, 3)  # form 4 y ago, click 1 y ago, email_open 10 d ago
-PLANTED_SUBJECT_CONSENT_IDS = (1, 2, 3)  # customer e-mail opt-in, customer SMS refusal, prospect e-mail
+PLANTED_SUBJECT_CONSENT_IDS = (
+    1,
+    2,
+    3,
+)  # customer e-mail opt-in, customer SMS refusal, prospect e-mail
 PLANTED_SUBJECT_ORDER_IDS = (1, 2, 3)  # ordered 730, 240 and 20 days ago, all delivered
 PLANTED_SUBJECT_INVOICE_IDS = (1, 2, 3)
 PLANTED_SUBJECT_PAYMENT_IDS = (1, 2, 3)  # payment 1 is older than 13 months
@@ -90,12 +99,16 @@ PLANTED_EXPIRED_TICKET_IDS = (6, 7, 8)  # closed about 4 years ago
 
 # --- 4. Legal hold candidate: expired, in litigation; its data must survive the purge.
 PLANTED_LEGAL_HOLD_CUSTOMER = 7
-PLANTED_LEGAL_HOLD_REASON = "Litige commercial en cours (assignation devant le tribunal de commerce)"
+PLANTED_LEGAL_HOLD_REASON = (
+    "Litige commercial en cours (assignation devant le tribunal de commerce)"
+)
 
 # --- 6. Marketing contacts without a valid opt-in (channel 'email').
 PLANTED_CONSENT_WITHOUT_PROOF_IDS = (4, 5, 6)  # opt_in true, opted_in_at or source NULL
 PLANTED_CONSENT_WITHDRAWN_NOT_HONOURED_IDS = (7,)  # withdrawn_at set, opt_in still true
-PLANTED_INVALID_CONSENT_IDS = PLANTED_CONSENT_WITHOUT_PROOF_IDS + PLANTED_CONSENT_WITHDRAWN_NOT_HONOURED_IDS
+PLANTED_INVALID_CONSENT_IDS = (
+    PLANTED_CONSENT_WITHOUT_PROOF_IDS + PLANTED_CONSENT_WITHDRAWN_NOT_HONOURED_IDS
+)
 
 # A prospect whose last self-initiated contact is 3 years and 2 months old, with an e-mail opened
 # 7 days ago (an opened e-mail is not a contact initiated by the prospect: CNIL NS-048).
@@ -138,7 +151,11 @@ PLANTED_REMARK_TEXTS: dict[tuple[str, int, str], str] = {
     ("crm.notes", 13, "body"): (
         f"Commande n° {PLANTED_NOT_A_CARD_NUMBER} livrée en retard, geste commercial de 10 € accordé."
     ),
-    ("crm.notes", 14, "body"): "A choisi le modèle Santé+ de matelas, très satisfaite de la livraison.",
+    (
+        "crm.notes",
+        14,
+        "body",
+    ): "A choisi le modèle Santé+ de matelas, très satisfaite de la livraison.",
     ("crm.notes", 15, "body"): "Colis religieusement emballé par l'entrepôt, aucun dégât constaté.",
     ("crm.notes", 16, "body"): (
         "Mot de passe oublié : lien de réinitialisation envoyé, client reconnecté."
@@ -236,11 +253,17 @@ PLANTED_HARD_NEGATIVES: list[PlantedRemark] = [r for r in PLANTED_REMARKS if not
 # --- 8. Object versions: keys with two versions, and keys whose latest version is a delete
 # marker (listing shows nothing, yet an older version still holds personal data).
 PLANTED_MULTI_VERSION_OBJECTS: tuple[tuple[str, str], ...] = (
-    ("invoice_archive", KEY_TEMPLATES["invoice_archive.invoice_pdfs"].format(customer_id=1, invoice_id=1)),
+    (
+        "invoice_archive",
+        KEY_TEMPLATES["invoice_archive.invoice_pdfs"].format(customer_id=1, invoice_id=1),
+    ),
     ("call_audio", KEY_TEMPLATES["call_audio.recordings"].format(customer_id=5, recording_id=3)),
 )
 PLANTED_DELETE_MARKER_OBJECTS: tuple[tuple[str, str], ...] = (
-    ("helpdesk_files", KEY_TEMPLATES["helpdesk_files.attachments"].format(ticket_id=7, attachment_id=3)),
+    (
+        "helpdesk_files",
+        KEY_TEMPLATES["helpdesk_files.attachments"].format(ticket_id=7, attachment_id=3),
+    ),
 )
 
 # A ticket from someone who is not in the CRM at all (crm_customer_id NULL).

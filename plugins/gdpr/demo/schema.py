@@ -35,8 +35,14 @@ EMAIL = sa.String(320)  # RFC 5321 maximum length of a forward path
 NAME = sa.String(100)
 MONEY = sa.Numeric(10, 2)
 
-CRM = sa.MetaData()
-HELPDESK = sa.MetaData()
+# Explicit constraint names: the same DDL on every database, and foreign keys that can be added
+# after the bulk load by name.
+NAMING = {
+    "pk": "pk_%(table_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+}
+CRM = sa.MetaData(naming_convention=NAMING)
+HELPDESK = sa.MetaData(naming_convention=NAMING)
 
 
 def _restricted() -> sa.Column:
@@ -249,6 +255,13 @@ for _table, _column in ((customers, "email"), (prospects, "email"), (tickets, "r
 
 DATABASES: dict[str, sa.MetaData] = {"crm": CRM, "helpdesk": HELPDESK}
 
+# Accented names and remarks need real UTF-8 on MariaDB whatever the server's default charset.
+# The collation stays the server's (case- and trailing-space-insensitive by default): that is
+# what a real MariaDB CRM looks like, and identity matching must not rely on it.
+for _metadata in DATABASES.values():
+    for _table in _metadata.tables.values():
+        _table.dialect_options["mysql"]["charset"] = "utf8mb4"
+
 # Insertion order inside each database: parents before children.
 TABLE_ORDER: dict[str, tuple[str, ...]] = {
     "crm": (
@@ -267,7 +280,9 @@ TABLE_ORDER: dict[str, tuple[str, ...]] = {
 }
 
 TABLES: dict[str, sa.Table] = {
-    f"{db}.{name}": DATABASES[db].tables[name] for db, names in TABLE_ORDER.items() for name in names
+    f"{db}.{name}": DATABASES[db].tables[name]
+    for db, names in TABLE_ORDER.items()
+    for name in names
 }
 
 

@@ -74,7 +74,11 @@ CHANNELS = ("email", "web_form", "phone", "chat")
 TICKETS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]] = {
     "fr": {
         "delivery": (
-            ("Colis non reçu (commande {order_ref})", "Retard de livraison", "Livraison en point relais"),
+            (
+                "Colis non reçu (commande {order_ref})",
+                "Retard de livraison",
+                "Livraison en point relais",
+            ),
             (
                 "Bonjour, je n'ai toujours pas reçu ma commande {order_ref}, pouvez-vous vérifier ?",
                 "Bonjour, le suivi indique « livré » mais je n'ai rien reçu. Cordialement, {name}",
@@ -97,7 +101,11 @@ TICKETS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, 
             ),
         ),
         "billing": (
-            ("Facture de la commande {order_ref}", "Question sur un remboursement", "Facture au nom de ma société"),
+            (
+                "Facture de la commande {order_ref}",
+                "Question sur un remboursement",
+                "Facture au nom de ma société",
+            ),
             (
                 "Bonjour, pouvez-vous m'envoyer la facture de la commande {order_ref} ?",
                 "Bonjour, je n'ai pas encore vu le remboursement de mon retour. Merci, {name}",
@@ -108,7 +116,11 @@ TICKETS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, 
             ),
         ),
         "product": (
-            ("Ampoule compatible avec la {product} ?", "Notice de montage", "Disponibilité de la {product}"),
+            (
+                "Ampoule compatible avec la {product} ?",
+                "Notice de montage",
+                "Disponibilité de la {product}",
+            ),
             (
                 "Bonjour, quelle ampoule faut-il pour la {product} ?",
                 "Bonjour, il manque la notice de montage de la {product}.",
@@ -120,7 +132,11 @@ TICKETS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, 
             ),
         ),
         "account": (
-            ("Changement d'adresse de livraison", "Modifier mes coordonnées", "Nouveau numéro de téléphone"),
+            (
+                "Changement d'adresse de livraison",
+                "Modifier mes coordonnées",
+                "Nouveau numéro de téléphone",
+            ),
             (
                 "Bonjour, j'ai déménagé, pouvez-vous mettre à jour mon adresse ? {name}",
                 "Bonjour, j'ai changé de numéro de portable, pouvez-vous le mettre à jour ?",
@@ -135,7 +151,9 @@ TICKETS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, 
         "delivery": (
             ("Where is my parcel?", "Late delivery for order {order_ref}"),
             ("Hello, my order {order_ref} still hasn't arrived. Could you check? {name}",),
-            ("Hello, the parcel is on its way and should arrive within 2 days. Kind regards, {agent}",),
+            (
+                "Hello, the parcel is on its way and should arrive within 2 days. Kind regards, {agent}",
+            ),
         ),
         "return": (
             ("Return request", "Returning the {product_en}"),
@@ -160,7 +178,11 @@ TICKETS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, 
     },
 }
 FOLLOW_UPS: dict[str, tuple[str, ...]] = {
-    "fr": ("Merci, bien reçu.", "Parfait, merci beaucoup.", "Toujours rien, pouvez-vous relancer ?"),
+    "fr": (
+        "Merci, bien reçu.",
+        "Parfait, merci beaucoup.",
+        "Toujours rien, pouvez-vous relancer ?",
+    ),
     "en": ("Thanks, it arrived today.", "Great, thank you.", "Still nothing, could you chase it?"),
 }
 
@@ -174,7 +196,9 @@ ATTACHMENT_FILES: tuple[tuple[str, str], ...] = (
 )
 
 INTERACTION_KINDS = ("click", "form", "inbound_call", "email_open", "outbound_call")
-INBOUND_KINDS = frozenset({"click", "form", "inbound_call"})  # CNIL NS-048: initiated by the prospect
+INBOUND_KINDS = frozenset(
+    {"click", "form", "inbound_call"}
+)  # CNIL NS-048: initiated by the prospect
 PROSPECT_SOURCES = ("catalogue_request", "newsletter_signup", "partner_site", "trade_show")
 CUSTOMER_CONSENT_SOURCES = ("checkout", "account_settings", "newsletter_form")
 

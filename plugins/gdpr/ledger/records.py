@@ -137,16 +137,16 @@ class RunRecord:
     summary: dict[str, Any] | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class EvidenceInput:
     """One destructive or disclosing step, described by counts and hashes, never by values."""
 
     action: str
-    count: int
     system: str | None = None
     dataset: str | None = None
     rule: str | None = None
     citation: str | None = None
+    count: int
     keys_sha256: str | None = None
     detail: dict[str, Any] = field(default_factory=dict)
     run_pk: int | None = None

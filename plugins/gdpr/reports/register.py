@@ -59,7 +59,10 @@ def _entry(datamap: DataMap, purpose_id: str) -> RegisterEntry:
         special_categories=[categories.label(k) for k in personal if categories.is_special(k)],
         systems=sorted({ref.system.name for ref in refs}),
         recipients=[f"{r.name} ({r.category}, {r.country})" for r in purpose.recipients],
-        transfers=[f"{t.country}: {t.recipient or 'recipient'} under {t.safeguard}" for t in purpose.transfers],
+        transfers=[
+            f"{t.country}: {t.recipient or 'recipient'} under {t.safeguard}"
+            for t in purpose.transfers
+        ],
         retention=[
             f"{rule.dataset}: {rule.action} after {rule.period} from {_start(rule)} ({rule.citation})"
             for rule in datamap.retention

@@ -8,7 +8,11 @@ from typing import Any
 from gdpr.connectors.s3 import Bucket
 from gdpr.datamap.models import Location
 
-CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".csv": "text/csv; charset=utf-8", ".json": "application/json"}
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".csv": "text/csv; charset=utf-8",
+    ".json": "application/json",
+}
 
 
 @dataclass(frozen=True)
@@ -29,8 +33,12 @@ class ReportStore:
         data = body.encode("utf-8") if isinstance(body, str) else body
         key = f"{self.location.prefix}{name}"
         suffix = name[name.rfind(".") :] if "." in name else ""
-        self.bucket.put_object(key, data, content_type=CONTENT_TYPES.get(suffix, "application/octet-stream"))
-        return StoredReport(key, f"s3://{self.location.bucket}/{key}", hashlib.sha256(data).hexdigest())
+        self.bucket.put_object(
+            key, data, content_type=CONTENT_TYPES.get(suffix, "application/octet-stream")
+        )
+        return StoredReport(
+            key, f"s3://{self.location.bucket}/{key}", hashlib.sha256(data).hexdigest()
+        )
 
     def link(self, report: StoredReport, expires_in: int = 7 * 24 * 3600) -> str:
         return self.bucket.presigned_url(report.key, expires_in)

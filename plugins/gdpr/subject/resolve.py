@@ -1,16 +1,14 @@
 """Find one subject's records in every system, from an identity such as an e-mail address.
 
 The walk follows the data map's references parents-first: records found by identity give the
-keys their children are looked up by (CRM customer -> orders -> invoices -> invoice PDFs in
-S3; helpdesk tickets found both by e-mail and by CRM customer id). Each dataset is queried
+keys their children are looked up by (an account -> its purchases -> their documents in S3;
+cases in another database found both by e-mail and by account id). Each dataset is queried
 with IN-lists of parent keys on indexed columns, so the cost follows the subject's footprint,
 not the size of the systems; only key columns are kept in memory.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +16,7 @@ from typing import Any
 from gdpr.connectors.base import ByIdentity, ByReference, Connector, Criterion
 from gdpr.datamap.graph import ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef
+from gdpr.ledger import digest_keys
 from gdpr.ledger.identity import normalise_email
 
 
@@ -43,7 +42,7 @@ class DatasetHits:
 
     def keys_sha256(self) -> str:
         """SHA-256 of the sorted keys: evidence of which records, without the records."""
-        return keys_sha256(self.keys())
+        return digest_keys(list(k) for k in self.rows)
 
 
 @dataclass
@@ -64,11 +63,6 @@ class SubjectLocation:
         return self.total > 0
 
 
-def keys_sha256(keys: list[tuple]) -> str:
-    canonical = json.dumps([list(k) for k in sorted(keys, key=_sort_key)], default=str, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
 def normalise_identity(kind: str, value: str) -> str:
     if kind == "email":
         return normalise_email(value)
@@ -84,7 +78,9 @@ def resolve_subject(
     """Every record of the subject, by dataset. ``identity`` names one of the map's identities."""
     kinds = {i.name: i.kind for i in datamap.identities}
     if identity not in kinds:
-        raise ValueError(f"unknown identity {identity!r}; the data map declares {', '.join(sorted(kinds))}")
+        raise ValueError(
+            f"unknown identity {identity!r}; the data map declares {', '.join(sorted(kinds))}"
+        )
     normalised = normalise_identity(kinds[identity], value)
     graph = ReferenceGraph.of(datamap)
     hits: dict[str, DatasetHits] = {}
@@ -96,7 +92,12 @@ def resolve_subject(
 
 
 def _criteria(
-    ref: DatasetRef, graph: ReferenceGraph, hits: Mapping[str, DatasetHits], identity: str, value: str, kind: str
+    ref: DatasetRef,
+    graph: ReferenceGraph,
+    hits: Mapping[str, DatasetHits],
+    identity: str,
+    value: str,
+    kind: str,
 ) -> list[Criterion]:
     criteria: list[Criterion] = []
     if identity in ref.dataset.identity:
@@ -108,7 +109,9 @@ def _criteria(
     return criteria
 
 
-def _collect(ref: DatasetRef, connector: Connector, criteria: list[Criterion], graph: ReferenceGraph) -> DatasetHits:
+def _collect(
+    ref: DatasetRef, connector: Connector, criteria: list[Criterion], graph: ReferenceGraph
+) -> DatasetHits:
     if ref.kind == "s3":
         key_fields: tuple[str, ...] = ("key",)
         columns = sorted({f for r in ref.dataset.references for f in r.fields})

@@ -19,6 +19,7 @@ import yaml
 from botocore.exceptions import ClientError
 
 from gdpr.demo import KEY_TEMPLATES, PLANTED, SeedSummary, planted, seed_demo
+from gdpr.demo import seed as seed_module
 from gdpr.demo.schema import DATABASES, TABLES, primary_key_column
 from gdpr.demo.texts import iban_valid, luhn_valid, nir_valid
 
@@ -123,6 +124,30 @@ def test_another_seed_gives_other_rows_and_a_cap_changes_no_row(
             sa.text("SELECT email FROM customers WHERE customer_id = 1")
         ).scalar_one()
     assert email == planted.PLANTED_SUBJECT_CUSTOMER_EMAIL
+
+
+def test_copy_and_insert_store_the_same_rows(
+    pg_url: str, s3_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL loads with COPY; the portable INSERT path must give byte-identical rows."""
+    engine = sa.create_engine(pg_url)
+    _seed(engine, s3_client, max_objects=0)
+    copied = _checksums(engine)
+    monkeypatch.setattr(seed_module, "_copy_supported", lambda conn: False)
+    _seed(engine, s3_client, max_objects=0)
+    assert _checksums(engine) == copied
+    with engine.connect() as conn:  # NULL and the empty string did not get mixed up
+        assert (
+            conn.execute(sa.text("SELECT count(*) FROM customers WHERE phone = ''")).scalar_one()
+            == 0
+        )
+        assert (
+            conn.execute(
+                sa.text("SELECT count(*) FROM customers WHERE relationship_ended_at IS NULL")
+            ).scalar_one()
+            > N / 2
+        )
+    engine.dispose()
 
 
 def test_separate_databases_and_progress(tmp_path: Path, s3_client: Any) -> None:

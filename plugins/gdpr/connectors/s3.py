@@ -70,21 +70,7 @@ class S3Connector:
         self, dataset: Dataset, criterion: Criterion, columns: Sequence[str]
     ) -> Iterator[list[Row]]:
         """Objects whose key binds the criterion's values; rows carry the placeholders and ``key``."""
-        if isinstance(criterion, ByIdentity):
-            raise TypeError("s3 objects are found through references, not by identity")
-        template = KeyTemplate(dataset.key_template or "")
-        wanted = {tuple(str(v) for v in values) for values in criterion.values}
-        first = template.placeholders[0] if template.placeholders else None
-        prefixes = sorted(
-            {
-                template.prefix(
-                    {first: values[criterion.fields.index(first)]}
-                    if first in criterion.fields
-                    else {}
-                )
-                for values in criterion.values
-            }
-        )
+        template, wanted, prefixes = self._narrow(dataset, criterion)
         for prefix in prefixes:
             batch: list[Row] = []
             for obj in self.objects.list(prefix):
@@ -93,13 +79,45 @@ class S3Connector:
                     continue
                 batch.append(
                     {
-                        **{c: parsed.get(c) for c in columns if c in parsed},
+                        **{c: parsed[c] for c in columns if c in parsed},
                         "key": obj["Key"],
                         "size": obj["Size"],
                     }
                 )
             if batch:
                 yield batch
+
+    def find_versions(self, dataset: Dataset, criterion: Criterion) -> Iterator[list[Row]]:
+        """Like ``find`` but over every version and delete marker, one row per key with its
+        ``versions``: what must go for an object to be really gone from a versioned bucket."""
+        template, wanted, prefixes = self._narrow(dataset, criterion)
+        for prefix in prefixes:
+            rows: dict[str, Row] = {}
+            for version in self.objects.iter_versions(prefix):
+                parsed = template.parse(version.key)
+                if parsed is None or tuple(parsed[f] for f in criterion.fields) not in wanted:
+                    continue
+                rows.setdefault(version.key, {**parsed, "key": version.key, "versions": []})[
+                    "versions"
+                ].append(version)
+            if rows:
+                yield list(rows.values())
+
+    def _narrow(
+        self, dataset: Dataset, criterion: Criterion
+    ) -> tuple[KeyTemplate, set[tuple], list[str]]:
+        """The template, the wanted placeholder values, and the few prefixes to list for them."""
+        if isinstance(criterion, ByIdentity):
+            raise TypeError("s3 objects are found through references, not by identity")
+        template = KeyTemplate(dataset.key_template or "")
+        wanted = {tuple(str(v) for v in values) for values in criterion.values}
+        first = template.placeholders[0] if template.placeholders else None
+        bound = criterion.fields.index(first) if first in criterion.fields else None
+        prefixes = {
+            template.prefix({} if bound is None else {first: values[bound]})
+            for values in criterion.values
+        }
+        return template, wanted, sorted(prefixes)
 
     def close(self) -> None:
         pass

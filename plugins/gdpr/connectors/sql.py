@@ -30,6 +30,7 @@ class SqlConnector:
     def __init__(self, system: System, engine: sa.Engine):
         self.system = system
         self.engine = engine
+        self._column_types: dict[str, dict[str, sa.types.TypeEngine]] = {}
 
     # -- protocol -----------------------------------------------------------------------------
     def ping(self) -> None:
@@ -98,6 +99,20 @@ class SqlConnector:
         with self.engine.connect() as conn:
             return int(conn.execute(select).scalar_one())
 
+    def is_date_column(self, dataset: Dataset, column: str) -> bool:
+        """Whether a column holds dates without time, so a cutoff is compared as a calendar day."""
+        if dataset.name not in self._column_types:
+            columns = sa.inspect(self.engine).get_columns(
+                dataset.table_name, schema=dataset.db_schema
+            )
+            self._column_types[dataset.name] = {c["name"]: c["type"] for c in columns}
+        kind = self._column_types[dataset.name][column]
+        return isinstance(kind, sa.Date) and not isinstance(kind, sa.DateTime)
+
+    def stream_select(self, select: sa.Select, batch_size: int = 5000) -> Iterator[list[Row]]:
+        """Any select built on ``table()``, streamed in batches."""
+        yield from self._stream(select, batch_size)
+
     def _stream(self, select: sa.Select, batch_size: int = 5000) -> Iterator[list[Row]]:
         with self.engine.connect() as conn:
             result = conn.execution_options(stream_results=True, yield_per=batch_size).execute(
@@ -128,10 +143,9 @@ class SqlConnector:
 
         Deleting a key that is already gone deletes nothing, so a rerun after a failure is safe.
         """
-        table = self.table(dataset)
         for batch in _chunks(keys, batch_size):
             with self.engine.begin() as conn:
-                yield conn.execute(sa.delete(table).where(_in(table, key_fields, batch))).rowcount
+                yield self.delete_keys(conn, dataset, key_fields, batch)
 
     def update(
         self,
@@ -142,12 +156,61 @@ class SqlConnector:
         batch_size: int = 1000,
     ) -> Iterator[int]:
         """Set ``values`` on rows by key, one transaction per batch; yields rows matched per batch."""
-        table = self.table(dataset)
         for batch in _chunks(keys, batch_size):
             with self.engine.begin() as conn:
-                yield conn.execute(
-                    sa.update(table).where(_in(table, key_fields, batch)).values(**values)
-                ).rowcount
+                yield self.update_keys(conn, dataset, key_fields, batch, values)
+
+    # -- writes inside the caller's transaction ----------------------------------------------
+    def delete_keys(
+        self,
+        conn: sa.Connection,
+        dataset: Dataset,
+        key_fields: Sequence[str],
+        keys: Sequence[tuple],
+    ) -> int:
+        """Delete rows by key; returns the rows deleted (a key already gone counts nothing)."""
+        table = self.table(dataset)
+        return sum(
+            conn.execute(sa.delete(table).where(_in(table, key_fields, chunk))).rowcount
+            for chunk in _chunks(keys, IN_LIST_SIZE)
+        )
+
+    def update_keys(
+        self,
+        conn: sa.Connection,
+        dataset: Dataset,
+        key_fields: Sequence[str],
+        keys: Sequence[tuple],
+        values: Mapping[str, Any],
+    ) -> int:
+        """Set the same ``values`` on rows by key."""
+        table = self.table(dataset)
+        return sum(
+            conn.execute(
+                sa.update(table).where(_in(table, key_fields, chunk)).values(**values)
+            ).rowcount
+            for chunk in _chunks(keys, IN_LIST_SIZE)
+        )
+
+    def update_rows(
+        self,
+        conn: sa.Connection,
+        dataset: Dataset,
+        key_fields: Sequence[str],
+        rows: Sequence[Mapping[str, Any]],
+    ) -> int:
+        """Set per-row values (each row carries its key fields and new values) in one executemany."""
+        if not rows:
+            return 0
+        table = self.table(dataset)
+        changed = [c for c in rows[0] if c not in key_fields]
+        where = sa.and_(*(table.c[k] == sa.bindparam(f"key_{k}") for k in key_fields))
+        statement = sa.update(table).where(where).values({c: sa.bindparam(c) for c in changed})
+        params = [
+            {**{c: r[c] for c in changed}, **{f"key_{k}": r[k] for k in key_fields}} for r in rows
+        ]
+        conn.execute(statement, params)
+        return len(rows)
 
 
 def _normalised(column: sa.ColumnElement[Any], kind: str) -> sa.ColumnElement[Any]:

@@ -276,6 +276,14 @@ def _retention(datamap: DataMap) -> Iterator[Problem]:
         for ki, kept in enumerate(rule.keep):
             if kept not in known:
                 yield Problem((*path, "keep", ki), _one_of(kept, known, "dataset"))
+        if rule.fields and rule.action != "anonymise":
+            yield Problem((*path, "fields"), "`fields` applies to `action: anonymise` only")
+        for fi, name in enumerate(rule.fields):
+            if name not in target.dataset.fields:
+                yield Problem(
+                    (*path, "fields", fi),
+                    _one_of(name, target.dataset.fields, f"field of {target.id}"),
+                )
 
 
 def _kept_datasets(datamap: DataMap) -> Iterator[Problem]:

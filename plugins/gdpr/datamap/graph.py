@@ -78,6 +78,16 @@ class ReferenceGraph:
                     stack.append(child)
         return seen
 
+    def ancestors(self, dataset_id: str) -> set[str]:
+        seen: set[str] = set()
+        stack = [dataset_id]
+        while stack:
+            for edge in self.parents_of(stack.pop()):
+                if edge.parent not in seen:
+                    seen.add(edge.parent)
+                    stack.append(edge.parent)
+        return seen
+
     def reachable_from(self, roots: set[str]) -> set[str]:
         reached = set(roots)
         for root in roots:

@@ -257,6 +257,10 @@ class RetentionRule(_Model):
         default_factory=list,
         description="Datasets referencing this one that must be kept (anonymised) under their own rule",
     )
+    fields: list[str] = Field(
+        default_factory=list,
+        description="With `action: anonymise`, the fields to erase (default: every field with an `erasure` strategy)",
+    )
     exemptions: Exemptions = Field(default_factory=Exemptions)
 
 

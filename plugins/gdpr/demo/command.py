@@ -64,19 +64,21 @@ def _plant_legal_hold(url: str | None) -> None:
         print("no ledger configured (gdpr_ledger): the planted legal hold was not written")
         return
     migrate(engine)
-    ledger = Ledger(engine)
+    plant_legal_hold(Ledger(engine))
+    print(f"legal hold on crm.customers {PLANTED_LEGAL_HOLD_CUSTOMER} recorded in the ledger")
+
+
+def plant_legal_hold(ledger) -> None:
+    """The demo's legal hold on one expired customer (idempotent)."""
     record_key = {"customer_id": PLANTED_LEGAL_HOLD_CUSTOMER}
-    if not any(
-        h.dataset == "crm.customers" and h.record_key == record_key
-        for h in ledger.active_legal_holds()
-    ):
+    held = ledger.active_legal_holds()
+    if not any(h.dataset == "crm.customers" and h.record_key == record_key for h in held):
         ledger.add_legal_hold(
             reason=PLANTED_LEGAL_HOLD_REASON,
             reference=HOLD_REFERENCE,
             dataset="crm.customers",
             record_key=record_key,
         )
-    print(f"legal hold on crm.customers {record_key} recorded in the ledger")
 
 
 def _progress(name: str, done: int, total: int) -> None:

@@ -9,7 +9,7 @@ not the size of the systems; only key columns are kept in memory.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,7 +32,7 @@ class DatasetHits:
     def count(self) -> int:
         return len(self.rows)
 
-    def keys(self) -> list[tuple]:
+    def sorted_keys(self) -> list[tuple]:
         return sorted(self.rows, key=_sort_key)
 
     def values(self, fields: tuple[str, ...]) -> list[tuple]:
@@ -74,34 +74,74 @@ def resolve_subject(
     connectors: Mapping[str, Connector],
     identity: str,
     value: str,
+    within: Collection[str] | None = None,
 ) -> SubjectLocation:
-    """Every record of the subject, by dataset. ``identity`` names one of the map's identities."""
+    """Every record of the subject, by dataset. ``identity`` names one of the map's identities.
+
+    ``within`` limits the walk to those datasets and the ones needed to reach them, so a caller
+    that only cares about some systems does not depend on the others being up.
+    """
     kinds = {i.name: i.kind for i in datamap.identities}
     if identity not in kinds:
         raise ValueError(
             f"unknown identity {identity!r}; the data map declares {', '.join(sorted(kinds))}"
         )
     normalised = normalise_identity(kinds[identity], value)
+    seeds = {
+        ref.id: ByIdentity(ref.dataset.identity[identity], normalised, kinds[identity])
+        for ref in datamap.iter_datasets()
+        if identity in ref.dataset.identity
+    }
+    return SubjectLocation(identity=identity, hits=_walk(datamap, connectors, seeds, within))
+
+
+def resolve_record(
+    datamap: DataMap,
+    connectors: Mapping[str, Connector],
+    dataset_id: str,
+    key: Mapping[str, Any],
+    within: Collection[str] | None = None,
+) -> SubjectLocation:
+    """A record and every record that depends on it (what a legal hold on that record covers)."""
+    ref = datamap.dataset(dataset_id)
+    fields = ("key",) if ref.kind == "s3" else tuple(ref.dataset.primary_key)
+    seed = ByReference(fields, [tuple(key.get(f) for f in fields)])
+    return SubjectLocation(
+        identity=f"record of {dataset_id}",
+        hits=_walk(datamap, connectors, {dataset_id: seed}, within, below=dataset_id),
+    )
+
+
+def _walk(
+    datamap: DataMap,
+    connectors: Mapping[str, Connector],
+    seeds: Mapping[str, Criterion],
+    within: Collection[str] | None = None,
+    below: str | None = None,
+) -> dict[str, DatasetHits]:
     graph = ReferenceGraph.of(datamap)
+    scope: set[str] | None = None
+    if within is not None:
+        scope = set(within).union(*(graph.ancestors(d) for d in within))
+    if below is not None:
+        scope = (scope if scope is not None else set(graph.nodes)) & (
+            {below} | graph.descendants(below)
+        )
     hits: dict[str, DatasetHits] = {}
     for dataset_id in graph.parents_first():
         ref = datamap.dataset(dataset_id)
-        criteria = _criteria(ref, graph, hits, identity, normalised, kinds[identity])
+        if scope is not None and dataset_id not in scope:
+            hits[dataset_id] = DatasetHits(dataset_id, _key_fields(ref))
+            continue
+        criteria = _criteria(ref, graph, hits, seeds.get(dataset_id))
         hits[dataset_id] = _collect(ref, connectors[ref.system.name], criteria, graph)
-    return SubjectLocation(identity=identity, hits=hits)
+    return hits
 
 
 def _criteria(
-    ref: DatasetRef,
-    graph: ReferenceGraph,
-    hits: Mapping[str, DatasetHits],
-    identity: str,
-    value: str,
-    kind: str,
+    ref: DatasetRef, graph: ReferenceGraph, hits: Mapping[str, DatasetHits], seed: Criterion | None
 ) -> list[Criterion]:
-    criteria: list[Criterion] = []
-    if identity in ref.dataset.identity:
-        criteria.append(ByIdentity(ref.dataset.identity[identity], value, kind))
+    criteria: list[Criterion] = [seed] if seed is not None else []
     for edge in graph.parents_of(ref.id):
         parent_values = hits[edge.parent].values(edge.parent_fields)
         if parent_values:
@@ -112,11 +152,10 @@ def _criteria(
 def _collect(
     ref: DatasetRef, connector: Connector, criteria: list[Criterion], graph: ReferenceGraph
 ) -> DatasetHits:
+    key_fields = _key_fields(ref)
     if ref.kind == "s3":
-        key_fields: tuple[str, ...] = ("key",)
         columns = sorted({f for r in ref.dataset.references for f in r.fields})
     else:
-        key_fields = tuple(ref.dataset.primary_key)
         columns = sorted(set(key_fields) | graph.fields_needed(ref.id))
     hits = DatasetHits(ref.id, key_fields)
     for criterion in criteria:
@@ -128,3 +167,7 @@ def _collect(
 
 def _sort_key(values: tuple) -> tuple:
     return tuple((v is None, str(type(v).__name__), v if v is not None else 0) for v in values)
+
+
+def _key_fields(ref: DatasetRef) -> tuple[str, ...]:
+    return ("key",) if ref.kind == "s3" else tuple(ref.dataset.primary_key)

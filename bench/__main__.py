@@ -1,0 +1,104 @@
+"""``python -m bench``: run the benchmarks, merge their sections into results.json, print a table.
+
+Everything runs against scratch systems created for the run (two PostgreSQL databases on the
+server of ``--pg-url``, a moto S3 server on a free port) and removed afterwards, so a
+benchmark can never touch real data or the test suite's databases.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bench import BENCHMARKS, load
+from bench.context import ROOT, Context
+from bench.harness import ScratchPostgres, git_revision, machine, moto_s3
+from bench.results import over_budget, record, render_table
+
+DEFAULT_PG_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
+RESULTS = ROOT / "bench" / "results.json"
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--customers", type=int, default=100_000, help="demo size (default 100000)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=BENCHMARKS,
+        metavar="NAME",
+        help=f"run only this benchmark (repeatable): {', '.join(BENCHMARKS)}",
+    )
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the scratch databases (names printed; S3 objects go with the moto server)",
+    )
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get("GDPR_BENCH_PG_URL", DEFAULT_PG_URL),
+        help="admin URL of the PostgreSQL server for scratch databases "
+        "(env GDPR_BENCH_PG_URL; default %(default)s)",
+    )
+    parser.add_argument(
+        "--max-objects",
+        type=int,
+        default=20_000,
+        help="cap on demo S3 objects: moto is slow (default %(default)s)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="timed runs after one warm-up (default 5)"
+    )
+    parser.add_argument("--out", type=Path, default=RESULTS, help="results file")
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 3 if a figure is over its budget"
+    )
+    args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    names = [n for n in BENCHMARKS if not args.only or n in args.only]
+    benchmarks = [load(n) for n in names]
+    pg = ScratchPostgres(args.pg_url, keep=args.keep)
+    meta: dict[str, Any] = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "git_rev": git_revision(str(ROOT)),
+        "machine": machine(),
+        "scale": {"customers": args.customers, "max_objects": args.max_objects},
+        "postgresql": pg.server_version(),
+        "repeat": args.repeat,
+    }
+    sections: dict[str, dict[str, Any]] = {}
+    document: dict[str, Any] = {}
+    try:
+        with moto_s3() as endpoint:
+            ctx = Context(args.customers, args.max_objects, args.repeat, pg, endpoint)
+            for benchmark in benchmarks:
+                print(f"== {benchmark.NAME}", file=sys.stderr, flush=True)
+                sections[benchmark.NAME] = benchmark.run(ctx)
+    finally:
+        if args.keep and pg.created:
+            print(f"kept scratch databases: {', '.join(pg.created)}", file=sys.stderr)
+        pg.drop_all()
+        if sections:  # a failing benchmark still leaves the figures of those before it
+            document = record(args.out, sections, meta)
+    print(render_table(document, list(sections)))
+    print(f"\nwritten to {args.out}")
+    over = [f"{name}.{key}" for name in sections for key in over_budget(document[name])]
+    if over:
+        print(f"over budget: {', '.join(over)}")
+        return 3 if args.strict else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

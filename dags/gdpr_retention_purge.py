@@ -1,0 +1,106 @@
+"""
+### Retention purge (Art. 5(1)(e) GDPR, storage limitation)
+
+Every night, applies each retention rule of the data map: selects the records whose period
+has run out, leaves out those under a **legal hold**, those of subjects with an **open
+request** and **restricted** ones (Art. 18), then deletes or anonymises the rest in batches,
+children before parents, across the databases and S3 (every object version and delete marker).
+Datasets a rule must `keep` (invoices kept 10 years) are anonymised instead of deleted.
+
+* One mapped task per rule: a failing rule does not stop the others.
+* **Dry run** (trigger form) computes exactly the same selection and writes a preview report
+  without changing anything.
+* Each batch leaves hash-chained evidence in the ledger (counts, SHA-256 of the keys, rule,
+  citation); afterwards the purge checks that nothing it selected remains.
+* Logs show progress per batch, counts only. A report (HTML) goes to the reports location.
+* Each purged dataset emits an asset event (`gdpr://<system>/<dataset>`) through the alias
+  `gdpr_retention_purged`, so downstream DAGs can react.
+"""
+
+from __future__ import annotations
+
+from airflow.sdk import Asset, AssetAlias, Param, dag, get_current_context, task
+
+from gdpr.airflow.defaults import DEFAULT_ARGS, START_DATE, tags
+
+ALIAS = "gdpr_retention_purged"
+
+
+@dag(
+    schedule="@daily",
+    start_date=START_DATE,
+    catchup=False,
+    max_active_runs=1,
+    tags=tags("retention", "art5"),
+    default_args=DEFAULT_ARGS,
+    doc_md=__doc__,
+    params={
+        "dry_run": Param(
+            False,
+            type="boolean",
+            title="Dry run",
+            description="Compute the selection and write the preview report without changing anything.",
+        ),
+        "rules": Param(
+            [],
+            type="array",
+            items={"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$"},
+            title="Only these rules",
+            description="Retention rule ids from the data map, one per line. Empty: every rule.",
+        ),
+        "batch_size": Param(
+            2000,
+            type="integer",
+            minimum=10,
+            maximum=50000,
+            title="Batch size",
+            description="Expired records per transaction. Smaller batches keep each transaction short.",
+        ),
+    },
+)
+def gdpr_retention_purge():
+    @task
+    def select_rules(params: dict | None = None) -> list[str]:
+        from gdpr.airflow import retention
+
+        return retention.select_rules(params["rules"])
+
+    @task(map_index_template="{{ rule_id }}", outlets=[AssetAlias(ALIAS)])
+    def purge_rule(rule_id: str, params: dict | None = None, outlet_events=None) -> dict:
+        from gdpr.airflow import retention
+
+        context = get_current_context()
+        context["rule_id"] = rule_id
+        outcome = retention.purge_rule(
+            rule_id,
+            dry_run=params["dry_run"],
+            dag_id=context["dag"].dag_id,
+            run_id=context["run_id"],
+            batch_size=params["batch_size"],
+        )
+        for dataset, tally in outcome["datasets"].items():
+            if tally["count"] and not outcome["dry_run"]:
+                system, name = dataset.split(".", 1)
+                outlet_events[AssetAlias(ALIAS)].add(
+                    Asset(name=f"gdpr_{system}_{name}", uri=f"gdpr://{system}/{name}")
+                )
+        return outcome
+
+    @task(trigger_rule="all_done")
+    def report(rules: list[str], outcomes: list[dict], params: dict | None = None) -> dict:
+        from gdpr.airflow import retention
+
+        context = get_current_context()
+        return retention.report(
+            list(rules),
+            list(outcomes),
+            dry_run=params["dry_run"],
+            dag_id=context["dag"].dag_id,
+            run_id=context["run_id"],
+        )
+
+    rules = select_rules()
+    report(rules, purge_rule.expand(rule_id=rules))
+
+
+gdpr_retention_purge()

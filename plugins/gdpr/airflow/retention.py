@@ -1,0 +1,115 @@
+"""Task bodies of ``gdpr_retention_purge``: choose the rules, purge each, report."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from gdpr.airflow.hooks import airflow_clients, ledger_engine
+from gdpr.connectors.factory import connectors_for
+from gdpr.datamap import load_datamap
+from gdpr.ledger import EvidenceInput, Ledger
+from gdpr.reports.retention import render_retention_report
+from gdpr.reports.store import ReportStore
+from gdpr.retention.purge import SelectionError
+from gdpr.retention.run import run_rule
+
+log = logging.getLogger(__name__)
+ASSET_ALIAS = "gdpr_retention_purged"
+
+
+def select_rules(requested: Sequence[str] | None) -> list[str]:
+    """The rules to run: all of the map's, or the ones the form names (unknown ids are refused)."""
+    datamap = load_datamap()
+    known = [rule.id for rule in datamap.retention]
+    wanted = [r.strip() for r in requested or [] if r and r.strip()]
+    unknown = sorted(set(wanted) - set(known))
+    if unknown:
+        from airflow.sdk.exceptions import AirflowFailException
+
+        raise AirflowFailException(
+            f"unknown retention rule(s) {', '.join(unknown)}; the data map has: {', '.join(known)}"
+        )
+    chosen = [rule for rule in known if not wanted or rule in wanted]
+    log.info("%d retention rules to run: %s", len(chosen), ", ".join(chosen))
+    return chosen
+
+
+def purge_rule(rule_id: str, *, dry_run: bool, dag_id: str, run_id: str, batch_size: int) -> dict:
+    """Apply one rule; returns counts only. Fails before any change if a system is unreachable."""
+    datamap = load_datamap()
+    clients = airflow_clients()
+    try:
+        ledger = Ledger(ledger_engine())
+        run_pk = ledger.start_run(dag_id, run_id, kind="retention")
+        outcome = run_rule(
+            datamap,
+            rule_id,
+            connectors_for(datamap, clients),
+            ledger,
+            now=datetime.now(UTC),
+            dry_run=dry_run,
+            batch_size=batch_size,
+            run_pk=run_pk,
+        )
+    except SelectionError as exc:  # a broken SQL file or schema: a retry will not fix it
+        from airflow.sdk.exceptions import AirflowFailException
+
+        raise AirflowFailException(str(exc)) from exc
+    finally:
+        clients.dispose()
+    return outcome.as_dict()
+
+
+def report(
+    rules: Sequence[str], outcomes: Sequence[dict], *, dry_run: bool, dag_id: str, run_id: str
+) -> dict:
+    """The HTML report of the run (a preview in a dry run); fails the run if a rule failed."""
+    datamap = load_datamap()
+    done = {o["rule"]: o for o in outcomes}
+    failed = [r for r in rules if r not in done]
+    ledger = Ledger(ledger_engine())
+    run_pk = ledger.start_run(dag_id, run_id, kind="retention")
+    html = render_retention_report(
+        datamap,
+        [done[r] for r in rules if r in done],
+        failed,
+        dry_run=dry_run,
+        generated_at=datetime.now(UTC),
+        run_id=run_id,
+    )
+    store = ReportStore(airflow_clients().s3(datamap.reports.conn_id), datamap.reports)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stored = store.put(f"retention/{stamp}-{'preview' if dry_run else 'purge'}.html", html)
+    ledger.record_evidence(
+        EvidenceInput(
+            action="retention.preview" if dry_run else "retention.report",
+            count=len(done),
+            keys_sha256=stored.sha256,
+            detail={"report": stored.key, "failed_rules": failed},
+            run_pk=run_pk,
+        )
+    )
+    totals = {
+        "rules": len(rules),
+        "failed": len(failed),
+        "records": sum(d["count"] for o in outcomes for d in o["datasets"].values()),
+    }
+    ledger.finish_run(run_pk, "failed" if failed else "success", totals)
+    log.info(
+        "%s: %d rules, %d records %s; report %s",
+        "preview" if dry_run else "purge",
+        len(done),
+        totals["records"],
+        "would change" if dry_run else "changed",
+        stored.uri,
+    )
+    log.info("open it (link valid 7 days): %s", store.link(stored))
+    if failed:
+        from airflow.sdk.exceptions import AirflowFailException
+
+        raise AirflowFailException(
+            f"{len(failed)} rule(s) failed: {', '.join(failed)}; see their task logs"
+        )
+    return {"report": stored.key, **totals}

@@ -1,0 +1,32 @@
+"""The retention run report: per rule, what expired, what was kept and why, what changed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from gdpr.datamap.models import DataMap
+from gdpr.reports.render import render_template
+
+
+def render_retention_report(
+    datamap: DataMap,
+    outcomes: Sequence[dict],
+    failed: Sequence[str],
+    *,
+    dry_run: bool,
+    generated_at: datetime,
+    run_id: str,
+) -> str:
+    rules = {rule.id: rule for rule in datamap.retention}
+    return render_template(
+        "retention.html.j2",
+        org=datamap.organisation,
+        outcomes=outcomes,
+        rules=rules,
+        failed=failed,
+        dry_run=dry_run,
+        generated_at=generated_at,
+        run_id=run_id,
+        total=sum(d["count"] for o in outcomes for d in o["datasets"].values()),
+    )

@@ -1,0 +1,94 @@
+"""What one retention rule touches, worked out from the data map alone.
+
+A rule names one dataset; deleting its expired records means deleting, first, every record
+that references them (children before parents, across systems), except the datasets the rule
+says must be kept: those are anonymised in place (the reference to the purged record is cut,
+their personal fields are erased), and whatever hangs under them is left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import isodate
+
+from gdpr.datamap.graph import Edge, ReferenceGraph
+from gdpr.datamap.models import DataMap, DatasetRef, RetentionRule
+
+
+@dataclass(frozen=True)
+class Cutoff:
+    """Records whose start event is before this instant (or date) have outlived the rule."""
+
+    at: datetime  # naive UTC, the convention of timestamp columns
+    day: date  # the same limit in the organisation's calendar, for DATE columns
+
+
+def cutoff_for(rule: RetentionRule, now: datetime, timezone: str) -> Cutoff:
+    """``now`` minus the rule's ISO 8601 period, calendar-aware (P1M from 31 March is 28/29 Feb)."""
+    period = isodate.parse_duration(rule.period)
+    aware = now if now.tzinfo else now.replace(tzinfo=ZoneInfo("UTC"))
+    at = aware.astimezone(ZoneInfo("UTC")).replace(tzinfo=None) - period
+    day = aware.astimezone(ZoneInfo(timezone)).date() - _as_date_period(period)
+    return Cutoff(at=at, day=day)
+
+
+def _as_date_period(period: timedelta | isodate.Duration) -> timedelta | isodate.Duration:
+    if isinstance(period, timedelta):
+        return timedelta(days=period.days)
+    return period
+
+
+@dataclass(frozen=True)
+class Step:
+    """One dataset in the purge of a rule: delete its records, or anonymise them (kept)."""
+
+    dataset: str
+    action: str  # "delete" | "anonymise"
+    parents: tuple[Edge, ...]  # edges to datasets of the plan this one is found through
+
+
+@dataclass(frozen=True)
+class RulePlan:
+    rule: RetentionRule
+    root: DatasetRef
+    steps: tuple[Step, ...]  # parents first; the root is steps[0]
+
+    def children_first(self) -> list[Step]:
+        return list(reversed(self.steps))
+
+    def step(self, dataset: str) -> Step:
+        return next(s for s in self.steps if s.dataset == dataset)
+
+    @property
+    def datasets(self) -> list[str]:
+        return [s.dataset for s in self.steps]
+
+
+def plan_rule(datamap: DataMap, rule: RetentionRule) -> RulePlan:
+    graph = ReferenceGraph.of(datamap)
+    root = datamap.dataset(rule.dataset)
+    if rule.action == "anonymise":
+        return RulePlan(rule, root, (Step(root.id, "anonymise", ()),))
+    kept = set(rule.keep)
+    included = {root.id}
+    steps = [Step(root.id, "delete", ())]
+    for dataset_id in graph.parents_first():
+        if dataset_id in included:
+            continue
+        edges = tuple(
+            e
+            for e in graph.parents_of(dataset_id)
+            if e.parent in included and _step_action(steps, e.parent) == "delete"
+        )
+        if not edges:
+            continue
+        included.add(dataset_id)
+        steps.append(Step(dataset_id, "anonymise" if dataset_id in kept else "delete", edges))
+    return RulePlan(rule, root, tuple(steps))
+
+
+def _step_action(steps: list[Step], dataset: str) -> str:
+    return next(s.action for s in steps if s.dataset == dataset)

@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
+
 from bench import BENCHMARKS, load
 from bench.context import ROOT, Context
 from bench.harness import ScratchPostgres, git_revision, machine, moto_s3
@@ -69,13 +71,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = [n for n in BENCHMARKS if not args.only or n in args.only]
     benchmarks = [load(n) for n in names]
     pg = ScratchPostgres(args.pg_url, keep=args.keep)
+    try:
+        server_version = pg.server_version()
+    except sa.exc.OperationalError as exc:
+        shown = sa.make_url(args.pg_url).render_as_string(hide_password=True)
+        print(
+            f"PostgreSQL is unreachable at {shown} (set --pg-url or GDPR_BENCH_PG_URL): "
+            f"{str(exc.orig).strip().splitlines()[0] if exc.orig else exc}",
+            file=sys.stderr,
+        )
+        return 2
     meta: dict[str, Any] = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "git_rev": git_revision(str(ROOT)),
         "machine": machine(),
         "scale": {"customers": args.customers, "max_objects": args.max_objects},
-        "postgresql": pg.server_version(),
+        "postgresql": server_version,
         "repeat": args.repeat,
+        # other work on the machine skews absolute times (ratios less so): say how busy it was
+        "load_average_start": [round(x, 2) for x in os.getloadavg()],
     }
     sections: dict[str, dict[str, Any]] = {}
     document: dict[str, Any] = {}
@@ -89,6 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.keep and pg.created:
             print(f"kept scratch databases: {', '.join(pg.created)}", file=sys.stderr)
         pg.drop_all()
+        meta["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
         if sections:  # a failing benchmark still leaves the figures of those before it
             document = record(args.out, sections, meta)
     print(render_table(document, list(sections)))

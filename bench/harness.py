@@ -236,7 +236,6 @@ def moto_s3(timeout: float = 60.0) -> Iterator[str]:
     Its own process, not a thread of the harness: a server thread would compete with the
     measured code for the GIL and its stored objects would count in the harness's memory.
     """
-    os.environ.update({k: os.environ.get(k, v) for k, v in S3_CREDENTIALS.items()})
     port = free_port()
     stop = _SPAWN.Event()
     process = _SPAWN.Process(target=_serve_moto, args=(port, stop), daemon=True)

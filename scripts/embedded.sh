@@ -7,6 +7,9 @@ mkdir -p "$VAR/demo" "$AIRFLOW_HOME"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
+# The message part of Airflow's structured log lines that match a pattern, indented.
+messages() { grep -E "$1" "$2" | sed -E 's/^[^]]*\] +//; s/ +\[[a-zA-Z_.]+\] +loc=.*$//; s/^/    /' || true; }
+
 s3_up() {
   if curl -sf "http://127.0.0.1:$GDPR_S3_PORT/moto-api/data.json" >/dev/null 2>&1; then return; fi
   step "starting the local S3 server (moto) on 127.0.0.1:$GDPR_S3_PORT"
@@ -58,7 +61,15 @@ demo() {
   step "Art. 30 register: checking the map against the systems"
   airflow dags test gdpr_processing_register >"$VAR/demo-register.log" 2>&1 \
     || { tail -50 "$VAR/demo-register.log" >&2; echo "register DAG failed (log: $VAR/demo-register.log)" >&2; exit 1; }
-  grep -E "datasets, [0-9]+ missing|processing activities written" "$VAR/demo-register.log" | sed -E 's/^.*\] //' || true
+  messages "datasets, [0-9]+ missing|processing activities written" "$VAR/demo-register.log"
+  step "retention: preview (dry run), then the purge"
+  for mode in preview purge; do
+    conf='{}'; [ "$mode" = preview ] && conf='{"dry_run": true}'
+    airflow dags test gdpr_retention_purge --conf "$conf" >"$VAR/demo-retention-$mode.log" 2>&1 \
+      || { tail -50 "$VAR/demo-retention-$mode.log" >&2; echo "retention $mode failed (log: $VAR/demo-retention-$mode.log)" >&2; exit 1; }
+    echo "  $mode:"
+    messages "rule [a-z0-9-]+: [0-9]+ expired records|rule [a-z0-9-]+: batch [0-9]+/|(preview|purge): [0-9]+ rules" "$VAR/demo-retention-$mode.log"
+  done
   step "verifying the evidence chain"
   gdpr ledger verify
   step "demo finished: every step passed"

@@ -1,6 +1,6 @@
 -- Prospects whose last contact initiated by them (a click, a form, an inbound call; an opened
 -- e-mail does not count, CNIL NS-048) is older than the cutoff, or who never initiated one and
--- were created before it. Bind parameter: :cutoff. Returns the prospects' primary keys.
+-- were created before it. Bind parameter: cutoff. Returns the prospects' primary keys.
 SELECT p.prospect_id
 FROM prospects p
 LEFT JOIN prospect_interactions i

@@ -153,3 +153,15 @@ def test_no_demo_table_column_or_bucket_name_outside_demo_code():
             if re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", text)
         ]
     assert not hits, "demo names in product code:\n" + "\n".join(hits)
+
+
+def test_airflow_loads_plugins_without_importing_the_library_as_plugin_files():
+    """Airflow imports every .py under plugins/ unless .airflowignore says otherwise; importing the
+    library that way runs module code twice (the ledger's Alembic env.py, for one)."""
+    out = subprocess.run(
+        [sys.executable, "-m", "airflow", "plugins", "-o", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Failed to import plugin" not in out.stdout + out.stderr

@@ -58,7 +58,9 @@ def test_preview_changes_nothing_then_the_purge_applies_every_rule(org, capfd):
     assert purge.state == "success", states(purge)
     assert count(org.crm, "SELECT count(*) FROM customers") < customers
     ids = ",".join(str(i) for i in PLANTED.expired_customer_ids)
-    assert count(org.crm, f"SELECT count(*) FROM customers WHERE customer_id IN ({ids})") == 1  # the held one
+    assert (
+        count(org.crm, f"SELECT count(*) FROM customers WHERE customer_id IN ({ids})") == 1
+    )  # the held one
     assert [k for k in report_keys(org) if k.endswith("-purge.html")]
     assert verify_chain(org.ledger).ok
 
@@ -74,7 +76,9 @@ def test_a_broken_rule_fails_alone_and_the_others_still_run(org, tmp_path, monke
     include = tmp_path / "include"
     shutil.copytree(ROOT / "include", include)
     sql = include / "sql" / "prospects_without_recent_inbound_contact.sql"
-    sql.write_text(sql.read_text(encoding="utf-8").replace("i.occurred_at", "i.occured_at"), encoding="utf-8")
+    sql.write_text(
+        sql.read_text(encoding="utf-8").replace("i.occurred_at", "i.occured_at"), encoding="utf-8"
+    )
     monkeypatch.setenv("GDPR_DATAMAP", str(include / "datamap.yaml"))
     prospects = count(org.crm, "SELECT count(*) FROM prospects")
     customers = count(org.crm, "SELECT count(*) FROM customers")
@@ -85,8 +89,12 @@ def test_a_broken_rule_fails_alone_and_the_others_still_run(org, tmp_path, monke
     by_state = states(dag_run)
     mapped = {state for (task, _), state in by_state.items() if task == "purge_rule"}
     assert mapped == {"success", "failed"}
-    assert sum(1 for (task, _), s in by_state.items() if task == "purge_rule" and s == "failed") == 1
-    assert count(org.crm, "SELECT count(*) FROM prospects") == prospects, "the broken rule changed nothing"
+    assert (
+        sum(1 for (task, _), s in by_state.items() if task == "purge_rule" and s == "failed") == 1
+    )
+    assert count(org.crm, "SELECT count(*) FROM prospects") == prospects, (
+        "the broken rule changed nothing"
+    )
     assert count(org.crm, "SELECT count(*) FROM customers") < customers, "the other rules ran"
     assert by_state[("report", -1)] == "failed"
 
@@ -94,7 +102,10 @@ def test_a_broken_rule_fails_alone_and_the_others_still_run(org, tmp_path, monke
 def test_xcom_carries_counts_not_people(org):
     dag_run = run_dag()
     assert dag_run.state == "success"
-    values = [str(ti.xcom_pull(task_ids=ti.task_id, map_indexes=ti.map_index)) for ti in dag_run.get_task_instances()]
+    values = [
+        str(ti.xcom_pull(task_ids=ti.task_id, map_indexes=ti.map_index))
+        for ti in dag_run.get_task_instances()
+    ]
     blob = "\n".join(values).lower()
     assert "customers-3y-after-relationship" in blob
     for value in (PLANTED.subject.email, PLANTED.subject.last_name.lower(), PLANTED.subject.phone):

@@ -49,7 +49,8 @@ def seed_command(args: argparse.Namespace, datamap: DataMap) -> int:
         max_objects=args.max_objects,
         progress=_progress,
     )
-    print(file=sys.stderr)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
     _print_summary(summary)
     _plant_legal_hold(args.ledger_url)
     return 0
@@ -82,7 +83,8 @@ def plant_legal_hold(ledger) -> None:
 
 
 def _progress(name: str, done: int, total: int) -> None:
-    print(f"\r  {name:32} {done:>9,}/{total:<9,}", end="", file=sys.stderr, flush=True)
+    if sys.stderr.isatty():  # a log file gets the summary only
+        print(f"\r  {name:40} {done:>10,}/{total:<10,}", end="", file=sys.stderr, flush=True)
 
 
 def _print_summary(summary: SeedSummary) -> None:

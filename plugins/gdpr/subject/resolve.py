@@ -38,7 +38,7 @@ class DatasetHits:
     def values(self, fields: tuple[str, ...]) -> list[tuple]:
         """Distinct non-null combinations of ``fields`` across the hits (keys for child lookups)."""
         combos = {tuple(row[f] for f in fields) for row in self.rows.values()}
-        return sorted((c for c in combos if None not in c), key=_sort_key)
+        return [c for c in combos if None not in c]
 
     def keys_sha256(self) -> str:
         """SHA-256 of the sorted keys: evidence of which records, without the records."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from typing import Any, Protocol
 
-BENCHMARKS: tuple[str, ...] = ("demo_seed", "subject_resolution")
+BENCHMARKS: tuple[str, ...] = ("demo_seed", "subject_resolution", "retention_purge")
 
 
 class Benchmark(Protocol):

@@ -5,7 +5,8 @@ Every night, applies each retention rule of the data map: selects the records wh
 has run out, leaves out those under a **legal hold**, those of subjects with an **open
 request** and **restricted** ones (Art. 18), then deletes or anonymises the rest in batches,
 children before parents, across the databases and S3 (every object version and delete marker).
-Datasets a rule must `keep` (invoices kept 10 years) are anonymised instead of deleted.
+Datasets a rule must `keep` (records a legal obligation keeps longer) are anonymised
+instead of deleted.
 
 * One mapped task per rule: a failing rule does not stop the others.
 * **Dry run** (trigger form) computes exactly the same selection and writes a preview report

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 
 import pytest
@@ -43,7 +44,8 @@ def org(demo_org):
     return demo_org
 
 
-def test_preview_changes_nothing_then_the_purge_applies_every_rule(org, capfd):
+def test_preview_changes_nothing_then_the_purge_applies_every_rule(org, capfd, caplog):
+    caplog.set_level(logging.INFO, logger="gdpr")
     customers = count(org.crm, "SELECT count(*) FROM customers")
     preview = run_dag(dry_run=True)
     assert preview.state == "success", states(preview)
@@ -65,7 +67,7 @@ def test_preview_changes_nothing_then_the_purge_applies_every_rule(org, capfd):
     assert verify_chain(org.ledger).ok
 
     logs = capfd.readouterr()
-    text = (logs.out + logs.err).lower()
+    text = (logs.out + logs.err + caplog.text).lower()
     assert "batch 1/" in text, "progress per batch is in the task logs"
     subject = PLANTED.subject
     for value in (subject.email, subject.last_name.lower(), subject.phone, "camille.durand"):

@@ -45,8 +45,8 @@ def collect(
 ) -> Exemptions:
     """Legal holds and open requests that concern the datasets of this rule's plan.
 
-    A hold on a record covers the records that depend on it (a held customer's orders and call
-    recordings); a hold on a person, and an open request, cover everything found for them.
+    A hold on a record covers the records that depend on it (a held account's purchases and
+    documents); a hold on a person, and an open request, cover everything found for them.
     """
     exemptions = Exemptions()
     wanted = set(plan.datasets)

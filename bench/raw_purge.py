@@ -119,6 +119,7 @@ class RawOutcome:
     seconds: float = 0.0
     selection_seconds: float = 0.0  # expired ids selected and carried to the helpdesk
     statement_seconds: dict[str, float] = field(default_factory=dict)  # one transaction each
+    statements: int = 0  # statements sent (commits aside)
 
     @property
     def max_transaction_seconds(self) -> float:
@@ -180,6 +181,25 @@ def expired_customer_ids(crm_url: str, helpdesk_url: str, cutoff: datetime) -> l
 
 
 # -- per row ----------------------------------------------------------------------------------
+
+
+class CountingCursor:
+    """A psycopg2 cursor that counts the statements it sends."""
+
+    def __init__(self, cursor: Any) -> None:
+        self.cursor = cursor
+        self.statements = 0
+
+    def execute(self, sql: str, params: Any = None) -> None:
+        self.statements += 1
+        self.cursor.execute(sql, params)
+
+    @property
+    def rowcount(self) -> int:
+        return self.cursor.rowcount
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        return self.cursor.fetchall()
 
 
 def _ids(cursor: Any, sql: str, *params: Any) -> list[int]:
@@ -251,13 +271,15 @@ def per_row_purge(crm_url: str, helpdesk_url: str, customer_ids: Sequence[int]) 
     helpdesk = connect(helpdesk_url, autocommit=False)
     start = time.perf_counter()
     try:
-        with crm.cursor() as c, helpdesk.cursor() as h:
+        with crm.cursor() as crm_cursor, helpdesk.cursor() as helpdesk_cursor:
+            c, h = CountingCursor(crm_cursor), CountingCursor(helpdesk_cursor)
             for customer_id in customer_ids:
                 _purge_subject_helpdesk(h, customer_id, out.rows)
                 helpdesk.commit()
                 _purge_subject_crm(c, customer_id, out.rows)
                 crm.commit()
         out.seconds = time.perf_counter() - start
+        out.statements = c.statements + h.statements
     finally:
         crm.close()
         helpdesk.close()

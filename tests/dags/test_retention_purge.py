@@ -12,20 +12,9 @@ from gdpr.demo import PLANTED
 from gdpr.demo.command import plant_legal_hold
 from gdpr.ledger import Ledger, verify_chain
 from tests.conftest import ROOT
+from tests.dags.conftest import personal_values, task_states, xcom_text
 
-pytestmark = pytest.mark.usefixtures("airflow_db")
 DAG_ID = "gdpr_retention_purge"
-
-
-def run_dag(**conf):
-    from airflow.dag_processing.dagbag import DagBag
-
-    dag = DagBag(dag_folder=str(ROOT / "dags" / f"{DAG_ID}.py")).get_dag(DAG_ID)
-    return dag.test(run_conf=conf or None)
-
-
-def states(dag_run):
-    return {(ti.task_id, ti.map_index): ti.state for ti in dag_run.get_task_instances()}
 
 
 def count(engine, sql):
@@ -44,11 +33,11 @@ def org(demo_org):
     return demo_org
 
 
-def test_preview_changes_nothing_then_the_purge_applies_every_rule(org, capfd, caplog):
+def test_preview_changes_nothing_then_the_purge_applies_every_rule(org, run_dag, capfd, caplog):
     caplog.set_level(logging.INFO, logger="gdpr")
     customers = count(org.crm, "SELECT count(*) FROM customers")
-    preview = run_dag(dry_run=True)
-    assert preview.state == "success", states(preview)
+    preview = run_dag(DAG_ID, dry_run=True)
+    assert preview.state == "success", task_states(preview)
     assert count(org.crm, "SELECT count(*) FROM customers") == customers
     (key,) = report_keys(org)
     assert key.endswith("-preview.html")
@@ -56,8 +45,8 @@ def test_preview_changes_nothing_then_the_purge_applies_every_rule(org, capfd, c
     assert "dry run: nothing was changed" in page
     assert "legal hold" in page
 
-    purge = run_dag()
-    assert purge.state == "success", states(purge)
+    purge = run_dag(DAG_ID)
+    assert purge.state == "success", task_states(purge)
     assert count(org.crm, "SELECT count(*) FROM customers") < customers
     ids = ",".join(str(i) for i in PLANTED.expired_customer_ids)
     assert (
@@ -69,12 +58,11 @@ def test_preview_changes_nothing_then_the_purge_applies_every_rule(org, capfd, c
     logs = capfd.readouterr()
     text = (logs.out + logs.err + caplog.text).lower()
     assert "batch 1/" in text, "progress per batch is in the task logs"
-    subject = PLANTED.subject
-    for value in (subject.email, subject.last_name.lower(), subject.phone, "camille.durand"):
+    for value in personal_values():
         assert value.lower() not in text, "no personal value in task logs"
 
 
-def test_a_broken_rule_fails_alone_and_the_others_still_run(org, tmp_path, monkeypatch):
+def test_a_broken_rule_fails_alone_and_the_others_still_run(org, run_dag, tmp_path, monkeypatch):
     include = tmp_path / "include"
     shutil.copytree(ROOT / "include", include)
     sql = include / "sql" / "prospects_without_recent_inbound_contact.sql"
@@ -85,10 +73,10 @@ def test_a_broken_rule_fails_alone_and_the_others_still_run(org, tmp_path, monke
     prospects = count(org.crm, "SELECT count(*) FROM prospects")
     customers = count(org.crm, "SELECT count(*) FROM customers")
 
-    dag_run = run_dag()
+    dag_run = run_dag(DAG_ID)
 
     assert dag_run.state == "failed"
-    by_state = states(dag_run)
+    by_state = task_states(dag_run)
     mapped = {state for (task, _), state in by_state.items() if task == "purge_rule"}
     assert mapped == {"success", "failed"}
     assert (
@@ -101,14 +89,10 @@ def test_a_broken_rule_fails_alone_and_the_others_still_run(org, tmp_path, monke
     assert by_state[("report", -1)] == "failed"
 
 
-def test_xcom_carries_counts_not_people(org):
-    dag_run = run_dag()
+def test_xcom_carries_counts_not_people(org, run_dag):
+    dag_run = run_dag(DAG_ID)
     assert dag_run.state == "success"
-    values = [
-        str(ti.xcom_pull(task_ids=ti.task_id, map_indexes=ti.map_index))
-        for ti in dag_run.get_task_instances()
-    ]
-    blob = "\n".join(values).lower()
+    blob = xcom_text(dag_run)
     assert "customers-3y-after-relationship" in blob
-    for value in (PLANTED.subject.email, PLANTED.subject.last_name.lower(), PLANTED.subject.phone):
+    for value in personal_values():
         assert value.lower() not in blob

@@ -19,3 +19,4 @@ export AIRFLOW_CONN_GDPR_CRM="{\"conn_type\": \"sqlite\", \"host\": \"$VAR/demo/
 export AIRFLOW_CONN_GDPR_HELPDESK="{\"conn_type\": \"sqlite\", \"host\": \"$VAR/demo/helpdesk.sqlite\"}"
 export AIRFLOW_CONN_GDPR_LEDGER="{\"conn_type\": \"sqlite\", \"host\": \"$VAR/ledger.sqlite\"}"
 export PATH="$ROOT/.venv/bin:$PATH"
+export AIRFLOW__API__HOST="${AIRFLOW__API__HOST:-127.0.0.1}"

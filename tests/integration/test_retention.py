@@ -6,6 +6,10 @@ what stayed and why, what the evidence says, and that interruptions change nothi
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -21,7 +25,7 @@ from gdpr.retention.anonymise import REDACTED, TOKEN_PREFIX
 from gdpr.retention.plan import cutoff_for
 from gdpr.retention.purge import SelectionError
 from gdpr.retention.run import run_rule
-from tests.conftest import DATAMAP_PATH
+from tests.conftest import DATAMAP_PATH, ROOT
 
 NOW = datetime.now(UTC)
 HELD = 7  # PLANTED_LEGAL_HOLD_CUSTOMER
@@ -189,40 +193,66 @@ def test_evidence_adds_up_and_a_second_run_purges_nothing(org):
     assert verify_chain(org.ledger).ok
 
 
-def test_interrupted_run_then_rerun_ends_like_an_uninterrupted_run(org):
-    rule = "customers-3y-after-relationship"
+RULE = "customers-3y-after-relationship"
+
+
+def batch_changes(ledger, *run_pks):
+    return sum(
+        e.count
+        for pk in run_pks
+        for e in ledger.evidence(run_pk=pk)
+        if e.action == "retention.batch"
+    )
+
+
+def rerun_and_compare_with_a_clean_run(org, *interrupted_pks):
+    """Rerun, then re-seed the same data and run uninterrupted: same state, evidence adds up."""
     ledger = org.ledger_api
-    first = ledger.start_run("test", "interrupted", "retention")
+    rerun = ledger.start_run("test", "rerun", "retention")
+    run_rule(org.datamap, RULE, org.connectors, ledger, now=NOW, batch_size=2, run_pk=rerun)
+    after_rerun = snapshot(org)
+    changed = batch_changes(ledger, *interrupted_pks, rerun)
+
+    seed_demo(org.crm, org.helpdesk, org.s3, buckets_of(org.datamap), customers=200)
+    clean = ledger.start_run("test", "uninterrupted", "retention")
+    run_rule(org.datamap, RULE, org.connectors, ledger, now=NOW, batch_size=2, run_pk=clean)
+
+    assert snapshot(org) == after_rerun
+    assert changed == batch_changes(ledger, clean) > 0
+    assert verify_chain(org.ledger).ok
+
+
+def test_failing_batch_then_rerun_ends_like_an_uninterrupted_run(org):
+    first = org.ledger_api.start_run("test", "interrupted", "retention")
     with pytest.raises(RuntimeError, match="injected failure"):
         run_rule(
             org.datamap,
-            rule,
+            RULE,
             org.connectors,
-            ledger,
+            org.ledger_api,
             now=NOW,
             batch_size=2,
             run_pk=first,
             fail_after_batches=1,
         )
-    second = ledger.start_run("test", "rerun", "retention")
-    run_rule(org.datamap, rule, org.connectors, ledger, now=NOW, batch_size=2, run_pk=second)
-    after_rerun = snapshot(org)
-    changed = sum(
-        e.count
-        for pk in (first, second)
-        for e in ledger.evidence(run_pk=pk)
-        if e.action == "retention.batch"
-    )
+    rerun_and_compare_with_a_clean_run(org, first)
 
-    seed_demo(org.crm, org.helpdesk, org.s3, buckets_of(org.datamap), customers=200)
-    clean = ledger.start_run("test", "uninterrupted", "retention")
-    run_rule(org.datamap, rule, org.connectors, ledger, now=NOW, batch_size=2, run_pk=clean)
 
-    assert snapshot(org) == after_rerun
-    assert changed == sum(
-        e.count for e in ledger.evidence(run_pk=clean) if e.action == "retention.batch"
+def test_killed_purge_then_rerun_ends_like_an_uninterrupted_run(org):
+    ledger = org.ledger_api
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.integration.purge_child", RULE, "killed"], cwd=ROOT
     )
-    assert verify_chain(org.ledger).ok
+    deadline = time.monotonic() + 120
+    while len([e for e in ledger.evidence() if e.action == "retention.batch"]) < 3:
+        assert child.poll() is None, "the purge finished before it could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    (killed,) = [e.run_pk for e in ledger.evidence() if e.action == "retention.batch"][:1]
+    assert ledger.get_run(killed).status == "running", "the killed run never finished"
+    rerun_and_compare_with_a_clean_run(org, killed)
 
 
 def test_dry_run_changes_nothing_and_predicts_the_purge(org):

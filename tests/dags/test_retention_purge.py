@@ -22,6 +22,16 @@ def count(engine, sql):
         return conn.execute(sa.text(sql)).scalar_one()
 
 
+def asset_events() -> set[str]:
+    """URIs of the assets the runs emitted events for (read from Airflow's metadata database)."""
+    from airflow.models.asset import AssetEvent, AssetModel
+    from airflow.utils.session import create_session
+
+    with create_session() as session:
+        query = session.query(AssetModel.uri).join(AssetEvent, AssetEvent.asset_id == AssetModel.id)
+        return {uri for (uri,) in query.distinct()}
+
+
 def report_keys(org):
     listing = org.s3.list_objects_v2(Bucket=org.datamap.reports.bucket, Prefix="retention/")
     return sorted(o["Key"] for o in listing.get("Contents", []))
@@ -54,6 +64,11 @@ def test_preview_changes_nothing_then_the_purge_applies_every_rule(org, run_dag,
     )  # the held one
     assert [k for k in report_keys(org) if k.endswith("-purge.html")]
     assert verify_chain(org.ledger).ok
+    assert {
+        "gdpr://crm/customers",
+        "gdpr://helpdesk/tickets",
+        "gdpr://call_audio/recordings",
+    } <= asset_events()
 
     logs = capfd.readouterr()
     text = (logs.out + logs.err + caplog.text).lower()

@@ -301,3 +301,48 @@ def create_dead_engine():
     from gdpr.connections import create_sql_engine
 
     return create_sql_engine("mysql+pymysql://root@127.0.0.1:1/nothing")
+
+
+def test_restricted_records_are_kept_with_what_they_depend_on(org):
+    """Art. 18: a restricted expired customer stays; so does one whose helpdesk ticket is restricted."""
+    restricted_customer, customer_with_restricted_ticket = PLANTED.expired_customer_ids[1:3]
+    with org.crm.begin() as conn:
+        conn.execute(
+            sa.text("UPDATE customers SET processing_restricted = :t WHERE customer_id = :c"),
+            {"t": True, "c": restricted_customer},
+        )
+    ticket = rows(
+        org.helpdesk,
+        "SELECT ticket_id FROM tickets WHERE crm_customer_id = :c",
+        c=customer_with_restricted_ticket,
+    )
+    if not ticket:
+        with org.helpdesk.begin() as conn:
+            conn.execute(
+                sa.text(
+                    "INSERT INTO tickets (ticket_id, requester_email, crm_customer_id, subject, category, channel, status, "
+                    "created_at, closed_at, processing_restricted) VALUES (999999, 'x@example.org', :c, 's', 'delivery', "
+                    "'email', 'open', :now, NULL, :f)"
+                ),
+                {"c": customer_with_restricted_ticket, "now": NOW.replace(tzinfo=None), "f": False},
+            )
+        ticket = [(999999,)]
+    with org.helpdesk.begin() as conn:
+        conn.execute(
+            sa.text("UPDATE tickets SET processing_restricted = :t WHERE ticket_id = :i"),
+            {"t": True, "i": ticket[0][0]},
+        )
+
+    outcome = run_rule(org.datamap, RULE, org.connectors, org.ledger_api, now=NOW)
+
+    for customer in (restricted_customer, customer_with_restricted_ticket):
+        assert (
+            scalar(org.crm, "SELECT count(*) FROM customers WHERE customer_id = :c", c=customer)
+            == 1
+        )
+    assert (
+        scalar(org.helpdesk, "SELECT count(*) FROM tickets WHERE ticket_id = :i", i=ticket[0][0])
+        == 1
+    )
+    assert outcome.spared_roots["restriction of processing (Art. 18)"] == 2
+    assert outcome.spared_roots["legal hold"] == 1

@@ -3,7 +3,7 @@
 Either a start column compared with the cutoff, or a hand-written SQL file from the map's
 ``sql/`` folder (one statement, bind parameter ``:cutoff``) for selections that need more than
 a comparison, such as the last contact initiated by a prospect. Restricted records (Art. 18)
-are left out here, in the database, when the rule honours restriction flags.
+are selected too: the purge keeps them, and counts them under that reason in its report.
 
 The keys are read in one streamed pass and held (keys only, a few bytes each) before anything
 is deleted: no cursor stays open on a table while the purge writes to it, which SQLite would
@@ -45,9 +45,6 @@ def expired_keys(
             if len(pk) > 1
             else pk[0].in_(sa.select(*expired.c))
         )
-    restricted = _restricted(dataset, table) if rule.exemptions.restriction else None
-    if restricted is not None:
-        select = select.where(sa.not_(restricted))
     if rule.action == "anonymise":  # records already anonymised are done: a rerun selects nothing
         select = select.where(sa.not_(is_anonymised(table, anonymisation(dataset, rule.fields))))
     return [
@@ -55,13 +52,6 @@ def expired_keys(
         for batch in connector.stream_select(select.order_by(*pk), 50_000)
         for row in batch
     ]
-
-
-def _restricted(dataset: Dataset, table: sa.TableClause) -> sa.ColumnElement[bool] | None:
-    if not dataset.restriction_flag:
-        return None
-    flag = table.c[dataset.restriction_flag]
-    return sa.and_(flag.is_not(None), flag == sa.true())
 
 
 def expired_objects(connector: S3Connector, dataset: Dataset, cutoff: Cutoff) -> list[Key]:

@@ -122,8 +122,8 @@ class SqlClock:
 
     def __init__(self, engine: sa.Engine) -> None:
         self.write_transactions: list[float] = []
-        self.execute_seconds = 0.0
-        self.statements = 0
+        self.execute_seconds: Counter[str] = Counter()  # by verb: SELECT, DELETE, UPDATE...
+        self.statements: Counter[str] = Counter()
         sa.event.listen(engine, "begin", self._begin)
         sa.event.listen(engine, "commit", self._end)
         sa.event.listen(engine, "rollback", self._end)
@@ -140,10 +140,12 @@ class SqlClock:
             conn.info["bench_writes"] = True
 
     def _after(self, conn: sa.Connection, cursor: Any, statement: str, *args: Any) -> None:
+        """Time in ``cursor.execute`` (a server-side cursor's later fetches are not in it)."""
         began = conn.info.pop("bench_exec", None)
+        verb = statement.lstrip()[:6].upper()
         if began is not None:
-            self.execute_seconds += time.perf_counter() - began
-        self.statements += 1
+            self.execute_seconds[verb] += time.perf_counter() - began
+        self.statements[verb] += 1
 
     def _end(self, conn: sa.Connection) -> None:
         began = conn.info.pop("bench_begin", None)
@@ -181,12 +183,18 @@ class S3Clock:
 
 
 class BatchClock:
-    """Timestamps of a RulePurge's end of selection and of each batch callback."""
+    """Timestamps of a RulePurge's end of selection and of each batch callback, and the time
+    spent in some of its steps (``PHASES``, where the class still has them)."""
+
+    # discovery (queries + sparing), changes (everything in _apply: statements, digests,
+    # evidence), and inside those the sparing and the statements alone
+    PHASES = ("_discover", "_spare", "_apply", "_change_sql")
 
     def __init__(self, every: float = 30.0) -> None:
         self.selected_at: float | None = None
         self.batches: list[float] = []
         self.total = 0
+        self.phases: Counter[str] = Counter()
         self._every = every
         self._shown = time.monotonic()
 
@@ -204,7 +212,22 @@ class BatchClock:
                     clock.selected_at = time.perf_counter()
                 return keys
 
+        for name in self.PHASES:
+            if hasattr(base, name):
+                setattr(TimedRulePurge, name, self._timed(getattr(base, name), name))
         return TimedRulePurge
+
+    def _timed(self, method: Any, name: str) -> Any:
+        clock = self
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            began = time.perf_counter()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                clock.phases[name] += time.perf_counter() - began
+
+        return timed
 
     def batch(self, number: int, total: int) -> None:
         self.batches.append(time.perf_counter())
@@ -300,8 +323,11 @@ def purge_in_child(target: Target) -> dict[str, Any]:
         "batch_seconds": intervals,
         "write_transactions": len(writes),
         "max_transaction_seconds": max(writes, default=0.0),
-        "sql_execute_seconds": {n: c.execute_seconds for n, c in sql_clocks.items()},
-        "sql_statements": {n: c.statements for n, c in sql_clocks.items()},
+        "sql_execute_seconds": dict(
+            sum((c.execute_seconds for c in sql_clocks.values()), Counter())
+        ),
+        "sql_statements": dict(sum((c.statements for c in sql_clocks.values()), Counter())),
+        "phase_seconds": dict(clock.phases),
         "s3_seconds": s3_clock.seconds,
         "s3_calls": dict(s3_clock.calls),
         "s3_deleted_versions": s3_clock.deleted_versions,
@@ -682,8 +708,9 @@ class Bench:
         load["set_based"] = os.getloadavg()[0]
         raw_rows = sum(raw.rows.values())
         step.done(f"{raw_rows:,} rows in {raw.seconds:.1f}s")
-        if ours["expired"] != raw.expired:
-            raise AssertionError(f"expired customers: product {ours['expired']}, raw {raw.expired}")
+        purged = ours["expired"] - sum(ours["spared"].values())  # spared: restricted (Art. 18)
+        if purged != raw.expired:
+            raise AssertionError(f"customers purged: product {purged}, raw {raw.expired}")
         differ = count_differences(ours["rows_by_dataset"], raw.rows)
         if differ:
             raise AssertionError(f"rows changed per table differ (product, raw): {differ}")
@@ -715,6 +742,7 @@ class Bench:
             "write_transactions": ours["write_transactions"],
             "sql_execute_seconds": ours["sql_execute_seconds"],
             "sql_statements": ours["sql_statements"],
+            "phase_seconds": ours["phase_seconds"],
             "statements_per_customer": sum(ours["sql_statements"].values()) / expired,
             "peak_rss_mb": peak,
             "single_delete_rows": raw_rows,
@@ -888,6 +916,10 @@ def notes(figures: Mapping[str, Any]) -> list[str]:
         "max_batch_seconds: longest interval between consecutive batch callbacks (the first from"
         " the end of the selection): a batch's discovery queries plus its transactions;"
         " max_transaction_seconds: longest write transaction (engine begin to commit)",
+        "where the product's time goes, without a profiler: sql_execute_seconds (time inside"
+        " cursor.execute by statement verb; a server-side cursor's fetches are not in it),"
+        " phase_seconds (time inside RulePurge._discover, of which _spare, and _apply, of which"
+        " _change_sql: the rest of _apply is evidence digests and ledger writes)",
         "peak_rss_mb: VmHWM of the child process (imports included); peak_rss_mb_at_100k: "
         + str(figures.get("peak_rss_mb_at_100k_source")),
         "s3_sample_*: the product with its S3 systems on the expired customers among the first"

@@ -9,6 +9,7 @@ a failure loses at most the batch in flight and a rerun picks up where it stoppe
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
@@ -31,6 +32,7 @@ class SqlConnector:
         self.system = system
         self.engine = engine
         self._column_types: dict[str, dict[str, sa.types.TypeEngine]] = {}
+        self._pinned: sa.Connection | None = None
 
     # -- protocol -----------------------------------------------------------------------------
     def ping(self) -> None:
@@ -64,8 +66,33 @@ class SqlConnector:
             column = _normalised(table.c[criterion.field], criterion.kind)
             yield from self._stream(select.where(column == criterion.value))
             return
+        # One IN-list's matches are bounded by the list: fetched at once, no server-side cursor.
         for chunk in _chunks(criterion.values, IN_LIST_SIZE):
-            yield from self._stream(select.where(_in(table, criterion.fields, chunk)))
+            with self._connection() as conn:
+                rows = (
+                    conn.execute(select.where(_in(table, criterion.fields, chunk))).mappings().all()
+                )
+            if rows:
+                yield [dict(row) for row in rows]
+
+    @contextmanager
+    def pinned(self) -> Iterator[None]:
+        """Reads inside the block share one connection: a batch of look-ups pays one checkout."""
+        with self.engine.connect() as conn:
+            self._pinned = conn
+            try:
+                yield
+            finally:
+                self._pinned = None
+                conn.rollback()
+
+    @contextmanager
+    def _connection(self) -> Iterator[sa.Connection]:
+        if self._pinned is not None:
+            yield self._pinned
+        else:
+            with self.engine.connect() as conn:
+                yield conn
 
     def close(self) -> None:
         self.engine.dispose()
@@ -161,6 +188,31 @@ class SqlConnector:
                 yield self.update_keys(conn, dataset, key_fields, batch, values)
 
     # -- writes inside the caller's transaction ----------------------------------------------
+    def delete_by(
+        self,
+        conn: sa.Connection,
+        dataset: Dataset,
+        fields: Sequence[str],
+        values: Sequence[tuple],
+        returning: Sequence[str],
+    ) -> list[tuple]:
+        """Delete the rows whose ``fields`` take one of ``values`` and return their ``returning``
+        columns: one statement per IN-list instead of a read and a delete by key."""
+        table = self.table(dataset)
+        keys = [table.c[k] for k in returning]
+        out: list[tuple] = []
+        for chunk in _chunks(values, IN_LIST_SIZE):
+            where = _in(table, fields, chunk)
+            if self.engine.dialect.delete_returning:
+                out += [
+                    tuple(r) for r in conn.execute(sa.delete(table).where(where).returning(*keys))
+                ]
+            else:
+                found = [tuple(r) for r in conn.execute(sa.select(*keys).where(where))]
+                conn.execute(sa.delete(table).where(where))
+                out += found
+        return out
+
     def delete_keys(
         self,
         conn: sa.Connection,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -160,10 +161,23 @@ class RulePurge:
 
     # -- discovery ------------------------------------------------------------------------------
     def _discover(self, batch: list[Key]) -> Tree:
+        systems = {self.datamap.dataset(d).system.name for d in self.plan.datasets}
+        with ExitStack() as stack:
+            for system in sorted(systems):
+                connector = self.connectors[system]
+                if isinstance(connector, SqlConnector):
+                    stack.enter_context(connector.pinned())
+            rows = self._read(batch)
+        return Tree(rows, self._spare(rows))
+
+    def _read(self, batch: list[Key]) -> dict[str, dict[Key, Row]]:
         graph = ReferenceGraph.of(self.datamap)
         rows: dict[str, dict[Key, Row]] = {}
         for step in self.plan.steps:
             ref = self.datamap.dataset(step.dataset)
+            rows[step.dataset] = {}
+            if self._deleted_unread(step, graph):
+                continue
             columns = self._columns(ref, step, graph)
             if not step.parents:
                 criteria = [ByReference(tuple(_key_fields(ref)), batch)]
@@ -172,13 +186,28 @@ class RulePurge:
                     ByReference(edge.child_fields, _values(rows[edge.parent], edge.parent_fields))
                     for edge in step.parents
                 ]
-            rows[step.dataset] = {}
             for criterion in criteria:
                 if criterion.values:
                     for found in self._find(ref, criterion, columns):
                         for row in found:
                             rows[step.dataset][_norm(row, _key_fields(ref))] = row
-        return Tree(rows, self._spare(rows))
+        return rows
+
+    def _deleted_unread(self, step: Step, graph: ReferenceGraph) -> bool:
+        """Whether a step's records can be deleted straight from their parents' keys (one
+        DELETE ... RETURNING per IN-list) without being read first: a SQL leaf of the plan that
+        no exemption can apply to. Most rows of a purge are such leaves (messages, notes)."""
+        ref = self.datamap.dataset(step.dataset)
+        in_plan = set(self.plan.datasets)
+        return (
+            not self.dry_run
+            and step.parents != ()
+            and step.action == "delete"
+            and ref.kind == "sql"
+            and not any(e.child in in_plan for e in graph.children_of(ref.id))
+            and not self.exemptions.rows.get(step.dataset)
+            and not (ref.dataset.restriction_flag and self.plan.rule.exemptions.restriction)
+        )
 
     def _columns(self, ref: DatasetRef, step: Step, graph: ReferenceGraph) -> list[str]:
         if ref.kind == "s3":
@@ -245,7 +274,9 @@ class RulePurge:
     # -- changes --------------------------------------------------------------------------------
     def _apply(self, tree: Tree, outcome: RuleOutcome, number: int) -> dict[str, int]:
         done: dict[str, int] = {}
+        changed: dict[str, list[Key]] = {}
         batch_digests: dict[str, dict[str, Any]] = {}
+        graph = ReferenceGraph.of(self.datamap)
         for system, steps in self._groups():
             connector = self.connectors[system]
             if isinstance(connector, S3Connector):
@@ -254,19 +285,24 @@ class RulePurge:
                     versions = [v for row in live.values() for v in row["versions"]]
                     sum(connector.objects.delete_versions(versions))
                     done[step.dataset] = len(live)
-            else:
-                assert isinstance(connector, SqlConnector)
-                with connector.engine.begin() as conn:
-                    for step in steps:
-                        done[step.dataset] = self._change_sql(
-                            connector, conn, step, _live(tree, step.dataset)
-                        )
+                    changed[step.dataset] = self._keys(step, live)
+                continue
+            assert isinstance(connector, SqlConnector)
+            with connector.engine.begin() as conn:
+                for step in steps:
+                    if self._deleted_unread(step, graph):
+                        keys = self._delete_from_parents(connector, conn, step, tree)
+                    else:
+                        live = _live(tree, step.dataset)
+                        keys = self._keys(step, live)
+                        done[step.dataset] = self._change_sql(connector, conn, step, live)
+                    changed[step.dataset] = keys
+                    done.setdefault(step.dataset, len(keys))
         for step in self.plan.steps:
-            live = _live(tree, step.dataset)
             tally = outcome.datasets[step.dataset]
             tally.count += done.get(step.dataset, 0)
             tally.spared += len(tree.spared[step.dataset])
-            keys = [list(k) for k in self._keys(step, live)]
+            keys = [list(k) for k in changed.get(step.dataset, [])]
             tally.digest.add(keys)
             if keys:
                 batch_digests[step.dataset] = {
@@ -290,6 +326,18 @@ class RulePurge:
             )
         )
         return done
+
+    def _delete_from_parents(
+        self, connector: SqlConnector, conn, step: Step, tree: Tree
+    ) -> list[Key]:
+        dataset = self.datamap.dataset(step.dataset).dataset
+        keys: set[Key] = set()
+        for edge in step.parents:
+            parents = _values(_live(tree, edge.parent), edge.parent_fields)
+            keys.update(
+                connector.delete_by(conn, dataset, edge.child_fields, parents, dataset.primary_key)
+            )
+        return sorted(keys, key=str)
 
     def _change_sql(self, connector: SqlConnector, conn, step: Step, live: dict[Key, Row]) -> int:
         ref = self.datamap.dataset(step.dataset)

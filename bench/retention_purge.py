@@ -49,8 +49,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from bench.context import DATAMAP_PATH, Context, SeededDemo, union_length
-from bench.harness import ScratchPostgres, run_in_child, s3_client
+from bench.context import DATAMAP_PATH, ROOT, Context, SeededDemo, union_length
+from bench.harness import ScratchPostgres, git_revision, run_in_child, s3_client
 from bench.raw_purge import (
     RawOutcome,
     delete_objects_listing_once,
@@ -697,7 +697,10 @@ class Bench:
     def product_against_set_based(self) -> dict[str, Any]:
         """The product and the set-based statements on identical copies, same end state."""
         checkpoint(self.ctx.pg)
-        step = _Step("product purge (run_rule, child process)")
+        # the code measured is the code on disk when the child starts, which other work on the
+        # tree may have changed since the run's start (meta.git_rev)
+        revision = git_revision(str(ROOT))
+        step = _Step(f"product purge (run_rule at {revision}, child process)")
         ours, peak = self.product("product", "full")
         load = {"product": os.getloadavg()[0]}
         rows = sum(ours["rows_by_dataset"].values())
@@ -724,6 +727,7 @@ class Bench:
         batches = ours["batch_seconds"]
         expired = ours["expired"]
         return {
+            "product_git_rev": revision,
             "expired_customers": expired,
             "rows": rows,
             "seconds": ours["seconds"],

@@ -196,7 +196,7 @@ class RulePurge:
     def _deleted_unread(self, step: Step, graph: ReferenceGraph) -> bool:
         """Whether a step's records can be deleted straight from their parents' keys (one
         DELETE ... RETURNING per IN-list) without being read first: a SQL leaf of the plan that
-        no exemption can apply to. Most rows of a purge are such leaves (messages, notes)."""
+        no exemption can apply to. Most rows of a purge are in such leaves."""
         ref = self.datamap.dataset(step.dataset)
         in_plan = set(self.plan.datasets)
         return (

@@ -9,8 +9,9 @@ copies of the CRM and of the helpdesk are made from that:
 
 - ``product``: ``run_rule`` itself, unmodified, in a fresh child process (its peak RSS is its
   own); ``RulePurge`` is swapped, in that child only, for a subclass that timestamps the end of
-  the selection and each batch callback. Write transactions are timed with SQLAlchemy engine
-  events, S3 calls with botocore events.
+  the selection and each batch callback and times its discovery and change steps. Statements
+  and write transactions are timed with SQLAlchemy engine events, S3 calls with botocore
+  events; ``GDPR_BENCH_PROFILE=<dir>`` also runs the child under cProfile.
 - ``set_based``: bench/raw_purge.py's hand-written version, one statement per table. Both end
   states are fingerprinted (row count and sum of a hash of every row, per table) and must be
   equal, as must the rows changed per table: the two sides did the same thing.

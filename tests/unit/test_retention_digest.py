@@ -20,3 +20,12 @@ def test_streaming_digest_matches_the_ledger_digest_with_spills():
 
 def test_empty_digest_is_the_digest_of_nothing():
     assert SortedKeyDigest().hexdigest() == digest_keys([])
+
+
+def test_integer_shortcut_gives_the_canonical_lines_and_the_ledger_digest():
+    from gdpr.ledger.chain import canonical_json
+    from gdpr.retention.digest import digest_lines, key_lines
+
+    keys = [(7,), (10,), (-3,), (True,), ("7",), (1, "a"), (None,)]
+    assert key_lines(keys) == [canonical_json(list(k)) for k in keys]
+    assert digest_lines(key_lines(keys)) == digest_keys([list(k) for k in keys])

@@ -24,9 +24,9 @@ from gdpr.connectors.s3 import S3Connector
 from gdpr.connectors.sql import SqlConnector
 from gdpr.datamap.graph import Edge, ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef
-from gdpr.ledger import EvidenceInput, Ledger, digest_keys
+from gdpr.ledger import EvidenceInput, Ledger
 from gdpr.retention.anonymise import Anonymisation, anonymisation
-from gdpr.retention.digest import SortedKeyDigest
+from gdpr.retention.digest import SortedKeyDigest, digest_lines, key_lines
 from gdpr.retention.exempt import RESTRICTED, Exemptions
 from gdpr.retention.plan import Cutoff, RulePlan, Step
 from gdpr.retention.select import expired_keys, expired_objects
@@ -302,13 +302,13 @@ class RulePurge:
             tally = outcome.datasets[step.dataset]
             tally.count += done.get(step.dataset, 0)
             tally.spared += len(tree.spared[step.dataset])
-            keys = [list(k) for k in changed.get(step.dataset, [])]
-            tally.digest.add(keys)
-            if keys:
+            lines = key_lines(changed.get(step.dataset, []))
+            tally.digest.add_lines(lines)
+            if lines:
                 batch_digests[step.dataset] = {
                     "action": step.action,
                     "count": done[step.dataset],
-                    "sha256": digest_keys(keys),
+                    "sha256": digest_lines(lines),
                 }
         self.ledger.record_evidence(
             EvidenceInput(

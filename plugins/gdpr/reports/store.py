@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,8 +29,6 @@ class ReportStore:
         self.bucket = Bucket(client, location.bucket)
 
     def put(self, name: str, body: str | bytes) -> StoredReport:
-        import hashlib
-
         data = body.encode("utf-8") if isinstance(body, str) else body
         key = f"{self.location.prefix}{name}"
         suffix = name[name.rfind(".") :] if "." in name else ""

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import sqlalchemy as sa
@@ -102,6 +103,11 @@ class RulePurge:
     fail_after_batches: int | None = None  # fault injection for tests of interrupted runs
     on_batch: Callable[[int, int], None] | None = None
 
+    @cached_property
+    def graph(self) -> ReferenceGraph:
+        """Built once per rule, not once per batch."""
+        return ReferenceGraph.of(self.datamap)
+
     def run(self) -> RuleOutcome:
         rule, root = self.plan.rule, self.plan.root
         outcome = RuleOutcome(rule.id, root.id, self.dry_run)
@@ -171,7 +177,7 @@ class RulePurge:
         return Tree(rows, self._spare(rows))
 
     def _read(self, batch: list[Key]) -> dict[str, dict[Key, Row]]:
-        graph = ReferenceGraph.of(self.datamap)
+        graph = self.graph
         rows: dict[str, dict[Key, Row]] = {}
         for step in self.plan.steps:
             ref = self.datamap.dataset(step.dataset)
@@ -276,7 +282,7 @@ class RulePurge:
         done: dict[str, int] = {}
         changed: dict[str, list[Key]] = {}
         batch_digests: dict[str, dict[str, Any]] = {}
-        graph = ReferenceGraph.of(self.datamap)
+        graph = self.graph
         for system, steps in self._groups():
             connector = self.connectors[system]
             if isinstance(connector, S3Connector):

@@ -149,6 +149,57 @@ def s3_client(s3_endpoint: str):
     )
 
 
+class CapturedMail:
+    """The messages a local SMTP server received, parsed (``email.message.EmailMessage``)."""
+
+    def __init__(self) -> None:
+        self.messages: list = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        from email import message_from_bytes
+        from email.policy import default
+
+        message = message_from_bytes(envelope.content, policy=default)
+        message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
+        self.messages.append(message)
+        return "250 OK"
+
+    def to(self, address: str) -> list:
+        return [m for m in self.messages if address in m["X-Envelope-To"]]
+
+
+@pytest.fixture
+def smtp_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[CapturedMail]:
+    """A local SMTP server (aiosmtpd) and the Airflow connection ``smtp_default`` pointing at it."""
+    import json
+
+    from aiosmtpd.controller import Controller
+
+    mail = CapturedMail()
+    port = _free_port()
+    controller = Controller(mail, hostname="127.0.0.1", port=port)
+    controller.start()
+    monkeypatch.setenv(
+        "AIRFLOW_CONN_SMTP_DEFAULT",
+        json.dumps(
+            {
+                "conn_type": "smtp",
+                "host": "127.0.0.1",
+                "port": port,
+                "extra": {
+                    "disable_ssl": True,
+                    "disable_tls": True,
+                    "from_email": "dpo-bot@gdpr.test",
+                },
+            }
+        ),
+    )
+    try:
+        yield mail
+    finally:
+        controller.stop()
+
+
 @pytest.fixture
 def datamap():
     from gdpr.datamap import load_datamap

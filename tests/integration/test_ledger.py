@@ -503,3 +503,59 @@ def test_a_row_slipped_in_behind_the_ledger_is_detected(ledger: Ledger, engine: 
     assert problems == [
         "evidence #3 was added without updating the ledger head (written outside the ledger?)"
     ]
+
+
+ALERT = {
+    "topic": "deadline",
+    "target": "R-2026-1",
+    "occasion": "due-in-7-days",
+    "channel": "email",
+    "recipient": "dpo@example.org",
+}
+
+
+def test_a_notification_is_sent_once_however_often_the_job_runs(ledger: Ledger) -> None:
+    assert ledger.claim_notification(**ALERT) is True
+    assert ledger.claim_notification(**ALERT) is False  # claimed, being sent
+    ledger.mark_notification_sent(**ALERT)
+    assert ledger.claim_notification(**ALERT) is False  # sent: never again
+    assert ledger.claim_notification(**{**ALERT, "occasion": "due-in-2-days"}) is True
+    sent = [n for n in ledger.notifications(target="R-2026-1") if n.status == "sent"]
+    assert [(n.occasion, n.recipient) for n in sent] == [("due-in-7-days", "dpo@example.org")]
+    assert sent[0].sent_at is not None
+
+
+def test_a_failed_or_abandoned_send_can_be_claimed_again(ledger: Ledger) -> None:
+    assert ledger.claim_notification(**ALERT)
+    ledger.release_notification(**ALERT)  # the SMTP server refused it
+    assert ledger.claim_notification(**ALERT) is True
+    # the worker died after claiming: a later run takes it over once the claim is stale
+    assert ledger.claim_notification(**ALERT, stale_after=timedelta(hours=1)) is False
+    assert ledger.claim_notification(**ALERT, stale_after=timedelta(0)) is True
+    with pytest.raises(RecordNotFoundError):
+        ledger.mark_notification_sent(**{**ALERT, "recipient": "nobody@example.org"})
+
+
+def test_concurrent_claims_let_exactly_one_sender_through(ledger: Ledger) -> None:
+    wins: list[bool] = []
+    threads = [
+        threading.Thread(target=lambda: wins.append(ledger.claim_notification(**ALERT)))
+        for _ in range(6)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(wins) == [False] * 5 + [True]
+
+
+def test_the_suppression_list_holds_hashes_only_and_once(ledger: Ledger) -> None:
+    digest = "ab" * 32
+    assert ledger.add_suppression(identity_hash=digest, scope="marketing", reason="Art. 21(3)")
+    assert not ledger.add_suppression(identity_hash=digest, scope="marketing", reason="again")
+    assert ledger.suppressed("marketing") == {digest}
+    assert ledger.suppressed("other") == frozenset()
+    with pytest.raises(ValueError, match="hash"):
+        ledger.add_suppression(
+            identity_hash="jean.dupont@example.fr", scope="marketing", reason="x"
+        )

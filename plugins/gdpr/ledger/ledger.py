@@ -8,9 +8,10 @@ The schema version is checked once, on first use, so a stale database fails with
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -31,9 +32,11 @@ from gdpr.ledger.records import (
     EvidenceInput,
     EvidenceRecord,
     HoldRecord,
+    NotificationRecord,
     RequestEventRecord,
     RequestRecord,
     RunRecord,
+    SuppressionRecord,
 )
 from gdpr.ledger.upgrade import ensure_ready
 
@@ -75,6 +78,9 @@ _LIST_FIELDS = frozenset({"systems", "datasets", "categories"})
 _NOT_NULL_FIELDS = frozenset(
     {"status", "due_at", "title", "description", "high_risk", *_LIST_FIELDS}
 )
+
+
+_SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 
 class Ledger:
@@ -494,6 +500,150 @@ class Ledger:
         with self._connect() as conn:
             return [_hold(row) for row in conn.execute(query)]
 
+    # -- notifications: each sent once ----------------------------------------------------
+
+    def claim_notification(
+        self,
+        *,
+        topic: str,
+        target: str,
+        occasion: str,
+        channel: str,
+        recipient: str,
+        detail: Mapping[str, Any] | None = None,
+        stale_after: timedelta = timedelta(minutes=30),
+    ) -> bool:
+        """True when the caller must send this notification now, False when it is not theirs.
+
+        The unique row is the claim: concurrent or repeated runs race on the insert and only
+        one wins. A claim whose send failed (``release_notification``), or that was never
+        finished within ``stale_after`` (the worker died), can be claimed again.
+        """
+        _require_text(
+            topic=topic, target=target, occasion=occasion, channel=channel, recipient=recipient
+        )
+        note = schema.notifications
+        now = self._now()
+        values = {
+            "topic": topic,
+            "target": target,
+            "occasion": occasion,
+            "channel": channel,
+            "recipient": recipient,
+        }
+        try:
+            with self._begin() as conn:
+                conn.execute(
+                    sa.insert(note).values(
+                        **values,
+                        status="claimed",
+                        claimed_at=now,
+                        detail=to_json_document(dict(detail)) if detail else None,
+                    )
+                )
+            return True
+        except sa.exc.IntegrityError:
+            pass
+        same = sa.and_(*(note.c[name] == value for name, value in values.items()))
+        retryable = (note.c.status == "failed") | (
+            (note.c.status == "claimed") & (note.c.claimed_at < now - stale_after)
+        )
+        with self._begin() as conn:
+            taken = conn.execute(
+                sa.update(note).where(same & retryable).values(status="claimed", claimed_at=now)
+            )
+        return taken.rowcount == 1
+
+    def mark_notification_sent(
+        self, *, topic: str, target: str, occasion: str, channel: str, recipient: str
+    ) -> None:
+        self._settle_notification(topic, target, occasion, channel, recipient, sent=True)
+
+    def release_notification(
+        self, *, topic: str, target: str, occasion: str, channel: str, recipient: str
+    ) -> None:
+        """The send failed: let the next run claim it again."""
+        self._settle_notification(topic, target, occasion, channel, recipient, sent=False)
+
+    def _settle_notification(
+        self, topic: str, target: str, occasion: str, channel: str, recipient: str, *, sent: bool
+    ) -> None:
+        note = schema.notifications
+        where = (
+            (note.c.topic == topic)
+            & (note.c.target == target)
+            & (note.c.occasion == occasion)
+            & (note.c.channel == channel)
+            & (note.c.recipient == recipient)
+            & (note.c.status == "claimed")
+        )
+        changes = {"status": "sent", "sent_at": self._now()} if sent else {"status": "failed"}
+        with self._begin() as conn:
+            if conn.execute(sa.update(note).where(where).values(**changes)).rowcount != 1:
+                raise RecordNotFoundError(
+                    f"no claimed {topic} notification {occasion} for {target} via {channel}"
+                )
+
+    def notifications(
+        self, *, target: str | None = None, topic: str | None = None
+    ) -> list[NotificationRecord]:
+        note = schema.notifications
+        query = sa.select(note).order_by(note.c.id)
+        if target is not None:
+            query = query.where(note.c.target == target)
+        if topic is not None:
+            query = query.where(note.c.topic == topic)
+        with self._connect() as conn:
+            return [_notification(row) for row in conn.execute(query)]
+
+    # -- suppression list (Art. 21(3)) ----------------------------------------------------
+
+    def add_suppression(
+        self, *, identity_hash: str, scope: str, reason: str, request_id: str | None = None
+    ) -> bool:
+        """Suppress a keyed hash of an identity (never the identity); False if already there."""
+        if not _SHA256_HEX.fullmatch(identity_hash):
+            raise ValueError(
+                "a suppression takes a keyed SHA-256 hash (64 hex digits), not a value"
+            )
+        _require_text(scope=scope, reason=reason)
+        try:
+            with self._begin() as conn:
+                conn.execute(
+                    sa.insert(schema.suppressions).values(
+                        identity_hash=identity_hash,
+                        scope=scope,
+                        reason=reason,
+                        request_id=request_id,
+                        created_at=self._now(),
+                    )
+                )
+        except sa.exc.IntegrityError:
+            return False
+        return True
+
+    def suppressed(self, scope: str) -> frozenset[str]:
+        """Every suppressed hash of a scope, for an import to filter against in one read."""
+        sup = schema.suppressions
+        with self._connect() as conn:
+            rows = conn.execute(sa.select(sup.c.identity_hash).where(sup.c.scope == scope))
+            return frozenset(row.identity_hash for row in rows)
+
+    def suppressions(self) -> list[SuppressionRecord]:
+        sup = schema.suppressions
+        with self._connect() as conn:
+            rows = conn.execute(sa.select(sup).order_by(sup.c.id))
+            return [
+                SuppressionRecord(
+                    identity_hash=row.identity_hash,
+                    scope=row.scope,
+                    reason=row.reason,
+                    request_id=row.request_id,
+                    created_at=row.created_at,
+                )
+                for row in rows
+            ]
+
 
 # -- helpers ------------------------------------------------------------------------------
 
@@ -626,6 +776,20 @@ def _hold(row: sa.Row[Any]) -> HoldRecord:
         record_key=row.record_key,
         created_at=row.created_at,
         released_at=row.released_at,
+    )
+
+
+def _notification(row: sa.Row[Any]) -> NotificationRecord:
+    return NotificationRecord(
+        topic=row.topic,
+        target=row.target,
+        occasion=row.occasion,
+        channel=row.channel,
+        recipient=row.recipient,
+        status=row.status,
+        claimed_at=row.claimed_at,
+        sent_at=row.sent_at,
+        detail=row.detail,
     )
 
 

@@ -22,9 +22,11 @@ __all__ = [
     "EvidenceInput",
     "EvidenceRecord",
     "HoldRecord",
+    "NotificationRecord",
     "RequestEventRecord",
     "RequestRecord",
     "RunRecord",
+    "SuppressionRecord",
     "VerifyReport",
 ]
 
@@ -123,6 +125,30 @@ class HoldRecord:
     @property
     def active(self) -> bool:
         return self.released_at is None
+
+
+@dataclass(frozen=True)
+class NotificationRecord:
+    """One alert or notice: to whom, about what (``target``: a request or breach id), when."""
+
+    topic: str
+    target: str
+    occasion: str
+    channel: str
+    recipient: str
+    status: str  # claimed, sent, failed
+    claimed_at: datetime
+    sent_at: datetime | None
+    detail: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class SuppressionRecord:
+    identity_hash: str
+    scope: str
+    reason: str
+    request_id: str | None
+    created_at: datetime
 
 
 @dataclass(frozen=True)

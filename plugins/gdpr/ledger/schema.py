@@ -23,9 +23,11 @@ __all__ = [
     "head",
     "legal_holds",
     "metadata",
+    "notifications",
     "request_events",
     "requests",
     "runs",
+    "suppressions",
 ]
 
 # The prev_hash of the first evidence row.
@@ -153,6 +155,40 @@ legal_holds = sa.Table(
         name="one_target",
     ),
     sa.Index(None, "released_at"),
+)
+
+# A notification is claimed (unique row) before it is sent and marked sent after: an alert or an
+# Art. 19 notice goes out once however often the job that sends it runs or retries.
+notifications = sa.Table(
+    "ledger_notifications",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("topic", sa.String(64), nullable=False),
+    sa.Column("target", sa.String(64), nullable=False),
+    sa.Column("occasion", sa.String(64), nullable=False),
+    sa.Column("channel", sa.String(32), nullable=False),
+    sa.Column("recipient", sa.String(254), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("claimed_at", UTCDateTime, nullable=False),
+    sa.Column("sent_at", UTCDateTime, nullable=True),
+    sa.Column("detail", _JSON, nullable=True),
+    sa.UniqueConstraint(
+        "topic", "target", "occasion", "channel", "recipient", name="uq_ledger_notifications_topic"
+    ),
+    sa.Index(None, "target"),
+)
+
+# Keyed hashes of identities that must not be re-imported (objection to marketing, Art. 21(3)).
+suppressions = sa.Table(
+    "ledger_suppressions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("identity_hash", sa.String(64), nullable=False),
+    sa.Column("scope", sa.String(32), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("request_id", sa.String(32), nullable=True),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.UniqueConstraint("identity_hash", "scope", name="uq_ledger_suppressions_identity_hash"),
 )
 
 runs = sa.Table(

@@ -8,6 +8,7 @@ deleting each version and delete marker by id; this module lists and deletes the
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
@@ -24,6 +25,9 @@ from gdpr.datamap.models import Dataset, System
 from gdpr.datamap.templates import KeyTemplate
 
 DELETE_BATCH = 1000  # S3's limit per DeleteObjects call
+# Listings in flight at once when a look-up spans many key prefixes (one per parent record):
+# each is a round trip of tens of milliseconds on S3, and a boto3 client is thread-safe.
+LISTING_THREADS = 8
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,8 @@ class S3Connector:
         """Like ``find`` but over every version and delete marker, one row per key with its
         ``versions``: what must go for an object to be really gone from a versioned bucket."""
         template, wanted, prefixes = self._narrow(dataset, criterion)
-        for prefix in prefixes:
+
+        def versions_under(prefix: str) -> list[Row]:
             rows: dict[str, Row] = {}
             for version in self.objects.iter_versions(prefix):
                 parsed = template.parse(version.key)
@@ -100,8 +105,12 @@ class S3Connector:
                 rows.setdefault(version.key, {**parsed, "key": version.key, "versions": []})[
                     "versions"
                 ].append(version)
-            if rows:
-                yield list(rows.values())
+            return list(rows.values())
+
+        with ThreadPoolExecutor(max_workers=max(1, min(LISTING_THREADS, len(prefixes)))) as pool:
+            for rows in pool.map(versions_under, prefixes):
+                if rows:
+                    yield rows
 
     def _narrow(
         self, dataset: Dataset, criterion: Criterion

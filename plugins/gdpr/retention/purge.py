@@ -87,6 +87,16 @@ class Tree:
 
     rows: dict[str, dict[Key, Row]]
     spared: dict[str, dict[Key, str]]
+    _live: dict[str, dict[Key, Row]] = field(default_factory=dict)
+
+    def live(self, dataset: str) -> dict[Key, Row]:
+        """The records that are not spared (computed once; the rows themselves when none is)."""
+        if dataset not in self._live:
+            spared, rows = self.spared[dataset], self.rows[dataset]
+            self._live[dataset] = (
+                {k: r for k, r in rows.items() if k not in spared} if spared else rows
+            )
+        return self._live[dataset]
 
 
 @dataclass
@@ -107,6 +117,11 @@ class RulePurge:
     def graph(self) -> ReferenceGraph:
         """Built once per rule, not once per batch."""
         return ReferenceGraph.of(self.datamap)
+
+    @cached_property
+    def key_fields(self) -> dict[str, list[str]]:
+        """Each dataset's key fields, looked up once rather than once per row."""
+        return {d: _key_fields(self.datamap.dataset(d)) for d in self.plan.datasets}
 
     def run(self) -> RuleOutcome:
         rule, root = self.plan.rule, self.plan.root
@@ -192,11 +207,13 @@ class RulePurge:
                     ByReference(edge.child_fields, _values(rows[edge.parent], edge.parent_fields))
                     for edge in step.parents
                 ]
+            fields = self.key_fields[step.dataset]
+            into = rows[step.dataset]
             for criterion in criteria:
                 if criterion.values:
                     for found in self._find(ref, criterion, columns):
                         for row in found:
-                            rows[step.dataset][_norm(row, _key_fields(ref))] = row
+                            into[tuple([str(row[f]) for f in fields])] = row
         return rows
 
     def _deleted_unread(self, step: Step, graph: ReferenceGraph) -> bool:
@@ -238,20 +255,9 @@ class RulePurge:
 
     def _spare(self, rows: dict[str, dict[Key, Row]]) -> dict[str, dict[Key, str]]:
         """Exempt records, everything above them (up to the expired record) and below them."""
-        exempt: dict[str, dict[Key, str]] = {s.dataset: {} for s in self.plan.steps}
-        for step in self.plan.steps:
-            flag = self.datamap.dataset(step.dataset).dataset.restriction_flag
-            for key, row in rows[step.dataset].items():
-                reason = self.exemptions.reason(step.dataset, key)
-                if (
-                    reason is None
-                    and flag
-                    and self.plan.rule.exemptions.restriction
-                    and row.get(flag)
-                ):
-                    reason = RESTRICTED
-                if reason:
-                    exempt[step.dataset][key] = reason
+        exempt = {s.dataset: self._exempt(s.dataset, rows[s.dataset]) for s in self.plan.steps}
+        if not any(exempt.values()):
+            return exempt  # the usual batch: nothing to propagate
         links = _Links(rows)
         for step in reversed(self.plan.steps):
             for key, reason in list(exempt[step.dataset].items()):
@@ -277,6 +283,19 @@ class RulePurge:
                         spared[step.dataset].setdefault(key, reason)
         return spared
 
+    def _exempt(self, dataset: str, rows: dict[Key, Row]) -> dict[Key, str]:
+        """The records of one dataset exempt in themselves: held, under request, or restricted."""
+        exempt: dict[Key, str] = {}
+        held = self.exemptions.rows.get(dataset)
+        if held:
+            exempt.update((key, held[key]) for key in rows.keys() & held.keys())
+        flag = self.datamap.dataset(dataset).dataset.restriction_flag
+        if flag and self.plan.rule.exemptions.restriction:
+            for key, row in rows.items():
+                if row.get(flag):
+                    exempt.setdefault(key, RESTRICTED)
+        return exempt
+
     # -- changes --------------------------------------------------------------------------------
     def _apply(self, tree: Tree, outcome: RuleOutcome, number: int) -> dict[str, int]:
         done: dict[str, int] = {}
@@ -287,7 +306,7 @@ class RulePurge:
             connector = self.connectors[system]
             if isinstance(connector, S3Connector):
                 for step in steps:
-                    live = _live(tree, step.dataset)
+                    live = tree.live(step.dataset)
                     versions = [v for row in live.values() for v in row["versions"]]
                     sum(connector.objects.delete_versions(versions))
                     done[step.dataset] = len(live)
@@ -299,7 +318,7 @@ class RulePurge:
                     if self._deleted_unread(step, graph):
                         keys = self._delete_from_parents(connector, conn, step, tree)
                     else:
-                        live = _live(tree, step.dataset)
+                        live = tree.live(step.dataset)
                         keys = self._keys(step, live)
                         done[step.dataset] = self._change_sql(connector, conn, step, live)
                     changed[step.dataset] = keys
@@ -339,11 +358,11 @@ class RulePurge:
         dataset = self.datamap.dataset(step.dataset).dataset
         keys: set[Key] = set()
         for edge in step.parents:
-            parents = _values(_live(tree, edge.parent), edge.parent_fields)
+            parents = _values(tree.live(edge.parent), edge.parent_fields)
             keys.update(
                 connector.delete_by(conn, dataset, edge.child_fields, parents, dataset.primary_key)
             )
-        return sorted(keys, key=str)
+        return list(keys)  # in no order: the digests sort
 
     def _change_sql(self, connector: SqlConnector, conn, step: Step, live: dict[Key, Row]) -> int:
         ref = self.datamap.dataset(step.dataset)
@@ -377,7 +396,7 @@ class RulePurge:
     def _tally(self, tree: Tree, outcome: RuleOutcome) -> dict[str, int]:
         done = {}
         for step in self.plan.steps:
-            live = _live(tree, step.dataset)
+            live = tree.live(step.dataset)
             outcome.datasets[step.dataset].count += len(live)
             outcome.datasets[step.dataset].spared += len(tree.spared[step.dataset])
             done[step.dataset] = len(live)
@@ -460,10 +479,6 @@ def _key_fields(ref: DatasetRef) -> list[str]:
     return ["key"] if ref.kind == "s3" else list(ref.dataset.primary_key)
 
 
-def _norm(row: Row, fields: list[str]) -> Key:
-    return tuple(str(row[f]) for f in fields)
-
-
 def _norm_key(key: Key) -> Key:
     return tuple(str(v) for v in key)
 
@@ -489,11 +504,6 @@ class _Links:
             self._indexes[index_id] = index
         row = self.rows[dataset][key]
         return self._indexes[index_id].get(tuple(str(row.get(f)) for f in edge.child_fields), [])
-
-
-def _live(tree: Tree, dataset: str) -> dict[Key, Row]:
-    spared = tree.spared[dataset]
-    return {k: r for k, r in tree.rows[dataset].items() if k not in spared}
 
 
 def _chunks(items: list[Key], size: int) -> Iterator[list[Key]]:

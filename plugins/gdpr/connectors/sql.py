@@ -14,6 +14,7 @@ from itertools import islice
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 
 from gdpr.connectors.base import (
     ByIdentity,
@@ -72,7 +73,7 @@ class SqlConnector:
         names = list(columns)
         for chunk in _chunks(criterion.values, IN_LIST_SIZE):
             with self._connection() as conn:
-                found = conn.execute(select.where(_in(table, criterion.fields, chunk))).all()
+                found = conn.execute(select.where(self._in(table, criterion.fields, chunk))).all()
             if found:
                 yield [dict(zip(names, row, strict=True)) for row in found]
 
@@ -97,6 +98,19 @@ class SqlConnector:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def _in(
+        self, table: sa.TableClause, fields: Sequence[str], values: Sequence[tuple]
+    ) -> sa.ColumnElement[bool]:
+        """``field IN (values)``; on PostgreSQL, integer or text keys go as ONE array parameter
+        (``= ANY(:array)``): SQLAlchemy renders no bind parameter per value, which halves the
+        client-side cost of a 1000-key look-up and plans the same index scan."""
+        kinds = {type(v[0]) for v in values} if len(fields) == 1 else set()
+        if self.engine.dialect.name == "postgresql" and kinds in ({int}, {str}):
+            element = sa.BigInteger() if kinds == {int} else sa.Text()
+            array = sa.bindparam(None, [v[0] for v in values], type_=postgresql.ARRAY(element))
+            return table.c[fields[0]] == sa.any_(array)
+        return _in(table, fields, values)
 
     # -- reads ----------------------------------------------------------------------------------
     def table(self, dataset: Dataset) -> sa.TableClause:
@@ -203,7 +217,7 @@ class SqlConnector:
         keys = [table.c[k] for k in returning]
         out: list[tuple] = []
         for chunk in _chunks(values, IN_LIST_SIZE):
-            where = _in(table, fields, chunk)
+            where = self._in(table, fields, chunk)
             if self.engine.dialect.delete_returning:
                 out += [
                     tuple(r) for r in conn.execute(sa.delete(table).where(where).returning(*keys))
@@ -224,7 +238,7 @@ class SqlConnector:
         """Delete rows by key; returns the rows deleted (a key already gone counts nothing)."""
         table = self.table(dataset)
         return sum(
-            conn.execute(sa.delete(table).where(_in(table, key_fields, chunk))).rowcount
+            conn.execute(sa.delete(table).where(self._in(table, key_fields, chunk))).rowcount
             for chunk in _chunks(keys, IN_LIST_SIZE)
         )
 
@@ -240,7 +254,7 @@ class SqlConnector:
         table = self.table(dataset)
         return sum(
             conn.execute(
-                sa.update(table).where(_in(table, key_fields, chunk)).values(**values)
+                sa.update(table).where(self._in(table, key_fields, chunk)).values(**values)
             ).rowcount
             for chunk in _chunks(keys, IN_LIST_SIZE)
         )

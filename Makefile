@@ -5,6 +5,7 @@
 # make lint  : ruff (with Airflow's AIR rules), check and format
 SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+PYTEST_WORKERS ?= 2  # test processes (pytest-xdist); 0 runs everything in this process
 export UV_LINK_MODE := copy
 
 .PHONY: install run demo test lint format bench stop clean
@@ -29,7 +30,7 @@ stop:
 	scripts/embedded.sh stop
 
 test: install
-	.venv/bin/python -m pytest $(PYTEST_ARGS)
+	.venv/bin/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	.venv/bin/ruff check .

@@ -15,7 +15,16 @@ from __future__ import annotations
 import importlib
 from typing import Any, Protocol
 
-BENCHMARKS: tuple[str, ...] = ("demo_seed", "subject_resolution", "retention_purge")
+BENCHMARKS: tuple[str, ...] = (
+    "demo_seed",
+    "subject_resolution",
+    "retention_purge",
+    "subject_access",
+    "minimisation",
+    "subject_erasure",
+    "deadline_watch",
+    "request_intake",
+)
 
 
 class Benchmark(Protocol):

@@ -20,3 +20,7 @@ export AIRFLOW_CONN_GDPR_HELPDESK="{\"conn_type\": \"sqlite\", \"host\": \"$VAR/
 export AIRFLOW_CONN_GDPR_LEDGER="{\"conn_type\": \"sqlite\", \"host\": \"$VAR/ledger.sqlite\"}"
 export PATH="$ROOT/.venv/bin:$PATH"
 export AIRFLOW__API__HOST="${AIRFLOW__API__HOST:-127.0.0.1}"
+# DEMO ONLY, NOT A SECRET: the HMAC key of the erasure suppression list (Art. 21(3)), so the
+# embedded default's erasures can add their suppression entry. Production sets its own long
+# random secret (docs/deploy.md, "Suppression key"); never reuse this value.
+export AIRFLOW_VAR_GDPR_SUPPRESSION_KEY="${AIRFLOW_VAR_GDPR_SUPPRESSION_KEY:-embedded-demo-only-suppression-key-not-a-secret}"

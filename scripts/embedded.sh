@@ -70,13 +70,99 @@ demo() {
     echo "  $mode:"
     messages "rule [a-z0-9-]+: [0-9]+ expired records|rule [a-z0-9-]+: batch [0-9]+/|(preview|purge): [0-9]+ rules" "$VAR/demo-retention-$mode.log"
   done
+  step "minimisation checks (Great Expectations), after the purge"
+  smtp_sink
+  AIRFLOW_CONN_SMTP_DEFAULT="{\"conn_type\": \"smtp\", \"host\": \"127.0.0.1\", \"port\": $GDPR_SMTP_PORT, \"extra\": {\"disable_ssl\": true, \"disable_tls\": true, \"from_email\": \"gdpr@localhost\"}}" \
+    airflow dags test gdpr_minimisation_checks >"$VAR/demo-minimisation.log" 2>&1 \
+    || { tail -50 "$VAR/demo-minimisation.log" >&2; echo "minimisation checks failed (log: $VAR/demo-minimisation.log)" >&2; exit 1; }
+  messages "datasets checked, [0-9]+ findings|findings [a-z_]+:[a-z0-9_-]+: [0-9]+" "$VAR/demo-minimisation.log"
+  grep -q "X-Peer\|Subject: \[GDPR\] Minimisation" "$VAR/smtp.log" && echo "    DPO alert e-mail delivered (captured in $VAR/smtp.log)"
+  demo_subject_requests
+  demo_clocks
   step "verifying the evidence chain"
   gdpr ledger verify
   step "demo finished: every step passed"
 }
 
+# The planted subject's access and portability packages, then their erasure, approved by the
+# scenario through Airflow's human-in-the-loop code (scripts/demo_approve.py answers the
+# waiting approval as the REST API would). Logs print counts, never the subject's data.
+demo_subject_requests() {
+  local subject; subject=$(python -c 'from gdpr.demo import PLANTED; print(PLANTED.subject.email)')
+  step "subject access (Art. 15) and portability (Art. 20) packages for the planted subject"
+  for kind in access portability; do
+    airflow dags test gdpr_subject_access \
+      --conf "{\"subject_email\": \"$subject\", \"kind\": \"$kind\", \"reference\": \"demo-$kind\"}" \
+      >"$VAR/demo-$kind.log" 2>&1 \
+      || { tail -50 "$VAR/demo-$kind.log" >&2; echo "$kind request failed (log: $VAR/demo-$kind.log)" >&2; exit 1; }
+    messages "request R-[0-9]+-[0-9]+: $kind package of [0-9]+ files" "$VAR/demo-$kind.log" | sed -E 's/ delivered to .*//'
+    grep -qE "$kind package of [0-9]+ files" "$VAR/demo-$kind.log" \
+      || { echo "no $kind package delivered (log: $VAR/demo-$kind.log)" >&2; exit 1; }
+  done
+  step "erasure (Art. 17) of the planted subject, approved through Airflow's human-in-the-loop"
+  smtp_sink
+  python "$ROOT/scripts/demo_approve.py" gdpr_subject_erasure approve Approve --timeout 600 \
+    >"$VAR/demo-erasure-approval.log" 2>&1 &
+  local approver=$!
+  AIRFLOW_CONN_SMTP_DEFAULT="{\"conn_type\": \"smtp\", \"host\": \"127.0.0.1\", \"port\": $GDPR_SMTP_PORT, \"extra\": {\"disable_ssl\": true, \"disable_tls\": true, \"from_email\": \"gdpr@localhost\"}}" \
+    airflow dags test gdpr_subject_erasure \
+      --conf "{\"subject_email\": \"$subject\", \"ground\": \"a\", \"note\": \"make demo\"}" \
+      >"$VAR/demo-erasure.log" 2>&1 \
+    || { kill "$approver" 2>/dev/null || true; tail -50 "$VAR/demo-erasure.log" >&2; echo "erasure failed (log: $VAR/demo-erasure.log)" >&2; exit 1; }
+  wait "$approver" || { cat "$VAR/demo-erasure-approval.log" >&2; echo "the approval was never given" >&2; exit 1; }
+  grep -E ": approve answered" "$VAR/demo-erasure-approval.log" | sed 's/^/    /'
+  echo "    per dataset (delete = erased, anonymise = kept without personal data, keep = kept with its legal reason, restrict = Art. 18 flag set):"
+  messages "preview [a-z0-9_]+\.[a-z0-9_]+: " "$VAR/demo-erasure.log"
+  messages "verified: nothing erasable left|certificate s3://|Art. 19: [0-9]+ recipients|suppression entry" "$VAR/demo-erasure.log" | sed -E 's/ \(link valid.*//'
+  grep -q "verified: nothing erasable left" "$VAR/demo-erasure.log" \
+    || { echo "the erasure was not verified (log: $VAR/demo-erasure.log)" >&2; exit 1; }
+}
+
+# The legal clocks: privacy tickets taken as ledger requests, then a breach declared 30 hours
+# after awareness; while it waits for the DPO to record the notification, the hourly deadline
+# watch alerts (48 hours left of the 72), then scripts/demo_approve.py records the submission.
+demo_clocks() {
+  local smtp_conn="{\"conn_type\": \"smtp\", \"host\": \"127.0.0.1\", \"port\": ${GDPR_SMTP_PORT:-8025}, \"extra\": {\"disable_ssl\": true, \"disable_tls\": true, \"from_email\": \"gdpr@localhost\"}}"
+  step "request intake: privacy tickets become ledger requests (the clock starts at the ticket)"
+  airflow dags test gdpr_request_intake >"$VAR/demo-intake.log" 2>&1 \
+    || { tail -50 "$VAR/demo-intake.log" >&2; echo "intake failed (log: $VAR/demo-intake.log)" >&2; exit 1; }
+  messages "intake: [0-9]+ privacy records" "$VAR/demo-intake.log"
+  grep -qE "intake: [0-9]+ privacy records" "$VAR/demo-intake.log" \
+    || { echo "intake took nothing (log: $VAR/demo-intake.log)" >&2; exit 1; }
+  step "breach declared (aware 30 hours ago); the deadline watch alerts while it waits for the notification"
+  smtp_sink
+  local aware now; aware=$(date -u -d '30 hours ago' +%Y-%m-%dT%H:%M:%SZ); now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  AIRFLOW_CONN_SMTP_DEFAULT="$smtp_conn" python "$ROOT/scripts/demo_approve.py" gdpr_breach_response \
+    wait_for_notification "Notified: complete" --param reference=CNIL-DEMO-0001 --param "submitted_at=$now" \
+    --first "airflow dags test gdpr_deadline_watch >'$VAR/demo-watch.log' 2>&1" --timeout 600 \
+    >"$VAR/demo-breach-approval.log" 2>&1 &
+  local approver=$!
+  AIRFLOW_CONN_SMTP_DEFAULT="$smtp_conn" airflow dags test gdpr_breach_response \
+      --conf "{\"title\": \"Demo: laptop lost with a CRM export\", \"aware_at\": \"$aware\", \"datasets\": [\"crm.customers\"], \"categories\": [\"user.contact.email\"], \"description\": \"make demo: a laptop holding an unencrypted export was lost\", \"high_risk\": true}" \
+      >"$VAR/demo-breach.log" 2>&1 \
+    || { kill "$approver" 2>/dev/null || true; tail -50 "$VAR/demo-breach.log" >&2; echo "breach response failed (log: $VAR/demo-breach.log)" >&2; exit 1; }
+  wait "$approver" || { cat "$VAR/demo-breach-approval.log" "$VAR/demo-watch.log" >&2; echo "the notification was never recorded" >&2; exit 1; }
+  messages "breach B-[0-9]+-[0-9]+ registered|breach scope: |draft: |breaches watched: |authority notified at" "$VAR/demo-breach.log" | sed -E 's/ \(link valid.*//'
+  messages "breaches watched: " "$VAR/demo-watch.log"
+  grep -qE "breaches watched: .* [1-9][0-9]* alerts sent" "$VAR/demo-watch.log" \
+    || { echo "the watch sent no alert (log: $VAR/demo-watch.log)" >&2; exit 1; }
+  grep -q "Subject: \[GDPR\] Breach" "$VAR/smtp.log" && echo "    breach alert e-mail delivered (captured in $VAR/smtp.log)"
+  grep -q "authority notified at" "$VAR/demo-breach.log" \
+    || { echo "the notification was not recorded (log: $VAR/demo-breach.log)" >&2; exit 1; }
+}
+
+# A local SMTP sink for the demo's DPO alerts (messages are printed to var/smtp.log).
+smtp_sink() {
+  export GDPR_SMTP_PORT="${GDPR_SMTP_PORT:-8025}"
+  if [ -f "$VAR/smtp.pid" ] && kill -0 "$(cat "$VAR/smtp.pid")" 2>/dev/null; then return; fi
+  nohup python -m aiosmtpd -n -c aiosmtpd.handlers.Debugging -l "127.0.0.1:$GDPR_SMTP_PORT" >"$VAR/smtp.log" 2>&1 &
+  echo $! >"$VAR/smtp.pid"
+  sleep 1
+}
+
 stop() {
   if [ -f "$VAR/moto.pid" ]; then kill "$(cat "$VAR/moto.pid")" 2>/dev/null || true; rm -f "$VAR/moto.pid"; fi
+  if [ -f "$VAR/smtp.pid" ]; then kill "$(cat "$VAR/smtp.pid")" 2>/dev/null || true; rm -f "$VAR/smtp.pid"; fi
 }
 
 "${1:-run}"

@@ -81,12 +81,38 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--datamap", type=Path)
     check.set_defaults(func=_check)
 
+    minimisation = commands.add_parser(
+        "minimisation",
+        help="run the minimisation checks (gdpr_minimisation_checks) here; prints counts per category",
+    )
+    minimisation.add_argument(
+        "--dataset", action="append", default=[], help="system.dataset (repeatable; default: all)"
+    )
+    minimisation.add_argument("--docs", type=Path, help="build the GX Data Docs into this folder")
+    minimisation.add_argument(
+        "--findings", type=Path, help="write the findings (keys and categories) to this CSV"
+    )
+    minimisation.add_argument("--datamap", type=Path)
+    minimisation.set_defaults(func=_minimisation)
+
     locate = commands.add_parser(
         "locate", help="count a subject's records in every dataset (prints counts only)"
     )
     locate.add_argument("email")
     locate.add_argument("--datamap", type=Path)
     locate.set_defaults(func=_locate)
+
+    access = commands.add_parser(
+        "access", help="access and portability packages (gdpr_subject_access)"
+    ).add_subparsers(metavar="ACTION")
+    link = access.add_parser(
+        "link",
+        help="print a download link to a request's delivered package (never past its expiry)",
+    )
+    link.add_argument("request_id", help="ledger request id, e.g. R-2026-000123")
+    link.add_argument("--days", type=int, default=7, help="link lifetime in days (1-7, default 7)")
+    link.add_argument("--datamap", type=Path)
+    link.set_defaults(func=_access_link)
 
     demo = commands.add_parser("demo", help="the demo organisation").add_subparsers(
         metavar="ACTION"
@@ -111,6 +137,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     seed.add_argument("--datamap", type=Path)
     seed.set_defaults(func=_demo_seed)
+    contacts = demo.add_parser(
+        "import-contacts",
+        help="import demo contacts from a CSV (email, first_name, last_name, company), "
+        "skipping anyone on the marketing suppression list",
+    )
+    contacts.add_argument("csv", type=Path)
+    contacts.add_argument(
+        "--ledger-url", help="SQLAlchemy URL of the ledger (default: gdpr_ledger)"
+    )
+    contacts.add_argument("--datamap", type=Path)
+    contacts.set_defaults(func=_demo_import_contacts)
     return parser
 
 
@@ -205,6 +242,47 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _minimisation(args: argparse.Namespace) -> int:
+    """Exit 0 when nothing was found, 1 when there are findings or a check could not run."""
+    from gdpr.connectors.factory import connectors_for, env_clients
+    from gdpr.ledger import Ledger
+    from gdpr.quality.findings import to_csv
+    from gdpr.quality.runner import check_dataset, retention_exemptions
+    from gdpr.quality.suites import load_suite_files, suites_dir
+
+    datamap = load_datamap(args.datamap)
+    known = [ref.id for ref in datamap.iter_datasets() if ref.kind == "sql"]
+    unknown = sorted(set(args.dataset) - set(known))
+    if unknown:
+        raise ValueError(f"unknown sql dataset(s) {', '.join(unknown)}; known: {', '.join(known)}")
+    clients = env_clients()
+    connectors = connectors_for(datamap, clients)
+    ledger = Ledger(_ledger_engine(None))
+    files = load_suite_files(suites_dir(datamap), datamap)
+    findings, failed = [], False
+    for dataset_id in args.dataset or known:
+        ref = datamap.dataset(dataset_id)
+        outcome = check_dataset(
+            datamap,
+            dataset_id,
+            clients.engine(ref.system.conn_id),
+            now=datetime.now(UTC),
+            exempt=retention_exemptions(datamap, dataset_id, connectors, ledger),
+            suite_files=files,
+            docs_dir=args.docs / dataset_id if args.docs else None,
+        )
+        summary = outcome.summary()
+        print(f"{dataset_id}: {summary['findings']} findings {json.dumps(summary['by_category'])}")
+        for error in outcome.errors:
+            print(f"  could not run: {error}")
+        findings += outcome.findings
+        failed |= not outcome.ok
+    if args.findings:
+        args.findings.write_text(to_csv(findings), encoding="utf-8")
+    clients.dispose()
+    return 1 if failed else 0
+
+
 def _locate(args: argparse.Namespace) -> int:
     from gdpr.connectors.factory import connectors_for, env_clients
     from gdpr.subject import resolve_subject
@@ -222,10 +300,30 @@ def _locate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _access_link(args: argparse.Namespace) -> int:
+    from gdpr.access.deliver import package_link
+    from gdpr.connections import boto3_s3_client, spec_from_env
+
+    datamap = load_datamap(args.datamap)
+    client = boto3_s3_client(spec_from_env(datamap.delivery.conn_id))
+    link, expires_at = package_link(
+        client, datamap.delivery, args.request_id, days=args.days, now=datetime.now(UTC)
+    )
+    print(link)
+    print(f"valid until {expires_at.isoformat()}", file=sys.stderr)
+    return 0
+
+
 def _demo_seed(args: argparse.Namespace) -> int:
     from gdpr.demo.command import seed_command
 
     return seed_command(args, load_datamap(args.datamap or default_path()))
+
+
+def _demo_import_contacts(args: argparse.Namespace) -> int:
+    from gdpr.demo.contacts import import_command
+
+    return import_command(args, load_datamap(args.datamap or default_path()))
 
 
 if __name__ == "__main__":

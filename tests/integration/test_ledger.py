@@ -559,3 +559,85 @@ def test_the_suppression_list_holds_hashes_only_and_once(ledger: Ledger) -> None
         ledger.add_suppression(
             identity_hash="jean.dupont@example.fr", scope="marketing", reason="x"
         )
+
+
+def test_the_requests_near_their_deadline_are_picked_by_the_database(ledger: Ledger) -> None:
+    soon = new_request(ledger, external_ref="T-1")
+    later = new_request(ledger, external_ref="T-2", due_at=DUE + timedelta(days=20))
+    extended = new_request(ledger, external_ref="T-3")
+    ledger.update_request(
+        extended.request_id,
+        status="extended",
+        extended_due_at=DUE + timedelta(days=60),
+        extension_reason="complex request",
+    )
+    closed = new_request(ledger, external_ref="T-4")
+    ledger.update_request(closed.request_id, status="completed", closed_at=DUE)
+
+    assert ledger.count_open_requests() == 3
+    # the cutoff is inclusive, and an extended request counts by its extended deadline
+    assert [r.request_id for r in ledger.open_requests_due_by(DUE)] == [soon.request_id]
+    assert [r.request_id for r in ledger.open_requests_due_by(DUE - timedelta(seconds=1))] == []
+    picked = ledger.open_requests_due_by(DUE + timedelta(days=30))
+    assert [r.request_id for r in picked] == [soon.request_id, later.request_id]
+
+
+def test_many_requests_are_recorded_in_one_go_or_not_at_all(ledger: Ledger) -> None:
+    items = [
+        {
+            "kind": kind,
+            "subject_email": f" Person{n}@Example.FR ",
+            "received_at": RECEIVED + timedelta(hours=n),
+            "due_at": DUE,
+            "channel": "helpdesk",
+            "external_ref": f"TCK-{n}",
+        }
+        for n, kind in enumerate(["access", "erasure", "portability"], start=1)
+    ]
+    created = ledger.create_requests(items)
+    assert [r.external_ref for r in created] == ["TCK-1", "TCK-2", "TCK-3"]
+    assert [r.kind for r in created] == ["access", "erasure", "portability"]
+    assert created[0].subject_email == "person1@example.fr"
+    assert created[0].received_at == RECEIVED + timedelta(hours=1)
+    assert len({r.request_id for r in created}) == 3
+    assert all(r.request_id.startswith("R-2026-") for r in created)
+    assert ledger.get_request(created[1].request_id) == created[1]
+
+    # one reference already recorded: nothing of the batch is written
+    again = [{**items[0], "external_ref": "TCK-9"}, items[2]]
+    with pytest.raises(DuplicateRecordError):
+        ledger.create_requests(again)
+    assert ledger.find_request_by_external_ref("helpdesk", "TCK-9") is None
+    # a bad item is refused before anything is written
+    with pytest.raises(ValueError, match="exactly one @"):
+        ledger.create_requests(
+            [{**items[0], "external_ref": "TCK-8"}, {**items[0], "subject_email": "x"}]
+        )
+    assert ledger.count_open_requests() == 3
+    assert ledger.create_requests([]) == []
+
+
+def test_a_notification_claimed_for_many_targets_is_sent_once_each(ledger: Ledger) -> None:
+    shared = {
+        "topic": "intake_reply",
+        "occasion": "received",
+        "channel": "record",
+        "recipient": "d",
+    }
+    assert ledger.claim_notifications(**shared, targets=["R-1", "R-2"])
+    # any target claimed before: the batch claims nothing, one at a time takes the others
+    assert not ledger.claim_notifications(**shared, targets=["R-2", "R-3"])
+    assert {n.target for n in ledger.notifications(topic="intake_reply")} == {"R-1", "R-2"}
+    assert not ledger.claim_notification(**shared, target="R-2")
+    assert ledger.claim_notification(**shared, target="R-3")
+
+    ledger.release_notifications(**shared, targets=["R-1"])
+    ledger.mark_notifications_sent(**shared, targets=["R-2", "R-3"])
+    status = {n.target: n.status for n in ledger.notifications(topic="intake_reply")}
+    assert status == {"R-1": "failed", "R-2": "sent", "R-3": "sent"}
+    assert ledger.claim_notification(**shared, target="R-1")  # released: claimable again
+    # settling a target that is not claimed changes nothing
+    with pytest.raises(RecordNotFoundError, match="1 of 2"):
+        ledger.mark_notifications_sent(**shared, targets=["R-1", "R-2"])
+    status = {n.target: n.status for n in ledger.notifications(topic="intake_reply")}
+    assert status == {"R-1": "claimed", "R-2": "sent", "R-3": "sent"}

@@ -28,6 +28,8 @@ def check_datamap(datamap: DataMap, sql_dir: FsPath | None) -> list[Problem]:
     problems: list[Problem] = []
     for check in (_unique_names, _organisation, _datasets, _references, _identities, _retention):
         problems.extend(check(datamap))
+    problems.extend(_intake(datamap))
+    problems.extend(_alerts(datamap))
     if sql_dir is not None:
         problems.extend(_sql_files(datamap, sql_dir))
     if not problems:  # graph-wide checks would only echo a broken reference as noise
@@ -125,6 +127,28 @@ def _sql_dataset(dataset, path: Path) -> Iterator[Problem]:
                 yield Problem(
                     (*path, "references", ri, "fields", local), _one_of(local, fields, "field")
                 )
+    if dataset.consent:
+        for key, column in dataset.consent.field_names().items():
+            if column not in fields:
+                yield Problem((*path, "consent", key), _one_of(column, fields, "field"))
+    yield from _rectifiable(dataset, path)
+
+
+def _rectifiable(dataset, path: Path) -> Iterator[Problem]:
+    """A key, an identity or a link is not corrected by a form: changing it re-identifies or
+    detaches records (identities change through their own request, keys never)."""
+    structural = (
+        set(dataset.primary_key)
+        | set(dataset.identity.values())
+        | {local for reference in dataset.references for local in reference.fields}
+    )
+    for name in sorted(structural):
+        spec = dataset.fields.get(name)
+        if spec is not None and spec.rectifiable:
+            yield Problem(
+                (*path, "fields", name, "rectifiable"),
+                f"{name!r} is a key, identity or reference field: it cannot be `rectifiable`",
+            )
 
 
 def _s3_dataset(dataset, path: Path) -> Iterator[Problem]:
@@ -132,6 +156,8 @@ def _s3_dataset(dataset, path: Path) -> Iterator[Problem]:
         yield Problem(
             path, "s3 datasets have no `fields` or `primary_key`: the object key is the key"
         )
+    if dataset.consent:
+        yield Problem((*path, "consent"), "`consent` names fields of a sql dataset")
     if dataset.identity:
         yield Problem(
             (*path, "identity"),
@@ -343,3 +369,74 @@ def _code(text: str) -> str:
 
 def _statements(code: str) -> int:
     return len([s for s in code.split(";") if s.strip()])
+
+
+def _intake(datamap: DataMap) -> Iterator[Problem]:
+    """The intake rule names a sql dataset, its fields, and a declared identity."""
+    intake = datamap.intake
+    if intake is None:
+        return
+    yield from _sql_fields(
+        datamap,
+        intake.dataset,
+        ("intake",),
+        {
+            "type_field": intake.type_field,
+            "identity_field": intake.identity_field,
+            "received_field": intake.received_field,
+            "reference_field": intake.reference_field,
+        },
+    )
+    identities = {i.name: i for i in datamap.identities}
+    if intake.identity not in identities:
+        yield Problem(("intake", "identity"), _one_of(intake.identity, identities, "identity"))
+    elif identities[intake.identity].kind != "email":
+        yield Problem(
+            ("intake", "identity"),
+            f"identity {intake.identity!r} is a {identities[intake.identity].kind}: the ledger records "
+            "requests by e-mail address, so intake needs an identity of kind email",
+        )
+    reply = intake.reply
+    if reply is not None:
+        named = {"reference_field": reply.reference_field, "text_field": reply.text_field}
+        if reply.time_field:
+            named["time_field"] = reply.time_field
+        named |= {f"values.{name}": name for name in reply.values}
+        yield from _sql_fields(datamap, reply.dataset, ("intake", "reply"), named)
+
+
+def _sql_fields(
+    datamap: DataMap, dataset_id: str, path: Path, fields: dict[str, str]
+) -> Iterator[Problem]:
+    datasets = {ref.id: ref for ref in datamap.iter_datasets()}
+    ref = datasets.get(dataset_id)
+    if ref is None:
+        yield Problem((*path, "dataset"), _one_of(dataset_id, datasets, "dataset"))
+        return
+    if ref.kind != "sql":
+        yield Problem(
+            (*path, "dataset"), f"{dataset_id} is a {ref.kind} dataset; a sql one is needed"
+        )
+        return
+    for key, name in fields.items():
+        if name not in ref.dataset.fields:
+            yield Problem(
+                (*path, *key.split(".")),
+                _one_of(name, ref.dataset.fields, f"field of {dataset_id}"),
+            )
+
+
+def _alerts(datamap: DataMap) -> Iterator[Problem]:
+    alerts = datamap.alerts
+    for name in ("days_before", "breach_hours_before"):
+        values = getattr(alerts, name)
+        for index, value in enumerate(values):
+            if value < 0:
+                yield Problem(
+                    ("alerts", name, index),
+                    f"{value} is negative: thresholds count before the deadline (0 = the deadline itself)",
+                )
+    for name in ("recipients", "escalation_recipients"):
+        for index, address in enumerate(getattr(alerts, name)):
+            if "@" not in address:
+                yield Problem(("alerts", name, index), f"{address!r} is not an e-mail address")

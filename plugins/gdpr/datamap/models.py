@@ -130,6 +130,11 @@ class Purpose(_Model):
         default_factory=list,
         description="Where data comes from when not collected from the subject (Art. 14)",
     )
+    automated_decisions: str | None = Field(
+        None,
+        description="Automated decision-making or profiling (Art. 22) in this purpose: the logic, "
+        "significance and envisaged consequences; empty when there is none (Art. 15(1)(h))",
+    )
 
 
 class FieldSpec(_Model):
@@ -151,6 +156,11 @@ class FieldSpec(_Model):
     about_others: bool = Field(
         False, description="Holds data about other people (excluded from portability)"
     )
+    rectifiable: bool = Field(
+        False,
+        description="The subject may have it corrected (Art. 16): offered by the rectification form, "
+        "updated in every dataset holding a rectifiable field of the same category",
+    )
     description: str | None = None
 
 
@@ -162,6 +172,31 @@ class Reference(_Model):
         min_length=1,
         description="Local field -> field of the referenced dataset (a join condition)",
     )
+
+
+class Consent(_Model):
+    """Where a dataset records marketing consent, so the minimisation checks can prove it."""
+
+    opt_in: str = Field(description="Boolean field: true while the person agrees")
+    given_at: str = Field(description="When the opt-in was given (evidence of a clear act)")
+    source: str = Field(description="Where the opt-in was given (form, checkout...), the evidence")
+    withdrawn_at: str | None = Field(
+        None, description="When consent was withdrawn; a withdrawn consent must not be opted in"
+    )
+    channel: str | None = Field(None, description="Channel the consent is for (e-mail, SMS...)")
+
+    def field_names(self) -> dict[str, str]:
+        return {
+            key: value
+            for key, value in (
+                ("opt_in", self.opt_in),
+                ("given_at", self.given_at),
+                ("source", self.source),
+                ("withdrawn_at", self.withdrawn_at),
+                ("channel", self.channel),
+            )
+            if value
+        }
 
 
 class Dataset(_Model):
@@ -193,6 +228,10 @@ class Dataset(_Model):
         None,
         description="Boolean field set when processing is restricted (Art. 18); every job honours it",
     )
+    consent: Consent | None = Field(
+        None,
+        description="Fields recording marketing consent (sql): checked for opt-in evidence and withdrawals",
+    )
     # s3
     key_template: str | None = Field(
         None,
@@ -202,10 +241,25 @@ class Dataset(_Model):
         default_factory=list, description="Data categories of the objects (s3)"
     )
     provided: bool = Field(False, description="Objects were provided by the subject (s3)")
+    provided_when: dict[str, str | int | bool] = Field(
+        default_factory=dict,
+        description="Portability (Art. 20) takes only the rows whose fields have these values, "
+        "e.g. the messages the subject wrote and not the staff's replies (sql)",
+    )
 
     @property
     def table_name(self) -> str:
         return self.table or self.name
+
+    @model_validator(mode="after")
+    def _provided_when_names_fields(self) -> Dataset:
+        unknown = sorted(set(self.provided_when) - set(self.fields))
+        if unknown:
+            raise ValueError(
+                f"provided_when names {', '.join(unknown)}, not fields of the dataset "
+                f"(fields: {', '.join(self.fields) or 'none'})"
+            )
+        return self
 
 
 class System(_Model):
@@ -264,6 +318,93 @@ class RetentionRule(_Model):
     exemptions: Exemptions = Field(default_factory=Exemptions)
 
 
+RequestKind = Literal[
+    "access", "portability", "erasure", "rectification", "objection", "restriction"
+]
+
+
+class IntakeReply(_Model):
+    dataset: str = Field(
+        pattern=DATASET_ID,
+        description="Dataset (sql) the reply is written to, as `system.dataset`, e.g. the messages of a ticket",
+    )
+    reference_field: str = Field(description="Field of the reply holding the ticket's key")
+    text_field: str = Field(description="Field of the reply holding the text")
+    time_field: str | None = Field(None, description="Field set to the time the reply is written")
+    values: dict[str, str | int | bool] = Field(
+        default_factory=dict,
+        description="Fixed values for other fields of the reply, e.g. the author's role",
+    )
+
+
+class Intake(_Model):
+    dataset: str = Field(
+        pattern=DATASET_ID,
+        description="Dataset (sql) where requests arrive, e.g. a ticketing table, as `system.dataset`",
+    )
+    channel: str | None = Field(
+        None,
+        description="Channel recorded in the ledger for requests taken from this dataset; defaults to the dataset id",
+    )
+    type_field: str = Field(
+        description="Field that says whether a record is a privacy request, and which"
+    )
+    types: dict[str, RequestKind] = Field(
+        min_length=1,
+        description="Value of `type_field` -> request kind (access, portability, erasure, rectification, "
+        "objection, restriction); records with other values are not requests",
+    )
+    identity: str = Field(description="Identity name (from `identities`) the requester is known by")
+    identity_field: str = Field(
+        description="Field holding the requester's identity, e.g. an e-mail"
+    )
+    received_field: str = Field(
+        description="Field holding when the request was received (the Art. 12(3) clock starts there); "
+        "a time without zone is read as UTC"
+    )
+    reference_field: str = Field(
+        description="Field identifying the record (its key): the ledger's external reference"
+    )
+    reply: IntakeReply | None = Field(
+        None,
+        description="Where the acknowledgement with the request reference and due date is written",
+    )
+
+    @property
+    def channel_name(self) -> str:
+        return self.channel or self.dataset
+
+
+class Alerts(_Model):
+    days_before: list[int] = Field(
+        default_factory=lambda: [7, 2, 0],
+        description="Request alerts: days before the due date (0 = on the day); then daily once overdue",
+    )
+    breach_hours_before: list[int] = Field(
+        default_factory=lambda: [48, 24, 6],
+        description="Breach alerts: hours before the 72-hour deadline; then escalation, daily",
+    )
+    recipients: list[str] = Field(
+        default_factory=list, description="E-mail addresses alerted; default: the DPO's e-mail"
+    )
+    escalation_recipients: list[str] = Field(
+        default_factory=list,
+        description="Further e-mail addresses alerted once a deadline has passed",
+    )
+    email_conn_id: str = Field(
+        "smtp_default", description="Airflow SMTP connection id the e-mails are sent through"
+    )
+    webhook_conn_id: str | None = Field(
+        None,
+        description="Airflow HTTP connection id of a chat webhook (JSON POST); none: no chat alert",
+    )
+    identity_check_pause: bool = Field(
+        False,
+        description="Pause a request's clock while the subject has not answered an identity check "
+        "(one authority accepts it, most do not: off by default)",
+    )
+
+
 class DataMap(_Model):
     version: Literal[1] = 1
     organisation: Organisation
@@ -273,6 +414,13 @@ class DataMap(_Model):
     purposes: list[Purpose] = Field(min_length=1)
     systems: list[System] = Field(min_length=1)
     retention: list[RetentionRule] = Field(default_factory=list)
+    intake: Intake | None = Field(
+        None,
+        description="How privacy requests are recognised among incoming records (request intake)",
+    )
+    alerts: Alerts = Field(
+        default_factory=Alerts, description="Deadline alert thresholds, recipients and channels"
+    )
 
     _source: str = PrivateAttr("<memory>")
     _digest: str = PrivateAttr("")

@@ -270,6 +270,19 @@ PLANTED_DELETE_MARKER_OBJECTS: tuple[tuple[str, str], ...] = (
 PLANTED_NON_CUSTOMER_TICKET_ID = 11
 PLANTED_NON_CUSTOMER_EMAIL = "louise.garnier@example.net"
 
+# --- Privacy requests arriving as tickets (request intake). The data map's `intake` rule
+# recognises them by category; every other planted or generated ticket is an ordinary one.
+PLANTED_PRIVACY_ACCESS_TICKET_ID = 13  # access request from customer 12, 20 days before the seed
+PLANTED_PRIVACY_ACCESS_EMAIL = "marc.lefebvre@example.org"
+PLANTED_PRIVACY_ACCESS_DAYS_AGO = 20
+PLANTED_PRIVACY_ERASURE_TICKET_ID = 14  # erasure request from the non-customer, 3 days before
+PLANTED_PRIVACY_ERASURE_DAYS_AGO = 3
+PLANTED_PRIVACY_TICKETS: dict[int, str] = {
+    PLANTED_PRIVACY_ACCESS_TICKET_ID: "access",
+    PLANTED_PRIVACY_ERASURE_TICKET_ID: "erasure",
+}
+PLANTED_PRIVACY_MESSAGE_IDS = (31, 32)  # the requesters' messages on tickets 13 and 14
+
 # The fewest customers the generator accepts: the planted ones plus a population.
 PLANTED_CUSTOMER_COUNT = 13
 PLANTED_PROSPECT_COUNT = 4

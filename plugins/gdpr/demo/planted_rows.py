@@ -185,6 +185,7 @@ class _Builder:
         self._notes()
         self._recordings()
         self._tickets()
+        self._privacy_tickets()
 
     def _customers(self) -> None:
         created = {1: 1095, 2: 500, 3: 200}
@@ -684,6 +685,52 @@ class _Builder:
                 ("customer", None, text(29)),
                 ("agent", _AGENTS[0], "Hello Marc, yes, it will arrive by Friday. Sarah"),
             ],
+        )
+
+    def _privacy_tickets(self) -> None:
+        """Two privacy requests the intake rule takes: an access request and an erasure request."""
+        t = self.today
+        access_id, erasure_id = (
+            planted.PLANTED_PRIVACY_ACCESS_TICKET_ID,
+            planted.PLANTED_PRIVACY_ERASURE_TICKET_ID,
+        )
+        first_message, second_message = planted.PLANTED_PRIVACY_MESSAGE_IDS
+        self.ticket(
+            access_id,
+            planted.PLANTED_PRIVACY_ACCESS_EMAIL,
+            "Marc Lefebvre",
+            12,
+            "Demande d'accès à mes données",
+            "privacy_access",
+            "web_form",
+            days_ago(t, planted.PLANTED_PRIVACY_ACCESS_DAYS_AGO),
+        )
+        self.messages(
+            access_id,
+            first_message,
+            [
+                (
+                    "customer",
+                    None,
+                    "Bonjour, je souhaite recevoir une copie des données que vous détenez sur moi "
+                    "(article 15 du RGPD). Merci.",
+                )
+            ],
+        )
+        self.ticket(
+            erasure_id,
+            planted.PLANTED_NON_CUSTOMER_EMAIL,
+            "Louise Garnier",
+            None,
+            "Please delete my data",
+            "privacy_erasure",
+            "email",
+            days_ago(t, planted.PLANTED_PRIVACY_ERASURE_DAYS_AGO),
+        )
+        self.messages(
+            erasure_id,
+            second_message,
+            [("customer", None, "Hello, please erase everything you hold about me. Thank you.")],
         )
 
     # --- record makers ---------------------------------------------------------------------

@@ -281,6 +281,48 @@ class Ledger:
             raise duplicate from exc
         return _request(row)
 
+    def create_requests(self, items: list[Mapping[str, Any]]) -> list[RequestRecord]:
+        """Record many subject requests in one transaction, in the order given; each item takes
+        ``create_request``'s arguments. Every item is checked before anything is written; if
+        one is already recorded (same channel reference or id), none is and
+        ``DuplicateRecordError`` says so, so the caller can fall back to one at a time."""
+        if not items:
+            return []
+        now = self._now()
+        rows = [_new_request_row(item, now) for item in items]
+        req = schema.requests
+        try:
+            with self._begin() as conn:
+                pks = (
+                    conn.execute(
+                        sa.insert(req).returning(req.c.pk, sort_by_parameter_order=True), rows
+                    )
+                    .scalars()
+                    .all()
+                )
+                unnamed = [
+                    {"b_pk": pk, "b_id": _public_id("R", row["received_at"], pk)}
+                    for pk, row in zip(pks, rows, strict=True)
+                    if row["request_id"] is None
+                ]
+                if unnamed:
+                    conn.execute(
+                        sa.update(req)
+                        .where(req.c.pk == sa.bindparam("b_pk"))
+                        .values(request_id=sa.bindparam("b_id")),
+                        unnamed,
+                    )
+                by_pk: dict[int, RequestRecord] = {}
+                for start in range(0, len(pks), 1000):
+                    chunk = pks[start : start + 1000]
+                    for row in conn.execute(sa.select(req).where(req.c.pk.in_(chunk))):
+                        by_pk[row.pk] = _request(row)
+        except sa.exc.IntegrityError as exc:
+            raise DuplicateRecordError(
+                f"one of these {len(items)} requests is already recorded; none was written"
+            ) from exc
+        return [by_pk[pk] for pk in pks]
+
     def _duplicate_request(
         self, channel: str, external_ref: str | None, request_id: str | None
     ) -> DuplicateRecordError | None:
@@ -301,6 +343,22 @@ class Ledger:
     def find_request_by_external_ref(self, channel: str, external_ref: str) -> RequestRecord | None:
         req = schema.requests
         return self._one_request((req.c.channel == channel) & (req.c.external_ref == external_ref))
+
+    def find_requests_by_external_refs(
+        self, channel: str, external_refs: list[str]
+    ) -> dict[str, RequestRecord]:
+        """The requests already recorded for these references of a channel, by reference: one
+        query per thousand references, so an intake batch is checked in one round trip."""
+        req = schema.requests
+        found: dict[str, RequestRecord] = {}
+        with self._connect() as conn:
+            for start in range(0, len(external_refs), 1000):
+                chunk = external_refs[start : start + 1000]
+                rows = conn.execute(
+                    sa.select(req).where((req.c.channel == channel) & req.c.external_ref.in_(chunk))
+                )
+                found.update({row.external_ref: _request(row) for row in rows})
+        return found
 
     def _one_request(self, where: sa.ColumnElement[bool]) -> RequestRecord | None:
         with self._connect() as conn:
@@ -366,6 +424,26 @@ class Ledger:
         query = (
             sa.select(req)
             .where(req.c.status.in_(sorted(OPEN_REQUEST_STATUSES)))
+            .order_by(req.c.received_at, req.c.pk)
+        )
+        with self._connect() as conn:
+            return [_request(row) for row in conn.execute(query)]
+
+    def count_open_requests(self) -> int:
+        """How many requests have a running clock, counted by the database."""
+        req = schema.requests
+        query = sa.select(sa.func.count()).where(req.c.status.in_(sorted(OPEN_REQUEST_STATUSES)))
+        with self._connect() as conn:
+            return conn.execute(query).scalar_one()
+
+    def open_requests_due_by(self, cutoff: datetime) -> list[RequestRecord]:
+        """Open requests whose deadline (the extended one if any) is at or before ``cutoff``,
+        oldest first: the database picks the few near their deadline out of many quiet ones."""
+        req = schema.requests
+        due = sa.func.coalesce(req.c.extended_due_at, req.c.due_at)
+        query = (
+            sa.select(req)
+            .where(req.c.status.in_(sorted(OPEN_REQUEST_STATUSES)) & (due <= as_utc(cutoff)))
             .order_by(req.c.received_at, req.c.pk)
         )
         with self._connect() as conn:
@@ -584,6 +662,82 @@ class Ledger:
                     f"no claimed {topic} notification {occasion} for {target} via {channel}"
                 )
 
+    def claim_notifications(
+        self, *, topic: str, occasion: str, channel: str, recipient: str, targets: list[str]
+    ) -> bool:
+        """Claim the same notification for many targets in one transaction: True when all are
+        now the caller's, False (nothing claimed) when any was claimed before; the caller then
+        claims them one at a time with ``claim_notification``."""
+        _require_text(topic=topic, occasion=occasion, channel=channel, recipient=recipient)
+        for target in targets:
+            _require_text(target=target)
+        if not targets:
+            return True
+        now = self._now()
+        rows = [
+            {
+                "topic": topic,
+                "target": target,
+                "occasion": occasion,
+                "channel": channel,
+                "recipient": recipient,
+                "status": "claimed",
+                "claimed_at": now,
+            }
+            for target in targets
+        ]
+        try:
+            with self._begin() as conn:
+                conn.execute(sa.insert(schema.notifications), rows)
+        except sa.exc.IntegrityError:
+            return False
+        return True
+
+    def mark_notifications_sent(
+        self, *, topic: str, occasion: str, channel: str, recipient: str, targets: list[str]
+    ) -> None:
+        """``mark_notification_sent`` for many targets claimed together, in one transaction."""
+        self._settle_notifications(topic, occasion, channel, recipient, targets, sent=True)
+
+    def release_notifications(
+        self, *, topic: str, occasion: str, channel: str, recipient: str, targets: list[str]
+    ) -> None:
+        """The sends failed: let the next run claim these targets again."""
+        self._settle_notifications(topic, occasion, channel, recipient, targets, sent=False)
+
+    def _settle_notifications(
+        self,
+        topic: str,
+        occasion: str,
+        channel: str,
+        recipient: str,
+        targets: list[str],
+        *,
+        sent: bool,
+    ) -> None:
+        note = schema.notifications
+        same = (
+            (note.c.topic == topic)
+            & (note.c.occasion == occasion)
+            & (note.c.channel == channel)
+            & (note.c.recipient == recipient)
+            & (note.c.status == "claimed")
+        )
+        changes = {"status": "sent", "sent_at": self._now()} if sent else {"status": "failed"}
+        with self._begin() as conn:
+            settled = 0
+            for start in range(0, len(targets), 1000):
+                chunk = targets[start : start + 1000]
+                result = conn.execute(
+                    sa.update(note).where(same & note.c.target.in_(chunk)).values(**changes)
+                )
+                settled += result.rowcount
+            if settled != len(set(targets)):
+                raise RecordNotFoundError(
+                    f"{len(set(targets)) - settled} of {len(set(targets))} {topic} notifications "
+                    f"{occasion} via {channel} are not claimed"
+                )
+
     def notifications(
         self, *, target: str | None = None, topic: str | None = None
     ) -> list[NotificationRecord]:
@@ -676,6 +830,48 @@ def _check_references(conn: sa.Connection, *, run_pk: int | None, request_id: st
             raise RecordNotFoundError(f"run {run_pk} is not in the ledger")
     if request_id is not None:
         _request_pk(conn, request_id)
+
+
+def _new_request_row(item: Mapping[str, Any], now: datetime) -> dict[str, Any]:
+    """The row ``create_requests`` inserts, after the checks ``create_request`` makes."""
+    unknown = sorted(
+        set(item)
+        - {
+            "kind",
+            "subject_email",
+            "received_at",
+            "due_at",
+            "channel",
+            "external_ref",
+            "note",
+            "request_id",
+        }
+    )
+    if unknown:
+        raise TypeError(f"unknown request fields: {', '.join(unknown)}")
+    kind, channel = item["kind"], item["channel"]
+    if kind not in REQUEST_KINDS:
+        raise ValueError(
+            f"unknown request kind {kind!r}: expected one of {', '.join(sorted(REQUEST_KINDS))}"
+        )
+    _require_text(channel=channel)
+    email = normalise_email(item["subject_email"])
+    received_at, due_at = as_utc(item["received_at"]), as_utc(item["due_at"])
+    if due_at < received_at:
+        raise ValueError("the request's due date is before the date it was received")
+    return {
+        "request_id": item.get("request_id"),
+        "kind": kind,
+        "status": "open",
+        "subject_email": email,
+        "channel": channel,
+        "external_ref": item.get("external_ref"),
+        "note": item.get("note"),
+        "received_at": received_at,
+        "due_at": due_at,
+        "created_at": now,
+        "updated_at": now,
+    }
 
 
 def _public_id(prefix: str, at: datetime, pk: int) -> str:

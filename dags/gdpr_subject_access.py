@@ -1,0 +1,142 @@
+"""
+### Subject access (Art. 15) and portability (Art. 20) package
+
+Triggered by the DPO from the form: the subject's **e-mail address** (or the **id of a ledger
+request**, e.g. one the intake registered), the **kind** of package and the output format.
+
+1. **Register**: checks the form and records the request in the ledger (receipt date, due date
+   one calendar month later, Art. 12(3)), or picks up the existing one. A malformed address or
+   an unknown request id fails this first task with a message saying what to correct;
+   nothing else has run.
+2. **Export**, one mapped task per system: locates the subject (references are followed across
+   systems) and writes their records as JSON and/or CSV, and their files, streamed in batches.
+3. **Deliver**: builds the package (access: every record and file, a cover letter in French
+   and English with the Art. 15(1)(a)-(h) and 15(2) information from the data map;
+   portability: only the fields the subject provided, under consent or contract, with
+   `schema.json`), a `manifest.json` with the SHA-256 of every file, an optional AES-256
+   passphrase (read from the Airflow Variable the form names), uploads it encrypted to the data
+   map's `delivery` location under `<request id>/package.zip` (a rerun replaces it), with an
+   expiring link and an expiring copy, and records the delivery, the package's SHA-256 and
+   the expiry in the ledger. `gdpr access link <request id>` prints the link.
+
+A subject found nowhere gets a package saying so. Tasks never pass the address: they pass the
+request id; XCom carries counts, hashes and object keys; logs carry counts. Prefer the request id
+in the form: an address typed in the form stays in the run's configuration. See docs/access.md.
+"""
+
+from __future__ import annotations
+
+from airflow.sdk import Param, dag, get_current_context, task
+
+from gdpr.airflow.defaults import DEFAULT_ARGS, START_DATE, tags
+
+
+@dag(
+    schedule=None,
+    start_date=START_DATE,
+    catchup=False,
+    tags=tags("access", "portability", "art15", "art20"),
+    default_args=DEFAULT_ARGS,
+    doc_md=__doc__,
+    params={
+        "subject_email": Param(
+            None,
+            type=["null", "string"],
+            format="email",
+            pattern=r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$",
+            title="Subject's e-mail address",
+            description="The address the person uses with us (case and spaces do not matter). "
+            "Leave empty when you give a request id.",
+        ),
+        "request_id": Param(
+            None,
+            type=["null", "string"],
+            pattern=r"^R-\d{4}-\d+$",
+            title="Ledger request id",
+            description="An existing request, e.g. R-2026-000123 (from the intake or an earlier "
+            "run). Rerunning with the same id replaces its package.",
+        ),
+        "kind": Param(
+            "access",
+            type="string",
+            enum=["access", "portability"],
+            values_display={
+                "access": "Access (Art. 15): every record and file, with the cover letter",
+                "portability": "Portability (Art. 20): data the subject provided, machine-readable",
+            },
+            title="Kind of package",
+        ),
+        "output_format": Param(
+            "both",
+            type="string",
+            enum=["both", "json", "csv"],
+            values_display={"both": "JSON and CSV", "json": "JSON only", "csv": "CSV only"},
+            title="Format of the records",
+        ),
+        "reference": Param(
+            None,
+            type=["null", "string"],
+            maxLength=128,
+            title="Request reference",
+            description="Your reference for the request (letter, ticket). The same reference "
+            "finds the same ledger request again.",
+        ),
+        "received_on": Param(
+            None,
+            type=["null", "string"],
+            format="date",
+            title="Received on",
+            description="Day the request was received (starts the one-month clock). Empty: today.",
+        ),
+        "link_expiry_days": Param(
+            7,
+            type="integer",
+            minimum=1,
+            maximum=7,
+            title="Link and copy expiry (days)",
+            description="The download link and the delivered copy expire after this many days.",
+        ),
+        "passphrase_variable": Param(
+            None,
+            type=["null", "string"],
+            pattern=r"^[A-Za-z0-9_.-]+$",
+            title="Passphrase Variable (optional)",
+            description="Name of an Airflow Variable holding a passphrase: the archive is then "
+            "AES-256 encrypted with it. Tell the subject the passphrase by another channel.",
+        ),
+    },
+)
+def gdpr_subject_access():
+    @task
+    def register_request(params: dict | None = None) -> list[dict]:
+        from gdpr.airflow import access
+
+        context = get_current_context()
+        return access.register(params, dag_id=context["dag"].dag_id, run_id=context["run_id"])
+
+    @task(map_index_template="{{ system }}")
+    def export_system(system: str, request_id: str, kind: str, params: dict | None = None) -> dict:
+        from gdpr.airflow import access
+
+        get_current_context()["system"] = system
+        return access.export(request_id, system, kind=kind, output_format=params["output_format"])
+
+    @task
+    def deliver_package(jobs: list[dict], exports: list[dict], params: dict | None = None) -> dict:
+        from gdpr.airflow import access
+
+        context = get_current_context()
+        return access.deliver(
+            jobs[0]["request_id"],
+            jobs[0]["kind"],
+            list(exports),
+            params,
+            dag_id=context["dag"].dag_id,
+            run_id=context["run_id"],
+        )
+
+    jobs = register_request()
+    deliver_package(jobs, export_system.expand_kwargs(jobs))
+
+
+gdpr_subject_access()

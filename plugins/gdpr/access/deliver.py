@@ -1,0 +1,173 @@
+"""Deliver a package to the data map's `delivery` location, and make the tool's copy expire.
+
+The zip is uploaded (multipart, from disk) encrypted at rest (SSE-S3, or SSE-KMS when the
+location names a key) under ``<prefix><request id>/package.zip``: one key per request, so a
+rerun replaces the package instead of adding a second copy. The subject gets a presigned link
+(S3 caps SigV4 links at 7 days).
+
+Expiry, three ways, because S3-compatible stores differ in what they enforce:
+
+* the object carries the tags ``gdpr-expires-at`` (the instant) and ``gdpr-expiry-days``;
+* the bucket gets a lifecycle rule per number of days, filtered on the delivery prefix and
+  that tag, so AWS S3 deletes the object itself. A lifecycle rule, not the ``Expires``
+  header: ``Expires`` only tells caches when to stop serving a copy and deletes nothing.
+  Rules count whole days from creation, so S3 may keep the object up to a day longer;
+* ``sweep_expired`` deletes every delivered object whose ``gdpr-expires-at`` has passed. Each
+  run calls it, so the copy goes on stores that ignore lifecycle rules (moto, which stores the
+  rule but never applies it; several self-hosted stores) and on AWS within the day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from gdpr.datamap.models import Location
+
+EXPIRES_TAG = "gdpr-expires-at"
+DAYS_TAG = "gdpr-expiry-days"
+RULE_PREFIX = "gdpr-delivery-expiry-"
+MAX_LINK_SECONDS = 7 * 24 * 3600  # SigV4 presigned URLs live at most 7 days
+
+
+@dataclass(frozen=True)
+class Delivery:
+    bucket: str
+    key: str
+    sha256: str
+    bytes: int
+    expires_at: datetime
+    link: str
+    link_expires_at: datetime
+    encrypted_archive: bool
+
+    @property
+    def uri(self) -> str:
+        return f"s3://{self.bucket}/{self.key}"
+
+
+def package_key(location: Location, request_id: str) -> str:
+    return f"{location.prefix}{request_id}/package.zip"
+
+
+def deliver_package(
+    client: Any,
+    location: Location,
+    request_id: str,
+    path: Path,
+    *,
+    sha256: str,
+    expiry_days: int,
+    now: datetime,
+    encrypted_archive: bool = False,
+    kms_key_id: str | None = None,
+) -> Delivery:
+    if not 1 <= expiry_days <= 7:
+        raise ValueError("a delivery link lives between 1 and 7 days (S3's limit for signed links)")
+    expires_at = (now + timedelta(days=expiry_days)).astimezone(UTC).replace(microsecond=0)
+    key = package_key(location, request_id)
+    extra: dict[str, Any] = {
+        "ContentType": "application/zip",
+        "Tagging": expiry_tagging(expires_at, expiry_days),
+        "Metadata": {"sha256": sha256, "request-id": request_id},
+    }
+    if kms_key_id:
+        extra |= {"ServerSideEncryption": "aws:kms", "SSEKMSKeyId": kms_key_id}
+    else:
+        extra["ServerSideEncryption"] = "AES256"
+    client.upload_file(str(path), location.bucket, key, ExtraArgs=extra)
+    ensure_expiry_rule(client, location, expiry_days)
+    seconds = min(expiry_days * 24 * 3600, MAX_LINK_SECONDS)
+    link = client.generate_presigned_url(
+        "get_object", Params={"Bucket": location.bucket, "Key": key}, ExpiresIn=seconds
+    )
+    return Delivery(
+        bucket=location.bucket,
+        key=key,
+        sha256=sha256,
+        bytes=path.stat().st_size,
+        expires_at=expires_at,
+        link=link,
+        link_expires_at=now.astimezone(UTC) + timedelta(seconds=seconds),
+        encrypted_archive=encrypted_archive,
+    )
+
+
+def package_link(
+    client: Any, location: Location, request_id: str, *, days: int, now: datetime
+) -> tuple[str, datetime]:
+    """A fresh link to a delivered package, living ``days`` at most and never past its expiry."""
+    from botocore.exceptions import ClientError
+
+    key = package_key(location, request_id)
+    try:
+        tags = client.get_object_tagging(Bucket=location.bucket, Key=key)["TagSet"]
+    except ClientError as exc:
+        raise LookupError(
+            f"no package delivered for request {request_id} (or it has expired and was removed)"
+        ) from exc
+    expires = {t["Key"]: t["Value"] for t in tags}.get(EXPIRES_TAG)
+    end = now + timedelta(seconds=min(max(days, 1) * 24 * 3600, MAX_LINK_SECONDS))
+    if expires:
+        end = min(end, datetime.fromisoformat(expires.replace("Z", "+00:00")))
+    seconds = int((end - now).total_seconds())
+    if seconds <= 0:
+        raise LookupError(f"the package of request {request_id} has expired")
+    link = client.generate_presigned_url(
+        "get_object", Params={"Bucket": location.bucket, "Key": key}, ExpiresIn=seconds
+    )
+    return link, end
+
+
+def ensure_expiry_rule(client: Any, location: Location, days: int) -> None:
+    """Add the lifecycle rule for ``days`` to the bucket's rules, keeping every other rule."""
+    from botocore.exceptions import ClientError
+
+    try:
+        rules = client.get_bucket_lifecycle_configuration(Bucket=location.bucket)["Rules"]
+    except ClientError as exc:
+        if exc.response.get("Error", {}).get("Code") != "NoSuchLifecycleConfiguration":
+            raise
+        rules = []
+    rule_id = f"{RULE_PREFIX}{days}d"
+    if any(r.get("ID") == rule_id for r in rules):
+        return
+    rules.append(
+        {
+            "ID": rule_id,
+            "Status": "Enabled",
+            "Filter": {
+                "And": {
+                    "Prefix": location.prefix,
+                    "Tags": [{"Key": DAYS_TAG, "Value": str(days)}],
+                }
+            },
+            "Expiration": {"Days": days},
+        }
+    )
+    client.put_bucket_lifecycle_configuration(
+        Bucket=location.bucket, LifecycleConfiguration={"Rules": rules}
+    )
+
+
+def sweep_expired(client: Any, location: Location, now: datetime) -> int:
+    """Delete delivered objects whose expiry has passed; returns how many went."""
+    paginator = client.get_paginator("list_objects_v2")
+    gone = 0
+    for page in paginator.paginate(Bucket=location.bucket, Prefix=location.prefix):
+        for item in page.get("Contents", []):
+            tags = client.get_object_tagging(Bucket=location.bucket, Key=item["Key"])["TagSet"]
+            expires = {t["Key"]: t["Value"] for t in tags}.get(EXPIRES_TAG)
+            if expires and datetime.fromisoformat(expires.replace("Z", "+00:00")) <= now:
+                client.delete_object(Bucket=location.bucket, Key=item["Key"])
+                gone += 1
+    return gone
+
+
+def expiry_tagging(expires_at: datetime, days: int) -> str:
+    from urllib.parse import urlencode
+
+    stamp = expires_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return urlencode({EXPIRES_TAG: stamp, DAYS_TAG: str(days)})

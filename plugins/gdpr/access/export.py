@@ -1,0 +1,242 @@
+"""Write one subject's records and objects to files on local disk, streaming.
+
+Resolution gives the keys of the subject's records; the records themselves are read back by
+key, one IN-list at a time, and each batch is written out before the next is read, so memory
+follows the batch size, not the subject's footprint (a subject with 100,000 records costs the
+same memory as one with ten). Objects are downloaded straight to disk.
+
+Layout under the export root (what the package contains):
+``data/<system>/<dataset>.json`` and ``.csv``, ``objects/<system>/<dataset>/<object key>``,
+and ``_exports/<system>.json``, the description of what was written (read back when the
+package is assembled, possibly by another worker; not part of the package).
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+from itertools import islice
+from pathlib import Path
+from typing import IO, Any
+
+from gdpr.access.portability import Scope
+from gdpr.connectors.base import ByReference, Connector
+from gdpr.datamap.models import DataMap, DatasetRef
+from gdpr.subject.resolve import DatasetHits, SubjectLocation
+
+FORMATS: tuple[str, ...] = ("json", "csv")
+SIDECAR_DIR = "_exports"
+BATCH_SIZE = 1000
+
+
+@dataclass
+class DatasetExport:
+    """What was exported from one dataset: counts, key digest and files, never values."""
+
+    dataset: str
+    kind: str  # "records" or "objects"
+    count: int
+    keys_sha256: str
+    files: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    bytes: int = 0
+
+    @property
+    def system(self) -> str:
+        return self.dataset.split(".", 1)[0]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DatasetExport:
+        return cls(**data)
+
+
+def export_system(
+    datamap: DataMap,
+    connectors: Mapping[str, Connector],
+    location: SubjectLocation,
+    system: str,
+    root: Path,
+    *,
+    scope: Scope,
+    formats: Sequence[str] = FORMATS,
+    batch_size: int = BATCH_SIZE,
+) -> list[DatasetExport]:
+    """Export the subject's data in one system's datasets and describe it in a sidecar file."""
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown or not formats:
+        raise ValueError(f"unknown output format(s) {unknown}; expected some of {list(FORMATS)}")
+    exports = []
+    for ref in datamap.system(system).datasets:
+        ref = datamap.dataset(f"{system}.{ref.name}")
+        hits = location.hits.get(ref.id)
+        if hits is None:
+            continue
+        if ref.kind == "s3":
+            if scope.includes_objects(ref):
+                exports.append(_export_objects(ref, connectors[system], hits, root))
+        else:
+            columns = scope.columns(ref)
+            if columns:
+                exports.append(
+                    _export_records(
+                        ref,
+                        connectors[system],
+                        hits,
+                        root,
+                        columns,
+                        formats,
+                        batch_size,
+                        scope.row_filter(ref),
+                    )
+                )
+    sidecar = root / SIDECAR_DIR / f"{system}.json"
+    sidecar.parent.mkdir(parents=True, exist_ok=True)
+    sidecar.write_text(json.dumps([asdict(e) for e in exports], indent=1), encoding="utf-8")
+    return exports
+
+
+def read_exports(root: Path) -> list[DatasetExport]:
+    """Every dataset export described under ``root``, in data-map order of systems."""
+    exports = []
+    for sidecar in sorted((root / SIDECAR_DIR).glob("*.json")):
+        exports += [DatasetExport.from_dict(d) for d in json.loads(sidecar.read_text("utf-8"))]
+    return exports
+
+
+# -- records ------------------------------------------------------------------------------
+
+
+def _export_records(
+    ref: DatasetRef,
+    connector: Connector,
+    hits: DatasetHits,
+    root: Path,
+    columns: list[str],
+    formats: Sequence[str],
+    batch_size: int,
+    only: Mapping[str, Any],
+) -> DatasetExport:
+    key_fields = hits.key_fields
+    wanted = list(dict.fromkeys([*columns, *key_fields, *only]))
+    base = Path("data") / ref.system.name / ref.dataset.name
+    writers = [_WRITERS[f](root / base.with_suffix(f".{f}"), columns) for f in formats]
+    count = 0
+    try:
+        for chunk in _chunks(hits.sorted_keys(), batch_size):
+            for batch in connector.find(ref.dataset, ByReference(key_fields, chunk), wanted):
+                batch.sort(key=lambda row: _order(row, key_fields))
+                for row in batch:
+                    if all(row[f] == v for f, v in only.items()):
+                        for writer in writers:
+                            writer.write(row)
+                        count += 1
+    finally:
+        for writer in writers:
+            writer.close()
+    files = [str(base.with_suffix(f".{f}")) for f in formats]
+    return DatasetExport(
+        ref.id,
+        "records",
+        count,
+        hits.keys_sha256(),
+        files,
+        columns,
+        sum((root / f).stat().st_size for f in files),
+    )
+
+
+class _JsonWriter:
+    """A JSON array written one record at a time."""
+
+    def __init__(self, path: Path, columns: list[str]):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.columns = columns
+        self.out: IO[str] = path.open("w", encoding="utf-8", newline="\n")
+        self.out.write("[")
+        self.first = True
+
+    def write(self, row: Mapping[str, Any]) -> None:
+        record = {c: _jsonable(row[c]) for c in self.columns}
+        self.out.write(("\n" if self.first else ",\n") + json.dumps(record, ensure_ascii=False))
+        self.first = False
+
+    def close(self) -> None:
+        self.out.write("]\n" if self.first else "\n]\n")
+        self.out.close()
+
+
+class _CsvWriter:
+    """CSV with a header row; empty cells for null, ISO 8601 for dates (RFC 4180, UTF-8)."""
+
+    def __init__(self, path: Path, columns: list[str]):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.columns = columns
+        self.out: IO[str] = path.open("w", encoding="utf-8", newline="")
+        self.csv = csv.writer(self.out, lineterminator="\r\n")
+        self.csv.writerow(columns)
+
+    def write(self, row: Mapping[str, Any]) -> None:
+        self.csv.writerow([_cell(row[c]) for c in self.columns])
+
+    def close(self) -> None:
+        self.out.close()
+
+
+_WRITERS = {"json": _JsonWriter, "csv": _CsvWriter}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    return value
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(_jsonable(value))
+
+
+def _order(row: Mapping[str, Any], key_fields: Sequence[str]) -> tuple:
+    return tuple((row[k] is None, row[k] if row[k] is not None else 0) for k in key_fields)
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+# -- objects ------------------------------------------------------------------------------
+
+
+def _export_objects(
+    ref: DatasetRef, connector: Connector, hits: DatasetHits, root: Path
+) -> DatasetExport:
+    bucket = connector.objects  # type: ignore[attr-defined]  # an S3Connector
+    files, size = [], 0
+    for (key,) in hits.sorted_keys():
+        relative = Path("objects") / ref.system.name / ref.dataset.name / safe_relative(key)
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        bucket.client.download_file(bucket.name, key, str(target))
+        files.append(str(relative))
+        size += target.stat().st_size
+    return DatasetExport(ref.id, "objects", len(files), hits.keys_sha256(), files, [], size)
+
+
+def safe_relative(key: str) -> Path:
+    """An object key as a relative path that cannot climb out of its folder (no '..', no '/')."""
+    parts = [p for p in key.split("/") if p not in ("", ".", "..")]
+    return Path(*parts) if parts else Path("_")

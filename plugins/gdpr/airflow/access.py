@@ -1,0 +1,292 @@
+"""Task bodies of ``gdpr_subject_access``: register the request, export per system, package and deliver.
+
+Tasks hand each other the request id, never the address: each task reads the subject's
+address from the ledger. Exports travel between tasks through the delivery bucket's staging
+prefix (``gdpr.access.staging``) since tasks may run on different workers. The passphrase of
+an encrypted archive is read from an Airflow Variable the form names, and registered with the
+secrets masker, so it is neither in the run's configuration, nor in XCom, nor in a log.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import Any
+
+from gdpr.access import (
+    AccessInputError,
+    Delivery,
+    RequestInfo,
+    Scope,
+    assemble_package,
+    deliver_package,
+    email_identity,
+    export_system,
+    register_request,
+    sweep_expired,
+)
+from gdpr.access.export import SIDECAR_DIR
+from gdpr.access.request import ACTOR
+from gdpr.access.staging import delete_tree, download_tree, staging_prefix, upload_tree
+from gdpr.airflow.hooks import airflow_clients, ledger_engine
+from gdpr.connectors.factory import connectors_for
+from gdpr.datamap import load_datamap
+from gdpr.ledger import EvidenceInput, Ledger
+from gdpr.subject import resolve_subject
+
+log = logging.getLogger(__name__)
+RUN_KIND = "access"
+FORMATS = {"both": ("json", "csv"), "json": ("json",), "csv": ("csv",)}
+
+
+def _fail(message: str):
+    from airflow.sdk.exceptions import AirflowFailException
+
+    return AirflowFailException(message)
+
+
+def register(params: Mapping[str, Any], *, dag_id: str, run_id: str) -> list[dict]:
+    """Check the form and record the request; fails before any write when the input is wrong.
+
+    Returns one export job per system of the data map (what the export task is mapped over).
+    """
+    datamap = load_datamap()
+    if params.get("passphrase_variable"):
+        passphrase(params["passphrase_variable"])  # a missing Variable fails now, not at the end
+    ledger = Ledger(ledger_engine())
+    try:
+        request = register_request(
+            ledger,
+            timezone=datamap.organisation.timezone,
+            kind=params["kind"],
+            now=datetime.now(UTC),
+            run_id=run_id,
+            email=params.get("subject_email"),
+            request_id=params.get("request_id"),
+            reference=params.get("reference"),
+            received_on=_date(params.get("received_on")),
+        )
+    except AccessInputError as exc:
+        raise _fail(str(exc)) from exc
+    ledger.start_run(dag_id, run_id, kind=RUN_KIND)
+    clients = airflow_clients()
+    stale = delete_tree(
+        clients.s3(datamap.delivery.conn_id),
+        datamap.delivery,
+        staging_prefix(datamap.delivery, request.request_id),
+    )
+    systems = [s.name for s in datamap.systems]
+    log.info(
+        "request %s (%s, %s): searching %d systems; %d staged files of an earlier run removed",
+        request.request_id,
+        request.kind,
+        "new" if request.created else "existing",
+        len(systems),
+        stale,
+    )
+    return [{"request_id": request.request_id, "kind": request.kind, "system": s} for s in systems]
+
+
+def export(request_id: str, system: str, *, kind: str, output_format: str) -> dict:
+    """Locate the subject for one system's datasets and stage what it holds; counts only out."""
+    datamap = load_datamap()
+    record = Ledger(ledger_engine()).get_request(request_id)
+    if record is None:
+        raise _fail(f"request {request_id} disappeared from the ledger during the run")
+    clients = airflow_clients()
+    try:
+        connectors = connectors_for(datamap, clients)
+        within = [f"{system}.{d.name}" for d in datamap.system(system).datasets]
+        location = resolve_subject(
+            datamap, connectors, email_identity(datamap), record.subject_email, within=within
+        )
+        with TemporaryDirectory(prefix="gdpr-access-") as tmp:
+            exports = export_system(
+                datamap,
+                connectors,
+                location,
+                system,
+                Path(tmp),
+                scope=Scope(datamap, kind),  # type: ignore[arg-type]
+                formats=FORMATS[output_format],
+            )
+            client = clients.s3(datamap.delivery.conn_id)
+            prefix = staging_prefix(datamap.delivery, request_id)
+            staged = upload_tree(client, datamap.delivery, prefix, Path(tmp), datetime.now(UTC))
+    finally:
+        clients.dispose()
+    for item in exports:
+        log.info("%s: %d %s exported", item.dataset, item.count, item.kind)
+    return {
+        "system": system,
+        "datasets": {e.dataset: e.count for e in exports},
+        "keys_sha256": {e.dataset: e.keys_sha256 for e in exports},
+        "staged_files": staged,
+    }
+
+
+def deliver(
+    request_id: str,
+    kind: str,
+    exports: Sequence[Mapping[str, Any]],
+    params: Mapping[str, Any],
+    *,
+    dag_id: str,
+    run_id: str,
+) -> dict:
+    """Assemble the staged exports, upload the package, record the delivery in the ledger."""
+    datamap = load_datamap()
+    ledger = Ledger(ledger_engine())
+    record = ledger.get_request(request_id)
+    if record is None:
+        raise _fail(f"request {request_id} disappeared from the ledger during the run")
+    secret = (
+        passphrase(params["passphrase_variable"]) if params.get("passphrase_variable") else None
+    )
+    client = airflow_clients().s3(datamap.delivery.conn_id)
+    prefix = staging_prefix(datamap.delivery, request_id)
+    now = datetime.now(UTC)
+    with TemporaryDirectory(prefix="gdpr-access-") as tmp:
+        root = Path(tmp) / "package"
+        download_tree(client, datamap.delivery, prefix, root)
+        missing = [
+            e["system"]
+            for e in exports
+            if not (root / SIDECAR_DIR / f"{e['system']}.json").exists()
+        ]
+        if missing:
+            raise _fail(
+                f"the exports of {', '.join(missing)} are not in staging any more: "
+                "clear the export_system tasks of this run so they export again"
+            )
+        package = assemble_package(
+            datamap,
+            root,
+            Path(tmp) / "package.zip",
+            kind=kind,
+            request=RequestInfo(request_id, kind, record.received_at, record.effective_due_at),
+            generated_at=now,
+            passphrase=secret,
+        )
+        delivery = deliver_package(
+            client,
+            datamap.delivery,
+            request_id,
+            package.path,
+            sha256=package.sha256,
+            expiry_days=int(params["link_expiry_days"]),
+            now=now,
+            encrypted_archive=package.encrypted,
+        )
+    counts = {d: n for e in exports for d, n in e["datasets"].items()}
+    objects = {d for d in counts if datamap.dataset(d).kind == "s3"}
+    summary = {
+        "request_id": request_id,
+        "kind": kind,
+        "package": delivery.key,
+        "sha256": package.sha256,
+        "bytes": package.bytes,
+        "files": package.files,
+        "encrypted": package.encrypted,
+        "expires_at": delivery.expires_at.isoformat(),
+        "found": any(counts.values()),
+        "records": sum(n for d, n in counts.items() if d not in objects),
+        "objects": sum(n for d, n in counts.items() if d in objects),
+    }
+    _record(ledger, summary, delivery, exports, dag_id=dag_id, run_id=run_id)
+    delete_tree(client, datamap.delivery, prefix)  # only once the delivery is on record
+    swept = sweep_expired(client, datamap.delivery, now)
+    log.info(
+        "request %s: %s package of %d files (%d records, %d objects) delivered to %s, "
+        "expires %s%s; %d expired packages removed",
+        request_id,
+        kind,
+        package.files,
+        summary["records"],
+        summary["objects"],
+        delivery.uri,
+        delivery.expires_at.isoformat(),
+        ", AES-256 encrypted" if package.encrypted else "",
+        swept,
+    )
+    log.info(
+        "the download link is in the ledger (event package_delivered of %s): "
+        "`gdpr access link %s` prints it",
+        request_id,
+        request_id,
+    )
+    return summary
+
+
+def _record(
+    ledger: Ledger,
+    summary: dict,
+    delivery: Delivery,
+    exports: Sequence[Mapping[str, Any]],
+    *,
+    dag_id: str,
+    run_id: str,
+) -> None:
+    """The request event (with the link, for the DPO) and the hash-chained evidence row."""
+    request_id, kind = summary["request_id"], summary["kind"]
+    ledger.add_request_event(
+        request_id,
+        "package_delivered",
+        ACTOR,
+        {
+            **summary,
+            "run_id": run_id,
+            "link": delivery.link,
+            "link_expires_at": delivery.link_expires_at.isoformat(),
+        },
+    )
+    run_pk = ledger.start_run(dag_id, run_id, kind=RUN_KIND)
+    ledger.record_evidence(
+        EvidenceInput(
+            action=f"{kind}.delivered",
+            citation="Art. 15 GDPR" if kind == "access" else "Art. 20 GDPR",
+            count=summary["records"] + summary["objects"],
+            keys_sha256=summary["sha256"],
+            detail={
+                "package": delivery.uri,
+                "package_sha256": summary["sha256"],
+                "expires_at": summary["expires_at"],
+                "encrypted_archive": summary["encrypted"],
+                "datasets": {
+                    d: {"count": n, "keys_sha256": e["keys_sha256"][d]}
+                    for e in exports
+                    for d, n in e["datasets"].items()
+                },
+            },
+            run_pk=run_pk,
+            request_id=request_id,
+        )
+    )
+    ledger.finish_run(run_pk, "success", summary)
+
+
+def passphrase(variable: str) -> str:
+    """The archive passphrase from an Airflow Variable, masked in every log from now on."""
+    from airflow.sdk import Variable
+    from airflow.sdk.log import mask_secret
+
+    value = Variable.get(variable, default=None)
+    if not value:
+        raise _fail(
+            f"Airflow Variable {variable!r} (the archive passphrase) does not exist or is empty: "
+            "create it under Admin > Variables, or leave the field empty for an unencrypted archive"
+        )
+    mask_secret(value, variable)
+    return value
+
+
+def _date(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise _fail(f"the date of receipt {value!r} is not a date (YYYY-MM-DD)") from exc

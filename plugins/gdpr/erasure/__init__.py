@@ -1,0 +1,1 @@
+"""Erasure (Art. 17): preview, apply, verify, certify; rectification (Art. 16)."""

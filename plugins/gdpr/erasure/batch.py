@@ -1,0 +1,512 @@
+"""Erase many approved subjects in one run: one look-up per dataset for all of them.
+
+Erasing subjects one at a time pays, per subject, a query per dataset to find them, another to
+read their rows, and a few statements per dataset to change them: a few subjects per second
+whatever the systems' size. A batch finds every subject at once (identity look-ups with
+IN-lists of normalised addresses, references followed once for the whole set), plans each
+subject from its share of the rows (the same decisions as a single erasure: holds, locks,
+obligations), merges the plans into one that the ordinary applier runs in batches of keys, and
+still leaves per-subject evidence: each subject's request gets its own evidence row with its
+plan's SHA-256, counts per dataset and action, and the SHA-256 of its keys per dataset.
+
+A record two subjects of the batch share gets the most protective of its planned fates (kept,
+then anonymised, then deleted) and its change is counted for the first subject of the batch
+that plans it: what erasing them one by one, in the batch's order, would report.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+import sqlalchemy as sa
+
+from gdpr.connectors.base import ByReference, Connector
+from gdpr.connectors.s3 import S3Connector
+from gdpr.connectors.sql import SqlConnector
+from gdpr.datamap.graph import ReferenceGraph
+from gdpr.datamap.models import DataMap, DatasetRef
+from gdpr.erasure.apply import ApplyOutcome, PlanApplier
+from gdpr.erasure.plan import (
+    DatasetPlan,
+    ErasurePlan,
+    Key,
+    Row,
+    norm_key,
+    object_locks,
+    plan_from_rows,
+    rows_with_links,
+)
+from gdpr.erasure.verify import ErasureIncompleteError, Verification
+from gdpr.ledger import EvidenceInput, Ledger, digest_keys
+from gdpr.subject.resolve import DatasetHits, SubjectLocation, normalise_identity, resolve_record
+
+log = logging.getLogger(__name__)
+
+IN_LIST = 1000
+PROTECTION = {"keep": 0, "anonymise": 1, "delete": 2}  # most protective first
+
+
+@dataclass(frozen=True)
+class Subject:
+    """One approved erasure of the batch: its ledger request and the subject's identity value."""
+
+    request_id: str
+    email: str
+
+
+@dataclass
+class BatchPlan:
+    """The subjects' own plans (evidence, certificates) and the merged plan that is applied."""
+
+    merged: ErasurePlan
+    plans: dict[str, ErasurePlan]  # request id -> the subject's plan, in the batch's order
+    attributed: dict[str, dict[str, dict[str, int]]]  # request id -> dataset -> action -> n
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Per dataset, what the batch does to how many records (one dataset may have several
+        entries in the merged plan: one per way of anonymising)."""
+        totals: dict[str, dict[str, int]] = {}
+        for d in self.merged.datasets:
+            if d.total or d.restrict:
+                into = totals.setdefault(d.dataset, dict.fromkeys(d.counts(), 0))
+                for action, n in d.counts().items():
+                    into[action] += n
+        return totals
+
+
+@dataclass
+class BatchOutcome:
+    batch_id: str
+    plan_sha256: str
+    subjects: int
+    changed: dict[str, dict[str, int]] = field(default_factory=dict)
+    per_subject: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    already_applied: bool = False
+
+    @property
+    def total(self) -> int:
+        return sum(n for counts in self.changed.values() for n in counts.values())
+
+
+# -- finding every subject at once --------------------------------------------------------------
+
+
+def resolve_subjects(
+    datamap: DataMap,
+    connectors: Mapping[str, Connector],
+    identity: str,
+    values: Sequence[str],
+) -> dict[str, SubjectLocation]:
+    """Every record of each subject, by normalised identity value: what ``resolve_subject``
+    gives for each one, from one walk of the reference graph for all of them."""
+    kinds = {i.name: i.kind for i in datamap.identities}
+    if identity not in kinds:
+        raise ValueError(
+            f"unknown identity {identity!r}; the data map declares {', '.join(sorted(kinds))}"
+        )
+    wanted = list(dict.fromkeys(normalise_identity(kinds[identity], v) for v in values))
+    graph = ReferenceGraph.of(datamap)
+    owners: dict[str, dict[Key, set[str]]] = {}  # dataset -> key -> subjects
+    found: dict[str, dict[Key, Row]] = {}  # dataset -> key -> row
+    for dataset_id in graph.parents_first():
+        ref = datamap.dataset(dataset_id)
+        key_fields = _key_fields(ref)
+        rows: dict[Key, Row] = {}
+        owned: dict[Key, set[str]] = defaultdict(set)
+        column = ref.dataset.identity.get(identity)
+        if column is not None:
+            columns = sorted(set(_columns(ref, graph)) | {column})
+            for row in _by_identity(ref, connectors[ref.system.name], column, columns, wanted):
+                key = tuple(row[k] for k in key_fields)
+                rows[key] = row
+                owned[key].add(_normalised(kinds[identity], row[column]))
+        for edge in graph.parents_of(dataset_id):
+            by_value: dict[tuple, set[str]] = defaultdict(set)
+            for pkey, prow in found[edge.parent].items():
+                combo = tuple(prow.get(f) for f in edge.parent_fields)
+                if None not in combo:
+                    by_value[_text(combo)].update(owners[edge.parent][pkey])
+            if not by_value:
+                continue
+            combos = {
+                tuple(r.get(f) for f in edge.parent_fields) for r in found[edge.parent].values()
+            }
+            criterion = ByReference(edge.child_fields, [c for c in combos if None not in c])
+            for batch in connectors[ref.system.name].find(
+                ref.dataset, criterion, _columns(ref, graph)
+            ):
+                for row in batch:
+                    key = tuple(row[k] for k in key_fields)
+                    rows[key] = row
+                    owned[key] |= by_value.get(
+                        _text(tuple(row.get(f) for f in edge.child_fields)), set()
+                    )
+        found[dataset_id], owners[dataset_id] = rows, owned
+    located = {
+        value: SubjectLocation(
+            identity=identity,
+            hits={d: DatasetHits(d, _key_fields(datamap.dataset(d))) for d in found},
+        )
+        for value in wanted
+    }
+    for dataset_id, owned in owners.items():
+        for key, subjects in owned.items():
+            for value in subjects:
+                if value in located:
+                    located[value].hits[dataset_id].rows[key] = found[dataset_id][key]
+    return located
+
+
+def _by_identity(
+    ref: DatasetRef, connector: Connector, column: str, columns: list[str], values: list[str]
+) -> list[Row]:
+    """Rows whose identity, normalised as ``SqlConnector.find`` compares it (an expression
+    index of that shape serves it), is one of ``values``."""
+    assert isinstance(connector, SqlConnector), "subjects are found by identity in SQL datasets"
+    table = connector.table(ref.dataset)
+    normalised = sa.func.lower(sa.func.trim(table.c[column]))
+    out: list[Row] = []
+    for start in range(0, len(values), IN_LIST):
+        select = sa.select(*(table.c[c] for c in columns)).where(
+            normalised.in_(values[start : start + IN_LIST])
+        )
+        with connector.engine.connect() as conn:
+            out.extend(dict(zip(columns, row, strict=True)) for row in conn.execute(select).all())
+    return out
+
+
+def _normalised(kind: str, stored: Any) -> str:
+    """The stored identity in the searched form (what the database's lower(trim()) matched)."""
+    try:
+        return normalise_identity(kind, str(stored))
+    except ValueError:
+        return str(stored).strip().lower()
+
+
+def _columns(ref: DatasetRef, graph: ReferenceGraph) -> list[str]:
+    """Keys, the fields children join on, and the fields joining to parents (which subject)."""
+    if ref.kind == "s3":
+        return sorted({f for r in ref.dataset.references for f in r.fields})
+    up = {f for edge in graph.parents_of(ref.id) for f in edge.child_fields}
+    return sorted(set(_key_fields(ref)) | graph.fields_needed(ref.id) | up)
+
+
+def _key_fields(ref: DatasetRef) -> tuple[str, ...]:
+    return ("key",) if ref.kind == "s3" else tuple(ref.dataset.primary_key)
+
+
+def _text(values: tuple) -> tuple:
+    """Join values compared as text: an S3 key's placeholders are strings, SQL keys are not."""
+    return tuple(str(v) for v in values)
+
+
+# -- planning -----------------------------------------------------------------------------------
+
+
+def plan_batch(
+    datamap: DataMap,
+    connectors: Mapping[str, Connector],
+    ledger: Ledger,
+    subjects: Sequence[Subject],
+    *,
+    ground: str,
+    now: datetime,
+    identity: str = "email",
+) -> BatchPlan:
+    """Each subject's plan, as ``plan.preview`` makes it, and the merged plan to apply."""
+    if not subjects:
+        raise ValueError("an erasure batch needs at least one subject")
+    if len({s.request_id for s in subjects}) != len(subjects):
+        raise ValueError("a request appears twice in the erasure batch")
+    graph = ReferenceGraph.of(datamap)
+    kinds = {i.name: i.kind for i in datamap.identities}
+    located = resolve_subjects(datamap, connectors, identity, [s.email for s in subjects])
+    union = SubjectLocation(identity=identity, hits=_union(datamap, located.values()))
+    rows = rows_with_links(datamap, connectors, union, graph)
+    holds = ledger.active_legal_holds()
+    locks = {
+        ref.id: object_locks(connector, [k[0] for k in rows.get(ref.id, {})])
+        for ref in datamap.iter_datasets()
+        if ref.kind == "s3"
+        and isinstance(connector := connectors.get(ref.system.name), S3Connector)
+    }
+
+    @cache
+    def by_record(dataset: str, key: tuple) -> SubjectLocation:
+        return resolve_record(datamap, connectors, dataset, dict(key))
+
+    plans: dict[str, ErasurePlan] = {}
+    for subject in subjects:
+        location = located[normalise_identity(kinds[identity], subject.email)]
+        share = {
+            d: {k: rows[d][k] for k in map(norm_key, hits.rows) if k in rows.get(d, {})}
+            for d, hits in location.hits.items()
+        }
+        plans[subject.request_id] = plan_from_rows(
+            datamap,
+            connectors,
+            location,
+            share,
+            subject_email=normalise_identity(kinds[identity], subject.email),
+            request_id=subject.request_id,
+            ground=ground,
+            holds=holds,
+            resolve_record=lambda d, key: by_record(d, tuple(sorted(key.items()))),
+            now=now,
+            lock_checker=lambda connector, keys, _locks=locks: _locked(connector, keys, _locks),
+            graph=graph,
+        )
+    merged, attributed = merge_plans(plans, ground=ground, now=now)
+    return BatchPlan(merged, plans, attributed)
+
+
+def _union(datamap: DataMap, locations: Any) -> dict[str, DatasetHits]:
+    hits: dict[str, DatasetHits] = {}
+    for location in locations:
+        for d, h in location.hits.items():
+            hits.setdefault(d, DatasetHits(d, h.key_fields)).rows.update(h.rows)
+    return hits
+
+
+def _locked(connector: S3Connector, keys: list[str], locks: dict[str, dict[str, str]]) -> dict:
+    """The batch's Object Lock findings (one HEAD per version for the whole batch), per subject."""
+    system = connector.system.name
+    found = {
+        key: text
+        for dataset_id, by_key in locks.items()
+        if dataset_id.split(".", 1)[0] == system
+        for key, text in by_key.items()
+    }
+    return {k: found[k] for k in keys if k in found}
+
+
+def merge_plans(
+    plans: Mapping[str, ErasurePlan], *, ground: str, now: datetime
+) -> tuple[ErasurePlan, dict[str, dict[str, dict[str, int]]]]:
+    """One plan doing what the subjects' plans do, and each change counted for one subject."""
+    first = next(iter(plans.values()))
+    fates: dict[str, dict[Key, str]] = defaultdict(dict)
+    restrict: dict[str, set[Key]] = defaultdict(set)
+    kept: dict[str, dict[str, list[list]]] = defaultdict(lambda: defaultdict(list))
+    spec: dict[str, dict[Key, tuple]] = defaultdict(dict)  # anonymised key -> how and why
+    reasons: dict = {}
+    for plan in plans.values():
+        reasons.update(plan.reasons)
+        for d in plan.datasets:
+            for action, keys in (("delete", d.delete), ("anonymise", d.anonymise)):
+                for key in map(tuple, keys):
+                    _protect(fates[d.dataset], key, action)
+                    if action == "anonymise":
+                        how = (tuple(sorted(d.constant.items())), tuple(d.tokens))
+                        spec[d.dataset].setdefault(key, (how, d.anonymise_reason))
+            for reason_id, keys in d.kept.items():
+                for key in map(tuple, keys):
+                    if fates[d.dataset].get(key) != "keep":
+                        kept[d.dataset][reason_id].append(list(key))
+                    fates[d.dataset][key] = "keep"
+            restrict[d.dataset] |= set(map(tuple, d.restrict))
+    datasets: list[DatasetPlan] = []
+    for template in first.datasets:
+        name, fate = template.dataset, fates[template.dataset]
+        base = DatasetPlan(
+            name,
+            template.system,
+            template.kind,
+            template.key_fields,
+            delete=sorted((list(k) for k, f in fate.items() if f == "delete"), key=_order),
+            kept={r: sorted(keys, key=_order) for r, keys in kept[name].items()},
+            restriction_flag=template.restriction_flag,
+            restrict=sorted((list(k) for k in restrict[name]), key=_order),
+        )
+        groups: dict[tuple, list[list]] = defaultdict(list)
+        for key, f in fate.items():
+            if f == "anonymise":
+                groups[spec[name][key]].append(list(key))
+        # each way of anonymising is a dataset entry of its own, before the deletes' entry so
+        # that rows are anonymised before the records they referred to go
+        for ((constant, tokens), reason), keys in sorted(groups.items(), key=lambda g: str(g[0])):
+            datasets.append(
+                DatasetPlan(
+                    name,
+                    template.system,
+                    template.kind,
+                    template.key_fields,
+                    anonymise=sorted(keys, key=_order),
+                    anonymise_reason=reason,
+                    constant=dict(constant),
+                    tokens=list(tokens),
+                )
+            )
+        datasets.append(base)
+    merged = ErasurePlan(
+        request_id="",
+        ground=ground,
+        datamap_digest=first.datamap_digest,
+        created_at=now.isoformat(),
+        datasets=datasets,
+        reasons=reasons,
+    )
+    merged.request_id = "batch-" + merged.sha256[:16]
+    return merged, _attribute(plans, merged)
+
+
+def _protect(fates: dict[Key, str], key: Key, action: str) -> None:
+    current = fates.get(key)
+    if current is None or PROTECTION[action] < PROTECTION[current]:
+        fates[key] = action
+
+
+def _attribute(
+    plans: Mapping[str, ErasurePlan], merged: ErasurePlan
+) -> dict[str, dict[str, dict[str, int]]]:
+    todo: dict[tuple[str, str], set[Key]] = defaultdict(set)
+    for d in merged.datasets:
+        for action, keys in (
+            ("delete", d.delete),
+            ("anonymise", d.anonymise),
+            ("restrict", d.restrict),
+        ):
+            todo[(d.dataset, action)] |= set(map(tuple, keys))
+    out: dict[str, dict[str, dict[str, int]]] = {}
+    for request_id, plan in plans.items():
+        counts: dict[str, dict[str, int]] = {}
+        for d in plan.datasets:
+            mine = {"delete": 0, "anonymise": 0, "restrict": 0}
+            for action, keys in (
+                ("delete", d.delete),
+                ("anonymise", d.anonymise),
+                ("restrict", d.restrict),
+            ):
+                pool = todo[(d.dataset, action)]
+                claimed = pool & set(map(tuple, keys))
+                pool -= claimed
+                mine[action] = len(claimed)
+            if any(mine.values()):
+                counts[d.dataset] = mine
+        out[request_id] = counts
+    return out
+
+
+def _order(key: list) -> tuple:
+    return tuple((type(v).__name__, v) for v in key)
+
+
+# -- applying and verifying ------------------------------------------------------------------------
+
+
+def apply_batch(
+    datamap: DataMap,
+    batch: BatchPlan,
+    connectors: Mapping[str, Connector],
+    ledger: Ledger,
+    *,
+    run_pk: int | None = None,
+    batch_size: int = 1000,
+) -> BatchOutcome:
+    """Apply the merged plan (per-batch evidence, once-only claim), then one evidence row per
+    subject: its request, its plan's SHA-256, its counts and the SHA-256 of its keys."""
+    applier = PlanApplier(
+        datamap,
+        batch.merged,
+        connectors,
+        ledger,
+        run_pk=run_pk,
+        batch_size=batch_size,
+        record_request=False,
+    )
+    outcome: ApplyOutcome = applier.run()
+    result = BatchOutcome(
+        batch.merged.request_id,
+        outcome.plan_sha256,
+        len(batch.plans),
+        changed=outcome.changed,
+        already_applied=outcome.already_applied,
+    )
+    if outcome.already_applied:
+        return result
+    for request_id, plan in batch.plans.items():
+        counts = batch.attributed[request_id]
+        result.per_subject[request_id] = counts
+        ledger.record_evidence(
+            EvidenceInput(
+                action="erasure.subject",
+                count=sum(n for c in counts.values() for n in c.values()),
+                keys_sha256=plan.sha256,
+                detail={
+                    "batch": batch.merged.request_id,
+                    "batch_plan_sha256": outcome.plan_sha256,
+                    "ground": plan.ground,
+                    "counts": counts,
+                    "keys_sha256": _keys_digests(plan),
+                },
+                run_pk=run_pk,
+                request_id=request_id,
+            )
+        )
+    log.info(
+        "erasure %s: %d subjects, %d records changed",
+        result.batch_id,
+        result.subjects,
+        result.total,
+    )
+    return result
+
+
+def _keys_digests(plan: ErasurePlan) -> dict[str, str]:
+    """Per dataset, SHA-256 of the subject's keys the erasure touches or keeps."""
+    out = {}
+    for d in plan.datasets:
+        keys = d.delete + d.anonymise + [k for keys in d.kept.values() for k in keys]
+        if keys:
+            out[d.dataset] = digest_keys(keys)
+    return out
+
+
+def verify_batch(
+    datamap: DataMap,
+    batch: BatchPlan,
+    connectors: Mapping[str, Connector],
+    subjects: Sequence[Subject],
+    *,
+    identity: str = "email",
+) -> dict[str, Verification]:
+    """Each subject resolved again (all at once): only records its plan keeps may be left."""
+    kinds = {i.name: i.kind for i in datamap.identities}
+    located = resolve_subjects(datamap, connectors, identity, [s.email for s in subjects])
+    results: dict[str, Verification] = {}
+    for subject in subjects:
+        plan = batch.plans[subject.request_id]
+        outcome = Verification()
+        kept = plan.kept_keys()
+        for dataset_id, hits in located[
+            normalise_identity(kinds[identity], subject.email)
+        ].hits.items():
+            found = {norm_key(k) for k in hits.rows}
+            allowed = found & kept.get(dataset_id, set())
+            if allowed:
+                outcome.kept[dataset_id] = len(allowed)
+            if found - allowed:
+                outcome.left[dataset_id] = len(found - allowed)
+        results[subject.request_id] = outcome
+    for d in batch.merged.datasets:
+        connector = connectors.get(d.system)
+        if d.kind == "s3" and d.delete and isinstance(connector, S3Connector):
+            left = {v.key for v in connector.objects.versions_of(k[0] for k in d.delete)}
+            if left:
+                raise ErasureIncompleteError(
+                    f"erasure {batch.merged.request_id}: {len(left)} objects of {d.dataset} "
+                    "still have versions"
+                )
+    failed = {r: v.left for r, v in results.items() if not v.ok}
+    if failed:
+        raise ErasureIncompleteError(
+            f"erasure {batch.merged.request_id}: {len(failed)} subjects still have records that "
+            f"are not kept with a reason (first: {next(iter(failed.items()))})"
+        )
+    return results

@@ -1,0 +1,171 @@
+"""The two documents of an erasure: the preview the approver reads, and the certificate.
+
+Both show, per dataset, what is deleted, anonymised (which fields, how) and kept with its
+reason and article; the certificate adds what was really changed and the hash-chained evidence
+rows, and is itself recorded in the ledger by its SHA-256. Neither holds a personal value: the
+subject is named by the request id, records by their keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from gdpr.datamap.models import DataMap
+from gdpr.erasure.apply import ApplyOutcome
+from gdpr.erasure.grounds import GROUNDS
+from gdpr.erasure.plan import ErasurePlan
+from gdpr.ledger import EvidenceInput, Ledger
+from gdpr.reports.render import render_template
+from gdpr.reports.store import ReportStore, StoredReport
+
+KEYS_SHOWN = 20  # kept keys listed per reason; the rest are counted
+
+
+@dataclass(frozen=True)
+class Documents:
+    """Where an erasure's files live in the reports location."""
+
+    request_id: str
+
+    @property
+    def plan(self) -> str:
+        return f"erasure/{self.request_id}/plan.json"
+
+    @property
+    def preview(self) -> str:
+        return f"erasure/{self.request_id}/preview.html"
+
+    @property
+    def certificate(self) -> str:
+        return f"erasure/{self.request_id}/certificate.html"
+
+
+def store_preview(
+    datamap: DataMap, plan: ErasurePlan, store: ReportStore, *, generated_at: datetime
+) -> tuple[StoredReport, StoredReport]:
+    """Store the plan (JSON, what will be applied) and its HTML rendering."""
+    docs = Documents(plan.request_id)
+    stored_plan = store.put(docs.plan, plan.to_json())
+    html = render_template(
+        "erasure_preview.html.j2",
+        org=datamap.organisation,
+        plan=plan,
+        plan_sha256=plan.sha256,
+        ground_label=GROUNDS[plan.ground][3:] if plan.ground in GROUNDS else "",
+        totals=plan.totals(),
+        generated_at=generated_at,
+        **_tables(plan),
+    )
+    return stored_plan, store.put(docs.preview, html)
+
+
+def load_plan(store: ReportStore, request_id: str, sha256: str) -> ErasurePlan:
+    """The stored plan, refused unless it is the one that was previewed and approved."""
+    key = f"{store.location.prefix}{Documents(request_id).plan}"
+    body = store.bucket.client.get_object(Bucket=store.bucket.name, Key=key)["Body"].read()
+    plan = ErasurePlan.from_json(body.decode("utf-8"))
+    if plan.sha256 != sha256:
+        raise ValueError(
+            f"the stored plan of {request_id} is not the one approved (SHA-256 differs); "
+            "run a new preview"
+        )
+    return plan
+
+
+def issue_certificate(
+    datamap: DataMap,
+    plan: ErasurePlan,
+    outcome: ApplyOutcome | dict[str, Any],
+    ledger: Ledger,
+    store: ReportStore,
+    *,
+    completed_at: datetime,
+    approved_by: str | None = None,
+    approved_at: str | None = None,
+    run_pk: int | None = None,
+) -> StoredReport:
+    """Render, store and record the certificate; a rerun stores the same document again."""
+    changed = outcome.changed if isinstance(outcome, ApplyOutcome) else outcome["changed"]
+    request = ledger.get_request(plan.request_id)
+    evidence = ledger.evidence(request_id=plan.request_id)
+    done: dict[str, int] = {}
+    for evidence_row in evidence:
+        action = evidence_row.action.removeprefix("erasure.")
+        if action in {"delete", "anonymise", "restrict"}:
+            done[action] = done.get(action, 0) + evidence_row.count
+    html = render_template(
+        "erasure_certificate.html.j2",
+        org=datamap.organisation,
+        plan=plan,
+        plan_sha256=plan.sha256,
+        request=request,
+        ground_label=GROUNDS[plan.ground][3:] if plan.ground in GROUNDS else "",
+        totals=plan.totals(),
+        changed=done or _sum(changed),
+        completed_at=completed_at,
+        approved_by=approved_by,
+        approved_at=approved_at,
+        evidence=evidence,
+        chain_head=ledger.chain_head().last_hash,
+        **_tables(plan),
+    )
+    stored = store.put(Documents(plan.request_id).certificate, html)
+    ledger.record_evidence(
+        EvidenceInput(
+            action="erasure.certificate",
+            count=sum(done.values()),
+            keys_sha256=stored.sha256,
+            detail={"certificate": stored.key, "plan_sha256": plan.sha256},
+            run_pk=run_pk,
+            request_id=plan.request_id,
+        )
+    )
+    return stored
+
+
+def _sum(changed: dict[str, dict[str, int]]) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for counts in changed.values():
+        for action, n in counts.items():
+            totals[action] = totals.get(action, 0) + n
+    return totals
+
+
+def _tables(plan: ErasurePlan) -> dict[str, Any]:
+    datasets = []
+    kept = []
+    for d in plan.datasets:
+        if not d.total:
+            continue
+        fields = {
+            name: "emptied" if value is None else "redacted" for name, value in d.constant.items()
+        }
+        fields |= {name: "replaced by a random token" for name in d.tokens}
+        datasets.append(
+            {"dataset": d.dataset, "counts": d.counts(), "fields": fields if d.anonymise else {}}
+        )
+        if d.anonymise:
+            reason = plan.reasons.get(d.anonymise_reason or "")
+            if reason:
+                kept.append(
+                    {
+                        "dataset": d.dataset,
+                        "count": len(d.anonymise),
+                        "how": "anonymised",
+                        "reason": reason,
+                        "sample": [],
+                    }
+                )
+        for reason_id, keys in d.kept.items():
+            kept.append(
+                {
+                    "dataset": d.dataset,
+                    "count": len(keys),
+                    "how": "kept" + (" and restricted" if d.restrict else ""),
+                    "reason": plan.reasons[reason_id],
+                    "sample": ["/".join(str(v) for v in k) for k in keys[:KEYS_SHOWN]],
+                }
+            )
+    return {"datasets": datasets, "kept": kept}

@@ -1,0 +1,560 @@
+"""What erasing one subject will do, worked out before anything changes (the preview).
+
+Every record resolution found for the subject gets exactly one fate, per dataset:
+
+* deleted (the dataset's `erasure: delete`);
+* anonymised in place, per the field strategies of the data map, when a retention rule `keep`s
+  the dataset (a legal obligation to keep the records for years) or the map says
+  `erasure: anonymise`; references to records being deleted are cut;
+* kept unchanged, with its reason: a legal hold in the ledger (legal claims, Art. 17(3)(e)),
+  with the records above it that it needs; an S3 object under Object Lock; a dataset the map
+  keeps (`erasure: keep`) because a retention rule obliges it. Kept records of a dataset with a
+  restriction flag are restricted (Art. 18) rather than left live.
+
+The plan is plain data (JSON): the approver sees it rendered, and the erasure applies exactly
+it. Its digest leaves out when it was made, so two previews of the same state agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from datetime import UTC, date, datetime
+from typing import Any
+
+from gdpr.connectors.base import ByReference, Connector
+from gdpr.connectors.s3 import S3Connector
+from gdpr.connectors.sql import SqlConnector
+from gdpr.datamap.graph import ReferenceGraph
+from gdpr.datamap.models import DataMap, DatasetRef, RetentionRule
+from gdpr.erasure.grounds import GROUNDS
+from gdpr.ledger import Ledger, normalise_email
+from gdpr.ledger.records import HoldRecord
+from gdpr.retention.anonymise import anonymisation
+from gdpr.retention.plan import Cutoff, cutoff_for
+from gdpr.subject.resolve import SubjectLocation, resolve_record, resolve_subject
+
+Key = tuple
+Row = dict[str, Any]
+RecordResolver = Callable[[str, dict], SubjectLocation]
+LockChecker = Callable[[S3Connector, list[str]], dict[str, str]]
+
+
+@dataclass(frozen=True)
+class KeepReason:
+    """Why records are kept (or kept anonymised): shown in the preview and the certificate."""
+
+    id: str
+    text: str
+    article: str
+    citation: str | None = None
+
+
+@dataclass
+class DatasetPlan:
+    dataset: str
+    system: str
+    kind: str  # sql | s3
+    key_fields: list[str]
+    delete: list[list] = field(default_factory=list)
+    anonymise: list[list] = field(default_factory=list)
+    anonymise_reason: str | None = None
+    constant: dict[str, Any] = field(default_factory=dict)  # anonymised fields, fixed value
+    tokens: list[str] = field(default_factory=list)  # anonymised fields, random token per row
+    kept: dict[str, list[list]] = field(default_factory=dict)  # reason id -> keys
+    restriction_flag: str | None = None
+    restrict: list[list] = field(default_factory=list)
+
+    @property
+    def kept_count(self) -> int:
+        return sum(len(keys) for keys in self.kept.values())
+
+    @property
+    def total(self) -> int:
+        return len(self.delete) + len(self.anonymise) + self.kept_count
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "delete": len(self.delete),
+            "anonymise": len(self.anonymise),
+            "keep": self.kept_count,
+            "restrict": len(self.restrict),
+        }
+
+
+@dataclass
+class ErasurePlan:
+    request_id: str
+    ground: str
+    datamap_digest: str
+    created_at: str
+    datasets: list[DatasetPlan]  # children before parents: the order changes are applied in
+    reasons: dict[str, KeepReason]
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Per dataset, what happens to how many records: what may go to XCom and logs."""
+        return {d.dataset: d.counts() for d in self.datasets if d.total}
+
+    def totals(self) -> dict[str, int]:
+        totals: dict[str, int] = defaultdict(int)
+        for d in self.datasets:
+            for action, n in d.counts().items():
+                totals[action] += n
+        return dict(totals)
+
+    @property
+    def empty(self) -> bool:
+        return not any(d.total for d in self.datasets)
+
+    def dataset(self, dataset_id: str) -> DatasetPlan:
+        return next(d for d in self.datasets if d.dataset == dataset_id)
+
+    def kept_keys(self) -> dict[str, set[Key]]:
+        """Keys that may still be found after the erasure (kept with a reason), normalised."""
+        return {
+            d.dataset: {norm_key(k) for keys in d.kept.values() for k in keys}
+            for d in self.datasets
+        }
+
+    def _document(self) -> dict[str, Any]:
+        # the fields as plain data, like dataclasses.asdict without its deep copy (a batch's
+        # plans are digested by the thousand)
+        document = {f.name: getattr(self, f.name) for f in fields(self)}
+        document["datasets"] = [vars(d) for d in self.datasets]
+        document["reasons"] = {k: vars(v) for k, v in self.reasons.items()}
+        return document
+
+    def to_json(self) -> str:
+        return json.dumps(self._document(), sort_keys=True, default=str)
+
+    @property
+    def sha256(self) -> str:
+        """Digest of what the plan does (not of when it was made)."""
+        document = self._document()
+        document.pop("created_at")
+        text = json.dumps(document, sort_keys=True, separators=(",", ":"), default=str)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    @classmethod
+    def from_json(cls, text: str) -> ErasurePlan:
+        document = json.loads(text)
+        document["datasets"] = [DatasetPlan(**d) for d in document["datasets"]]
+        document["reasons"] = {k: KeepReason(**v) for k, v in document["reasons"].items()}
+        return cls(**document)
+
+
+def plan_erasure(
+    datamap: DataMap,
+    connectors: Mapping[str, Connector],
+    location: SubjectLocation,
+    *,
+    subject_email: str,
+    request_id: str,
+    ground: str,
+    holds: list[HoldRecord],
+    resolve_record: RecordResolver,
+    now: datetime,
+    lock_checker: LockChecker | None = None,
+) -> ErasurePlan:
+    """The plan for the records in ``location`` (a resolution of the subject)."""
+    graph = ReferenceGraph.of(datamap)
+    return plan_from_rows(
+        datamap,
+        connectors,
+        location,
+        rows_with_links(datamap, connectors, location, graph),
+        subject_email=subject_email,
+        request_id=request_id,
+        ground=ground,
+        holds=holds,
+        resolve_record=resolve_record,
+        now=now,
+        lock_checker=lock_checker,
+        graph=graph,
+    )
+
+
+def plan_from_rows(
+    datamap: DataMap,
+    connectors: Mapping[str, Connector],
+    location: SubjectLocation,
+    rows: dict[str, dict[Key, Row]],
+    *,
+    subject_email: str,
+    request_id: str,
+    ground: str,
+    holds: list[HoldRecord],
+    resolve_record: RecordResolver,
+    now: datetime,
+    lock_checker: LockChecker | None = None,
+    graph: ReferenceGraph | None = None,
+) -> ErasurePlan:
+    """The plan, once the subject's rows and their links are read (``rows_with_links``): a batch
+    of subjects reads them for all at once and plans each subject from its share."""
+    if ground not in GROUNDS:
+        raise ValueError(f"unknown Art. 17(1) ground {ground!r}; expected one of {sorted(GROUNDS)}")
+    graph = graph or ReferenceGraph.of(datamap)
+    reasons: dict[str, KeepReason] = {}
+    kept: dict[str, dict[Key, str]] = {d: {} for d in rows}
+
+    for hold in holds:
+        reason = KeepReason(
+            f"hold-{hold.id}",
+            f"Legal hold in the ledger: {hold.reason} ({hold.reference})",
+            "Art. 17(3)(e)",
+            hold.reference,
+        )
+        held = _held_by(hold, subject_email, location, resolve_record)
+        for dataset, keys in held.items():
+            for key in keys:
+                if key in rows.get(dataset, {}):
+                    kept[dataset].setdefault(key, reason.id)
+                    reasons.setdefault(reason.id, reason)
+    _keep_ancestors(kept, rows, graph)
+
+    checker = lock_checker or object_locks
+    for ref in datamap.iter_datasets():
+        connector = connectors.get(ref.system.name)
+        if ref.kind != "s3" or not rows.get(ref.id) or not isinstance(connector, S3Connector):
+            continue
+        locked = checker(connector, [k[0] for k in rows[ref.id] if k not in kept[ref.id]])
+        for object_key, text in locked.items():
+            reason = KeepReason(f"lock-{ref.id}-{text}", text, "Art. 17(3)(b)")
+            reasons.setdefault(reason.id, reason)
+            kept[ref.id][(object_key,)] = reason.id
+
+    expired = _obligation_over(datamap, graph, rows, now)
+    plans = []
+    for dataset_id in graph.children_first():
+        ref = datamap.dataset(dataset_id)
+        plans.append(
+            _dataset_plan(
+                datamap, ref, graph, rows.get(dataset_id, {}), kept, reasons, expired[dataset_id]
+            )
+        )
+    _cut_references(datamap, graph, plans)
+    return ErasurePlan(
+        request_id=request_id,
+        ground=ground,
+        datamap_digest=datamap.digest,
+        created_at=now.isoformat(),
+        datasets=plans,
+        reasons=reasons,
+    )
+
+
+# -- reading what the plan needs ---------------------------------------------------------------
+
+
+def rows_with_links(
+    datamap: DataMap,
+    connectors: Mapping[str, Connector],
+    location: SubjectLocation,
+    graph: ReferenceGraph,
+) -> dict[str, dict[Key, Row]]:
+    """The subject's rows with the fields that link them to their parents (keys normalised)."""
+    rows: dict[str, dict[Key, Row]] = {}
+    for dataset_id, hits in location.hits.items():
+        ref = datamap.dataset(dataset_id)
+        if not hits.rows:
+            rows[dataset_id] = {}
+            continue
+        if ref.kind == "s3":
+            rows[dataset_id] = {norm_key(k): dict(r) for k, r in hits.rows.items()}
+            continue
+        connector = connectors[ref.system.name]
+        assert isinstance(connector, SqlConnector)
+        pk = list(ref.dataset.primary_key)
+        columns = set(pk) | {f for e in graph.parents_of(dataset_id) for f in e.child_fields}
+        columns |= graph.fields_needed(dataset_id)
+        if ref.dataset.restriction_flag:
+            columns.add(ref.dataset.restriction_flag)
+        columns |= {
+            r.start.column for r in datamap.retention if r.dataset == dataset_id and r.start.column
+        }
+        found: dict[Key, Row] = {}
+        criterion = ByReference(tuple(pk), list(hits.rows))
+        for batch in connector.find(ref.dataset, criterion, sorted(columns)):
+            for row in batch:
+                found[norm_key(tuple(row[f] for f in pk))] = row
+        rows[dataset_id] = found
+    return rows
+
+
+def _held_by(
+    hold: HoldRecord,
+    subject_email: str,
+    location: SubjectLocation,
+    resolve_record: RecordResolver,
+) -> dict[str, set[Key]]:
+    if hold.subject_email:
+        if hold.subject_email != subject_email:
+            return {}
+        return {d: {norm_key(k) for k in h.rows} for d, h in location.hits.items()}
+    if not hold.dataset or not hold.record_key:
+        return {}
+    covered = resolve_record(hold.dataset, hold.record_key)
+    return {d: {norm_key(k) for k in h.rows} for d, h in covered.hits.items()}
+
+
+def _keep_ancestors(
+    kept: dict[str, dict[Key, str]], rows: dict[str, dict[Key, Row]], graph: ReferenceGraph
+) -> None:
+    """A kept record keeps the subject's records it refers to (a held purchase keeps its buyer)."""
+    for dataset_id in graph.children_first():
+        for key, reason in list(kept.get(dataset_id, {}).items()):
+            row = rows[dataset_id][key]
+            for edge in graph.parents_of(dataset_id):
+                wanted = tuple(str(row.get(f)) for f in edge.child_fields)
+                for pkey, prow in rows.get(edge.parent, {}).items():
+                    if tuple(str(prow.get(f)) for f in edge.parent_fields) == wanted:
+                        kept[edge.parent].setdefault(pkey, reason)
+
+
+def object_locks(connector: S3Connector, keys: list[str]) -> dict[str, str]:
+    """Objects S3 refuses to delete: a version under Object Lock retention or legal hold."""
+    from botocore.exceptions import ClientError
+
+    client, bucket = connector.objects.client, connector.objects.name
+    if not keys:
+        return {}
+    try:
+        config = client.get_object_lock_configuration(Bucket=bucket)
+    except ClientError:
+        return {}  # the bucket has no Object Lock: nothing can be locked
+    if config.get("ObjectLockConfiguration", {}).get("ObjectLockEnabled") != "Enabled":
+        return {}
+    locked: dict[str, str] = {}
+    for version in connector.objects.versions_of(keys):
+        if version.is_delete_marker:
+            continue
+        text = _version_lock(client, bucket, version.key, version.version_id)
+        if text:
+            locked.setdefault(version.key, text)
+    return locked
+
+
+def _version_lock(client: Any, bucket: str, key: str, version_id: str) -> str | None:
+    """One HEAD per version: it carries the Object Lock mode, retain-until date and legal hold."""
+    from gdpr.ledger.clock import utc_now
+
+    head = client.head_object(Bucket=bucket, Key=key, VersionId=version_id)
+    if head.get("ObjectLockLegalHoldStatus") == "ON":
+        return "S3 Object Lock legal hold on the object"
+    until = head.get("ObjectLockRetainUntilDate")
+    if until is not None and until > utc_now():
+        mode = str(head.get("ObjectLockMode", "")).lower()
+        return f"S3 Object Lock ({mode} mode) until {until.date().isoformat()}"
+    return None
+
+
+# -- deciding -----------------------------------------------------------------------------------
+
+
+def _dataset_plan(
+    datamap: DataMap,
+    ref: DatasetRef,
+    graph: ReferenceGraph,
+    rows: dict[Key, Row],
+    kept: dict[str, dict[Key, str]],
+    reasons: dict[str, KeepReason],
+    expired: set[Key],
+) -> DatasetPlan:
+    key_fields = ["key"] if ref.kind == "s3" else list(ref.dataset.primary_key)
+    plan = DatasetPlan(
+        ref.id,
+        ref.system.name,
+        ref.kind,
+        key_fields,
+        restriction_flag=ref.dataset.restriction_flag if ref.kind == "sql" else None,
+    )
+    held = kept.get(ref.id, {})
+    for key, reason_id in sorted(held.items(), key=_order):
+        plan.kept.setdefault(reason_id, []).append(list(key))
+    action, reason = dataset_fate(datamap, ref, graph)
+    # records whose obligation has run out have nothing left to keep them: deleted
+    rest = sorted((k for k in rows if k not in held and k not in expired), key=_order)
+    plan.delete = [list(k) for k in sorted((k for k in expired if k not in held), key=_order)]
+    if reason is not None and rest:
+        reasons.setdefault(reason.id, reason)
+    if action == "delete":
+        plan.delete = [list(k) for k in sorted(rows.keys() - held.keys(), key=_order)]
+    elif action == "anonymise":
+        plan.anonymise = [list(k) for k in rest]
+        plan.anonymise_reason = reason.id if reason else None
+    elif rest:
+        assert reason is not None
+        plan.kept.setdefault(reason.id, []).extend(list(k) for k in rest)
+    if plan.restriction_flag:
+        flag = plan.restriction_flag
+        plan.restrict = [
+            list(k)
+            for keys in plan.kept.values()
+            for k in map(tuple, keys)
+            if not rows[k].get(flag)
+        ]
+    return plan
+
+
+def dataset_fate(
+    datamap: DataMap, ref: DatasetRef, graph: ReferenceGraph
+) -> tuple[str, KeepReason | None]:
+    """What erasure does to the dataset's records that nothing else keeps, and why."""
+    rule = _obligation(datamap, ref.id, graph)
+    reason = _rule_reason(datamap, ref, rule) if rule else None
+    erasure = ref.dataset.erasure
+    if erasure == "keep" or (ref.kind == "s3" and (rule or erasure == "anonymise")):
+        if reason is None:
+            reason = KeepReason(
+                f"map-{ref.id}", "The data map keeps these records on erasure", "Art. 17(3)"
+            )
+        return "keep", reason
+    if rule is not None or erasure == "anonymise":
+        if reason is None:
+            reason = KeepReason(
+                f"map-{ref.id}",
+                "The data map keeps these records anonymised (no personal data left)",
+                "Art. 17(1)",
+            )
+        return "anonymise", reason
+    return "delete", None
+
+
+def _obligation(datamap: DataMap, dataset_id: str, graph: ReferenceGraph) -> RetentionRule | None:
+    """The retention rule that obliges keeping a dataset (itself named in a rule's `keep`, or
+    the nearest dataset above it that is): the dataset's own rule when it says how long the
+    records live (its citation is the obligation), else the rule that keeps them."""
+    kept_by = {d: r for r in datamap.retention for d in r.keep}
+    own = {r.dataset: r for r in datamap.retention}
+    queue = [dataset_id]
+    seen: set[str] = set()
+    while queue:
+        current = queue.pop(0)
+        if current in seen:
+            continue
+        seen.add(current)
+        if current in kept_by:
+            rule = own.get(current)
+            return rule if rule is not None and rule.action == "delete" else kept_by[current]
+        queue.extend(e.parent for e in graph.parents_of(current))
+    return None
+
+
+def _rule_reason(datamap: DataMap, ref: DatasetRef, rule: RetentionRule) -> KeepReason:
+    bases = {datamap.purpose(p).legal_basis for p in ref.dataset.purposes}
+    article = "Art. 17(3)(b)" if "legal_obligation" in bases else "Art. 17(3)(e)"
+    what = (
+        "legal obligation"
+        if article.endswith("(b)")
+        else "establishment or defence of legal claims"
+    )
+    if rule.dataset == ref.id or ref.id not in rule.keep:
+        text = f"Retention rule {rule.id} ({what}): kept {rule.period} under {rule.citation}"
+    else:
+        text = (
+            f"Retention rule {rule.id} ({what}) keeps these records, without personal data, "
+            f"when the subject's records go ({rule.citation})"
+        )
+    return KeepReason(f"rule-{rule.id}", text, article, rule.citation)
+
+
+def _obligation_over(
+    datamap: DataMap, graph: ReferenceGraph, rows: dict[str, dict[Key, Row]], now: datetime
+) -> dict[str, set[Key]]:
+    """Records of kept datasets whose own retention period has already run out (an invoice
+    more than ten years old), and the records below them: no obligation keeps them any more."""
+    kept_by = {d for r in datamap.retention for d in r.keep}
+    own = {
+        r.dataset: r
+        for r in datamap.retention
+        if r.action == "delete" and r.start.column and r.dataset in kept_by
+    }
+    over: dict[str, set[Key]] = {d: set() for d in graph.nodes}
+    for dataset_id in graph.parents_first():
+        found = rows.get(dataset_id, {})
+        rule = own.get(dataset_id)
+        if rule is not None:
+            cutoff = cutoff_for(rule, now, datamap.organisation.timezone)
+            column = rule.start.column or ""
+            over[dataset_id] = {k for k, row in found.items() if _before(row.get(column), cutoff)}
+            continue
+        for edge in graph.parents_of(dataset_id):
+            parents = rows.get(edge.parent, {})
+            gone = {
+                tuple(str(parents[k].get(f)) for f in edge.parent_fields) for k in over[edge.parent]
+            }
+            over[dataset_id] |= {
+                k
+                for k, row in found.items()
+                if tuple(str(row.get(f)) for f in edge.child_fields) in gone
+            }
+    return over
+
+
+def _before(value: object, cutoff: Cutoff) -> bool:
+    if isinstance(value, datetime):
+        naive = value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
+        return naive < cutoff.at
+    if isinstance(value, date):
+        return value < cutoff.day
+    return False
+
+
+def _cut_references(datamap: DataMap, graph: ReferenceGraph, plans: list[DatasetPlan]) -> None:
+    """Anonymised records lose their fields: the map's erasing strategies, plus any reference to
+    a record being deleted (no join key to an erased record survives)."""
+    by_id = {p.dataset: p for p in plans}
+    for plan in plans:
+        if not plan.anonymise:
+            continue
+        ref = datamap.dataset(plan.dataset)
+        cut = [
+            f
+            for edge in graph.parents_of(plan.dataset)
+            if by_id[edge.parent].delete
+            for f in edge.child_fields
+        ]
+        chosen = anonymisation(ref.dataset, cut=cut)
+        plan.constant = dict(chosen.constant)
+        plan.tokens = list(chosen.tokens)
+
+
+def norm_key(key: Key | list) -> Key:
+    return tuple(str(v) if not isinstance(v, int) else v for v in key)
+
+
+def _order(key: Key) -> tuple:
+    return tuple((type(v).__name__, v) for v in key)
+
+
+def preview(
+    datamap: DataMap,
+    connectors: Mapping[str, Connector],
+    ledger: Ledger,
+    *,
+    subject_email: str,
+    request_id: str,
+    ground: str,
+    now: datetime,
+    identity: str = "email",
+) -> ErasurePlan:
+    """Resolve the subject everywhere and plan the erasure, honouring the ledger's legal holds."""
+    location = resolve_subject(datamap, connectors, identity, subject_email)
+
+    def by_record(dataset: str, key: dict) -> SubjectLocation:
+        return resolve_record(datamap, connectors, dataset, key)
+
+    return plan_erasure(
+        datamap,
+        connectors,
+        location,
+        subject_email=normalise_email(subject_email),
+        request_id=request_id,
+        ground=ground,
+        holds=ledger.active_legal_holds(),
+        resolve_record=by_record,
+        now=now,
+    )

@@ -1,0 +1,287 @@
+"""gdpr_subject_erasure run for real with dag.test(), answered through Airflow's HITL API code.
+
+A thread plays the approver: once the approval task waits for input, it responds with the same
+function the REST API (and so the Required actions UI) calls, or lets the response time out
+and runs the scheduler's own timeout sweep.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from datetime import UTC, datetime
+
+import pytest
+import sqlalchemy as sa
+
+from gdpr.demo import PLANTED
+from gdpr.erasure.notify import recipients_for
+from gdpr.erasure.suppression import SCOPE, identity_hash
+from gdpr.ledger import Ledger, verify_chain
+from tests.dags.conftest import personal_values, task_states, xcom_text
+
+DAG_ID = "gdpr_subject_erasure"
+KEY = "test-suppression-key-0123456789abcdef"
+SUBJECT = PLANTED.subject
+
+
+class Approver:
+    """What the API hands the HITL route as the logged-in user."""
+
+    def get_id(self) -> str:
+        return "dpo"
+
+    def get_name(self) -> str:
+        return "Claire (DPO)"
+
+
+def _awaiting_approval(deadline: float):
+    from airflow.models.taskinstance import TaskInstance
+    from airflow.utils.session import create_session
+    from airflow.utils.state import TaskInstanceState
+
+    while time.monotonic() < deadline:
+        with create_session() as session:
+            ti = session.scalars(
+                sa.select(TaskInstance).where(
+                    TaskInstance.dag_id == DAG_ID,
+                    TaskInstance.task_id == "approve",
+                    TaskInstance.state == TaskInstanceState.AWAITING_INPUT,
+                )
+            ).first()
+            if ti is not None:
+                return ti.run_id, ti.trigger_timeout
+        time.sleep(0.5)
+    raise TimeoutError("the approval task never waited for input")
+
+
+def _respond(option: str) -> None:
+    from airflow.api_fastapi.core_api.datamodels.hitl import UpdateHITLDetailPayload
+    from airflow.api_fastapi.core_api.routes.public.hitl import update_hitl_detail
+    from airflow.utils.session import create_session
+
+    run_id, _ = _awaiting_approval(time.monotonic() + 300)
+    with create_session() as session:
+        update_hitl_detail(
+            dag_id=DAG_ID,
+            dag_run_id=run_id,
+            task_id="approve",
+            update_hitl_detail_payload=UpdateHITLDetailPayload(
+                chosen_options=[option], params_input={}
+            ),
+            user=Approver(),
+            session=session,
+            map_index=-1,
+        )
+
+
+def _let_it_time_out() -> None:
+    from airflow.jobs.scheduler_job_runner import SchedulerJobRunner
+    from airflow.utils.session import create_session
+
+    _, timeout_at = _awaiting_approval(time.monotonic() + 300)
+    while datetime.now(UTC) <= timeout_at:
+        time.sleep(0.5)
+
+    class Sweeper:  # the scheduler's sweep only needs a logger from its runner
+        log = logging.getLogger("sweep")
+
+    with create_session() as session:
+        SchedulerJobRunner.check_awaiting_input_timeouts(Sweeper(), session=session)
+
+
+@pytest.fixture
+def approver():
+    """``approver(action)`` answers the next approval from a thread: Approve, Reject or None."""
+    threads = []
+
+    def start(option: str | None):
+        target = _let_it_time_out if option is None else (lambda: _respond(option))
+        thread = threading.Thread(target=target, daemon=True)
+        thread.start()
+        threads.append(thread)
+
+    yield start
+    for thread in threads:
+        thread.join(timeout=60)
+
+
+@pytest.fixture
+def org(demo_org, smtp_server, monkeypatch):
+    monkeypatch.setenv("AIRFLOW_VAR_GDPR_SUPPRESSION_KEY", KEY)
+    demo_org.mail = smtp_server
+    return demo_org
+
+
+def count(engine, sql):
+    with engine.connect() as conn:
+        return conn.execute(sa.text(sql)).scalar_one()
+
+
+def snapshot(org) -> dict[str, int]:
+    return {
+        "customers": count(org.crm, "SELECT count(*) FROM customers"),
+        "orders": count(org.crm, "SELECT count(*) FROM orders"),
+        "redacted": count(
+            org.crm, "SELECT count(*) FROM invoices WHERE billing_name = '[redacted]'"
+        ),
+        "tickets": count(org.helpdesk, "SELECT count(*) FROM tickets"),
+        "audio": len(org.s3.list_object_versions(Bucket="ml-call-audio").get("Versions", [])),
+    }
+
+
+def erasure_requests(org):
+    return [r for r in Ledger(org.ledger).open_requests() if r.kind == "erasure"]
+
+
+def test_approved_erasure_applies_the_plan_certifies_notifies_and_suppresses(
+    org, run_dag, approver, capfd, caplog
+):
+    caplog.set_level(logging.INFO)
+    ledger = Ledger(org.ledger)
+    before = snapshot(org)
+    approver("Approve")
+
+    dag_run = run_dag(DAG_ID, subject_email=SUBJECT.email, ground="c")
+
+    assert dag_run.state == "success", task_states(dag_run)
+    after = snapshot(org)
+    assert after["customers"] == before["customers"] - 1
+    assert after["orders"] == before["orders"] - len(SUBJECT.order_ids)
+    assert after["redacted"] == before["redacted"] + len(SUBJECT.invoice_ids)
+    assert after["tickets"] == before["tickets"] - len(SUBJECT.ticket_ids)
+    assert count(org.crm, "SELECT count(*) FROM customers WHERE customer_id = 1") == 0
+
+    (request,) = [r for r in _all_requests(org) if r.kind == "erasure"]
+    assert request.status == "completed"
+    planned = _xcom(dag_run, "preview")["counts"]
+    changed = _xcom(dag_run, "erase")["changed"]
+    for dataset, counts in planned.items():
+        for action in ("delete", "anonymise", "restrict"):
+            assert changed.get(dataset, {}).get(action, 0) == counts[action], (dataset, action)
+    assert verify_chain(org.ledger).ok
+    actions = [e.action for e in ledger.evidence(request_id=request.request_id)]
+    assert "erasure.preview" in actions
+    assert "erasure.delete" in actions
+    assert actions[-1] == "erasure.certificate"
+
+    certificate = (
+        org.s3.get_object(
+            Bucket=org.datamap.reports.bucket, Key=f"erasure/{request.request_id}/certificate.html"
+        )["Body"]
+        .read()
+        .decode()
+    )
+    assert "Certificate of erasure" in certificate
+    assert "L123-22" in certificate, "kept records carry their reason"
+    assert "Claire (DPO)" in certificate
+
+    affected = [d.id for d in org.datamap.iter_datasets() if d.kind == "sql"]
+    expected = {n.recipient for n in recipients_for(org.datamap, affected)}
+    assert expected
+    for address in expected:
+        assert len(org.mail.to(address)) == 1, address
+    notified = {
+        n.recipient for n in ledger.notifications(target=request.request_id, topic="art19_erasure")
+    }
+    assert notified == expected
+
+    assert identity_hash(KEY.encode(), SUBJECT.email) in ledger.suppressed(SCOPE)
+    assert SUBJECT.email not in str(ledger.suppressions())
+
+    logs = capfd.readouterr()
+    text = (logs.out + logs.err + caplog.text).lower()
+    blob = xcom_text(dag_run)
+    for value in personal_values():
+        assert value.lower() not in blob, "no personal value in XCom"
+        assert value.lower() not in text, "no personal value in task logs"
+
+    # rerun of the approved request: nothing left, nothing sent twice, still success
+    rerun = run_dag(DAG_ID, request_id=request.request_id, ground="c")
+    assert rerun.state == "success", task_states(rerun)
+    assert task_states(rerun)[("approve", -1)] == "skipped"
+    assert snapshot(org) == after
+    for address in expected:
+        assert len(org.mail.to(address)) == 1, address
+
+
+def _xcom(dag_run, task_id):
+    (ti,) = [ti for ti in dag_run.get_task_instances() if ti.task_id == task_id]
+    return ti.xcom_pull(task_ids=task_id)
+
+
+def _all_requests(org):
+    from gdpr.ledger.schema import requests
+
+    ledger = Ledger(org.ledger)
+    with org.ledger.connect() as conn:
+        ids = [r.request_id for r in conn.execute(sa.select(requests.c.request_id))]
+    return [ledger.get_request(i) for i in ids]
+
+
+def test_rejection_erases_nothing_and_marks_the_request_rejected(org, run_dag, approver):
+    before = snapshot(org)
+    approver("Reject")
+
+    dag_run = run_dag(DAG_ID, subject_email=SUBJECT.email, ground="a")
+
+    assert dag_run.state == "success", task_states(dag_run)
+    states = task_states(dag_run)
+    assert states[("erase", -1)] == "skipped"
+    assert states[("finish", -1)] == "success"
+    assert snapshot(org) == before
+    (request,) = _all_requests(org)
+    assert request.status == "rejected"
+    assert org.mail.messages == []
+
+
+def test_no_answer_before_the_timeout_erases_nothing(org, run_dag, approver, monkeypatch):
+    monkeypatch.setenv("GDPR_ERASURE_APPROVAL_TIMEOUT", "PT3S")
+    before = snapshot(org)
+    approver(None)
+
+    dag_run = run_dag(DAG_ID, subject_email=SUBJECT.email, ground="a")
+
+    assert task_states(dag_run)[("erase", -1)] == "skipped"
+    assert snapshot(org) == before
+    (request,) = erasure_requests(org)
+    assert request.status == "open", "the request is still to be answered"
+    events = [e.kind for e in Ledger(org.ledger).request_events(request.request_id)]
+    assert "erasure.approval_timed_out" in events
+
+
+@pytest.mark.parametrize(
+    "conf",
+    [
+        {"subject_email": "nobody.here@example.org"},
+        {"request_id": "R-2026-999999"},
+    ],
+    ids=["unknown-subject", "unknown-request"],
+)
+def test_bad_input_fails_before_anything_is_touched(org, run_dag, conf):
+    before = snapshot(org)
+    dag_run = run_dag(DAG_ID, **{"ground": "a", **conf})
+    assert dag_run.state == "failed"
+    assert task_states(dag_run)[("check_input", -1)] == "failed"
+    assert task_states(dag_run)[("preview", -1)] == "upstream_failed"
+    assert snapshot(org) == before
+    assert _all_requests(org) == []
+
+
+@pytest.mark.parametrize(
+    "conf",
+    [
+        {"subject_email": "camille.durand@@example", "ground": "a"},
+        {"subject_email": SUBJECT.email, "ground": "z"},
+    ],
+    ids=["malformed-email", "unknown-ground"],
+)
+def test_input_the_form_refuses_never_starts_a_run(org, run_dag, conf):
+    from airflow.sdk.exceptions import ParamValidationError
+
+    before = snapshot(org)
+    with pytest.raises(ParamValidationError):
+        run_dag(DAG_ID, **conf)
+    assert snapshot(org) == before
+    assert _all_requests(org) == []

@@ -1,0 +1,121 @@
+"""The free-text detectors on the labelled set (precision and recall) and on the demo's plants."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from gdpr.demo.planted import PLANTED_REMARK_TEXTS, PLANTED_REMARKS
+from gdpr.quality.detectors import LABELS, detect, fold, iban_valid, luhn_valid, nir_valid
+
+LABELLED = Path(__file__).resolve().parents[1] / "data" / "free_text_labelled.tsv"
+MIN_PRECISION = MIN_RECALL = 0.95
+
+
+def labelled() -> list[tuple[frozenset[str], str, str]]:
+    rows = []
+    for line in LABELLED.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        labels, lang, text = line.split("\t")
+        rows.append((frozenset() if labels == "-" else frozenset(labels.split(",")), lang, text))
+    return rows
+
+
+def test_the_labelled_set_is_large_bilingual_and_has_hard_negatives():
+    rows = labelled()
+    assert len(rows) >= 300
+    assert {lang for _, lang, _ in rows} == {"fr", "en"}
+    negatives = [text for labels, _, text in rows if not labels]
+    assert len(negatives) >= 100
+    for hard in ("Cardiaque", "religieusement emballé", "Union Jack", "Party garland"):
+        assert any(hard in text for text in negatives), hard
+    assert any("Mot de passe oublié" in text for text in negatives)
+    assert any("4970101234567890" in text for text in negatives)  # 16 digits failing Luhn
+    assert {label for labels, _, _ in rows for label in labels} == set(LABELS)
+
+
+def test_precision_and_recall_on_the_labelled_set(record_property, capsys):
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for expected, _, text in labelled():
+        found = detect(text)
+        for label in found & expected:
+            tp[label] += 1
+        for label in found - expected:
+            fp[label] += 1
+        for label in expected - found:
+            fn[label] += 1
+    precision = sum(tp.values()) / (sum(tp.values()) + sum(fp.values()))
+    recall = sum(tp.values()) / (sum(tp.values()) + sum(fn.values()))
+    record_property("free_text_precision", round(precision, 4))
+    record_property("free_text_recall", round(recall, 4))
+    with capsys.disabled():
+        print(f"\nfree-text detectors: precision {precision:.3f}, recall {recall:.3f}")
+        for label in LABELS:
+            print(f"  {label:20} tp {tp[label]:3}  fp {fp[label]:2}  fn {fn[label]:2}")
+    assert precision >= MIN_PRECISION
+    assert recall >= MIN_RECALL
+
+
+def test_every_planted_remark_is_found_with_exactly_its_labels():
+    for remark in PLANTED_REMARKS:
+        text = PLANTED_REMARK_TEXTS[(remark.dataset, remark.key, remark.field)]
+        assert detect(text) == remark.labels, (remark, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("CLIENTE ALCOOLIQUE", {"health"}),
+        ("cliente diabetique", {"health"}),  # typed without accents
+        ("Cliente diabétiques ?", {"health"}),
+        ("Livreur maladroit", set()),
+        ("La lampe Cardiaque est en stock.", set()),
+        ("Cardiaque, il ne porte rien.", {"health"}),  # capital at the start of a sentence
+        ("Le cœur du problème: problème de cœur", {"health"}),
+    ],
+)
+def test_inflections_accents_and_names(text, labels):
+    assert detect(text) == frozenset(labels)
+
+
+def test_fold_keeps_positions():
+    text = "Élodie, syndiquée à la CGT — « très » remontée"
+    assert len(fold(text)) == len(text)
+    assert fold(text).split()[:3] == ["elodie", "syndiquee", "a"]
+
+
+def test_identifier_checksums():
+    assert luhn_valid("4970101234567893")
+    assert not luhn_valid("4970101234567890")
+    assert iban_valid("FR76 3000 6000 0112 3456 7890 189")
+    assert not iban_valid("FR76 3000 6000 0112 3456 7890 188")
+    assert nir_valid("2 84 05 75 112 031 51")
+    assert not nir_valid("2 84 05 75 112 031 52")
+    assert nir_valid("2 69 05 2A 004 018 22")  # Corsica: 2A counts as 19
+    assert nir_valid("2 55 08 2B 123 456 73")  # 2B counts as 18
+    assert not nir_valid("2 69 05 2A 004 018 36")
+
+
+def test_a_password_needs_a_value():
+    assert detect("mot de passe : Soleil2024!") == {"password"}
+    assert detect("Mot de passe oublié : lien envoyé") == frozenset()
+    assert detect("password: reset") == frozenset()
+
+
+def test_empty_values():
+    assert detect(None) == frozenset()
+    assert detect("") == frozenset()
+
+
+def test_the_gate_tokenises_like_fold():
+    """The fast gate must see every word the category regexes see, or a remark would be skipped."""
+    from gdpr.quality.detectors import gate_bytes
+
+    texts = [text for _, _, text in labelled()] + list(PLANTED_REMARK_TEXTS.values())
+    texts += ["d’origine « maghrébine » — cœur…", "Syndiquée\u202fCGT", "n°4970 1012"]
+    for text in texts:
+        folded = {w.encode() for w in fold(text).split() if w.isascii()}
+        assert folded <= set(gate_bytes(text).split()), text

@@ -286,6 +286,9 @@ def _settled(ledger: Ledger, topic: str) -> set[str]:
     return {n.target for n in ledger.notifications(topic=topic) if n.status == "sent"}
 
 
-def _utc(value: datetime) -> datetime:
-    """Stored times without a zone are UTC (the data map documents `received_field` so)."""
+def _utc(value: datetime | str) -> datetime:
+    """Stored times without a zone are UTC (the data map documents `received_field` so).
+    SQLite hands untyped columns back as ISO text."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
     return value.replace(tzinfo=UTC) if value.tzinfo is None else as_utc(value)

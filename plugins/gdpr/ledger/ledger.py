@@ -635,32 +635,13 @@ class Ledger:
     def mark_notification_sent(
         self, *, topic: str, target: str, occasion: str, channel: str, recipient: str
     ) -> None:
-        self._settle_notification(topic, target, occasion, channel, recipient, sent=True)
+        self._settle_notifications(topic, occasion, channel, recipient, [target], sent=True)
 
     def release_notification(
         self, *, topic: str, target: str, occasion: str, channel: str, recipient: str
     ) -> None:
         """The send failed: let the next run claim it again."""
-        self._settle_notification(topic, target, occasion, channel, recipient, sent=False)
-
-    def _settle_notification(
-        self, topic: str, target: str, occasion: str, channel: str, recipient: str, *, sent: bool
-    ) -> None:
-        note = schema.notifications
-        where = (
-            (note.c.topic == topic)
-            & (note.c.target == target)
-            & (note.c.occasion == occasion)
-            & (note.c.channel == channel)
-            & (note.c.recipient == recipient)
-            & (note.c.status == "claimed")
-        )
-        changes = {"status": "sent", "sent_at": self._now()} if sent else {"status": "failed"}
-        with self._begin() as conn:
-            if conn.execute(sa.update(note).where(where).values(**changes)).rowcount != 1:
-                raise RecordNotFoundError(
-                    f"no claimed {topic} notification {occasion} for {target} via {channel}"
-                )
+        self._settle_notifications(topic, occasion, channel, recipient, [target], sent=False)
 
     def claim_notifications(
         self, *, topic: str, occasion: str, channel: str, recipient: str, targets: list[str]

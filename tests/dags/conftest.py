@@ -6,6 +6,7 @@ import pytest
 
 from gdpr.demo import PLANTED
 from tests.conftest import ROOT
+from tests.dags.hitl import approver  # noqa: F401  (the fixture, for every DAG test)
 
 
 @pytest.fixture

@@ -1,16 +1,9 @@
-"""gdpr_subject_erasure run for real with dag.test(), answered through Airflow's HITL API code.
-
-A thread plays the approver: once the approval task waits for input, it responds with the same
-function the REST API (and so the Required actions UI) calls, or lets the response time out
-and runs the scheduler's own timeout sweep.
-"""
+"""gdpr_subject_erasure run for real with dag.test(), answered through Airflow's HITL API code
+(tests.dags.hitl: a thread plays the approver)."""
 
 from __future__ import annotations
 
 import logging
-import threading
-import time
-from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -24,87 +17,6 @@ from tests.dags.conftest import personal_values, task_states, xcom_text
 DAG_ID = "gdpr_subject_erasure"
 KEY = "test-suppression-key-0123456789abcdef"
 SUBJECT = PLANTED.subject
-
-
-class Approver:
-    """What the API hands the HITL route as the logged-in user."""
-
-    def get_id(self) -> str:
-        return "dpo"
-
-    def get_name(self) -> str:
-        return "Claire (DPO)"
-
-
-def _awaiting_approval(deadline: float):
-    from airflow.models.taskinstance import TaskInstance
-    from airflow.utils.session import create_session
-    from airflow.utils.state import TaskInstanceState
-
-    while time.monotonic() < deadline:
-        with create_session() as session:
-            ti = session.scalars(
-                sa.select(TaskInstance).where(
-                    TaskInstance.dag_id == DAG_ID,
-                    TaskInstance.task_id == "approve",
-                    TaskInstance.state == TaskInstanceState.AWAITING_INPUT,
-                )
-            ).first()
-            if ti is not None:
-                return ti.run_id, ti.trigger_timeout
-        time.sleep(0.5)
-    raise TimeoutError("the approval task never waited for input")
-
-
-def _respond(option: str) -> None:
-    from airflow.api_fastapi.core_api.datamodels.hitl import UpdateHITLDetailPayload
-    from airflow.api_fastapi.core_api.routes.public.hitl import update_hitl_detail
-    from airflow.utils.session import create_session
-
-    run_id, _ = _awaiting_approval(time.monotonic() + 300)
-    with create_session() as session:
-        update_hitl_detail(
-            dag_id=DAG_ID,
-            dag_run_id=run_id,
-            task_id="approve",
-            update_hitl_detail_payload=UpdateHITLDetailPayload(
-                chosen_options=[option], params_input={}
-            ),
-            user=Approver(),
-            session=session,
-            map_index=-1,
-        )
-
-
-def _let_it_time_out() -> None:
-    from airflow.jobs.scheduler_job_runner import SchedulerJobRunner
-    from airflow.utils.session import create_session
-
-    _, timeout_at = _awaiting_approval(time.monotonic() + 300)
-    while datetime.now(UTC) <= timeout_at:
-        time.sleep(0.5)
-
-    class Sweeper:  # the scheduler's sweep only needs a logger from its runner
-        log = logging.getLogger("sweep")
-
-    with create_session() as session:
-        SchedulerJobRunner.check_awaiting_input_timeouts(Sweeper(), session=session)
-
-
-@pytest.fixture
-def approver():
-    """``approver(action)`` answers the next approval from a thread: Approve, Reject or None."""
-    threads = []
-
-    def start(option: str | None):
-        target = _let_it_time_out if option is None else (lambda: _respond(option))
-        thread = threading.Thread(target=target, daemon=True)
-        thread.start()
-        threads.append(thread)
-
-    yield start
-    for thread in threads:
-        thread.join(timeout=60)
 
 
 @pytest.fixture
@@ -141,7 +53,7 @@ def test_approved_erasure_applies_the_plan_certifies_notifies_and_suppresses(
     caplog.set_level(logging.INFO)
     ledger = Ledger(org.ledger)
     before = snapshot(org)
-    approver("Approve")
+    approver(DAG_ID, "Approve")
 
     dag_run = run_dag(DAG_ID, subject_email=SUBJECT.email, ground="c")
 
@@ -222,7 +134,7 @@ def _all_requests(org):
 
 def test_rejection_erases_nothing_and_marks_the_request_rejected(org, run_dag, approver):
     before = snapshot(org)
-    approver("Reject")
+    approver(DAG_ID, "Reject")
 
     dag_run = run_dag(DAG_ID, subject_email=SUBJECT.email, ground="a")
 
@@ -239,7 +151,7 @@ def test_rejection_erases_nothing_and_marks_the_request_rejected(org, run_dag, a
 def test_no_answer_before_the_timeout_erases_nothing(org, run_dag, approver, monkeypatch):
     monkeypatch.setenv("GDPR_ERASURE_APPROVAL_TIMEOUT", "PT3S")
     before = snapshot(org)
-    approver(None)
+    approver(DAG_ID, None)
 
     dag_run = run_dag(DAG_ID, subject_email=SUBJECT.email, ground="a")
 

@@ -161,15 +161,21 @@ class Approved:
 
 
 @contextmanager
-def _approved(preview_result: Mapping[str, Any]) -> Iterator[Approved]:
+def reports_session() -> Iterator[tuple[DataMap, Clients, ReportStore]]:
+    """The data map, the systems' clients and the reports location, for one task."""
     datamap = load_datamap()
     clients = airflow_clients()
     try:
-        store = ReportStore(clients.s3(datamap.reports.conn_id), datamap.reports)
-        plan = load_plan(store, preview_result["request_id"], preview_result["plan_sha256"])
-        yield Approved(datamap, Ledger(ledger_engine()), clients, store, plan)
+        yield datamap, clients, ReportStore(clients.s3(datamap.reports.conn_id), datamap.reports)
     finally:
         clients.dispose()
+
+
+@contextmanager
+def _approved(preview_result: Mapping[str, Any]) -> Iterator[Approved]:
+    with reports_session() as (datamap, clients, store):
+        plan = load_plan(store, preview_result["request_id"], preview_result["plan_sha256"])
+        yield Approved(datamap, Ledger(ledger_engine()), clients, store, plan)
 
 
 def erase(preview_result: Mapping[str, Any], *, dag_id: str, run_id: str) -> dict:
@@ -318,6 +324,29 @@ def add_suppression(preview_result: Mapping[str, Any]) -> dict:
     return {"suppressed": True, "added": added}
 
 
+def not_approved(
+    ledger: Ledger, request_ids: list[str], approval: Mapping[str, Any] | None, *, run_id: str
+) -> str | None:
+    """Record a rejection (requests closed) or a timeout (left open); None when approved."""
+    if ((approval or {}).get("chosen_options") or []) == ["Approve"]:
+        return None
+    by = ((approval or {}).get("responded_by_user") or {}).get("name")
+    outcome = "rejected" if by else "approval timed out"
+    now = datetime.now(UTC)
+    for request_id in request_ids:
+        if by:
+            ledger.update_request(
+                request_id,
+                status="rejected",
+                closed_at=now,
+                close_reason="erasure rejected by the approver",
+            )
+        ledger.add_request_event(
+            request_id, f"erasure.{outcome.replace(' ', '_')}", by or ACTOR, {"run_id": run_id}
+        )
+    return outcome
+
+
 def finish(
     check: Mapping[str, Any] | None,
     preview_result: Mapping[str, Any] | None,
@@ -348,20 +377,8 @@ def finish(
             return {"request_id": request_id, "outcome": "nothing left"}
         ledger.finish_run(run_pk, "failed", {"request_id": request_id})
         raise _fail(f"request {request_id}: the preview did not complete; nothing was changed")
-    chosen = (approval or {}).get("chosen_options") or []
-    if chosen != ["Approve"]:
-        by = ((approval or {}).get("responded_by_user") or {}).get("name")
-        outcome = "rejected" if by else "approval timed out"
-        if by:
-            ledger.update_request(
-                request_id,
-                status="rejected",
-                closed_at=datetime.now(UTC),
-                close_reason="erasure rejected by the approver",
-            )
-        ledger.add_request_event(
-            request_id, f"erasure.{outcome.replace(' ', '_')}", by or ACTOR, {"run_id": run_id}
-        )
+    outcome = not_approved(ledger, [request_id], approval, run_id=run_id)
+    if outcome:
         ledger.finish_run(run_pk, "success", {"request_id": request_id, "outcome": outcome})
         log.info("request %s: %s; nothing was erased", request_id, outcome)
         return {"request_id": request_id, "outcome": outcome}

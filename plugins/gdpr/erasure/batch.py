@@ -16,6 +16,8 @@ that plans it: what erasing them one by one, in the batch's order, would report.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -50,6 +52,7 @@ log = logging.getLogger(__name__)
 
 IN_LIST = 1000
 PROTECTION = {"keep": 0, "anonymise": 1, "delete": 2}  # most protective first
+SUBJECT_EVIDENCE = "erasure.subject"
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,48 @@ class BatchPlan:
     merged: ErasurePlan
     plans: dict[str, ErasurePlan]  # request id -> the subject's plan, in the batch's order
     attributed: dict[str, dict[str, dict[str, int]]]  # request id -> dataset -> action -> n
+
+    @property
+    def batch_id(self) -> str:
+        return self.merged.request_id
+
+    @property
+    def sha256(self) -> str:
+        """Digest of what the batch does: the merged plan, each subject's plan, the attribution."""
+        document = {
+            "merged": self.merged.sha256,
+            "plans": {r: p.sha256 for r, p in self.plans.items()},
+            "attributed": self.attributed,
+        }
+        text = json.dumps(document, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "merged": self.merged.to_json(),
+                "plans": {r: p.to_json() for r, p in self.plans.items()},
+                "attributed": self.attributed,
+            }
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> BatchPlan:
+        document = json.loads(text)
+        return cls(
+            ErasurePlan.from_json(document["merged"]),
+            {r: ErasurePlan.from_json(p) for r, p in document["plans"].items()},
+            document["attributed"],
+        )
+
+    def subject_counts(self, request_id: str) -> dict[str, int]:
+        """What the batch does for one subject: its changes (as attributed) and its kept records."""
+        totals = dict.fromkeys(("delete", "anonymise", "restrict"), 0)
+        for counts in self.attributed[request_id].values():
+            for action, n in counts.items():
+                totals[action] += n
+        totals["keep"] = self.plans[request_id].totals().get("keep", 0)
+        return totals
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Per dataset, what the batch does to how many records (one dataset may have several
@@ -428,14 +473,17 @@ def apply_batch(
         changed=outcome.changed,
         already_applied=outcome.already_applied,
     )
-    if outcome.already_applied:
-        return result
     for request_id, plan in batch.plans.items():
         counts = batch.attributed[request_id]
-        result.per_subject[request_id] = counts
+        if not outcome.already_applied:
+            result.per_subject[request_id] = counts
+        # a run that applied the plan but stopped before this loop left subjects without their
+        # row: the rerun (which finds the plan applied) writes the missing ones, once
+        if outcome.already_applied and _has_subject_evidence(ledger, request_id, result.batch_id):
+            continue
         ledger.record_evidence(
             EvidenceInput(
-                action="erasure.subject",
+                action=SUBJECT_EVIDENCE,
                 count=sum(n for c in counts.values() for n in c.values()),
                 keys_sha256=plan.sha256,
                 detail={
@@ -450,12 +498,20 @@ def apply_batch(
             )
         )
     log.info(
-        "erasure %s: %d subjects, %d records changed",
+        "erasure %s: %d subjects, %d records changed%s",
         result.batch_id,
         result.subjects,
         result.total,
+        " (plan applied before: nothing left)" if outcome.already_applied else "",
     )
     return result
+
+
+def _has_subject_evidence(ledger: Ledger, request_id: str, batch_id: str) -> bool:
+    return any(
+        e.action == SUBJECT_EVIDENCE and e.detail.get("batch") == batch_id
+        for e in ledger.evidence(request_id=request_id)
+    )
 
 
 def _keys_digests(plan: ErasurePlan) -> dict[str, str]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from gdpr.datamap.models import DataMap
 from gdpr.erasure.apply import ApplyOutcome
+from gdpr.erasure.batch import BatchPlan
 from gdpr.erasure.grounds import GROUNDS
 from gdpr.erasure.plan import ErasurePlan
 from gdpr.ledger import EvidenceInput, Ledger
@@ -32,6 +33,10 @@ class Documents:
     @property
     def plan(self) -> str:
         return f"erasure/{self.request_id}/plan.json"
+
+    @property
+    def batch(self) -> str:
+        return f"erasure/{self.request_id}/batch.json"
 
     @property
     def preview(self) -> str:
@@ -61,11 +66,48 @@ def store_preview(
     return stored_plan, store.put(docs.preview, html)
 
 
+def store_batch_preview(
+    datamap: DataMap, batch: BatchPlan, store: ReportStore, *, generated_at: datetime
+) -> tuple[StoredReport, StoredReport]:
+    """Store a batch (its merged plan, each subject's plan and counts) and its HTML preview:
+    the merged plan per dataset, then one line per request."""
+    docs = Documents(batch.batch_id)
+    stored_plan = store.put(docs.batch, batch.to_json())
+    plan = batch.merged
+    html = render_template(
+        "erasure_batch_preview.html.j2",
+        org=datamap.organisation,
+        batch_id=batch.batch_id,
+        plan_sha256=batch.sha256,
+        ground_label=GROUNDS[plan.ground][3:] if plan.ground in GROUNDS else "",
+        totals=plan.totals(),
+        generated_at=generated_at,
+        subjects=[{"request_id": r, "counts": batch.subject_counts(r)} for r in batch.plans],
+        **_tables(plan),
+    )
+    return stored_plan, store.put(docs.preview, html)
+
+
+def load_batch(store: ReportStore, batch_id: str, sha256: str) -> BatchPlan:
+    """The stored batch, refused unless it is the one that was previewed and approved."""
+    batch = BatchPlan.from_json(_read(store, Documents(batch_id).batch))
+    if batch.sha256 != sha256:
+        raise ValueError(
+            f"the stored plan of {batch_id} is not the one approved (SHA-256 differs); "
+            "run a new preview"
+        )
+    return batch
+
+
+def _read(store: ReportStore, name: str) -> str:
+    key = f"{store.location.prefix}{name}"
+    body = store.bucket.client.get_object(Bucket=store.bucket.name, Key=key)["Body"].read()
+    return body.decode("utf-8")
+
+
 def load_plan(store: ReportStore, request_id: str, sha256: str) -> ErasurePlan:
     """The stored plan, refused unless it is the one that was previewed and approved."""
-    key = f"{store.location.prefix}{Documents(request_id).plan}"
-    body = store.bucket.client.get_object(Bucket=store.bucket.name, Key=key)["Body"].read()
-    plan = ErasurePlan.from_json(body.decode("utf-8"))
+    plan = ErasurePlan.from_json(_read(store, Documents(request_id).plan))
     if plan.sha256 != sha256:
         raise ValueError(
             f"the stored plan of {request_id} is not the one approved (SHA-256 differs); "

@@ -9,6 +9,8 @@ import isodate
 
 APPROVAL_TIMEOUT_ENV = "GDPR_ERASURE_APPROVAL_TIMEOUT"
 DEFAULT_APPROVAL_TIMEOUT = "P7D"
+# requests per batch erasure run: the preview lists each, and the plan holds all their keys
+MAX_BATCH_SUBJECTS = 5000
 
 
 def approval_timeout() -> timedelta:

@@ -9,7 +9,8 @@ from the map, plus the hand-written suites of `include/expectations/`:
 2. fields marked `necessary: false` are **empty**;
 3. `free_text` fields hold no **Art. 9 special category** (health, religion, political
    opinion, union membership, ethnic origin, sexual orientation, biometric/genetic data) and
-   no **identifier** (Luhn-valid card number, IBAN, NIR, password), French and English;
+   no **identifier** (Luhn-valid card number, IBAN, NIR, password), French and English; the
+   same for the objects of S3 datasets declared `text_objects` (plain-text files);
 4. no record is older than its **retention rule** allows (what the purge missed or could not
    reach; legal holds, open requests and restrictions excepted);
 5. marketing **consent** has an opt-in with a timestamp and a source, and withdrawals are honoured.
@@ -41,7 +42,8 @@ from gdpr.airflow.defaults import DEFAULT_ARGS, START_DATE, tags
             type="array",
             items={"type": "string", "pattern": "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"},
             title="Only these datasets",
-            description="Datasets as system.dataset, one per line. Empty: every SQL dataset.",
+            description="Datasets as system.dataset, one per line. Empty: every SQL dataset and every "
+            "S3 dataset of text objects.",
         ),
         "chunk_size": Param(
             20000,

@@ -37,9 +37,14 @@ def test_every_dataset_is_checked_the_dpo_alerted_and_nothing_personal_leaks(
     caplog.set_level(logging.INFO)
     run = run_dag(DAG_ID)
     states = task_states(run)
-    sql_datasets = [r.id for r in demo_org.datamap.iter_datasets() if r.kind == "sql"]
+    checked = [
+        r.id
+        for r in demo_org.datamap.iter_datasets()
+        if r.kind == "sql" or r.dataset.text_objects is not None
+    ]
+    assert "helpdesk_files.attachments" in checked, "text attachments are scanned too"
     checks = [s for (task, _), s in states.items() if task == "check_dataset"]
-    assert len(checks) == len(sql_datasets), states
+    assert len(checks) == len(checked), states
     assert set(checks) == {"success"}, states
     assert states[("report", -1)] == "success", states
 
@@ -47,7 +52,7 @@ def test_every_dataset_is_checked_the_dpo_alerted_and_nothing_personal_leaks(
     page = read(demo_org, summary)
     assert "free_text:health" in page
     assert "consent:withdrawal_not_honoured" in page
-    assert len(reports(demo_org, "/docs/index.html")) == len(sql_datasets)
+    assert len(reports(demo_org, "/docs/index.html")) == len(checked)
     notes_csv = next(k for k in reports(demo_org, "findings.csv") if "/crm.notes/" in k)
     rows = list(csv.DictReader(io.StringIO(read(demo_org, notes_csv))))
     planted_notes = {r.key for r in PLANTED_REMARKS if r.dataset == "crm.notes" and r.labels}
@@ -57,7 +62,10 @@ def test_every_dataset_is_checked_the_dpo_alerted_and_nothing_personal_leaks(
     assert "finding" in mail["Subject"]
 
     evidence = [e for e in Ledger(demo_org.ledger).evidence() if e.action == "minimisation.check"]
-    assert {e.dataset for e in evidence} == set(sql_datasets)
+    assert {e.dataset for e in evidence} == set(checked)
+    attachments = next(e for e in evidence if e.dataset == "helpdesk_files.attachments")
+    assert attachments.detail["text_rows"] > 0, "the demo's .txt attachments were read"
+    assert attachments.count == 0, "and hold nothing sensitive"
     notes = next(e for e in evidence if e.dataset == "crm.notes")
     assert notes.count == sum(1 for r in rows if r["check"] == "free_text")
     assert notes.detail["by_category"]["free_text:health"] == 3

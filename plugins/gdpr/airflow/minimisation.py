@@ -14,7 +14,7 @@ from gdpr.connectors.factory import connectors_for
 from gdpr.datamap import load_datamap
 from gdpr.ledger import EvidenceInput, Ledger
 from gdpr.quality.publish import publish_dataset, render_summary, store_summary
-from gdpr.quality.runner import check_dataset, retention_exemptions
+from gdpr.quality.runner import check_dataset, check_objects, retention_exemptions
 from gdpr.quality.suites import SuiteFileError, load_suite_files, suites_dir
 from gdpr.reports.store import ReportStore
 
@@ -29,13 +29,21 @@ def _fail(message: str) -> None:
 
 
 def select_datasets(requested: Sequence[str] | None) -> list[str]:
-    """The map's sql datasets (or those the form names); hand-written suites checked first."""
+    """The map's sql datasets and s3 datasets of text objects (or those the form names);
+    hand-written suites checked first."""
     datamap = load_datamap()
-    known = [ref.id for ref in datamap.iter_datasets() if ref.kind == "sql"]
+    known = [
+        ref.id
+        for ref in datamap.iter_datasets()
+        if ref.kind == "sql" or ref.dataset.text_objects is not None
+    ]
     wanted = [d.strip() for d in requested or [] if d and d.strip()]
     unknown = sorted(set(wanted) - set(known))
     if unknown:
-        _fail(f"unknown sql dataset(s) {', '.join(unknown)}; the data map has: {', '.join(known)}")
+        _fail(
+            f"unknown or unchecked dataset(s) {', '.join(unknown)}; the checks cover the sql "
+            f"datasets and s3 datasets with `text_objects`: {', '.join(known)}"
+        )
     try:
         files = load_suite_files(suites_dir(datamap), datamap)
     except SuiteFileError as exc:
@@ -55,19 +63,22 @@ def check(dataset_id: str, *, dag_id: str, run_id: str, chunk_size: int) -> dict
         run_pk = ledger.start_run(dag_id, run_id, kind=KIND)
         connectors = connectors_for(datamap, clients)
         connectors[ref.system.name].ping()
-        exempt = retention_exemptions(datamap, dataset_id, connectors, ledger)
-        suite_files = load_suite_files(suites_dir(datamap), datamap)
         with tempfile.TemporaryDirectory(prefix="gdpr-docs-") as tmp:
-            outcome = check_dataset(
-                datamap,
-                dataset_id,
-                clients.engine(ref.system.conn_id),
-                now=datetime.now(UTC),
-                exempt=exempt,
-                suite_files=suite_files,
-                docs_dir=Path(tmp),
-                chunk_size=chunk_size,
-            )
+            if ref.kind == "s3":
+                outcome = check_objects(
+                    datamap, dataset_id, connectors[ref.system.name], docs_dir=Path(tmp)
+                )
+            else:
+                outcome = check_dataset(
+                    datamap,
+                    dataset_id,
+                    clients.engine(ref.system.conn_id),
+                    now=datetime.now(UTC),
+                    exempt=retention_exemptions(datamap, dataset_id, connectors, ledger),
+                    suite_files=load_suite_files(suites_dir(datamap), datamap),
+                    docs_dir=Path(tmp),
+                    chunk_size=chunk_size,
+                )
             store = ReportStore(clients.s3(datamap.reports.conn_id), datamap.reports)
             summary = publish_dataset(
                 outcome,

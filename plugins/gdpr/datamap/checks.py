@@ -100,10 +100,11 @@ def _datasets(datamap: DataMap) -> Iterator[Problem]:
 
 
 def _sql_dataset(dataset, path: Path) -> Iterator[Problem]:
-    if dataset.key_template or dataset.categories:
+    if dataset.key_template or dataset.categories or dataset.text_objects:
         yield Problem(
             path,
-            "`key_template` and `categories` are for s3 datasets; a sql dataset declares `fields`",
+            "`key_template`, `categories` and `text_objects` are for s3 datasets; a sql dataset "
+            "declares `fields` (free text: `free_text: true` on the field)",
         )
     if not dataset.fields:
         yield Problem(path, "a sql dataset must declare its `fields` (every column of the table)")

@@ -164,6 +164,22 @@ class FieldSpec(_Model):
     description: str | None = None
 
 
+class TextObjects(_Model):
+    """Objects whose content is free text (s3): scanned like free-text fields."""
+
+    content_types: list[str] = Field(
+        default_factory=lambda: ["text/plain", "text/csv", "text/markdown", "message/rfc822"],
+        min_length=1,
+        description="Content types read as text (the object's Content-Type, parameters ignored)",
+    )
+    max_bytes: int = Field(
+        1_000_000,
+        gt=0,
+        le=50_000_000,
+        description="Bytes read from the start of each object; the rest is not scanned",
+    )
+
+
 class Reference(_Model):
     dataset: str = Field(
         pattern=DATASET_ID, description="The referenced dataset, as `system.dataset`"
@@ -241,6 +257,11 @@ class Dataset(_Model):
         default_factory=list, description="Data categories of the objects (s3)"
     )
     provided: bool = Field(False, description="Objects were provided by the subject (s3)")
+    text_objects: TextObjects | None = Field(
+        None,
+        description="The objects of these content types are free text (s3): the minimisation "
+        "checks scan them for special categories and identifiers",
+    )
     provided_when: dict[str, str | int | bool] = Field(
         default_factory=dict,
         description="Portability (Art. 20) takes only the rows whose fields have these values, "

@@ -95,8 +95,10 @@ def _ascii(text: str) -> str:
     return kept.lower() or "x"
 
 
+@functools.cache
 def build_pools(seed: int) -> Pools:
-    """The Faker calls of a seed, all of them: a few thousand, whatever the number of customers."""
+    """The Faker calls of a seed, all of them: a few thousand, whatever the number of customers.
+    Cached: the pools are immutable and cost most of a small seed's time (tests seed often)."""
     fake = Faker("fr_FR")
     fake.seed_instance(seed)
     first = tuple(

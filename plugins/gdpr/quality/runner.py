@@ -12,7 +12,7 @@ results into a local folder the caller uploads.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,12 +23,20 @@ import pandas as pd
 import sqlalchemy as sa
 from great_expectations.data_context.types.base import ProgressBarsConfig
 
+from gdpr.connectors.s3 import S3Connector
 from gdpr.connectors.sql import SqlConnector
 from gdpr.datamap.models import DataMap
+from gdpr.datamap.templates import KeyTemplate
 from gdpr.quality import findings as checks
 from gdpr.quality.detectors import detect
 from gdpr.quality.findings import Finding, key_of
-from gdpr.quality.suites import DatasetSuites, SuiteFile, build_suites
+from gdpr.quality.suites import (
+    OBJECT_TEXT,
+    DatasetSuites,
+    SuiteFile,
+    build_suites,
+    object_text_suite,
+)
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +136,82 @@ def check_dataset(
     return outcome
 
 
+def check_objects(
+    datamap: DataMap,
+    dataset_id: str,
+    connector: S3Connector,
+    *,
+    docs_dir: Path | None = None,
+    chunk_size: int = 2_000,
+    progress: Progress | None = None,
+    threads: int = 8,
+) -> DatasetOutcome:
+    """The free-text check of an s3 dataset's text objects: each object of a declared content
+    type (read up to ``max_bytes``) is a row ``(key, content)`` of a pandas batch."""
+    ref = datamap.dataset(dataset_id)
+    declared = ref.dataset.text_objects if ref.kind == "s3" else None
+    if declared is None:
+        raise ValueError(f"{dataset_id} is not an s3 dataset with `text_objects`")
+    context = new_context()
+    outcome = DatasetOutcome(dataset_id)
+    frames = (
+        pd.DataFrame.from_records(texts, columns=[OBJECT_KEY, OBJECT_TEXT])
+        for texts in _text_objects(connector, ref.dataset, declared, chunk_size, threads)
+        if texts
+    )
+    _validate_chunks(
+        context, ref, object_text_suite(dataset_id), [OBJECT_KEY], frames, outcome, progress
+    )
+    scrub_store(context)
+    if docs_dir is not None:
+        build_docs(context, docs_dir)
+    outcome.findings.sort()
+    return outcome
+
+
+OBJECT_KEY = "key"
+
+
+def _text_objects(
+    connector: S3Connector, dataset: Any, declared: Any, chunk_size: int, threads: int
+) -> Iterator[list[tuple[str, str]]]:
+    """``(key, text)`` of the dataset's current objects whose Content-Type is declared,
+    ``chunk_size`` objects listed at a time (one ranged GET each, ``threads`` at a time)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    bucket = connector.objects
+    wanted = {t.lower() for t in declared.content_types}
+    template = KeyTemplate(dataset.key_template or "")
+
+    def read(key: str) -> tuple[str, str] | None:
+        response = bucket.client.get_object(
+            Bucket=bucket.name, Key=key, Range=f"bytes=0-{declared.max_bytes - 1}"
+        )
+        body = response["Body"]
+        try:
+            kind = (response.get("ContentType") or "").split(";", 1)[0].strip().lower()
+            if kind not in wanted:
+                return None
+            return key, body.read().decode("utf-8", errors="replace")
+        finally:
+            body.close()
+
+    keys: list[str] = []
+    listed = 0
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        for obj in bucket.list(template.prefix({})):
+            if template.parse(obj["Key"]) is not None:
+                keys.append(obj["Key"])
+            if len(keys) == chunk_size:
+                listed += len(keys)
+                log.info("%d objects listed", listed)
+                yield [t for t in pool.map(read, keys) if t]
+                keys = []
+        if keys:
+            log.info("%d objects listed", listed + len(keys))
+            yield [t for t in pool.map(read, keys) if t]
+
+
 # GX caps the keys of failing rows it reads from SQL at partial_unexpected_count (default 20).
 MAX_KEYS = 10_000_000
 
@@ -187,7 +271,7 @@ def _validate_in_database(
             gx.ValidationDefinition(name=suite.name, data=batch, suite=suite)
         )
         result = definition.run(result_format=_result_format(ref.dataset.primary_key))
-        _collect(result, ref, outcome, texts=None)
+        _collect(result, ref.id, ref.dataset.primary_key, outcome, texts=None)
 
 
 def _validate_text(
@@ -200,23 +284,38 @@ def _validate_text(
     progress: Progress | None,
 ) -> None:
     """Free text in pandas chunks: the detectors are Python, the table may not fit in memory."""
-    pk = ref.dataset.primary_key
+    columns = [*ref.dataset.primary_key, *suites.text_fields]
+    frames = (
+        pd.DataFrame.from_records(rows, columns=columns)
+        for rows in connector.stream(ref.dataset, columns=columns, batch_size=chunk_size)
+    )
+    _validate_chunks(context, ref, suites.text, ref.dataset.primary_key, frames, outcome, progress)
+
+
+def _validate_chunks(
+    context: Any,
+    ref,
+    suite: gx.ExpectationSuite,
+    pk: list[str],
+    frames: Iterable[pd.DataFrame],
+    outcome: DatasetOutcome,
+    progress: Progress | None,
+) -> None:
+    """Validate ``suite`` over each frame (a pandas batch), one merged result in the Data Docs."""
     source = context.data_sources.add_pandas(name=f"{ref.system.name}_text")
     asset = source.add_dataframe_asset(name=ref.dataset.name)
     batch = asset.add_batch_definition_whole_dataframe("chunk")
-    suite = context.suites.add(suites.text)
+    suite = context.suites.add(suite)
     definition = context.validation_definitions.add(
         gx.ValidationDefinition(name=suite.name, data=batch, suite=suite)
     )
-    columns = [*pk, *suites.text_fields]
     store = context.validation_results_store
     before = set(store.list_keys())
-    for rows in connector.stream(ref.dataset, columns=columns, batch_size=chunk_size):
-        frame = pd.DataFrame.from_records(rows, columns=columns)
+    for frame in frames:
         result = definition.run(
             batch_parameters={"dataframe": frame}, result_format=_result_format(pk)
         )
-        _collect(result, ref, outcome, texts=frame)
+        _collect(result, ref.id, pk, outcome, texts=frame)
         outcome.text_rows += len(frame)
         if progress:
             progress(ref.dataset.name, outcome.text_rows)
@@ -257,8 +356,9 @@ def _merge_chunks(store: Any, keys: list) -> None:
     store.set(keys[0], merged)
 
 
-def _collect(result: Any, ref, outcome: DatasetOutcome, texts: pd.DataFrame | None) -> None:
-    pk = ref.dataset.primary_key
+def _collect(
+    result: Any, dataset_id: str, pk: list[str], outcome: DatasetOutcome, texts: pd.DataFrame | None
+) -> None:
     for item in result.results:
         outcome.expectations += 1
         meta = item.expectation_config.meta or {}
@@ -270,7 +370,7 @@ def _collect(result: Any, ref, outcome: DatasetOutcome, texts: pd.DataFrame | No
         if item.success:
             continue
         outcome.failed[check] = outcome.failed.get(check, 0) + 1
-        outcome.findings.extend(_findings(item, check, meta, ref.id, pk, texts))
+        outcome.findings.extend(_findings(item, check, meta, dataset_id, pk, texts))
 
 
 def _exception_message(info: Mapping | None) -> str | None:

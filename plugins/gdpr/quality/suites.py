@@ -5,7 +5,8 @@ From the map (one suite run in the database, one over the free-text fields in pa
 1. schema: the table's columns are exactly the declared `fields` (an extra column is personal
    data nobody accounted for);
 2. fields marked `necessary: false` are empty (Art. 5(1)(c));
-3. `free_text` fields hold no Art. 9 special category and no identifier;
+3. `free_text` fields hold no Art. 9 special category and no identifier, nor do the objects
+   of an s3 dataset declared `text_objects` (their text is validated as a column `content`);
 4. no record is older than its retention rule allows (the purge's own cutoff and selection,
    minus the records a legal hold, an open request or a restriction keeps);
 5. marketing consent (`consent:` block): every opt-in has a timestamp and a source, and a
@@ -169,6 +170,21 @@ def build_suites(
         )
     custom = [_custom_suite(f) for f in suite_files if f.dataset == dataset_id]
     return DatasetSuites(dataset_id, sql, text, text_fields, custom)
+
+
+OBJECT_TEXT = "content"  # the column an object's text is validated as
+
+
+def object_text_suite(dataset_id: str) -> gx.ExpectationSuite:
+    """The free-text suite of an s3 dataset whose objects are text (`text_objects`)."""
+    return gx.ExpectationSuite(
+        name=f"{dataset_id}.free_text",
+        expectations=[
+            ExpectColumnValuesToBeFreeOfSensitiveText(
+                column=OBJECT_TEXT, labels=list(LABELS), meta=_meta(checks.FREE_TEXT, OBJECT_TEXT)
+            )
+        ],
+    )
 
 
 def _retention(

@@ -76,13 +76,13 @@ def gdpr_minimisation_checks():
         )
 
     @task(trigger_rule="all_done")
-    def report(datasets: list[str], summaries: list[dict]) -> dict:
+    def report(datasets: list[str] | None, summaries: list[dict]) -> dict:
         from gdpr.airflow import minimisation
 
         context = get_current_context()
         return minimisation.report(
-            list(datasets),
-            [s for s in summaries if s],
+            None if datasets is None else list(datasets),
+            [s for s in summaries or [] if s],
             dag_id=context["dag"].dag_id,
             run_id=context["run_id"],
             context=context,

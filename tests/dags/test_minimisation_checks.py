@@ -84,11 +84,14 @@ def test_every_dataset_is_checked_the_dpo_alerted_and_nothing_personal_leaks(
             assert remark.lower()[:40] not in lowered, "a finding never copies the text"
 
 
-def test_an_unknown_dataset_in_the_form_fails_before_anything_runs(demo_org, run_dag):
+def test_an_unknown_dataset_in_the_form_fails_before_anything_runs(demo_org, run_dag, smtp_server):
     run = run_dag(DAG_ID, datasets=["crm.custmers"])
     states = task_states(run)
     assert states[("select_datasets", -1)] == "failed"
     assert not [t for (t, _), s in states.items() if t == "check_dataset" and s == "success"]
+    assert states[("report", -1)] == "failed", "without a retry: nothing can change on retry"
+    (mail,) = smtp_server.to(demo_org.datamap.organisation.dpo.email)
+    assert "did not run" in mail["Subject"]
 
 
 def test_a_dataset_that_cannot_be_checked_fails_alone_and_the_dpo_is_told(

@@ -103,10 +103,18 @@ def check(dataset_id: str, *, dag_id: str, run_id: str, chunk_size: int) -> dict
 
 
 def report(
-    datasets: Sequence[str], summaries: Sequence[dict], *, dag_id: str, run_id: str, context: Any
+    datasets: Sequence[str] | None,
+    summaries: Sequence[dict],
+    *,
+    dag_id: str,
+    run_id: str,
+    context: Any,
 ) -> dict[str, Any]:
     """The run's summary report; alerts the DPO when anything was found or could not be checked."""
     datamap = load_datamap()
+    if datasets is None:  # select_datasets failed: a dataset of the form or a suite file refused
+        _alert_not_run(datamap, context)
+        _fail("nothing was checked: the selection failed (see the select_datasets log)")
     done = {s["dataset"]: s for s in summaries if s}
     failed = [d for d in datasets if d not in done]
     ordered = [done[d] for d in datasets if d in done]
@@ -147,6 +155,19 @@ def report(
     if failed:
         _fail(f"{len(failed)} dataset(s) could not be checked: {', '.join(failed)}")
     return {"report": stored.key, **totals}
+
+
+def _alert_not_run(datamap, context: Any) -> None:
+    from airflow.providers.smtp.notifications.smtp import SmtpNotifier
+
+    SmtpNotifier(
+        to=datamap.organisation.dpo.email,
+        subject="[GDPR] Minimisation checks did not run",
+        html_content="<p>The minimisation checks did not run: a dataset named in the form is "
+        "unknown, or a hand-written suite in the expectations folder was refused. The "
+        "<code>select_datasets</code> task log of the run says which.</p>",
+        smtp_conn_id="smtp_default",
+    )(context)
 
 
 def _alert_dpo(

@@ -16,6 +16,23 @@ import sqlalchemy as sa
 
 Keys = set[tuple[Any, ...]]
 
+# the demo schema's primary keys, for the hand-written baselines that change rows by key
+PRIMARY_KEYS = {
+    "customers": "customer_id",
+    "prospects": "prospect_id",
+    "prospect_interactions": "interaction_id",
+    "consents": "consent_id",
+    "orders": "order_id",
+    "invoices": "invoice_id",
+    "payments": "payment_id",
+    "notes": "note_id",
+    "call_recordings": "recording_id",
+    "call_evaluations": "evaluation_id",
+    "tickets": "ticket_id",
+    "ticket_messages": "message_id",
+    "ticket_attachments": "attachment_id",
+}
+
 CRM_SQL = {
     "customers": "SELECT customer_id FROM customers WHERE lower(trim(email)) = %(email)s",
     "prospects": "SELECT prospect_id FROM prospects WHERE lower(trim(email)) = %(email)s",

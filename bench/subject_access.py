@@ -26,7 +26,7 @@ from typing import Any
 
 from bench.context import Context
 from bench.harness import compare_timings, run_in_child
-from bench.raw_resolution import resolve_raw
+from bench.raw_resolution import PRIMARY_KEYS, resolve_raw
 from bench.results import Budget, Row, finish_section
 from bench.subject_resolution import LARGE_SUBJECT_TICKETS, Systems, Target, large_subject
 
@@ -58,21 +58,6 @@ ROWS = [
 ]
 WITHHELD = {"ticket_messages": {"agent_name"}}  # what the product leaves out (about others)
 NOW = datetime(2026, 11, 22, tzinfo=UTC)
-PRIMARY_KEYS = {
-    "customers": "customer_id",
-    "prospects": "prospect_id",
-    "prospect_interactions": "interaction_id",
-    "consents": "consent_id",
-    "orders": "order_id",
-    "invoices": "invoice_id",
-    "payments": "payment_id",
-    "notes": "note_id",
-    "call_recordings": "recording_id",
-    "call_evaluations": "evaluation_id",
-    "tickets": "ticket_id",
-    "ticket_messages": "message_id",
-    "ticket_attachments": "attachment_id",
-}
 
 
 def ours(systems: Systems) -> dict[str, int]:

@@ -28,7 +28,7 @@ from typing import Any
 
 from bench.context import Context, SeededDemo
 from bench.harness import time_once
-from bench.raw_resolution import connect, resolve_raw
+from bench.raw_resolution import PRIMARY_KEYS, connect, resolve_raw
 from bench.results import Budget, Row, finish_section
 from bench.retention_purge import clone, drop
 from bench.subject_resolution import Systems, Target
@@ -67,21 +67,6 @@ CRM_ORDER = [
 ]
 HELPDESK_ORDER = ["ticket_attachments", "ticket_messages", "tickets"]
 ANONYMISED = ["invoices", "payments"]  # kept under the accounting obligation, anonymised
-PRIMARY_KEYS = {
-    "customers": "customer_id",
-    "prospects": "prospect_id",
-    "prospect_interactions": "interaction_id",
-    "consents": "consent_id",
-    "orders": "order_id",
-    "invoices": "invoice_id",
-    "payments": "payment_id",
-    "notes": "note_id",
-    "call_recordings": "recording_id",
-    "call_evaluations": "evaluation_id",
-    "tickets": "ticket_id",
-    "ticket_messages": "message_id",
-    "ticket_attachments": "attachment_id",
-}
 
 
 @contextmanager

@@ -29,6 +29,7 @@ from __future__ import annotations
 from airflow.sdk import Param, dag, get_current_context, task
 
 from gdpr.airflow.defaults import DEFAULT_ARGS, START_DATE, tags
+from gdpr.airflow.forms import subject_params
 
 
 @dag(
@@ -39,22 +40,8 @@ from gdpr.airflow.defaults import DEFAULT_ARGS, START_DATE, tags
     default_args=DEFAULT_ARGS,
     doc_md=__doc__,
     params={
-        "subject_email": Param(
-            None,
-            type=["null", "string"],
-            format="email",
-            pattern=r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$",
-            title="Subject's e-mail address",
-            description="The address the person uses with us (case and spaces do not matter). "
-            "Leave empty when you give a request id.",
-        ),
-        "request_id": Param(
-            None,
-            type=["null", "string"],
-            pattern=r"^R-\d{4}-\d+$",
-            title="Ledger request id",
-            description="An existing request, e.g. R-2026-000123 (from the intake or an earlier "
-            "run). Rerunning with the same id replaces its package.",
+        **subject_params(
+            "access or portability", "Rerunning with the same id replaces its package."
         ),
         "kind": Param(
             "access",

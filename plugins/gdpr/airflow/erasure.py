@@ -41,7 +41,8 @@ SMTP_CONN_ID = "smtp_default"
 NOTHING_LEFT = "erasure.nothing_left"
 
 
-def _fail(message: str):
+def failure(message: str):
+    """The exception that fails a task without a retry (a retry would not change the outcome)."""
     from airflow.sdk.exceptions import AirflowFailException
 
     return AirflowFailException(message)
@@ -52,12 +53,12 @@ def check_input(params: Mapping[str, Any], *, run_id: str) -> dict:
     datamap = load_datamap()
     ground = params.get("ground")
     if ground not in GROUNDS:
-        raise _fail(f"unknown Art. 17(1) ground {ground!r}; choose one of {', '.join(GROUNDS)}")
+        raise failure(f"unknown Art. 17(1) ground {ground!r}; choose one of {', '.join(GROUNDS)}")
     ledger = Ledger(ledger_engine())
     try:
         request = subject_request(datamap, ledger, params, kind="erasure")
     except RequestInputError as exc:
-        raise _fail(str(exc)) from exc
+        raise failure(str(exc)) from exc
     ledger.add_request_event(
         request.request_id,
         "erasure.triggered",
@@ -293,7 +294,7 @@ def suppression_key() -> bytes:
         except Exception:  # the connection is not defined either
             value = None
     if not value:
-        raise _fail(
+        raise failure(
             f"no suppression key: set the Airflow Variable {SUPPRESSION_VARIABLE} (or the password "
             f"of the connection {SUPPRESSION_CONN_ID}) to a long random secret"
         )
@@ -303,13 +304,16 @@ def suppression_key() -> bytes:
     return value.encode("utf-8")
 
 
+def suppression_reason(ground: str) -> str:
+    return f"erased under Art. 17(1)({ground})" + (
+        "; objection to direct marketing (Art. 21(3))" if ground == "c" else ""
+    )
+
+
 def add_suppression(preview_result: Mapping[str, Any]) -> dict:
     ledger = Ledger(ledger_engine())
     request = ledger.get_request(preview_result["request_id"])
-    ground = preview_result["ground"]
-    reason = f"erased under Art. 17(1)({ground})" + (
-        "; objection to direct marketing (Art. 21(3))" if ground == "c" else ""
-    )
+    reason = suppression_reason(preview_result["ground"])
     try:
         added = suppress(
             ledger,
@@ -319,7 +323,7 @@ def add_suppression(preview_result: Mapping[str, Any]) -> dict:
             request_id=request.request_id,
         )
     except SuppressionKeyError as exc:
-        raise _fail(str(exc)) from exc
+        raise failure(str(exc)) from exc
     log.info("suppression entry %s", "added" if added else "already there")
     return {"suppressed": True, "added": added}
 
@@ -347,6 +351,36 @@ def not_approved(
     return outcome
 
 
+def close_nothing_left(ledger: Ledger, request_ids: list[str], run_id: str) -> set[str]:
+    """Close the requests whose subject this run's preview found nothing of; returns them."""
+    found = {
+        r
+        for r in request_ids
+        if any(
+            e.kind == NOTHING_LEFT and e.detail.get("run_id") == run_id
+            for e in ledger.request_events(r)
+        )
+    }
+    for request_id in found:
+        if ledger.get_request(request_id).is_open:
+            ledger.update_request(
+                request_id,
+                status="completed",
+                closed_at=datetime.now(UTC),
+                close_reason="nothing of the subject left to erase",
+            )
+    return found
+
+
+def close_erased(ledger: Ledger, request_ids: list[str], run_id: str) -> None:
+    now = datetime.now(UTC)
+    for request_id in request_ids:
+        ledger.update_request(
+            request_id, status="completed", closed_at=now, close_reason="erased (Art. 17)"
+        )
+        ledger.add_request_event(request_id, "erasure.completed", ACTOR, {"run_id": run_id})
+
+
 def finish(
     check: Mapping[str, Any] | None,
     preview_result: Mapping[str, Any] | None,
@@ -358,25 +392,17 @@ def finish(
 ) -> dict:
     """Close the run in the ledger: completed, rejected, timed out, nothing left, or failed."""
     if not check:
-        raise _fail("the input was refused: nothing was changed")
+        raise failure("the input was refused: nothing was changed")
     ledger = Ledger(ledger_engine())
     request_id = check["request_id"]
     run_pk = ledger.start_run(dag_id, run_id, kind=RUN_KIND)
     if not preview_result:
-        events = ledger.request_events(request_id)
-        if any(e.kind == NOTHING_LEFT and e.detail.get("run_id") == run_id for e in events):
-            if ledger.get_request(request_id).is_open:
-                ledger.update_request(
-                    request_id,
-                    status="completed",
-                    closed_at=datetime.now(UTC),
-                    close_reason="nothing of the subject left to erase",
-                )
+        if close_nothing_left(ledger, [request_id], run_id):
             ledger.finish_run(run_pk, "success", {"request_id": request_id, "erased": 0})
             log.info("request %s: nothing of the subject is left to erase", request_id)
             return {"request_id": request_id, "outcome": "nothing left"}
         ledger.finish_run(run_pk, "failed", {"request_id": request_id})
-        raise _fail(f"request {request_id}: the preview did not complete; nothing was changed")
+        raise failure(f"request {request_id}: the preview did not complete; nothing was changed")
     outcome = not_approved(ledger, [request_id], approval, run_id=run_id)
     if outcome:
         ledger.finish_run(run_pk, "success", {"request_id": request_id, "outcome": outcome})
@@ -384,10 +410,7 @@ def finish(
         return {"request_id": request_id, "outcome": outcome}
     if not suppressed:
         ledger.finish_run(run_pk, "failed", {"request_id": request_id})
-        raise _fail(f"request {request_id}: a step after the approval failed; see its task log")
-    ledger.update_request(
-        request_id, status="completed", closed_at=datetime.now(UTC), close_reason="erased (Art. 17)"
-    )
-    ledger.add_request_event(request_id, "erasure.completed", ACTOR, {"run_id": run_id})
+        raise failure(f"request {request_id}: a step after the approval failed; see its task log")
+    close_erased(ledger, [request_id], run_id)
     ledger.finish_run(run_pk, "success", {"request_id": request_id, "outcome": "erased"})
     return {"request_id": request_id, "outcome": "erased"}

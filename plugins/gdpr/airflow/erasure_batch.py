@@ -22,10 +22,14 @@ from gdpr.airflow.erasure import (
     ACTOR,
     NOTHING_LEFT,
     RUN_KIND,
+    close_erased,
+    close_nothing_left,
+    failure,
     not_approved,
     reports_session,
     send_mail,
     suppression_key,
+    suppression_reason,
 )
 from gdpr.airflow.hooks import airflow_clients, ledger_engine
 from gdpr.connectors.factory import Clients, connectors_for
@@ -46,17 +50,11 @@ log = logging.getLogger(__name__)
 TOPIC = "art19_erasure"
 
 
-def _fail(message: str):
-    from airflow.sdk.exceptions import AirflowFailException
-
-    return AirflowFailException(message)
-
-
 def check_input(params: Mapping[str, Any], *, run_id: str) -> dict:
     """The requests to erase for; fails before any write if one of them cannot be acted on."""
     ground = params.get("ground")
     if ground not in GROUNDS:
-        raise _fail(f"unknown Art. 17(1) ground {ground!r}; choose one of {', '.join(GROUNDS)}")
+        raise failure(f"unknown Art. 17(1) ground {ground!r}; choose one of {', '.join(GROUNDS)}")
     ledger = Ledger(ledger_engine())
     requests = _requests(ledger, params)
     for request in requests:
@@ -74,13 +72,13 @@ def _requests(ledger: Ledger, params: Mapping[str, Any]) -> list[RequestRecord]:
     given = [str(r).strip() for r in params.get("request_ids") or [] if str(r).strip()]
     if params.get("all_open"):
         if given:
-            raise _fail("give request ids or choose every open erasure request, not both")
+            raise failure("give request ids or choose every open erasure request, not both")
         requests = [r for r in ledger.open_requests() if r.kind == "erasure"]
         if not requests:
-            raise _fail("there is no open erasure request in the ledger: nothing to do")
+            raise failure("there is no open erasure request in the ledger: nothing to do")
     else:
         if not given:
-            raise _fail("give at least one erasure request id (or every open erasure request)")
+            raise failure("give at least one erasure request id (or every open erasure request)")
         ids = list(dict.fromkeys(given))
         found = {i: ledger.get_request(i) for i in ids}
         problems = [_problem(i, r) for i, r in found.items() if _problem(i, r)]
@@ -88,10 +86,10 @@ def _requests(ledger: Ledger, params: Mapping[str, Any]) -> list[RequestRecord]:
             shown = "; ".join(problems[:10]) + (
                 f"; and {len(problems) - 10} more" if len(problems) > 10 else ""
             )
-            raise _fail(f"{len(problems)} of {len(ids)} requests cannot be erased: {shown}")
+            raise failure(f"{len(problems)} of {len(ids)} requests cannot be erased: {shown}")
         requests = [r for r in found.values() if r is not None]
     if len(requests) > MAX_BATCH_SUBJECTS:
-        raise _fail(
+        raise failure(
             f"{len(requests)} requests: one run erases at most {MAX_BATCH_SUBJECTS}; split the list"
         )
     return requests
@@ -220,7 +218,7 @@ def verify(preview_result: Mapping[str, Any]) -> dict:
         try:
             results = verify_batch(job.datamap, job.batch, job.connectors(), job.subjects())
         except ErasureIncompleteError as exc:
-            raise _fail(str(exc)) from exc
+            raise failure(str(exc)) from exc
     kept = sum(n for v in results.values() for n in v.kept.values())
     log.info("verified %d subjects: nothing left but %d kept records", len(results), kept)
     return {"subjects": len(results), "kept": kept}
@@ -239,7 +237,8 @@ def certify(
     with _approved(preview_result) as job:
         run_pk = job.ledger.start_run(dag_id, run_id, kind=RUN_KIND)
         completed_at = datetime.now(UTC)
-        for n, request_id in enumerate(job.to_erase(), start=1):
+        erased = job.to_erase()
+        for n, request_id in enumerate(erased, start=1):
             issue_certificate(
                 job.datamap,
                 job.batch.plans[request_id],
@@ -253,7 +252,7 @@ def certify(
             )
             issued = n
             if n % 100 == 0:
-                log.info("certificates: %d/%d", n, len(job.to_erase()))
+                log.info("certificates: %d/%d", n, len(erased))
     log.info("certificates: %d issued", issued)
     return {"certificates": issued}
 
@@ -335,10 +334,7 @@ def _notice(
 
 
 def add_suppressions(preview_result: Mapping[str, Any]) -> dict:
-    ground = preview_result["ground"]
-    reason = f"erased under Art. 17(1)({ground})" + (
-        "; objection to direct marketing (Art. 21(3))" if ground == "c" else ""
-    )
+    reason = suppression_reason(preview_result["ground"])
     key = suppression_key()
     added = 0
     with _approved(preview_result) as job:
@@ -350,7 +346,7 @@ def add_suppressions(preview_result: Mapping[str, Any]) -> dict:
                     job.ledger, key, emails[request_id], reason=reason, request_id=request_id
                 )
             except SuppressionKeyError as exc:
-                raise _fail(str(exc)) from exc
+                raise failure(str(exc)) from exc
     subjects = len(erased)
     log.info("suppression entries: %d added, %d already there", added, subjects - added)
     return {"suppressed": subjects, "added": added}
@@ -367,27 +363,11 @@ def finish(
 ) -> dict:
     """Close every request of the batch: erased, nothing left, rejected, timed out or failed."""
     if not check:
-        raise _fail("the input was refused: nothing was changed")
+        raise failure("the input was refused: nothing was changed")
     ledger = Ledger(ledger_engine())
     run_pk = ledger.start_run(dag_id, run_id, kind=RUN_KIND)
     request_ids: list[str] = check["request_ids"]
-    now = datetime.now(UTC)
-    nothing_left = {
-        r
-        for r in request_ids
-        if any(
-            e.kind == NOTHING_LEFT and e.detail.get("run_id") == run_id
-            for e in ledger.request_events(r)
-        )
-    }
-    for request_id in nothing_left:
-        if ledger.get_request(request_id).is_open:
-            ledger.update_request(
-                request_id,
-                status="completed",
-                closed_at=now,
-                close_reason="nothing of the subject left to erase",
-            )
+    nothing_left = close_nothing_left(ledger, request_ids, run_id)
     rest = [r for r in request_ids if r not in nothing_left]
     summary = {"requests": len(request_ids), "nothing_left": len(nothing_left)}
     if not rest:
@@ -396,7 +376,7 @@ def finish(
         return summary | {"outcome": "nothing left"}
     if not preview_result:
         ledger.finish_run(run_pk, "failed", summary)
-        raise _fail("the preview did not complete; nothing was changed")
+        raise failure("the preview did not complete; nothing was changed")
     outcome = not_approved(ledger, rest, approval, run_id=run_id)
     if outcome:
         ledger.finish_run(run_pk, "success", summary | {"outcome": outcome})
@@ -404,12 +384,8 @@ def finish(
         return summary | {"outcome": outcome}
     if not suppressed:
         ledger.finish_run(run_pk, "failed", summary)
-        raise _fail("a step after the approval failed; see its task log")
-    for request_id in rest:
-        ledger.update_request(
-            request_id, status="completed", closed_at=now, close_reason="erased (Art. 17)"
-        )
-        ledger.add_request_event(request_id, "erasure.completed", ACTOR, {"run_id": run_id})
+        raise failure("a step after the approval failed; see its task log")
+    close_erased(ledger, rest, run_id)
     ledger.finish_run(run_pk, "success", summary | {"outcome": "erased", "erased": len(rest)})
     log.info("%d requests erased and closed, %d had nothing left", len(rest), len(nothing_left))
     return summary | {"outcome": "erased", "erased": len(rest)}

@@ -5,8 +5,9 @@ from __future__ import annotations
 from airflow.sdk import Param
 
 
-def subject_params(kind: str) -> dict[str, Param]:
-    """The subject's e-mail, or an existing ledger request of ``kind`` (one of the two)."""
+def subject_params(kind: str, rerun: str = "") -> dict[str, Param]:
+    """The subject's e-mail, or an existing ledger request of ``kind`` (one of the two);
+    ``rerun`` says what giving the id of a request already run does."""
     return {
         "subject_email": Param(
             None,
@@ -22,6 +23,7 @@ def subject_params(kind: str) -> dict[str, Param]:
             type=["null", "string"],
             pattern=r"^\s*[A-Za-z0-9][A-Za-z0-9_.-]*\s*$",
             title="Ledger request id",
-            description=f"An existing {kind} request, e.g. R-2026-000123 (from the intake).",
+            description=f"An existing {kind} request, e.g. R-2026-000123 (from the intake or an "
+            f"earlier run).{' ' + rerun if rerun else ''}",
         ),
     }

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from html import escape
 from typing import Any
 
-from gdpr.airflow.erasure import send_mail, subject_request, suppression_key
+from gdpr.airflow.erasure import failure, send_mail, subject_request, suppression_key
 from gdpr.airflow.hooks import airflow_clients, ledger_engine
 from gdpr.connectors.factory import connectors_for
 from gdpr.datamap import load_datamap
@@ -26,12 +26,6 @@ from gdpr.subject import resolve_subject
 log = logging.getLogger(__name__)
 RUN_KIND = "rectification"
 ACTOR = "airflow"
-
-
-def _fail(message: str):
-    from airflow.sdk.exceptions import AirflowFailException
-
-    return AirflowFailException(message)
 
 
 def _mask(value: str | None) -> None:
@@ -51,7 +45,7 @@ def check_input(params: Mapping[str, Any], *, run_id: str) -> dict:
         check_choice(datamap, category, params.get("value") or "")
         request = subject_request(datamap, ledger, params, kind="rectification")
     except (RequestInputError, RectificationInputError) as exc:
-        raise _fail(str(exc)) from exc
+        raise failure(str(exc)) from exc
     ledger.add_request_event(
         request.request_id, "rectification.triggered", ACTOR, {"run_id": run_id, "field": category}
     )
@@ -83,7 +77,7 @@ def apply(
             run_pk=run_pk,
         )
     except RectificationInputError as exc:
-        raise _fail(str(exc)) from exc
+        raise failure(str(exc)) from exc
     finally:
         clients.dispose()
     return outcome.as_dict()

@@ -1,4 +1,5 @@
 # make run   : install and start the embedded default (Airflow UI on http://127.0.0.1:8080)
+#              ORG=telecom (or any examples/<org>/) runs another organisation; default retailer
 # make test  : install and run the whole suite (needs PostgreSQL and MariaDB on their usual ports)
 # make demo  : the headless end-to-end scenario; exits non-zero if a step fails
 # make bench : benchmarks -> bench/results.json
@@ -7,6 +8,9 @@ SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 PYTEST_WORKERS ?= 2  # test processes (pytest-xdist); 0 runs everything in this process
 export UV_LINK_MODE := copy
+# the organisation of run/demo: examples/<org>/ (examples/README.md)
+ORG ?= retailer
+export ORG
 
 .PHONY: install run demo test lint format bench stop clean
 

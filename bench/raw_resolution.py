@@ -2,7 +2,7 @@
 
 This is what a competent engineer would write for this one organisation without the product:
 one connection per database, a query per table on indexed columns with the subject's keys as a
-PostgreSQL array, and a listing per key prefix in S3. It may name demo tables because it lives
+PostgreSQL array, and a listing of every version per key prefix in S3. It may name demo tables because it lives
 in bench/, never in plugins/. It returns the keys per dataset (ids as in the data map) so the
 benchmark can check that both sides found exactly the same records before comparing times.
 """
@@ -81,12 +81,16 @@ def _first(rows: Iterable[tuple[Any, ...]]) -> list[Any]:
 
 
 def _listed(s3: Any, bucket: str, prefixes: Iterable[str], wanted: set[str]) -> Keys:
-    """Keys under each prefix that are exactly the expected objects (no stray neighbours)."""
+    """Keys under each prefix that are exactly the expected objects (no stray neighbours), in
+    any version: an object whose latest version is a delete marker still holds personal data
+    in its older versions, so a hand-written tool that must find everything lists versions
+    too (``list_objects_v2`` would miss it)."""
     found: Keys = set()
-    paginator = s3.get_paginator("list_objects_v2")
+    paginator = s3.get_paginator("list_object_versions")
     for prefix in sorted(set(prefixes)):
         for page in paginator.paginate(Bucket=bucket, Prefix=prefix):
-            found.update((o["Key"],) for o in page.get("Contents", []) if o["Key"] in wanted)
+            items = page.get("Versions", []) + page.get("DeleteMarkers", [])
+            found.update((o["Key"],) for o in items if o["Key"] in wanted)
     return found
 
 

@@ -11,8 +11,9 @@ instead of deleted.
 * One mapped task per rule: a failing rule does not stop the others.
 * **Dry run** (trigger form) computes exactly the same selection and writes a preview report
   without changing anything.
-* Each batch leaves hash-chained evidence in the ledger (counts, SHA-256 of the keys, rule,
-  citation); afterwards the purge checks that nothing it selected remains.
+* Evidence first: each batch appends an intent to the hash-chained ledger before it changes
+  anything and a settlement after its commits (counts, SHA-256 of the keys, rule, citation);
+  afterwards the purge checks that nothing it selected remains and every batch is settled.
 * Logs show progress per batch, counts only. A report (HTML) goes to the reports location.
 * Each purged dataset emits an asset event (`gdpr://<system>/<dataset>`) through the alias
   `gdpr_retention_purged`, so downstream DAGs can react.

@@ -16,7 +16,11 @@ Triggered from the form: the subject's **e-mail** or a ledger **request id**, th
    (`GDPR_ERASURE_APPROVAL_TIMEOUT`, default 7 days) nothing is erased.
 4. **erase**: exactly the approved plan, children before parents, one transaction per batch,
    S3 objects with all their versions; kept records of the subject are restricted (Art. 18).
-   A rerun, or a second run for the same subject, finds nothing left and says so.
+   Evidence first: an intent row before each batch commits, its settlement after. The
+   approved plan is kept in the ledger: if the erasure stops between systems, a retry or a new
+   run for the same request completes that plan without asking again (records that appeared
+   since are left for a new approval). The subject's delivered access packages and staging
+   files go too, every version. Once complete, a new run finds nothing left and says so.
 5. **verify**: resolves the subject again; anything found that the plan does not keep fails
    the run.
 6. **certificate**: an HTML certificate (print-ready) with what was erased, what was kept and
@@ -48,6 +52,11 @@ Erase the personal data of request **{{ ti.xcom_pull(task_ids='preview')['reques
 | anonymised (kept without personal data) | {{ t.get('anonymise', 0) }} |
 | kept, with their legal reason | {{ t.get('keep', 0) }} |
 | kept and restricted (Art. 18) | {{ t.get('restrict', 0) }} |
+{% if not t.get('delete', 0) and not t.get('anonymise', 0) %}
+**Nothing can be erased**: every record is kept for the legal reasons in the preview (Art. 17(3)).
+Approving closes the request as **refused under Art. 12(4)** with a refusal notice giving the
+reasons and the subject's right to complain; no certificate of erasure is issued.
+{% endif %}
 
 | dataset | deleted | anonymised | kept | restricted |
 |---|---|---|---|---|
@@ -122,7 +131,12 @@ def gdpr_subject_erasure():
         from gdpr.airflow import erasure
 
         context = get_current_context()
-        return erasure.erase(planned, dag_id=context["dag"].dag_id, run_id=context["run_id"])
+        return erasure.erase(
+            planned,
+            context["ti"].xcom_pull(task_ids="approve", key=DECISION_KEY),
+            dag_id=context["dag"].dag_id,
+            run_id=context["run_id"],
+        )
 
     @task
     def verify(planned: dict, erased: dict) -> dict:

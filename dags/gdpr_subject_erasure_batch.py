@@ -126,7 +126,12 @@ def gdpr_subject_erasure_batch():
         from gdpr.airflow import erasure_batch
 
         context = get_current_context()
-        return erasure_batch.erase(planned, dag_id=context["dag"].dag_id, run_id=context["run_id"])
+        return erasure_batch.erase(
+            planned,
+            context["ti"].xcom_pull(task_ids="approve", key=DECISION_KEY),
+            dag_id=context["dag"].dag_id,
+            run_id=context["run_id"],
+        )
 
     @task
     def verify(planned: dict, erased: dict) -> dict:

@@ -3,7 +3,7 @@
 # `demo` runs the headless scenario and exits non-zero on the first failing step.
 set -euo pipefail
 . "$(dirname "$0")/embedded-env.sh"
-mkdir -p "$VAR/demo" "$AIRFLOW_HOME"
+mkdir -p "$VAR/demo" "$VAR/$ORG" "$AIRFLOW_HOME"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -29,8 +29,8 @@ up() {
   step "preparing the Airflow metadata database and the ledger"
   airflow db migrate >"$VAR/airflow-db.log" 2>&1 || { cat "$VAR/airflow-db.log" >&2; exit 1; }
   gdpr ledger upgrade
-  step "seeding the demo organisation (${GDPR_DEMO_CUSTOMERS:-1000} customers)"
-  gdpr demo seed --customers "${GDPR_DEMO_CUSTOMERS:-1000}"
+  step "seeding the organisation $ORG (${GDPR_DEMO_CUSTOMERS:-1000} subjects)"
+  (cd "$ROOT" && python -m examples.seed "$ORG" --subjects "${GDPR_DEMO_CUSTOMERS:-1000}")
 }
 
 password() {
@@ -50,10 +50,19 @@ run() {
   Airflow UI : http://127.0.0.1:$AIRFLOW__API__PORT
   login      : admin
   password   : $pw
-  (Ctrl-C stops Airflow; the S3 server keeps running until 'make stop')
+  mail sent by the DAGs: $VAR/smtp.log
+  (Ctrl-C or 'make stop' stops everything this command started)
 
 TXT
-  exec airflow standalone
+  smtp_sink
+  # Airflow in a process group of its own, so 'make stop' (from another terminal) ends it with
+  # every scheduler, api-server, triggerer and worker process it spawned.
+  setsid airflow standalone &
+  local pid=$!
+  echo "$pid" >"$VAR/airflow.pid"
+  trap 'stop; exit 130' INT TERM
+  wait "$pid" || true
+  stop
 }
 
 demo() {
@@ -72,7 +81,6 @@ demo() {
   done
   step "minimisation checks (Great Expectations), after the purge"
   smtp_sink
-  AIRFLOW_CONN_SMTP_DEFAULT="{\"conn_type\": \"smtp\", \"host\": \"127.0.0.1\", \"port\": $GDPR_SMTP_PORT, \"extra\": {\"disable_ssl\": true, \"disable_tls\": true, \"from_email\": \"gdpr@localhost\"}}" \
     airflow dags test gdpr_minimisation_checks >"$VAR/demo-minimisation.log" 2>&1 \
     || { tail -50 "$VAR/demo-minimisation.log" >&2; echo "minimisation checks failed (log: $VAR/demo-minimisation.log)" >&2; exit 1; }
   messages "datasets checked, [0-9]+ findings|findings [a-z_]+:[a-z0-9_-]+: [0-9]+" "$VAR/demo-minimisation.log"
@@ -88,7 +96,7 @@ demo() {
 # scenario through Airflow's human-in-the-loop code (scripts/demo_approve.py answers the
 # waiting approval as the REST API would). Logs print counts, never the subject's data.
 demo_subject_requests() {
-  local subject; subject=$(python -c 'from gdpr.demo import PLANTED; print(PLANTED.subject.email)')
+  local subject; subject=$(org_fact subject)
   step "subject access (Art. 15) and portability (Art. 20) packages for the planted subject"
   for kind in access portability; do
     airflow dags test gdpr_subject_access \
@@ -104,7 +112,6 @@ demo_subject_requests() {
   python "$ROOT/scripts/demo_approve.py" gdpr_subject_erasure approve Approve --timeout 600 \
     >"$VAR/demo-erasure-approval.log" 2>&1 &
   local approver=$!
-  AIRFLOW_CONN_SMTP_DEFAULT="{\"conn_type\": \"smtp\", \"host\": \"127.0.0.1\", \"port\": $GDPR_SMTP_PORT, \"extra\": {\"disable_ssl\": true, \"disable_tls\": true, \"from_email\": \"gdpr@localhost\"}}" \
     airflow dags test gdpr_subject_erasure \
       --conf "{\"subject_email\": \"$subject\", \"ground\": \"a\", \"note\": \"make demo\"}" \
       >"$VAR/demo-erasure.log" 2>&1 \
@@ -122,7 +129,6 @@ demo_subject_requests() {
 # after awareness; while it waits for the DPO to record the notification, the hourly deadline
 # watch alerts (48 hours left of the 72), then scripts/demo_approve.py records the submission.
 demo_clocks() {
-  local smtp_conn="{\"conn_type\": \"smtp\", \"host\": \"127.0.0.1\", \"port\": ${GDPR_SMTP_PORT:-8025}, \"extra\": {\"disable_ssl\": true, \"disable_tls\": true, \"from_email\": \"gdpr@localhost\"}}"
   step "request intake: privacy tickets become ledger requests (the clock starts at the ticket)"
   airflow dags test gdpr_request_intake >"$VAR/demo-intake.log" 2>&1 \
     || { tail -50 "$VAR/demo-intake.log" >&2; echo "intake failed (log: $VAR/demo-intake.log)" >&2; exit 1; }
@@ -132,13 +138,13 @@ demo_clocks() {
   step "breach declared (aware 30 hours ago); the deadline watch alerts while it waits for the notification"
   smtp_sink
   local aware now; aware=$(date -u -d '30 hours ago' +%Y-%m-%dT%H:%M:%SZ); now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-  AIRFLOW_CONN_SMTP_DEFAULT="$smtp_conn" python "$ROOT/scripts/demo_approve.py" gdpr_breach_response \
+  python "$ROOT/scripts/demo_approve.py" gdpr_breach_response \
     wait_for_notification "Notified: complete" --param reference=CNIL-DEMO-0001 --param "submitted_at=$now" \
     --first "airflow dags test gdpr_deadline_watch >'$VAR/demo-watch.log' 2>&1" --timeout 600 \
     >"$VAR/demo-breach-approval.log" 2>&1 &
   local approver=$!
-  AIRFLOW_CONN_SMTP_DEFAULT="$smtp_conn" airflow dags test gdpr_breach_response \
-      --conf "{\"title\": \"Demo: laptop lost with a CRM export\", \"aware_at\": \"$aware\", \"datasets\": [\"crm.customers\"], \"categories\": [\"user.contact.email\"], \"description\": \"make demo: a laptop holding an unencrypted export was lost\", \"high_risk\": true}" \
+  airflow dags test gdpr_breach_response \
+      --conf "{\"title\": \"Demo: laptop lost with a CRM export\", \"aware_at\": \"$aware\", \"datasets\": [\"$(org_fact breach-dataset)\"], \"categories\": [\"user.contact.email\"], \"description\": \"make demo: a laptop holding an unencrypted export was lost\", \"high_risk\": true}" \
       >"$VAR/demo-breach.log" 2>&1 \
     || { kill "$approver" 2>/dev/null || true; tail -50 "$VAR/demo-breach.log" >&2; echo "breach response failed (log: $VAR/demo-breach.log)" >&2; exit 1; }
   wait "$approver" || { cat "$VAR/demo-breach-approval.log" "$VAR/demo-watch.log" >&2; echo "the notification was never recorded" >&2; exit 1; }
@@ -151,16 +157,33 @@ demo_clocks() {
     || { echo "the notification was not recorded (log: $VAR/demo-breach.log)" >&2; exit 1; }
 }
 
+# One planted fact of the organisation (examples/<org>/planted.py): subject, breach-dataset.
+org_fact() { (cd "$ROOT" && python -m examples.env "$ORG" --fact "$1"); }
+
 # A local SMTP sink for the demo's DPO alerts (messages are printed to var/smtp.log).
 smtp_sink() {
-  export GDPR_SMTP_PORT="${GDPR_SMTP_PORT:-8025}"
   if [ -f "$VAR/smtp.pid" ] && kill -0 "$(cat "$VAR/smtp.pid")" 2>/dev/null; then return; fi
   nohup python -m aiosmtpd -n -c aiosmtpd.handlers.Debugging -l "127.0.0.1:$GDPR_SMTP_PORT" >"$VAR/smtp.log" 2>&1 &
   echo $! >"$VAR/smtp.pid"
   sleep 1
 }
 
+# Ends the process group recorded in var/<name>.pid: TERM, then KILL after 20 seconds.
+stop_group() {
+  local file="$VAR/$1.pid" pid
+  [ -f "$file" ] || return 0
+  pid=$(cat "$file")
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "stopping $1 (process group $pid)"
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 40); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  fi
+  rm -f "$file"
+}
+
 stop() {
+  stop_group airflow
   if [ -f "$VAR/moto.pid" ]; then kill "$(cat "$VAR/moto.pid")" 2>/dev/null || true; rm -f "$VAR/moto.pid"; fi
   if [ -f "$VAR/smtp.pid" ]; then kill "$(cat "$VAR/smtp.pid")" 2>/dev/null || true; rm -f "$VAR/smtp.pid"; fi
 }

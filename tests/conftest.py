@@ -8,6 +8,7 @@ skip: the suite is only meaningful against the real thing.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import socket
@@ -22,6 +23,8 @@ import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
+
+from tests.clock import TestClock  # noqa: E402
 
 # Airflow reads its configuration when first imported: point it at a throw-away home before
 # any test imports it, with the project's dags and plugins, and no example DAGs.
@@ -53,7 +56,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _admin_engine(url: str) -> sa.Engine:
+def _server_engine(url: sa.URL) -> sa.Engine:
     engine = sa.create_engine(url, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
     try:
         with engine.connect():
@@ -61,6 +64,47 @@ def _admin_engine(url: str) -> sa.Engine:
     except sa.exc.OperationalError as exc:  # pragma: no cover - environment problem
         raise RuntimeError(f"test database server unreachable at {engine.url!r}: {exc}") from exc
     return engine
+
+
+@functools.cache
+def _ensure_admin_database(url: str) -> None:
+    """Create the database the tests connect to first, if the server does not have it yet.
+
+    A fresh machine has the servers and nothing else: connect to the server's own maintenance
+    database (``postgres`` / none for MariaDB) and create it, tolerating a concurrent worker.
+    """
+    parsed = sa.make_url(url)
+    maintenance = parsed.set(
+        database="postgres" if parsed.get_backend_name() == "postgresql" else ""
+    )
+    server = _server_engine(maintenance)
+    try:
+        with server.connect() as conn:
+            if parsed.get_backend_name() == "postgresql":
+                exists = conn.execute(
+                    sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": parsed.database}
+                ).first()
+                if not exists:
+                    try:
+                        conn.execute(sa.text(f'CREATE DATABASE "{parsed.database}"'))
+                    except sa.exc.DBAPIError:  # another xdist worker created it first
+                        conn.execute(
+                            sa.text("SELECT 1 FROM pg_database WHERE datname = :n"),
+                            {"n": parsed.database},
+                        ).one()
+            else:
+                conn.execute(
+                    sa.text(
+                        f"CREATE DATABASE IF NOT EXISTS `{parsed.database}` CHARACTER SET utf8mb4"
+                    )
+                )
+    finally:
+        server.dispose()
+
+
+def _admin_engine(url: str) -> sa.Engine:
+    _ensure_admin_database(url)
+    return _server_engine(sa.make_url(url))
 
 
 def _create_database(admin_url: str) -> Iterator[str]:
@@ -103,6 +147,19 @@ def sql_url(request: pytest.FixtureRequest) -> str:
     return request.getfixturevalue(
         {"sqlite": "sqlite_url", "postgresql": "pg_url", "mariadb": "mysql_url"}[request.param]
     )
+
+
+@pytest.fixture(autouse=True)
+def test_clock() -> Iterator[TestClock]:
+    """The product's clock for this test: ``TEST_NOW`` moving on with real elapsed time."""
+    from gdpr.ledger.clock import use_clock
+
+    clock = TestClock()
+    previous = use_clock(clock)
+    try:
+        yield clock
+    finally:
+        use_clock(previous)
 
 
 logging.getLogger("werkzeug").setLevel(logging.WARNING)  # moto's server logs every request
@@ -289,3 +346,7 @@ class DemoOrg:
             s3,
             summary,
         )
+
+
+# Every shipped organisation (examples/), seeded on fresh systems: the `org` fixture.
+from tests.orgs_fixtures import org  # noqa: E402, F401

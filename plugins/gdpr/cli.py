@@ -11,10 +11,10 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
 from gdpr.datamap import DataMapError, default_path, load_datamap
+from gdpr.ledger.clock import utc_now
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -98,7 +98,22 @@ def _parser() -> argparse.ArgumentParser:
     locate = commands.add_parser(
         "locate", help="count a subject's records in every dataset (prints counts only)"
     )
-    locate.add_argument("email")
+    locate.add_argument("value", metavar="VALUE", help="the subject's identity, e.g. an e-mail")
+    locate.add_argument(
+        "--identity",
+        help="which of the data map's identities VALUE is (default: the map's first identity)",
+    )
+    second = locate.add_mutually_exclusive_group()
+    second.add_argument(
+        "--also",
+        metavar="IDENTITY=VALUE",
+        help="a second identifier, when people share the identity: another identity's value",
+    )
+    second.add_argument(
+        "--record",
+        metavar="SYSTEM.DATASET:KEY",
+        help="a second identifier, when people share the identity: the key of the person's record",
+    )
     locate.add_argument("--datamap", type=Path)
     locate.set_defaults(func=_locate)
 
@@ -113,6 +128,10 @@ def _parser() -> argparse.ArgumentParser:
     link.add_argument("--days", type=int, default=7, help="link lifetime in days (1-7, default 7)")
     link.add_argument("--datamap", type=Path)
     link.set_defaults(func=_access_link)
+
+    from gdpr.holds import add_commands as add_hold_commands
+
+    add_hold_commands(commands)
 
     demo = commands.add_parser("demo", help="the demo organisation").add_subparsers(
         metavar="ACTION"
@@ -209,7 +228,7 @@ def _ropa(args: argparse.Namespace) -> int:
     html = args.out / "record-of-processing.html"
     csv = args.out / "record-of-processing.csv"
     html.write_text(
-        render_html(datamap, entries, [], [], datetime.now(UTC), "command line"), encoding="utf-8"
+        render_html(datamap, entries, [], [], utc_now(), "command line"), encoding="utf-8"
     )
     csv.write_text(render_csv(entries), encoding="utf-8")
     print(f"{len(entries)} processing activities written to {html} and {csv}")
@@ -266,7 +285,7 @@ def _minimisation(args: argparse.Namespace) -> int:
             datamap,
             dataset_id,
             clients.engine(ref.system.conn_id),
-            now=datetime.now(UTC),
+            now=utc_now(),
             exempt=retention_exemptions(datamap, dataset_id, connectors, ledger),
             suite_files=files,
             docs_dir=args.docs / dataset_id if args.docs else None,
@@ -285,14 +304,24 @@ def _minimisation(args: argparse.Namespace) -> int:
 
 def _locate(args: argparse.Namespace) -> int:
     from gdpr.connectors.factory import connectors_for, env_clients
-    from gdpr.subject import resolve_subject
+    from gdpr.holds import parse_record
+    from gdpr.ledger.identity import normalise_for
+    from gdpr.subject import SecondIdentifier, resolve_subject
 
     datamap = load_datamap(args.datamap)
-    identity = next((i.name for i in datamap.identities if i.kind == "email"), None)
-    if identity is None:
-        raise ValueError("the data map declares no identity of kind email")
+    identity = args.identity or datamap.identities[0].name
+    normalise_for(datamap, identity, args.value)  # an unknown identity or a bad value: one sentence
+    second = None
+    if args.also:
+        name, sep, value = args.also.partition("=")
+        if not sep or not name.strip():
+            raise ValueError("--also must be IDENTITY=VALUE, an identity the data map declares")
+        second = SecondIdentifier(identity=name.strip(), value=value)
+    elif args.record:
+        dataset, key = parse_record(datamap, args.record)
+        second = SecondIdentifier(dataset=dataset, key=key)
     location = resolve_subject(
-        datamap, connectors_for(datamap, env_clients()), identity, args.email
+        datamap, connectors_for(datamap, env_clients()), identity, args.value, second=second
     )
     for dataset, count in location.counts().items():
         print(f"{dataset:45} {count:>8}")
@@ -307,7 +336,7 @@ def _access_link(args: argparse.Namespace) -> int:
     datamap = load_datamap(args.datamap)
     client = boto3_s3_client(spec_from_env(datamap.delivery.conn_id))
     link, expires_at = package_link(
-        client, datamap.delivery, args.request_id, days=args.days, now=datetime.now(UTC)
+        client, datamap.delivery, args.request_id, days=args.days, now=utc_now()
     )
     print(link)
     print(f"valid until {expires_at.isoformat()}", file=sys.stderr)

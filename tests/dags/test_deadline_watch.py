@@ -7,13 +7,14 @@ import json
 import logging
 import shutil
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
 from gdpr.deadlines import request_due_at
 from gdpr.ledger import Ledger
+from gdpr.ledger.clock import utc_now
 from tests.conftest import ROOT
 from tests.dags.conftest import task_states, xcom_text
 
@@ -107,7 +108,7 @@ def test_each_alert_is_sent_once_across_repeated_watch_runs(
 ):
     caplog.set_level(logging.INFO)
     ledger = Ledger(demo_org.ledger)
-    ids = _seed(ledger, datetime.now(UTC))
+    ids = _seed(ledger, utc_now())
     dpo = demo_org.datamap.organisation.dpo.email
     (director,) = demo_org.datamap.alerts.escalation_recipients
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
 from gdpr.connections import create_sql_engine, env_var_name
 from gdpr.deadlines import request_due_at
 from gdpr.ledger import Ledger, migrate
+from gdpr.ledger.clock import utc_now
 from tests.conftest import airflow_conn_json
 from tests.dags.conftest import task_states
 
@@ -25,7 +26,7 @@ def ledger(airflow_db, sqlite_url, monkeypatch):
 
 
 def _request(ledger: Ledger, days_ago: int, ref: str) -> str:
-    received = datetime.now(UTC) - timedelta(days=days_ago)
+    received = utc_now() - timedelta(days=days_ago)
     return ledger.create_request(
         kind="access",
         subject_email="someone@example.org",

@@ -13,13 +13,16 @@ DAG_ID = "gdpr_request_intake"
 
 
 def export_runs() -> list[tuple[str, dict]]:
-    """Runs of gdpr_subject_access in Airflow's metadata database, with their conf."""
+    """Runs of gdpr_subject_access the intake started (Airflow's metadata database is shared by
+    the tests of one process: runs other tests triggered are not the intake's)."""
     from airflow.models.dagrun import DagRun
     from airflow.utils.session import create_session
 
     with create_session() as session:
         runs = session.query(DagRun).filter(DagRun.dag_id == "gdpr_subject_access").all()
-        return sorted((run.run_id, dict(run.conf or {})) for run in runs)
+        return sorted(
+            (run.run_id, dict(run.conf or {})) for run in runs if run.run_id.startswith("intake__")
+        )
 
 
 def test_intake_is_idempotent_and_starts_the_access_export_once(demo_org, run_dag, capfd, caplog):

@@ -85,7 +85,8 @@ def test_approved_erasure_applies_the_plan_certifies_notifies_and_suppresses(
         .read()
         .decode()
     )
-    assert "Certificate of erasure" in certificate
+    assert "Certificate of erasure (partial)" in certificate, "invoice PDFs are kept"
+    assert request.close_reason.startswith("partially erased (Art. 17)")
     assert "L123-22" in certificate, "kept records carry their reason"
     assert "Claire (DPO)" in certificate
 

@@ -4,7 +4,6 @@ preview, one approval through Airflow's HITL code, per-request evidence, certifi
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -13,11 +12,12 @@ from gdpr.deadlines import request_due_at
 from gdpr.demo import PLANTED
 from gdpr.erasure.suppression import SCOPE, identity_hash
 from gdpr.ledger import Ledger, verify_chain
+from tests.clock import TEST_NOW
 from tests.dags.conftest import personal_values, task_states, xcom_text
 
 DAG_ID = "gdpr_subject_erasure_batch"
 KEY = "test-suppression-key-0123456789abcdef"
-NOW = datetime.now(UTC)
+NOW = TEST_NOW
 NOBODY = "no.one.by.this.name@example.org"
 
 

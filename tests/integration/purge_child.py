@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import sys
 import time
-from datetime import UTC, datetime
 
 from gdpr.connections import create_sql_engine, spec_from_env, sqlalchemy_url
 from gdpr.connectors.factory import connectors_for, env_clients
 from gdpr.datamap import load_datamap
 from gdpr.ledger import Ledger
+from gdpr.ledger.clock import use_clock, utc_now
 from gdpr.retention import purge, run
+from tests.clock import TestClock
 
 
 class SlowPurge(purge.RulePurge):
@@ -26,13 +27,12 @@ class SlowPurge(purge.RulePurge):
 
 def main(rule_id: str, run_id: str) -> None:
     run.RulePurge = SlowPurge
+    use_clock(TestClock())  # the suite's time, as in the parent test
     datamap = load_datamap()
     ledger = Ledger(create_sql_engine(sqlalchemy_url(spec_from_env("gdpr_ledger"))))
     run_pk = ledger.start_run("test", run_id, "retention")
     connectors = connectors_for(datamap, env_clients())
-    run.run_rule(
-        datamap, rule_id, connectors, ledger, now=datetime.now(UTC), batch_size=1, run_pk=run_pk
-    )
+    run.run_rule(datamap, rule_id, connectors, ledger, now=utc_now(), batch_size=1, run_pk=run_pk)
 
 
 if __name__ == "__main__":

@@ -52,6 +52,23 @@ def object_keys(archive, dataset):
     return sorted(n[len(prefix) :] for n in archive.namelist() if n.startswith(prefix))
 
 
+def version_files(s3, bucket, key):
+    """The package's file name of each data version of an object: the key when there is one,
+    else ``<stem>.version-<n>.<UTC time><suffix>`` (1 the oldest; S3 lists newest first)."""
+    listed = [
+        v
+        for v in s3.list_object_versions(Bucket=bucket, Prefix=key).get("Versions", [])
+        if v["Key"] == key
+    ]
+    if len(listed) == 1:
+        return [(key, listed[0])]
+    stem, suffix = key.rsplit(".", 1)
+    return [
+        (f"{stem}.version-{n}.{v['LastModified']:%Y-%m-%dT%H-%M-%SZ}.{suffix}", v)
+        for n, v in zip(range(len(listed), 0, -1), listed, strict=True)
+    ]
+
+
 def test_access_package_holds_exactly_the_subjects_records_and_objects(
     demo_org, connectors, tmp_path
 ):
@@ -62,12 +79,19 @@ def test_access_package_holds_exactly_the_subjects_records_and_objects(
         key = datamap.dataset(dataset).dataset.primary_key[0]
         assert sorted(r[key] for r in records(archive, dataset)) == sorted(ids), dataset
     for dataset, keys in subject.object_keys.items():
-        assert object_keys(archive, dataset) == sorted(keys), dataset
-        for key in keys:  # the objects themselves, byte for byte
-            bucket = datamap.dataset(dataset).system.bucket
-            original = demo_org.s3.get_object(Bucket=bucket, Key=key)["Body"].read()
-            system, name = dataset.split(".")
-            assert archive.read(f"objects/{system}/{name}/{key}") == original
+        bucket = datamap.dataset(dataset).system.bucket
+        files = {name: v for key in keys for name, v in version_files(demo_org.s3, bucket, key)}
+        assert object_keys(archive, dataset) == sorted(files), dataset
+        system, name = dataset.split(".")
+        for path, version in files.items():  # every version kept, byte for byte
+            original = demo_org.s3.get_object(
+                Bucket=bucket, Key=version["Key"], VersionId=version["VersionId"]
+            )["Body"].read()
+            assert archive.read(f"objects/{system}/{name}/{path}") == original
+    # the planted invoice with two versions (a re-issue) gives two files, told apart by name
+    assert (
+        sum("/1.version-" in k for k in object_keys(archive, "invoice_archive.invoice_pdfs")) == 2
+    )
     customer = records(archive, "crm.customers")[0]
     assert customer["last_name"] == subject.last_name
     assert customer["phone"] == subject.phone

@@ -16,9 +16,10 @@ from gdpr.erasure.plan import ErasurePlan, preview
 from gdpr.erasure.verify import ErasureIncompleteError, verify_erasure
 from gdpr.ledger import Ledger, verify_chain
 from gdpr.subject import resolve_subject
+from tests.clock import TEST_NOW
 
 SUBJECT = PLANTED.subject
-NOW = datetime.now(UTC)
+NOW = TEST_NOW
 
 
 @pytest.fixture
@@ -154,6 +155,10 @@ def test_erasure_applies_exactly_the_plan_and_the_subject_is_gone(demo_org, conn
 
 
 def test_a_legal_hold_keeps_the_record_and_what_it_needs_restricted(demo_org, connectors, ledger):
+    from gdpr.datamap.models import Holds
+
+    # `holds.scope: record`; the default, `subject`, keeps everything (tests/integration/test_holds.py)
+    demo_org.datamap = demo_org.datamap.model_copy(update={"holds": Holds(scope="record")})
     hold = ledger.add_legal_hold(
         reason="Contested delivery",
         reference="TJ Lyon 2026-1",

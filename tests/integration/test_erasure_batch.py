@@ -4,8 +4,6 @@ per subject, and each subject's own evidence in the ledger."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 import sqlalchemy as sa
 
@@ -21,8 +19,9 @@ from gdpr.erasure.plan import preview
 from gdpr.erasure.verify import verify_erasure
 from gdpr.ledger import Ledger, migrate, verify_chain
 from gdpr.retention.anonymise import anonymisation
+from tests.clock import TEST_NOW
 
-NOW = datetime.now(UTC)
+NOW = TEST_NOW
 # the planted subject (customer, prospect, tickets), a customer under a legal hold, a near miss,
 # a person known only to the helpdesk, and generated customers
 PLANTED_EMAILS = [

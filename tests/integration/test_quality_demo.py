@@ -3,7 +3,6 @@ every planted case is found, and nothing else."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -23,8 +22,9 @@ from gdpr.quality.runner import check_dataset, retention_exemptions
 from gdpr.quality.suites import load_suite_files, suites_dir
 from gdpr.retention.plan import cutoff_for
 from gdpr.retention.select import expired_keys
+from tests.clock import TEST_NOW
 
-NOW = datetime.now(UTC)
+NOW = TEST_NOW
 
 
 @pytest.fixture

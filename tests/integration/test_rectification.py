@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 import sqlalchemy as sa
 
@@ -12,11 +10,12 @@ from gdpr.demo import PLANTED
 from gdpr.erasure.rectify import RectificationInputError, rectify, value_hash
 from gdpr.ledger import Ledger, verify_chain
 from gdpr.subject import resolve_subject
+from tests.clock import TEST_NOW
 
 KEY = b"rectification-test-key-0123456789"
 SUBJECT = PLANTED.subject
 NEW = "Durand-Martin"
-NOW = datetime.now(UTC)
+NOW = TEST_NOW
 
 
 @pytest.fixture

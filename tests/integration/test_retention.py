@@ -10,7 +10,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+import uuid
 
 import pytest
 import sqlalchemy as sa
@@ -20,14 +20,15 @@ from gdpr.connectors.factory import connectors_for, env_clients
 from gdpr.datamap import parse_datamap
 from gdpr.demo import PLANTED, seed_demo
 from gdpr.demo.command import buckets_of, plant_legal_hold
-from gdpr.ledger import Ledger, verify_chain
+from gdpr.ledger import EvidenceInput, Ledger, verify_chain
 from gdpr.retention.anonymise import REDACTED, TOKEN_PREFIX
 from gdpr.retention.plan import cutoff_for
-from gdpr.retention.purge import SelectionError
+from gdpr.retention.purge import INTENT, RECOVERED, SETTLED, PurgeIncompleteError, SelectionError
 from gdpr.retention.run import run_rule
+from tests.clock import TEST_NOW
 from tests.conftest import DATAMAP_PATH, ROOT
 
-NOW = datetime.now(UTC)
+NOW = TEST_NOW
 HELD = 7  # PLANTED_LEGAL_HOLD_CUSTOMER
 
 
@@ -43,7 +44,7 @@ def org(demo_org):
 
 def run_all(org, **options):
     ledger = org.ledger_api
-    run_pk = ledger.start_run("test", f"run-{datetime.now(UTC).timestamp()}", "retention")
+    run_pk = ledger.start_run("test", f"run-{uuid.uuid4().hex}", "retention")
     outcomes = {
         rule.id: run_rule(
             org.datamap, rule.id, org.connectors, ledger, now=NOW, run_pk=run_pk, **options
@@ -201,7 +202,7 @@ def batch_changes(ledger, *run_pks):
         e.count
         for pk in run_pks
         for e in ledger.evidence(run_pk=pk)
-        if e.action == "retention.batch"
+        if e.action in ("retention.batch", "retention.recovered")
     )
 
 
@@ -346,3 +347,80 @@ def test_restricted_records_are_kept_with_what_they_depend_on(org):
     )
     assert outcome.spared_roots["restriction of processing (Art. 18)"] == 2
     assert outcome.spared_roots["legal hold"] == 1
+
+
+class FailingLedger(Ledger):
+    """The real ledger, refusing the n-th evidence row of one action (a full disk, a lost
+    connection): what the purge does around that row is what the tests look at."""
+
+    def __init__(self, engine, action: str, nth: int = 1):
+        super().__init__(engine)
+        self.action, self.left = action, nth
+
+    def record_evidence(self, item: EvidenceInput):
+        if item.action == self.action:
+            self.left -= 1
+            if self.left == 0:
+                raise ValueError(
+                    f"not storable as JSON metadata: injected failure on {item.action}"
+                )
+        return super().record_evidence(item)
+
+
+def test_evidence_that_cannot_be_written_stops_the_batch_before_anything_changes(org):
+    failing = FailingLedger(org.ledger, INTENT)
+    run_pk = failing.start_run("test", "no-intent", "retention")
+    before = snapshot(org)
+    with pytest.raises(ValueError, match=r"injected failure on retention\.intent"):
+        run_rule(org.datamap, RULE, org.connectors, failing, now=NOW, batch_size=2, run_pk=run_pk)
+    assert snapshot(org) == before
+    assert org.ledger_api.evidence(run_pk=run_pk) == []
+
+
+def test_a_batch_committed_without_its_settlement_fails_the_run_and_the_next_run_settles_it(org):
+    ledger = org.ledger_api
+    failing = FailingLedger(org.ledger, SETTLED, nth=2)
+    first = ledger.start_run("test", "lost-settlement", "retention")
+    before = snapshot(org)
+    with pytest.raises(ValueError, match=r"injected failure on retention\.batch"):
+        run_rule(org.datamap, RULE, org.connectors, failing, now=NOW, batch_size=2, run_pk=first)
+    assert snapshot(org) != before, "the second batch was committed before its settlement failed"
+    intents = ledger.evidence(run_pk=first, actions=[INTENT])
+    settled = ledger.evidence(run_pk=first, actions=[SETTLED])
+    assert [i.detail["batch"] for i in intents] == [1, 2]
+    assert [s.detail["intent"] for s in settled] == [intents[0].id]
+    assert intents[1].count > 0
+    assert (
+        1 <= len(intents[1].detail["roots"]) <= 2
+    )  # a batch of two expired roots, minus held ones
+
+    rerun = ledger.start_run("test", "rerun-after-lost-settlement", "retention")
+    run_rule(org.datamap, RULE, org.connectors, ledger, now=NOW, batch_size=2, run_pk=rerun)
+    (recovered,) = ledger.evidence(actions=[RECOVERED])
+    assert recovered.run_pk == rerun
+    assert recovered.detail["intent"] == intents[1].id
+    assert recovered.detail["outcome"] == "committed as planned"
+    assert recovered.count == intents[1].count
+    assert recovered.detail["datasets"] == intents[1].detail["datasets"]
+    # Every intent of either run is settled exactly once, and a third run recovers nothing.
+    names = [e.detail["intent"] for e in ledger.evidence(actions=[SETTLED, RECOVERED])]
+    assert sorted(names) == sorted(i.id for i in ledger.evidence(actions=[INTENT]))
+    again = ledger.start_run("test", "third", "retention")
+    run_rule(org.datamap, RULE, org.connectors, ledger, now=NOW, batch_size=2, run_pk=again)
+    assert len(ledger.evidence(actions=[RECOVERED])) == 1
+    assert verify_chain(org.ledger).ok
+
+
+def test_a_run_with_an_unsettled_batch_does_not_end_in_success(org):
+    """Even if a settlement were silently lost, the run's own final check refuses success."""
+
+    class SilentLedger(Ledger):
+        def record_evidence(self, item):
+            if item.action == SETTLED and item.detail.get("batch") == 1:
+                return None  # dropped without an error
+            return super().record_evidence(item)
+
+    silent = SilentLedger(org.ledger)
+    run_pk = silent.start_run("test", "silent", "retention")
+    with pytest.raises(PurgeIncompleteError, match="1 batches have an intent but no settlement"):
+        run_rule(org.datamap, RULE, org.connectors, silent, now=NOW, batch_size=2, run_pk=run_pk)

@@ -54,10 +54,31 @@ def test_listing_is_paginated_and_narrowed_by_template_prefix(receipts, s3_clien
     connector, dataset = receipts
     for i in range(1100):  # more than one page of 1000
         s3_client.put_object(Bucket=connector.objects.name, Key=f"receipts/99/{i}.pdf", Body=b"x")
-    assert sum(1 for _ in connector.iter_dataset(dataset, {"person_id": 99})) == 1100
-    assert (
-        sum(1 for _ in connector.iter_dataset(dataset, {"person_id": 1})) == 3
-    )  # notes.txt does not match the template
+    found = ByReference(("person_id",), [(99,)])
+    rows = [row for rows in connector.find(dataset, found, ["person_id"]) for row in rows]
+    assert len(rows) == 1100
+    assert len({row["key"] for row in rows}) == 1100  # a key split over two pages is one row
+    one = ByReference(("person_id",), [(1,)])
+    # notes.txt does not match the template
+    assert sum(len(rows) for rows in connector.find(dataset, one, ["person_id"])) == 3
+
+
+def test_a_scan_sees_every_object_once_in_any_version_across_pages(receipts, s3_client):
+    connector, dataset = receipts
+    bucket = connector.objects.name
+    for i in range(600):  # 1200 versions: the listing has two pages
+        for body in (b"v1", b"v2"):
+            s3_client.put_object(Bucket=bucket, Key=f"receipts/77/{i}.pdf", Body=body)
+    s3_client.delete_object(Bucket=bucket, Key="receipts/77/5.pdf")  # a delete marker on top
+    rows = [row for batch in connector.scan(dataset, batch_size=250) for row in batch]
+    mine = {row["key"]: row for row in rows if row["person_id"] == "77"}
+    assert len(mine) == 600
+    odd = {k: len(r["versions"]) for k, r in mine.items() if len(r["versions"]) != 2}
+    assert odd == {"receipts/77/5.pdf": 3}
+    hidden = mine["receipts/77/5.pdf"]
+    assert hidden["deleted"]
+    assert len(hidden["versions"]) == 3  # the marker and the two versions still holding data
+    assert len(rows) == len({row["key"] for row in rows})
 
 
 def test_every_version_and_delete_marker_is_listed_and_deleted(receipts, s3_client):
@@ -90,3 +111,23 @@ def test_missing_bucket_is_reported_by_name(s3_client):
     with pytest.raises(SystemUnreachableError, match="bucket 'small-receipts' does not exist"):
         S3Connector(system, s3_client).ping()
     assert not S3Connector(system, s3_client).inspect()["receipts"].exists
+
+
+def test_find_lists_versions_so_a_deleted_object_is_still_found(receipts, s3_client):
+    connector, dataset = receipts
+    bucket = connector.objects.name
+    s3_client.put_object(Bucket=bucket, Key="receipts/4/40.pdf", Body=b"%PDF corrected")
+    s3_client.delete_object(Bucket=bucket, Key="receipts/4/41.pdf")  # a marker over its data
+    criterion = ByReference(("person_id",), [(4,)])
+    rows = {r["key"]: r for b in connector.find(dataset, criterion, ["person_id"]) for r in b}
+    assert sorted(rows) == ["receipts/4/40.pdf", "receipts/4/41.pdf", "receipts/4/42.pdf"]
+    deleted = rows["receipts/4/41.pdf"]
+    assert deleted["deleted"]
+    assert [v.is_delete_marker for v in deleted["versions"]] == [True, False]  # newest first
+    assert deleted["size"] == len(b"%PDF")  # of the version that still holds data
+    overwritten = rows["receipts/4/40.pdf"]["versions"]
+    assert [v.size for v in overwritten] == [len(b"%PDF corrected"), len(b"%PDF")]
+    # the purge's listing is the same one, with every placeholder of the template
+    purge_rows = [r for b in connector.find_versions(dataset, criterion) for r in b]
+    assert sorted(r["key"] for r in purge_rows) == sorted(rows)
+    assert all(r["purchase_id"] for r in purge_rows)

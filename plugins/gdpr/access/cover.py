@@ -58,6 +58,7 @@ class FoundDataset:
     description: str
     kind: str
     count: int
+    versions: int = 0  # objects: the versions exported (one file each), at least ``count``
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class CoverContext:
     systems_searched: list[str]
     withheld: list[Withheld]
     files: int
+    latest_only: bool = False  # objects: only the newest version (data map delivery.latest_only)
 
     @property
     def anything_found(self) -> bool:
@@ -92,6 +94,10 @@ class CoverContext:
     @property
     def objects(self) -> int:
         return sum(d.count for d in self.found if d.kind == "objects")
+
+    @property
+    def object_versions(self) -> int:
+        return sum(d.versions for d in self.found if d.kind == "objects")
 
     @property
     def transfers(self) -> list[Transfer]:
@@ -119,7 +125,9 @@ def build_cover(
     files: int,
 ) -> CoverContext:
     found = [
-        FoundDataset(e.dataset, _describe(datamap, e.dataset), e.kind, e.count)
+        FoundDataset(
+            e.dataset, _describe(datamap, e.dataset), e.kind, e.count, max(e.versions, e.count)
+        )
         for e in exports
         if e.count
     ]
@@ -151,6 +159,7 @@ def build_cover(
         systems_searched=[s.description or s.name for s in datamap.systems],
         withheld=[w for w in withheld if w.dataset in found_ids],
         files=files,
+        latest_only=datamap.delivery.latest_only,
     )
 
 

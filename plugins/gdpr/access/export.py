@@ -9,23 +9,29 @@ Layout under the export root (what the package contains):
 ``data/<system>/<dataset>.json`` and ``.csv``, ``objects/<system>/<dataset>/<object key>``,
 and ``_exports/<system>.json``, the description of what was written (read back when the
 package is assembled, possibly by another worker; not part of the package).
+
+Objects: every version that holds data is exported (a versioned bucket keeps older versions
+after an overwrite or a delete, and the organisation still holds them); an object with several
+gets one file per version, named with its number and time (``7.version-2.2026-11-20T10-00-00Z.pdf``)
+so the subject can tell them apart. With the data map's ``delivery.latest_only`` only the newest
+version holding data is exported, under the object's own name.
 """
 
 from __future__ import annotations
 
-import base64
 import csv
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, time
-from decimal import Decimal
+from datetime import UTC
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
 from gdpr.access.portability import Scope
 from gdpr.connectors.base import ByReference, Connector
+from gdpr.connectors.keys import csv_cell, export_value
+from gdpr.connectors.s3 import ObjectVersion, data_versions, newest_first
 from gdpr.datamap.models import DataMap, DatasetRef
 from gdpr.subject.resolve import DatasetHits, SubjectLocation
 
@@ -40,11 +46,12 @@ class DatasetExport:
 
     dataset: str
     kind: str  # "records" or "objects"
-    count: int
+    count: int  # records, or objects (keys) with at least one version exported
     keys_sha256: str
     files: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     bytes: int = 0
+    versions: int = 0  # objects: the object versions exported, one file each
 
     @property
     def system(self) -> str:
@@ -78,7 +85,11 @@ def export_system(
             continue
         if ref.kind == "s3":
             if scope.includes_objects(ref):
-                exports.append(_export_objects(ref, connectors[system], hits, root))
+                exports.append(
+                    _export_objects(
+                        ref, connectors[system], hits, root, datamap.delivery.latest_only
+                    )
+                )
         else:
             columns = scope.columns(ref)
             if columns:
@@ -151,7 +162,8 @@ def _export_records(
 
 
 class _JsonWriter:
-    """A JSON array written one record at a time."""
+    """A JSON array written one record at a time, values in the key codec's export form (ISO
+    dates, exact decimals, UUID text, base64 bytes)."""
 
     def __init__(self, path: Path, columns: list[str]):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -161,7 +173,7 @@ class _JsonWriter:
         self.first = True
 
     def write(self, row: Mapping[str, Any]) -> None:
-        record = {c: _jsonable(row[c]) for c in self.columns}
+        record = {c: export_value(row[c]) for c in self.columns}
         self.out.write(("\n" if self.first else ",\n") + json.dumps(record, ensure_ascii=False))
         self.first = False
 
@@ -181,31 +193,13 @@ class _CsvWriter:
         self.csv.writerow(columns)
 
     def write(self, row: Mapping[str, Any]) -> None:
-        self.csv.writerow([_cell(row[c]) for c in self.columns])
+        self.csv.writerow([csv_cell(row[c]) for c in self.columns])
 
     def close(self) -> None:
         self.out.close()
 
 
 _WRITERS = {"json": _JsonWriter, "csv": _CsvWriter}
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, bytes | bytearray | memoryview):
-        return base64.b64encode(bytes(value)).decode("ascii")
-    return value
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(_jsonable(value))
 
 
 def _order(row: Mapping[str, Any], key_fields: Sequence[str]) -> tuple:
@@ -222,18 +216,56 @@ def _chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
 
 
 def _export_objects(
-    ref: DatasetRef, connector: Connector, hits: DatasetHits, root: Path
+    ref: DatasetRef, connector: Connector, hits: DatasetHits, root: Path, latest_only: bool
 ) -> DatasetExport:
     bucket = connector.objects  # type: ignore[attr-defined]  # an S3Connector
-    files, size = [], 0
+    files, size, objects = [], 0, 0
     for (key,) in hits.sorted_keys():
-        relative = Path("objects") / ref.system.name / ref.dataset.name / safe_relative(key)
-        target = root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        bucket.client.download_file(bucket.name, key, str(target))
-        files.append(str(relative))
-        size += target.stat().st_size
-    return DatasetExport(ref.id, "objects", len(files), hits.keys_sha256(), files, [], size)
+        listed = hits.rows[(key,)].get("versions")
+        if listed is None:  # hits not from the connector's listing: list the key's versions
+            listed = newest_first(bucket.versions_of([key]))
+        versions = data_versions(listed)[: 1 if latest_only else None]
+        objects += bool(versions)
+        for relative, version in version_files(
+            Path("objects") / ref.system.name / ref.dataset.name / safe_relative(key), versions
+        ):
+            target = root / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            bucket.client.download_file(bucket.name, key, str(target), ExtraArgs=_pick(version))
+            files.append(str(relative))
+            size += target.stat().st_size
+    return DatasetExport(
+        ref.id, "objects", objects, hits.keys_sha256(), files, [], size, versions=len(files)
+    )
+
+
+def _pick(version: ObjectVersion) -> dict[str, str]:
+    """The GET arguments of one version. An unversioned bucket lists its objects as version
+    "null"; the current one is read without a version id (some S3-compatible stores refuse
+    "null"), an older "null" version (written before versioning was enabled) by it."""
+    if version.version_id == "null" and version.is_latest:
+        return {}
+    return {"VersionId": version.version_id}
+
+
+def version_files(
+    path: Path, versions: Sequence[ObjectVersion]
+) -> list[tuple[Path, ObjectVersion]]:
+    """Where each version of one object goes: its own name when it is the only one, else the
+    name with the version's number (1 = oldest) and last-modified time (UTC) before the suffix."""
+    if len(versions) <= 1:
+        return [(path, v) for v in versions]
+    stem, suffix = (path.stem, path.suffix) if path.stem else (path.name, "")
+    return [
+        (
+            path.with_name(
+                f"{stem}.version-{number}.{v.last_modified.astimezone(UTC):%Y-%m-%dT%H-%M-%SZ}"
+                f"{suffix}"
+            ),
+            v,
+        )
+        for number, v in zip(range(len(versions), 0, -1), versions, strict=True)
+    ]
 
 
 def safe_relative(key: str) -> Path:

@@ -16,15 +16,13 @@ from gdpr.access.package import Package, assemble_package
 from gdpr.access.portability import Scope
 from gdpr.connectors.base import Connector
 from gdpr.datamap.models import DataMap
+from gdpr.ledger.identity import request_identity
 from gdpr.subject.resolve import resolve_subject
 
 
 def email_identity(datamap: DataMap) -> str:
     """The data map's identity of kind email: what the form's address is matched on."""
-    for identity in datamap.identities:
-        if identity.kind == "email":
-            return identity.name
-    raise ValueError("the data map declares no identity of kind email")
+    return request_identity(datamap)
 
 
 def build_subject_package(

@@ -34,6 +34,13 @@ def build_schema(
                     "dataset": export.dataset,
                     "format": "original files",
                     "count": export.count,
+                    "files": len(export.files),
+                    "versions": (
+                        "the newest version of each object"
+                        if datamap.delivery.latest_only
+                        else "every version kept; an object with several has one file per "
+                        "version, <name>.version-<n>.<last modified, UTC><suffix>, 1 the oldest"
+                    ),
                     "categories": _labels(ref.dataset.categories),
                     "description": ref.dataset.description or ref.system.description,
                 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
@@ -35,6 +35,7 @@ from gdpr.airflow.hooks import airflow_clients, ledger_engine
 from gdpr.connectors.factory import connectors_for
 from gdpr.datamap import load_datamap
 from gdpr.ledger import EvidenceInput, Ledger
+from gdpr.ledger.clock import utc_now
 from gdpr.subject import resolve_subject
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ def register(params: Mapping[str, Any], *, dag_id: str, run_id: str) -> list[dic
             ledger,
             timezone=datamap.organisation.timezone,
             kind=params["kind"],
-            now=datetime.now(UTC),
+            now=utc_now(),
             run_id=run_id,
             email=params.get("subject_email"),
             request_id=params.get("request_id"),
@@ -115,7 +116,7 @@ def export(request_id: str, system: str, *, kind: str, output_format: str) -> di
             )
             client = clients.s3(datamap.delivery.conn_id)
             prefix = staging_prefix(datamap.delivery, request_id)
-            staged = upload_tree(client, datamap.delivery, prefix, Path(tmp), datetime.now(UTC))
+            staged = upload_tree(client, datamap.delivery, prefix, Path(tmp), utc_now())
     finally:
         clients.dispose()
     for item in exports:
@@ -148,7 +149,7 @@ def deliver(
     )
     client = airflow_clients().s3(datamap.delivery.conn_id)
     prefix = staging_prefix(datamap.delivery, request_id)
-    now = datetime.now(UTC)
+    now = utc_now()
     with TemporaryDirectory(prefix="gdpr-access-") as tmp:
         root = Path(tmp) / "package"
         download_tree(client, datamap.delivery, prefix, root)

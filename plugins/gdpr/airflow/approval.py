@@ -17,6 +17,28 @@ DECISION_KEY = "decision"
 
 
 class RecordedApprovalOperator(ApprovalOperator):
+    """``ApprovalOperator`` that records the decision, and does not ask again for a plan that was
+    approved before: when the preview task (``preview_task_id``) says it resumes an approved plan
+    whose run did not finish (``gdpr.erasure.approved``), the decision recorded with that plan is
+    passed on and the run goes on to complete it."""
+
+    def __init__(self, *, preview_task_id: str = "preview", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.preview_task_id = preview_task_id
+
+    def execute(self, context: Any) -> Any:
+        planned = context["ti"].xcom_pull(task_ids=self.preview_task_id) or {}
+        if planned.get("resumed") and planned.get("approval"):
+            decision = dict(planned["approval"])
+            context["ti"].xcom_push(key=DECISION_KEY, value=decision)
+            self.log.info(
+                "plan %s was approved on %s and its run did not finish: not asked again",
+                str(planned.get("plan_sha256", ""))[:16],
+                decision.get("responded_at") or "an earlier run",
+            )
+            return decision
+        return super().execute(context)
+
     def execute_complete(self, context: Any, event: dict[str, Any]) -> Any:
         if "error" not in event:
             responded_at = event.get("responded_at")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from gdpr.airflow.hooks import airflow_clients, ledger_engine
@@ -15,6 +15,7 @@ from gdpr.connectors.s3 import Bucket
 from gdpr.datamap import load_datamap
 from gdpr.deadlines.calendar import breach_due_at
 from gdpr.ledger import EvidenceInput, Ledger, RecordNotFoundError
+from gdpr.ledger.clock import utc_now
 from gdpr.reports.store import ReportStore
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ def register(params: dict, *, dag_id: str, run_id: str) -> dict:
     datamap = load_datamap()
     ledger = Ledger(ledger_engine())
     ledger.check_ready()
-    now = datetime.now(UTC)
+    now = utc_now()
     try:
         breach = declare_breach(
             ledger,
@@ -126,7 +127,7 @@ def draft(
     datamap = load_datamap()
     ledger = Ledger(ledger_engine())
     breach = ledger.get_breach(breach_id)
-    now = datetime.now(UTC)
+    now = utc_now()
     texts = {"consequences": (consequences or "").strip(), "measures": (measures or "").strip()}
     store = ReportStore(airflow_clients().s3(datamap.reports.conn_id), datamap.reports)
     stored = {
@@ -163,7 +164,7 @@ def record(breach_id: str, response: dict, *, dag_id: str, run_id: str) -> dict:
     ledger = Ledger(ledger_engine())
     answers = response.get("params_input") or {}
     chosen = response.get("chosen_options") or []
-    now = datetime.now(UTC)
+    now = utc_now()
     try:
         breach = record_submission(
             ledger,

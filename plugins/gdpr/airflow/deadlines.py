@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 from typing import Any
 
 from gdpr.airflow.hooks import airflow_clients, ledger_engine
@@ -13,6 +12,7 @@ from gdpr.deadlines.board import render_board
 from gdpr.deadlines.decisions import DecisionError, decide
 from gdpr.deadlines.watch import running_clocks, watch
 from gdpr.ledger import EvidenceInput, Ledger, RecordNotFoundError
+from gdpr.ledger.clock import utc_now
 from gdpr.reports.store import ReportStore
 
 log = logging.getLogger(__name__)
@@ -27,7 +27,7 @@ def alert(*, dag_id: str, run_id: str, dag: Any = None) -> dict:
     outcome = watch(
         ledger,
         datamap,
-        datetime.now(UTC),
+        utc_now(),
         lambda a: send_alert(a, email_conn_id=datamap.alerts.email_conn_id, dag=dag),
         run_pk=run_pk,
     )
@@ -39,7 +39,7 @@ def publish_board(*, run_id: str) -> dict:
     """Write the board (HTML) to the reports location: the latest under a fixed name, and a copy."""
     datamap = load_datamap()
     ledger = Ledger(ledger_engine())
-    now = datetime.now(UTC)
+    now = utc_now()
     clocks = running_clocks(ledger, datamap, now)
     html = render_board(datamap, clocks, now, run_id)
     store = ReportStore(airflow_clients().s3(datamap.reports.conn_id), datamap.reports)
@@ -65,7 +65,7 @@ def record_decision(request_id: str, action: str, reason: str, *, dag_id: str, r
             action,
             reason,
             timezone=datamap.organisation.timezone,
-            now=datetime.now(UTC),
+            now=utc_now(),
             actor=f"{dag_id}/{run_id}",
         )
     except (DecisionError, RecordNotFoundError) as exc:

@@ -3,7 +3,9 @@
 Tasks hand each other the request id, the plan's object key and SHA-256, and counts; each task
 reads the subject's address from the ledger. The plan travels through the reports location
 (it lists record keys, which can be many), and the erasure refuses a plan whose digest is not
-the one the approver saw.
+the one the approver saw. A single erasure is a batch of one: preview, erase, verify, certify,
+notify and suppress are those of ``gdpr.airflow.erasure_batch``, so an interrupted erasure is
+resumed the same way (``gdpr.erasure.approved``).
 """
 
 from __future__ import annotations
@@ -11,24 +13,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from html import escape
 from typing import Any
 
 from gdpr.airflow.hooks import airflow_clients, ledger_engine
 from gdpr.connectors.factory import Clients, connectors_for
 from gdpr.datamap import load_datamap
 from gdpr.datamap.models import DataMap
-from gdpr.erasure.apply import apply_plan
-from gdpr.erasure.certificate import issue_certificate, load_plan, store_preview
+from gdpr.erasure.certificate import issue_certificate
 from gdpr.erasure.grounds import GROUNDS
-from gdpr.erasure.notify import Notice, notify_once, recipients_for
-from gdpr.erasure.plan import ErasurePlan, preview
+from gdpr.erasure.plan import ErasurePlan
+from gdpr.erasure.refusal import ERASED, REFUSED, close_detail, issue_refusal, outcome_of
 from gdpr.erasure.request import RequestInputError, checked_email, request_for
-from gdpr.erasure.suppression import SuppressionKeyError, suppress
-from gdpr.erasure.verify import verify_erasure
-from gdpr.ledger import EvidenceInput, Ledger
+from gdpr.ledger import Ledger
+from gdpr.ledger.clock import utc_now
+from gdpr.ledger.identity import request_identity
 from gdpr.reports.store import ReportStore
 from gdpr.subject import resolve_subject
 
@@ -39,6 +37,7 @@ SUPPRESSION_VARIABLE = "gdpr_suppression_key"
 SUPPRESSION_CONN_ID = "gdpr_suppression"
 SMTP_CONN_ID = "smtp_default"
 NOTHING_LEFT = "erasure.nothing_left"
+CLOSING = "erasure.closing"  # how the run's certificate or refusal notice ends the request
 
 
 def failure(message: str):
@@ -77,7 +76,7 @@ def subject_request(datamap: DataMap, ledger: Ledger, params: Mapping[str, Any],
         clients = airflow_clients()
         try:
             connectors = connectors_for(datamap, clients)
-            found = resolve_subject(datamap, connectors, "email", email).found
+            found = resolve_subject(datamap, connectors, request_identity(datamap), email).found
         finally:
             clients.dispose()
         if not found:
@@ -88,77 +87,20 @@ def subject_request(datamap: DataMap, ledger: Ledger, params: Mapping[str, Any],
         email=email,
         request_id=request_id,
         timezone=datamap.organisation.timezone,
-        now=datetime.now(UTC),
+        now=utc_now(),
         channel="airflow",
     )
 
 
 def make_preview(request_id: str, ground: str, *, dag_id: str, run_id: str) -> dict:
-    """Plan the erasure, store the plan and its HTML preview; counts and links only."""
-    from airflow.sdk.exceptions import AirflowSkipException
+    """Plan the erasure (a batch of one: ``gdpr.airflow.erasure_batch``), store the plan and its
+    HTML preview; counts and links only. An approved plan of this request whose run did not
+    finish is taken up again instead (``resumed``: no new preview, no second approval)."""
+    from gdpr.airflow import erasure_batch
 
-    datamap = load_datamap()
-    ledger = Ledger(ledger_engine())
-    run_pk = ledger.start_run(dag_id, run_id, kind=RUN_KIND)
-    request = ledger.get_request(request_id)
-    clients = airflow_clients()
-    now = datetime.now(UTC)
-    try:
-        plan = preview(
-            datamap,
-            connectors_for(datamap, clients),
-            ledger,
-            subject_email=request.subject_email,
-            request_id=request_id,
-            ground=ground,
-            now=now,
-        )
-        store = ReportStore(clients.s3(datamap.reports.conn_id), datamap.reports)
-        stored_plan, report = store_preview(datamap, plan, store, generated_at=now)
-        link = store.link(report)
-    finally:
-        clients.dispose()
-    totals = plan.totals()
-    ledger.record_evidence(
-        EvidenceInput(
-            action="erasure.preview",
-            count=sum(totals.values()),
-            keys_sha256=plan.sha256,
-            detail={"report": report.key, "totals": totals, "ground": ground},
-            run_pk=run_pk,
-            request_id=request_id,
-        )
+    return erasure_batch.make_preview(
+        {"request_ids": [request_id], "ground": ground}, dag_id=dag_id, run_id=run_id
     )
-    for dataset, counts in plan.counts().items():
-        log.info("preview %s: %s", dataset, ", ".join(f"{a} {n}" for a, n in counts.items() if n))
-    if plan.empty:
-        ledger.add_request_event(request_id, NOTHING_LEFT, ACTOR, {"run_id": run_id})
-        raise AirflowSkipException(f"request {request_id}: nothing of the subject is left to erase")
-    log.info("preview report %s (link valid 7 days): %s", report.uri, link)
-    return {
-        "request_id": request_id,
-        "ground": ground,
-        "plan_key": stored_plan.key,
-        "plan_sha256": plan.sha256,
-        "report_key": report.key,
-        "report_url": link,
-        "totals": totals,
-        "counts": plan.counts(),
-    }
-
-
-@dataclass
-class Approved:
-    """What the steps after the approval work with: the approved plan and where it applies."""
-
-    datamap: DataMap
-    ledger: Ledger
-    clients: Clients
-    store: ReportStore
-    plan: ErasurePlan
-
-    def connectors(self):
-        return connectors_for(self.datamap, self.clients)
 
 
 @contextmanager
@@ -172,29 +114,23 @@ def reports_session() -> Iterator[tuple[DataMap, Clients, ReportStore]]:
         clients.dispose()
 
 
-@contextmanager
-def _approved(preview_result: Mapping[str, Any]) -> Iterator[Approved]:
-    with reports_session() as (datamap, clients, store):
-        plan = load_plan(store, preview_result["request_id"], preview_result["plan_sha256"])
-        yield Approved(datamap, Ledger(ledger_engine()), clients, store, plan)
+def erase(
+    preview_result: Mapping[str, Any],
+    approval: Mapping[str, Any] | None = None,
+    *,
+    dag_id: str,
+    run_id: str,
+) -> dict:
+    """The approved plan, recorded in the ledger and applied (a batch of one subject)."""
+    from gdpr.airflow import erasure_batch
 
-
-def erase(preview_result: Mapping[str, Any], *, dag_id: str, run_id: str) -> dict:
-    with _approved(preview_result) as job:
-        run_pk = job.ledger.start_run(dag_id, run_id, kind=RUN_KIND)
-        outcome = apply_plan(job.datamap, job.plan, job.connectors(), job.ledger, run_pk=run_pk)
-    if outcome.already_applied or not outcome.total:
-        log.info("request %s: nothing left to erase, another run did it", outcome.request_id)
-    return outcome.as_dict()
+    return erasure_batch.erase(preview_result, approval, dag_id=dag_id, run_id=run_id)
 
 
 def verify(preview_result: Mapping[str, Any]) -> dict:
-    with _approved(preview_result) as job:
-        request = job.ledger.get_request(job.plan.request_id)
-        result = verify_erasure(
-            job.datamap, job.plan, job.connectors(), identity="email", value=request.subject_email
-        )
-    return result.as_dict()
+    from gdpr.airflow import erasure_batch
+
+    return erasure_batch.verify(preview_result)
 
 
 def certify(
@@ -205,61 +141,55 @@ def certify(
     dag_id: str,
     run_id: str,
 ) -> dict:
+    """The certificate of erasure (saying partial when records are kept), or, when every
+    record is kept under Art. 17(3), the Art. 12(4) refusal notice instead: its counts are the
+    approved plan's as applied, by however many attempts (one source for totals and table)."""
+    from gdpr.airflow import erasure_batch
+
+    return erasure_batch.certify(preview_result, approval, dag_id=dag_id, run_id=run_id)
+
+
+def certify_or_refuse(
+    job: Any,
+    plan: ErasurePlan,
+    outcome: Mapping[str, Any],
+    approval: Mapping[str, Any] | None,
+    *,
+    run_pk: int,
+    run_id: str,
+):
+    """Issue one request's certificate or refusal notice and record on the request how the run
+    ends it (read back by ``close_erased``)."""
     user = (approval or {}).get("responded_by_user") or {}
-    with _approved(preview_result) as job:
-        run_pk = job.ledger.start_run(dag_id, run_id, kind=RUN_KIND)
+    common = {
+        "approved_by": user.get("name"),
+        "approved_at": (approval or {}).get("responded_at"),
+        "run_pk": run_pk,
+    }
+    if outcome_of(plan) == REFUSED:
+        stored = issue_refusal(
+            job.datamap, plan, job.ledger, job.store, decided_at=utc_now(), **common
+        )
+    else:
         stored = issue_certificate(
             job.datamap,
-            job.plan,
+            plan,
             dict(outcome),
             job.ledger,
             job.store,
-            completed_at=datetime.now(UTC),
-            approved_by=user.get("name"),
-            approved_at=(approval or {}).get("responded_at"),
-            run_pk=run_pk,
+            completed_at=utc_now(),
+            **common,
         )
-        link = job.store.link(stored)
-    log.info("certificate %s (link valid 7 days): %s", stored.uri, link)
-    return {"certificate_key": stored.key, "certificate_sha256": stored.sha256}
+    detail = close_detail(job.datamap, plan, stored.key)
+    job.ledger.add_request_event(plan.request_id, CLOSING, ACTOR, {"run_id": run_id, **detail})
+    return stored
 
 
 def notify_recipients(preview_result: Mapping[str, Any], *, dag: Any = None) -> dict:
-    """Art. 19: one e-mail per recipient of the purposes whose data changed."""
-    datamap = load_datamap()
-    ledger = Ledger(ledger_engine())
-    request = ledger.get_request(preview_result["request_id"])
-    affected = [
-        d
-        for d, c in preview_result["counts"].items()
-        if c.get("delete") or c.get("anonymise") or c.get("restrict")
-    ]
-    notices = recipients_for(datamap, affected)
-    org = datamap.organisation
+    """Art. 19: one e-mail per recipient of the purposes whose data changed, in any attempt."""
+    from gdpr.airflow import erasure_batch
 
-    def send(notice: Notice) -> None:
-        send_mail(
-            notice.recipient,
-            f"{org.name}: erasure of personal data (Art. 19 GDPR), request {request.request_id}",
-            _erasure_notice(org.name, org.dpo.email, request, notice),
-            dag=dag,
-        )
-
-    counts = notify_once(
-        ledger,
-        notices,
-        topic="art19_erasure",
-        target=request.request_id,
-        occasion="erasure",
-        send=send,
-    )
-    log.info(
-        "Art. 19: %d recipients, %d notified now, %d already notified",
-        counts["recipients"],
-        counts["sent"],
-        counts["already_sent"],
-    )
-    return counts
+    return erasure_batch.notify_recipients(preview_result, dag=dag)
 
 
 def send_mail(to: str, subject: str, html: str, *, dag: Any = None) -> None:
@@ -267,20 +197,6 @@ def send_mail(to: str, subject: str, html: str, *, dag: Any = None) -> None:
     from airflow.providers.smtp.notifications.smtp import SmtpNotifier
 
     SmtpNotifier(to=to, subject=subject, html_content=html, smtp_conn_id=SMTP_CONN_ID)({"dag": dag})
-
-
-def _erasure_notice(org_name: str, dpo_email: str, request, notice: Notice) -> str:
-    purposes = "".join(f"<li>{escape(p)}</li>" for p in notice.purposes)
-    return (
-        f"<p>Dear {escape(notice.name)},</p>"
-        f"<p>Under Article 19 GDPR, {escape(org_name)} informs you that it has erased the personal "
-        f"data of the data subject identified below (Art. 17), which we disclosed to you for:</p>"
-        f"<ul>{purposes}</ul>"
-        f"<p>Data subject's e-mail address: <b>{escape(request.subject_email)}</b><br>"
-        f"Our reference: {escape(request.request_id)}</p>"
-        "<p>Please erase these data from your systems as well, and confirm to our data protection "
-        f"officer at {escape(dpo_email)}.</p>"
-    )
 
 
 def suppression_key() -> bytes:
@@ -311,21 +227,9 @@ def suppression_reason(ground: str) -> str:
 
 
 def add_suppression(preview_result: Mapping[str, Any]) -> dict:
-    ledger = Ledger(ledger_engine())
-    request = ledger.get_request(preview_result["request_id"])
-    reason = suppression_reason(preview_result["ground"])
-    try:
-        added = suppress(
-            ledger,
-            suppression_key(),
-            request.subject_email,
-            reason=reason,
-            request_id=request.request_id,
-        )
-    except SuppressionKeyError as exc:
-        raise failure(str(exc)) from exc
-    log.info("suppression entry %s", "added" if added else "already there")
-    return {"suppressed": True, "added": added}
+    from gdpr.airflow import erasure_batch
+
+    return erasure_batch.add_suppressions(preview_result)
 
 
 def not_approved(
@@ -336,7 +240,7 @@ def not_approved(
         return None
     by = ((approval or {}).get("responded_by_user") or {}).get("name")
     outcome = "rejected" if by else "approval timed out"
-    now = datetime.now(UTC)
+    now = utc_now()
     for request_id in request_ids:
         if by:
             ledger.update_request(
@@ -366,19 +270,42 @@ def close_nothing_left(ledger: Ledger, request_ids: list[str], run_id: str) -> s
             ledger.update_request(
                 request_id,
                 status="completed",
-                closed_at=datetime.now(UTC),
+                closed_at=utc_now(),
                 close_reason="nothing of the subject left to erase",
             )
     return found
 
 
-def close_erased(ledger: Ledger, request_ids: list[str], run_id: str) -> None:
-    now = datetime.now(UTC)
+def close_erased(ledger: Ledger, request_ids: list[str], run_id: str) -> dict[str, str]:
+    """Close the approved requests as this run's certificate or refusal notice ended them:
+    completed (erased, or partially erased with records kept), or refused under Art. 12(4).
+    Returns each request's outcome."""
+    now = utc_now()
+    outcomes: dict[str, str] = {}
     for request_id in request_ids:
-        ledger.update_request(
-            request_id, status="completed", closed_at=now, close_reason="erased (Art. 17)"
+        detail = next(
+            (
+                e.detail
+                for e in reversed(ledger.request_events(request_id))
+                if e.kind == CLOSING and e.detail.get("run_id") == run_id
+            ),
+            {"outcome": ERASED, "close_reason": "erased (Art. 17)"},
         )
-        ledger.add_request_event(request_id, "erasure.completed", ACTOR, {"run_id": run_id})
+        outcome = detail["outcome"]
+        ledger.update_request(
+            request_id,
+            status="refused" if outcome == REFUSED else "completed",
+            closed_at=now,
+            close_reason=detail["close_reason"],
+        )
+        ledger.add_request_event(
+            request_id,
+            "erasure.refused" if outcome == REFUSED else "erasure.completed",
+            ACTOR,
+            {"run_id": run_id, "outcome": outcome, "document": detail.get("document")},
+        )
+        outcomes[request_id] = outcome
+    return outcomes
 
 
 def finish(
@@ -411,6 +338,11 @@ def finish(
     if not suppressed:
         ledger.finish_run(run_pk, "failed", {"request_id": request_id})
         raise failure(f"request {request_id}: a step after the approval failed; see its task log")
-    close_erased(ledger, [request_id], run_id)
-    ledger.finish_run(run_pk, "success", {"request_id": request_id, "outcome": "erased"})
-    return {"request_id": request_id, "outcome": "erased"}
+    outcome = close_erased(ledger, [request_id], run_id)[request_id]
+    from gdpr.erasure.approved import DONE, set_status
+
+    set_status(ledger, preview_result["plan_sha256"], DONE)
+    ledger.finish_run(run_pk, "success", {"request_id": request_id, "outcome": outcome})
+    if outcome == REFUSED:
+        log.info("request %s: refused under Art. 12(4), every record is kept", request_id)
+    return {"request_id": request_id, "outcome": outcome}

@@ -14,7 +14,6 @@ import logging
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from html import escape
 from typing import Any
 
@@ -22,6 +21,7 @@ from gdpr.airflow.erasure import (
     ACTOR,
     NOTHING_LEFT,
     RUN_KIND,
+    certify_or_refuse,
     close_erased,
     close_nothing_left,
     failure,
@@ -35,15 +35,29 @@ from gdpr.airflow.hooks import airflow_clients, ledger_engine
 from gdpr.connectors.factory import Clients, connectors_for
 from gdpr.datamap import load_datamap
 from gdpr.datamap.models import DataMap
+from gdpr.erasure.apply import CHANGES
+from gdpr.erasure.approved import (
+    APPLIED,
+    DONE,
+    SUPERSEDED,
+    PlanConflictError,
+    Resumable,
+    approved_batch,
+    record_approved,
+    resumable,
+    set_status,
+)
 from gdpr.erasure.batch import BatchPlan, Subject, apply_batch, plan_batch, verify_batch
-from gdpr.erasure.certificate import issue_certificate, load_batch, store_batch_preview
+from gdpr.erasure.certificate import Documents, load_batch, store_batch_preview
 from gdpr.erasure.grounds import GROUNDS
 from gdpr.erasure.notify import CHANNEL, recipients_for
+from gdpr.erasure.refusal import ERASED, PARTIAL, REFUSED, outcome_of
 from gdpr.erasure.request import CLOSED
 from gdpr.erasure.settings import MAX_BATCH_SUBJECTS
 from gdpr.erasure.suppression import SuppressionKeyError, suppress
-from gdpr.erasure.verify import ErasureIncompleteError
+from gdpr.erasure.verify import AppearedSinceApprovalError, ErasureIncompleteError
 from gdpr.ledger import EvidenceInput, Ledger, RequestRecord
+from gdpr.ledger.clock import utc_now
 from gdpr.reports.store import ReportStore
 
 log = logging.getLogger(__name__)
@@ -106,15 +120,26 @@ def _problem(request_id: str, request: RequestRecord | None) -> str:
 
 
 def make_preview(check: Mapping[str, Any], *, dag_id: str, run_id: str) -> dict:
-    """Plan the batch, store it and its HTML preview; counts and links only."""
+    """Plan the batch, store it and its HTML preview; counts and links only.
+
+    When these requests have an approved plan whose run did not finish (an erasure interrupted
+    between systems), that plan is taken up again as it was approved: no new preview, and the
+    approval task passes on the recorded decision (``resumed``)."""
     from airflow.sdk.exceptions import AirflowSkipException
 
     datamap = load_datamap()
     ledger = Ledger(ledger_engine())
     run_pk = ledger.start_run(dag_id, run_id, kind=RUN_KIND)
+    single = len(check["request_ids"]) == 1
+    try:
+        earlier = resumable(ledger, check["request_ids"])
+    except PlanConflictError as exc:
+        raise failure(str(exc)) from exc
+    if earlier is not None:
+        return _resumed(ledger, earlier, check, run_id=run_id, single=single)
     subjects = [Subject(r, ledger.get_request(r).subject_email) for r in check["request_ids"]]
     clients = airflow_clients()
-    now = datetime.now(UTC)
+    now = utc_now()
     try:
         batch = plan_batch(
             datamap,
@@ -130,9 +155,10 @@ def make_preview(check: Mapping[str, Any], *, dag_id: str, run_id: str) -> dict:
     finally:
         clients.dispose()
     totals = batch.merged.totals()
+    only = subjects[0].request_id if single else None
     ledger.record_evidence(
         EvidenceInput(
-            action="erasure.batch_preview",
+            action="erasure.preview" if single else "erasure.batch_preview",
             count=sum(totals.values()),
             keys_sha256=batch.sha256,
             detail={
@@ -143,6 +169,7 @@ def make_preview(check: Mapping[str, Any], *, dag_id: str, run_id: str) -> dict:
                 "subjects": len(subjects),
             },
             run_pk=run_pk,
+            request_id=only,
         )
     )
     empty = [r for r, plan in batch.plans.items() if plan.empty]
@@ -157,19 +184,64 @@ def make_preview(check: Mapping[str, Any], *, dag_id: str, run_id: str) -> dict:
         len(empty),
     )
     if batch.merged.empty:
+        if single:
+            raise AirflowSkipException(f"request {only}: nothing of the subject is left to erase")
         raise AirflowSkipException("nothing of these subjects is left to erase")
     log.info("preview report %s (link valid 7 days): %s", report.uri, link)
-    return {
-        "batch_id": batch.batch_id,
-        "ground": check["ground"],
-        "subjects": len(subjects),
-        "nothing_left": len(empty),
+    return _preview_result(batch, check["ground"], len(empty), single=single) | {
         "plan_key": stored_plan.key,
-        "plan_sha256": batch.sha256,
         "report_key": report.key,
         "report_url": link,
-        "totals": totals,
+    }
+
+
+def _preview_result(batch: BatchPlan, ground: str, nothing_left: int, *, single: bool) -> dict:
+    result = {
+        "batch_id": batch.batch_id,
+        "ground": ground,
+        "subjects": len(batch.plans),
+        "nothing_left": nothing_left,
+        "plan_key": Documents(batch.batch_id).batch,
+        "plan_sha256": batch.sha256,
+        "totals": batch.merged.totals(),
         "counts": batch.counts(),
+    }
+    if single:
+        result["request_id"] = next(iter(batch.plans))
+    return result
+
+
+def _resumed(
+    ledger: Ledger, earlier: Resumable, check: Mapping[str, Any], *, run_id: str, single: bool
+) -> dict:
+    batch = earlier.batch
+    for request_id in batch.plans:
+        ledger.add_request_event(
+            request_id,
+            "erasure.resumed",
+            ACTOR,
+            {"run_id": run_id, "batch": batch.batch_id, "plan_sha256": batch.sha256},
+        )
+    log.warning(
+        "erasure %s (%d requests), approved %s, did not finish: completing that plan as it was "
+        "approved, without a new preview or approval; records that appeared since are not part "
+        "of it",
+        batch.batch_id,
+        len(batch.plans),
+        earlier.record.approved_at or "",
+    )
+    if check.get("ground") and check["ground"] != batch.merged.ground:
+        log.warning(
+            "the form's ground (%s) is not the approved plan's (%s): the approved one applies",
+            check["ground"],
+            batch.merged.ground,
+        )
+    nothing_left = sum(1 for plan in batch.plans.values() if plan.empty)
+    return _preview_result(batch, batch.merged.ground, nothing_left, single=single) | {
+        "report_key": Documents(next(iter(batch.plans)) if single else batch.batch_id).preview,
+        "report_url": "",
+        "resumed": True,
+        "approval": earlier.decision(),
     }
 
 
@@ -189,21 +261,46 @@ class Approved:
 
     def to_erase(self) -> list[str]:
         """Requests whose subject had something to erase (the others are closed as such)."""
-        return [r for r, plan in self.batch.plans.items() if not plan.empty]
+        return [r for r, plan in self.batch.plans.items() if outcome_of(plan) in (ERASED, PARTIAL)]
+
+    def to_refuse(self) -> list[str]:
+        """Requests whose every record is kept under Art. 17(3): refused (Art. 12(4))."""
+        return [r for r, plan in self.batch.plans.items() if outcome_of(plan) == REFUSED]
 
 
 @contextmanager
 def _approved(preview_result: Mapping[str, Any]) -> Iterator[Approved]:
     with reports_session() as (datamap, clients, store):
-        batch = load_batch(store, preview_result["batch_id"], preview_result["plan_sha256"])
-        yield Approved(datamap, Ledger(ledger_engine()), clients, store, batch)
+        ledger = Ledger(ledger_engine())
+        batch = approved_batch(ledger, preview_result["plan_sha256"]) or load_batch(
+            store, preview_result["batch_id"], preview_result["plan_sha256"]
+        )
+        yield Approved(datamap, ledger, clients, store, batch)
 
 
-def erase(preview_result: Mapping[str, Any], *, dag_id: str, run_id: str) -> dict:
+def erase(
+    preview_result: Mapping[str, Any],
+    approval: Mapping[str, Any] | None = None,
+    *,
+    dag_id: str,
+    run_id: str,
+) -> dict:
+    """Record the approved plan in the ledger (once), then apply it: evidence first, batch by
+    batch; the subjects' delivered access packages go too. A retry, or a new run for the same
+    requests, completes what an interrupted attempt left."""
     with _approved(preview_result) as job:
         run_pk = job.ledger.start_run(dag_id, run_id, kind=RUN_KIND)
-        outcome = apply_batch(job.datamap, job.batch, job.connectors(), job.ledger, run_pk=run_pk)
-    return {
+        record_approved(job.ledger, job.batch, approval, run_pk=run_pk)
+        outcome = apply_batch(
+            job.datamap,
+            job.batch,
+            job.connectors(),
+            job.ledger,
+            run_pk=run_pk,
+            delivery_client=job.clients.s3(job.datamap.delivery.conn_id),
+        )
+        set_status(job.ledger, job.batch.sha256, APPLIED)
+    result = {
         "batch_id": outcome.batch_id,
         "plan_sha256": outcome.plan_sha256,
         "subjects": outcome.subjects,
@@ -211,12 +308,26 @@ def erase(preview_result: Mapping[str, Any], *, dag_id: str, run_id: str) -> dic
         "total": outcome.total,
         "already_applied": outcome.already_applied,
     }
+    if len(job.batch.plans) == 1:
+        result["request_id"] = next(iter(job.batch.plans))
+    return result
 
 
 def verify(preview_result: Mapping[str, Any]) -> dict:
     with _approved(preview_result) as job:
         try:
             results = verify_batch(job.datamap, job.batch, job.connectors(), job.subjects())
+        except AppearedSinceApprovalError as exc:
+            # the approved plan is applied in full; what appeared since needs its own approval
+            set_status(job.ledger, job.batch.sha256, SUPERSEDED)
+            for request_id in job.batch.plans:
+                job.ledger.add_request_event(
+                    request_id,
+                    "erasure.appeared_since_approval",
+                    ACTOR,
+                    {"batch": job.batch.batch_id},
+                )
+            raise failure(str(exc)) from exc
         except ErasureIncompleteError as exc:
             raise failure(str(exc)) from exc
     kept = sum(n for v in results.values() for n in v.kept.values())
@@ -231,30 +342,25 @@ def certify(
     dag_id: str,
     run_id: str,
 ) -> dict:
-    """One certificate per request with something erased, from its own plan and counts."""
-    user = (approval or {}).get("responded_by_user") or {}
-    issued = 0
+    """One certificate per request with something erased, from its own plan and counts (it
+    says partial when records are kept); one Art. 12(4) refusal notice per request whose every
+    record is kept."""
     with _approved(preview_result) as job:
         run_pk = job.ledger.start_run(dag_id, run_id, kind=RUN_KIND)
-        completed_at = datetime.now(UTC)
-        erased = job.to_erase()
-        for n, request_id in enumerate(erased, start=1):
-            issue_certificate(
-                job.datamap,
+        erased, refused = job.to_erase(), job.to_refuse()
+        for n, request_id in enumerate(erased + refused, start=1):
+            certify_or_refuse(
+                job,
                 job.batch.plans[request_id],
                 {"changed": job.batch.attributed[request_id]},
-                job.ledger,
-                job.store,
-                completed_at=completed_at,
-                approved_by=user.get("name"),
-                approved_at=(approval or {}).get("responded_at"),
+                approval,
                 run_pk=run_pk,
+                run_id=run_id,
             )
-            issued = n
             if n % 100 == 0:
-                log.info("certificates: %d/%d", n, len(erased))
-    log.info("certificates: %d issued", issued)
-    return {"certificates": issued}
+                log.info("certificates and refusal notices: %d/%d", n, len(erased) + len(refused))
+    log.info("certificates: %d issued; refusal notices (Art. 12(4)): %d", len(erased), len(refused))
+    return {"certificates": len(erased), "refusals": len(refused)}
 
 
 def notify_recipients(preview_result: Mapping[str, Any], *, dag: Any = None) -> dict:
@@ -262,7 +368,7 @@ def notify_recipients(preview_result: Mapping[str, Any], *, dag: Any = None) -> 
     received, each (request, recipient) pair claimed in the ledger so none is told twice."""
     with _approved(preview_result) as job:
         org = job.datamap.organisation
-        by_recipient = _recipients(job.datamap, job.batch, job.to_erase())
+        by_recipient = _recipients(job.datamap, job.batch, job.to_erase(), job.ledger)
         sent = already = 0
         for address, (name, purposes, request_ids) in sorted(by_recipient.items()):
             todo = _claim(job.ledger, address, request_ids)
@@ -293,13 +399,24 @@ def notify_recipients(preview_result: Mapping[str, Any], *, dag: Any = None) -> 
 
 
 def _recipients(
-    datamap: DataMap, batch: BatchPlan, request_ids: Sequence[str]
+    datamap: DataMap, batch: BatchPlan, request_ids: Sequence[str], ledger: Ledger | None = None
 ) -> dict[str, tuple[str, set[str], list[str]]]:
-    """Address -> (recipient's name, purposes, the requests whose changed data it received)."""
+    """Address -> (recipient's name, purposes, the requests whose changed data it received).
+
+    The changed datasets are the approved plan's (applied in full, by however many attempts),
+    and, for a single request, every dataset the ledger's evidence shows was changed for it by
+    any attempt: a recipient whose data went in an earlier, interrupted attempt is told too."""
     out: dict[str, tuple[str, set[str], list[str]]] = {}
     for request_id in request_ids:
-        affected = [d for d, c in batch.attributed[request_id].items() if any(c.values())]
-        for notice in recipients_for(datamap, affected):
+        affected = {d for d, c in batch.attributed[request_id].items() if any(c.values())}
+        if ledger is not None and len(batch.plans) == 1:
+            known = set(datamap.dataset_ids())
+            affected |= {
+                e.dataset
+                for e in ledger.evidence(request_id=request_id, actions=CHANGES)
+                if e.count and e.dataset in known
+            }
+        for notice in recipients_for(datamap, sorted(affected)):
             _, purposes, ids = out.setdefault(notice.recipient, (notice.name, set(), []))
             purposes.update(notice.purposes)
             ids.append(request_id)
@@ -340,6 +457,8 @@ def add_suppressions(preview_result: Mapping[str, Any]) -> dict:
     with _approved(preview_result) as job:
         emails = {s.request_id: s.email for s in job.subjects()}
         erased = job.to_erase()
+        if preview_result["ground"] == "c":  # an objection to marketing: whatever is kept
+            erased += job.to_refuse()
         for request_id in erased:
             try:
                 added += suppress(
@@ -385,7 +504,15 @@ def finish(
     if not suppressed:
         ledger.finish_run(run_pk, "failed", summary)
         raise failure("a step after the approval failed; see its task log")
-    close_erased(ledger, rest, run_id)
-    ledger.finish_run(run_pk, "success", summary | {"outcome": "erased", "erased": len(rest)})
-    log.info("%d requests erased and closed, %d had nothing left", len(rest), len(nothing_left))
-    return summary | {"outcome": "erased", "erased": len(rest)}
+    outcomes = close_erased(ledger, rest, run_id)
+    set_status(ledger, preview_result["plan_sha256"], DONE)
+    refused = sum(1 for o in outcomes.values() if o == REFUSED)
+    summary |= {"outcome": "erased", "erased": len(rest) - refused, "refused": refused}
+    ledger.finish_run(run_pk, "success", summary)
+    log.info(
+        "%d requests erased and closed, %d refused under Art. 12(4), %d had nothing left",
+        len(rest) - refused,
+        refused,
+        len(nothing_left),
+    )
+    return summary

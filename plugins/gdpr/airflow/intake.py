@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from gdpr.airflow.hooks import airflow_clients, ledger_engine
 from gdpr.connectors.factory import connector_for
 from gdpr.datamap import load_datamap
 from gdpr.intake import IntakeNotConfigured, mark_exports_started, take_requests
 from gdpr.intake.take import intake_rule
 from gdpr.ledger import Ledger
+from gdpr.ledger.clock import utc_now
 
 
 def take(*, dag_id: str, run_id: str, batch_size: int = 1000) -> dict:
@@ -31,7 +30,7 @@ def take(*, dag_id: str, run_id: str, batch_size: int = 1000) -> dict:
             datamap,
             connector_for(ref.system, clients),
             ledger,
-            now=datetime.now(UTC),
+            now=utc_now(),
             batch_size=batch_size,
         )
     except Exception:

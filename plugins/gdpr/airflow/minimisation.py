@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import tempfile
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from gdpr.airflow.hooks import airflow_clients, ledger_engine
 from gdpr.connectors.factory import connectors_for
 from gdpr.datamap import load_datamap
 from gdpr.ledger import EvidenceInput, Ledger
+from gdpr.ledger.clock import utc_now
 from gdpr.quality.publish import publish_dataset, render_summary, store_summary
 from gdpr.quality.runner import check_dataset, check_objects, retention_exemptions
 from gdpr.quality.suites import SuiteFileError, load_suite_files, suites_dir
@@ -73,7 +73,7 @@ def check(dataset_id: str, *, dag_id: str, run_id: str, chunk_size: int) -> dict
                     datamap,
                     dataset_id,
                     clients.engine(ref.system.conn_id),
-                    now=datetime.now(UTC),
+                    now=utc_now(),
                     exempt=retention_exemptions(datamap, dataset_id, connectors, ledger),
                     suite_files=load_suite_files(suites_dir(datamap), datamap),
                     docs_dir=Path(tmp),
@@ -126,7 +126,7 @@ def report(
         if s.get("docs")
     }
     html = render_summary(
-        datamap, ordered, failed, generated_at=datetime.now(UTC), run_id=run_id, links=links
+        datamap, ordered, failed, generated_at=utc_now(), run_id=run_id, links=links
     )
     stored = store_summary(store, html, run_id)
     findings = sum(s["findings"] for s in ordered)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from html import escape
 from typing import Any
 
@@ -21,6 +20,8 @@ from gdpr.erasure.notify import Notice, notify_once, recipients_for
 from gdpr.erasure.rectify import RectificationInputError, check_choice, rectify
 from gdpr.erasure.request import RequestInputError
 from gdpr.ledger import Ledger
+from gdpr.ledger.clock import utc_now
+from gdpr.ledger.identity import request_identity
 from gdpr.subject import resolve_subject
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,9 @@ def apply(
     clients = airflow_clients()
     try:
         connectors = connectors_for(datamap, clients)
-        location = resolve_subject(datamap, connectors, "email", request.subject_email)
+        location = resolve_subject(
+            datamap, connectors, request_identity(datamap), request.subject_email
+        )
         outcome = rectify(
             datamap,
             connectors,
@@ -126,7 +129,7 @@ def notify_recipients(
     ledger.update_request(
         request.request_id,
         status="completed",
-        closed_at=datetime.now(UTC),
+        closed_at=utc_now(),
         close_reason="rectified (Art. 16)",
     )
     return counts

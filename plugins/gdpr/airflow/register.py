@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 
 from gdpr.airflow.hooks import airflow_clients, ledger_engine
 from gdpr.connectors.base import SystemUnreachableError
@@ -11,6 +10,7 @@ from gdpr.connectors.factory import connector_for
 from gdpr.datamap import load_datamap
 from gdpr.datamap.drift import Drift, compare
 from gdpr.ledger import EvidenceInput, Ledger
+from gdpr.ledger.clock import utc_now
 from gdpr.reports.register import build_register, render_csv, render_html
 from gdpr.reports.store import ReportStore
 
@@ -61,7 +61,7 @@ def render(checks: list[dict], dag_id: str, run_id: str) -> dict:
     drifts = [Drift(**c) for c in checks if "unreachable" not in c]
     unreachable = [c["system"] for c in checks if "unreachable" in c]
     entries = build_register(datamap)
-    now = datetime.now(UTC)
+    now = utc_now()
     ledger = Ledger(ledger_engine())
     ledger.check_ready()
     run_pk = ledger.start_run(dag_id, run_id, kind="register")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 from gdpr.airflow.hooks import airflow_clients, ledger_engine
 from gdpr.connectors.factory import connectors_for
 from gdpr.datamap import load_datamap
 from gdpr.ledger import EvidenceInput, Ledger
+from gdpr.ledger.clock import utc_now
 from gdpr.reports.retention import render_retention_report
 from gdpr.reports.store import ReportStore
 from gdpr.retention.purge import SelectionError
@@ -48,7 +48,7 @@ def purge_rule(rule_id: str, *, dry_run: bool, dag_id: str, run_id: str, batch_s
             rule_id,
             connectors_for(datamap, clients),
             ledger,
-            now=datetime.now(UTC),
+            now=utc_now(),
             dry_run=dry_run,
             batch_size=batch_size,
             run_pk=run_pk,
@@ -76,11 +76,11 @@ def report(
         [done[r] for r in rules if r in done],
         failed,
         dry_run=dry_run,
-        generated_at=datetime.now(UTC),
+        generated_at=utc_now(),
         run_id=run_id,
     )
     store = ReportStore(airflow_clients().s3(datamap.reports.conn_id), datamap.reports)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
     stored = store.put(f"retention/{stamp}-{'preview' if dry_run else 'purge'}.html", html)
     ledger.record_evidence(
         EvidenceInput(

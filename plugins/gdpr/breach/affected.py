@@ -20,11 +20,9 @@ from functools import cache
 from typing import Any
 
 from gdpr.connectors.base import ByReference, Connector
-from gdpr.connectors.s3 import S3Connector
-from gdpr.connectors.sql import SqlConnector
 from gdpr.datamap.graph import ReferenceGraph
 from gdpr.datamap.models import DataMap
-from gdpr.subject.resolve import normalise_identity
+from gdpr.ledger.identity import normalise_identity, region_of
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +101,7 @@ class _Walker:
     ) -> None:
         self.datamap, self.connectors = datamap, connectors
         self.identity, self.kind = identity, kind
+        self.region = region_of(datamap)  # phone numbers stored without country code
         self.graph = ReferenceGraph.of(datamap)
 
     @cache  # noqa: B019 - one walker per count; the map does not change under it
@@ -124,20 +123,8 @@ class _Walker:
     def rows_of(self, dataset_id: str, batch_size: int) -> Iterable[list[dict]]:
         ref = self.datamap.dataset(dataset_id)
         connector = self.connectors[ref.system.name]
-        if isinstance(connector, SqlConnector):
-            columns = self.needed(dataset_id) or list(ref.dataset.primary_key)
-            yield from connector.stream(ref.dataset, columns, batch_size=batch_size)
-        elif isinstance(connector, S3Connector):
-            batch: list[dict] = []
-            for row in connector.iter_dataset(ref.dataset):
-                batch.append(row)
-                if len(batch) >= batch_size:
-                    yield batch
-                    batch = []
-            if batch:
-                yield batch
-        else:  # pragma: no cover - every connector kind is one of the two
-            raise TypeError(f"cannot count {dataset_id}: unsupported system kind {ref.kind}")
+        columns = self.needed(dataset_id) or list(connector.key_fields(ref.dataset))
+        yield from connector.scan(ref.dataset, columns, batch_size=batch_size)
 
     def identities(self, dataset_id: str, rows: list[dict]) -> set[str]:
         ref = self.datamap.dataset(dataset_id)
@@ -172,6 +159,6 @@ class _Walker:
         if value is None or not str(value).strip():
             return None
         try:
-            return normalise_identity(self.kind, str(value))
+            return normalise_identity(self.kind, str(value), self.region)
         except ValueError:
             return None  # an unusable stored value cannot be written to

@@ -1,6 +1,7 @@
 """Connectors: one module per system kind, behind the protocol in ``base``."""
 
 from gdpr.connectors.base import (
+    ByIdentities,
     ByIdentity,
     ByReference,
     Connector,
@@ -12,6 +13,7 @@ from gdpr.connectors.sql import SqlConnector
 
 __all__ = [
     "Bucket",
+    "ByIdentities",
     "ByIdentity",
     "ByReference",
     "Connector",

@@ -1,14 +1,21 @@
-"""The small protocol every system connector speaks.
+"""The protocol every system connector speaks, for reading and for writing.
 
-Capabilities (resolution, export, purge, checks) talk to systems only through this: a way to
-check the system is there, to compare it with the data map, and to find records by identity or
-by the keys of their parent records, streamed in batches so memory stays bounded.
+Capabilities (resolution, export, purge, erasure, checks) talk to systems only through this:
+check the system is there, compare it with the data map, find records by identity or by the
+keys of their parent records and scan a dataset (streamed in batches, so memory stays
+bounded), select a retention rule's expired records, and change records inside a unit of
+work (``changes()``: one transaction where the system has them). S3 rows carry ``key`` and
+``versions`` (every version and delete marker), so deleting an object deletes all of it.
+A capability never asks which kind of system it talks to; it asks what the system can do
+(``deletes_by_reference``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from gdpr.datamap.models import Dataset, System
@@ -26,12 +33,27 @@ class SystemUnreachableError(RuntimeError):
         )
 
 
+class SelectionRefusedError(RuntimeError):
+    """The system refused a selection (a broken SQL file, a renamed column): nothing was
+    changed, and retrying will not help. The message is the system's own first line."""
+
+
 @dataclass(frozen=True)
 class ByIdentity:
     """Records whose ``field`` equals an identity value once both are normalised."""
 
     field: str
     value: str
+    kind: str = "email"
+
+
+@dataclass(frozen=True)
+class ByIdentities:
+    """Records whose ``field`` equals one of several normalised identity values (a batch of
+    subjects found in one pass); the caller tells the subjects apart by the stored value."""
+
+    field: str
+    values: tuple[str, ...]
     kind: str = "email"
 
 
@@ -43,7 +65,7 @@ class ByReference:
     values: Sequence[tuple[Any, ...]]
 
 
-Criterion = ByIdentity | ByReference
+Criterion = ByIdentity | ByIdentities | ByReference
 
 
 @dataclass(frozen=True)
@@ -55,8 +77,40 @@ class LiveDataset:
     columns: frozenset[str] | None = None
 
 
+class Changes(Protocol):
+    """Writes inside one unit of work of one system (``Connector.changes()``): committed
+    together when the block ends where the system has transactions (SQL), applied as they
+    are made where it has none (S3). Records are given as rows holding at least their key
+    fields (``Connector.key_fields``); each call returns how many records it changed, and a
+    record already changed (gone, anonymised, restricted) counts nothing, so reruns are safe."""
+
+    def delete(self, dataset: Dataset, rows: Sequence[Row]) -> int:
+        """Delete records (an object: every version and delete marker)."""
+
+    def delete_by(
+        self,
+        dataset: Dataset,
+        fields: Sequence[str],
+        values: Sequence[tuple[Any, ...]],
+        returning: Sequence[str],
+    ) -> list[tuple[Any, ...]]:
+        """Delete records whose ``fields`` take one of ``values`` without reading them first;
+        their ``returning`` columns. Only where ``Connector.deletes_by_reference``."""
+
+    def anonymise(self, dataset: Dataset, rows: Sequence[Row], change: Any) -> int:
+        """Apply an anonymisation (``gdpr.retention.anonymise.Anonymisation``) to the records
+        not anonymised yet, locking them first so a concurrent run waits and finds them done."""
+
+    def restrict(self, dataset: Dataset, rows: Sequence[Row], flag: str) -> int:
+        """Set the restriction ``flag`` (Art. 18) on the records where it is not set."""
+
+    def set_value(self, dataset: Dataset, rows: Sequence[Row], field: str, value: Any) -> list[Any]:
+        """Set ``field`` to ``value`` where it differs (rectification); the previous values."""
+
+
 class Connector(Protocol):
     system: System
+    deletes_by_reference: bool  # dependants can be deleted from their parents' keys, unread
 
     def ping(self) -> None:
         """Raise ``SystemUnreachableError`` unless the system answers."""
@@ -68,5 +122,55 @@ class Connector(Protocol):
         self, dataset: Dataset, criterion: Criterion, columns: Sequence[str]
     ) -> Iterator[list[Row]]:
         """Matching records' ``columns``, in batches (S3 rows also carry ``key``)."""
+
+    def key_fields(self, dataset: Dataset) -> tuple[str, ...]:
+        """The fields that identify one record of ``dataset`` in rows this connector returns."""
+
+    def scan(
+        self, dataset: Dataset, columns: Sequence[str] | None = None, batch_size: int = 5000
+    ) -> Iterator[list[Row]]:
+        """Every record of a dataset, in batches (S3: every object of any version)."""
+
+    def select_expired(
+        self,
+        dataset: Dataset,
+        *,
+        column: str | None,
+        sql: str | None,
+        at: datetime,
+        day: date,
+        done: Any = None,
+    ) -> list[tuple[Any, ...]]:
+        """Keys of the records whose start (``column``, or the keys a hand-written ``sql``
+        selects with ``:cutoff``; an object's newest version) is before ``at`` (``day`` for
+        a date column), in key order, leaving out those ``done`` (an anonymisation) says
+        are already anonymised."""
+
+    def deletion_order(self, datasets: Sequence[Dataset]) -> set[tuple[str, str]]:
+        """Pairs ``(a, b)`` of dataset names whose records the system itself requires to be
+        deleted a before b (its foreign keys), whatever direction the map declares."""
+
+    def pending(
+        self,
+        dataset: Dataset,
+        rows: Sequence[Row],
+        action: str,
+        *,
+        change: Any = None,
+        flag: str | None = None,
+    ) -> int:
+        """How many of these records an ``action`` (delete, anonymise with ``change``,
+        restrict with ``flag``) would still change: records (objects: any version) present,
+        not yet anonymised, not yet restricted."""
+
+    def locked(self, dataset: Dataset, rows: Sequence[Row]) -> dict[tuple[Any, ...], str]:
+        """Records the system itself refuses to delete (an object under Object Lock retention
+        or legal hold), by normalised key, with the reason in a sentence."""
+
+    def reading(self) -> AbstractContextManager[None]:
+        """Reads inside the block share one connection where that saves round trips."""
+
+    def changes(self) -> AbstractContextManager[Changes]:
+        """A unit of work: see ``Changes``."""
 
     def close(self) -> None: ...

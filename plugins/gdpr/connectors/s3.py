@@ -2,25 +2,29 @@
 
 A bucket with versioning keeps old versions after a plain DELETE, so erasing an object means
 deleting each version and delete marker by id; this module lists and deletes them in the
-1000-key batches S3 allows.
+1000-key batches S3 allows. Discovery (``find``) lists versions too, not current objects: an
+object whose latest version is a delete marker still holds data in its older versions, and
+must be found by locate, access and erasure like any other.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 from itertools import islice
 from typing import Any
 
 from gdpr.connectors.base import (
-    ByIdentity,
+    ByReference,
     Criterion,
     LiveDataset,
     Row,
     SystemUnreachableError,
 )
+from gdpr.connectors.keys import key_texts
 from gdpr.datamap.models import Dataset, System
 from gdpr.datamap.templates import KeyTemplate
 
@@ -37,6 +41,19 @@ class ObjectVersion:
     is_delete_marker: bool
     is_latest: bool
     last_modified: datetime
+    size: int = 0  # bytes of a data version; a delete marker holds none
+
+
+def newest_first(versions: Iterable[ObjectVersion]) -> list[ObjectVersion]:
+    """One key's versions and markers, newest first. S3 lists a key's data versions newest first
+    but its markers apart, and times are to the second: the current one leads, then by time,
+    ties keeping the listing's order."""
+    return sorted(versions, key=lambda v: (not v.is_latest, -v.last_modified.timestamp()))
+
+
+def data_versions(versions: Iterable[ObjectVersion]) -> list[ObjectVersion]:
+    """The versions that hold data (not delete markers), newest first as given."""
+    return [v for v in versions if not v.is_delete_marker]
 
 
 class S3Connector:
@@ -73,53 +90,162 @@ class S3Connector:
     def find(
         self, dataset: Dataset, criterion: Criterion, columns: Sequence[str]
     ) -> Iterator[list[Row]]:
-        """Objects whose key binds the criterion's values; rows carry the placeholders and ``key``."""
-        template, wanted, prefixes = self._narrow(dataset, criterion)
-        for prefix in prefixes:
-            batch: list[Row] = []
-            for obj in self.objects.list(prefix):
-                parsed = template.parse(obj["Key"])
-                if parsed is None or tuple(parsed[f] for f in criterion.fields) not in wanted:
-                    continue
-                batch.append(
-                    {
-                        **{c: parsed[c] for c in columns if c in parsed},
-                        "key": obj["Key"],
-                        "size": obj["Size"],
-                    }
-                )
-            if batch:
-                yield batch
+        """One row per object key the criterion's values bind, in any version: a key whose latest
+        version is a delete marker still has its older versions, and those hold data.
+
+        Rows carry the wanted placeholders, ``key``, ``versions`` (every version and delete
+        marker, newest first), ``size`` (of the newest version holding data, 0 if none) and
+        ``deleted`` (the latest version is a delete marker: a plain listing no longer shows it).
+        """
+        wanted = [c for c in columns if c not in ("key", "versions")]
+        for rows in self._listing(dataset, criterion):
+            yield [
+                {
+                    **{c: row[c] for c in wanted if c in row},
+                    **{c: row[c] for c in ("key", "versions", "size", "deleted")},
+                }
+                for row in rows
+            ]
 
     def find_versions(self, dataset: Dataset, criterion: Criterion) -> Iterator[list[Row]]:
-        """Like ``find`` but over every version and delete marker, one row per key with its
-        ``versions``: what must go for an object to be really gone from a versioned bucket."""
+        """``find`` with every placeholder of the template: what must go for an object to be
+        really gone from a versioned bucket."""
+        return self._listing(dataset, criterion)
+
+    def _listing(self, dataset: Dataset, criterion: Criterion) -> Iterator[list[Row]]:
+        """The one listing behind ``find`` and ``find_versions``: every version and delete
+        marker under the few prefixes the criterion narrows to, listed in parallel, grouped by key."""
         template, wanted, prefixes = self._narrow(dataset, criterion)
 
+        def accept(named: Row) -> bool:  # an object is also found by its own key
+            return tuple(named[f] for f in criterion.fields) in wanted
+
         def versions_under(prefix: str) -> list[Row]:
-            rows: dict[str, Row] = {}
-            for version in self.objects.iter_versions(prefix):
-                parsed = template.parse(version.key)
-                if parsed is None or tuple(parsed[f] for f in criterion.fields) not in wanted:
-                    continue
-                rows.setdefault(version.key, {**parsed, "key": version.key, "versions": []})[
-                    "versions"
-                ].append(version)
-            return list(rows.values())
+            return [row for rows in self._grouped(template, prefix, accept) for row in rows]
 
         with ThreadPoolExecutor(max_workers=max(1, min(LISTING_THREADS, len(prefixes)))) as pool:
             for rows in pool.map(versions_under, prefixes):
                 if rows:
                     yield rows
 
+    def _grouped(
+        self, template: KeyTemplate, prefix: str, accept: Callable[[Row], bool]
+    ) -> Iterator[list[Row]]:
+        """Rows of the objects under ``prefix`` that ``accept`` takes, one listing page at a
+        time: S3 lists keys in order, so a key before a page's last one is complete."""
+        pending: dict[str, Row] = {}
+        for page in self.objects.version_pages(prefix):
+            for version in page:
+                parsed = template.parse(version.key)
+                if parsed is None or not accept({**parsed, "key": version.key}):
+                    continue
+                pending.setdefault(version.key, {**parsed, "key": version.key, "versions": []})[
+                    "versions"
+                ].append(version)
+            last = max((v.key for v in page), default=None)
+            done = [key for key in pending if key != last]
+            if done:
+                yield [_finished(pending.pop(key)) for key in done]
+        if pending:
+            yield [_finished(row) for row in pending.values()]
+
+    # -- protocol: scans, selections, units of work -------------------------------------------
+    deletes_by_reference = False  # an object's versions are listed before they are deleted
+
+    def key_fields(self, dataset: Dataset) -> tuple[str, ...]:
+        return ("key",)
+
+    def scan(
+        self, dataset: Dataset, columns: Sequence[str] | None = None, batch_size: int = 1000
+    ) -> Iterator[list[Row]]:
+        """Every object of the dataset in any version, rows as ``find_versions`` gives them."""
+        template = KeyTemplate(dataset.key_template or "")
+        batch: list[Row] = []
+        for rows in self._grouped(template, template.prefix({}), lambda _: True):
+            batch += rows
+            if len(batch) >= batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def select_expired(
+        self,
+        dataset: Dataset,
+        *,
+        column: str | None,
+        sql: str | None,
+        at: datetime,
+        day: date,
+        done: Any = None,
+    ) -> list[tuple[Any, ...]]:
+        """Objects whose newest version or delete marker is older than the cutoff: an object
+        whose latest version is a delete marker still holds data in its older versions."""
+        limit = at.replace(tzinfo=UTC)
+        return sorted(
+            (row["key"],)
+            for rows in self.scan(dataset)
+            for row in rows
+            if row["versions"][0].last_modified < limit
+        )
+
+    def deletion_order(self, datasets: Sequence[Dataset]) -> set[tuple[str, str]]:
+        return set()  # objects do not reference one another
+
+    def pending(
+        self,
+        dataset: Dataset,
+        rows: Sequence[Row],
+        action: str,
+        *,
+        change: Any = None,
+        flag: str | None = None,
+    ) -> int:
+        """Objects with any version or delete marker left (objects are only ever deleted)."""
+        if action != "delete":
+            return 0
+        return len({v.key for v in self.objects.versions_of(row["key"] for row in rows)})
+
+    def locked(self, dataset: Dataset, rows: Sequence[Row]) -> dict[tuple[Any, ...], str]:
+        """Objects S3 refuses to delete: a version under Object Lock retention or legal hold."""
+        from botocore.exceptions import ClientError
+
+        if not rows:
+            return {}
+        client, bucket = self.objects.client, self.objects.name
+        try:
+            config = client.get_object_lock_configuration(Bucket=bucket)
+        except ClientError:
+            return {}  # the bucket has no Object Lock: nothing can be locked
+        if config.get("ObjectLockConfiguration", {}).get("ObjectLockEnabled") != "Enabled":
+            return {}
+        locked: dict[tuple[Any, ...], str] = {}
+        for version in self.objects.versions_of(row["key"] for row in rows):
+            if version.is_delete_marker:
+                continue
+            text = _version_lock(client, bucket, version.key, version.version_id)
+            if text:
+                locked.setdefault((version.key,), text)
+        return locked
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        yield
+
+    @contextmanager
+    def changes(self) -> Iterator[S3Changes]:
+        yield S3Changes(self)
+
     def _narrow(
         self, dataset: Dataset, criterion: Criterion
     ) -> tuple[KeyTemplate, set[tuple], list[str]]:
         """The template, the wanted placeholder values, and the few prefixes to list for them."""
-        if isinstance(criterion, ByIdentity):
+        if not isinstance(criterion, ByReference):
             raise TypeError("s3 objects are found through references, not by identity")
         template = KeyTemplate(dataset.key_template or "")
-        wanted = {tuple(str(v) for v in values) for values in criterion.values}
+        wanted = {key_texts(values) for values in criterion.values}
+        if criterion.fields == ("key",):  # objects named by their keys (a hold on one object)
+            return template, wanted, sorted({key for (key,) in wanted})
         first = template.placeholders[0] if template.placeholders else None
         bound = criterion.fields.index(first) if first in criterion.fields else None
         prefixes = {
@@ -130,21 +256,6 @@ class S3Connector:
 
     def close(self) -> None:
         pass
-
-    def iter_dataset(
-        self, dataset: Dataset, bindings: Mapping[str, object] | None = None
-    ) -> Iterator[Row]:
-        """Every object of a dataset (optionally narrowed by bound placeholders), as parsed rows."""
-        template = KeyTemplate(dataset.key_template or "")
-        for obj in self.objects.list(template.prefix(bindings or {})):
-            parsed = template.parse(obj["Key"])
-            if parsed is not None and all(parsed[k] == str(v) for k, v in (bindings or {}).items()):
-                yield {
-                    **parsed,
-                    "key": obj["Key"],
-                    "size": obj["Size"],
-                    "last_modified": obj["LastModified"],
-                }
 
 
 class Bucket:
@@ -161,16 +272,29 @@ class Bucket:
 
     def iter_versions(self, prefix: str = "") -> Iterator[ObjectVersion]:
         """Every version and delete marker under a prefix."""
+        for page in self.version_pages(prefix):
+            yield from page
+
+    def version_pages(self, prefix: str = "") -> Iterator[list[ObjectVersion]]:
+        """Every version and delete marker under a prefix, one listing page at a time."""
         paginator = self.client.get_paginator("list_object_versions")
         for page in paginator.paginate(Bucket=self.name, Prefix=prefix):
-            for item in page.get("Versions", []):
-                yield ObjectVersion(
-                    item["Key"], item["VersionId"], False, item["IsLatest"], item["LastModified"]
+            yield [
+                ObjectVersion(
+                    item["Key"],
+                    item["VersionId"],
+                    False,
+                    item["IsLatest"],
+                    item["LastModified"],
+                    item.get("Size", 0),
                 )
-            for item in page.get("DeleteMarkers", []):
-                yield ObjectVersion(
+                for item in page.get("Versions", [])
+            ] + [
+                ObjectVersion(
                     item["Key"], item["VersionId"], True, item["IsLatest"], item["LastModified"]
                 )
+                for item in page.get("DeleteMarkers", [])
+            ]
 
     def versions_of(self, keys: Iterable[str]) -> Iterator[ObjectVersion]:
         """Every version and delete marker of exactly these keys (a listing per key, by prefix)."""
@@ -227,3 +351,64 @@ class Bucket:
         return self.client.generate_presigned_url(
             "get_object", Params={"Bucket": self.name, "Key": key}, ExpiresIn=expires_in
         )
+
+
+def _finished(row: Row) -> Row:
+    """An object's row once all its versions are in: newest first, with its size and state."""
+    row["versions"] = newest_first(row["versions"])
+    data = data_versions(row["versions"])
+    row["size"] = data[0].size if data else 0
+    row["deleted"] = row["versions"][0].is_delete_marker
+    return row
+
+
+@dataclass(frozen=True)
+class S3Changes:
+    """The protocol's writes on one bucket. S3 has no transactions: each call is applied when
+    made, and deleting an object deletes every version and delete marker by id."""
+
+    connector: S3Connector
+
+    def delete(self, dataset: Dataset, rows: Sequence[Row]) -> int:
+        """Rows from ``find`` carry their versions; rows given by key alone are listed first.
+        Returns the objects that had a version to delete."""
+        bucket = self.connector.objects
+        listed = [row for row in rows if "versions" in row]
+        versions = [v for row in listed for v in row["versions"]]
+        versions += bucket.versions_of(row["key"] for row in rows if "versions" not in row)
+        sum(bucket.delete_versions(versions))
+        return len({v.key for v in versions})
+
+    def delete_by(
+        self,
+        dataset: Dataset,
+        fields: Sequence[str],
+        values: Sequence[tuple[Any, ...]],
+        returning: Sequence[str],
+    ) -> list[tuple[Any, ...]]:
+        raise NotImplementedError(
+            "objects are listed before they are deleted (deletes_by_reference)"
+        )
+
+    def anonymise(self, dataset: Dataset, rows: Sequence[Row], change: Any) -> int:
+        raise NotImplementedError(f"objects of {dataset.name} cannot be anonymised in place")
+
+    def restrict(self, dataset: Dataset, rows: Sequence[Row], flag: str) -> int:
+        raise NotImplementedError(f"objects of {dataset.name} have no restriction flag")
+
+    def set_value(self, dataset: Dataset, rows: Sequence[Row], field: str, value: Any) -> list[Any]:
+        raise NotImplementedError(f"objects of {dataset.name} have no fields to rectify")
+
+
+def _version_lock(client: Any, bucket: str, key: str, version_id: str) -> str | None:
+    """One HEAD per version: it carries the Object Lock mode, retain-until date and legal hold."""
+    from gdpr.ledger.clock import utc_now
+
+    head = client.head_object(Bucket=bucket, Key=key, VersionId=version_id)
+    if head.get("ObjectLockLegalHoldStatus") == "ON":
+        return "S3 Object Lock legal hold on the object"
+    until = head.get("ObjectLockRetainUntilDate")
+    if until is not None and until > utc_now():
+        mode = str(head.get("ObjectLockMode", "")).lower()
+        return f"S3 Object Lock ({mode} mode) until {until.date().isoformat()}"
+    return None

@@ -1,29 +1,40 @@
 """SQL systems (PostgreSQL, MariaDB/MySQL, SQLite) on SQLAlchemy 2 Core.
 
-Tables are addressed through lightweight ``sa.table()`` constructs built from the data map, so
-nothing is reflected on the hot path; reflection is only for comparing the live schema with the
-map. Reads stream with server-side cursors; writes are batched, one transaction per batch, so
+Tables are addressed through lightweight ``sa.table()`` constructs built from the data map; the
+only reflection is of column types, once per connector, and for comparing the live schema with
+the map. Reads stream with server-side cursors; writes are batched, one transaction per batch, so
 a failure loses at most the batch in flight and a rerun picks up where it stopped.
+
+Keys are bound through ``gdpr.connectors.keys`` with the columns' real types (all the system's
+tables reflected in one go, on first use): a UUID column is compared with UUIDs, an integer
+column with integers, whatever type the caller's key values have; a padded CHAR comes back
+without its padding, as MariaDB returns it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
 from itertools import islice
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
 
+from gdpr.connectors import keys as key_codec
 from gdpr.connectors.base import (
+    ByIdentities,
     ByIdentity,
     Criterion,
     LiveDataset,
     Row,
+    SelectionRefusedError,
     SystemUnreachableError,
 )
 from gdpr.datamap.models import Dataset, System
+from gdpr.ledger import identity as identity_codec
+from gdpr.retention.anonymise import Anonymisation, is_anonymised
 
 IN_LIST_SIZE = 1000  # values per IN (...) list: well under every driver's parameter limit
 
@@ -32,6 +43,7 @@ class SqlConnector:
     def __init__(self, system: System, engine: sa.Engine):
         self.system = system
         self.engine = engine
+        # dataset name -> column -> reflected type, for the tables reflected so far
         self._column_types: dict[str, dict[str, sa.types.TypeEngine]] = {}
         self._pinned: sa.Connection | None = None
 
@@ -63,9 +75,12 @@ class SqlConnector:
     ) -> Iterator[list[Row]]:
         table = self.table(dataset)
         select = sa.select(*(table.c[name] for name in columns))
+        fixers = self._read_fixers(dataset, columns)
         if isinstance(criterion, ByIdentity):
-            column = _normalised(table.c[criterion.field], criterion.kind)
-            yield from self._stream(select.where(column == criterion.value))
+            yield from self._find_identity(table, dataset, criterion, columns, fixers)
+            return
+        if isinstance(criterion, ByIdentities):
+            yield from self._find_identities(table, dataset, criterion, columns, fixers)
             return
         # One IN-list's matches are bounded by the list: fetched at once, no server-side cursor.
         # Rows are built from plain tuples: SQLAlchemy's mapping rows cost three times as much,
@@ -73,9 +88,181 @@ class SqlConnector:
         names = list(columns)
         for chunk in _chunks(criterion.values, IN_LIST_SIZE):
             with self._connection() as conn:
-                found = conn.execute(select.where(self._in(table, criterion.fields, chunk))).all()
+                where = self._in(table, criterion.fields, chunk, dataset, conn)
+                found = conn.execute(select.where(where)).all()
             if found:
-                yield [dict(zip(names, row, strict=True)) for row in found]
+                yield _fixed([dict(zip(names, row, strict=True)) for row in found], fixers)
+
+    def _find_identity(
+        self,
+        table: sa.TableClause,
+        dataset: Dataset,
+        criterion: ByIdentity,
+        columns: Sequence[str],
+        fixers: Mapping[str, Any],
+    ) -> Iterator[list[Row]]:
+        """Rows whose stored identity is ``criterion.value`` once normalised.
+
+        E-mail and other identities compare lower(trim(x)) / trim(x) in the database (an
+        expression index of that shape serves it). A phone number can be stored in any spelling
+        ("06 12 34 56 78", "+33 6...", "0033..."): the database keeps the rows whose digits,
+        separators removed, end with the number's last digits, and each of those is compared
+        exactly through the product's normaliser (``gdpr.ledger.identity``).
+        """
+        column = table.c[criterion.field]
+        if criterion.kind != "phone":
+            select = sa.select(*(table.c[name] for name in columns))
+            where = _normalised(column, criterion.kind) == criterion.value
+            for batch in self._stream(select.where(where)):
+                yield _fixed(batch, fixers)
+            return
+        names = list(dict.fromkeys([*columns, criterion.field]))
+        select = sa.select(*(table.c[name] for name in names))
+        digits = column
+        for separator in identity_codec.PHONE_SEPARATORS:
+            digits = sa.func.replace(digits, separator, "")
+        tail = identity_codec.phone_tail(criterion.value)
+        for batch in self._stream(select.where(digits.like(f"%{tail}"))):
+            kept = [
+                row
+                for row in batch
+                if identity_codec.stored_phone_matches(row[criterion.field], criterion.value)
+            ]
+            if criterion.field not in columns:
+                for row in kept:
+                    del row[criterion.field]
+            if kept:
+                yield _fixed(kept, fixers)
+
+    def _find_identities(
+        self,
+        table: sa.TableClause,
+        dataset: Dataset,
+        criterion: ByIdentities,
+        columns: Sequence[str],
+        fixers: Mapping[str, Any],
+    ) -> Iterator[list[Row]]:
+        """One IN-list on the normalised identity per chunk of values; phone numbers, which
+        need their own comparison, one value at a time."""
+        if criterion.kind == "phone":
+            for value in criterion.values:
+                one = ByIdentity(criterion.field, value, criterion.kind)
+                yield from self._find_identity(table, dataset, one, columns, fixers)
+            return
+        normalised = _normalised(table.c[criterion.field], criterion.kind)
+        select = sa.select(*(table.c[name] for name in columns))
+        for chunk in _chunks(criterion.values, IN_LIST_SIZE):
+            for batch in self._stream(select.where(normalised.in_(chunk))):
+                yield _fixed(batch, fixers)
+
+    # -- protocol: scans, selections, units of work -------------------------------------------
+    deletes_by_reference = True
+
+    def key_fields(self, dataset: Dataset) -> tuple[str, ...]:
+        return tuple(dataset.primary_key)
+
+    def scan(
+        self, dataset: Dataset, columns: Sequence[str] | None = None, batch_size: int = 5000
+    ) -> Iterator[list[Row]]:
+        yield from self.stream(dataset, columns, batch_size=batch_size)
+
+    def select_expired(
+        self,
+        dataset: Dataset,
+        *,
+        column: str | None,
+        sql: str | None,
+        at: datetime,
+        day: date,
+        done: Anonymisation | None = None,
+    ) -> list[tuple[Any, ...]]:
+        """One streamed pass over the keys, held before anything is deleted: no cursor stays
+        open on a table while the purge writes to it (SQLite would not allow it, and the
+        selection would drift under its own deletions)."""
+        table = self.table(dataset)
+        pk = [table.c[name] for name in dataset.primary_key]
+        if column:
+            limit = day if self.is_date_column(dataset, column) else at
+            select = sa.select(*pk).where(table.c[column] < limit)
+        else:
+            text = sa.text(sql or "").bindparams(cutoff=at)
+            expired = text.columns(*(sa.column(name) for name in dataset.primary_key)).subquery(
+                "expired"
+            )
+            select = sa.select(*pk).where(
+                sa.tuple_(*pk).in_(sa.select(*expired.c))
+                if len(pk) > 1
+                else pk[0].in_(sa.select(*expired.c))
+            )
+        if done is not None:  # records already anonymised are done: a rerun selects nothing
+            select = select.where(sa.not_(is_anonymised(table, done)))
+        fixers = self._read_fixers(dataset, dataset.primary_key)
+        try:
+            return [
+                tuple(row[name] for name in dataset.primary_key)
+                for batch in self._stream(select.order_by(*pk), 50_000)
+                for row in _fixed(batch, fixers)
+            ]
+        except sa.exc.DBAPIError as exc:
+            raise SelectionRefusedError(_short(exc)) from exc
+
+    def deletion_order(self, datasets: Sequence[Dataset]) -> set[tuple[str, str]]:
+        """Pairs ``(a, b)`` of dataset names where the database's own foreign keys make a's
+        records go before b's (a references b), read from the live schema: a map may declare a
+        reference in the direction that finds the subject while the foreign key points the
+        other way."""
+        by_table = {(d.db_schema, d.table_name): d.name for d in datasets}
+        inspector = sa.inspect(self.engine)
+        order: set[tuple[str, str]] = set()
+        for dataset in datasets:
+            try:
+                keys = inspector.get_foreign_keys(dataset.table_name, schema=dataset.db_schema)
+            except sa.exc.NoSuchTableError:
+                continue
+            for fk in keys:
+                target = by_table.get(
+                    (fk.get("referred_schema") or dataset.db_schema, fk["referred_table"])
+                )
+                if target and target != dataset.name:
+                    order.add((dataset.name, target))
+        return order
+
+    def pending(
+        self,
+        dataset: Dataset,
+        rows: Sequence[Row],
+        action: str,
+        *,
+        change: Anonymisation | None = None,
+        flag: str | None = None,
+    ) -> int:
+        table = self.table(dataset)
+        keys = [tuple(row[f] for f in dataset.primary_key) for row in rows]
+        total = 0
+        with self.engine.connect() as conn:
+            for chunk in _chunks(keys, IN_LIST_SIZE):
+                where = self._in(table, dataset.primary_key, chunk, dataset, conn)
+                if action == "anonymise" and change is not None:
+                    where = where & sa.not_(is_anonymised(table, change))
+                elif action == "restrict" and flag:
+                    where = where & (table.c[flag].is_(None) | (table.c[flag] == sa.false()))
+                total += conn.execute(
+                    sa.select(sa.func.count()).select_from(table).where(where)
+                ).scalar_one()
+        return total
+
+    def locked(self, dataset: Dataset, rows: Sequence[Row]) -> dict[tuple[Any, ...], str]:
+        return {}  # a row under a database lock waits; it is not refused
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        with self.pinned():
+            yield
+
+    @contextmanager
+    def changes(self) -> Iterator[SqlChanges]:
+        with self.engine.begin() as conn:
+            yield SqlChanges(self, conn)
 
     @contextmanager
     def pinned(self) -> Iterator[None]:
@@ -99,18 +286,74 @@ class SqlConnector:
     def close(self) -> None:
         self.engine.dispose()
 
-    def _in(
-        self, table: sa.TableClause, fields: Sequence[str], values: Sequence[tuple]
+    def keys_in(
+        self,
+        table: sa.TableClause,
+        dataset: Dataset,
+        fields: Sequence[str],
+        values: Sequence[tuple],
+        conn: sa.Connection | None = None,
     ) -> sa.ColumnElement[bool]:
-        """``field IN (values)``; on PostgreSQL, integer or text keys go as ONE array parameter
-        (``= ANY(:array)``): SQLAlchemy renders no bind parameter per value, which halves the
-        client-side cost of a 1000-key look-up and plans the same index scan."""
-        kinds = {type(v[0]) for v in values} if len(fields) == 1 else set()
-        if self.engine.dialect.name == "postgresql" and kinds in ({int}, {str}):
-            element = sa.BigInteger() if kinds == {int} else sa.Text()
-            array = sa.bindparam(None, [v[0] for v in values], type_=postgresql.ARRAY(element))
-            return table.c[fields[0]] == sa.any_(array)
-        return _in(table, fields, values)
+        """``fields IN (values)`` on ``table`` (the caller's ``table(dataset)``), each value bound
+        as its column's type (``gdpr.connectors.keys.in_clause``); for SQL a capability builds."""
+        return self._in(table, fields, values, dataset, conn)
+
+    def _in(
+        self,
+        table: sa.TableClause,
+        fields: Sequence[str],
+        values: Sequence[tuple],
+        dataset: Dataset,
+        conn: sa.Connection | None = None,
+    ) -> sa.ColumnElement[bool]:
+        """``field IN (values)`` through the key codec, with the columns' reflected types: on
+        PostgreSQL a single-column key goes as ONE typed array parameter (``= ANY(:array)``),
+        which halves the client-side cost of a 1000-key look-up and plans the same index scan."""
+        types = self.column_types(dataset, conn)
+        return key_codec.in_clause(
+            self.engine.dialect.name,
+            [table.c[f] for f in fields],
+            [types.get(f) for f in fields],
+            values,
+        )
+
+    def column_types(
+        self, dataset: Dataset, conn: sa.Connection | None = None
+    ) -> dict[str, sa.types.TypeEngine]:
+        """The dataset's columns and their live types, reflected once for every table of the
+        system (one catalogue query per schema, not one per look-up)."""
+        if dataset.name not in self._column_types:
+            if conn is not None:
+                self._reflect(conn, dataset)
+            else:
+                with self._connection() as own:
+                    self._reflect(own, dataset)
+        # a table not there (yet): no types, values go untyped, and it is reflected next time
+        return self._column_types.get(dataset.name, {})
+
+    def _reflect(self, conn: sa.Connection, wanted: Dataset) -> None:
+        datasets = [d for d in self.system.datasets if d.db_schema == wanted.db_schema]
+        if wanted not in datasets:
+            datasets.append(wanted)
+        try:
+            found = sa.inspect(conn).get_multi_columns(
+                schema=wanted.db_schema,
+                filter_names=sorted({d.table_name for d in datasets}),
+                kind=sa.engine.reflection.ObjectKind.ANY,
+            )
+        except sa.exc.NoSuchTableError:
+            found = {}
+        by_table = {table: columns for (_, table), columns in found.items()}
+        for d in datasets:
+            if d.name not in self._column_types and d.table_name in by_table:
+                columns = by_table[d.table_name]
+                self._column_types[d.name] = {c["name"]: c["type"] for c in columns}
+
+    def _read_fixers(self, dataset: Dataset, columns: Iterable[str]) -> dict[str, Any]:
+        if self.engine.dialect.name != "postgresql":
+            return {}  # only PostgreSQL pads CHAR(n) values it returns
+        types = self.column_types(dataset)
+        return key_codec.read_fixers("postgresql", {c: types.get(c) for c in columns})
 
     # -- reads ----------------------------------------------------------------------------------
     def table(self, dataset: Dataset) -> sa.TableClause:
@@ -129,10 +372,13 @@ class SqlConnector:
     ) -> Iterator[list[Row]]:
         """Every matching row, ``batch_size`` at a time, through a server-side cursor."""
         table = self.table(dataset)
-        select = sa.select(*(table.c[name] for name in (columns or dataset.fields)))
+        names = list(columns or dataset.fields)
+        select = sa.select(*(table.c[name] for name in names))
         if where is not None:
             select = select.where(where)
-        yield from self._stream(select, batch_size)
+        fixers = self._read_fixers(dataset, names)
+        for batch in self._stream(select, batch_size):
+            yield _fixed(batch, fixers)
 
     def count(self, dataset: Dataset, where: sa.ColumnElement[bool] | None = None) -> int:
         select = sa.select(sa.func.count()).select_from(self.table(dataset))
@@ -143,12 +389,7 @@ class SqlConnector:
 
     def is_date_column(self, dataset: Dataset, column: str) -> bool:
         """Whether a column holds dates without time, so a cutoff is compared as a calendar day."""
-        if dataset.name not in self._column_types:
-            columns = sa.inspect(self.engine).get_columns(
-                dataset.table_name, schema=dataset.db_schema
-            )
-            self._column_types[dataset.name] = {c["name"]: c["type"] for c in columns}
-        kind = self._column_types[dataset.name][column]
+        kind = self.column_types(dataset).get(column)
         return isinstance(kind, sa.Date) and not isinstance(kind, sa.DateTime)
 
     def stream_select(self, select: sa.Select, batch_size: int = 5000) -> Iterator[list[Row]]:
@@ -217,7 +458,7 @@ class SqlConnector:
         keys = [table.c[k] for k in returning]
         out: list[tuple] = []
         for chunk in _chunks(values, IN_LIST_SIZE):
-            where = self._in(table, fields, chunk)
+            where = self._in(table, fields, chunk, dataset, conn)
             if self.engine.dialect.delete_returning:
                 out += [
                     tuple(r) for r in conn.execute(sa.delete(table).where(where).returning(*keys))
@@ -226,6 +467,10 @@ class SqlConnector:
                 found = [tuple(r) for r in conn.execute(sa.select(*keys).where(where))]
                 conn.execute(sa.delete(table).where(where))
                 out += found
+        fixers = self._read_fixers(dataset, returning)
+        if fixers:
+            fix = [fixers.get(k) for k in returning]
+            out = [tuple(f(v) if f else v for f, v in zip(fix, row, strict=True)) for row in out]
         return out
 
     def delete_keys(
@@ -238,7 +483,9 @@ class SqlConnector:
         """Delete rows by key; returns the rows deleted (a key already gone counts nothing)."""
         table = self.table(dataset)
         return sum(
-            conn.execute(sa.delete(table).where(self._in(table, key_fields, chunk))).rowcount
+            conn.execute(
+                sa.delete(table).where(self._in(table, key_fields, chunk, dataset, conn))
+            ).rowcount
             for chunk in _chunks(keys, IN_LIST_SIZE)
         )
 
@@ -254,7 +501,9 @@ class SqlConnector:
         table = self.table(dataset)
         return sum(
             conn.execute(
-                sa.update(table).where(self._in(table, key_fields, chunk)).values(**values)
+                sa.update(table)
+                .where(self._in(table, key_fields, chunk, dataset, conn))
+                .values(**values)
             ).rowcount
             for chunk in _chunks(keys, IN_LIST_SIZE)
         )
@@ -281,7 +530,8 @@ class SqlConnector:
 
 
 def _normalised(column: sa.ColumnElement[Any], kind: str) -> sa.ColumnElement[Any]:
-    """Stored identities are compared in the form ``normalise_identity`` gives the searched value.
+    """Stored identities are compared in the form ``normalise_identity`` gives the searched value
+    (phones excepted: see ``SqlConnector._find_identity``).
 
     lower(trim(x)) matches an expression index of the same shape on PostgreSQL.
     """
@@ -289,12 +539,11 @@ def _normalised(column: sa.ColumnElement[Any], kind: str) -> sa.ColumnElement[An
     return sa.func.lower(trimmed) if kind == "email" else trimmed
 
 
-def _in(
-    table: sa.TableClause, fields: Sequence[str], values: Sequence[tuple]
-) -> sa.ColumnElement[bool]:
-    if len(fields) == 1:
-        return table.c[fields[0]].in_([v[0] for v in values])
-    return sa.tuple_(*(table.c[f] for f in fields)).in_([tuple(v) for v in values])
+def _fixed(batch: list[Row], fixers: Mapping[str, Any]) -> list[Row]:
+    for row in batch if fixers else ():
+        for name, fix in fixers.items():
+            row[name] = fix(row[name])
+    return batch
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -305,3 +554,81 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 def _short(exc: sa.exc.DBAPIError) -> str:
     return str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+
+
+@dataclass(frozen=True)
+class SqlChanges:
+    """The protocol's writes in one transaction of one SQL system (``SqlConnector.changes``)."""
+
+    connector: SqlConnector
+    conn: sa.Connection
+
+    def _keys(self, dataset: Dataset, rows: Sequence[Row]) -> list[tuple[Any, ...]]:
+        return [tuple(row[f] for f in dataset.primary_key) for row in rows]
+
+    def _where(self, dataset: Dataset, table: sa.TableClause, keys: Sequence[tuple]) -> Any:
+        return self.connector.keys_in(table, dataset, dataset.primary_key, keys, self.conn)
+
+    def delete(self, dataset: Dataset, rows: Sequence[Row]) -> int:
+        keys = self._keys(dataset, rows)
+        if not keys:
+            return 0
+        return self.connector.delete_keys(self.conn, dataset, dataset.primary_key, keys)
+
+    def delete_by(
+        self,
+        dataset: Dataset,
+        fields: Sequence[str],
+        values: Sequence[tuple[Any, ...]],
+        returning: Sequence[str],
+    ) -> list[tuple[Any, ...]]:
+        return self.connector.delete_by(self.conn, dataset, fields, values, returning)
+
+    def anonymise(self, dataset: Dataset, rows: Sequence[Row], change: Anonymisation) -> int:
+        pk = list(dataset.primary_key)
+        table = self.connector.table(dataset)
+        todo: list[tuple[Any, ...]] = []
+        for chunk in _chunks(self._keys(dataset, rows), IN_LIST_SIZE):
+            select = sa.select(*(table.c[k] for k in pk)).where(
+                self._where(dataset, table, chunk) & sa.not_(is_anonymised(table, change))
+            )
+            todo += [tuple(r) for r in self.conn.execute(select.with_for_update())]
+        if not todo:
+            return 0
+        if change.tokens:
+            return self.connector.update_rows(
+                self.conn,
+                dataset,
+                pk,
+                [
+                    {**dict(zip(pk, key, strict=True)), **change.constant, **change.row_values()}
+                    for key in todo
+                ],
+            )
+        return self.connector.update_keys(self.conn, dataset, pk, todo, change.constant)
+
+    def restrict(self, dataset: Dataset, rows: Sequence[Row], flag: str) -> int:
+        table = self.connector.table(dataset)
+        column = table.c[flag]
+        return sum(
+            self.conn.execute(
+                sa.update(table)
+                .where(
+                    self._where(dataset, table, chunk) & (column.is_(None) | (column == sa.false()))
+                )
+                .values({flag: True})
+            ).rowcount
+            for chunk in _chunks(self._keys(dataset, rows), IN_LIST_SIZE)
+        )
+
+    def set_value(self, dataset: Dataset, rows: Sequence[Row], field: str, value: Any) -> list[Any]:
+        table = self.connector.table(dataset)
+        column = table.c[field]
+        before: list[Any] = []
+        for chunk in _chunks(self._keys(dataset, rows), IN_LIST_SIZE):
+            where = self._where(dataset, table, chunk) & (column.is_(None) | (column != value))
+            found = self.conn.execute(sa.select(column).where(where).with_for_update()).all()
+            if found:
+                before += [r[0] for r in found]
+                self.conn.execute(sa.update(table).where(where).values({field: value}))
+        return before

@@ -67,6 +67,12 @@ class Organisation(_Model):
     timezone: str = Field(
         "Europe/Paris", description="IANA time zone that legal clocks are counted in"
     )
+    default_region: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z]{2}$",
+        description="Country (ISO 3166-1 alpha-2) that phone numbers written without a country "
+        "code are read in, e.g. FR for 06 12 34 56 78; default: the country of `timezone`",
+    )
     contact: Contact = Field(
         default_factory=Contact, description="Controller contact details (Art. 30(1)(a))"
     )
@@ -83,7 +89,9 @@ class Identity(_Model):
         pattern=NAME, description="Identity name used by datasets' `identity` mappings"
     )
     kind: Literal["email", "phone", "customer_number", "other"] = Field(
-        description="How values are normalised before matching (email: trimmed, case-insensitive)"
+        description="How values are normalised before matching (email: trimmed, case-insensitive; "
+        "phone: E.164, read in the organisation's `default_region` without a country code; "
+        "customer_number, other: trimmed)"
     )
     description: str | None = None
 
@@ -92,6 +100,15 @@ class Location(_Model):
     conn_id: str = Field(min_length=1, description="Airflow connection id (aws) of the bucket")
     bucket: str = Field(min_length=3, description="Bucket name")
     prefix: str = Field("", description="Key prefix under which files are written")
+
+
+class DeliveryLocation(Location):
+    latest_only: bool = Field(
+        False,
+        description="Access packages carry only the newest version holding data of each object "
+        "(s3); by default every version the organisation keeps in a versioned bucket, each "
+        "file named with its time. The cover letter says which",
+    )
 
 
 class Recipient(_Model):
@@ -228,6 +245,13 @@ class Dataset(_Model):
         default_factory=dict,
         description="Identity name -> field holding it, for datasets searched directly",
     )
+    one_per_subject: bool = Field(
+        False,
+        description="Each record is a different person (a customers or members table): an "
+        "identity matching several records of it belongs to several people (a couple sharing "
+        "an e-mail), so a request stops and asks for a second identifier instead of merging "
+        "them. Leave false where one person has many records (their letters, complaints)",
+    )
     erasure: DatasetErasure = Field(
         "delete", description="Default erasure for the dataset's records"
     )
@@ -271,6 +295,15 @@ class Dataset(_Model):
     @property
     def table_name(self) -> str:
         return self.table or self.name
+
+    @model_validator(mode="after")
+    def _one_per_subject_has_identity(self) -> Dataset:
+        if self.one_per_subject and not self.identity:
+            raise ValueError(
+                "one_per_subject needs an `identity`: it says that records found by an identity "
+                "are different people"
+            )
+        return self
 
     @model_validator(mode="after")
     def _provided_when_names_fields(self) -> Dataset:
@@ -426,12 +459,23 @@ class Alerts(_Model):
     )
 
 
+class Holds(_Model):
+    scope: Literal["subject", "record"] = Field(
+        "subject",
+        description="What a legal hold on one record protects: `subject` (default), everything of "
+        "the person the record belongs to; `record`, the record, the records that depend on it "
+        "and those it needs",
+    )
+
+
 class DataMap(_Model):
     version: Literal[1] = 1
     organisation: Organisation
     identities: list[Identity] = Field(min_length=1)
     reports: Location = Field(description="Where HTML/CSV reports are written")
-    delivery: Location = Field(description="Where subject packages are delivered")
+    delivery: DeliveryLocation = Field(
+        description="Where subject packages are delivered, and which object versions they carry"
+    )
     purposes: list[Purpose] = Field(min_length=1)
     systems: list[System] = Field(min_length=1)
     retention: list[RetentionRule] = Field(default_factory=list)
@@ -441,6 +485,9 @@ class DataMap(_Model):
     )
     alerts: Alerts = Field(
         default_factory=Alerts, description="Deadline alert thresholds, recipients and channels"
+    )
+    holds: Holds = Field(
+        default_factory=Holds, description="How legal holds in the ledger apply (`gdpr hold`)"
     )
 
     _source: str = PrivateAttr("<memory>")

@@ -67,7 +67,11 @@ class KeyTemplate:
 
 
 def _segment(name: str, value: object) -> str:
-    text = str(value)
+    # the key codec's text (a UUID, an integral decimal...); imported here because the
+    # connectors package imports this module
+    from gdpr.connectors.keys import key_text
+
+    text = key_text(value)
     if "/" in text or not text:
         raise TemplateError(f"value bound to {{{name}}} cannot be empty or contain '/'")
     return text

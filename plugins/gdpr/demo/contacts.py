@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ import sqlalchemy as sa
 from gdpr.demo.schema import prospects
 from gdpr.erasure.suppression import SCOPE, without_suppressed
 from gdpr.ledger import Ledger, normalise_email
+from gdpr.ledger.clock import utc_now
 
 
 def import_prospects(
@@ -32,7 +32,7 @@ def import_prospects(
     """Insert the contacts not on the marketing suppression list; returns the counts."""
     contacts = list(contacts)
     kept = list(without_suppressed(contacts, "email", key, ledger.suppressed(SCOPE)))
-    now = datetime.now(UTC).replace(tzinfo=None)
+    now = utc_now().replace(tzinfo=None)
     rows = [
         {
             "email": normalise_email(str(c["email"])),

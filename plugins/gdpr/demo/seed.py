@@ -18,7 +18,7 @@ import io
 import random
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -47,6 +47,7 @@ from gdpr.demo.schema import (
     TABLES,
     primary_key_column,
 )
+from gdpr.ledger.clock import utc_now
 
 Progress = Callable[[str, int, int], None]
 
@@ -237,7 +238,7 @@ def seed_demo(
     last call for each name has done == total.
     """
     _validate(customers, batch_size, max_objects, buckets)
-    today = today or datetime.now(UTC).date()
+    today = today or utc_now().date()
     engines = {"crm": crm, "helpdesk": helpdesk}
     for name, metadata in DATABASES.items():
         _recreate_tables(engines[name], metadata)

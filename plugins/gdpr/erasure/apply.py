@@ -1,11 +1,21 @@
 """Apply an approved erasure plan: exactly its keys, children before parents, batch by batch.
 
-Each batch is one transaction on one dataset and leaves a hash-chained evidence row as soon as
-it is committed. Every statement only changes what is still to change (a deleted key deletes
-nothing, an anonymised row is not selected again, a restricted row is not flagged again), so a
-rerun or a second run of the same plan changes nothing and says so. Two runs of one plan at the
-same time are serialised by a once-only claim in the ledger: one applies, the other waits for
-it and then finds nothing left.
+Each batch is one transaction on one dataset, and nothing is destroyed before its evidence is on
+record: the batch's key digest is computed first (a key the ledger cannot encode fails the batch
+before anything changes), an intent row (``erasure.intent``: dataset, action, how many keys,
+their SHA-256, the plan's SHA-256) is appended before the commit, and the settlement row
+(``erasure.delete`` / ``erasure.anonymise`` / ``erasure.restrict``, naming its intent, with the
+rows really changed) after it. A run that stops between a commit and its settlement leaves an
+intent without settlement: the next run of the same plan settles it first (``erasure.recovered``
+when nothing of the batch had been committed, else the settlement row with what the stopped run
+changed, counted from what is left), then does what is left with evidence of its own. A batch
+already settled by an earlier attempt is not touched again, so the evidence of each batch exists
+once, and no run ends in success while an intent of its plan lacks a settlement.
+
+Every statement only changes what is still to change (a deleted key deletes nothing, an
+anonymised row is not selected again, a restricted row is not flagged again). Two runs of one
+plan at the same time are serialised by a once-only claim in the ledger: one applies, the other
+waits for it and then finds nothing left.
 """
 
 from __future__ import annotations
@@ -16,19 +26,23 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlalchemy as sa
-
 from gdpr.connectors.base import Connector
-from gdpr.connectors.s3 import S3Connector
-from gdpr.connectors.sql import SqlConnector
 from gdpr.datamap.models import DataMap
 from gdpr.erasure.plan import DatasetPlan, ErasurePlan
-from gdpr.ledger import EvidenceInput, Ledger, digest_keys
-from gdpr.retention.anonymise import Anonymisation, is_anonymised
+from gdpr.ledger import EvidenceInput, EvidenceRecord, Ledger, digest_keys
+from gdpr.retention.anonymise import Anonymisation
 
 log = logging.getLogger(__name__)
 
 CLAIM = {"topic": "erasure_apply", "channel": "ledger", "recipient": "apply"}
+INTENT = "erasure.intent"  # appended before a batch changes anything
+RECOVERED = "erasure.recovered"  # an interrupted batch that had committed nothing, settled
+ACTIONS = ("delete", "anonymise", "restrict")
+CHANGES = tuple(f"erasure.{a}" for a in ACTIONS)  # settlements: what was really changed
+
+
+class UnsettledEvidenceError(RuntimeError):
+    """A change of the plan has an intent but no settlement in the ledger."""
 
 
 class PlanMismatchError(RuntimeError):
@@ -39,8 +53,9 @@ class PlanMismatchError(RuntimeError):
 class ApplyOutcome:
     request_id: str
     plan_sha256: str
-    changed: dict[str, dict[str, int]] = field(default_factory=dict)
+    changed: dict[str, dict[str, int]] = field(default_factory=dict)  # by every attempt
     already_applied: bool = False
+    this_run: int = 0  # records this run changed (a rerun finishes what an attempt left)
 
     @property
     def total(self) -> int:
@@ -53,6 +68,7 @@ class ApplyOutcome:
             "plan_sha256": self.plan_sha256,
             "changed": self.changed,
             "total": self.total,
+            "this_run": self.this_run,
             "already_applied": self.already_applied,
         }
 
@@ -71,12 +87,15 @@ class PlanApplier:
     # False for a batch of subjects: the plan's id names the batch, not a ledger request, and
     # each subject's own evidence row carries its request (gdpr.erasure.batch)
     record_request: bool = True
+    # the request the evidence rows name when ``record_request`` is off (a batch of one subject)
+    evidence_request: str | None = None
     _batches: int = 0
     _sha256: str = ""
+    _settled: set[tuple[str, str, str]] = field(default_factory=set)
 
     @property
     def _request_id(self) -> str | None:
-        return self.plan.request_id if self.record_request else None
+        return self.plan.request_id if self.record_request else self.evidence_request
 
     def run(self) -> ApplyOutcome:
         if self.plan.datamap_digest != self.datamap.digest:
@@ -91,21 +110,27 @@ class PlanApplier:
             log.info("erasure %s: another run applied this plan; nothing left", outcome.request_id)
             return outcome
         try:
+            self._settle_interrupted()
             for dataset in self.plan.datasets:
                 if dataset.total:
                     # a merged batch plan may list a dataset more than once (gdpr.erasure.batch)
-                    into = outcome.changed.setdefault(dataset.dataset, {})
-                    for action, n in self._apply(dataset).items():
-                        into[action] = into.get(action, 0) + n
+                    for n in self._apply(dataset).values():
+                        outcome.this_run += n
+            self._check_settled()
         except BaseException:
             self.ledger.release_notification(**claim)
             raise
+        outcome.changed = self.changed()
         self.ledger.mark_notification_sent(**claim)
         self.ledger.record_evidence(
             EvidenceInput(
                 action="erasure.apply",
                 count=outcome.total,
-                detail={"plan_sha256": outcome.plan_sha256, "ground": self.plan.ground},
+                detail={
+                    "plan_sha256": outcome.plan_sha256,
+                    "ground": self.plan.ground,
+                    "this_run": outcome.this_run,
+                },
                 run_pk=self.run_pk,
                 request_id=self._request_id,
             )
@@ -113,6 +138,117 @@ class PlanApplier:
         if not outcome.total:
             log.info("erasure %s: nothing left to change (already erased)", outcome.request_id)
         return outcome
+
+    # -- evidence of every attempt -------------------------------------------------------------
+    def _plan_evidence(self) -> list[EvidenceRecord]:
+        """This plan's intents and settlements, from every attempt."""
+        rows = self.ledger.evidence(
+            actions=(INTENT, RECOVERED, *CHANGES), request_id=self._request_id
+        )
+        return [r for r in rows if r.detail.get("plan_sha256") == self._sha256]
+
+    def changed(self) -> dict[str, dict[str, int]]:
+        """Per dataset and action, what every attempt at this plan changed (its settlements)."""
+        changed: dict[str, dict[str, int]] = {}
+        for row in self._plan_evidence():
+            if row.action in CHANGES and row.dataset:
+                into = changed.setdefault(row.dataset, dict.fromkeys(ACTIONS, 0))
+                into[row.action.removeprefix("erasure.")] += row.count
+        return changed
+
+    def _unsettled(self) -> list[EvidenceRecord]:
+        rows = self._plan_evidence()
+        settled = {r.detail.get("intent") for r in rows if r.action != INTENT}
+        self._settled = {
+            (r.dataset or "", r.detail.get("action", ""), r.keys_sha256 or "")
+            for r in rows
+            if r.action != INTENT
+        }
+        return [r for r in rows if r.action == INTENT and r.id not in settled]
+
+    def _settle_interrupted(self) -> None:
+        """Settle the intents an earlier attempt left: what it committed, counted from what is
+        left of its keys (a rolled-back batch committed nothing)."""
+        unsettled = self._unsettled()
+        if not unsettled:
+            return
+        batches: dict[tuple[str, str, str], tuple[DatasetPlan, list[list]]] = {}
+        for size in {int(i.detail.get("batch_size") or self.batch_size) for i in unsettled}:
+            for d in self.plan.datasets:
+                for action, all_keys in (
+                    ("anonymise", d.anonymise),
+                    ("restrict", d.restrict),
+                    ("delete", d.delete),
+                ):
+                    for keys in _chunks(all_keys, size):
+                        batches[(d.dataset, action, digest_keys(keys))] = (d, keys)
+        for intent in unsettled:
+            action = intent.detail.get("action", "")
+            found = batches.get((intent.dataset or "", action, intent.keys_sha256 or ""))
+            if found is None:
+                raise PlanMismatchError(
+                    f"erasure {self.plan.request_id}: an interrupted batch of {intent.dataset} "
+                    "is not part of this plan"
+                )
+            plan, keys = found
+            left = self._remaining(plan, action, [tuple(k) for k in keys])
+            committed = intent.detail.get("planned", len(keys)) - left
+            self.ledger.record_evidence(
+                EvidenceInput(
+                    action=f"erasure.{action}" if committed > 0 else RECOVERED,
+                    system=intent.system,
+                    dataset=intent.dataset,
+                    citation=intent.citation,
+                    count=max(committed, 0),
+                    keys_sha256=intent.keys_sha256,
+                    detail={
+                        "plan_sha256": self._sha256,
+                        "action": action,
+                        "intent": intent.id,
+                        "interrupted_run": intent.run_pk,
+                        "planned": len(keys),
+                        "left": left,
+                        "ground": self.plan.ground,
+                        "outcome": "committed before the interruption"
+                        if committed > 0
+                        else "nothing committed (rolled back); done again by this run",
+                    },
+                    run_pk=self.run_pk,
+                    request_id=self._request_id,
+                )
+            )
+            if committed > 0 and left == 0:
+                self._settled.add((plan.dataset, action, intent.keys_sha256 or ""))
+            log.warning(
+                "erasure %s: %s batch of %s of run %s was interrupted before its settlement: "
+                "%d of %d records changed then, %d left",
+                self.plan.request_id,
+                action,
+                intent.dataset,
+                intent.run_pk,
+                max(committed, 0),
+                len(keys),
+                left,
+            )
+
+    def _check_settled(self) -> None:
+        """No run ends in success while a change of its plan lacks its settlement."""
+        open_intents = self._unsettled()
+        if open_intents:
+            raise UnsettledEvidenceError(
+                f"erasure {self.plan.request_id}: {len(open_intents)} batches have an intent but "
+                "no settlement in the ledger; the next run settles them"
+            )
+
+    def _remaining(self, plan: DatasetPlan, action: str, keys: list[tuple]) -> int:
+        """How many of a batch's records are still to change."""
+        return self.connectors[plan.system].pending(
+            self._dataset(plan),
+            _rows(plan, keys),
+            action,
+            change=_anonymisation(plan),
+            flag=plan.restriction_flag,
+        )
 
     def _claim(self, claim: dict[str, str]) -> bool:
         """True when this run applies the plan; False once another run has applied it."""
@@ -134,13 +270,7 @@ class PlanApplier:
 
     # -- one dataset --------------------------------------------------------------------------
     def _apply(self, plan: DatasetPlan) -> dict[str, int]:
-        connector = self.connectors[plan.system]
         done = {"delete": 0, "anonymise": 0, "restrict": 0}
-        if isinstance(connector, S3Connector):
-            for batch in _chunks(plan.delete, self.batch_size):
-                done["delete"] += self._batch(plan, "delete", batch, self._delete_objects)
-            return done
-        assert isinstance(connector, SqlConnector)
         work: list[tuple[str, list[list], Callable]] = [
             ("anonymise", plan.anonymise, self._anonymise_rows),
             ("restrict", plan.restrict, self._restrict_rows),
@@ -155,29 +285,48 @@ class PlanApplier:
         if self.fail_after_batches is not None and self._batches >= self.fail_after_batches:
             raise RuntimeError(f"injected failure after {self._batches} batches")
         self._batches += 1
-        count = change(plan, [tuple(k) for k in keys])
+        keys_sha256 = digest_keys(keys)  # before any change: an unencodable key changes nothing
+        if (plan.dataset, action, keys_sha256) in self._settled:
+            log.info(
+                "erasure %s: %s %s: %d records settled by an earlier attempt",
+                self.plan.request_id,
+                action,
+                plan.dataset,
+                len(keys),
+            )
+            return 0
         reason = (
             self.plan.reasons.get(plan.anonymise_reason or "") if action == "anonymise" else None
         )
-        if count:
-            self.ledger.record_evidence(
-                EvidenceInput(
-                    action=f"erasure.{action}",
-                    system=plan.system,
-                    dataset=plan.dataset,
-                    citation=reason.citation if reason else None,
-                    count=count,
-                    keys_sha256=digest_keys(keys),
-                    detail={
-                        "plan_sha256": self._sha256,
-                        "planned": len(keys),
-                        "ground": self.plan.ground,
-                        **({"reason": reason.text, "article": reason.article} if reason else {}),
-                    },
-                    run_pk=self.run_pk,
-                    request_id=self._request_id,
-                )
+        common = {
+            "system": plan.system,
+            "dataset": plan.dataset,
+            "citation": reason.citation if reason else None,
+            "keys_sha256": keys_sha256,
+            "run_pk": self.run_pk,
+            "request_id": self._request_id,
+        }
+        detail = {
+            "plan_sha256": self._sha256,
+            "action": action,
+            "planned": len(keys),
+            "batch_size": self.batch_size,
+            "ground": self.plan.ground,
+            **({"reason": reason.text, "article": reason.article} if reason else {}),
+        }
+        intent = self.ledger.record_evidence(
+            EvidenceInput(action=INTENT, count=len(keys), detail=detail, **common)
+        )
+        count = change(plan, [tuple(k) for k in keys])
+        self.ledger.record_evidence(
+            EvidenceInput(
+                action=f"erasure.{action}",
+                count=count,
+                detail={**detail, "intent": intent.id},
+                **common,
             )
+        )
+        self._settled.add((plan.dataset, action, keys_sha256))
         log.info(
             "erasure %s: %s %s: %d of %d records changed",
             self.plan.request_id,
@@ -190,58 +339,31 @@ class PlanApplier:
             self.on_batch(plan.dataset, action, count)
         return count
 
-    def _sql(self, plan: DatasetPlan) -> tuple[SqlConnector, Any, sa.TableClause]:
-        connector = self.connectors[plan.system]
-        assert isinstance(connector, SqlConnector)
-        dataset = self.datamap.dataset(plan.dataset).dataset
-        return connector, dataset, connector.table(dataset)
+    def _dataset(self, plan: DatasetPlan) -> Any:
+        return self.datamap.dataset(plan.dataset).dataset
 
     def _delete_rows(self, plan: DatasetPlan, keys: list[tuple]) -> int:
-        connector, dataset, _ = self._sql(plan)
-        with connector.engine.begin() as conn:
-            return connector.delete_keys(conn, dataset, plan.key_fields, keys)
+        with self.connectors[plan.system].changes() as change:
+            return change.delete(self._dataset(plan), _rows(plan, keys))
 
     def _anonymise_rows(self, plan: DatasetPlan, keys: list[tuple]) -> int:
-        connector, dataset, table = self._sql(plan)
-        change = Anonymisation(dict(plan.constant), tuple(plan.tokens))
-        pk = plan.key_fields
-        with connector.engine.begin() as conn:
-            # Lock the rows still to change: a concurrent run waits, then finds them done.
-            todo = [
-                tuple(r)
-                for r in conn.execute(
-                    sa.select(*(table.c[k] for k in pk))
-                    .where(_in(table, pk, keys) & sa.not_(is_anonymised(table, change)))
-                    .with_for_update()
-                )
-            ]
-            if not todo:
-                return 0
-            if change.tokens:
-                rows = [
-                    {**dict(zip(pk, key, strict=True)), **change.constant, **change.row_values()}
-                    for key in todo
-                ]
-                return connector.update_rows(conn, dataset, pk, rows)
-            return connector.update_keys(conn, dataset, pk, todo, change.constant)
+        with self.connectors[plan.system].changes() as change:
+            return change.anonymise(self._dataset(plan), _rows(plan, keys), _anonymisation(plan))
 
     def _restrict_rows(self, plan: DatasetPlan, keys: list[tuple]) -> int:
-        connector, _, table = self._sql(plan)
-        flag = table.c[plan.restriction_flag]
-        with connector.engine.begin() as conn:
-            result = conn.execute(
-                sa.update(table)
-                .where(_in(table, plan.key_fields, keys) & (flag.is_(None) | (flag == sa.false())))
-                .values({plan.restriction_flag: True})
+        with self.connectors[plan.system].changes() as change:
+            return change.restrict(
+                self._dataset(plan), _rows(plan, keys), plan.restriction_flag or ""
             )
-            return result.rowcount
 
-    def _delete_objects(self, plan: DatasetPlan, keys: list[tuple]) -> int:
-        connector = self.connectors[plan.system]
-        assert isinstance(connector, S3Connector)
-        versions = list(connector.objects.versions_of(k[0] for k in keys))
-        sum(connector.objects.delete_versions(versions))
-        return len({v.key for v in versions})
+
+def _rows(plan: DatasetPlan, keys: list[tuple]) -> list[dict[str, Any]]:
+    """A batch's keys as the rows the connector protocol takes (key fields only)."""
+    return [dict(zip(plan.key_fields, key, strict=True)) for key in keys]
+
+
+def _anonymisation(plan: DatasetPlan) -> Anonymisation:
+    return Anonymisation(dict(plan.constant), tuple(plan.tokens))
 
 
 def apply_plan(
@@ -252,12 +374,6 @@ def apply_plan(
     **options: Any,
 ) -> ApplyOutcome:
     return PlanApplier(datamap, plan, connectors, ledger, **options).run()
-
-
-def _in(table: sa.TableClause, fields: list[str], keys: list[tuple]) -> sa.ColumnElement[bool]:
-    if len(fields) == 1:
-        return table.c[fields[0]].in_([k[0] for k in keys])
-    return sa.tuple_(*(table.c[f] for f in fields)).in_(keys)
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:

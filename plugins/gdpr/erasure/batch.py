@@ -26,11 +26,8 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-import sqlalchemy as sa
-
-from gdpr.connectors.base import ByReference, Connector
-from gdpr.connectors.s3 import S3Connector
-from gdpr.connectors.sql import SqlConnector
+from gdpr.connectors.base import ByIdentities, ByReference, Connector
+from gdpr.connectors.keys import key_texts, norm_key
 from gdpr.datamap.graph import ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef
 from gdpr.erasure.apply import ApplyOutcome, PlanApplier
@@ -39,13 +36,18 @@ from gdpr.erasure.plan import (
     ErasurePlan,
     Key,
     Row,
-    norm_key,
-    object_locks,
     plan_from_rows,
     rows_with_links,
+    system_locks,
 )
-from gdpr.erasure.verify import ErasureIncompleteError, Verification
+from gdpr.erasure.verify import (
+    AppearedSinceApprovalError,
+    ErasureIncompleteError,
+    Verification,
+    deleted_still_there,
+)
 from gdpr.ledger import EvidenceInput, Ledger, digest_keys
+from gdpr.ledger.identity import request_identity
 from gdpr.subject.resolve import DatasetHits, SubjectLocation, normalise_identity, resolve_record
 
 log = logging.getLogger(__name__)
@@ -161,13 +163,14 @@ def resolve_subjects(
     found: dict[str, dict[Key, Row]] = {}  # dataset -> key -> row
     for dataset_id in graph.parents_first():
         ref = datamap.dataset(dataset_id)
-        key_fields = _key_fields(ref)
+        key_fields = _key_fields(ref, connectors)
         rows: dict[Key, Row] = {}
         owned: dict[Key, set[str]] = defaultdict(set)
         column = ref.dataset.identity.get(identity)
         if column is not None:
-            columns = sorted(set(_columns(ref, graph)) | {column})
-            for row in _by_identity(ref, connectors[ref.system.name], column, columns, wanted):
+            columns = sorted(set(_columns(ref, graph, connectors)) | {column})
+            connector = connectors[ref.system.name]
+            for row in _by_identity(ref, connector, column, columns, wanted, kinds[identity]):
                 key = tuple(row[k] for k in key_fields)
                 rows[key] = row
                 owned[key].add(_normalised(kinds[identity], row[column]))
@@ -184,7 +187,7 @@ def resolve_subjects(
             }
             criterion = ByReference(edge.child_fields, [c for c in combos if None not in c])
             for batch in connectors[ref.system.name].find(
-                ref.dataset, criterion, _columns(ref, graph)
+                ref.dataset, criterion, _columns(ref, graph, connectors)
             ):
                 for row in batch:
                     key = tuple(row[k] for k in key_fields)
@@ -196,7 +199,7 @@ def resolve_subjects(
     located = {
         value: SubjectLocation(
             identity=identity,
-            hits={d: DatasetHits(d, _key_fields(datamap.dataset(d))) for d in found},
+            hits={d: DatasetHits(d, _key_fields(datamap.dataset(d), connectors)) for d in found},
         )
         for value in wanted
     }
@@ -209,21 +212,16 @@ def resolve_subjects(
 
 
 def _by_identity(
-    ref: DatasetRef, connector: Connector, column: str, columns: list[str], values: list[str]
+    ref: DatasetRef,
+    connector: Connector,
+    column: str,
+    columns: list[str],
+    values: list[str],
+    kind: str,
 ) -> list[Row]:
-    """Rows whose identity, normalised as ``SqlConnector.find`` compares it (an expression
-    index of that shape serves it), is one of ``values``."""
-    assert isinstance(connector, SqlConnector), "subjects are found by identity in SQL datasets"
-    table = connector.table(ref.dataset)
-    normalised = sa.func.lower(sa.func.trim(table.c[column]))
-    out: list[Row] = []
-    for start in range(0, len(values), IN_LIST):
-        select = sa.select(*(table.c[c] for c in columns)).where(
-            normalised.in_(values[start : start + IN_LIST])
-        )
-        with connector.engine.connect() as conn:
-            out.extend(dict(zip(columns, row, strict=True)) for row in conn.execute(select).all())
-    return out
+    """Rows whose identity, normalised, is one of ``values`` (``ByIdentities``)."""
+    criterion = ByIdentities(column, tuple(values), kind)
+    return [row for rows in connector.find(ref.dataset, criterion, columns) for row in rows]
 
 
 def _normalised(kind: str, stored: Any) -> str:
@@ -234,21 +232,23 @@ def _normalised(kind: str, stored: Any) -> str:
         return str(stored).strip().lower()
 
 
-def _columns(ref: DatasetRef, graph: ReferenceGraph) -> list[str]:
+def _columns(
+    ref: DatasetRef, graph: ReferenceGraph, connectors: Mapping[str, Connector]
+) -> list[str]:
     """Keys, the fields children join on, and the fields joining to parents (which subject)."""
-    if ref.kind == "s3":
-        return sorted({f for r in ref.dataset.references for f in r.fields})
     up = {f for edge in graph.parents_of(ref.id) for f in edge.child_fields}
-    return sorted(set(_key_fields(ref)) | graph.fields_needed(ref.id) | up)
+    return sorted(set(_key_fields(ref, connectors)) | graph.fields_needed(ref.id) | up)
 
 
-def _key_fields(ref: DatasetRef) -> tuple[str, ...]:
-    return ("key",) if ref.kind == "s3" else tuple(ref.dataset.primary_key)
+def _key_fields(ref: DatasetRef, connectors: Mapping[str, Connector]) -> tuple[str, ...]:
+    return tuple(connectors[ref.system.name].key_fields(ref.dataset))
 
 
 def _text(values: tuple) -> tuple:
-    """Join values compared as text: an S3 key's placeholders are strings, SQL keys are not."""
-    return tuple(str(v) for v in values)
+    """Join values compared as text (the key codec's): an S3 key's placeholders are strings,
+    SQL keys are not, and a UUID may come back as ``uuid.UUID`` from one system, text from
+    another."""
+    return key_texts(values)
 
 
 # -- planning -----------------------------------------------------------------------------------
@@ -262,9 +262,13 @@ def plan_batch(
     *,
     ground: str,
     now: datetime,
-    identity: str = "email",
+    identity: str | None = None,
 ) -> BatchPlan:
-    """Each subject's plan, as ``plan.preview`` makes it, and the merged plan to apply."""
+    """Each subject's plan, as ``plan.preview`` makes it, and the merged plan to apply.
+
+    ``identity``: the map's identity the subjects' values are of; default, the one ledger
+    requests are recorded by (``request_identity``)."""
+    identity = identity or request_identity(datamap)
     if not subjects:
         raise ValueError("an erasure batch needs at least one subject")
     if len({s.request_id for s in subjects}) != len(subjects):
@@ -275,12 +279,9 @@ def plan_batch(
     union = SubjectLocation(identity=identity, hits=_union(datamap, located.values()))
     rows = rows_with_links(datamap, connectors, union, graph)
     holds = ledger.active_legal_holds()
-    locks = {
-        ref.id: object_locks(connector, [k[0] for k in rows.get(ref.id, {})])
-        for ref in datamap.iter_datasets()
-        if ref.kind == "s3"
-        and isinstance(connector := connectors.get(ref.system.name), S3Connector)
-    }
+    # What the systems refuse to delete, asked once for the whole batch's records.
+    checker = system_locks(datamap, connectors)
+    locks = {d: checker(d, found) for d, found in rows.items() if found}
 
     @cache
     def by_record(dataset: str, key: tuple) -> SubjectLocation:
@@ -304,7 +305,7 @@ def plan_batch(
             holds=holds,
             resolve_record=lambda d, key: by_record(d, tuple(sorted(key.items()))),
             now=now,
-            lock_checker=lambda connector, keys, _locks=locks: _locked(connector, keys, _locks),
+            lock_checker=lambda d, share, _locks=locks: _locked(d, share, _locks),
             graph=graph,
         )
     merged, attributed = merge_plans(plans, ground=ground, now=now)
@@ -319,16 +320,12 @@ def _union(datamap: DataMap, locations: Any) -> dict[str, DatasetHits]:
     return hits
 
 
-def _locked(connector: S3Connector, keys: list[str], locks: dict[str, dict[str, str]]) -> dict:
-    """The batch's Object Lock findings (one HEAD per version for the whole batch), per subject."""
-    system = connector.system.name
-    found = {
-        key: text
-        for dataset_id, by_key in locks.items()
-        if dataset_id.split(".", 1)[0] == system
-        for key, text in by_key.items()
-    }
-    return {k: found[k] for k in keys if k in found}
+def _locked(
+    dataset_id: str, rows: dict[Key, Row], locks: dict[str, dict[Key, str]]
+) -> dict[Key, str]:
+    """The batch's lock findings for one subject's rows of a dataset."""
+    found = locks.get(dataset_id, {})
+    return {key: found[key] for key in rows if key in found}
 
 
 def merge_plans(
@@ -453,9 +450,17 @@ def apply_batch(
     *,
     run_pk: int | None = None,
     batch_size: int = 1000,
+    delivery_client: Any = None,
+    fail_after_batches: int | None = None,
 ) -> BatchOutcome:
-    """Apply the merged plan (per-batch evidence, once-only claim), then one evidence row per
-    subject: its request, its plan's SHA-256, its counts and the SHA-256 of its keys."""
+    """Apply the merged plan (evidence first per batch, once-only claim; a rerun completes
+    what an interrupted attempt left), then one evidence row per subject: its request, its
+    plan's SHA-256, its counts and the SHA-256 of its keys. With ``delivery_client``, the
+    subjects' delivered access packages and staging files go too (``gdpr.erasure.copies``).
+
+    In a batch of one subject (what a single erasure is), every evidence row names its request.
+    """
+    only = next(iter(batch.plans)) if len(batch.plans) == 1 else None
     applier = PlanApplier(
         datamap,
         batch.merged,
@@ -464,22 +469,41 @@ def apply_batch(
         run_pk=run_pk,
         batch_size=batch_size,
         record_request=False,
+        evidence_request=only,
+        fail_after_batches=fail_after_batches,
     )
     outcome: ApplyOutcome = applier.run()
     result = BatchOutcome(
         batch.merged.request_id,
         outcome.plan_sha256,
         len(batch.plans),
-        changed=outcome.changed,
+        changed=applier.changed(),  # by every attempt at this plan
         already_applied=outcome.already_applied,
     )
+    copies: dict[str, dict[str, Any]] = {}
+    if delivery_client is not None:
+        from gdpr.erasure.copies import erase_copies
+        from gdpr.erasure.refusal import REFUSED, outcome_of
+
+        for request_id, plan in batch.plans.items():
+            request = ledger.get_request(request_id)
+            if outcome_of(plan) == REFUSED or request is None or not request.subject_email:
+                continue  # everything of the subject is kept: so are the copies it was given
+            copies[request_id] = erase_copies(
+                datamap,
+                ledger,
+                delivery_client,
+                request_id=request_id,
+                subject_email=request.subject_email,
+                run_pk=run_pk,
+            ).as_dict()
     for request_id, plan in batch.plans.items():
         counts = batch.attributed[request_id]
         if not outcome.already_applied:
             result.per_subject[request_id] = counts
         # a run that applied the plan but stopped before this loop left subjects without their
         # row: the rerun (which finds the plan applied) writes the missing ones, once
-        if outcome.already_applied and _has_subject_evidence(ledger, request_id, result.batch_id):
+        if _has_subject_evidence(ledger, request_id, result.batch_id):
             continue
         ledger.record_evidence(
             EvidenceInput(
@@ -492,16 +516,18 @@ def apply_batch(
                     "ground": plan.ground,
                     "counts": counts,
                     "keys_sha256": _keys_digests(plan),
+                    **({"delivered_copies": copies[request_id]} if request_id in copies else {}),
                 },
                 run_pk=run_pk,
                 request_id=request_id,
             )
         )
     log.info(
-        "erasure %s: %d subjects, %d records changed%s",
+        "erasure %s: %d subjects, %d records changed (%d by this run)%s",
         result.batch_id,
         result.subjects,
         result.total,
+        outcome.this_run,
         " (plan applied before: nothing left)" if outcome.already_applied else "",
     )
     return result
@@ -530,9 +556,10 @@ def verify_batch(
     connectors: Mapping[str, Connector],
     subjects: Sequence[Subject],
     *,
-    identity: str = "email",
+    identity: str | None = None,
 ) -> dict[str, Verification]:
     """Each subject resolved again (all at once): only records its plan keeps may be left."""
+    identity = identity or request_identity(datamap)
     kinds = {i.name: i.kind for i in datamap.identities}
     located = resolve_subjects(datamap, connectors, identity, [s.email for s in subjects])
     results: dict[str, Verification] = {}
@@ -540,6 +567,7 @@ def verify_batch(
         plan = batch.plans[subject.request_id]
         outcome = Verification()
         kept = plan.kept_keys()
+        planned = {d.dataset: {norm_key(k) for k in d.delete + d.anonymise} for d in plan.datasets}
         for dataset_id, hits in located[
             normalise_identity(kinds[identity], subject.email)
         ].hits.items():
@@ -549,20 +577,30 @@ def verify_batch(
                 outcome.kept[dataset_id] = len(allowed)
             if found - allowed:
                 outcome.left[dataset_id] = len(found - allowed)
+                missed = (found - allowed) & planned.get(dataset_id, set())
+                if missed:
+                    outcome.missed[dataset_id] = len(missed)
         results[subject.request_id] = outcome
     for d in batch.merged.datasets:
-        connector = connectors.get(d.system)
-        if d.kind == "s3" and d.delete and isinstance(connector, S3Connector):
-            left = {v.key for v in connector.objects.versions_of(k[0] for k in d.delete)}
-            if left:
-                raise ErasureIncompleteError(
-                    f"erasure {batch.merged.request_id}: {len(left)} objects of {d.dataset} "
-                    "still have versions"
-                )
+        left = deleted_still_there(datamap, connectors, d)
+        if left:
+            raise ErasureIncompleteError(
+                f"erasure {batch.merged.request_id}: {len(left)} deleted records of {d.dataset} "
+                "are still there"
+            )
     failed = {r: v.left for r, v in results.items() if not v.ok}
     if failed:
-        raise ErasureIncompleteError(
+        missed = {r: v.missed for r, v in results.items() if v.missed}
+        error = ErasureIncompleteError if missed else AppearedSinceApprovalError
+        first = next(iter((missed or failed).items()))
+        raise error(
             f"erasure {batch.merged.request_id}: {len(failed)} subjects still have records that "
-            f"are not kept with a reason (first: {next(iter(failed.items()))})"
+            f"are not kept with a reason (first: {first})"
+            + (
+                ""
+                if missed
+                else "; they appeared after the approval and are not erased without a new one: "
+                "run the erasure again to preview them"
+            )
         )
     return results

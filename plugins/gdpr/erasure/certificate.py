@@ -8,6 +8,7 @@ subject is named by the request id, records by their keys.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,6 +18,7 @@ from gdpr.erasure.apply import ApplyOutcome
 from gdpr.erasure.batch import BatchPlan
 from gdpr.erasure.grounds import GROUNDS
 from gdpr.erasure.plan import ErasurePlan
+from gdpr.erasure.refusal import REFUSED, outcome_of
 from gdpr.ledger import EvidenceInput, Ledger
 from gdpr.reports.render import render_template
 from gdpr.reports.store import ReportStore, StoredReport
@@ -73,6 +75,19 @@ def store_batch_preview(
     the merged plan per dataset, then one line per request."""
     docs = Documents(batch.batch_id)
     stored_plan = store.put(docs.batch, batch.to_json())
+    if len(batch.plans) == 1:  # a single erasure: the subject's own plan, as approved
+        (plan,) = batch.plans.values()
+        html = render_template(
+            "erasure_preview.html.j2",
+            org=datamap.organisation,
+            plan=plan,
+            plan_sha256=batch.sha256,
+            ground_label=GROUNDS[plan.ground][3:] if plan.ground in GROUNDS else "",
+            totals=plan.totals(),
+            generated_at=generated_at,
+            **_tables(plan),
+        )
+        return stored_plan, store.put(Documents(plan.request_id).preview, html)
     plan = batch.merged
     html = render_template(
         "erasure_batch_preview.html.j2",
@@ -128,15 +143,23 @@ def issue_certificate(
     approved_at: str | None = None,
     run_pk: int | None = None,
 ) -> StoredReport:
-    """Render, store and record the certificate; a rerun stores the same document again."""
+    """Render, store and record the certificate; a rerun stores the same document again.
+
+    A plan that erases nothing (every record kept under Art. 17(3)) gets no certificate of
+    erasure: it is refused, with ``gdpr.erasure.refusal.issue_refusal`` (Art. 12(4))."""
+    if outcome_of(plan) == REFUSED:
+        raise ValueError(
+            f"request {plan.request_id}: nothing is erased, every record is kept under "
+            "Art. 17(3); issue the Art. 12(4) refusal notice instead of a certificate"
+        )
     changed = outcome.changed if isinstance(outcome, ApplyOutcome) else outcome["changed"]
     request = ledger.get_request(plan.request_id)
     evidence = ledger.evidence(request_id=plan.request_id)
-    done: dict[str, int] = {}
-    for evidence_row in evidence:
-        action = evidence_row.action.removeprefix("erasure.")
-        if action in {"delete", "anonymise", "restrict"}:
-            done[action] = done.get(action, 0) + evidence_row.count
+    # One source for the summary and the table: the per-dataset rows below, whose changes are
+    # those of the approved plan as applied (by every attempt at it), and the totals their sum.
+    tables = _tables(plan, changed)
+    totals = _sum({d["dataset"]: d["counts"] for d in tables["datasets"]})
+    copies = sum(e.count for e in evidence if e.action == "erasure.copies_delete")
     html = render_template(
         "erasure_certificate.html.j2",
         org=datamap.organisation,
@@ -144,22 +167,28 @@ def issue_certificate(
         plan_sha256=plan.sha256,
         request=request,
         ground_label=GROUNDS[plan.ground][3:] if plan.ground in GROUNDS else "",
-        totals=plan.totals(),
-        changed=done or _sum(changed),
+        totals=totals,
+        changed=totals,
+        copies=copies,
         completed_at=completed_at,
         approved_by=approved_by,
         approved_at=approved_at,
         evidence=evidence,
         chain_head=ledger.chain_head().last_hash,
-        **_tables(plan),
+        **tables,
     )
     stored = store.put(Documents(plan.request_id).certificate, html)
     ledger.record_evidence(
         EvidenceInput(
             action="erasure.certificate",
-            count=sum(done.values()),
+            count=sum(totals.get(a, 0) for a in ("delete", "anonymise", "restrict")),
             keys_sha256=stored.sha256,
-            detail={"certificate": stored.key, "plan_sha256": plan.sha256},
+            detail={
+                "certificate": stored.key,
+                "plan_sha256": plan.sha256,
+                "totals": totals,
+                "delivered_copies": copies,
+            },
             run_pk=run_pk,
             request_id=plan.request_id,
         )
@@ -175,18 +204,26 @@ def _sum(changed: dict[str, dict[str, int]]) -> dict[str, int]:
     return totals
 
 
-def _tables(plan: ErasurePlan) -> dict[str, Any]:
+def _tables(
+    plan: ErasurePlan, changed: Mapping[str, Mapping[str, int]] | None = None
+) -> dict[str, Any]:
+    """Per dataset what happens: as planned, or, with ``changed`` (per dataset and action, what
+    was really deleted, anonymised and restricted), as done; kept records are the plan's."""
     datasets = []
     kept = []
     for d in plan.datasets:
-        if not d.total:
+        counts = d.counts()
+        if changed is not None:
+            done = changed.get(d.dataset, {})
+            counts |= {a: int(done.get(a, 0)) for a in ("delete", "anonymise", "restrict")}
+        if not d.total and not any(counts.values()):
             continue
         fields = {
             name: "emptied" if value is None else "redacted" for name, value in d.constant.items()
         }
         fields |= {name: "replaced by a random token" for name in d.tokens}
         datasets.append(
-            {"dataset": d.dataset, "counts": d.counts(), "fields": fields if d.anonymise else {}}
+            {"dataset": d.dataset, "counts": counts, "fields": fields if d.anonymise else {}}
         )
         if d.anonymise:
             reason = plan.reasons.get(d.anonymise_reason or "")

@@ -26,12 +26,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from gdpr.connectors.base import ByReference, Connector
-from gdpr.connectors.s3 import S3Connector
-from gdpr.connectors.sql import SqlConnector
+from gdpr.connectors.keys import norm_key
 from gdpr.datamap.graph import ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef, RetentionRule
 from gdpr.erasure.grounds import GROUNDS
 from gdpr.ledger import Ledger, normalise_email
+from gdpr.ledger.identity import request_identity
 from gdpr.ledger.records import HoldRecord
 from gdpr.retention.anonymise import anonymisation
 from gdpr.retention.plan import Cutoff, cutoff_for
@@ -40,7 +40,8 @@ from gdpr.subject.resolve import SubjectLocation, resolve_record, resolve_subjec
 Key = tuple
 Row = dict[str, Any]
 RecordResolver = Callable[[str, dict], SubjectLocation]
-LockChecker = Callable[[S3Connector, list[str]], dict[str, str]]
+# Records the system refuses to delete, by normalised key, with the reason (``Connector.locked``)
+LockChecker = Callable[[str, dict[Key, Row]], dict[Key, str]]
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,7 @@ def plan_from_rows(
             "Art. 17(3)(e)",
             hold.reference,
         )
-        held = _held_by(hold, subject_email, location, resolve_record)
+        held = _held_by(hold, subject_email, location, resolve_record, datamap.holds.scope)
         for dataset, keys in held.items():
             for key in keys:
                 if key in rows.get(dataset, {}):
@@ -215,24 +216,34 @@ def plan_from_rows(
                     reasons.setdefault(reason.id, reason)
     _keep_ancestors(kept, rows, graph)
 
-    checker = lock_checker or object_locks
+    checker = lock_checker or system_locks(datamap, connectors)
     for ref in datamap.iter_datasets():
-        connector = connectors.get(ref.system.name)
-        if ref.kind != "s3" or not rows.get(ref.id) or not isinstance(connector, S3Connector):
+        if ref.system.name not in connectors or not rows.get(ref.id):
             continue
-        locked = checker(connector, [k[0] for k in rows[ref.id] if k not in kept[ref.id]])
-        for object_key, text in locked.items():
+        candidates = {k: row for k, row in rows[ref.id].items() if k not in kept[ref.id]}
+        for key, text in checker(ref.id, candidates).items():
             reason = KeepReason(f"lock-{ref.id}-{text}", text, "Art. 17(3)(b)")
             reasons.setdefault(reason.id, reason)
-            kept[ref.id][(object_key,)] = reason.id
+            kept[ref.id][key] = reason.id
 
     expired = _obligation_over(datamap, graph, rows, now)
     plans = []
     for dataset_id in graph.children_first():
         ref = datamap.dataset(dataset_id)
+        connector = connectors.get(ref.system.name)
+        key_fields = (
+            list(connector.key_fields(ref.dataset)) if connector else list(ref.dataset.primary_key)
+        )
         plans.append(
             _dataset_plan(
-                datamap, ref, graph, rows.get(dataset_id, {}), kept, reasons, expired[dataset_id]
+                datamap,
+                ref,
+                graph,
+                rows.get(dataset_id, {}),
+                kept,
+                reasons,
+                expired[dataset_id],
+                key_fields,
             )
         )
     _cut_references(datamap, graph, plans)
@@ -255,31 +266,30 @@ def rows_with_links(
     location: SubjectLocation,
     graph: ReferenceGraph,
 ) -> dict[str, dict[Key, Row]]:
-    """The subject's rows with the fields that link them to their parents (keys normalised)."""
+    """The subject's rows with the fields that link them to their parents (keys normalised):
+    the rows resolution found where they already carry those fields, else read again."""
     rows: dict[str, dict[Key, Row]] = {}
     for dataset_id, hits in location.hits.items():
         ref = datamap.dataset(dataset_id)
-        if not hits.rows:
-            rows[dataset_id] = {}
-            continue
-        if ref.kind == "s3":
-            rows[dataset_id] = {norm_key(k): dict(r) for k, r in hits.rows.items()}
-            continue
         connector = connectors[ref.system.name]
-        assert isinstance(connector, SqlConnector)
-        pk = list(ref.dataset.primary_key)
-        columns = set(pk) | {f for e in graph.parents_of(dataset_id) for f in e.child_fields}
+        key_fields = list(connector.key_fields(ref.dataset))
+        columns = set(key_fields) | {
+            f for e in graph.parents_of(dataset_id) for f in e.child_fields
+        }
         columns |= graph.fields_needed(dataset_id)
         if ref.dataset.restriction_flag:
             columns.add(ref.dataset.restriction_flag)
         columns |= {
             r.start.column for r in datamap.retention if r.dataset == dataset_id and r.start.column
         }
+        if all(columns <= row.keys() for row in hits.rows.values()):
+            rows[dataset_id] = {norm_key(k): dict(r) for k, r in hits.rows.items()}
+            continue
         found: dict[Key, Row] = {}
-        criterion = ByReference(tuple(pk), list(hits.rows))
+        criterion = ByReference(tuple(key_fields), list(hits.rows))
         for batch in connector.find(ref.dataset, criterion, sorted(columns)):
             for row in batch:
-                found[norm_key(tuple(row[f] for f in pk))] = row
+                found[norm_key(tuple(row[f] for f in key_fields))] = row
         rows[dataset_id] = found
     return rows
 
@@ -289,15 +299,22 @@ def _held_by(
     subject_email: str,
     location: SubjectLocation,
     resolve_record: RecordResolver,
+    scope: str = "subject",
 ) -> dict[str, set[Key]]:
+    """What a hold keeps of this subject. A hold on a record keeps the record and its
+    dependants; in `subject` scope (the map's `holds.scope`), when the held record is one of the
+    subject's, it keeps everything found for the subject (Art. 17(3)(e): the dispute is about
+    the person, not only that record)."""
+    everything = {d: {norm_key(k) for k in h.rows} for d, h in location.hits.items()}
     if hold.subject_email:
-        if hold.subject_email != subject_email:
-            return {}
-        return {d: {norm_key(k) for k in h.rows} for d, h in location.hits.items()}
+        return everything if hold.subject_email == subject_email else {}
     if not hold.dataset or not hold.record_key:
         return {}
     covered = resolve_record(hold.dataset, hold.record_key)
-    return {d: {norm_key(k) for k in h.rows} for d, h in covered.hits.items()}
+    held = {d: {norm_key(k) for k in h.rows} for d, h in covered.hits.items()}
+    if scope == "subject" and held.get(hold.dataset, set()) & everything.get(hold.dataset, set()):
+        return everything
+    return held
 
 
 def _keep_ancestors(
@@ -314,41 +331,14 @@ def _keep_ancestors(
                         kept[edge.parent].setdefault(pkey, reason)
 
 
-def object_locks(connector: S3Connector, keys: list[str]) -> dict[str, str]:
-    """Objects S3 refuses to delete: a version under Object Lock retention or legal hold."""
-    from botocore.exceptions import ClientError
+def system_locks(datamap: DataMap, connectors: Mapping[str, Connector]) -> LockChecker:
+    """What each system refuses to delete among a dataset's rows (``Connector.locked``)."""
 
-    client, bucket = connector.objects.client, connector.objects.name
-    if not keys:
-        return {}
-    try:
-        config = client.get_object_lock_configuration(Bucket=bucket)
-    except ClientError:
-        return {}  # the bucket has no Object Lock: nothing can be locked
-    if config.get("ObjectLockConfiguration", {}).get("ObjectLockEnabled") != "Enabled":
-        return {}
-    locked: dict[str, str] = {}
-    for version in connector.objects.versions_of(keys):
-        if version.is_delete_marker:
-            continue
-        text = _version_lock(client, bucket, version.key, version.version_id)
-        if text:
-            locked.setdefault(version.key, text)
+    def locked(dataset_id: str, rows: dict[Key, Row]) -> dict[Key, str]:
+        ref = datamap.dataset(dataset_id)
+        return connectors[ref.system.name].locked(ref.dataset, list(rows.values()))
+
     return locked
-
-
-def _version_lock(client: Any, bucket: str, key: str, version_id: str) -> str | None:
-    """One HEAD per version: it carries the Object Lock mode, retain-until date and legal hold."""
-    from gdpr.ledger.clock import utc_now
-
-    head = client.head_object(Bucket=bucket, Key=key, VersionId=version_id)
-    if head.get("ObjectLockLegalHoldStatus") == "ON":
-        return "S3 Object Lock legal hold on the object"
-    until = head.get("ObjectLockRetainUntilDate")
-    if until is not None and until > utc_now():
-        mode = str(head.get("ObjectLockMode", "")).lower()
-        return f"S3 Object Lock ({mode} mode) until {until.date().isoformat()}"
-    return None
 
 
 # -- deciding -----------------------------------------------------------------------------------
@@ -362,14 +352,14 @@ def _dataset_plan(
     kept: dict[str, dict[Key, str]],
     reasons: dict[str, KeepReason],
     expired: set[Key],
+    key_fields: list[str],
 ) -> DatasetPlan:
-    key_fields = ["key"] if ref.kind == "s3" else list(ref.dataset.primary_key)
     plan = DatasetPlan(
         ref.id,
         ref.system.name,
         ref.kind,
         key_fields,
-        restriction_flag=ref.dataset.restriction_flag if ref.kind == "sql" else None,
+        restriction_flag=ref.dataset.restriction_flag,
     )
     held = kept.get(ref.id, {})
     for key, reason_id in sorted(held.items(), key=_order):
@@ -522,10 +512,6 @@ def _cut_references(datamap: DataMap, graph: ReferenceGraph, plans: list[Dataset
         plan.tokens = list(chosen.tokens)
 
 
-def norm_key(key: Key | list) -> Key:
-    return tuple(str(v) if not isinstance(v, int) else v for v in key)
-
-
 def _order(key: Key) -> tuple:
     return tuple((type(v).__name__, v) for v in key)
 
@@ -539,9 +525,13 @@ def preview(
     request_id: str,
     ground: str,
     now: datetime,
-    identity: str = "email",
+    identity: str | None = None,
 ) -> ErasurePlan:
-    """Resolve the subject everywhere and plan the erasure, honouring the ledger's legal holds."""
+    """Resolve the subject everywhere and plan the erasure, honouring the ledger's legal holds.
+
+    ``identity``: the map's identity ``subject_email`` is a value of; default, the one ledger
+    requests are recorded by (``request_identity``), whatever the map names it."""
+    identity = identity or request_identity(datamap)
     location = resolve_subject(datamap, connectors, identity, subject_email)
 
     def by_record(dataset: str, key: dict) -> SubjectLocation:

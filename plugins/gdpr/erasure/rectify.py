@@ -15,10 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlalchemy as sa
-
 from gdpr.connectors.base import Connector
-from gdpr.connectors.sql import SqlConnector
 from gdpr.datamap.models import DataMap
 from gdpr.erasure.rectifiable import rectifiable
 from gdpr.ledger import EvidenceInput, Ledger, digest_keys
@@ -97,7 +94,6 @@ def rectify(
     for target in targets:
         ref = datamap.dataset(target.dataset)
         connector = connectors[ref.system.name]
-        assert isinstance(connector, SqlConnector)
         keys = list(location.hits[target.dataset].rows)
         changed, before = _update(connector, ref.dataset, target.field, keys, value)
         name = f"{target.dataset}.{target.field}"
@@ -126,28 +122,16 @@ def rectify(
 
 
 def _update(
-    connector: SqlConnector, dataset, field_name: str, keys: list[tuple], value: str
+    connector: Connector, dataset: Any, field_name: str, keys: list[tuple], value: str
 ) -> tuple[int, list[Any]]:
-    """Rows changed and their previous values, batch by batch, one transaction per batch."""
-    table = connector.table(dataset)
-    pk = list(dataset.primary_key)
-    column = table.c[field_name]
+    """Rows changed and their previous values, batch by batch, one unit of work per batch."""
+    key_fields = connector.key_fields(dataset)
     changed = 0
     before: list[Any] = []
     for start in range(0, len(keys), BATCH):
-        batch = keys[start : start + BATCH]
-        where = _in(table, pk, batch) & (column.is_(None) | (column != value))
-        with connector.engine.begin() as conn:
-            rows = conn.execute(sa.select(column).where(where).with_for_update()).all()
-            if rows:
-                before += [r[0] for r in rows]
-                changed += conn.execute(
-                    sa.update(table).where(where).values({field_name: value})
-                ).rowcount
+        rows = [dict(zip(key_fields, k, strict=True)) for k in keys[start : start + BATCH]]
+        with connector.changes() as change:
+            previous = change.set_value(dataset, rows, field_name, value)
+        before += previous
+        changed += len(previous)
     return changed, before
-
-
-def _in(table: sa.TableClause, fields: list[str], keys: list[tuple]) -> sa.ColumnElement[bool]:
-    if len(fields) == 1:
-        return table.c[fields[0]].in_([k[0] for k in keys])
-    return sa.tuple_(*(table.c[f] for f in fields)).in_(keys)

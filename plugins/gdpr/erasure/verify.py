@@ -11,10 +11,10 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from gdpr.connectors.base import Connector
-from gdpr.connectors.s3 import S3Connector
+from gdpr.connectors.base import ByReference, Connector
+from gdpr.connectors.keys import norm_key
 from gdpr.datamap.models import DataMap
-from gdpr.erasure.plan import ErasurePlan, norm_key
+from gdpr.erasure.plan import DatasetPlan, ErasurePlan
 from gdpr.subject.resolve import resolve_subject
 
 log = logging.getLogger(__name__)
@@ -24,10 +24,16 @@ class ErasureIncompleteError(RuntimeError):
     """Records of the subject that the erasure should have removed are still there."""
 
 
+class AppearedSinceApprovalError(ErasureIncompleteError):
+    """Every record left is one the approved plan did not name: it appeared after the approval
+    and needs a new preview and approval (the approved plan itself was applied in full)."""
+
+
 @dataclass
 class Verification:
     kept: dict[str, int] = field(default_factory=dict)  # found again, kept with a reason
     left: dict[str, int] = field(default_factory=dict)  # found again, not meant to be
+    missed: dict[str, int] = field(default_factory=dict)  # of those, named by the plan
 
     @property
     def ok(self) -> bool:
@@ -49,19 +55,21 @@ def verify_erasure(
     outcome = Verification()
     location = resolve_subject(datamap, connectors, identity, value)
     kept = plan.kept_keys()
+    left: dict[str, set] = {}
     for dataset_id, hits in location.hits.items():
         found = {norm_key(k) for k in hits.rows}
         allowed = found & kept.get(dataset_id, set())
         if allowed:
             outcome.kept[dataset_id] = len(allowed)
         if found - allowed:
-            outcome.left[dataset_id] = len(found - allowed)
+            left[dataset_id] = found - allowed
     for dataset in plan.datasets:
-        connector = connectors.get(dataset.system)
-        if dataset.kind == "s3" and dataset.delete and isinstance(connector, S3Connector):
-            versions = {v.key for v in connector.objects.versions_of(k[0] for k in dataset.delete)}
-            if versions:
-                outcome.left[dataset.dataset] = outcome.left.get(dataset.dataset, 0) + len(versions)
+        # every deleted record (an object: in any version or delete marker) must be gone, even
+        # where resolution no longer reaches it (its parent records are gone)
+        still = deleted_still_there(datamap, connectors, dataset)
+        if still:
+            left.setdefault(dataset.dataset, set()).update(still)
+    outcome.left = {d: len(keys) for d, keys in left.items() if keys}
     if outcome.left:
         detail = ", ".join(f"{d} {n}" for d, n in sorted(outcome.left.items()))
         raise ErasureIncompleteError(
@@ -74,3 +82,20 @@ def verify_erasure(
         sum(outcome.kept.values()),
     )
     return outcome
+
+
+def deleted_still_there(
+    datamap: DataMap, connectors: Mapping[str, Connector], dataset: DatasetPlan
+) -> set[tuple]:
+    """The keys of a plan's deleted records that the system still holds."""
+    connector = connectors.get(dataset.system)
+    if connector is None or not dataset.delete:
+        return set()
+    ref = datamap.dataset(dataset.dataset)
+    fields = tuple(dataset.key_fields)
+    criterion = ByReference(fields, [tuple(k) for k in dataset.delete])
+    return {
+        norm_key(tuple(row[f] for f in fields))
+        for rows in connector.find(ref.dataset, criterion, list(fields))
+        for row in rows
+    }

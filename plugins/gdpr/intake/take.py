@@ -26,7 +26,7 @@ from gdpr.datamap.models import DataMap, Intake
 from gdpr.deadlines.calendar import request_due_at
 from gdpr.intake.reply import acknowledgement
 from gdpr.ledger import DuplicateRecordError, Ledger, RequestRecord
-from gdpr.ledger.clock import as_utc
+from gdpr.ledger.clock import as_utc, utc_now
 from gdpr.ledger.identity import normalise_email
 
 log = logging.getLogger(__name__)
@@ -238,7 +238,7 @@ def _acknowledge(
         )
         row = {**reply.values, reply.reference_field: key, reply.text_field: text}
         if reply.time_field:
-            row[reply.time_field] = as_utc(now or datetime.now(UTC)).replace(tzinfo=None)
+            row[reply.time_field] = as_utc(now or utc_now()).replace(tzinfo=None)
         rows.append(row)
     targets = [record.request_id for record, _ in due]
     try:

@@ -4,7 +4,9 @@
 except the two hashes, id and timestamp included, and the first row's prev_hash is 64 zeros.
 Canonical JSON is ``json.dumps(sort_keys=True, separators=(",", ":"))`` with ASCII escapes and
 datetimes spelt ``YYYY-MM-DDTHH:MM:SS.ffffffZ`` in UTC, so anyone can re-derive a hash from a
-database dump without this code.
+database dump without this code. Other values a key may hold (UUID, Decimal, date, bytes) are
+written in the key codec's canonical form (``gdpr.connectors.keys.canonical``): a UUID as its
+lower-case text, an integral decimal as an integer.
 
 The chain proves that rows were not edited or removed *after the fact* by someone who did not
 also rewrite every later hash and the head row. Publishing ``chain_head()`` from time to time
@@ -21,6 +23,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from gdpr.connectors.keys import canonical, key_line
 from gdpr.ledger import schema
 from gdpr.ledger.clock import iso_utc
 from gdpr.ledger.records import VerifyReport
@@ -54,10 +57,13 @@ HASHED_COLUMNS = (
 _MAX_PROBLEMS = 100
 
 
-def _default(value: object) -> str:
+def _default(value: object) -> object:
     if isinstance(value, datetime):
         return iso_utc(value)
-    raise TypeError(f"{type(value).__name__} is not allowed in ledger JSON")
+    try:
+        return canonical(value)
+    except TypeError:
+        raise TypeError(f"{type(value).__name__} is not allowed in ledger JSON") from None
 
 
 def canonical_json(value: object) -> str:
@@ -85,11 +91,13 @@ def row_hash(prev_hash: str, content: Mapping[str, Any]) -> str:
 def digest_keys(keys: Iterable[object]) -> str:
     """SHA-256 of a set of record keys, independent of the order they were processed in.
 
-    Each key (a scalar, or a list/dict for composite keys) is written as canonical JSON; the
-    texts are sorted and joined by newlines. Every capability uses this one function so that
-    two pieces of evidence about the same keys carry the same digest.
+    Each key (a scalar, or a list/dict for composite keys) is written as canonical JSON by the
+    key codec (``gdpr.connectors.keys.key_line``: a UUID key as its text whether the driver
+    returned ``uuid.UUID`` or ``str``); the texts are sorted and joined by newlines. Every
+    capability uses this one function so that two pieces of evidence about the same keys carry
+    the same digest.
     """
-    lines = sorted(canonical_json(key) for key in keys)
+    lines = sorted(key_line(key) for key in keys)
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 

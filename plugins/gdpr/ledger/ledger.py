@@ -9,9 +9,9 @@ The schema version is checked once, on first use, so a stale database fails with
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,12 +23,14 @@ from gdpr.ledger.errors import DuplicateRecordError, RecordNotFoundError
 from gdpr.ledger.identity import normalise_email
 from gdpr.ledger.records import (
     BREACH_STATUSES,
+    ERASURE_PLAN_STATUSES,
     OPEN_REQUEST_STATUSES,
     REQUEST_KINDS,
     REQUEST_STATUSES,
     RUN_FINISH_STATUSES,
     BreachRecord,
     ChainHead,
+    ErasurePlanRecord,
     EvidenceInput,
     EvidenceRecord,
     HoldRecord,
@@ -205,15 +207,32 @@ class Ledger:
         return EvidenceRecord(**content, prev_hash=current.last_hash, row_hash=hashed)
 
     def evidence(
-        self, *, run_pk: int | None = None, request_id: str | None = None
+        self,
+        *,
+        run_pk: int | None = None,
+        request_id: str | None = None,
+        actions: Sequence[str] | None = None,
+        rule: str | None = None,
+        outside_successful_runs: bool = False,
     ) -> list[EvidenceRecord]:
-        """Evidence in the order it was written, optionally for one run and/or one request."""
+        """Evidence in the order it was written, optionally for one run, one request, some
+        actions, one retention rule, and/or only rows of runs that did not end in success
+        (where an interrupted step's rows are; a successful run's history is not read)."""
         ev = schema.evidence
         query = sa.select(ev).order_by(ev.c.id)
+        if outside_successful_runs:
+            runs = schema.runs
+            query = query.outerjoin(runs, runs.c.pk == ev.c.run_pk).where(
+                sa.or_(runs.c.pk.is_(None), runs.c.status != "success")
+            )
         if run_pk is not None:
             query = query.where(ev.c.run_pk == run_pk)
         if request_id is not None:
             query = query.where(ev.c.request_id == request_id)
+        if actions is not None:
+            query = query.where(ev.c.action.in_(list(actions)))
+        if rule is not None:
+            query = query.where(ev.c.rule == rule)
         with self._connect() as conn:
             return [_evidence(row) for row in conn.execute(query)]
 
@@ -529,8 +548,16 @@ class Ledger:
         subject_email: str | None = None,
         dataset: str | None = None,
         record_key: dict[str, Any] | None = None,
+        until: date | None = None,
+        ends_at: datetime | None = None,
+        placed_by: str | None = None,
     ) -> HoldRecord:
-        """Hold a person (every record found for them) or one record; purges skip both."""
+        """Hold a person (every record found for them) or one record; purges and erasures keep
+        what it covers until it is lifted or ``ends_at`` (the instant after ``until``) passes.
+
+        ``reference`` is the citation the hold rests on (legal source or case reference). The
+        placement is recorded in the evidence chain (``legal_hold.place``), without the person.
+        """
         _require_text(reason=reason, reference=reference)
         person = subject_email is not None
         record = dataset is not None or record_key is not None
@@ -541,6 +568,11 @@ class Ledger:
             )
         if record and (not dataset or not record_key):
             raise ValueError("a legal hold on a record needs both the dataset and the record key")
+        if (until is None) != (ends_at is None):
+            raise ValueError("a legal hold's end date needs both the day (until) and the instant")
+        now = self._now()
+        if ends_at is not None and as_utc(ends_at) <= now:
+            raise ValueError(f"the end date {until} has passed: such a hold would protect nothing")
         with self._begin() as conn:
             hold_id = conn.execute(
                 sa.insert(schema.legal_holds).values(
@@ -549,13 +581,41 @@ class Ledger:
                     subject_email=normalise_email(subject_email) if person else None,
                     dataset=dataset,
                     record_key=to_json_document(record_key) if record_key else None,
-                    created_at=self._now(),
+                    created_at=now,
+                    until=until,
+                    ends_at=as_utc(ends_at) if ends_at is not None else None,
+                    placed_by=placed_by,
                 )
             ).inserted_primary_key[0]
             row = conn.execute(
                 sa.select(schema.legal_holds).where(schema.legal_holds.c.id == hold_id)
             ).one()
-        return _hold(row)
+        hold = _hold(row)
+        self.record_evidence(_hold_evidence("legal_hold.place", hold, placed_by))
+        return hold
+
+    def lift_legal_hold(
+        self, hold_id: int, *, reason: str, lifted_by: str | None = None
+    ) -> HoldRecord:
+        """Lift a hold: the row stays (with when, by whom and why) and the evidence chain gets a
+        ``legal_hold.lift`` row. Lifting a hold already lifted is refused (``ValueError``)."""
+        _require_text(reason=reason)
+        hold = self.get_legal_hold(hold_id)
+        if hold.released_at is not None:
+            raise ValueError(
+                f"legal hold {hold_id} was already lifted on {hold.released_at.date().isoformat()}"
+            )
+        # evidence first: a lift without its evidence row must not happen; a failed update
+        # after it leaves the hold in force, the safe side
+        self.record_evidence(_hold_evidence("legal_hold.lift", hold, lifted_by, lift_reason=reason))
+        holds = schema.legal_holds
+        with self._begin() as conn:
+            conn.execute(
+                sa.update(holds)
+                .where((holds.c.id == hold_id) & holds.c.released_at.is_(None))
+                .values(released_at=self._now(), lifted_by=lifted_by, lift_reason=reason)
+            )
+        return self.get_legal_hold(hold_id)
 
     def release_legal_hold(self, hold_id: int) -> None:
         """End a hold; releasing one already released keeps the first release time."""
@@ -572,9 +632,31 @@ class Ledger:
             ):
                 raise RecordNotFoundError(f"legal hold {hold_id} is not in the ledger")
 
-    def active_legal_holds(self) -> list[HoldRecord]:
+    def get_legal_hold(self, hold_id: int) -> HoldRecord:
         holds = schema.legal_holds
-        query = sa.select(holds).where(holds.c.released_at.is_(None)).order_by(holds.c.id)
+        with self._connect() as conn:
+            row = conn.execute(sa.select(holds).where(holds.c.id == hold_id)).one_or_none()
+        if row is None:
+            raise RecordNotFoundError(f"legal hold {hold_id} is not in the ledger")
+        return _hold(row)
+
+    def legal_holds(self) -> list[HoldRecord]:
+        """Every hold ever placed, lifted and ended ones included, oldest first."""
+        holds = schema.legal_holds
+        with self._connect() as conn:
+            return [_hold(row) for row in conn.execute(sa.select(holds).order_by(holds.c.id))]
+
+    def active_legal_holds(self) -> list[HoldRecord]:
+        """The holds in force now: not lifted, and not past their end date."""
+        holds = schema.legal_holds
+        query = (
+            sa.select(holds)
+            .where(
+                holds.c.released_at.is_(None)
+                & (holds.c.ends_at.is_(None) | (holds.c.ends_at > self._now()))
+            )
+            .order_by(holds.c.id)
+        )
         with self._connect() as conn:
             return [_hold(row) for row in conn.execute(query)]
 
@@ -730,6 +812,92 @@ class Ledger:
             query = query.where(note.c.topic == topic)
         with self._connect() as conn:
             return [_notification(row) for row in conn.execute(query)]
+
+    # -- approved erasure plans (Art. 17) -------------------------------------------------
+
+    def record_erasure_plan(
+        self,
+        *,
+        plan_sha256: str,
+        batch_id: str,
+        request_ids: Sequence[str],
+        document: str,
+        approved_by: str | None = None,
+        approved_at: str | None = None,
+        run_pk: int | None = None,
+    ) -> tuple[ErasurePlanRecord, bool]:
+        """Keep an approved plan; returns it and whether this call recorded it (a retry or a
+        rerun of the same plan finds it recorded)."""
+        if not _SHA256_HEX.fullmatch(plan_sha256):
+            raise ValueError("an erasure plan is recorded by its SHA-256 (64 hex digits)")
+        _require_text(batch_id=batch_id, document=document)
+        ids = _text_list("request_ids", list(request_ids))
+        now = self._now()
+        try:
+            with self._begin() as conn:
+                _check_references(conn, run_pk=run_pk, request_id=None)
+                conn.execute(
+                    sa.insert(schema.erasure_plans).values(
+                        plan_sha256=plan_sha256,
+                        batch_id=batch_id,
+                        request_ids=ids,
+                        document=document,
+                        status="approved",
+                        approved_by=approved_by,
+                        approved_at=approved_at,
+                        recorded_at=now,
+                        updated_at=now,
+                        run_pk=run_pk,
+                    )
+                )
+            created = True
+        except sa.exc.IntegrityError:
+            created = False
+        record = self.erasure_plan(plan_sha256)
+        assert record is not None
+        return record, created
+
+    def erasure_plan(self, plan_sha256: str) -> ErasurePlanRecord | None:
+        plans = schema.erasure_plans
+        with self._connect() as conn:
+            row = conn.execute(
+                sa.select(plans).where(plans.c.plan_sha256 == plan_sha256)
+            ).one_or_none()
+        return None if row is None else _erasure_plan(row)
+
+    def resumable_erasure_plans(self, request_ids: Sequence[str]) -> list[ErasurePlanRecord]:
+        """Approved plans naming any of these requests whose run has not finished, oldest first."""
+        wanted = set(request_ids)
+        plans = schema.erasure_plans
+        with self._connect() as conn:
+            rows = conn.execute(
+                sa.select(plans)
+                .where(plans.c.status.in_(("approved", "applied")))
+                .order_by(plans.c.id)
+            ).all()
+        return [p for p in map(_erasure_plan, rows) if wanted & set(p.request_ids)]
+
+    def set_erasure_plan_status(self, plan_sha256: str, status: str) -> None:
+        if status not in ERASURE_PLAN_STATUSES:
+            raise ValueError(f"an erasure plan is one of {', '.join(ERASURE_PLAN_STATUSES)}")
+        plans = schema.erasure_plans
+        with self._begin() as conn:
+            result = conn.execute(
+                sa.update(plans)
+                .where(plans.c.plan_sha256 == plan_sha256)
+                .values(status=status, updated_at=self._now())
+            )
+            if result.rowcount == 0:
+                raise RecordNotFoundError(f"erasure plan {plan_sha256[:16]} is not in the ledger")
+
+    def requests_of_subject(self, subject_email: str) -> list[RequestRecord]:
+        """Every request of one subject (by the ledger's normalised address), oldest first."""
+        req = schema.requests
+        with self._connect() as conn:
+            rows = conn.execute(
+                sa.select(req).where(req.c.subject_email == subject_email).order_by(req.c.pk)
+            ).all()
+        return [_request(row) for row in rows]
 
     # -- suppression list (Art. 21(3)) ----------------------------------------------------
 
@@ -953,6 +1121,37 @@ def _hold(row: sa.Row[Any]) -> HoldRecord:
         record_key=row.record_key,
         created_at=row.created_at,
         released_at=row.released_at,
+        until=row.until,
+        ends_at=row.ends_at,
+        placed_by=row.placed_by,
+        lifted_by=row.lifted_by,
+        lift_reason=row.lift_reason,
+    )
+
+
+def _hold_evidence(
+    action: str, hold: HoldRecord, actor: str | None, *, lift_reason: str | None = None
+) -> EvidenceInput:
+    """The chain's row for placing or lifting a hold: which hold and what it covers, never the
+    person (not even a hash of the address, which could be guessed back)."""
+    detail: dict[str, Any] = {
+        "hold": hold.id,
+        "scope": hold.scope,
+        "reason": hold.reason,
+        "citation": hold.reference,
+        "until": hold.until.isoformat() if hold.until else None,
+        "by": actor,
+    }
+    if lift_reason is not None:
+        detail["lift_reason"] = lift_reason
+    if hold.record_key is not None:
+        detail["record_key"] = hold.record_key
+    return EvidenceInput(
+        action=action,
+        dataset=hold.dataset,
+        citation=hold.reference[:500],
+        count=1,
+        detail=detail,
     )
 
 
@@ -988,4 +1187,19 @@ def _evidence(row: sa.Row[Any]) -> EvidenceRecord:
         **{name: getattr(row, name) for name in HASHED_COLUMNS},
         prev_hash=row.prev_hash,
         row_hash=row.row_hash,
+    )
+
+
+def _erasure_plan(row: sa.Row[Any]) -> ErasurePlanRecord:
+    return ErasurePlanRecord(
+        plan_sha256=row.plan_sha256,
+        batch_id=row.batch_id,
+        request_ids=list(row.request_ids or []),
+        document=row.document,
+        status=row.status,
+        approved_by=row.approved_by,
+        approved_at=row.approved_at,
+        recorded_at=row.recorded_at,
+        updated_at=row.updated_at,
+        run_pk=row.run_pk,
     )

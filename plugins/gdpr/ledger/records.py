@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 __all__ = [
@@ -120,11 +120,30 @@ class HoldRecord:
     dataset: str | None
     record_key: dict[str, Any] | None
     created_at: datetime
-    released_at: datetime | None
+    released_at: datetime | None  # when it was lifted
+    until: date | None = None  # the last day it applies, as given
+    ends_at: datetime | None = None  # the instant it stops applying (after ``until``)
+    placed_by: str | None = None
+    lifted_by: str | None = None
+    lift_reason: str | None = None
 
     @property
     def active(self) -> bool:
+        """Not lifted (it may still have reached its end date: see ``in_force``)."""
         return self.released_at is None
+
+    @property
+    def citation(self) -> str:
+        """The legal source or case reference the hold rests on."""
+        return self.reference
+
+    @property
+    def scope(self) -> str:
+        return "subject" if self.subject_email else "record"
+
+    def in_force(self, now: datetime) -> bool:
+        """Not lifted and not past its end date at ``now``."""
+        return self.released_at is None and (self.ends_at is None or now < self.ends_at)
 
 
 @dataclass(frozen=True)
@@ -140,6 +159,30 @@ class NotificationRecord:
     claimed_at: datetime
     sent_at: datetime | None
     detail: dict[str, Any] | None
+
+
+ERASURE_PLAN_STATUSES = ("approved", "applied", "done", "superseded")
+
+
+@dataclass(frozen=True)
+class ErasurePlanRecord:
+    """An approved erasure plan (``document``: the batch plan's JSON, record keys, no values)."""
+
+    plan_sha256: str
+    batch_id: str
+    request_ids: list[str]
+    document: str
+    status: str  # approved, applied, done, superseded
+    approved_by: str | None
+    approved_at: str | None
+    recorded_at: datetime
+    updated_at: datetime
+    run_pk: int | None
+
+    @property
+    def resumable(self) -> bool:
+        """Approved, and the run that applies it has not finished: a rerun completes it."""
+        return self.status in ("approved", "applied")
 
 
 @dataclass(frozen=True)

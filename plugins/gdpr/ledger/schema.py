@@ -19,6 +19,7 @@ __all__ = [
     "GENESIS_HASH",
     "UTCDateTime",
     "breaches",
+    "erasure_plans",
     "evidence",
     "head",
     "legal_holds",
@@ -147,7 +148,15 @@ legal_holds = sa.Table(
     sa.Column("dataset", sa.String(255), nullable=True),
     sa.Column("record_key", _JSON, nullable=True),
     sa.Column("created_at", UTCDateTime, nullable=False),
+    # when the hold was lifted (`gdpr hold lift`); the row stays, with who lifted it and why
     sa.Column("released_at", UTCDateTime, nullable=True),
+    # the last day the hold applies, as given, and the instant it ends (the next midnight in the
+    # organisation's time zone)
+    sa.Column("until", sa.Date, nullable=True),
+    sa.Column("ends_at", UTCDateTime, nullable=True),
+    sa.Column("placed_by", sa.String(255), nullable=True),
+    sa.Column("lifted_by", sa.String(255), nullable=True),
+    sa.Column("lift_reason", sa.Text, nullable=True),
     # A hold covers a person or one record, never both or neither.
     sa.CheckConstraint(
         "(subject_email IS NOT NULL AND dataset IS NULL AND record_key IS NULL)"
@@ -189,6 +198,29 @@ suppressions = sa.Table(
     sa.Column("request_id", sa.String(32), nullable=True),
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.UniqueConstraint("identity_hash", "scope", name="uq_ledger_suppressions_identity_hash"),
+)
+
+# Approved erasure plans (Art. 17): the plan as approved, so that an erasure interrupted between
+# systems is completed by a rerun exactly as approved. ``status``: approved (not fully applied),
+# applied (every change made, with its evidence), done (the run that applied it finished),
+# superseded (records appeared since the approval: a new preview and approval are needed).
+erasure_plans = sa.Table(
+    "ledger_erasure_plans",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("plan_sha256", sa.String(64), nullable=False, unique=True),
+    sa.Column("batch_id", sa.String(64), nullable=False),
+    sa.Column("request_ids", _JSON, nullable=False),
+    sa.Column(
+        "document", sa.Text().with_variant(mysql.LONGTEXT(), "mysql", "mariadb"), nullable=False
+    ),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("approved_by", sa.String(255), nullable=True),
+    sa.Column("approved_at", sa.String(64), nullable=True),
+    sa.Column("recorded_at", UTCDateTime, nullable=False),
+    sa.Column("updated_at", UTCDateTime, nullable=False),
+    sa.Column("run_pk", sa.Integer, sa.ForeignKey("ledger_runs.pk"), nullable=True),
+    sa.Index(None, "status"),
 )
 
 runs = sa.Table(

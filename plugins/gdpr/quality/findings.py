@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from gdpr.connectors.keys import key_texts
+
 # The checks, in the order reports show them.
 SCHEMA = "schema"  # a column the data map does not declare
 NOT_NECESSARY = "not_necessary"  # a field the map marks `necessary: false` holds values
@@ -43,7 +45,8 @@ class Finding:
 
 
 def key_of(values: Iterable[object]) -> tuple[str, ...]:
-    return tuple("" if v is None else str(v) for v in values)
+    """A record's key as report text (the key codec's: a UUID is the same from any driver)."""
+    return key_texts(values)
 
 
 def counts_by_category(findings: Iterable[Finding]) -> dict[str, int]:

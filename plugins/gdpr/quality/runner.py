@@ -475,13 +475,12 @@ def retention_exemptions(
     """Per rule of the dataset, the keys its purge keeps on purpose: legal holds and open
     requests (from the ledger, as the purge collects them) and restricted records (Art. 18).
     Such records are past their period but not a finding."""
+    from gdpr.ledger.identity import request_identity
     from gdpr.retention.exempt import collect
     from gdpr.retention.plan import plan_rule
     from gdpr.subject.resolve import resolve_record, resolve_subject
 
-    identity = next(
-        (i.name for i in datamap.identities if i.kind == "email"), datamap.identities[0].name
-    )
+    identity = request_identity(datamap)  # what ledger requests and holds name subjects by
     ref = datamap.dataset(dataset_id)
     connector = connectors[ref.system.name]
     out: dict[str, set[tuple]] = {}
@@ -491,7 +490,9 @@ def retention_exemptions(
         exemptions = collect(
             plan_rule(datamap, rule),
             ledger,
-            lambda email, within: resolve_subject(datamap, connectors, identity, email, within),
+            lambda email, within: resolve_subject(
+                datamap, connectors, identity, email, within, shared="merge"
+            ),
             lambda dataset, key, within: resolve_record(datamap, connectors, dataset, key, within),
         )
         keys = {_typed(k) for k in exemptions.rows.get(dataset_id, {})}

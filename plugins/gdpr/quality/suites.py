@@ -40,6 +40,7 @@ from great_expectations.expectations.expectation_configuration import Expectatio
 from great_expectations.expectations.metrics.query_metric_provider import _query_has_join_clause
 from great_expectations.expectations.row_conditions import Column
 
+from gdpr.connectors.keys import canonical
 from gdpr.datamap.loader import read_sql
 from gdpr.datamap.models import DataMap, DatasetRef, RetentionRule
 from gdpr.quality import findings as checks
@@ -253,13 +254,15 @@ def _literal(statement: sa.Select, dialect: sa.Dialect | None) -> str:
 
 
 def _scalar(value: object) -> int | str:
-    return value if isinstance(value, int) else str(value)
+    scalar = canonical(value)  # the key codec's form: a UUID as text, an integral decimal an int
+    return scalar if isinstance(scalar, int) else str(scalar)
 
 
 def _sql_value(value: object) -> str:
-    if isinstance(value, int):
-        return str(value)
-    return "'" + str(value).replace("'", "''") + "'"
+    scalar = _scalar(value)
+    if isinstance(scalar, int):
+        return str(scalar)
+    return "'" + scalar.replace("'", "''") + "'"
 
 
 def _literal_sql(text: str, cutoff: Cutoff, dialect: sa.Dialect | None) -> str:

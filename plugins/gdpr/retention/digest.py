@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from typing import IO
 
-from gdpr.ledger.chain import canonical_json
+from gdpr.connectors.keys import key_line
 
 SPILL_LINES = 200_000  # lines held before a sorted run goes to disk (~20 MB)
 
@@ -60,16 +60,9 @@ class SortedKeyDigest:
 
 
 def key_lines(keys: Iterable[Iterable[object]]) -> list[str]:
-    """Each key as the canonical JSON line ``digest_keys`` hashes; integer keys, the common case,
-    take a shortcut that gives the same text thirty times faster."""
-    lines = []
-    for key in keys:
-        values = tuple(key)
-        if len(values) == 1 and type(values[0]) is int:
-            lines.append(f"[{values[0]}]")
-        else:
-            lines.append(canonical_json(list(values)))
-    return lines
+    """Each key as the canonical JSON line ``digest_keys`` hashes (the key codec's ``key_line``;
+    integer keys, the common case, take its shortcut)."""
+    return [key_line(key if type(key) is tuple else tuple(key)) for key in keys]
 
 
 def digest_lines(lines: list[str]) -> str:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from gdpr.connectors.keys import key_texts
 from gdpr.ledger import Ledger
 from gdpr.retention.plan import RulePlan
 from gdpr.subject.resolve import SubjectLocation
@@ -22,6 +23,7 @@ RESTRICTED = "restriction of processing (Art. 18)"
 
 SubjectResolver = Callable[[str, set[str]], SubjectLocation]
 RecordResolver = Callable[[str, dict, set[str]], SubjectLocation]
+OwnerFinder = Callable[[str, dict], set[str]]  # a record's owners, as the ledger names people
 
 
 @dataclass
@@ -41,12 +43,18 @@ class Exemptions:
 
 
 def collect(
-    plan: RulePlan, ledger: Ledger, resolve_subject: SubjectResolver, resolve_record: RecordResolver
+    plan: RulePlan,
+    ledger: Ledger,
+    resolve_subject: SubjectResolver,
+    resolve_record: RecordResolver,
+    owners_of: OwnerFinder | None = None,
 ) -> Exemptions:
     """Legal holds and open requests that concern the datasets of this rule's plan.
 
     A hold on a record covers the records that depend on it (a held account's purchases and
-    documents); a hold on a person, and an open request, cover everything found for them.
+    documents) and, in `subject` scope (``owners_of`` given: the map's ``holds.scope``),
+    everything of the people the record belongs to; a hold on a person, and an open request,
+    cover everything found for them.
     """
     exemptions = Exemptions()
     wanted = set(plan.datasets)
@@ -59,6 +67,8 @@ def collect(
             elif hold.dataset and hold.record_key:
                 location = resolve_record(hold.dataset, hold.record_key, wanted)
                 _add_subject(exemptions, location, wanted, LEGAL_HOLD)
+                for owner in owners_of(hold.dataset, hold.record_key) if owners_of else ():
+                    subjects.setdefault(owner, LEGAL_HOLD)
     if rule.exemptions.open_request:
         for request in ledger.open_requests():
             subjects.setdefault(request.subject_email, OPEN_REQUEST)
@@ -77,4 +87,4 @@ def _add_subject(
 
 
 def _norm(key: tuple) -> tuple:
-    return tuple(str(v) for v in key)
+    return key_texts(key)

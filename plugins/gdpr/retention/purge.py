@@ -10,32 +10,35 @@ adds up across an interrupted run and its rerun; a rerun finds only what is left
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-import sqlalchemy as sa
-
-from gdpr.connectors.base import ByReference, Connector
-from gdpr.connectors.s3 import S3Connector
-from gdpr.connectors.sql import SqlConnector
+from gdpr.connectors.base import ByReference, Changes, Connector, SelectionRefusedError
+from gdpr.connectors.keys import key_texts
 from gdpr.datamap.graph import Edge, ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef
-from gdpr.ledger import EvidenceInput, Ledger
+from gdpr.ledger import EvidenceInput, EvidenceRecord, Ledger
 from gdpr.retention.anonymise import Anonymisation, anonymisation
 from gdpr.retention.digest import SortedKeyDigest, digest_lines, key_lines
 from gdpr.retention.exempt import RESTRICTED, Exemptions
 from gdpr.retention.plan import Cutoff, RulePlan, Step
-from gdpr.retention.select import expired_keys, expired_objects
+from gdpr.retention.select import expired_keys
 
 log = logging.getLogger(__name__)
 
 Key = tuple
 Row = dict[str, Any]
+
+
+INTENT = "retention.intent"  # appended before a batch changes anything
+SETTLED = "retention.batch"  # appended after the batch's commits, naming its intent
+RECOVERED = "retention.recovered"  # an interrupted batch's intent, settled by the next run
 
 
 class PurgeIncompleteError(RuntimeError):
@@ -121,13 +124,19 @@ class RulePurge:
     @cached_property
     def key_fields(self) -> dict[str, list[str]]:
         """Each dataset's key fields, looked up once rather than once per row."""
-        return {d: _key_fields(self.datamap.dataset(d)) for d in self.plan.datasets}
+        return {
+            d: list(self.connectors[ref.system.name].key_fields(ref.dataset))
+            for d in self.plan.datasets
+            for ref in [self.datamap.dataset(d)]
+        }
 
     def run(self) -> RuleOutcome:
         rule, root = self.plan.rule, self.plan.root
         outcome = RuleOutcome(rule.id, root.id, self.dry_run)
         outcome.datasets = {s.dataset: DatasetTally(s.action) for s in self.plan.steps}
         keys = self._select()
+        if not self.dry_run:
+            self._settle_interrupted(keys)
         outcome.expired = len(keys)
         total = -(-len(keys) // self.batch_size)
         log.info(
@@ -162,19 +171,85 @@ class RulePurge:
         if not self.dry_run:
             self._record_summary(outcome)
             self._verify(spared_roots)
+            self._check_settled()
         return outcome
+
+    # -- interrupted batches ----------------------------------------------------------------------
+    def _unsettled(self) -> list[EvidenceRecord]:
+        """This rule's intents that no settlement names. A run ends in success only once all its
+        intents are settled (``_check_settled``), so only other runs' rows are read."""
+        rule = self.plan.rule.id
+        rows = self.ledger.evidence(
+            actions=(INTENT, SETTLED), rule=rule, outside_successful_runs=True
+        )
+        recovered = self.ledger.evidence(actions=(RECOVERED,), rule=rule)
+        settled = {r.detail.get("intent") for r in rows + recovered if r.action != INTENT}
+        return [r for r in rows if r.action == INTENT and r.id not in settled]
+
+    def _settle_interrupted(self, expired: list[Key]) -> None:
+        """Settle the intents an interrupted run left: evidence for what it changed.
+
+        Roots are changed in the batch's last transaction (children first), so a batch whose
+        root records are no longer selected committed everything its intent planned; one whose
+        roots are all still selected may have changed dependants in other systems before it
+        stopped, which its intent's digests cover, and this run purges the rest with evidence
+        of its own.
+        """
+        still = {_norm_key(k) for k in expired}
+        for intent in self._unsettled():
+            roots = [_norm_key(json.loads(line)) for line in intent.detail.get("roots", [])]
+            left = sum(root in still for root in roots)
+            complete = left == 0
+            self.ledger.record_evidence(
+                EvidenceInput(
+                    action=RECOVERED,
+                    dataset=self.plan.root.id,
+                    rule=self.plan.rule.id,
+                    citation=self.plan.rule.citation,
+                    count=intent.count if complete else 0,
+                    detail={
+                        "intent": intent.id,
+                        "interrupted_run": intent.run_pk,
+                        "batch": intent.detail.get("batch"),
+                        "roots": len(roots),
+                        "roots_left": left,
+                        "outcome": "committed as planned"
+                        if complete
+                        else "root records not changed; purged again by this run",
+                        "datasets": intent.detail.get("datasets", {}) if complete else {},
+                    },
+                    run_pk=self.run_pk,
+                )
+            )
+            log.warning(
+                "rule %s: batch %s of run %s was interrupted before its settlement; %s",
+                self.plan.rule.id,
+                intent.detail.get("batch"),
+                intent.run_pk,
+                f"its {len(roots)} root records are gone: settled from its intent"
+                if complete
+                else f"{left} of its {len(roots)} root records remain and are purged now",
+            )
+
+    def _check_settled(self) -> None:
+        """No run ends successfully while a change it made lacks its settlement."""
+        if self.run_pk is None:
+            return
+        open_intents = [i for i in self._unsettled() if i.run_pk == self.run_pk]
+        if open_intents:
+            raise PurgeIncompleteError(
+                f"rule {self.plan.rule.id}: {len(open_intents)} batches have an intent but no "
+                "settlement in the ledger; the next run settles them"
+            )
 
     # -- selection ------------------------------------------------------------------------------
     def _select(self) -> list[Key]:
         root = self.plan.root
         connector = self.connectors[root.system.name]
-        if isinstance(connector, S3Connector):
-            return expired_objects(connector, root.dataset, self.cutoff)
-        assert isinstance(connector, SqlConnector)
         try:
             return expired_keys(self.datamap, connector, self.plan.rule, self.cutoff)
-        except sa.exc.DBAPIError as exc:
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        except SelectionRefusedError as exc:
+            reason = str(exc)
             raise SelectionError(
                 f"rule {self.plan.rule.id}: the database refused the selection of expired records "
                 f"in {root.id}: {reason}"
@@ -185,9 +260,7 @@ class RulePurge:
         systems = {self.datamap.dataset(d).system.name for d in self.plan.datasets}
         with ExitStack() as stack:
             for system in sorted(systems):
-                connector = self.connectors[system]
-                if isinstance(connector, SqlConnector):
-                    stack.enter_context(connector.pinned())
+                stack.enter_context(self.connectors[system].reading())
             rows = self._read(batch)
         return Tree(rows, self._spare(rows))
 
@@ -201,7 +274,7 @@ class RulePurge:
                 continue
             columns = self._columns(ref, step, graph)
             if not step.parents:
-                criteria = [ByReference(tuple(_key_fields(ref)), batch)]
+                criteria = [ByReference(tuple(self.key_fields[step.dataset]), batch)]
             else:
                 criteria = [
                     ByReference(edge.child_fields, _values(rows[edge.parent], edge.parent_fields))
@@ -213,30 +286,29 @@ class RulePurge:
                 if criterion.values:
                     for found in self._find(ref, criterion, columns):
                         for row in found:
-                            into[tuple([str(row[f]) for f in fields])] = row
+                            into[_norm_key(row[f] for f in fields)] = row
         return rows
 
     def _deleted_unread(self, step: Step, graph: ReferenceGraph) -> bool:
         """Whether a step's records can be deleted straight from their parents' keys (one
-        DELETE ... RETURNING per IN-list) without being read first: a SQL leaf of the plan that
-        no exemption can apply to. Most rows of a purge are in such leaves."""
+        DELETE ... RETURNING per IN-list) without being read first: a leaf of the plan that no
+        exemption can apply to, in a system that can (``deletes_by_reference``). Most rows of a
+        purge are in such leaves."""
         ref = self.datamap.dataset(step.dataset)
         in_plan = set(self.plan.datasets)
         return (
             not self.dry_run
             and step.parents != ()
             and step.action == "delete"
-            and ref.kind == "sql"
+            and self.connectors[ref.system.name].deletes_by_reference
             and not any(e.child in in_plan for e in graph.children_of(ref.id))
             and not self.exemptions.rows.get(step.dataset)
             and not (ref.dataset.restriction_flag and self.plan.rule.exemptions.restriction)
         )
 
     def _columns(self, ref: DatasetRef, step: Step, graph: ReferenceGraph) -> list[str]:
-        if ref.kind == "s3":
-            return []
         in_plan = set(self.plan.datasets)
-        needed = set(ref.dataset.primary_key)
+        needed = set(self.key_fields[step.dataset])
         needed |= {f for edge in step.parents for f in edge.child_fields}
         needed |= {
             f for e in graph.children_of(ref.id) if e.child in in_plan for f in e.parent_fields
@@ -248,10 +320,7 @@ class RulePurge:
     def _find(
         self, ref: DatasetRef, criterion: ByReference, columns: list[str]
     ) -> Iterator[list[Row]]:
-        connector = self.connectors[ref.system.name]
-        if isinstance(connector, S3Connector):
-            return connector.find_versions(ref.dataset, criterion)
-        return connector.find(ref.dataset, criterion, columns)
+        return self.connectors[ref.system.name].find(ref.dataset, criterion, columns)
 
     def _spare(self, rows: dict[str, dict[Key, Row]]) -> dict[str, dict[Key, str]]:
         """Exempt records, everything above them (up to the expired record) and below them."""
@@ -298,52 +367,40 @@ class RulePurge:
 
     # -- changes --------------------------------------------------------------------------------
     def _apply(self, tree: Tree, outcome: RuleOutcome, number: int) -> dict[str, int]:
-        done: dict[str, int] = {}
-        changed: dict[str, list[Key]] = {}
+        """Intent, changes, settlement: nothing is destroyed before its evidence is on record.
+
+        The intent (what the batch will change: counts and digests of every record read, the
+        root keys) is computed and appended to the ledger first, so a key the ledger cannot
+        store fails the batch before anything changes. Each SQL system's evidence lines are
+        computed inside its transaction, before the commit they prove; the settlement row that
+        follows names the intent. A crash between a commit and the settlement leaves an intent
+        without settlement, which the next run settles (``_settle_interrupted``).
+        """
+        intent = self.ledger.record_evidence(self._intent(tree, number))
+        done, lines = self._change(tree)
         batch_digests: dict[str, dict[str, Any]] = {}
-        graph = self.graph
-        for system, steps in self._groups():
-            connector = self.connectors[system]
-            if isinstance(connector, S3Connector):
-                for step in steps:
-                    live = tree.live(step.dataset)
-                    versions = [v for row in live.values() for v in row["versions"]]
-                    sum(connector.objects.delete_versions(versions))
-                    done[step.dataset] = len(live)
-                    changed[step.dataset] = self._keys(step, live)
-                continue
-            assert isinstance(connector, SqlConnector)
-            with connector.engine.begin() as conn:
-                for step in steps:
-                    if self._deleted_unread(step, graph):
-                        keys = self._delete_from_parents(connector, conn, step, tree)
-                    else:
-                        live = tree.live(step.dataset)
-                        keys = self._keys(step, live)
-                        done[step.dataset] = self._change_sql(connector, conn, step, live)
-                    changed[step.dataset] = keys
-                    done.setdefault(step.dataset, len(keys))
         for step in self.plan.steps:
             tally = outcome.datasets[step.dataset]
             tally.count += done.get(step.dataset, 0)
             tally.spared += len(tree.spared[step.dataset])
-            lines = key_lines(changed.get(step.dataset, []))
-            tally.digest.add_lines(lines)
-            if lines:
+            changed = lines.get(step.dataset, [])
+            tally.digest.add_lines(changed)
+            if changed:
                 batch_digests[step.dataset] = {
                     "action": step.action,
                     "count": done[step.dataset],
-                    "sha256": digest_lines(lines),
+                    "sha256": digest_lines(changed),
                 }
         self.ledger.record_evidence(
             EvidenceInput(
-                action="retention.batch",
+                action=SETTLED,
                 dataset=self.plan.root.id,
                 rule=self.plan.rule.id,
                 citation=self.plan.rule.citation,
                 count=sum(done.values()),
                 detail={
                     "batch": number,
+                    "intent": intent.id,
                     "datasets": batch_digests,
                     "cutoff": self.cutoff.at.isoformat(),
                 },
@@ -352,38 +409,81 @@ class RulePurge:
         )
         return done
 
-    def _delete_from_parents(
-        self, connector: SqlConnector, conn, step: Step, tree: Tree
-    ) -> list[Key]:
+    def _intent(self, tree: Tree, number: int) -> EvidenceInput:
+        """What the batch is about to change, validated as ledger JSON by ``record_evidence``.
+
+        Datasets deleted straight from their parents' keys are not read, so the intent names
+        the parents they go with; their own digest is in the settlement.
+        """
+        graph = self.graph
+        planned: dict[str, dict[str, Any]] = {}
+        for step in self.plan.steps:
+            if self._deleted_unread(step, graph):
+                planned[step.dataset] = {
+                    "action": step.action,
+                    "with_parents": sorted({e.parent for e in step.parents}),
+                }
+                continue
+            changed = key_lines(self._keys(step, tree.live(step.dataset)))
+            if changed:
+                planned[step.dataset] = {
+                    "action": step.action,
+                    "count": len(changed),
+                    "sha256": digest_lines(changed),
+                }
+        roots = key_lines(self._keys(self.plan.steps[0], tree.live(self.plan.root.id)))
+        return EvidenceInput(
+            action=INTENT,
+            dataset=self.plan.root.id,
+            rule=self.plan.rule.id,
+            citation=self.plan.rule.citation,
+            count=sum(p.get("count", 0) for p in planned.values()),
+            detail={
+                "batch": number,
+                "roots": sorted(roots),
+                "datasets": planned,
+                "cutoff": self.cutoff.at.isoformat(),
+            },
+            run_pk=self.run_pk,
+        )
+
+    def _change(self, tree: Tree) -> tuple[dict[str, int], dict[str, list[str]]]:
+        """Children first, one unit of work per system: records changed and their evidence
+        lines, computed before the change (objects: no transaction to roll back) or, for
+        records deleted unread, inside the transaction, before the commit they prove."""
+        done: dict[str, int] = {}
+        lines: dict[str, list[str]] = {}
+        graph = self.graph
+        for system, steps in self.groups:
+            with self.connectors[system].changes() as change:
+                for step in steps:
+                    if self._deleted_unread(step, graph):
+                        keys = self._delete_from_parents(change, step, tree)
+                        lines[step.dataset] = key_lines(keys)
+                        done[step.dataset] = len(keys)
+                        continue
+                    live = list(tree.live(step.dataset).values())
+                    lines[step.dataset] = key_lines(self._keys_of(step, live))
+                    done[step.dataset] = self._change_rows(change, step, live)
+        return done, lines
+
+    def _delete_from_parents(self, change: Changes, step: Step, tree: Tree) -> list[Key]:
         dataset = self.datamap.dataset(step.dataset).dataset
         keys: set[Key] = set()
         for edge in step.parents:
             parents = _values(tree.live(edge.parent), edge.parent_fields)
             keys.update(
-                connector.delete_by(conn, dataset, edge.child_fields, parents, dataset.primary_key)
+                change.delete_by(dataset, edge.child_fields, parents, self.key_fields[step.dataset])
             )
         return list(keys)  # in no order: the digests sort
 
-    def _change_sql(self, connector: SqlConnector, conn, step: Step, live: dict[Key, Row]) -> int:
-        ref = self.datamap.dataset(step.dataset)
-        pk = list(ref.dataset.primary_key)
-        keys = [tuple(row[f] for f in pk) for row in live.values()]
-        if not keys:
+    def _change_rows(self, change: Changes, step: Step, live: list[Row]) -> int:
+        dataset = self.datamap.dataset(step.dataset).dataset
+        if not live:
             return 0
         if step.action == "delete":
-            return connector.delete_keys(conn, ref.dataset, pk, keys)
-        plan = self._anonymisation(step)
-        if plan.tokens:
-            return connector.update_rows(
-                conn,
-                ref.dataset,
-                pk,
-                [
-                    {**dict(zip(pk, key, strict=True)), **plan.constant, **plan.row_values()}
-                    for key in keys
-                ],
-            )
-        return connector.update_keys(conn, ref.dataset, pk, keys, plan.constant)
+            return change.delete(dataset, live)
+        return change.anonymise(dataset, live, self._anonymisation(step))
 
     def _anonymisation(self, step: Step) -> Anonymisation:
         dataset = self.datamap.dataset(step.dataset).dataset
@@ -402,7 +502,8 @@ class RulePurge:
             done[step.dataset] = len(live)
         return done
 
-    def _groups(self) -> list[tuple[str, list[Step]]]:
+    @cached_property
+    def groups(self) -> list[tuple[str, list[Step]]]:
         """Children-first steps, consecutive steps of one system grouped into one transaction."""
         groups: list[tuple[str, list[Step]]] = []
         for step in self._children_first_by_system():
@@ -414,17 +515,20 @@ class RulePurge:
         return groups
 
     def _children_first_by_system(self) -> list[Step]:
-        """Children first, keeping each system's steps together where the references allow it."""
+        """Children first, keeping each system's steps together where the references allow it.
+
+        "Children" are the map's dependants, unless the database's own foreign keys say the
+        other way round (``Connector.deletion_order``): a step waits while another step's
+        records must go before its own."""
         remaining = self.plan.children_first()
+        before = self._must_precede()
         ordered: list[Step] = []
         while remaining:
             ready = [
                 s
                 for s in remaining
-                if not any(
-                    e.parent == s.dataset for r in remaining if r is not s for e in r.parents
-                )
-            ]
+                if not any((r.dataset, s.dataset) in before for r in remaining if r is not s)
+            ] or remaining[:1]
             system = self.datamap.dataset(
                 (ordered[-1] if ordered else ready[0]).dataset
             ).system.name
@@ -436,9 +540,32 @@ class RulePurge:
             remaining.remove(pick)
         return ordered
 
+    def _must_precede(self) -> set[tuple[str, str]]:
+        """``(a, b)``: a's records are changed before b's. A map dependant goes before its
+        parent, except where the database's foreign keys point from the parent to it."""
+        reflected: set[tuple[str, str]] = set()
+        by_system: dict[str, list[DatasetRef]] = defaultdict(list)
+        for dataset in self.plan.datasets:
+            ref = self.datamap.dataset(dataset)
+            by_system[ref.system.name].append(ref)
+        for system, refs in by_system.items():
+            ids = {r.dataset.name: r.id for r in refs}
+            pairs = self.connectors[system].deletion_order([r.dataset for r in refs])
+            reflected |= {(ids[a], ids[b]) for a, b in pairs}
+        mapped = {
+            (step.dataset, edge.parent)
+            for step in self.plan.steps
+            for edge in step.parents
+            if (edge.parent, step.dataset) not in reflected
+        }
+        return reflected | mapped
+
     def _keys(self, step: Step, live: dict[Key, Row]) -> list[Key]:
-        ref = self.datamap.dataset(step.dataset)
-        return [tuple(row[f] for f in _key_fields(ref)) for row in live.values()]
+        return self._keys_of(step, live.values())
+
+    def _keys_of(self, step: Step, rows: Iterable[Row]) -> list[Key]:
+        fields = self.key_fields[step.dataset]
+        return [tuple(row[f] for f in fields) for row in rows]
 
     # -- evidence and verification -------------------------------------------------------------
     def _record_summary(self, outcome: RuleOutcome) -> None:
@@ -475,12 +602,8 @@ class RulePurge:
         )
 
 
-def _key_fields(ref: DatasetRef) -> list[str]:
-    return ["key"] if ref.kind == "s3" else list(ref.dataset.primary_key)
-
-
 def _norm_key(key: Key) -> Key:
-    return tuple(str(v) for v in key)
+    return key_texts(key)
 
 
 def _values(parent_rows: dict[Key, Row], fields: tuple[str, ...]) -> list[tuple]:

@@ -9,10 +9,11 @@ from datetime import datetime
 from gdpr.connectors.base import Connector
 from gdpr.datamap.models import DataMap
 from gdpr.ledger import Ledger
+from gdpr.ledger.identity import request_identity
 from gdpr.retention.exempt import collect
 from gdpr.retention.plan import cutoff_for, plan_rule
 from gdpr.retention.purge import RuleOutcome, RulePurge
-from gdpr.subject.resolve import resolve_record, resolve_subject
+from gdpr.subject.resolve import record_owners, resolve_record, resolve_subject
 
 log = logging.getLogger(__name__)
 
@@ -35,14 +36,19 @@ def run_rule(
     for system in sorted({datamap.dataset(d).system.name for d in plan.datasets}):
         connectors[system].ping()
     ledger.check_ready()
-    identity = next(
-        (i.name for i in datamap.identities if i.kind == "email"), datamap.identities[0].name
-    )
+    # Ledger requests and holds name their subject by e-mail: the map's identity for those.
+    # A shared address keeps every person who has it (merge): an exemption protects, never acts.
+    identity = request_identity(datamap)
     exemptions = collect(
         plan,
         ledger,
-        lambda email, within: resolve_subject(datamap, connectors, identity, email, within),
+        lambda email, within: resolve_subject(
+            datamap, connectors, identity, email, within, shared="merge"
+        ),
         lambda dataset, key, within: resolve_record(datamap, connectors, dataset, key, within),
+        (lambda dataset, key: record_owners(datamap, connectors, dataset, key, identity))
+        if datamap.holds.scope == "subject"
+        else None,
     )
     cutoff = cutoff_for(plan.rule, now, datamap.organisation.timezone)
     log.info(

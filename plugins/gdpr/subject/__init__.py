@@ -1,5 +1,19 @@
 """Subject-level capabilities: locating a person's records across every system."""
 
-from gdpr.subject.resolve import DatasetHits, SubjectLocation, resolve_record, resolve_subject
+from gdpr.subject.resolve import (
+    AmbiguousIdentityError,
+    DatasetHits,
+    SecondIdentifier,
+    SubjectLocation,
+    resolve_record,
+    resolve_subject,
+)
 
-__all__ = ["DatasetHits", "SubjectLocation", "resolve_record", "resolve_subject"]
+__all__ = [
+    "AmbiguousIdentityError",
+    "DatasetHits",
+    "SecondIdentifier",
+    "SubjectLocation",
+    "resolve_record",
+    "resolve_subject",
+]

@@ -1,0 +1,41 @@
+"""The shipped organisations, side by side, each behind the same interface (examples/README.md).
+
+    from examples import load
+    org = load("telecom")
+    org.seed({"si_clients": engine, "service_client": engine2}, s3, subjects=200, today=day)
+    org.PLANTED.subject, org.PLANTED.subject_holdings.counts()
+
+Nothing here is imported by the product (plugins/, dags/): the organisations are data for it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT / "plugins") not in sys.path:  # `gdpr`, as Airflow and the tests see it
+    sys.path.insert(0, str(ROOT / "plugins"))
+
+ORGANISATIONS: tuple[str, ...] = ("retailer", "telecom")
+DEFAULT = "retailer"
+
+
+def load(name: str) -> ModuleType:
+    """The organisation's module: DATAMAP, MIN_SUBJECTS, PLANTED, seed(), place_holds()."""
+    if name not in ORGANISATIONS:
+        raise ValueError(
+            f"unknown organisation {name!r}: expected one of {', '.join(ORGANISATIONS)}"
+        )
+    return importlib.import_module(f"examples.{name}")
+
+
+def buckets_of(datamap_path: Path) -> dict[str, str]:
+    """The map's buckets by S3 system name, plus 'reports' and 'delivery' (what seeders create)."""
+    from gdpr.datamap import load_datamap
+
+    datamap = load_datamap(datamap_path)
+    buckets = {s.name: s.bucket for s in datamap.systems if s.kind == "s3" and s.bucket}
+    return {**buckets, "reports": datamap.reports.bucket, "delivery": datamap.delivery.bucket}

@@ -1,0 +1,105 @@
+"""Seed Ondes Télécom: drop and recreate its tables, reset its bucket, write rows and objects.
+
+The rows and documents come from examples/telecom/data.py (a pure function of the subject
+count, ``today`` and the seed); this module only writes them, in batches, parents first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from botocore.exceptions import ClientError
+
+from examples.telecom.data import build
+from examples.telecom.schema import DATABASES, DOCUMENTS_DATASET, TABLE_ORDER, to_db
+
+BATCH = 2000
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    """What a seed wrote: rows per '<system>.<table>', object keys and versions per S3 dataset."""
+
+    rows: dict[str, int]
+    objects: dict[str, int]  # keys whose latest version is live (not a delete marker)
+    versions: dict[str, int]  # versions holding data, delete markers excluded
+
+
+def seed(
+    engines: Mapping[str, sa.Engine],
+    s3: Any,
+    buckets: Mapping[str, str],
+    *,
+    subjects: int,
+    today: date,
+    seed: int = 42,
+) -> SeedSummary:
+    """Write the organisation into ``engines`` (by system name: si_clients, service_client) and
+    the buckets (by S3 system name, plus 'reports' and 'delivery'); ``today`` dates everything."""
+    missing = [name for name in DATABASES if name not in engines]
+    if missing:
+        raise ValueError(f"no engine for the systems {missing}")
+    data = build(subjects, today, seed)
+    for system, metadata in DATABASES.items():
+        engine = engines[system]
+        metadata.drop_all(engine)
+        metadata.create_all(engine)
+    rows: Counter[str] = Counter()
+    for system, tables in TABLE_ORDER.items():
+        engine = engines[system]
+        dialect = engine.dialect.name
+        with engine.begin() as conn:
+            for table_name in tables:
+                table = DATABASES[system].tables[table_name]
+                batch = [
+                    {k: to_db(v, dialect) for k, v in row.items()}
+                    for name, row in data.rows
+                    if name == f"{system}.{table_name}"
+                ]
+                for start in range(0, len(batch), BATCH):
+                    conn.execute(sa.insert(table), batch[start : start + BATCH])
+                rows[f"{system}.{table_name}"] = len(batch)
+    _ensure_buckets(s3, buckets)
+    bucket = buckets[DOCUMENTS_DATASET.split(".")[0]]
+    _wipe(s3, bucket, "contrats/")
+    live = versions = 0
+    for document in data.documents:
+        for body in document.versions:
+            s3.put_object(Bucket=bucket, Key=document.key, Body=body, ContentType="application/pdf")
+            versions += 1
+        if document.delete_marker:
+            s3.delete_object(Bucket=bucket, Key=document.key)
+        else:
+            live += 1
+    return SeedSummary(dict(rows), {DOCUMENTS_DATASET: live}, {DOCUMENTS_DATASET: versions})
+
+
+def _ensure_buckets(s3: Any, buckets: Mapping[str, str]) -> None:
+    region = s3.meta.region_name
+    for system, bucket in buckets.items():
+        try:
+            s3.head_bucket(Bucket=bucket)
+        except ClientError:
+            kwargs: dict[str, Any] = {"Bucket": bucket}
+            if region and region != "us-east-1":
+                kwargs["CreateBucketConfiguration"] = {"LocationConstraint": region}
+            s3.create_bucket(**kwargs)
+        if system not in ("reports", "delivery"):
+            s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+
+
+def _wipe(s3: Any, bucket: str, prefix: str) -> None:
+    """Every version and delete marker under the seed's prefix: a re-seed is a reset."""
+    paginator = s3.get_paginator("list_object_versions")
+    for page in paginator.paginate(Bucket=bucket, Prefix=prefix):
+        victims = [
+            {"Key": v["Key"], "VersionId": v["VersionId"]}
+            for v in page.get("Versions", []) + page.get("DeleteMarkers", [])
+        ]
+        if victims:
+            s3.delete_objects(Bucket=bucket, Delete={"Objects": victims, "Quiet": True})

@@ -1,0 +1,304 @@
+"""The one key codec: every conversion of a record key, in one place.
+
+A key is a tuple of column values (one for a single-column key, two or more for a composite
+key; an S3 object's key is a one-tuple of its object key). Drivers hand the same key back as
+different Python types: a UUID as ``uuid.UUID`` (PostgreSQL) or ``str`` (a CHAR(36) on
+MariaDB or SQLite), an integer as ``int`` or ``Decimal`` (a NUMERIC(12, 0)), a padded CHAR
+with or without its trailing spaces. This module gives each key three forms:
+
+- **canonical** (``canonical``, ``norm_key``, ``key_text``, ``key_line``): the same value
+  whatever type the driver returned. Integers (``int``, integral ``Decimal`` or ``float``)
+  stay integers and booleans booleans; everything else becomes text (a UUID in its
+  lower-case hyphenated form, a date in ISO 8601, bytes in hex). ``key_line`` is the
+  canonical JSON of a key, the line ``digest_keys`` hashes: an integer key ``(42,)`` is
+  ``[42]`` as it always was, so the digests already in the ledger do not change. Use it for
+  the ledger, digests, XCom ids, reports and S3 key templates.
+- **bound** (``column_kind``, ``to_column``, ``in_clause``): the value the database compares
+  with the column, from the column's reflected type: ``col = ANY(CAST(:array AS UUID[]))``
+  on PostgreSQL for a UUID column, a BIGINT[] for integers, a CHAR(n)[] for a padded CHAR;
+  an IN list on MariaDB and SQLite (with a UUID as its hyphenated text for a CHAR(36));
+  row-value IN lists for composite keys.
+- **exported** (``export_value``, ``csv_cell``): what a subject reads in an access package
+  (JSON and CSV): ISO dates, exact decimals, base64 bytes, UUID text.
+
+Nothing here knows an organisation: only types.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import numbers
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+__all__ = [
+    "Key",
+    "KeyValue",
+    "canonical",
+    "column_kind",
+    "csv_cell",
+    "export_value",
+    "in_clause",
+    "key_line",
+    "key_text",
+    "key_texts",
+    "norm_key",
+    "read_fixers",
+    "to_column",
+]
+
+KeyValue = int | str
+Key = tuple[KeyValue, ...]
+
+# -- canonical form -------------------------------------------------------------------------
+
+
+def canonical(value: Any) -> KeyValue | None:
+    """One spelling per key value, whatever Python type the driver returned.
+
+    Integers stay integers (so JSON and digests of integer keys are unchanged); every other
+    value becomes text. ``None`` stays ``None`` (a null reference is no key).
+    """
+    if value is None or type(value) is int or type(value) is str:
+        return value
+    if isinstance(value, bool):  # JSON true/false, as the ledger has always written it
+        return value
+    if isinstance(value, int):  # an int subclass (IntEnum...)
+        return int(value)
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise TypeError(f"{value!r} cannot be a key")
+        return _decimal(Decimal(repr(float(value))))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise TypeError(f"{value!r} cannot be a key")
+        return _decimal(value)
+    if isinstance(value, datetime):
+        from gdpr.ledger.clock import iso_utc  # imported here: the ledger imports this module
+
+        return iso_utc(value)
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value).hex()
+    if isinstance(value, numbers.Integral):  # numpy/pandas integers (a DataFrame's key column)
+        return int(value)
+    if isinstance(value, numbers.Real):
+        return canonical(float(value))
+    raise TypeError(f"{type(value).__name__} is not allowed as a key value")
+
+
+def _decimal(value: Decimal) -> KeyValue:
+    if value == value.to_integral_value():
+        return int(value)
+    return format(value.normalize(), "f")
+
+
+def norm_key(key: Iterable[Any]) -> tuple[KeyValue | None, ...]:
+    """A key (any iterable of column values) in canonical form: comparable across drivers."""
+    return tuple(canonical(v) for v in key)
+
+
+def key_text(value: Any) -> str:
+    """A key value as text: a placeholder of an S3 key template, an id in XCom or a report."""
+    text = canonical(value)
+    return "" if text is None else str(text)
+
+
+def key_texts(key: Iterable[Any]) -> tuple[str, ...]:
+    """Every value of a key as text: how SQL keys are compared with S3 key placeholders."""
+    return tuple(key_text(v) for v in key)
+
+
+def key_line(key: Any) -> str:
+    """The canonical JSON of one key, as ``digest_keys`` hashes it.
+
+    A key is a tuple or list of values (``(42,)`` -> ``[42]``), a mapping of column to value
+    (sorted by column), or a bare scalar (``42`` -> ``42``).
+    """
+    if type(key) in (tuple, list):
+        if len(key) == 1 and type(key[0]) is int:  # the common case, thirty times faster
+            return f"[{key[0]}]"
+        document: Any = [canonical(v) for v in key]
+    elif isinstance(key, Mapping):
+        document = {str(k): canonical(v) for k, v in key.items()}
+    elif isinstance(key, Sequence) and not isinstance(key, str | bytes | bytearray):
+        document = [canonical(v) for v in key]
+    else:
+        document = canonical(key)
+    return json.dumps(document, sort_keys=True, separators=(",", ":"), allow_nan=False)
+
+
+# -- export (access packages) ---------------------------------------------------------------
+
+
+def export_value(value: Any) -> Any:
+    """A column value as JSON can carry it without losing anything a subject should read."""
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    return value
+
+
+def csv_cell(value: Any) -> str:
+    """A column value as a CSV cell: empty for null, ``true``/``false``, else its export form."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(export_value(value))
+
+
+# -- SQL look-ups ---------------------------------------------------------------------------
+
+UUID, INTEGER, NUMERIC, CHAR, TEXT, OTHER = "uuid", "integer", "numeric", "char", "text", "other"
+
+
+def column_kind(type_: sa.types.TypeEngine | None) -> str:
+    """What a reflected column type means for binding keys (``other`` when unknown)."""
+    if type_ is None:
+        return OTHER
+    if isinstance(type_, sa.Uuid):
+        return UUID
+    if isinstance(type_, sa.Integer):
+        return INTEGER
+    if isinstance(type_, sa.Numeric) and not isinstance(type_, sa.Float):
+        return NUMERIC
+    if isinstance(type_, sa.CHAR):  # fixed length, blank-padded (NCHAR included)
+        return CHAR
+    if isinstance(type_, sa.String):  # VARCHAR, TEXT, any collation
+        return TEXT
+    return OTHER
+
+
+_DROP = object()  # a value the column can never hold: it matches nothing
+
+
+def to_column(value: Any, kind: str, dialect: str) -> Any:
+    """``value`` as the driver must bind it to compare with a column of ``kind``.
+
+    A value the column cannot hold (``"abc"`` for a PostgreSQL UUID) is returned as ``_DROP``:
+    it matches no row, and sending it would make the database raise instead.
+    """
+    if value is None:
+        return None
+    if kind == UUID:
+        if dialect == "postgresql":
+            if isinstance(value, uuid.UUID):
+                return value
+            try:
+                return uuid.UUID(str(value))
+            except ValueError:
+                return _DROP
+        return str(value) if isinstance(value, uuid.UUID) else value
+    if kind == INTEGER:
+        if type(value) is int:
+            return value
+        try:
+            number = Decimal(str(canonical(value)).strip())
+        except (InvalidOperation, TypeError):
+            return _DROP if dialect == "postgresql" else value
+        if number != number.to_integral_value():
+            return _DROP
+        return int(number)
+    if kind == NUMERIC:
+        if isinstance(value, int | Decimal) and not isinstance(value, bool):
+            return value
+        try:
+            return Decimal(str(canonical(value)))
+        except (InvalidOperation, TypeError):
+            return _DROP if dialect == "postgresql" else value
+    if kind in (CHAR, TEXT):
+        return value if type(value) is str else key_text(value)
+    if isinstance(value, uuid.UUID):  # unknown column type: send the text every driver binds
+        return str(value)
+    return value
+
+
+def _pg_element(kind: str, type_: sa.types.TypeEngine | None) -> sa.types.TypeEngine | None:
+    """The array element type a PostgreSQL ``= ANY(array)`` look-up casts its values to."""
+    if kind == UUID:
+        return postgresql.UUID(as_uuid=True)
+    if kind == INTEGER:
+        return sa.BigInteger()
+    if kind == NUMERIC:
+        return sa.Numeric()
+    if kind == CHAR:
+        # CHAR without a length is CHAR(1) to PostgreSQL: never cast to that
+        length = getattr(type_, "length", None)
+        return sa.CHAR(length) if length else sa.Text()
+    if kind == TEXT:
+        return sa.Text()  # no collation: the column's own collation decides the comparison
+    return None
+
+
+def in_clause(
+    dialect: str,
+    columns: Sequence[sa.ColumnElement[Any]],
+    types: Sequence[sa.types.TypeEngine | None],
+    values: Sequence[Sequence[Any]],
+) -> sa.ColumnElement[bool]:
+    """``columns IN values`` with every value converted for its column's type.
+
+    On PostgreSQL a single-column key goes as ONE typed array parameter
+    (``col = ANY(CAST(:array AS UUID[]))``): no bind parameter per value, the same index
+    scan. Composite keys, other dialects and unknown types use (row-value) IN lists.
+    """
+    kinds = [column_kind(t) for t in types]
+    rows = []
+    for value in values:
+        row = tuple(to_column(v, k, dialect) for v, k in zip(value, kinds, strict=True))
+        if _DROP not in row:
+            rows.append(row)
+    if not rows:
+        return sa.false()
+    if len(columns) == 1:
+        column, kind = columns[0], kinds[0]
+        scalars = list(dict.fromkeys(r[0] for r in rows))
+        element = _pg_element(kind, types[0]) if dialect == "postgresql" else None
+        if element is not None:
+            array = sa.bindparam(None, scalars, type_=postgresql.ARRAY(element))
+            return column == sa.any_(array)
+        return _typed(column, kind, types[0], dialect).in_(scalars)
+    typed = [_typed(c, k, t, dialect) for c, k, t in zip(columns, kinds, types, strict=True)]
+    return sa.tuple_(*typed).in_(rows)
+
+
+def _typed(
+    column: sa.ColumnElement[Any], kind: str, type_: sa.types.TypeEngine | None, dialect: str
+) -> sa.ColumnElement[Any]:
+    """The column with a type that binds the converted values as-is (a UUID as a UUID on
+    PostgreSQL; elsewhere SQLAlchemy's UUID would bind 32 hex digits, so text is sent)."""
+    if kind == UUID and dialect == "postgresql":
+        return sa.type_coerce(column, postgresql.UUID(as_uuid=True))
+    return column
+
+
+def read_fixers(dialect: str, types: Mapping[str, sa.types.TypeEngine | None]) -> dict[str, Any]:
+    """Per column, how a value read back is made canonical-ready: PostgreSQL returns a CHAR(n)
+    padded with blanks, MariaDB does not; both compare equal without them, so the padding
+    is removed (SQLite stores what was written and compares exactly: nothing to remove)."""
+    if dialect != "postgresql":
+        return {}
+    return {name: _rstrip for name, type_ in types.items() if column_kind(type_) == CHAR}
+
+
+def _rstrip(value: Any) -> Any:
+    return value.rstrip(" ") if isinstance(value, str) else value

@@ -1,0 +1,1 @@
+"""Generated organisations: random shapes with ground truth, for property tests."""

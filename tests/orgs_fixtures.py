@@ -1,0 +1,69 @@
+"""The ``org`` fixture: each shipped organisation (examples/), seeded on fresh systems.
+
+Parametrised over examples.ORGANISATIONS: the map's first SQL system on a fresh PostgreSQL
+database, the second on a fresh MariaDB one, its buckets on moto, a SQLite ledger holding the
+organisation's legal hold, ``GDPR_DATAMAP`` and the ``AIRFLOW_CONN_*`` of every conn_id of the
+map set as a deployer sets them. tests/conftest.py registers it for every test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from examples import ORGANISATIONS, load
+from examples.planted import Planted
+from tests.clock import TEST_NOW
+from tests.conftest import airflow_conn_json, s3_conn_json
+
+SUBJECTS = 60
+
+
+@dataclass
+class Org:
+    name: str
+    module: ModuleType
+    datamap: Any
+    engines: dict[str, sa.Engine]  # by the map's SQL system name
+    ledger: sa.Engine
+    s3: Any
+    summary: Any
+
+    @property
+    def planted(self) -> Planted:
+        return self.module.PLANTED
+
+
+@pytest.fixture(params=ORGANISATIONS)
+def org(request, pg_url, mysql_url, s3_endpoint, s3_client, tmp_path, monkeypatch):
+    from gdpr.connections import create_sql_engine, env_var_name
+    from gdpr.datamap import load_datamap
+    from gdpr.ledger import Ledger, migrate
+
+    module = load(request.param)
+    datamap = load_datamap(module.DATAMAP)
+    sql_systems = [s for s in datamap.systems if s.kind == "sql"]
+    assert len(sql_systems) == 2, "an organisation has one PostgreSQL and one MariaDB system"
+    urls = dict(zip([s.name for s in sql_systems], (pg_url, mysql_url), strict=True))
+    engines = {name: create_sql_engine(url) for name, url in urls.items()}
+    summary = module.seed(engines, s3_client, subjects=SUBJECTS, today=TEST_NOW.date())
+    ledger_url = f"sqlite:///{tmp_path / 'ledger.sqlite'}"
+    ledger = create_sql_engine(ledger_url)
+    migrate(ledger)
+    module.place_holds(Ledger(ledger))
+    conns = {"gdpr_ledger": airflow_conn_json(ledger_url)}
+    for system in datamap.systems:
+        value = airflow_conn_json(urls[system.name]) if system.kind == "sql" else None
+        conns[system.conn_id] = value or s3_conn_json(s3_endpoint)
+    for location in (datamap.reports, datamap.delivery):
+        conns[location.conn_id] = s3_conn_json(s3_endpoint)
+    for conn_id, value in conns.items():
+        monkeypatch.setenv(env_var_name(conn_id), value)
+    monkeypatch.setenv("GDPR_DATAMAP", str(module.DATAMAP))
+    yield Org(request.param, module, datamap, engines, ledger, s3_client, summary)
+    for engine in (*engines.values(), ledger):
+        engine.dispose()

@@ -12,7 +12,7 @@ export UV_LINK_MODE := copy
 ORG ?= retailer
 export ORG
 
-.PHONY: install run demo test lint format bench stop clean
+.PHONY: install run demo test lint format bench stop clean browser
 
 install: .venv/.installed
 
@@ -24,6 +24,14 @@ install: .venv/.installed
 	python3 -m venv .tools
 	.tools/bin/pip install --quiet uv
 
+# Debian's chromium for the browser tests (tests/browser), never a downloaded browser; without
+# root it cannot be installed here and those tests are skipped, saying so
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "chromium is missing and this is not root: tests/browser will be skipped (apt-get install -y chromium)"; fi; \
+	fi
+
 run: install
 	scripts/embedded.sh run
 
@@ -33,7 +41,7 @@ demo: install
 stop:
 	scripts/embedded.sh stop
 
-test: install
+test: install browser
 	.venv/bin/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install

@@ -21,9 +21,9 @@ notification without reasons), clear `wait_for_notification` and answer again.
 
 from __future__ import annotations
 
-from airflow.providers.standard.operators.hitl import HITLOperator
 from airflow.sdk import Param, dag, get_current_context, task
 
+from gdpr.airflow.approval import FourEyesHITLOperator
 from gdpr.airflow.defaults import DEFAULT_ARGS, START_DATE, tags
 from gdpr.breach.choices import category_choices, dataset_choices
 
@@ -42,12 +42,13 @@ INITIAL = "Notified: initial phase, more to follow (Art. 33(4))"
     doc_md=__doc__,
     params={
         "title": Param(
-            "",
-            type="string",
+            None,
+            type=["null", "string"],
             minLength=3,
             maxLength=200,
             title="Title",
-            description="A short name for the breach, e.g. 'Laptop stolen with an export of the CRM'.",
+            description="A short name for the breach, e.g. 'Laptop stolen with an export of the CRM'. "
+            "Required: the run refuses an empty title.",
         ),
         "aware_at": Param(
             None,
@@ -58,29 +59,32 @@ INITIAL = "Notified: initial phase, more to follow (Art. 33(4))"
             "here). Empty: now. Without a time zone, the organisation's time zone is used.",
         ),
         "datasets": Param(
-            [],
-            type="array",
+            None,
+            type=["null", "array"],
             items={"type": "string", "enum": DATASETS},
+            examples=DATASETS,  # what makes Airflow's form render a multi-select pick list
             uniqueItems=True,
-            minItems=1,
             title="Affected datasets",
-            description="Systems and datasets whose records were exposed (system.dataset).",
+            description="Systems and datasets whose records were exposed (system.dataset), from "
+            "the data map. Required: the run refuses an empty choice.",
         ),
         "categories": Param(
-            [],
-            type="array",
+            None,
+            type=["null", "array"],
             items={"type": "string", "enum": CATEGORIES},
+            examples=CATEGORIES,
             uniqueItems=True,
             title="Categories of data",
             description="Data categories concerned (from the data map's taxonomy).",
         ),
         "description": Param(
-            "",
-            type="string",
+            None,
+            type=["null", "string"],
             minLength=10,
             maxLength=4000,
             title="What happened",
-            description="The nature of the breach in plain words. No personal data here.",
+            description="The nature of the breach in plain words. No personal data here. Required: "
+            "the run refuses an empty description.",
         ),
         "high_risk": Param(
             False,
@@ -147,7 +151,7 @@ def gdpr_breach_response():
 
     registered = register()
     drafts = draft(registered, assess(registered))
-    wait_for_notification = HITLOperator(
+    wait_for_notification = FourEyesHITLOperator(
         task_id="wait_for_notification",
         subject="Record the notification of breach "
         "{{ ti.xcom_pull(task_ids='register')['breach_id'] }} to the supervisory authority",

@@ -26,6 +26,9 @@ from __future__ import annotations
 from airflow.sdk import Param, dag, get_current_context, task
 
 from gdpr.airflow.defaults import DEFAULT_ARGS, START_DATE, tags
+from gdpr.breach.choices import checked_dataset_choices
+
+DATASETS = checked_dataset_choices()  # the local data map's YAML only: no database at parse time
 
 
 @dag(
@@ -39,11 +42,12 @@ from gdpr.airflow.defaults import DEFAULT_ARGS, START_DATE, tags
     params={
         "datasets": Param(
             [],
-            type="array",
+            type=["null", "array"],
             items={"type": "string", "pattern": "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$"},
+            examples=DATASETS,  # a multi-select pick list in the trigger form
             title="Only these datasets",
-            description="Datasets as system.dataset, one per line. Empty: every SQL dataset and every "
-            "S3 dataset of text objects.",
+            description="Datasets of the data map (system.dataset). Empty: every SQL dataset and "
+            "every S3 dataset of text objects.",
         ),
         "chunk_size": Param(
             20000,

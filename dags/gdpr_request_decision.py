@@ -30,11 +30,12 @@ from gdpr.airflow.defaults import DEFAULT_ARGS, START_DATE, tags
     doc_md=__doc__,
     params={
         "request_id": Param(
-            "",
-            type="string",
-            pattern=r"^\s*[A-Za-z0-9][A-Za-z0-9_.-]*\s*$",
+            None,
+            type=["null", "string"],
+            maxLength=32,
             title="Request",
-            description="Ledger reference of the request, e.g. R-2026-000012 (see the deadline board).",
+            description="Ledger reference of the request, e.g. R-2026-000012 (see the deadline "
+            "board). Required: the run refuses an empty or unknown id.",
         ),
         "action": Param(
             "close",
@@ -45,8 +46,8 @@ from gdpr.airflow.defaults import DEFAULT_ARGS, START_DATE, tags
             "(Art. 12(4)); close: the request was answered.",
         ),
         "reason": Param(
-            "",
-            type="string",
+            None,
+            type=["null", "string"],
             minLength=5,
             maxLength=2000,
             title="Reason",
@@ -62,9 +63,9 @@ def gdpr_request_decision():
 
         context = get_current_context()
         return deadlines.record_decision(
-            params["request_id"],
+            params.get("request_id") or "",
             params["action"],
-            params["reason"],
+            params.get("reason") or "",
             dag_id=context["dag"].dag_id,
             run_id=context["run_id"],
         )

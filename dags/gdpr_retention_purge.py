@@ -24,6 +24,9 @@ from __future__ import annotations
 from airflow.sdk import Asset, AssetAlias, Param, dag, get_current_context, task
 
 from gdpr.airflow.defaults import DEFAULT_ARGS, START_DATE, tags
+from gdpr.breach.choices import rule_choices
+
+RULES = rule_choices()  # the local data map's YAML only: no database at parse time
 
 ALIAS = "gdpr_retention_purged"
 
@@ -45,10 +48,11 @@ ALIAS = "gdpr_retention_purged"
         ),
         "rules": Param(
             [],
-            type="array",
+            type=["null", "array"],
             items={"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$"},
+            examples=RULES,  # a multi-select pick list in the trigger form
             title="Only these rules",
-            description="Retention rule ids from the data map, one per line. Empty: every rule.",
+            description="Retention rules of the data map. Empty: every rule.",
         ),
         "batch_size": Param(
             2000,

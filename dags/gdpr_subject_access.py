@@ -1,13 +1,14 @@
 """
 ### Subject access (Art. 15) and portability (Art. 20) package
 
-Triggered by the DPO from the form: the subject's **e-mail address** (or the **id of a ledger
-request**, e.g. one the intake registered), the **kind** of package and the output format.
+Triggered by the DPO from the form: the **id of a ledger request** (registered by the intake,
+on the DPO desk or with `gdpr request register --kind access --identity email <address>`,
+which records the receipt date and the due date one calendar month later, Art. 12(3)), the
+**kind** of package and the output format. No personal value is typed into the form.
 
-1. **Register**: checks the form and records the request in the ledger (receipt date, due date
-   one calendar month later, Art. 12(3)), or picks up the existing one. A malformed address or
-   an unknown request id fails this first task with a message saying what to correct;
-   nothing else has run.
+1. **Register**: checks the form and picks up the ledger request. An empty, malformed or
+   unknown request id fails this first task with a sentence saying what to correct; nothing
+   else has run.
 2. **Export**, one mapped task per system: locates the subject (references are followed across
    systems) and writes their records as JSON and/or CSV, and their files, streamed in batches.
 3. **Deliver**: builds the package (access: every record and file, a cover letter in French
@@ -20,8 +21,7 @@ request**, e.g. one the intake registered), the **kind** of package and the outp
    the expiry in the ledger. `gdpr access link <request id>` prints the link.
 
 A subject found nowhere gets a package saying so. Tasks never pass the address: they pass the
-request id; XCom carries counts, hashes and object keys; logs carry counts. Prefer the request id
-in the form: an address typed in the form stays in the run's configuration. See docs/access.md.
+request id; XCom carries counts, hashes and object keys; logs carry counts. See docs/access.md.
 """
 
 from __future__ import annotations
@@ -59,21 +59,6 @@ from gdpr.airflow.forms import subject_params
             enum=["both", "json", "csv"],
             values_display={"both": "JSON and CSV", "json": "JSON only", "csv": "CSV only"},
             title="Format of the records",
-        ),
-        "reference": Param(
-            None,
-            type=["null", "string"],
-            maxLength=128,
-            title="Request reference",
-            description="Your reference for the request (letter, ticket). The same reference "
-            "finds the same ledger request again.",
-        ),
-        "received_on": Param(
-            None,
-            type=["null", "string"],
-            format="date",
-            title="Received on",
-            description="Day the request was received (starts the one-month clock). Empty: today.",
         ),
         "link_expiry_days": Param(
             7,

@@ -1,11 +1,12 @@
 """
 ### Erasure of a subject's data (Art. 17 GDPR), with human approval
 
-Triggered from the form: the subject's **e-mail** or a ledger **request id**, the Art. 17(1)
-**ground**, an optional note.
+Triggered from the form: a ledger **request id** (registered by the intake, on the DPO desk or
+with `gdpr request register --kind erasure --identity email <address>`; no personal value is
+typed into the form), the Art. 17(1) **ground**, an optional note.
 
-1. **check_input**: a malformed address, an unknown subject or request fails here, before
-   anything is written.
+1. **check_input**: an empty, malformed or unknown request id fails here, before anything is
+   written.
 2. **preview**: finds the subject in every system of the data map and plans, per dataset, what
    is deleted, what is anonymised (the map's field strategies) and what is kept and why (a
    retention rule's legal obligation, a legal hold in the ledger, S3 Object Lock). The plan and

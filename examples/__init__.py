@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "plugins") not in sys.path:  # `gdpr`, as Airflow and the tests see it
     sys.path.insert(0, str(ROOT / "plugins"))
 
-ORGANISATIONS: tuple[str, ...] = ("retailer", "telecom")
+ORGANISATIONS: tuple[str, ...] = ("retailer", "telecom", "saas")
 DEFAULT = "retailer"
 
 

@@ -26,7 +26,7 @@ class DemoApprover:
     """The logged-in user the HITL route expects (what the auth manager would hand it)."""
 
     def get_id(self) -> str:
-        return "demo-dpo"
+        return "dpo"  # one of GDPR_APPROVERS in the embedded default
 
     def get_name(self) -> str:
         return "Demo DPO (make demo)"
@@ -60,10 +60,12 @@ def waiting_run(dag_id: str, task_id: str, since: datetime) -> tuple[str, list[s
 def respond(
     dag_id: str, run_id: str, task_id: str, option: str, params: dict | None = None
 ) -> None:
+    from airflow.api_fastapi.app import create_auth_manager
     from airflow.api_fastapi.core_api.datamodels.hitl import UpdateHITLDetailPayload
     from airflow.api_fastapi.core_api.routes.public.hitl import update_hitl_detail
     from airflow.utils.session import create_session
 
+    create_auth_manager()  # checks the answering user is one the approval is assigned to
     with create_session() as session:
         update_hitl_detail(
             dag_id=dag_id,

@@ -15,7 +15,10 @@ export AIRFLOW__CORE__LOAD_EXAMPLES=False
 # The DAGs run as soon as Airflow sees them: the scheduled ones (retention, checks, intake, the
 # deadline watch) are the point of the product, and a paused DAG silently does nothing.
 export AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION=False
-export AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS="admin:admin"
+export AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS="admin:admin,dpo:admin"
+# Four eyes (on by default, GDPR_FOUR_EYES): an erasure or breach submission is approved by one
+# of these users other than the one who asked.
+export GDPR_APPROVERS="${GDPR_APPROVERS:-dpo,admin}"
 export AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE="$VAR/airflow/passwords.json"
 export AIRFLOW__API__PORT="${AIRFLOW__API__PORT:-8080}"
 export GDPR_DATAMAP="$ROOT/include/datamap.yaml"

@@ -33,23 +33,30 @@ up() {
   (cd "$ROOT" && python -m examples.seed "$ORG" --subjects "${GDPR_DEMO_CUSTOMERS:-1000}")
 }
 
-password() {
-  if [ ! -s "$AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE" ]; then
-    python3 -c 'import json,secrets,sys; json.dump({"admin": secrets.token_urlsafe(12)}, open(sys.argv[1], "w"))' \
-      "$AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE"
-  fi
-  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["admin"])' "$AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE"
+# The two users of the embedded default, created once: admin (who asks for runs) and dpo (who
+# approves them; four eyes: the one who asks cannot approve). Prints "user password" lines.
+passwords() {
+  python3 - "$AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE" <<'PY'
+import json, os, secrets, sys
+path = sys.argv[1]
+known = json.load(open(path)) if os.path.exists(path) and os.path.getsize(path) else {}
+for user in ("admin", "dpo"):
+    known.setdefault(user, secrets.token_urlsafe(12))
+json.dump(known, open(path, "w"))
+for user in ("admin", "dpo"):
+    print(f"{user:<6} password {known[user]}")
+PY
 }
 
 run() {
   up
-  local pw; pw=$(password)
+  local logins; logins=$(passwords)
   step "starting Airflow standalone"
   cat <<TXT
 
   Airflow UI : http://127.0.0.1:$AIRFLOW__API__PORT
-  login      : admin
-  password   : $pw
+  logins     : (admin asks for erasures and breach notifications; dpo approves them)
+$(sed 's/^/    /' <<<"$logins")
   mail sent by the DAGs: $VAR/smtp.log
   (Ctrl-C or 'make stop' stops everything this command started)
 
@@ -98,9 +105,13 @@ demo() {
 demo_subject_requests() {
   local subject; subject=$(org_fact subject)
   step "subject access (Art. 15) and portability (Art. 20) packages for the planted subject"
+  local request_id
   for kind in access portability; do
+    # the identity goes to the ledger only; the run's configuration holds the request id
+    request_id=$(gdpr request register --kind "$kind" --identity email "$subject" --channel demo) \
+      || { echo "registering the $kind request failed" >&2; exit 1; }
     airflow dags test gdpr_subject_access \
-      --conf "{\"subject_email\": \"$subject\", \"kind\": \"$kind\", \"reference\": \"demo-$kind\"}" \
+      --conf "{\"request_id\": \"$request_id\", \"kind\": \"$kind\"}" \
       >"$VAR/demo-$kind.log" 2>&1 \
       || { tail -50 "$VAR/demo-$kind.log" >&2; echo "$kind request failed (log: $VAR/demo-$kind.log)" >&2; exit 1; }
     messages "request R-[0-9]+-[0-9]+: $kind package of [0-9]+ files" "$VAR/demo-$kind.log" | sed -E 's/ delivered to .*//'
@@ -112,8 +123,10 @@ demo_subject_requests() {
   python "$ROOT/scripts/demo_approve.py" gdpr_subject_erasure approve Approve --timeout 600 \
     >"$VAR/demo-erasure-approval.log" 2>&1 &
   local approver=$!
+  request_id=$(gdpr request register --kind erasure --identity email "$subject" --channel demo) \
+    || { kill "$approver" 2>/dev/null || true; echo "registering the erasure request failed" >&2; exit 1; }
     airflow dags test gdpr_subject_erasure \
-      --conf "{\"subject_email\": \"$subject\", \"ground\": \"a\", \"note\": \"make demo\"}" \
+      --conf "{\"request_id\": \"$request_id\", \"ground\": \"a\", \"note\": \"make demo\"}" \
       >"$VAR/demo-erasure.log" 2>&1 \
     || { kill "$approver" 2>/dev/null || true; tail -50 "$VAR/demo-erasure.log" >&2; echo "erasure failed (log: $VAR/demo-erasure.log)" >&2; exit 1; }
   wait "$approver" || { cat "$VAR/demo-erasure-approval.log" >&2; echo "the approval was never given" >&2; exit 1; }

@@ -133,6 +133,10 @@ def _parser() -> argparse.ArgumentParser:
 
     add_hold_commands(commands)
 
+    from gdpr.request_command import add_commands as add_request_commands
+
+    add_request_commands(commands)
+
     demo = commands.add_parser("demo", help="the demo organisation").add_subparsers(
         metavar="ACTION"
     )

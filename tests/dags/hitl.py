@@ -19,13 +19,16 @@ APPROVAL_TASK = "approve"
 
 
 class Approver:
-    """What the API hands the HITL route as the logged-in user."""
+    """What the API hands the HITL route as the logged-in user (by default the DPO)."""
+
+    def __init__(self, user_id: str = "dpo", name: str = "Claire (DPO)") -> None:
+        self.user_id, self.name = user_id, name
 
     def get_id(self) -> str:
-        return "dpo"
+        return self.user_id
 
     def get_name(self) -> str:
-        return "Claire (DPO)"
+        return self.name
 
 
 def awaiting_approval(dag_id: str, deadline: float):
@@ -48,7 +51,8 @@ def awaiting_approval(dag_id: str, deadline: float):
     raise TimeoutError("the approval task never waited for input")
 
 
-def respond(dag_id: str, option: str) -> None:
+def respond(dag_id: str, option: str, user: Approver | None = None) -> None:
+    """Answer as ``user`` (the DPO by default), as the REST API would for that user."""
     from airflow.api_fastapi.core_api.datamodels.hitl import UpdateHITLDetailPayload
     from airflow.api_fastapi.core_api.routes.public.hitl import update_hitl_detail
     from airflow.utils.session import create_session
@@ -62,7 +66,7 @@ def respond(dag_id: str, option: str) -> None:
             update_hitl_detail_payload=UpdateHITLDetailPayload(
                 chosen_options=[option], params_input={}
             ),
-            user=Approver(),
+            user=user or Approver(),
             session=session,
             map_index=-1,
         )

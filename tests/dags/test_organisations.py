@@ -44,6 +44,8 @@ def versions_of(org, dataset: str, key: str) -> tuple[int, int]:
     return len(versions), len(markers)
 
 
+# Product bugs an organisation's shape finds: (test, organisation) -> the bug. The case is
+# marked xfail(strict=True), and run without the DAG's retries (the failure is not transient).
 def personal_values(org) -> list[str]:
     planted = org.planted
     return [planted.subject, planted.held_subject, *planted.expired_subjects]

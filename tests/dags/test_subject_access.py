@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from gdpr.demo import PLANTED
 from gdpr.ledger import Ledger, verify_chain
 from tests.dags.conftest import personal_values, task_states, xcom_text
+from tests.dags.requests import register
 
 DAG_ID = "gdpr_subject_access"
 
@@ -43,7 +44,8 @@ def test_access_run_delivers_the_package_and_leaves_nothing_personal_in_airflow(
 ):
     caplog.set_level(logging.INFO)
     org = demo_org
-    dag_run = run_dag(DAG_ID, subject_email=" Camille.Durand@EXAMPLE.fr", reference="LETTER-17")
+    rid = register("access", " Camille.Durand@EXAMPLE.fr")
+    dag_run = run_dag(DAG_ID, request_id=rid)
     assert dag_run.state == "success", task_states(dag_run)
     exports = [k for k in task_states(dag_run) if k[0] == "export_system"]
     assert len(exports) == len(org.datamap.systems), "one mapped export per system"
@@ -97,7 +99,8 @@ def test_access_run_delivers_the_package_and_leaves_nothing_personal_in_airflow(
 
 def test_portability_rerun_with_the_request_id_replaces_the_package(demo_org, run_dag):
     org = demo_org
-    first = run_dag(DAG_ID, subject_email=PLANTED.subject.email, kind="portability")
+    rid = register("portability", PLANTED.subject.email)
+    first = run_dag(DAG_ID, request_id=rid, kind="portability")
     assert first.state == "success", task_states(first)
     (request,) = Ledger(org.ledger).open_requests()
     (key,) = delivered(org)
@@ -125,7 +128,9 @@ def test_a_passphrase_from_a_variable_encrypts_the_archive_and_stays_out_of_airf
     secret = "Tournesol-Jaune-2026"
     monkeypatch.setenv("AIRFLOW_VAR_ACCESS_PASSPHRASE_TEST", secret)
     dag_run = run_dag(
-        DAG_ID, subject_email=PLANTED.subject.email, passphrase_variable="access_passphrase_test"
+        DAG_ID,
+        request_id=register("access", PLANTED.subject.email),
+        passphrase_variable="access_passphrase_test",
     )
     assert dag_run.state == "success", task_states(dag_run)
     (key,) = delivered(demo_org)
@@ -143,14 +148,12 @@ def test_a_passphrase_from_a_variable_encrypts_the_archive_and_stays_out_of_airf
 @pytest.mark.parametrize(
     ("conf", "message"),
     [
-        ({"subject_email": "camille.durand@exa_mple.fr"}, "email address is not valid"),
+        ({"request_id": "the customer from Lyon"}, "is not a request id"),
         ({"request_id": "R-2026-999999"}, "is not in the ledger"),
-        ({}, "give the subject's e-mail address or the id of a request"),
-        (
-            {"subject_email": "camille.durand@example.fr", "passphrase_variable": "no_such_var"},
-            "does not exist",
-        ),
+        ({}, "give the id of a request registered in the ledger"),
+        ({"request_id": "R-2026-999999", "passphrase_variable": "no_such_var"}, "does not exist"),
     ],
+    ids=["malformed-id", "unknown-id", "no-id", "missing-variable"],
 )
 def test_bad_input_fails_the_first_task_clearly_and_touches_nothing(
     demo_org, run_dag, conf, message, capfd
@@ -168,10 +171,18 @@ def test_bad_input_fails_the_first_task_clearly_and_touches_nothing(
 
 
 def test_a_subject_found_nowhere_gets_a_package_saying_so(demo_org, run_dag):
-    dag_run = run_dag(DAG_ID, subject_email="nobody.at.all@example.org")
+    dag_run = run_dag(DAG_ID, request_id=register("access", "nobody.at.all@example.org"))
     assert dag_run.state == "success", task_states(dag_run)
     (key,) = delivered(demo_org)
     archive = package(demo_org, key)
     assert "We hold no personal data about you" in archive.read("cover.en.html").decode()
     (request,) = Ledger(demo_org.ledger).open_requests()
     assert last_delivery(demo_org, request.request_id).detail["found"] is False
+
+
+def test_the_register_command_refuses_a_look_alike_address_in_one_sentence(demo_org):
+    with pytest.raises(ValueError, match="mixes letters of different alphabets") as refused:
+        register("access", "camille.dur\u0430nd@example.fr")  # a Cyrillic "a"
+    assert "\n" not in str(refused.value)
+    assert "example.fr" not in str(refused.value), "the refusal never repeats the address"
+    assert request_count(demo_org) == 0

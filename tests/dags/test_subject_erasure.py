@@ -13,6 +13,7 @@ from gdpr.erasure.notify import recipients_for
 from gdpr.erasure.suppression import SCOPE, identity_hash
 from gdpr.ledger import Ledger, verify_chain
 from tests.dags.conftest import personal_values, task_states, xcom_text
+from tests.dags.requests import register
 
 DAG_ID = "gdpr_subject_erasure"
 KEY = "test-suppression-key-0123456789abcdef"
@@ -55,7 +56,7 @@ def test_approved_erasure_applies_the_plan_certifies_notifies_and_suppresses(
     before = snapshot(org)
     approver(DAG_ID, "Approve")
 
-    dag_run = run_dag(DAG_ID, subject_email=SUBJECT.email, ground="c")
+    dag_run = run_dag(DAG_ID, request_id=register("erasure", SUBJECT.email), ground="c")
 
     assert dag_run.state == "success", task_states(dag_run)
     after = snapshot(org)
@@ -137,7 +138,7 @@ def test_rejection_erases_nothing_and_marks_the_request_rejected(org, run_dag, a
     before = snapshot(org)
     approver(DAG_ID, "Reject")
 
-    dag_run = run_dag(DAG_ID, subject_email=SUBJECT.email, ground="a")
+    dag_run = run_dag(DAG_ID, request_id=register("erasure", SUBJECT.email), ground="a")
 
     assert dag_run.state == "success", task_states(dag_run)
     states = task_states(dag_run)
@@ -154,7 +155,7 @@ def test_no_answer_before_the_timeout_erases_nothing(org, run_dag, approver, mon
     before = snapshot(org)
     approver(DAG_ID, None)
 
-    dag_run = run_dag(DAG_ID, subject_email=SUBJECT.email, ground="a")
+    dag_run = run_dag(DAG_ID, request_id=register("erasure", SUBJECT.email), ground="a")
 
     assert task_states(dag_run)[("erase", -1)] == "skipped"
     assert snapshot(org) == before
@@ -167,10 +168,11 @@ def test_no_answer_before_the_timeout_erases_nothing(org, run_dag, approver, mon
 @pytest.mark.parametrize(
     "conf",
     [
-        {"subject_email": "nobody.here@example.org"},
+        {},
+        {"request_id": "not an id!"},
         {"request_id": "R-2026-999999"},
     ],
-    ids=["unknown-subject", "unknown-request"],
+    ids=["no-request", "malformed-request-id", "unknown-request"],
 )
 def test_bad_input_fails_before_anything_is_touched(org, run_dag, conf):
     before = snapshot(org)
@@ -182,19 +184,24 @@ def test_bad_input_fails_before_anything_is_touched(org, run_dag, conf):
     assert _all_requests(org) == []
 
 
-@pytest.mark.parametrize(
-    "conf",
-    [
-        {"subject_email": "camille.durand@@example", "ground": "a"},
-        {"subject_email": SUBJECT.email, "ground": "z"},
-    ],
-    ids=["malformed-email", "unknown-ground"],
-)
-def test_input_the_form_refuses_never_starts_a_run(org, run_dag, conf):
+def test_input_the_form_refuses_never_starts_a_run(org, run_dag):
     from airflow.sdk.exceptions import ParamValidationError
 
     before = snapshot(org)
     with pytest.raises(ParamValidationError):
-        run_dag(DAG_ID, **conf)
+        run_dag(DAG_ID, request_id="R-2026-000001", ground="z")
     assert snapshot(org) == before
+    assert _all_requests(org) == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["camille.durand@@example", "camille.dur\u0430nd@example.fr"],
+    ids=["malformed", "homoglyph"],
+)
+def test_a_bad_address_is_refused_at_registration_in_one_sentence(org, address):
+    with pytest.raises(ValueError, match="the email address") as refused:
+        register("erasure", address)
+    assert "\n" not in str(refused.value)
+    assert "camille" not in str(refused.value)
     assert _all_requests(org) == []

@@ -9,6 +9,7 @@ from botocore.exceptions import ClientError
 from gdpr.demo import PLANTED
 from gdpr.ledger import Ledger, verify_chain
 from tests.dags.conftest import personal_values, task_states, xcom_text
+from tests.dags.requests import register
 from tests.dags.test_subject_erasure import KEY, snapshot
 
 DAG_ID = "gdpr_subject_erasure"
@@ -38,7 +39,7 @@ def test_an_erasure_every_record_of_which_is_held_is_refused_under_art_12_4(org,
     before = snapshot(org)
     approver(DAG_ID, "Approve")
 
-    dag_run = run_dag(DAG_ID, subject_email=SUBJECT.email, ground="a")
+    dag_run = run_dag(DAG_ID, request_id=register("erasure", SUBJECT.email), ground="a")
 
     assert dag_run.state == "success", task_states(dag_run)
     assert snapshot(org) == before, "nothing erased"

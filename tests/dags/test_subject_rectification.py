@@ -11,6 +11,7 @@ from gdpr.demo import PLANTED
 from gdpr.erasure.notify import recipients_for
 from gdpr.ledger import Ledger, verify_chain
 from tests.dags.conftest import personal_values, task_states, xcom_text
+from tests.dags.requests import register
 
 DAG_ID = "gdpr_subject_rectification"
 SUBJECT = PLANTED.subject
@@ -39,7 +40,9 @@ def last_names(engine):
 def test_rectification_reaches_every_system_and_its_recipients(org, run_dag, capfd, caplog):
     caplog.set_level(logging.INFO)
 
-    dag_run = run_dag(DAG_ID, subject_email=SUBJECT.email, field="user.name.last", value=NEW)
+    rid = register("rectification", SUBJECT.email, field="user.name.last", value=NEW)
+    dag_run = run_dag(DAG_ID, request_id=rid)
+    assert NEW not in str(dag_run.conf), "the corrected value is in the ledger, not in the run"
 
     assert dag_run.state == "success", task_states(dag_run)
     assert last_names(org.crm) == (NEW, NEW)
@@ -67,37 +70,39 @@ def test_rectification_reaches_every_system_and_its_recipients(org, run_dag, cap
         assert value.lower() not in text.lower(), "no personal value in task logs"
 
 
-@pytest.mark.parametrize(
-    "conf",
-    [
-        {"subject_email": "nobody.here@example.org", "field": "user.name.last", "value": "X"},
-        {"subject_email": SUBJECT.email, "field": "user.name.last", "value": "   "},
-    ],
-    ids=["unknown-subject", "blank-value"],
-)
-def test_bad_input_fails_before_anything_is_touched(org, run_dag, conf):
+def test_a_subject_found_nowhere_fails_before_anything_is_touched(org, run_dag):
     before = last_names(org.crm)
-    dag_run = run_dag(DAG_ID, **conf)
+    rid = register("rectification", "nobody.here@example.org", field="user.name.last", value="X")
+    dag_run = run_dag(DAG_ID, request_id=rid)
     assert dag_run.state == "failed"
     assert task_states(dag_run)[("check_input", -1)] == "failed"
     assert task_states(dag_run)[("rectify", -1)] == "upstream_failed"
     assert last_names(org.crm) == before
-    assert Ledger(org.ledger).open_requests() == []
+    assert [r.request_id for r in Ledger(org.ledger).open_requests()] == [rid]
 
 
 @pytest.mark.parametrize(
-    "conf",
+    ("address", "field", "value", "message"),
     [
-        {"subject_email": SUBJECT.email, "field": "user.contact.email", "value": "x@y.fr"},
-        {"subject_email": "not-an-address", "field": "user.name.last", "value": "X"},
+        (SUBJECT.email, "user.name.last", "   ", "the corrected value is empty"),
+        (SUBJECT.email, "user.contact.email", "x@y.fr", "is not a rectifiable field"),
+        ("not-an-address", "user.name.last", "X", "must contain exactly one @"),
     ],
-    ids=["unknown-field", "malformed-email"],
+    ids=["blank-value", "unknown-field", "malformed-email"],
 )
-def test_input_the_form_refuses_never_starts_a_run(org, run_dag, conf):
-    from airflow.sdk.exceptions import ParamValidationError
-
+def test_input_the_register_command_refuses_never_reaches_the_ledger(
+    org, address, field, value, message
+):
     before = last_names(org.crm)
-    with pytest.raises(ParamValidationError):
-        run_dag(DAG_ID, **conf)
+    with pytest.raises(ValueError, match=message) as refused:
+        register("rectification", address, field=field, value=value)
+    assert "\n" not in str(refused.value)
     assert last_names(org.crm) == before
     assert Ledger(org.ledger).open_requests() == []
+
+
+def test_a_request_of_another_kind_is_refused_in_one_sentence(org, run_dag, capfd):
+    rid = register("erasure", SUBJECT.email)
+    dag_run = run_dag(DAG_ID, request_id=rid)
+    assert task_states(dag_run)[("check_input", -1)] == "failed"
+    assert f"request {rid} is a erasure request" in capfd.readouterr().out

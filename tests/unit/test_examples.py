@@ -57,3 +57,34 @@ def _pg():
     from sqlalchemy.dialects import postgresql
 
     return postgresql.dialect()
+
+
+def test_the_saas_seed_is_a_function_of_its_inputs_with_composite_keys_phones_and_a_shared_mail():
+    from examples.saas import data as saas
+    from examples.saas.planted import facts
+    from examples.saas.schema import DATABASES
+    from gdpr.ledger.identity import normalise_phone
+
+    day = date(2026, 11, 18)
+    one, two = saas.build(30, day, seed=7), saas.build(30, day, seed=7)
+    assert one.rows == two.rows
+    assert [e.key for e in one.exports] == [e.key for e in two.exports]
+    assert saas.build(30, day, seed=8).rows != one.rows
+    datamap = load_datamap(load("saas").DATAMAP)
+    assert len(datamap.dataset("plataforma.usuarios").dataset.primary_key) == 2
+    assert len(datamap.dataset("plataforma.facturas").dataset.primary_key) == 3
+    phones = [r["telefono"] for t, r in one.rows if t == "plataforma.usuarios" and r["telefono"]]
+    assert {p[:2] for p in phones} >= {"06", "+3", "00"}, "every spelling of a number"
+    assert all(normalise_phone(p, "FR").startswith("+33") for p in phones)
+    for system, metadata in DATABASES.items():
+        for ref in datamap.system(system).datasets:
+            assert set(metadata.tables[ref.table_name].c.keys()) == set(ref.fields), ref.name
+    planted = facts(day)
+    assert len(planted.SHARED.records) == 2, "two people, one e-mail"
+    assert len(set(planted.SHARED.phones.values())) == 2, "each with their own phone"
+    assert planted.PLANTED.subject != planted.SHARED.value
+    assert normalise_phone(saas.SUBJECT_PHONE, "FR") == planted.SUBJECT_PHONE
+    # Invoice keys hold their year: the facts follow the day of the seed.
+    assert (
+        facts(date(2027, 11, 18)).HELD_RECORD["ejercicio"] == planted.HELD_RECORD["ejercicio"] + 1
+    )

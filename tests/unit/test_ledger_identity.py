@@ -20,6 +20,7 @@ from gdpr.ledger.identity import normalise_email
         ("zoe\u0301@example.fr", "zoé@example.fr"),  # decomposed accent, same person
         ("contact@café.fr", "contact@café.fr"),
         ("1234@example.travel", "1234@example.travel"),
+        ("иван@пример.рф", "иван@пример.рф"),  # one alphabet per part: a real address
     ],
 )
 def test_valid_addresses_are_stored_in_one_form(raw: str, stored: str) -> None:
@@ -50,6 +51,9 @@ def test_valid_addresses_are_stored_in_one_form(raw: str, stored: str) -> None:
         ("jean@example.fr;marie@example.fr", "exactly one @"),
         ("a" * 65 + "@example.fr", "too long"),
         ("jean@" + "a" * 250 + ".fr", "too long"),
+        ("camille.dur\u0430nd@example.fr", "different alphabets"),  # Cyrillic "а" among Latin
+        ("camille.durand@ex\u0430mple.fr", "different alphabets"),  # in the domain
+        ("jean@exampl\u03b5.fr", "different alphabets"),  # Greek epsilon
     ],
 )
 def test_malformed_addresses_are_refused_with_a_plain_reason(raw: str, says: str) -> None:

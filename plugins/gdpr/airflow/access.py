@@ -57,6 +57,11 @@ def register(params: Mapping[str, Any], *, dag_id: str, run_id: str) -> list[dic
     datamap = load_datamap()
     if params.get("passphrase_variable"):
         passphrase(params["passphrase_variable"])  # a missing Variable fails now, not at the end
+    if not (params.get("request_id") or "").strip():
+        raise _fail(
+            "give the id of a request registered in the ledger (R-YYYY-NNNNNN); register the "
+            "subject first with `gdpr request register` or on the DPO desk"
+        )
     ledger = Ledger(ledger_engine())
     try:
         request = register_request(
@@ -65,10 +70,7 @@ def register(params: Mapping[str, Any], *, dag_id: str, run_id: str) -> list[dic
             kind=params["kind"],
             now=utc_now(),
             run_id=run_id,
-            email=params.get("subject_email"),
             request_id=params.get("request_id"),
-            reference=params.get("reference"),
-            received_on=_date(params.get("received_on")),
         )
     except AccessInputError as exc:
         raise _fail(str(exc)) from exc

@@ -50,11 +50,11 @@ def register(params: dict, *, dag_id: str, run_id: str) -> dict:
         breach = declare_breach(
             ledger,
             datamap,
-            title=params["title"],
+            title=params.get("title") or "",
             aware_at=_when(params.get("aware_at"), datamap.organisation.timezone, now),
-            datasets=list(params["datasets"]),
+            datasets=list(params.get("datasets") or []),
             categories=list(params.get("categories") or []),
-            description=params["description"],
+            description=params.get("description") or "",
             high_risk=bool(params["high_risk"]),
             now=now,
         )

@@ -11,6 +11,7 @@ from gdpr.datamap import load_datamap
 from gdpr.deadlines.board import render_board
 from gdpr.deadlines.decisions import DecisionError, decide
 from gdpr.deadlines.watch import running_clocks, watch
+from gdpr.erasure.request import REQUEST_ID
 from gdpr.ledger import EvidenceInput, Ledger, RecordNotFoundError
 from gdpr.ledger.clock import utc_now
 from gdpr.reports.store import ReportStore
@@ -55,6 +56,10 @@ def record_decision(request_id: str, action: str, reason: str, *, dag_id: str, r
     """Apply the DPO's decision; a refused one fails the run with the reason, nothing written."""
     from airflow.sdk.exceptions import AirflowFailException
 
+    if not REQUEST_ID.fullmatch((request_id or "").strip()):
+        raise AirflowFailException(
+            "give the id of a ledger request, e.g. R-2026-000012 (see the deadline board)"
+        )
     datamap = load_datamap()
     ledger = Ledger(ledger_engine())
     ledger.check_ready()

@@ -16,19 +16,17 @@ from contextlib import contextmanager
 from typing import Any
 
 from gdpr.airflow.hooks import airflow_clients, ledger_engine
-from gdpr.connectors.factory import Clients, connectors_for
+from gdpr.connectors.factory import Clients
 from gdpr.datamap import load_datamap
 from gdpr.datamap.models import DataMap
 from gdpr.erasure.certificate import issue_certificate
 from gdpr.erasure.grounds import GROUNDS
 from gdpr.erasure.plan import ErasurePlan
 from gdpr.erasure.refusal import ERASED, REFUSED, close_detail, issue_refusal, outcome_of
-from gdpr.erasure.request import RequestInputError, checked_email, request_for
+from gdpr.erasure.request import RequestInputError, request_for
 from gdpr.ledger import Ledger
 from gdpr.ledger.clock import utc_now
-from gdpr.ledger.identity import request_identity
 from gdpr.reports.store import ReportStore
-from gdpr.subject import resolve_subject
 
 log = logging.getLogger(__name__)
 RUN_KIND = "erasure"
@@ -69,23 +67,18 @@ def check_input(params: Mapping[str, Any], *, run_id: str) -> dict:
 
 
 def subject_request(datamap: DataMap, ledger: Ledger, params: Mapping[str, Any], *, kind: str):
-    """The form's request: an existing one by id, or by e-mail one for a subject found somewhere."""
-    email, request_id = params.get("subject_email"), params.get("request_id")
-    if email and not request_id:
-        email = checked_email(email)
-        clients = airflow_clients()
-        try:
-            connectors = connectors_for(datamap, clients)
-            found = resolve_subject(datamap, connectors, request_identity(datamap), email).found
-        finally:
-            clients.dispose()
-        if not found:
-            raise RequestInputError(f"no record of this subject in any system: no {kind} to do")
+    """The form's request, by its ledger id (forms never take the subject's identity: it was
+    registered in the ledger with ``gdpr request register`` or on the desk)."""
+    if not (params.get("request_id") or "").strip():
+        raise RequestInputError(
+            "give the id of a request registered in the ledger (R-YYYY-NNNNNN); register the "
+            "subject first with `gdpr request register` or on the DPO desk"
+        )
     return request_for(
         ledger,
         kind=kind,
-        email=email,
-        request_id=request_id,
+        email=None,
+        request_id=params.get("request_id"),
         timezone=datamap.organisation.timezone,
         now=utc_now(),
         channel="airflow",

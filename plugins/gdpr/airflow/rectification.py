@@ -1,8 +1,10 @@
 """Task bodies of ``gdpr_subject_rectification``: check, rectify everywhere, notify (Art. 19).
 
-The corrected value is personal data. It is in the run's configuration (the trigger form) and
-nowhere else in Airflow: tasks read it from the params inside their body, register it with the
-secrets masker so a stray log line cannot show it, and return counts only.
+The corrected value is personal data. It is registered with the request in the ledger
+(``gdpr request register --kind rectification ... --field F --value V``) and nowhere in
+Airflow: the form takes the request id, tasks read the field and value from the ledger inside
+their body, register the value with the secrets masker so a stray log line cannot show it, and
+return counts only.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from gdpr.connectors.factory import connectors_for
 from gdpr.datamap import load_datamap
 from gdpr.erasure.notify import Notice, notify_once, recipients_for
 from gdpr.erasure.rectify import RectificationInputError, check_choice, rectify
-from gdpr.erasure.request import RequestInputError
+from gdpr.erasure.request import RequestInputError, correction_of
 from gdpr.ledger import Ledger
 from gdpr.ledger.clock import utc_now
 from gdpr.ledger.identity import request_identity
@@ -36,17 +38,40 @@ def _mask(value: str | None) -> None:
         mask_secret(value.strip())
 
 
+def _correction(ledger: Ledger, request_id: str) -> Mapping[str, str]:
+    found = correction_of(ledger, request_id)
+    if found is None:
+        raise failure(
+            f"request {request_id} has no corrected value in the ledger; register it with "
+            "`gdpr request register --kind rectification ... --field <field> --value <new value>`"
+        )
+    _mask(found["value"])
+    return found
+
+
 def check_input(params: Mapping[str, Any], *, run_id: str) -> dict:
-    """The request to act on; fails before any write on a bad field, value or subject."""
-    _mask(params.get("value"))
+    """The request to act on; fails before any write on a bad request, field or value."""
     datamap = load_datamap()
-    category = params.get("field") or ""
     ledger = Ledger(ledger_engine())
     try:
-        check_choice(datamap, category, params.get("value") or "")
         request = subject_request(datamap, ledger, params, kind="rectification")
+        correction = _correction(ledger, request.request_id)
+        category = correction["field"]
+        check_choice(datamap, category, correction["value"])
     except (RequestInputError, RectificationInputError) as exc:
         raise failure(str(exc)) from exc
+    clients = airflow_clients()
+    try:
+        connectors = connectors_for(datamap, clients)
+        identity = request_identity(datamap)
+        found = resolve_subject(datamap, connectors, identity, request.subject_email).found
+    finally:
+        clients.dispose()
+    if not found:
+        raise failure(
+            f"request {request.request_id}: no record of this subject in any system, nothing "
+            "to rectify"
+        )
     ledger.add_request_event(
         request.request_id, "rectification.triggered", ACTOR, {"run_id": run_id, "field": category}
     )
@@ -56,10 +81,9 @@ def check_input(params: Mapping[str, Any], *, run_id: str) -> dict:
 def apply(
     checked: Mapping[str, Any], params: Mapping[str, Any], *, dag_id: str, run_id: str
 ) -> dict:
-    value = params.get("value") or ""
-    _mask(value)
     datamap = load_datamap()
     ledger = Ledger(ledger_engine())
+    value = _correction(ledger, checked["request_id"])["value"]
     run_pk = ledger.start_run(dag_id, run_id, kind=RUN_KIND)
     request = ledger.get_request(checked["request_id"])
     clients = airflow_clients()
@@ -94,10 +118,9 @@ def notify_recipients(
     dag: Any = None,
 ) -> dict:
     """Art. 19: the recipients of the purposes of every dataset holding the field."""
-    value = (params.get("value") or "").strip()
-    _mask(value)
     datamap = load_datamap()
     ledger = Ledger(ledger_engine())
+    value = _correction(ledger, checked["request_id"])["value"]
     request = ledger.get_request(checked["request_id"])
     notices = recipients_for(datamap, outcome["datasets"])
     org = datamap.organisation

@@ -525,8 +525,9 @@ class SqlConnector:
         params = [
             {**{c: r[c] for c in changed}, **{f"key_{k}": r[k] for k in key_fields}} for r in rows
         ]
-        conn.execute(statement, params)
-        return len(rows)
+        result = conn.execute(statement, params)
+        # rows really matched where the driver reports it for an executemany
+        return result.rowcount if self.engine.dialect.supports_sane_multi_rowcount else len(rows)
 
 
 def _normalised(column: sa.ColumnElement[Any], kind: str) -> sa.ColumnElement[Any]:

@@ -23,3 +23,22 @@ def approval_timeout() -> timedelta:
             "or seconds, e.g. P7D or PT12H"
         )
     return duration
+
+
+APPROVERS_ENV = "GDPR_APPROVERS"
+FOUR_EYES_ENV = "GDPR_FOUR_EYES"
+
+
+def approvers() -> list[str]:
+    """Who may answer an erasure or breach approval (user ids of Airflow's auth manager, e.g.
+    the user names of the simple auth manager), from ``GDPR_APPROVERS`` (comma-separated).
+    Empty: anyone Airflow lets answer the task (with FAB, give its DPO role the HITL permission)."""
+    return [name.strip() for name in os.environ.get(APPROVERS_ENV, "").split(",") if name.strip()]
+
+
+def four_eyes() -> bool:
+    """Whether the person who asked for a run may not approve it (``GDPR_FOUR_EYES``, default on)."""
+    value = os.environ.get(FOUR_EYES_ENV, "true").strip().lower()
+    if value not in {"true", "false", "1", "0", "yes", "no", "on", "off"}:
+        raise ValueError(f"{FOUR_EYES_ENV}={value!r}: give true or false")
+    return value in {"true", "1", "yes", "on"}

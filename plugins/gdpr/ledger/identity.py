@@ -86,7 +86,24 @@ def normalise_email(value: str) -> str:
         )
     if not _EMAIL.fullmatch(address):
         raise ValueError(f"the email address is not valid ({_EXAMPLE})")
+    if any(len(_scripts(part)) > 1 for part in (local, *domain.split("."))):
+        raise ValueError(
+            "the email address mixes letters of different alphabets (such as a Cyrillic or Greek "
+            f"letter that looks like a Latin one); type it again in one alphabet ({_EXAMPLE})"
+        )
     return address
+
+
+def _scripts(text: str) -> set[str]:
+    """The writing systems of the letters of ``text`` (LATIN, CYRILLIC, GREEK...), from their
+    Unicode names: a part of an address mixing two is how look-alike (homoglyph) addresses are
+    made, e.g. a Cyrillic "\u0430" among Latin letters."""
+    found = set()
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            found.add(name.split(" ", 1)[0] if name else "UNKNOWN")
+    return found
 
 
 # -- every kind of identity ---------------------------------------------------------------------

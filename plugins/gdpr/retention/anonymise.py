@@ -41,7 +41,11 @@ def anonymisation(
     dataset: Dataset, fields: Iterable[str] = (), cut: Iterable[str] = ()
 ) -> Anonymisation:
     """The anonymisation of ``fields`` (default: every field with an erasing strategy), plus the
-    reference fields in ``cut`` emptied so no join key to a purged record survives."""
+    reference fields in ``cut`` emptied so no join key to a purged record survives.
+
+    A field of the record's own primary key is never emptied, even where it is also part of a
+    composite reference ((account, contact) in an invoice keyed (account, year, number)):
+    emptying the rest of the reference already breaks it, and a key must keep naming its row."""
     chosen = list(fields) or [n for n, spec in dataset.fields.items() if spec.erasure in ERASING]
     constant: dict[str, Any] = {}
     tokens: list[str] = []
@@ -52,7 +56,7 @@ def anonymisation(
         else:
             constant[name] = REDACTED if strategy == "redact" else None
     for name in cut:
-        if name not in tokens:
+        if name not in tokens and name not in dataset.primary_key:
             constant[name] = None
     return Anonymisation(constant, tuple(tokens))
 

@@ -1,0 +1,116 @@
+"""Seed Nubeverde Software: drop and recreate its tables, reset its bucket, write rows and objects.
+
+The rows and exports come from examples/saas/data.py (a pure function of the subject count,
+``today`` and the seed); this module only writes them, in batches, in an order the foreign keys
+accept (an address before the user that points to it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from botocore.exceptions import ClientError
+
+from examples.saas.data import build
+from examples.saas.schema import DATABASES, EXPORTS_DATASET, TABLE_ORDER
+
+BATCH = 2000
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    """What a seed wrote: rows per '<system>.<table>', object keys and versions per S3 dataset."""
+
+    rows: dict[str, int]
+    objects: dict[str, int]  # keys whose latest version is live (not a delete marker)
+    versions: dict[str, int]  # versions holding data, delete markers excluded
+
+
+def seed(
+    engines: Mapping[str, sa.Engine],
+    s3: Any,
+    buckets: Mapping[str, str],
+    *,
+    subjects: int,
+    today: date,
+    seed: int = 42,
+) -> SeedSummary:
+    """Write the organisation into ``engines`` (by system name: plataforma, soporte) and the
+    buckets (by S3 system name, plus 'reports' and 'delivery'); ``today`` dates everything."""
+    missing = [name for name in DATABASES if name not in engines]
+    if missing:
+        raise ValueError(f"no engine for the systems {missing}")
+    data = build(subjects, today, seed)
+    for system, metadata in DATABASES.items():
+        engine = engines[system]
+        metadata.drop_all(engine)
+        metadata.create_all(engine)
+    rows: Counter[str] = Counter()
+    for system, tables in TABLE_ORDER.items():
+        with engines[system].begin() as conn:
+            for table_name in tables:
+                table = DATABASES[system].tables[table_name]
+                batch = [row for name, row in data.rows if name == f"{system}.{table_name}"]
+                for start in range(0, len(batch), BATCH):
+                    conn.execute(sa.insert(table), batch[start : start + BATCH])
+                rows[f"{system}.{table_name}"] = len(batch)
+            if conn.dialect.name == "postgresql":  # keys given by the seed: move the sequences on
+                for table_name in tables:
+                    _advance_sequences(conn, DATABASES[system].tables[table_name])
+    _ensure_buckets(s3, buckets)
+    bucket = buckets[EXPORTS_DATASET.split(".")[0]]
+    _wipe(s3, bucket, "exportaciones/")
+    live = versions = 0
+    for export in data.exports:
+        for body in export.versions:
+            s3.put_object(Bucket=bucket, Key=export.key, Body=body, ContentType="text/csv")
+            versions += 1
+        if export.delete_marker:
+            s3.delete_object(Bucket=bucket, Key=export.key)
+        else:
+            live += 1
+    return SeedSummary(dict(rows), {EXPORTS_DATASET: live}, {EXPORTS_DATASET: versions})
+
+
+def _advance_sequences(conn: sa.Connection, table: sa.Table) -> None:
+    column = table.autoincrement_column
+    if column is None:
+        return
+    sequence = conn.execute(
+        sa.select(sa.func.pg_get_serial_sequence(table.name, column.name))
+    ).scalar()
+    if sequence:
+        top = conn.execute(sa.select(sa.func.max(column))).scalar()
+        if top is not None:
+            conn.execute(sa.select(sa.func.setval(sequence, top)))
+
+
+def _ensure_buckets(s3: Any, buckets: Mapping[str, str]) -> None:
+    region = s3.meta.region_name
+    for system, bucket in buckets.items():
+        try:
+            s3.head_bucket(Bucket=bucket)
+        except ClientError:
+            kwargs: dict[str, Any] = {"Bucket": bucket}
+            if region and region != "us-east-1":
+                kwargs["CreateBucketConfiguration"] = {"LocationConstraint": region}
+            s3.create_bucket(**kwargs)
+        if system not in ("reports", "delivery"):
+            s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+
+
+def _wipe(s3: Any, bucket: str, prefix: str) -> None:
+    """Every version and delete marker under the seed's prefix: a re-seed is a reset."""
+    paginator = s3.get_paginator("list_object_versions")
+    for page in paginator.paginate(Bucket=bucket, Prefix=prefix):
+        victims = [
+            {"Key": v["Key"], "VersionId": v["VersionId"]}
+            for v in page.get("Versions", []) + page.get("DeleteMarkers", [])
+        ]
+        if victims:
+            s3.delete_objects(Bucket=bucket, Delete={"Objects": victims, "Quiet": True})

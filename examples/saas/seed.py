@@ -14,8 +14,8 @@ from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
-from botocore.exceptions import ClientError
 
+from examples.buckets import ensure_buckets, wipe
 from examples.saas.data import build
 from examples.saas.schema import DATABASES, EXPORTS_DATASET, TABLE_ORDER
 
@@ -62,9 +62,9 @@ def seed(
             if conn.dialect.name == "postgresql":  # keys given by the seed: move the sequences on
                 for table_name in tables:
                     _advance_sequences(conn, DATABASES[system].tables[table_name])
-    _ensure_buckets(s3, buckets)
+    ensure_buckets(s3, buckets)
     bucket = buckets[EXPORTS_DATASET.split(".")[0]]
-    _wipe(s3, bucket, "exportaciones/")
+    wipe(s3, bucket, "exportaciones/")
     live = versions = 0
     for export in data.exports:
         for body in export.versions:
@@ -88,29 +88,3 @@ def _advance_sequences(conn: sa.Connection, table: sa.Table) -> None:
         top = conn.execute(sa.select(sa.func.max(column))).scalar()
         if top is not None:
             conn.execute(sa.select(sa.func.setval(sequence, top)))
-
-
-def _ensure_buckets(s3: Any, buckets: Mapping[str, str]) -> None:
-    region = s3.meta.region_name
-    for system, bucket in buckets.items():
-        try:
-            s3.head_bucket(Bucket=bucket)
-        except ClientError:
-            kwargs: dict[str, Any] = {"Bucket": bucket}
-            if region and region != "us-east-1":
-                kwargs["CreateBucketConfiguration"] = {"LocationConstraint": region}
-            s3.create_bucket(**kwargs)
-        if system not in ("reports", "delivery"):
-            s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
-
-
-def _wipe(s3: Any, bucket: str, prefix: str) -> None:
-    """Every version and delete marker under the seed's prefix: a re-seed is a reset."""
-    paginator = s3.get_paginator("list_object_versions")
-    for page in paginator.paginate(Bucket=bucket, Prefix=prefix):
-        victims = [
-            {"Key": v["Key"], "VersionId": v["VersionId"]}
-            for v in page.get("Versions", []) + page.get("DeleteMarkers", [])
-        ]
-        if victims:
-            s3.delete_objects(Bucket=bucket, Delete={"Objects": victims, "Quiet": True})

@@ -13,8 +13,8 @@ from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
-from botocore.exceptions import ClientError
 
+from examples.buckets import ensure_buckets, wipe
 from examples.telecom.data import build
 from examples.telecom.schema import DATABASES, DOCUMENTS_DATASET, TABLE_ORDER, to_db
 
@@ -64,9 +64,9 @@ def seed(
                 for start in range(0, len(batch), BATCH):
                     conn.execute(sa.insert(table), batch[start : start + BATCH])
                 rows[f"{system}.{table_name}"] = len(batch)
-    _ensure_buckets(s3, buckets)
+    ensure_buckets(s3, buckets)
     bucket = buckets[DOCUMENTS_DATASET.split(".")[0]]
-    _wipe(s3, bucket, "contrats/")
+    wipe(s3, bucket, "contrats/")
     live = versions = 0
     for document in data.documents:
         for body in document.versions:
@@ -77,29 +77,3 @@ def seed(
         else:
             live += 1
     return SeedSummary(dict(rows), {DOCUMENTS_DATASET: live}, {DOCUMENTS_DATASET: versions})
-
-
-def _ensure_buckets(s3: Any, buckets: Mapping[str, str]) -> None:
-    region = s3.meta.region_name
-    for system, bucket in buckets.items():
-        try:
-            s3.head_bucket(Bucket=bucket)
-        except ClientError:
-            kwargs: dict[str, Any] = {"Bucket": bucket}
-            if region and region != "us-east-1":
-                kwargs["CreateBucketConfiguration"] = {"LocationConstraint": region}
-            s3.create_bucket(**kwargs)
-        if system not in ("reports", "delivery"):
-            s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
-
-
-def _wipe(s3: Any, bucket: str, prefix: str) -> None:
-    """Every version and delete marker under the seed's prefix: a re-seed is a reset."""
-    paginator = s3.get_paginator("list_object_versions")
-    for page in paginator.paginate(Bucket=bucket, Prefix=prefix):
-        victims = [
-            {"Key": v["Key"], "VersionId": v["VersionId"]}
-            for v in page.get("Versions", []) + page.get("DeleteMarkers", [])
-        ]
-        if victims:
-            s3.delete_objects(Bucket=bucket, Delete={"Objects": victims, "Quiet": True})

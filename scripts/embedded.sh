@@ -133,8 +133,8 @@ demo_subject_requests() {
   grep -E ": approve answered" "$VAR/demo-erasure-approval.log" | sed 's/^/    /'
   echo "    per dataset (delete = erased, anonymise = kept without personal data, keep = kept with its legal reason, restrict = Art. 18 flag set):"
   messages "preview [a-z0-9_]+\.[a-z0-9_]+: " "$VAR/demo-erasure.log"
-  messages "verified: nothing erasable left|certificate s3://|Art. 19: [0-9]+ recipients|suppression entry" "$VAR/demo-erasure.log" | sed -E 's/ \(link valid.*//'
-  grep -q "verified: nothing erasable left" "$VAR/demo-erasure.log" \
+  messages "verified [0-9]+ subjects: nothing left|certificate s3://|Art. 19: [0-9]+ recipients|suppression entry" "$VAR/demo-erasure.log" | sed -E 's/ \(link valid.*//'
+  grep -qE "verified [0-9]+ subjects: nothing left" "$VAR/demo-erasure.log" \
     || { echo "the erasure was not verified (log: $VAR/demo-erasure.log)" >&2; exit 1; }
 }
 

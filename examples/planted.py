@@ -215,3 +215,12 @@ def kept_values(
                 if field_spec.erasure is not None and row.get(name) is not None
             }
     return dict(result)
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    """What a seed wrote: rows per '<system>.<table>', object keys and versions per S3 dataset."""
+
+    rows: dict[str, int]
+    objects: dict[str, int]  # keys whose latest version is live (not a delete marker)
+    versions: dict[str, int]  # versions holding data, delete markers excluded

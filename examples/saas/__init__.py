@@ -17,9 +17,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from examples.planted import SeedSummary
 from examples.saas import data
 from examples.saas.planted import SOME_DAY, Facts, facts
-from examples.saas.seed import SeedSummary
 
 NAME = "saas"
 DATAMAP = Path(__file__).with_name("datamap.yaml")

@@ -9,26 +9,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 
 from examples.buckets import ensure_buckets, wipe
+from examples.planted import SeedSummary
 from examples.saas.data import build
 from examples.saas.schema import DATABASES, EXPORTS_DATASET, TABLE_ORDER
 
 BATCH = 2000
-
-
-@dataclass(frozen=True)
-class SeedSummary:
-    """What a seed wrote: rows per '<system>.<table>', object keys and versions per S3 dataset."""
-
-    rows: dict[str, int]
-    objects: dict[str, int]  # keys whose latest version is live (not a delete marker)
-    versions: dict[str, int]  # versions holding data, delete markers excluded
 
 
 def seed(

@@ -14,9 +14,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from examples.planted import SeedSummary
 from examples.telecom import data
 from examples.telecom.planted import PLANTED
-from examples.telecom.seed import SeedSummary
 
 NAME = "telecom"
 DATAMAP = Path(__file__).with_name("datamap.yaml")

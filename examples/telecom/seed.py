@@ -8,26 +8,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 
 from examples.buckets import ensure_buckets, wipe
+from examples.planted import SeedSummary
 from examples.telecom.data import build
 from examples.telecom.schema import DATABASES, DOCUMENTS_DATASET, TABLE_ORDER, to_db
 
 BATCH = 2000
-
-
-@dataclass(frozen=True)
-class SeedSummary:
-    """What a seed wrote: rows per '<system>.<table>', object keys and versions per S3 dataset."""
-
-    rows: dict[str, int]
-    objects: dict[str, int]  # keys whose latest version is live (not a delete marker)
-    versions: dict[str, int]  # versions holding data, delete markers excluded
 
 
 def seed(

@@ -46,7 +46,7 @@ def seed(
 ) -> SeedSummary:
     """Seed the organisation into ``engines`` (by the map's SQL system names) and ``s3``."""
     from examples import buckets_of
-    from examples.saas.seed import seed as seed_saas
+    from examples.saas.populate import seed as seed_saas
 
     global _seeded_on
     _seeded_on = today

@@ -29,7 +29,7 @@ def seed(
 ) -> SeedSummary:
     """Seed the organisation into ``engines`` (by the map's SQL system names) and ``s3``."""
     from examples import buckets_of
-    from examples.telecom.seed import seed as seed_telecom
+    from examples.telecom.populate import seed as seed_telecom
 
     return seed_telecom(engines, s3, buckets_of(DATAMAP), subjects=subjects, today=today, seed=seed)
 

@@ -88,3 +88,21 @@ def test_the_saas_seed_is_a_function_of_its_inputs_with_composite_keys_phones_an
     assert (
         facts(date(2027, 11, 18)).HELD_RECORD["ejercicio"] == planted.HELD_RECORD["ejercicio"] + 1
     )
+
+
+@pytest.mark.parametrize("name", ORGANISATIONS)
+def test_every_organisation_keeps_its_interface_after_seeding(name):
+    """`seed` stays the organisation's function once its seeding modules are imported: CI
+    once failed when a submodule named like the function replaced it on the package."""
+    import importlib
+
+    org = load(name)
+    for module in ("seed", "populate", "data", "schema", "planted"):
+        try:
+            importlib.import_module(f"examples.{name}.{module}")
+        except ModuleNotFoundError:
+            continue
+    assert callable(org.seed)
+    assert callable(org.place_holds)
+    assert org.DATAMAP.exists()
+    assert org.PLANTED.subject

@@ -64,9 +64,9 @@ class Context:
 
     def seed(self) -> SeededDemo:
         """Seed the demo into two new PostgreSQL databases and moto S3, and time it."""
+        from examples import buckets_of
+        from examples.retailer.populate import seed_demo
         from gdpr.connections import create_sql_engine
-        from gdpr.demo import seed_demo
-        from gdpr.demo.command import buckets_of
 
         crm_url, helpdesk_url = self.pg.create("crm"), self.pg.create("helpdesk")
         crm, helpdesk = create_sql_engine(crm_url), create_sql_engine(helpdesk_url)

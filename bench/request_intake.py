@@ -44,7 +44,7 @@ def seed_tickets(engine: Any, datamap: Any, count: int) -> None:
     """The demo helpdesk schema, holding ``count`` new privacy tickets of every kind."""
     import sqlalchemy as sa
 
-    from gdpr.demo.schema import DATABASES
+    from examples.retailer.schema import DATABASES
 
     DATABASES["helpdesk"].create_all(engine)
     tickets = DATABASES["helpdesk"].tables["tickets"]

@@ -547,7 +547,7 @@ def sample_object_keys(
     crm_url: str, helpdesk_url: str, buckets: Mapping[str, str], customer_ids: Sequence[int]
 ) -> dict[str, tuple[str, set[str]]]:
     """The S3 keys the rule purges for these customers: by bucket, (static prefix, keys)."""
-    from gdpr.demo.schema import KEY_TEMPLATES
+    from examples.retailer.schema import KEY_TEMPLATES
 
     crm = sa.create_engine(crm_url)
     helpdesk = sa.create_engine(helpdesk_url)
@@ -687,7 +687,7 @@ class Bench:
         return child.value, child.peak_rss_mb
 
     def state(self, side: str) -> dict[str, tuple[int, int]]:
-        from gdpr.demo.schema import TABLE_ORDER
+        from examples.retailer.schema import TABLE_ORDER
 
         state = {}
         for system, urls in (("crm", self.db.crm), ("helpdesk", self.db.helpdesk)):

@@ -191,7 +191,7 @@ def measure(target: Target, repeat: int, prefix: str = "") -> dict[str, Any]:
 
 
 def run(ctx: Context) -> dict[str, Any]:
-    from gdpr.demo import PLANTED_SUBJECT_EMAIL
+    from examples.retailer.planted import PLANTED_SUBJECT_EMAIL
 
     demo = ctx.demo()
     target = Target(

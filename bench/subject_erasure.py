@@ -286,7 +286,7 @@ def batch(ctx: Context, demo: SeededDemo) -> dict[str, Any]:
 
 
 def run(ctx: Context) -> dict[str, Any]:
-    from gdpr.demo import PLANTED_SUBJECT_EMAIL
+    from examples.retailer.planted import PLANTED_SUBJECT_EMAIL
 
     demo = ctx.demo()
     figures: dict[str, Any] = {"customers": demo.customers}

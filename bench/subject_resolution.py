@@ -216,7 +216,7 @@ def large_subject(demo: SeededDemo, tickets: int = LARGE_SUBJECT_TICKETS) -> Ite
 
 
 def run(ctx: Context) -> dict[str, Any]:
-    from gdpr.demo import PLANTED_SUBJECT_EMAIL
+    from examples.retailer.planted import PLANTED_SUBJECT_EMAIL
 
     demo = ctx.demo()
     target = Target(

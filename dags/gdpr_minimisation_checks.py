@@ -69,6 +69,7 @@ def gdpr_minimisation_checks():
     @task(map_index_template="{{ dataset_id }}")
     def check_dataset(dataset_id: str, params: dict | None = None) -> dict:
         from gdpr.airflow import minimisation
+        from gdpr.airflow.retention import run_as_of
 
         context = get_current_context()
         context["dataset_id"] = dataset_id
@@ -77,6 +78,7 @@ def gdpr_minimisation_checks():
             dag_id=context["dag"].dag_id,
             run_id=context["run_id"],
             chunk_size=params["chunk_size"],
+            now=run_as_of(context),  # cut where the purge of the same logical date cuts
         )
 
     @task(trigger_rule="all_done")

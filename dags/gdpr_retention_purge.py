@@ -10,7 +10,11 @@ instead of deleted.
 
 * One mapped task per rule: a failing rule does not stop the others.
 * **Dry run** (trigger form) computes exactly the same selection and writes a preview report
-  without changing anything.
+  without changing anything; with an **As of** date it previews what a purge on that day
+  would select ("what will be purged on 1 January").
+* Periods are cut at the run's logical date (the end of its data interval; a manual run without
+  one: its trigger time), so a rerun or a backfill cuts where the scheduled run did. The last day
+  of a period is kept.
 * Evidence first: each batch appends an intent to the hash-chained ledger before it changes
   anything and a settlement after its commits (counts, SHA-256 of the keys, rule, citation);
   afterwards the purge checks that nothing it selected remains and every batch is settled.
@@ -54,6 +58,14 @@ ALIAS = "gdpr_retention_purged"
             title="Only these rules",
             description="Retention rules of the data map. Empty: every rule.",
         ),
+        "as_of": Param(
+            None,
+            type=["null", "string"],
+            format="date",
+            title="As of (preview)",
+            description="With Dry run: preview the purge as of this date (YYYY-MM-DD, in the "
+            "organisation's calendar). Empty: the run's logical date.",
+        ),
         "batch_size": Param(
             2000,
             type="integer",
@@ -69,6 +81,12 @@ def gdpr_retention_purge():
     def select_rules(params: dict | None = None) -> list[str]:
         from gdpr.airflow import retention
 
+        retention.as_of(  # an as_of date on a real purge fails here, before any rule runs
+            get_current_context(),
+            params.get("as_of"),
+            dry_run=params["dry_run"],
+            timezone=retention.organisation_timezone(),
+        )
         return retention.select_rules(params["rules"])
 
     @task(map_index_template="{{ rule_id }}", outlets=[AssetAlias(ALIAS)])
@@ -83,6 +101,12 @@ def gdpr_retention_purge():
             dag_id=context["dag"].dag_id,
             run_id=context["run_id"],
             batch_size=params["batch_size"],
+            now=retention.as_of(
+                context,
+                params.get("as_of"),
+                dry_run=params["dry_run"],
+                timezone=retention.organisation_timezone(),
+            ),
         )
         for dataset, tally in outcome["datasets"].items():
             if tally["count"] and not outcome["dry_run"]:

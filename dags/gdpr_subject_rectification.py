@@ -4,8 +4,9 @@
 Triggered from the form with a ledger **request id** only. The subject's address, the
 **field** to correct (a data category of the map's rectifiable fields: one choice covers every
 system holding it) and the **corrected value** are registered in the ledger first:
+the DPO desk's **Rectify** page (which then starts this DAG with the id alone), or
 `gdpr request register --kind rectification --identity email <address> --field <category>
---value <new value>` (or the DPO desk) prints the id. No personal value is typed into the form.
+--value <new value>`, which prints the id. No personal value is typed into the form.
 
 1. **check_input**: an empty, malformed or unknown request id, a request without a corrected
    value, or a field the map no longer declares rectifiable fails here, before anything is

@@ -32,10 +32,13 @@ def load(name: str) -> ModuleType:
     return importlib.import_module(f"examples.{name}")
 
 
-def buckets_of(datamap_path: Path) -> dict[str, str]:
-    """The map's buckets by S3 system name, plus 'reports' and 'delivery' (what seeders create)."""
+def buckets_of(datamap) -> dict[str, str]:
+    """The map's buckets by S3 system name, plus 'reports' and 'delivery' (what seeders create).
+
+    ``datamap``: the path of a data map, or a loaded ``gdpr.datamap.models.DataMap``."""
     from gdpr.datamap import load_datamap
 
-    datamap = load_datamap(datamap_path)
+    if isinstance(datamap, (str, Path)):
+        datamap = load_datamap(datamap)
     buckets = {s.name: s.bucket for s in datamap.systems if s.kind == "s3" and s.bucket}
     return {**buckets, "reports": datamap.reports.bucket, "delivery": datamap.delivery.bucket}

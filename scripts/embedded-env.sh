@@ -34,6 +34,9 @@ export GDPR_SMTP_PORT="${GDPR_SMTP_PORT:-8025}"
 export AIRFLOW_CONN_SMTP_DEFAULT="{\"conn_type\": \"smtp\", \"host\": \"127.0.0.1\", \"port\": $GDPR_SMTP_PORT, \"extra\": {\"disable_ssl\": true, \"disable_tls\": true, \"from_email\": \"gdpr@localhost\"}}"
 export PATH="$ROOT/.venv/bin:$PATH"
 export AIRFLOW__API__HOST="${AIRFLOW__API__HOST:-127.0.0.1}"
+# Task processes reach the api-server's Execution API on the same host and port (Airflow's
+# default is localhost:8080, wrong as soon as AIRFLOW__API__PORT is changed).
+export AIRFLOW__CORE__EXECUTION_API_SERVER_URL="${AIRFLOW__CORE__EXECUTION_API_SERVER_URL:-http://$AIRFLOW__API__HOST:$AIRFLOW__API__PORT/execution/}"
 # DEMO ONLY, NOT A SECRET: the HMAC key of the erasure suppression list (Art. 21(3)), so the
 # embedded default's erasures can add their suppression entry. Production sets its own long
 # random secret (docs/deploy.md, "Suppression key"); never reuse this value.

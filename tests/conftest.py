@@ -314,9 +314,9 @@ def demo_org(pg_url, mysql_url, s3_endpoint, s3_client, tmp_path, monkeypatch, d
     Connections are set the way a deployer sets them (``AIRFLOW_CONN_*``), so DAG runs and the
     command line read the same ones.
     """
+    from examples import buckets_of
+    from examples.retailer.populate import seed_demo
     from gdpr.connections import create_sql_engine, env_var_name
-    from gdpr.demo import seed_demo
-    from gdpr.demo.command import buckets_of
     from gdpr.ledger import migrate
 
     crm, helpdesk = create_sql_engine(pg_url), create_sql_engine(mysql_url)

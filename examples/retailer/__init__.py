@@ -1,8 +1,18 @@
 """The demo retailer (Maison Lumière) in the organisations' interface (see examples/README.md).
 
-An adapter only: the map is include/datamap.yaml, the seeder ``gdpr.demo.seed_demo`` and the
-planted cases ``gdpr.demo.planted``; this module re-exports them and computes the facts every
-organisation declares (examples.planted.Planted) from the demo's own planted records.
+The map is include/datamap.yaml (the deployment's default map). Its modules:
+
+- ``schema``: the CRM and helpdesk tables, ``KEY_TEMPLATES`` of the buckets;
+- ``populate``: ``seed_demo``, the seeder (planted records plus a generated population, sized
+  for benchmarks: COPY/multi-row inserts, indexes built last); ``generate``, ``objects``,
+  ``texts`` and ``timeutil`` make its rows, objects and free text;
+- ``planted`` (the retailer's own planted cases, ``planted.PLANTED``, richer than the
+  organisation-wide facts) and ``planted_rows`` (those cases as records);
+- ``holds``: the planted legal hold; ``contacts``: the prospect import that honours the
+  marketing suppression list (``python -m examples.retailer.contacts``).
+
+This module exposes the organisations' interface (examples/README.md) and computes the facts
+every organisation declares (examples.planted.Planted) from the retailer's planted records.
 """
 
 from __future__ import annotations
@@ -15,14 +25,13 @@ from typing import Any
 import sqlalchemy as sa
 
 from examples.planted import Holdings, Planted, SeedObject, kept_values, normalise, truth
+from examples.retailer.holds import HOLD_REFERENCE, plant_legal_hold
+from examples.retailer.objects import ObjectSpec
+from examples.retailer.planted import MIN_CUSTOMERS, PLANTED_LEGAL_HOLD_REASON
+from examples.retailer.planted import PLANTED as DEMO
+from examples.retailer.planted_rows import planted_records
+from examples.retailer.populate import Progress, SeedSummary, seed_demo
 from gdpr.datamap import load_datamap
-from gdpr.demo import MIN_CUSTOMERS, seed_demo
-from gdpr.demo import PLANTED as DEMO
-from gdpr.demo.command import HOLD_REFERENCE, plant_legal_hold
-from gdpr.demo.objects import ObjectSpec
-from gdpr.demo.planted import PLANTED_LEGAL_HOLD_REASON
-from gdpr.demo.planted_rows import planted_records
-from gdpr.demo.seed import SeedSummary
 
 NAME = "retailer"
 DATAMAP = Path(__file__).resolve().parents[2] / "include" / "datamap.yaml"
@@ -31,9 +40,19 @@ KEPT_DATASETS = ("crm.invoices", "crm.payments")  # the customers rule's `keep`
 
 
 def seed(
-    engines: Mapping[str, sa.Engine], s3: Any, *, subjects: int, today: date, seed: int = 42
+    engines: Mapping[str, sa.Engine],
+    s3: Any,
+    *,
+    subjects: int,
+    today: date,
+    seed: int = 42,
+    max_objects: int | None = None,
+    progress: Progress | None = None,
 ) -> SeedSummary:
-    """``gdpr.demo.seed_demo`` with ``subjects`` customers (engines by system: crm, helpdesk)."""
+    """``populate.seed_demo`` with ``subjects`` customers (engines by system: crm, helpdesk).
+
+    ``max_objects`` caps the S3 objects written (benchmarks at scale); ``progress(name, done,
+    total)`` reports the load as it goes."""
     from examples import buckets_of
 
     return seed_demo(
@@ -44,6 +63,8 @@ def seed(
         customers=subjects,
         seed=seed,
         today=today,
+        max_objects=max_objects,
+        progress=progress,
     )
 
 

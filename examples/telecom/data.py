@@ -12,7 +12,8 @@ Planted people (e-mails as stored, with their canonical form in PLANTED):
   version is a delete marker) and two complaints in the customer-service tool, typed with
   other cases and spaces.
 - Léa Moreau's near misses: lea.moreau@exemple.com (a subscriber), lea.moreau2@exemple.fr
-  (a complaint only).
+  (a complaint only). Léa holds a family account with the first as co-holder (a record of two
+  people: each reaches only their part of it).
 - Three former subscribers whose contracts ended four years ago (retention: 3 years): their
   invoices must be kept anonymised (10 years), except one eleven years old.
 - Nathalie Roux: a former subscriber like them, in a legal dispute over one of her contracts.
@@ -374,6 +375,19 @@ class _Builder:
             "lea-com", "Léa", "Moreau", NEAR_MISS_MAILS[0], cree_le=self.days_ago(400)
         )
         contrat = self.contrat(other, "lea-com", "Forfait 20 Go", self.days_ago(400))
+        # Léa holds a family account with her namesake as co-holder: a record of two people
+        self.data.add(
+            "si_clients.comptes_famille",
+            {
+                "compte_id": uid("lea-famille", "compte"),
+                "libelle": "Compte famille",
+                "ouvert_le": self.days_ago(380),
+                "titulaire_id": lea["abonne_id"],
+                "titulaire_part_pct": 60,
+                "cotitulaire_id": other["abonne_id"],
+                "cotitulaire_part_pct": 40,
+            },
+        )
         ligne = self.ligne(contrat, "lea-com", "+33711223344", contrat["signe_le"])
         self.consommation(ligne, "lea-com", month_start(t, 1))
         self.facture(contrat, other, "lea-com", at_noon(month_start(t, 1)))

@@ -111,6 +111,20 @@ documents = sa.Table(
     sa.Column("depose_le", sa.DateTime, nullable=False),
 )
 
+# A family account shared by two subscribers (a holder and a co-holder): each one's share of the
+# bill is about that person alone (the data map's `role` and `owns`), the rest is common.
+comptes_famille = sa.Table(
+    "comptes_famille",
+    SI_CLIENTS,
+    sa.Column("compte_id", UUID, primary_key=True),
+    sa.Column("libelle", sa.String(60), nullable=False),
+    sa.Column("ouvert_le", sa.DateTime, nullable=False),
+    sa.Column("titulaire_id", UUID, sa.ForeignKey("abonnes.abonne_id"), index=True),
+    sa.Column("titulaire_part_pct", sa.Integer),
+    sa.Column("cotitulaire_id", UUID, sa.ForeignKey("abonnes.abonne_id"), index=True),
+    sa.Column("cotitulaire_part_pct", sa.Integer),
+)
+
 reclamations = sa.Table(
     "reclamations",
     SERVICE_CLIENT,
@@ -150,7 +164,15 @@ for _metadata in (SI_CLIENTS, SERVICE_CLIENT):
 # The data map's SQL systems and their tables, parents before children.
 DATABASES: dict[str, sa.MetaData] = {"si_clients": SI_CLIENTS, "service_client": SERVICE_CLIENT}
 TABLE_ORDER: dict[str, tuple[str, ...]] = {
-    "si_clients": ("abonnes", "contrats", "lignes", "consommations", "factures", "documents"),
+    "si_clients": (
+        "abonnes",
+        "contrats",
+        "lignes",
+        "consommations",
+        "factures",
+        "documents",
+        "comptes_famille",
+    ),
     "service_client": ("reclamations", "messages_reclamation"),
 }
 # The S3 system holding the contract documents (versioned), and its dataset.

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from gdpr.datamap import DataMapError, default_path, load_datamap
+from gdpr.datamap import DataMapError, load_datamap
 from gdpr.ledger.clock import utc_now
 
 
@@ -35,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="gdpr", description="GDPR operations on Airflow: data map, ledger, demo"
+        prog="gdpr", description="GDPR operations on Airflow: data map, ledger, requests"
     )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -137,40 +137,6 @@ def _parser() -> argparse.ArgumentParser:
 
     add_request_commands(commands)
 
-    demo = commands.add_parser("demo", help="the demo organisation").add_subparsers(
-        metavar="ACTION"
-    )
-    seed = demo.add_parser(
-        "seed", help="create and fill the demo organisation's databases and buckets"
-    )
-    seed.add_argument(
-        "--customers", type=int, default=1000, help="scale: number of customers (default 1000)"
-    )
-    seed.add_argument("--seed", type=int, default=42, help="random seed (same seed, same data)")
-    seed.add_argument("--max-objects", type=int, default=None, help="cap on S3 objects written")
-    seed.add_argument(
-        "--url",
-        action="append",
-        default=[],
-        metavar="SYSTEM=URL",
-        help="SQLAlchemy URL for a sql system of the map (default: the system's Airflow connection)",
-    )
-    seed.add_argument(
-        "--ledger-url", help="SQLAlchemy URL of the ledger, for the planted legal hold"
-    )
-    seed.add_argument("--datamap", type=Path)
-    seed.set_defaults(func=_demo_seed)
-    contacts = demo.add_parser(
-        "import-contacts",
-        help="import demo contacts from a CSV (email, first_name, last_name, company), "
-        "skipping anyone on the marketing suppression list",
-    )
-    contacts.add_argument("csv", type=Path)
-    contacts.add_argument(
-        "--ledger-url", help="SQLAlchemy URL of the ledger (default: gdpr_ledger)"
-    )
-    contacts.add_argument("--datamap", type=Path)
-    contacts.set_defaults(func=_demo_import_contacts)
     return parser
 
 
@@ -242,18 +208,21 @@ def _ropa(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from gdpr.connectors.base import SystemUnreachableError
     from gdpr.connectors.factory import connector_for, env_clients
-    from gdpr.datamap.drift import compare
+    from gdpr.datamap.drift import anonymisation_conflicts, compare
 
     datamap = load_datamap(args.datamap)
     clients = env_clients()
     failed = False
+    connectors = {}
     for system in datamap.systems:
+        connector = connector_for(system, clients)
         try:
-            drift = compare(system, connector_for(system, clients).inspect())
+            drift = compare(system, connector.inspect())
         except SystemUnreachableError as exc:
             print(f"{system.name}: {exc}")
             failed = True
             continue
+        connectors[system.name] = connector
         print(
             f"{system.name}: {drift.datasets} datasets, {len(drift.missing)} missing, {len(drift.undeclared)} undeclared"
         )
@@ -262,6 +231,10 @@ def _check(args: argparse.Namespace) -> int:
         for item in drift.undeclared:
             print(f"  undeclared: {item}")
         failed |= not drift.ok
+    if not failed:  # the schema as declared: would it take the anonymisations the map asks for?
+        for problem in anonymisation_conflicts(datamap, connectors):
+            print(f"  refused: {problem}")
+            failed = True
     return 1 if failed else 0
 
 
@@ -345,18 +318,6 @@ def _access_link(args: argparse.Namespace) -> int:
     print(link)
     print(f"valid until {expires_at.isoformat()}", file=sys.stderr)
     return 0
-
-
-def _demo_seed(args: argparse.Namespace) -> int:
-    from gdpr.demo.command import seed_command
-
-    return seed_command(args, load_datamap(args.datamap or default_path()))
-
-
-def _demo_import_contacts(args: argparse.Namespace) -> int:
-    from gdpr.demo.contacts import import_command
-
-    return import_command(args, load_datamap(args.datamap or default_path()))
 
 
 if __name__ == "__main__":

@@ -1,10 +1,16 @@
-"""The DPO desk in a real browser: Debian's chromium driven by Playwright against a real
-`airflow api-server` (simple auth manager, two users) with the desk plugin loaded from plugins/.
+"""The DPO desk in a real browser: Debian's chromium driven by Playwright against a real Airflow
+(`airflow api-server`, `scheduler` and `triggerer` on a free port, simple auth manager with a
+DPO, a second approver and a clerk) with the desk plugin loaded from plugins/, on the demo
+organisation seeded in PostgreSQL, MariaDB and moto S3.
 
-The DPO signs in through Airflow's login page, opens the desk from the navigation, registers a
-request (the desk triggers the DAG through Airflow's REST API with the request id), sees its
-clock on the board; the second user sees the same board with the identity masked. Screenshots go
-to docs/img/ for docs/desk.md.
+The whole DPO journey: the DPO signs in through Airflow's login page, opens the desk from the
+navigation, registers an erasure request (the desk triggers gdpr_subject_erasure through
+Airflow's REST API with the request id alone) and sees its clock on the board. The run previews
+and waits for approval; the DPO who asked is refused by Airflow (four eyes); the second approver
+signs in, follows the desk's link to Airflow's Required actions page and approves; the run erases,
+certifies and notifies to the end, and the DPO opens the certificate from the desk's evidence
+page. A clerk sees the board with the identity masked. Screenshots go to docs/img/ for
+docs/desk.md.
 """
 
 from __future__ import annotations
@@ -16,7 +22,9 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -33,7 +41,11 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-USERS = {"dpo": "dpo-password-1", "clerk": "clerk-password-2"}
+USERS = {"dpo": "dpo-password-1", "deputy": "deputy-password-3", "clerk": "clerk-password-2"}
+ROLES = "dpo:admin,deputy:user,clerk:viewer"
+APPROVERS = "dpo,deputy"  # GDPR_APPROVERS: the DPO asks, so only the deputy may approve
+ERASURE = "gdpr_subject_erasure"
+RUN_TIMEOUT = 240  # seconds for the erasure run to reach its approval, then to finish
 EMAIL = "Camille.Durand@Example.FR"
 SHOTS = ROOT / "docs" / "img"
 
@@ -56,38 +68,89 @@ def _airflow(env: dict[str, str], *args: str, timeout: int = 600) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
 
 
+def _start(env: dict[str, str], log: Path, *args: str) -> subprocess.Popen:
+    """An Airflow command at the suite's instant (tests/browser/serve_at_test_now.py), in a
+    process group of its own so that it is stopped with everything it spawned."""
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "browser" / "serve_at_test_now.py"), *args],
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    if process.stdout:
+        process.stdout.close()
+
+
+@dataclass
+class AirflowUnderTest:
+    base: str
+    logs: dict[str, Path]
+
+    def tail(self) -> str:
+        return "\n".join(
+            f"--- {name} ---\n{path.read_text(errors='replace')[-2500:]}"
+            for name, path in self.logs.items()
+            if path.exists()
+        )
+
+
 @pytest.fixture
-def airflow_server(demo_org, tmp_path):
-    """A real api-server on a free port, its own metadata database and the DAGs serialised."""
+def airflow_server(demo_org, smtp_server, tmp_path, monkeypatch):
+    """A real Airflow on a free port: api-server, scheduler (LocalExecutor) and triggerer (the
+    approval is a deferred human-in-the-loop task), its own SQLite metadata database and the
+    DAGs serialised. Mail goes to the test's SMTP server; the organisation's connections are the
+    demo's (tests/conftest.py)."""
+    monkeypatch.setenv("AIRFLOW_VAR_GDPR_SUPPRESSION_KEY", "browser-suppression-key-0123456789ab")
     home = tmp_path / "airflow-home"
     home.mkdir()
     passwords = home / "passwords.json"
     passwords.write_text(json.dumps(USERS))
     port = _free_port()
+    base = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "AIRFLOW_HOME": str(home),
         "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home}/airflow.db",
         "AIRFLOW__CORE__UNIT_TEST_MODE": "False",
+        "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
+        "AIRFLOW__CORE__PARALLELISM": "2",
+        "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"{base}/execution/",
         "AIRFLOW__CORE__AUTH_MANAGER": (
             "airflow.api_fastapi.auth.managers.simple.simple_auth_manager.SimpleAuthManager"
         ),
-        "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS": "dpo:admin,clerk:viewer",
+        "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS": ROLES,
         "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE": str(passwords),
-        "AIRFLOW__API_AUTH__JWT_SECRET": "browser-test-secret",
+        "AIRFLOW__API_AUTH__JWT_SECRET": "browser-test-secret-0123456789abcdef0123456789abcdef"
+        "0123456789abcdef",
         "AIRFLOW__API__SECRET_KEY": "browser-test-secret",
-        "AIRFLOW__API__BASE_URL": f"http://127.0.0.1:{port}",
-        "AIRFLOW__GDPR__DPO_USERS": "dpo",
+        "AIRFLOW__API__BASE_URL": base,
+        "AIRFLOW__GDPR__DPO_USERS": "dpo,deputy",
+        # the log servers of the scheduler and the triggerer on free ports, not 8793/8794
+        "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(_free_port()),
+        "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": str(_free_port()),
+        "GDPR_APPROVERS": APPROVERS,
+        "GDPR_FOUR_EYES": "true",
         "GDPR_DATAMAP": str(DATAMAP_PATH),
         "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "plugins")]),
     }
     _airflow(env, "db", "migrate")
     _airflow(env, "dags", "reserialize")
-    log = (tmp_path / "api-server.log").open("w")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            str(ROOT / "tests" / "browser" / "serve_at_test_now.py"),
+    logs = {name: tmp_path / f"{name}.log" for name in ("api-server", "scheduler", "triggerer")}
+    processes = [
+        _start(
+            env,
+            logs["api-server"],
             "api-server",
             "--host",
             "127.0.0.1",
@@ -95,17 +158,15 @@ def airflow_server(demo_org, tmp_path):
             str(port),
             "--workers",
             "1",
-        ],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
+        ),
+        _start(env, logs["scheduler"], "scheduler"),
+        _start(env, logs["triggerer"], "triggerer"),
+    ]
+    server = AirflowUnderTest(base, logs)
     try:
         deadline = time.monotonic() + 180
         while True:
-            assert server.poll() is None, (tmp_path / "api-server.log").read_text()[-3000:]
+            assert all(p.poll() is None for p in processes), server.tail()
             try:
                 if httpx.get(f"{base}/api/v2/monitor/health", timeout=2).status_code == 200:
                     break
@@ -113,15 +174,10 @@ def airflow_server(demo_org, tmp_path):
                 pass
             assert time.monotonic() < deadline, "the api-server did not answer in 180 s"
             time.sleep(1)
-        yield base
+        yield server
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
-        log.close()
+        for process in processes:
+            _stop(process)
 
 
 def _log_in(page, base: str, user: str) -> None:
@@ -186,12 +242,74 @@ def _api_token(base: str, user: str) -> str:
     return response.json()["access_token"]
 
 
-def test_dpo_registers_a_request_and_sees_its_clock(airflow_server, demo_org):
+def _api(base: str, token: str, method: str, path: str, **kwargs) -> httpx.Response:
+    return httpx.request(
+        method,
+        f"{base}/api/v2{path}",
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=30,
+        **kwargs,
+    )
+
+
+class RunWatch:
+    """The erasure run as Airflow's API reports it; a task that fails stops the test at once,
+    with its log, instead of waiting for the retries."""
+
+    def __init__(self, server: AirflowUnderTest, token: str, run_id: str) -> None:
+        self.server, self.token, self.run_id = server, token, run_id
+
+    def check(self) -> str:
+        base, path = self.server.base, f"/dags/{ERASURE}/dagRuns/{self.run_id}"
+        tis = _api(base, self.token, "GET", f"{path}/taskInstances").json()["task_instances"]
+        for ti in tis:
+            if ti["state"] in ("failed", "up_for_retry", "upstream_failed"):
+                log = _api(
+                    base,
+                    self.token,
+                    "GET",
+                    f"{path}/taskInstances/{ti['task_id']}/logs/{max(ti['try_number'], 1)}",
+                    params={"full_content": "true"},
+                    headers={"Accept": "text/plain"},
+                ).text
+                pytest.fail(f"task {ti['task_id']} is {ti['state']}:\n{log[-4000:]}")
+        return _api(base, self.token, "GET", path).json()["state"]
+
+
+def _wait(what: str, check, server: AirflowUnderTest, timeout: float = RUN_TIMEOUT):
+    """``check()`` until it returns something truthy; fails with the Airflow logs after
+    ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = check()
+        if found:
+            return found
+        assert time.monotonic() < deadline, f"{what}: not in {timeout} s\n{server.tail()}"
+        time.sleep(2)
+
+
+def _customers(engine, email: str) -> int:
+    import sqlalchemy as sa
+
+    with engine.connect() as conn:
+        return conn.execute(
+            sa.text("SELECT count(*) FROM customers WHERE lower(email) = :e"), {"e": email}
+        ).scalar_one()
+
+
+def test_dpo_journey_register_clock_erasure_approved_by_a_second_user_certificate(
+    airflow_server, demo_org, smtp_server
+):
     from playwright.sync_api import sync_playwright
 
     from gdpr.ledger import Ledger
 
-    base = airflow_server
+    server, base = airflow_server, airflow_server.base
+    subject = EMAIL.lower()
+    assert _customers(demo_org.crm, subject) == 1
+    dpo_token = _api_token(base, "dpo")
+    unpaused = _api(base, dpo_token, "PATCH", f"/dags/{ERASURE}", json={"is_paused": False})
+    assert unpaused.status_code == 200, unpaused.text
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -205,6 +323,7 @@ def test_dpo_registers_a_request_and_sees_its_clock(airflow_server, demo_org):
             frame = page.frame_locator("iframe").first
             frame.locator("text=Open requests and breaches").wait_for(timeout=60_000)
 
+            # register the erasure: the address goes to the ledger, the run gets the id
             page.goto(f"{base}/gdpr-desk/register")
             page.fill("#email", EMAIL)
             page.select_option("#kind", "erasure")
@@ -215,16 +334,42 @@ def test_dpo_registers_a_request_and_sees_its_clock(airflow_server, demo_org):
 
             status = page.locator("[role='status']").inner_text()
             match = re.search(
-                r"request (R-\d{4}-\d+) registered; gdpr_subject_erasure started", status
+                rf"request (R-\d{{4}}-\d+) registered; {ERASURE} started \(run ([^)]+)\)", status
             )
             assert match, status
-            rid = match.group(1)
+            rid, run_id = match.group(1), match.group(2)
+            # its clock on the board
             row = page.locator(f"tr[data-request='{rid}']")
-            assert "camille.durand@example.fr" in row.inner_text()
+            assert subject in row.inner_text()
             assert "2026-11-18" in row.inner_text()  # received at the suite's instant
             assert "ok" in row.locator(".badge").inner_text()
             assert re.search(r"\d+ d \d+ h", row.locator(".left").inner_text())
+
+            # the run previews and waits for approval: the board links to it
+            watch = RunWatch(server, dpo_token, run_id)
+
+            def approval_on_board():
+                watch.check()
+                page.goto(f"{base}/gdpr-desk/")
+                link = page.locator(f"a[href*='{ERASURE}'][href*='required_actions']")
+                return link.count() > 0 and link.first.get_attribute("href")
+
+            approval_href = _wait("the approval waiting on the board", approval_on_board, server)
+            assert f"/runs/{quote(run_id, safe='')}/tasks/approve/" in approval_href
             page.screenshot(path=str(SHOTS / "desk-board.png"), full_page=True)
+
+            # four eyes: the DPO asked, so Airflow refuses the DPO's answer
+            hitl = f"/dags/{ERASURE}/dagRuns/{run_id}/taskInstances/approve/-1/hitlDetails"
+            detail = _api(base, dpo_token, "GET", hitl).json()
+            assert [u["id"] for u in detail["assigned_users"]] == ["deputy"]
+            refused = _api(
+                base,
+                dpo_token,
+                "PATCH",
+                hitl,
+                json={"chosen_options": ["Approve"], "params_input": {}},
+            )
+            assert refused.status_code == 403, refused.text
 
             # the same board inside Airflow's UI, from the navigation
             page.goto(f"{base}/plugin/dpo-desk")
@@ -232,31 +377,61 @@ def test_dpo_registers_a_request_and_sees_its_clock(airflow_server, demo_org):
             embedded.locator(f"tr[data-request='{rid}']").wait_for(timeout=60_000)
             page.screenshot(path=str(SHOTS / "desk-in-airflow.png"))
 
+            # the second approver follows the desk's link and approves in Airflow's UI
+            deputy = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+            _log_in(deputy, base, "deputy")
+            deputy.goto(f"{base}/gdpr-desk/")
+            deputy.locator(f"a[href*='{ERASURE}'][href*='required_actions']").first.click()
+            approve = deputy.get_by_role("button", name="Approve", exact=True)
+            approve.wait_for(timeout=60_000)
+            approve.scroll_into_view_if_needed()
+            deputy.screenshot(path=str(SHOTS / "desk-approval.png"))
+            approve.click()
+
+            def run_state():
+                state = watch.check()
+                return state if state in ("success", "failed") else None
+
+            assert _wait("the erasure run to finish", run_state, server) == "success"
+            answered = _api(base, dpo_token, "GET", hitl).json()
+            assert answered["responded_by_user"]["id"] == "deputy"
+            assert answered["chosen_options"] == ["Approve"]
+            assert _customers(demo_org.crm, subject) == 0
+
+            # the certificate, from the desk's evidence page
+            page.goto(f"{base}/gdpr-desk/evidence")
+            certificate = page.locator(
+                "#reports tr", has=page.locator("td", has_text=re.compile(r"^certificate$"))
+            ).first.locator("a")
+            assert rid in certificate.inner_text()
+            page.screenshot(path=str(SHOTS / "desk-evidence.png"), full_page=True)
+            page.goto(base + certificate.get_attribute("href"))
+            text = page.locator("body").inner_text()
+            assert rid in text
+            assert "erase" in text.lower()
+            page.screenshot(path=str(SHOTS / "desk-certificate.png"))
+
             # the charts, on a year of history
             _seed_history(demo_org.ledger)
             page.goto(f"{base}/gdpr-desk/charts")
             assert page.locator("svg.chart").count() == 4
             page.screenshot(path=str(SHOTS / "desk-charts.png"), full_page=True)
 
-            # the clerk sees the clock but not who it is about
+            # the clerk sees the request but not who it is about
             other = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
             _log_in(other, base, "clerk")
-            other.goto(f"{base}/gdpr-desk/")
-            masked = other.locator(f"tr[data-request='{rid}']").inner_text()
-            assert "c***@e***.fr" in masked
+            other.goto(f"{base}/gdpr-desk/evidence")
+            assert rid in other.content()
             assert "camille" not in other.content().lower()
         finally:
             browser.close()
 
-    record = Ledger(demo_org.ledger).get_request(rid)
-    assert record.subject_email == "camille.durand@example.fr"
-    assert record.kind == "erasure"
+    ledger = Ledger(demo_org.ledger)
+    record = ledger.get_request(rid)
+    assert record.subject_email == subject
+    assert (record.kind, record.status) == ("erasure", "completed")
+    assert smtp_server.messages, "the Art. 19 recipients were told"
     # the run Airflow holds carries the request id and nothing else
-    token = _api_token(base, "dpo")
-    runs = httpx.get(
-        f"{base}/api/v2/dags/gdpr_subject_erasure/dagRuns",
-        headers={"Authorization": f"Bearer {token}"},
-        timeout=30,
-    ).json()["dag_runs"]
+    runs = _api(base, dpo_token, "GET", f"/dags/{ERASURE}/dagRuns").json()["dag_runs"]
     assert [run["conf"] for run in runs] == [{"request_id": rid}]
     assert "camille" not in json.dumps(runs).lower()

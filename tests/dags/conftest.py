@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import pytest
 
-from gdpr.demo import PLANTED
+from examples.retailer.planted import PLANTED
 from tests.conftest import ROOT
 from tests.dags.hitl import approver  # noqa: F401  (the fixture, for every DAG test)
 
 
 @pytest.fixture
 def run_dag(airflow_db):
-    """``run_dag(dag_id, **conf)``: one real run of a DAG of dags/, returning its DagRun."""
+    """``run_dag(dag_id, **conf)``: one real run of a DAG of dags/, returning its DagRun. Its
+    logical date is the suite's clock (``TEST_NOW`` moving on), as the product's: the purge and
+    the checks cut at a run's logical date."""
 
     def run(dag_id: str, **conf):
         from airflow.dag_processing.dagbag import DagBag
 
+        from gdpr.ledger.clock import utc_now
+
         dag = DagBag(dag_folder=str(ROOT / "dags" / f"{dag_id}.py")).get_dag(dag_id)
-        return dag.test(run_conf=conf or None)
+        return dag.test(run_conf=conf or None, logical_date=utc_now())
 
     return run
 

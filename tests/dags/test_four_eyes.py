@@ -9,8 +9,8 @@ import threading
 import pytest
 from fastapi import HTTPException
 
+from examples.retailer.planted import PLANTED
 from gdpr.airflow import approval
-from gdpr.demo import PLANTED
 from gdpr.ledger import Ledger
 from gdpr.ledger.clock import utc_now
 from tests.dags.conftest import task_states

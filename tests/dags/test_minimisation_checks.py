@@ -9,10 +9,11 @@ import io
 import logging
 import shutil
 
-from gdpr.demo.planted import PLANTED_REMARK_TEXTS, PLANTED_REMARKS
+from examples.retailer.planted import PLANTED_REMARK_TEXTS, PLANTED_REMARKS
 from gdpr.ledger import Ledger, verify_chain
 from tests.conftest import ROOT
 from tests.dags.conftest import personal_values, task_states, xcom_text
+from tests.sqlrule import write_sql_map
 
 DAG_ID = "gdpr_minimisation_checks"
 
@@ -99,10 +100,7 @@ def test_a_dataset_that_cannot_be_checked_fails_alone_and_the_dpo_is_told(
 ):
     include = tmp_path / "include"
     shutil.copytree(ROOT / "include", include)
-    sql = include / "sql" / "prospects_without_recent_inbound_contact.sql"
-    sql.write_text(
-        sql.read_text(encoding="utf-8").replace("i.occurred_at", "i.occured_at"), encoding="utf-8"
-    )
+    write_sql_map(include, broken=True)  # the one SQL-file rule, with a misspelt column
     monkeypatch.setenv("GDPR_DATAMAP", str(include / "datamap.yaml"))
 
     run = run_dag(DAG_ID)

@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from gdpr.demo import PLANTED, planted
+from examples.retailer import planted
+from examples.retailer.planted import PLANTED
 from tests.conftest import ROOT
 from tests.dags.conftest import task_states
 from tests.dags.requests import register

@@ -139,6 +139,25 @@ def test_access_package_holds_exactly_the_subjects_records_and_versions(org, run
     )
     exported.update(files)
     assert exported == planted.subject_holdings.counts()
+    # a record shared by several parties shows the subject's part only: every party whose link
+    # or own fields are visible is the subject (its link names one of the subject's records)
+    names = set(archive.namelist())
+    shared = [ref for ref in org.datamap.iter_datasets() if ref.dataset.parties]
+    for ref in shared:
+        name = f"data/{ref.system.name}/{ref.dataset.name}.json"
+        if name not in names:
+            continue
+        for record in json.loads(archive.read(name)):
+            for reference in ref.dataset.references:
+                if reference.role is None:
+                    continue
+                part = ref.dataset.parties[reference.role]
+                if all(record.get(f) is None for f in part):
+                    continue
+                system, dataset = reference.dataset.split(".")
+                parents = json.loads(archive.read(f"data/{system}/{dataset}.json"))
+                mine = {tuple(str(p[f]) for f in reference.fields.values()) for p in parents}
+                assert tuple(str(record[f]) for f in reference.fields) in mine, reference.role
     assert [e.action for e in ledger.evidence(request_id=request.request_id)] == [
         "access.delivered"
     ]

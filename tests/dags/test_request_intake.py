@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from gdpr.demo import planted
+from examples.retailer import planted
 from gdpr.ledger import Ledger
 from tests.dags.conftest import task_states, xcom_text
 

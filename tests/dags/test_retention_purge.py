@@ -8,11 +8,12 @@ import shutil
 import pytest
 import sqlalchemy as sa
 
-from gdpr.demo import PLANTED
-from gdpr.demo.command import plant_legal_hold
+from examples.retailer.holds import plant_legal_hold
+from examples.retailer.planted import PLANTED
 from gdpr.ledger import Ledger, verify_chain
 from tests.conftest import ROOT
 from tests.dags.conftest import personal_values, task_states, xcom_text
+from tests.sqlrule import write_sql_map
 
 DAG_ID = "gdpr_retention_purge"
 
@@ -77,13 +78,35 @@ def test_preview_changes_nothing_then_the_purge_applies_every_rule(org, run_dag,
         assert value.lower() not in text, "no personal value in task logs"
 
 
+def _selected(dag_run) -> int:
+    """Records the run's purge_rule tasks selected (counts from XCom)."""
+    outcomes = [
+        ti.xcom_pull(task_ids=ti.task_id, map_indexes=ti.map_index)
+        for ti in dag_run.get_task_instances()
+        if ti.task_id == "purge_rule"
+    ]
+    return sum(d["count"] for o in outcomes for d in o["datasets"].values())
+
+
+def test_an_as_of_preview_looks_ahead_and_an_as_of_purge_is_refused(org, run_dag):
+    recordings = count(org.crm, "SELECT count(*) FROM call_recordings")
+    refused = run_dag(DAG_ID, as_of="2030-01-01")
+    assert refused.state == "failed"
+    assert task_states(refused)[("select_rules", -1)] == "failed"
+    assert count(org.crm, "SELECT count(*) FROM call_recordings") == recordings
+
+    rules = ["call-recordings-6m"]
+    today = run_dag(DAG_ID, dry_run=True, rules=rules)
+    ahead = run_dag(DAG_ID, dry_run=True, rules=rules, as_of="2030-01-01")
+    assert today.state == ahead.state == "success"
+    assert _selected(today) < _selected(ahead)  # what a purge on 1 January 2030 would select
+    assert count(org.crm, "SELECT count(*) FROM call_recordings") == recordings
+
+
 def test_a_broken_rule_fails_alone_and_the_others_still_run(org, run_dag, tmp_path, monkeypatch):
     include = tmp_path / "include"
     shutil.copytree(ROOT / "include", include)
-    sql = include / "sql" / "prospects_without_recent_inbound_contact.sql"
-    sql.write_text(
-        sql.read_text(encoding="utf-8").replace("i.occurred_at", "i.occured_at"), encoding="utf-8"
-    )
+    write_sql_map(include, broken=True)  # the one SQL-file rule, with a misspelt column
     monkeypatch.setenv("GDPR_DATAMAP", str(include / "datamap.yaml"))
     prospects = count(org.crm, "SELECT count(*) FROM prospects")
     customers = count(org.crm, "SELECT count(*) FROM customers")

@@ -11,7 +11,7 @@ import zipfile
 import pytest
 import sqlalchemy as sa
 
-from gdpr.demo import PLANTED
+from examples.retailer.planted import PLANTED
 from gdpr.ledger import Ledger, verify_chain
 from tests.dags.conftest import personal_values, task_states, xcom_text
 from tests.dags.requests import register

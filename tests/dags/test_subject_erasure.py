@@ -8,7 +8,7 @@ import logging
 import pytest
 import sqlalchemy as sa
 
-from gdpr.demo import PLANTED
+from examples.retailer.planted import PLANTED
 from gdpr.erasure.notify import recipients_for
 from gdpr.erasure.suppression import SCOPE, identity_hash
 from gdpr.ledger import Ledger, verify_chain

@@ -8,8 +8,8 @@ import logging
 import pytest
 import sqlalchemy as sa
 
+from examples.retailer.planted import PLANTED
 from gdpr.deadlines import request_due_at
-from gdpr.demo import PLANTED
 from gdpr.erasure.suppression import SCOPE, identity_hash
 from gdpr.ledger import Ledger, verify_chain
 from tests.clock import TEST_NOW

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from botocore.exceptions import ClientError
 
-from gdpr.demo import PLANTED
+from examples.retailer.planted import PLANTED
 from gdpr.ledger import Ledger, verify_chain
 from tests.dags.conftest import personal_values, task_states, xcom_text
 from tests.dags.requests import register

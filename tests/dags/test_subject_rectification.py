@@ -7,7 +7,7 @@ import logging
 import pytest
 import sqlalchemy as sa
 
-from gdpr.demo import PLANTED
+from examples.retailer.planted import PLANTED
 from gdpr.erasure.notify import recipients_for
 from gdpr.ledger import Ledger, verify_chain
 from tests.dags.conftest import personal_values, task_states, xcom_text

@@ -10,10 +10,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
+from examples.retailer.planted import PLANTED, PLANTED_NEAR_MISS_EMAILS
 from gdpr.access import RequestInfo, build_subject_package
 from gdpr.connectors.factory import connectors_for, env_clients
-from gdpr.demo import PLANTED
-from gdpr.demo.planted import PLANTED_NEAR_MISS_EMAILS
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 REQUEST = RequestInfo("R-2026-000042", "access", NOW - timedelta(days=3), NOW + timedelta(days=28))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from examples.retailer.planted import PLANTED_SUBJECT_EMAIL
 from gdpr.cli import main
-from gdpr.demo import PLANTED_SUBJECT_EMAIL
 from gdpr.ledger import EvidenceInput, Ledger
 from tests.conftest import DATAMAP_PATH
 

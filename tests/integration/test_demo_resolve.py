@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from examples.retailer.planted import PLANTED, PLANTED_NEAR_MISS_EMAILS, PLANTED_SUBJECT_EMAIL
 from gdpr.connectors.factory import connectors_for, env_clients
-from gdpr.demo import PLANTED, PLANTED_SUBJECT_EMAIL
-from gdpr.demo.planted import PLANTED_NEAR_MISS_EMAILS
 from gdpr.subject import resolve_subject
 
 

@@ -1,6 +1,6 @@
 """The demo seed: deterministic, shaped like the data map, and carrying every planted case.
 
-Later features' tests rely on gdpr.demo.planted; these tests are what makes those constants
+Later features' tests rely on examples.retailer.planted; these tests are what makes those constants
 trustworthy on each supported database.
 """
 
@@ -18,10 +18,12 @@ import sqlalchemy as sa
 import yaml
 from botocore.exceptions import ClientError
 
-from gdpr.demo import KEY_TEMPLATES, PLANTED, SeedSummary, planted, seed_demo
-from gdpr.demo import seed as seed_module
-from gdpr.demo.schema import DATABASES, TABLES, primary_key_column
-from gdpr.demo.texts import iban_valid, luhn_valid, nir_valid
+from examples.retailer import planted
+from examples.retailer import populate as seed_module
+from examples.retailer.planted import PLANTED
+from examples.retailer.populate import SeedSummary, seed_demo
+from examples.retailer.schema import DATABASES, KEY_TEMPLATES, TABLES, primary_key_column
+from examples.retailer.texts import iban_valid, luhn_valid, nir_valid
 
 pytestmark = pytest.mark.integration
 
@@ -331,7 +333,7 @@ def test_volumes_are_in_the_expected_proportions(sqlite_url: str, s3_client: Any
             == 0
         )
         # the retention SQL of the data map: ~30% inactive prospects, some with a recent open
-        sql_file = ROOT / "include" / "sql" / "prospects_without_recent_inbound_contact.sql"
+        sql_file = ROOT / "tests" / "data" / "sql" / "prospects_without_recent_inbound_contact.sql"
         # comments dropped: their ':cutoff' would count as a second bind parameter on SQLite
         sql = "\n".join(
             line for line in sql_file.read_text().splitlines() if not line.startswith("--")

@@ -165,6 +165,8 @@ def test_register_records_the_request_and_triggers_the_dag_by_id_alone(desk):
         headers=as_user(DPO),
     )
     assert f"request {rid} was already open" in again.text
+    assert "was started before (run manual__desk_1)" in again.text
+    assert len(desk.recorder.calls) == 1, "a second letter starts no second run"
     assert len([r for r in desk.ledger.open_requests() if r.kind == "erasure"]) == 1
 
     # access: the package kind is a choice, sent with the id; nothing else

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pytest
 import sqlalchemy as sa
 
+from examples.retailer.planted import PLANTED
 from gdpr.connectors.factory import connectors_for, env_clients
 from gdpr.deadlines import request_due_at
-from gdpr.demo import PLANTED
 from gdpr.erasure.apply import apply_plan
 from gdpr.erasure.plan import ErasurePlan, preview
 from gdpr.erasure.verify import ErasureIncompleteError, verify_erasure
@@ -309,7 +309,14 @@ def test_preview_and_certificate_name_records_by_key_never_by_value(demo_org, co
         load_plan(store, plan.request_id, "0" * 64)
     outcome = apply_plan(demo_org.datamap, loaded, connectors, ledger)
     certificate = issue_certificate(
-        demo_org.datamap, loaded, outcome, ledger, store, completed_at=NOW, approved_by="DPO"
+        demo_org.datamap,
+        loaded,
+        outcome,
+        ledger,
+        store,
+        completed_at=NOW,
+        approved_by="DPO",
+        approved_at="2026-11-18T11:22:11.000375+00:00",  # as Airflow's HITL answers
     )
     for stored in (report, certificate):
         page = demo_org.s3.get_object(Bucket=demo_org.datamap.reports.bucket, Key=stored.key)
@@ -318,6 +325,9 @@ def test_preview_and_certificate_name_records_by_key_never_by_value(demo_org, co
         assert "crm.invoices" in html
         for value in (SUBJECT.email, SUBJECT.last_name, SUBJECT.phone):
             assert value not in html
+    assert "approved by DPO on 2026-11-18 11:22 UTC and applied on 2026-11-18" in " ".join(
+        html.split()
+    )
     assert ledger.evidence(request_id=plan.request_id)[-1].keys_sha256 == certificate.sha256
     assert verify_chain(demo_org.ledger).ok
 

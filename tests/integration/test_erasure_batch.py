@@ -4,22 +4,35 @@ per subject, and each subject's own evidence in the ledger."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import sqlalchemy as sa
 
+from examples import buckets_of
+from examples.retailer.planted import PLANTED, PLANTED_LEGAL_HOLD_REASON
+from examples.retailer.populate import seed_demo
 from gdpr.connections import create_sql_engine
+from gdpr.connectors import SqlConnector
 from gdpr.connectors.factory import connectors_for, env_clients
+from gdpr.datamap import parse_datamap
 from gdpr.deadlines import request_due_at
-from gdpr.demo import PLANTED, seed_demo
-from gdpr.demo.command import buckets_of
-from gdpr.demo.planted import PLANTED_LEGAL_HOLD_REASON
 from gdpr.erasure.apply import apply_plan
-from gdpr.erasure.batch import Subject, apply_batch, plan_batch, verify_batch
+from gdpr.erasure.batch import (
+    SharedIdentitiesError,
+    Subject,
+    apply_batch,
+    plan_batch,
+    verify_batch,
+)
 from gdpr.erasure.plan import preview
 from gdpr.erasure.verify import verify_erasure
 from gdpr.ledger import Ledger, migrate, verify_chain
 from gdpr.retention.anonymise import anonymisation
+from gdpr.subject import AmbiguousIdentityError
 from tests.clock import TEST_NOW
+from tests.integration.test_identities import CAMILLE, COUPLE, create_mutuelle
+from tests.integration.test_identities import MAP as MUTUELLE
 
 NOW = TEST_NOW
 # the planted subject (customer, prospect, tickets), a customer under a legal hold, a near miss,
@@ -182,3 +195,59 @@ def test_a_record_two_subjects_share_gets_the_most_protective_fate_and_is_counte
     assert counts["R-1"] == {"db.records": {"delete": 2, "anonymise": 0, "restrict": 0}}
     assert counts["R-2"] == {"db.records": {"delete": 1, "anonymise": 0, "restrict": 0}}
     assert merged.request_id.startswith("batch-")
+    again, _ = merge_plans(
+        {"R-3": plan("R-3", delete=[1, 2, 3]), "R-4": plan("R-4", delete=[3, 4], kept=[2])},
+        ground="a",
+        now=NOW,
+    )
+    assert again.datasets == merged.datasets
+    assert again.request_id != merged.request_id, "the same records for other requests: a new batch"
+
+
+def test_a_shared_identity_is_refused_for_its_subject_as_a_single_erasure_refuses_it(
+    sqlite_url, tmp_path
+):
+    """Two members of a small mutual insurer share one e-mail address: a batch never merges them
+    into one subject to erase; it stops with the reason a single erasure gives, per request."""
+    datamap = parse_datamap(MUTUELLE, source="mutuelle.yaml")
+    engine = create_sql_engine(sqlite_url)
+    create_mutuelle(engine)
+    connectors = {"mutuelle": SqlConnector(datamap.system("mutuelle"), engine)}
+    ledger_engine = create_sql_engine(f"sqlite:///{tmp_path / 'ledger.sqlite'}")
+    migrate(ledger_engine)
+    ledger = Ledger(ledger_engine)
+    couple = Subject("R-SHARED-1", COUPLE)
+    camille = Subject("R-SHARED-2", " Camille.Martin@Exemple.FR")
+    jean = Subject("R-SHARED-3", "jean.petit@exemple.fr")
+
+    # a batch of one (what a single erasure is): the single erasure's own error
+    with pytest.raises(AmbiguousIdentityError, match=r"2 people in mutuelle\.adherents") as single:
+        plan_batch(datamap, connectors, ledger, [couple], ground="b", now=NOW)
+    with pytest.raises(AmbiguousIdentityError, match=re.escape(str(single.value))):
+        preview(
+            datamap,
+            connectors,
+            ledger,
+            subject_email=COUPLE,
+            request_id="R-SHARED-1",
+            ground="b",
+            now=NOW,
+        )
+
+    # in a larger batch, the request is named with that reason, and nothing is planned
+    with pytest.raises(SharedIdentitiesError) as batch:
+        plan_batch(datamap, connectors, ledger, [camille, couple, jean], ground="b", now=NOW)
+    assert set(batch.value.refused) == {"R-SHARED-1"}
+    message = str(batch.value)
+    assert message.startswith(f"1 of 3 requests cannot be erased: R-SHARED-1: {single.value}")
+    assert "durand" not in message.lower()
+
+    # the others erase exactly what is theirs without it
+    plans = plan_batch(datamap, connectors, ledger, [camille, jean], ground="b", now=NOW).plans
+    planned = {
+        d.dataset: sorted(k[0] for k in d.delete + d.anonymise)
+        for d in plans["R-SHARED-2"].datasets
+    }
+    assert planned == CAMILLE
+    engine.dispose()
+    ledger_engine.dispose()

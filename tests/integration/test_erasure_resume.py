@@ -10,13 +10,14 @@ import re
 import pytest
 import sqlalchemy as sa
 
+from examples import buckets_of
+from examples.retailer.planted import PLANTED
+from examples.retailer.populate import seed_demo
 from gdpr.access.deliver import deliver_package, package_key
 from gdpr.access.staging import staging_prefix
 from gdpr.connections import create_sql_engine
 from gdpr.connectors.factory import connectors_for, env_clients
 from gdpr.deadlines import request_due_at
-from gdpr.demo import PLANTED, seed_demo
-from gdpr.demo.command import buckets_of
 from gdpr.erasure.apply import CHANGES, INTENT, RECOVERED
 from gdpr.erasure.batch import Subject, apply_batch, plan_batch, verify_batch
 from gdpr.erasure.copies import DELETED as COPIES_DELETED

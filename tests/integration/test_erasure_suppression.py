@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from gdpr.demo import PLANTED
-from gdpr.demo.contacts import import_prospects
+from examples.retailer.contacts import import_prospects
+from examples.retailer.planted import PLANTED
 from gdpr.erasure.suppression import suppress
 from gdpr.ledger import Ledger
 

@@ -9,12 +9,12 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
+from examples.retailer.planted import PLANTED
 from gdpr.cli import main
 from gdpr.connections import create_sql_engine
 from gdpr.connectors.factory import connectors_for, env_clients
 from gdpr.datamap.models import Holds
 from gdpr.deadlines import request_due_at
-from gdpr.demo import PLANTED
 from gdpr.erasure.certificate import issue_certificate
 from gdpr.erasure.plan import preview
 from gdpr.erasure.refusal import PARTIAL, REFUSED, issue_refusal, outcome_of, refusal_text

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
+from examples.retailer import planted
 from gdpr.connectors.factory import connector_for, env_clients
 from gdpr.deadlines import request_due_at
-from gdpr.demo import planted
 from gdpr.intake import mark_exports_started, take_requests
 from gdpr.ledger import Ledger
 from tests.clock import TEST_NOW

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from gdpr.connectors.factory import connectors_for, env_clients
-from gdpr.demo.planted import (
+from examples.retailer.planted import (
     PLANTED_CONSENT_WITHDRAWN_NOT_HONOURED_IDS,
     PLANTED_CONSENT_WITHOUT_PROOF_IDS,
     PLANTED_EXPIRED_CUSTOMER_IDS,
     PLANTED_LEGAL_HOLD_CUSTOMER,
     PLANTED_REMARKS,
 )
+from gdpr.connectors.factory import connectors_for, env_clients
 from gdpr.ledger import Ledger
 from gdpr.quality import findings as checks
 from gdpr.quality.runner import check_dataset, retention_exemptions
@@ -175,7 +175,7 @@ def test_the_command_line_prints_counts_and_writes_keys_only(demo_org, tmp_path:
 
 def test_after_the_purge_nothing_is_past_retention(demo_org):
     """What the purge keeps on purpose (a legal hold, anonymised card data) is not a finding."""
-    from gdpr.demo.command import plant_legal_hold
+    from examples.retailer.holds import plant_legal_hold
     from gdpr.retention.run import run_rule
 
     datamap = demo_org.datamap

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
+from examples.retailer.planted import PLANTED
 from gdpr.connectors.factory import connectors_for, env_clients
-from gdpr.demo import PLANTED
 from gdpr.erasure.rectify import RectificationInputError, rectify, value_hash
 from gdpr.ledger import Ledger, verify_chain
 from gdpr.subject import resolve_subject

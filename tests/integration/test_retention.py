@@ -15,11 +15,13 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
+from examples import buckets_of
+from examples.retailer.holds import plant_legal_hold
+from examples.retailer.planted import PLANTED
+from examples.retailer.populate import seed_demo
 from gdpr.connectors import SqlConnector, SystemUnreachableError
 from gdpr.connectors.factory import connectors_for, env_clients
 from gdpr.datamap import parse_datamap
-from gdpr.demo import PLANTED, seed_demo
-from gdpr.demo.command import buckets_of, plant_legal_hold
 from gdpr.ledger import EvidenceInput, Ledger, verify_chain
 from gdpr.retention.anonymise import REDACTED, TOKEN_PREFIX
 from gdpr.retention.plan import cutoff_for
@@ -27,6 +29,7 @@ from gdpr.retention.purge import INTENT, RECOVERED, SETTLED, PurgeIncompleteErro
 from gdpr.retention.run import run_rule
 from tests.clock import TEST_NOW
 from tests.conftest import DATAMAP_PATH, ROOT
+from tests.sqlrule import SQL_FILE, with_sql_rule
 
 NOW = TEST_NOW
 HELD = 7  # PLANTED_LEGAL_HOLD_CUSTOMER
@@ -282,13 +285,14 @@ def test_unreachable_system_fails_the_rule_before_anything_changes(org):
 
 def test_broken_sql_file_fails_its_rule_clearly_and_changes_nothing(org, tmp_path):
     (tmp_path / "sql").mkdir()
-    source = DATAMAP_PATH.parent / "sql" / "prospects_without_recent_inbound_contact.sql"
-    (tmp_path / "sql" / source.name).write_text(
-        source.read_text(encoding="utf-8").replace("i.occurred_at", "i.occured_at"),
+    (tmp_path / "sql" / SQL_FILE.name).write_text(
+        SQL_FILE.read_text(encoding="utf-8").replace("i.occurred_at", "i.occured_at"),
         encoding="utf-8",
     )
     datamap = parse_datamap(
-        DATAMAP_PATH.read_text(encoding="utf-8"), source="copy.yaml", sql_dir=tmp_path / "sql"
+        with_sql_rule(DATAMAP_PATH.read_text(encoding="utf-8")),
+        source="copy.yaml",
+        sql_dir=tmp_path / "sql",
     )
     before = snapshot(org)
     with pytest.raises(

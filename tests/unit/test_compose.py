@@ -759,6 +759,74 @@ def test_init_migrates_airflow_then_the_ledger(services: dict[str, Any]) -> None
         assert env.get(key), f"airflow-init: {key} (the admin user) is unset"
 
 
+EMBEDDED_ENV = ROOT / "scripts" / "embedded-env.sh"
+
+
+def _embedded_setting(name: str) -> str:
+    """A setting of the embedded default (scripts/embedded-env.sh), at its default."""
+    text = EMBEDDED_ENV.read_text(encoding="utf-8")
+    match = re.search(rf'^export {name}="([^"]*)"', text, re.MULTILINE)
+    assert match, f"scripts/embedded-env.sh does not export {name}"
+    return interpolate(match.group(1), {})
+
+
+def _names(value: str) -> set[str]:
+    return {name.strip() for name in value.split(",") if name.strip()}
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{}, {"GDPR_DPO_USERNAME": "claire", "AIRFLOW_ADMIN_USERNAME": "ops"}],
+    ids=["defaults", "renamed"],
+)
+def test_init_creates_the_dpo_approver_and_a_second_user_as_the_embedded_default(
+    raw: dict[str, Any], env: dict[str, str]
+) -> None:
+    """Four eyes needs two people: like `make run` (users admin and dpo, both in
+    GDPR_APPROVERS, four eyes on), compose creates the admin and the DPO, and every Airflow
+    component approves with the same list."""
+    services = resolve(raw["services"], env)
+    init = services["airflow-init"]
+    init_env = environment(init)
+    admin = init_env["_AIRFLOW_WWW_USER_USERNAME"]
+    dpo = init_env.get("GDPR_DPO_USERNAME")
+    assert dpo, "airflow-init: GDPR_DPO_USERNAME (the DPO user) is unset"
+    assert dpo != admin, "airflow-init: the DPO must be a second user, not the admin"
+    assert init_env.get("GDPR_DPO_PASSWORD"), "airflow-init: GDPR_DPO_PASSWORD is unset"
+    script = command_text(init)
+    create = re.search(r"airflow users create[^'\n]*", script)
+    assert create, "airflow-init must create the DPO user (`airflow users create`)"
+    for option, variable in (
+        ("--username", "GDPR_DPO_USERNAME"),
+        ("--password", "GDPR_DPO_PASSWORD"),
+    ):
+        assert re.search(rf'{option} "?\$\{{?{variable}\b', create.group(0)), (
+            f"airflow-init: `airflow users create` must take {option} from ${variable}"
+        )
+    assert script.index("airflow db migrate") < script.index("airflow users create"), (
+        "airflow-init: create the DPO user after migrating Airflow's database"
+    )
+
+    embedded_users = {
+        entry.split(":")[0]
+        for entry in _embedded_setting("AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS").split(",")
+    }
+    embedded_approvers = _names(_embedded_setting("GDPR_APPROVERS"))
+    assert len(embedded_users) == 2, "the embedded default has two users"
+    assert embedded_approvers == embedded_users, (
+        "the embedded default's two users are its approvers; compose mirrors that"
+    )
+    for name in AIRFLOW_COMMANDS:
+        service_env = environment(services[name])
+        assert _names(service_env.get("GDPR_APPROVERS", "")) == {dpo, admin}, (
+            f"{name}: GDPR_APPROVERS must name the DPO and the admin ({dpo},{admin}), as "
+            "scripts/embedded-env.sh does for make run"
+        )
+        assert service_env.get("GDPR_FOUR_EYES", "true").lower() == "true", (
+            f"{name}: four eyes is on by default (GDPR_FOUR_EYES=true)"
+        )
+
+
 def test_postgres_init_script_creates_the_ledger_database(services: dict[str, Any]) -> None:
     pg = services["postgres"]
     source = volume_mounts(pg).get("/docker-entrypoint-initdb.d")

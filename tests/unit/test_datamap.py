@@ -14,7 +14,7 @@ from gdpr.datamap.schema import json_schema
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "include" / "datamap.yaml"
 DEMO_TEXT = DEMO.read_text(encoding="utf-8")
-SQL_DIR = ROOT / "include" / "sql"
+SQL_DIR = ROOT / "tests" / "data" / "sql"  # the one SQL-file rule is in the tests
 
 
 def broken(old: str, new: str, count: int = 1) -> str:
@@ -121,13 +121,50 @@ BROKEN_CASES = [
     ),
     (
         "missing SQL file",
-        "start: {sql: prospects_without_recent_inbound_contact.sql}",
-        "start: {sql: prospects_expired.sql}",
+        "start:\n      max:\n        dataset: crm.prospect_interactions\n        column: occurred_at\n"
+        "        where:\n          - {field: kind, op: in, value: [click, form, inbound_call]}\n"
+        "      otherwise: created_at\n",
+        "start: {sql: prospects_expired.sql}\n",
         "prospects_expired.sql",
         [
             "unknown SQL file 'prospects_expired.sql'",
             "prospects_without_recent_inbound_contact.sql",
         ],
+    ),
+    (
+        "unknown field in a retention condition",
+        "{field: kind, op: in, value: [click, form, inbound_call]}",
+        "{field: knd, op: in, value: [click, form, inbound_call]}",
+        "{field: knd",
+        ["unknown field of crm.prospect_interactions 'knd'", "Did you mean 'kind'?"],
+    ),
+    (
+        "type mismatch in a retention condition",
+        "{field: kind, op: in, value: [click, form, inbound_call]}",
+        "{field: kind, op: in, value: [click, 3, inbound_call]}",
+        "{field: kind, op: in, value: [click, 3",
+        ["type mismatch: the values of `in` mix numbers and text"],
+    ),
+    (
+        "ordering comparison with a boolean",
+        "{field: kind, op: in, value: [click, form, inbound_call]}",
+        "{field: kind, op: '>', value: true}",
+        "{field: kind, op: '>'",
+        ["type mismatch: `>` cannot compare with a boolean"],
+    ),
+    (
+        "aggregate over an unrelated dataset",
+        "dataset: crm.prospect_interactions\n        column: occurred_at",
+        "dataset: crm.call_evaluations\n        column: occurred_at",
+        "crm.call_evaluations\n        column",
+        ["crm.call_evaluations is not related to crm.prospects", "crm.prospect_interactions"],
+    ),
+    (
+        "unknown field in a start aggregate",
+        "dataset: crm.prospect_interactions\n        column: occurred_at",
+        "dataset: crm.prospect_interactions\n        column: occured_at",
+        "occured_at",
+        ["unknown field of crm.prospect_interactions 'occured_at'", "'occurred_at'"],
     ),
     (
         "kept dataset that does not belong to the expired records",

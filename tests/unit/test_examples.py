@@ -106,3 +106,28 @@ def test_every_organisation_keeps_its_interface_after_seeding(name):
     assert callable(org.place_holds)
     assert org.DATAMAP.exists()
     assert org.PLANTED.subject
+
+
+def test_the_product_never_imports_an_organisation():
+    """The organisations are data for the product (examples/README.md): nothing under plugins/
+    or dags/ imports them, and no organisation ships inside the library."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    assert not (root / "plugins" / "gdpr" / "demo").exists(), "the demo left the library"
+    offenders = []
+    for path in [*(root / "dags").rglob("*.py"), *(root / "plugins").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
+            else:
+                continue
+            offenders += [
+                f"{path.relative_to(root)}:{node.lineno} imports {name}"
+                for name in names
+                if name.split(".")[0] == "examples" or name.startswith("gdpr.demo")
+            ]
+    assert not offenders, "\n".join(offenders)

@@ -36,18 +36,56 @@ def test_retention_uses_the_purge_cutoff_and_leaves_exempt_keys_out(datamap):
         exempt={"customers-3y-after-relationship": [(7,), (9,)]},
     )
     between = suites.sql.expectations[-1]
-    assert between.min_value == datetime(2023, 6, 15, 12, 0)  # P3Y before NOW, naive UTC
+    # the start of the cutoff day (P3Y before NOW's day in Paris), naive UTC: the day is kept
+    assert between.min_value == datetime(2023, 6, 14, 22, 0)
     assert between.row_condition.parameter == [7, 9]
 
 
-def test_a_rule_with_a_sql_file_runs_that_selection(datamap):
-    suites = build_suites(datamap, "crm.prospects", now=NOW)
+def _retention_query(suites) -> str:
     (query,) = [
         e.unexpected_rows_query for e in suites.sql.expectations if e.meta["check"] == "retention"
     ]
+    return query
+
+
+def test_a_declarative_rule_runs_the_purges_compiled_selection(datamap):
+    query = _retention_query(build_suites(datamap, "crm.prospects", now=NOW))
     assert "FROM {batch}" in query
     assert "prospect_interactions" in query
-    assert "2023-06-15 12:00:00" in query  # :cutoff bound as a literal
+    assert "GROUP BY" in query
+    assert "'2023-06-14 22:00:00" in query  # the start of the cutoff day in Paris, naive UTC
+
+
+@pytest.mark.parametrize(
+    ("cutoff", "dialect", "literal"),
+    [
+        (None, "sqlite", "'2023-06-14 22:00:00.000000'"),
+        (None, "postgresql", "CAST('2023-06-14 22:00:00+00:00' AS TIMESTAMP WITH TIME ZONE)"),
+        ("date", "postgresql", "CAST('2023-06-15' AS DATE)"),
+        (None, "mysql", "CAST('2023-06-14 22:00:00' AS DATETIME)"),
+        ("date", "mysql", "CAST('2023-06-15' AS DATE)"),
+    ],
+)
+def test_a_rule_with_a_sql_file_runs_that_selection_with_a_typed_cutoff(cutoff, dialect, literal):
+    import sqlalchemy as sa
+
+    from gdpr.datamap import parse_datamap
+    from tests.conftest import DATAMAP_PATH
+    from tests.sqlrule import SQL_DIR, with_sql_rule
+
+    text = with_sql_rule(DATAMAP_PATH.read_text(encoding="utf-8"), cutoff=cutoff)
+    datamap = parse_datamap(text, source="copy.yaml", sql_dir=SQL_DIR)
+    engine_dialect = {
+        "sqlite": sa.dialects.sqlite.dialect(),
+        "postgresql": sa.dialects.postgresql.dialect(),
+        "mysql": sa.dialects.mysql.dialect(),
+    }[dialect]
+    query = _retention_query(
+        build_suites(datamap, "crm.prospects", now=NOW, dialect=engine_dialect)
+    )
+    assert "FROM {batch}" in query
+    assert "prospect_interactions" in query
+    assert f"< {literal}" in query  # :cutoff as a typed literal, as the purge binds it
 
 
 def test_consent_and_free_text(datamap):

@@ -35,8 +35,14 @@ def test_a_bound_value_cannot_escape_its_segment():
 @pytest.mark.parametrize(
     ("now", "period", "day"),
     [
-        (datetime(2026, 3, 31, 12, tzinfo=UTC), "P1M", date(2026, 2, 28)),  # month-end clamping
-        (datetime(2028, 3, 31, 12, tzinfo=UTC), "P1M", date(2028, 2, 29)),  # leap year
+        # month-end clamping: 28 Feb + P1M is 28 Mar, over by 31 Mar; 1 Mar + P1M is 1 Apr
+        (datetime(2026, 3, 31, 12, tzinfo=UTC), "P1M", date(2026, 3, 1)),
+        (datetime(2028, 3, 31, 12, tzinfo=UTC), "P1M", date(2028, 3, 1)),  # leap year
+        # 29 Feb 2024 + P1Y is 28 Feb 2025: kept that day, purged from 1 March
+        (datetime(2025, 2, 28, 12, tzinfo=UTC), "P1Y", date(2024, 2, 28)),
+        (datetime(2025, 3, 1, 12, tzinfo=UTC), "P1Y", date(2024, 3, 1)),
+        # 28 Feb 2027 + P1Y is 28 Feb 2028: over on 29 Feb 2028
+        (datetime(2028, 2, 29, 12, tzinfo=UTC), "P1Y", date(2027, 3, 1)),
         (datetime(2026, 11, 22, 12, tzinfo=UTC), "P3Y", date(2023, 11, 22)),
         (datetime(2026, 11, 22, 12, tzinfo=UTC), "P13M", date(2025, 10, 22)),
         (

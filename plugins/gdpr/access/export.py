@@ -30,8 +30,8 @@ from typing import IO, Any
 
 from gdpr.access.portability import Scope
 from gdpr.connectors.base import ByReference, Connector
-from gdpr.connectors.keys import csv_cell, export_value
-from gdpr.connectors.s3 import ObjectVersion, data_versions, newest_first
+from gdpr.connectors.keys import csv_cell, export_value, key_texts
+from gdpr.connectors.s3 import ObjectVersion, data_versions
 from gdpr.datamap.models import DataMap, DatasetRef
 from gdpr.subject.resolve import DatasetHits, SubjectLocation
 
@@ -103,6 +103,7 @@ def export_system(
                         formats,
                         batch_size,
                         scope.row_filter(ref),
+                        location.roles.get(ref.id, {}),
                     )
                 )
     sidecar = root / SIDECAR_DIR / f"{system}.json"
@@ -131,9 +132,18 @@ def _export_records(
     formats: Sequence[str],
     batch_size: int,
     only: Mapping[str, Any],
+    roles: Mapping[tuple, set[str]] | None = None,
 ) -> DatasetExport:
     key_fields = hits.key_fields
     wanted = list(dict.fromkeys([*columns, *key_fields, *only]))
+    # a record shared by several parties: the common fields, and the fields of the roles
+    # through which the subject reached it; never another party's link or fields
+    parties = ref.dataset.parties
+    theirs = {texts: set(r) for k, r in (roles or {}).items() for texts in [key_texts(k)]}
+    if parties:
+        mine = set().union(*theirs.values()) if theirs else set()
+        others = {f for role, fs in parties.items() if role not in mine for f in fs}
+        columns = [c for c in columns if c not in others]
     base = Path("data") / ref.system.name / ref.dataset.name
     writers = [_WRITERS[f](root / base.with_suffix(f".{f}"), columns) for f in formats]
     count = 0
@@ -143,6 +153,8 @@ def _export_records(
                 batch.sort(key=lambda row: _order(row, key_fields))
                 for row in batch:
                     if all(row[f] == v for f, v in only.items()):
+                        if parties:
+                            row = _party_view(row, parties, theirs, key_fields)
                         for writer in writers:
                             writer.write(row)
                         count += 1
@@ -159,6 +171,19 @@ def _export_records(
         columns,
         sum((root / f).stat().st_size for f in files),
     )
+
+
+def _party_view(
+    row: dict[str, Any],
+    parties: Mapping[str, list[str]],
+    roles: Mapping[tuple, set[str]],
+    key_fields: Sequence[str],
+) -> dict[str, Any]:
+    """A shared record as one party sees it: the other roles' fields emptied (a record reached
+    through no role, by its own identity, shows only the common fields)."""
+    mine = roles.get(key_texts(row[f] for f in key_fields), set())
+    hidden = {f for role, fs in parties.items() if role not in mine for f in fs}
+    return {c: (None if c in hidden else v) for c, v in row.items()}
 
 
 class _JsonWriter:
@@ -218,34 +243,30 @@ def _chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
 def _export_objects(
     ref: DatasetRef, connector: Connector, hits: DatasetHits, root: Path, latest_only: bool
 ) -> DatasetExport:
-    bucket = connector.objects  # type: ignore[attr-defined]  # an S3Connector
+    """Every version holding data of each object found (an archive's member: the member alone,
+    under the archive's name, never the archive with other people's members)."""
     files, size, objects = [], 0, 0
-    for (key,) in hits.sorted_keys():
-        listed = hits.rows[(key,)].get("versions")
-        if listed is None:  # hits not from the connector's listing: list the key's versions
-            listed = newest_first(bucket.versions_of([key]))
-        versions = data_versions(listed)[: 1 if latest_only else None]
+    for key in hits.sorted_keys():
+        row = hits.rows[key]
+        if row.get("versions") is None:  # hits not from the connector's listing: list again
+            criterion = ByReference(hits.key_fields, [key])
+            found = [r for rows in connector.find(ref.dataset, criterion, []) for r in rows]
+            if not found:
+                continue
+            row = found[0]
+        versions = data_versions(row["versions"])[: 1 if latest_only else None]
         objects += bool(versions)
-        for relative, version in version_files(
-            Path("objects") / ref.system.name / ref.dataset.name / safe_relative(key), versions
-        ):
+        path = Path("objects") / ref.system.name / ref.dataset.name
+        for part in key:
+            path /= safe_relative(str(part))
+        for relative, version in version_files(path, versions):
             target = root / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            bucket.client.download_file(bucket.name, key, str(target), ExtraArgs=_pick(version))
+            size += connector.download(ref.dataset, row, version, target)
             files.append(str(relative))
-            size += target.stat().st_size
     return DatasetExport(
         ref.id, "objects", objects, hits.keys_sha256(), files, [], size, versions=len(files)
     )
-
-
-def _pick(version: ObjectVersion) -> dict[str, str]:
-    """The GET arguments of one version. An unversioned bucket lists its objects as version
-    "null"; the current one is read without a version id (some S3-compatible stores refuse
-    "null"), an older "null" version (written before versioning was enabled) by it."""
-    if version.version_id == "null" and version.is_latest:
-        return {}
-    return {"VersionId": version.version_id}
 
 
 def version_files(

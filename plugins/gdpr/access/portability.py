@@ -6,7 +6,9 @@ Art. 6(1)(a) or (b). In a table where the subject and staff both write rows (a c
 dataset's ``provided_when`` keeps only the subject's rows. Fields marked ``about_others`` (a
 staff member's name on a record about the subject) are withheld from both kinds: the copy must not adversely affect the rights of
 others (Art. 15(4), Art. 20(4)). Objects go into a portability package only when their dataset
-is marked ``provided``.
+is marked ``provided``. In a record shared by several parties (references with a ``role``), the
+other parties' links and owned fields are withheld row by row, by the roles the subject reached
+the record through (``gdpr.access.export``), in both kinds of package.
 """
 
 from __future__ import annotations

@@ -47,7 +47,14 @@ from gdpr.erasure.approved import (
     resumable,
     set_status,
 )
-from gdpr.erasure.batch import BatchPlan, Subject, apply_batch, plan_batch, verify_batch
+from gdpr.erasure.batch import (
+    BatchPlan,
+    SharedIdentitiesError,
+    Subject,
+    apply_batch,
+    plan_batch,
+    verify_batch,
+)
 from gdpr.erasure.certificate import Documents, load_batch, store_batch_preview
 from gdpr.erasure.grounds import GROUNDS
 from gdpr.erasure.notify import CHANNEL, recipients_for
@@ -59,6 +66,8 @@ from gdpr.erasure.verify import AppearedSinceApprovalError, ErasureIncompleteErr
 from gdpr.ledger import EvidenceInput, Ledger, RequestRecord
 from gdpr.ledger.clock import utc_now
 from gdpr.reports.store import ReportStore
+from gdpr.retention.anonymise import NotNullError
+from gdpr.subject import AmbiguousIdentityError
 
 log = logging.getLogger(__name__)
 TOPIC = "art19_erasure"
@@ -152,6 +161,10 @@ def make_preview(check: Mapping[str, Any], *, dag_id: str, run_id: str) -> dict:
         store = ReportStore(clients.s3(datamap.reports.conn_id), datamap.reports)
         stored_plan, report = store_batch_preview(datamap, batch, store, generated_at=now)
         link = store.link(report)
+    except NotNullError as exc:  # the map or the schema must change first: nothing was changed
+        raise failure(str(exc)) from exc
+    except (AmbiguousIdentityError, SharedIdentitiesError) as exc:  # two people are never merged
+        raise failure(str(exc)) from exc
     finally:
         clients.dispose()
     totals = batch.merged.totals()

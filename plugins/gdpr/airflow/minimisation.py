@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import tempfile
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -53,8 +54,17 @@ def select_datasets(requested: Sequence[str] | None) -> list[str]:
     return chosen
 
 
-def check(dataset_id: str, *, dag_id: str, run_id: str, chunk_size: int) -> dict[str, Any]:
-    """One dataset's suites; returns counts only (the findings go to the reports location)."""
+def check(
+    dataset_id: str,
+    *,
+    dag_id: str,
+    run_id: str,
+    chunk_size: int,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """One dataset's suites, retention cut as of ``now`` (the run's logical date, as the purge
+    cuts; default: the product clock); returns counts only (the findings go to the reports
+    location)."""
     datamap = load_datamap()
     ref = datamap.dataset(dataset_id)
     clients = airflow_clients()
@@ -73,7 +83,7 @@ def check(dataset_id: str, *, dag_id: str, run_id: str, chunk_size: int) -> dict
                     datamap,
                     dataset_id,
                     clients.engine(ref.system.conn_id),
-                    now=utc_now(),
+                    now=now or utc_now(),
                     exempt=retention_exemptions(datamap, dataset_id, connectors, ledger),
                     suite_files=load_suite_files(suites_dir(datamap), datamap),
                     docs_dir=Path(tmp),

@@ -1,7 +1,8 @@
 """Task bodies of ``gdpr_subject_rectification``: check, rectify everywhere, notify (Art. 19).
 
 The corrected value is personal data. It is registered with the request in the ledger
-(``gdpr request register --kind rectification ... --field F --value V``) and nowhere in
+(on the DPO desk's Rectify page, or ``gdpr request register --kind rectification ... --field F
+--value V``: the same request event) and nowhere in
 Airflow: the form takes the request id, tasks read the field and value from the ledger inside
 their body, register the value with the secrets masker so a stray log line cannot show it, and
 return counts only.
@@ -42,8 +43,9 @@ def _correction(ledger: Ledger, request_id: str) -> Mapping[str, str]:
     found = correction_of(ledger, request_id)
     if found is None:
         raise failure(
-            f"request {request_id} has no corrected value in the ledger; register it with "
-            "`gdpr request register --kind rectification ... --field <field> --value <new value>`"
+            f"request {request_id} has no corrected value in the ledger; record it on the DPO "
+            "desk's Rectify page or with `gdpr request register --kind rectification ... "
+            "--field <field> --value <new value>`"
         )
     _mask(found["value"])
     return found

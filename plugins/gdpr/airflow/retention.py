@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from gdpr.airflow.hooks import airflow_clients, ledger_engine
 from gdpr.connectors.factory import connectors_for
@@ -12,6 +15,7 @@ from gdpr.ledger import EvidenceInput, Ledger
 from gdpr.ledger.clock import utc_now
 from gdpr.reports.retention import render_retention_report
 from gdpr.reports.store import ReportStore
+from gdpr.retention.anonymise import NotNullError
 from gdpr.retention.purge import SelectionError
 from gdpr.retention.run import run_rule
 
@@ -36,8 +40,55 @@ def select_rules(requested: Sequence[str] | None) -> list[str]:
     return chosen
 
 
-def purge_rule(rule_id: str, *, dry_run: bool, dag_id: str, run_id: str, batch_size: int) -> dict:
-    """Apply one rule; returns counts only. Fails before any change if a system is unreachable."""
+def organisation_timezone() -> str:
+    return load_datamap().organisation.timezone
+
+
+def run_as_of(context: Mapping[str, Any]) -> datetime:
+    """When a run cuts: its logical date (the end of its data interval), so a rerun or a
+    backfill cuts where the scheduled run did; a manual run without one, its trigger time."""
+    for moment in (
+        context.get("data_interval_end"),
+        getattr(context.get("dag_run"), "run_after", None),
+    ):
+        if moment is not None:
+            return moment
+    return utc_now()
+
+
+def as_of(
+    context: Mapping[str, Any], requested: str | None, *, dry_run: bool, timezone: str
+) -> datetime:
+    """The run's as-of instant, or noon of the ``requested`` date (``YYYY-MM-DD``, in the
+    organisation's calendar) for a preview: "what will be purged on 1 January". A real purge
+    never cuts at a date of the form's choosing."""
+    if not requested:
+        return run_as_of(context)
+    from airflow.sdk.exceptions import AirflowFailException
+
+    if not dry_run:
+        raise AirflowFailException(
+            f"as_of {requested} is for previews: tick Dry run, or leave it empty to purge as of "
+            "the run's logical date"
+        )
+    try:
+        day = date.fromisoformat(str(requested))
+    except ValueError:
+        raise AirflowFailException(f"as_of {requested!r} is not a date (YYYY-MM-DD)") from None
+    return datetime.combine(day, time(12), tzinfo=ZoneInfo(timezone))
+
+
+def purge_rule(
+    rule_id: str,
+    *,
+    dry_run: bool,
+    dag_id: str,
+    run_id: str,
+    batch_size: int,
+    now: datetime | None = None,
+) -> dict:
+    """Apply one rule as of ``now`` (the run's as-of instant; default: the product clock);
+    returns counts only. Fails before any change if a system is unreachable."""
     datamap = load_datamap()
     clients = airflow_clients()
     try:
@@ -48,12 +99,12 @@ def purge_rule(rule_id: str, *, dry_run: bool, dag_id: str, run_id: str, batch_s
             rule_id,
             connectors_for(datamap, clients),
             ledger,
-            now=utc_now(),
+            now=now or utc_now(),
             dry_run=dry_run,
             batch_size=batch_size,
             run_pk=run_pk,
         )
-    except SelectionError as exc:  # a broken SQL file or schema: a retry will not fix it
+    except (SelectionError, NotNullError) as exc:  # the map or schema must change: no retry
         from airflow.sdk.exceptions import AirflowFailException
 
         raise AirflowFailException(str(exc)) from exc

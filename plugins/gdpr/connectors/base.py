@@ -12,10 +12,11 @@ A capability never asks which kind of system it talks to; it asks what the syste
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any, Protocol
 
 from gdpr.datamap.models import Dataset, System
@@ -107,6 +108,15 @@ class Changes(Protocol):
     def set_value(self, dataset: Dataset, rows: Sequence[Row], field: str, value: Any) -> list[Any]:
         """Set ``field`` to ``value`` where it differs (rectification); the previous values."""
 
+    def append(self, dataset: Dataset, rows: Sequence[Row]) -> int:
+        """Add new records (``rows``: field -> value); how many were added. A key field the
+        rows leave out (or give as None) gets its value where the system numbers its records
+        itself (an autoincrement or identity column, a server default); otherwise one is made
+        after the column's live type: a fresh UUID for a UUID column, the next integer for an
+        integer column (after the largest among the records sharing the rest of the key),
+        random text for a text column. SQL systems (a bucket's objects are not appended to).
+        The caller's rows are not changed."""
+
 
 class Connector(Protocol):
     system: System
@@ -140,15 +150,30 @@ class Connector(Protocol):
         at: datetime,
         day: date,
         done: Any = None,
+        selection: Callable[[Any, Any], Any] | None = None,
+        cutoff: Callable[[str], Any] | None = None,
     ) -> list[tuple[Any, ...]]:
-        """Keys of the records whose start (``column``, or the keys a hand-written ``sql``
-        selects with ``:cutoff``; an object's newest version) is before ``at`` (``day`` for
-        a date column), in key order, leaving out those ``done`` (an anonymisation) says
-        are already anonymised."""
+        """Keys of the records whose start is before ``at`` (``day`` for a date column), in key
+        order, leaving out those ``done`` (an anonymisation) says are already anonymised. The
+        start is one of: ``selection(tables, table)``, a compiled declarative rule
+        (``gdpr.retention.rules``); the keys a hand-written ``sql`` selects with ``:cutoff``,
+        bound as ``cutoff(dialect name)`` types it; ``column``; an object's newest version.
+        A system that cannot run a kind of selection raises ``SelectionRefusedError``."""
 
     def deletion_order(self, datasets: Sequence[Dataset]) -> set[tuple[str, str]]:
         """Pairs ``(a, b)`` of dataset names whose records the system itself requires to be
         deleted a before b (its foreign keys), whatever direction the map declares."""
+
+    def foreign_keys(
+        self, datasets: Sequence[Dataset]
+    ) -> set[tuple[str, tuple[str, ...], str, tuple[str, ...]]]:
+        """The references the system itself keeps between these datasets (a database's foreign
+        keys, from the live schema): (dataset name, its fields, referenced dataset name, their
+        fields). Erasure cuts these fields in the records it keeps anonymised."""
+
+    def required_fields(self, dataset: Dataset) -> frozenset[str]:
+        """Fields the system refuses to empty (NOT NULL columns): an anonymisation that would
+        set one to NULL is refused before anything changes."""
 
     def pending(
         self,
@@ -166,6 +191,11 @@ class Connector(Protocol):
     def locked(self, dataset: Dataset, rows: Sequence[Row]) -> dict[tuple[Any, ...], str]:
         """Records the system itself refuses to delete (an object under Object Lock retention
         or legal hold), by normalised key, with the reason in a sentence."""
+
+    def download(self, dataset: Dataset, row: Row, version: Any, target: Path) -> int:
+        """Write one version holding data of an object record (``row`` from ``find``,
+        ``version`` one of its ``versions``) to the local file ``target``: the object itself,
+        or the archive member the row names. Returns the bytes written. Objects only."""
 
     def reading(self) -> AbstractContextManager[None]:
         """Reads inside the block share one connection where that saves round trips."""

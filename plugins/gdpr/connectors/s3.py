@@ -5,16 +5,29 @@ deleting each version and delete marker by id; this module lists and deletes the
 1000-key batches S3 allows. Discovery (``find``) lists versions too, not current objects: an
 object whose latest version is a delete marker still holds data in its older versions, and
 must be found by locate, access and erasure like any other.
+
+A dataset whose objects are zip archives (``archive`` in the data map) has their members as
+records: rows carry the archive's ``key`` and the ``member``'s name, and ``versions`` are the
+archive's versions holding that member. Members are found by reading each archive's central
+directory with ranged GETs (not the whole archive), exported one member at a time, and erased
+by writing a new version of the archive without them, then deleting every older version that
+held them. An archive that cannot be rewritten (too large for ``archive.max_bytes``, or with
+encrypted members to copy) has its members reported kept, with the reason (``locked``).
 """
 
 from __future__ import annotations
 
+import io
+import logging
+import zipfile
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from gdpr.connectors.base import (
@@ -22,13 +35,17 @@ from gdpr.connectors.base import (
     Criterion,
     LiveDataset,
     Row,
+    SelectionRefusedError,
     SystemUnreachableError,
 )
 from gdpr.connectors.keys import key_texts
 from gdpr.datamap.models import Dataset, System
 from gdpr.datamap.templates import KeyTemplate
 
+log = logging.getLogger(__name__)
+
 DELETE_BATCH = 1000  # S3's limit per DeleteObjects call
+RANGE_BUFFER = 256 * 1024  # bytes per ranged GET when reading inside an archive
 # Listings in flight at once when a look-up spans many key prefixes (one per parent record):
 # each is a round trip of tens of milliseconds on S3, and a boto3 client is thread-safe.
 LISTING_THREADS = 8
@@ -60,6 +77,8 @@ class S3Connector:
     def __init__(self, system: System, client: Any):
         self.system = system
         self.objects = Bucket(client, system.bucket or "")
+        # (key, version id) -> the archive version's members; a version never changes
+        self._directories: dict[tuple[str, str], list[zipfile.ZipInfo]] = {}
 
     # -- protocol -----------------------------------------------------------------------------
     def ping(self) -> None:
@@ -98,12 +117,10 @@ class S3Connector:
         ``deleted`` (the latest version is a delete marker: a plain listing no longer shows it).
         """
         wanted = [c for c in columns if c not in ("key", "versions")]
+        own = ("key", "member", "versions", "size", "deleted") if dataset.archive else _OWN
         for rows in self._listing(dataset, criterion):
             yield [
-                {
-                    **{c: row[c] for c in wanted if c in row},
-                    **{c: row[c] for c in ("key", "versions", "size", "deleted")},
-                }
+                {**{c: row[c] for c in wanted if c in row}, **{c: row[c] for c in own}}
                 for row in rows
             ]
 
@@ -118,9 +135,16 @@ class S3Connector:
         template, wanted, prefixes = self._narrow(dataset, criterion)
 
         def accept(named: Row) -> bool:  # an object is also found by its own key
-            return tuple(named[f] for f in criterion.fields) in wanted
+            return tuple(named.get(f) for f in criterion.fields) in wanted
 
         def versions_under(prefix: str) -> list[Row]:
+            if dataset.archive is not None:  # archives are opened, their members accepted
+                return [
+                    member
+                    for rows in self._grouped(template, prefix, lambda _: True)
+                    for row in rows
+                    for member in self._members(dataset, row, accept)
+                ]
             return [row for rows in self._grouped(template, prefix, accept) for row in rows]
 
         with ThreadPoolExecutor(max_workers=max(1, min(LISTING_THREADS, len(prefixes)))) as pool:
@@ -153,15 +177,18 @@ class S3Connector:
     deletes_by_reference = False  # an object's versions are listed before they are deleted
 
     def key_fields(self, dataset: Dataset) -> tuple[str, ...]:
-        return ("key",)
+        return ("key", "member") if dataset.archive else ("key",)
 
     def scan(
         self, dataset: Dataset, columns: Sequence[str] | None = None, batch_size: int = 1000
     ) -> Iterator[list[Row]]:
-        """Every object of the dataset in any version, rows as ``find_versions`` gives them."""
+        """Every object of the dataset in any version, rows as ``find_versions`` gives them
+        (archives: every member)."""
         template = KeyTemplate(dataset.key_template or "")
         batch: list[Row] = []
         for rows in self._grouped(template, template.prefix({}), lambda _: True):
+            if dataset.archive is not None:
+                rows = [m for row in rows for m in self._members(dataset, row, lambda _: True)]
             batch += rows
             if len(batch) >= batch_size:
                 yield batch
@@ -178,12 +205,21 @@ class S3Connector:
         at: datetime,
         day: date,
         done: Any = None,
+        selection: Any = None,
+        cutoff: Any = None,
     ) -> list[tuple[Any, ...]]:
         """Objects whose newest version or delete marker is older than the cutoff: an object
-        whose latest version is a delete marker still holds data in its older versions."""
+        whose latest version is a delete marker still holds data in its older versions.
+        Objects have no columns: a compiled selection or a SQL file is refused."""
+        if selection is not None or sql is not None:
+            raise SelectionRefusedError(
+                f"{dataset.name}: objects expire by their age (`start.object_modified: true`), "
+                "not by a column, an aggregate or a SQL file"
+            )
         limit = at.replace(tzinfo=UTC)
+        fields = self.key_fields(dataset)
         return sorted(
-            (row["key"],)
+            tuple(row[f] for f in fields)
             for rows in self.scan(dataset)
             for row in rows
             if row["versions"][0].last_modified < limit
@@ -191,6 +227,14 @@ class S3Connector:
 
     def deletion_order(self, datasets: Sequence[Dataset]) -> set[tuple[str, str]]:
         return set()  # objects do not reference one another
+
+    def foreign_keys(
+        self, datasets: Sequence[Dataset]
+    ) -> set[tuple[str, tuple[str, ...], str, tuple[str, ...]]]:
+        return set()
+
+    def required_fields(self, dataset: Dataset) -> frozenset[str]:
+        return frozenset()  # objects have no fields to empty
 
     def pending(
         self,
@@ -201,9 +245,18 @@ class S3Connector:
         change: Any = None,
         flag: str | None = None,
     ) -> int:
-        """Objects with any version or delete marker left (objects are only ever deleted)."""
+        """Objects with any version or delete marker left (objects are only ever deleted);
+        archive members still in any version of their archive."""
         if action != "delete":
             return 0
+        if dataset.archive is not None:
+            left = 0
+            for key, members in _by_archive(rows).items():
+                held = set()
+                for version in data_versions(self.objects.versions_of([key])):
+                    held |= {i.filename for i in self._directory(key, version)}
+                left += len(members & held)
+            return left
         return len({v.key for v in self.objects.versions_of(row["key"] for row in rows)})
 
     def locked(self, dataset: Dataset, rows: Sequence[Row]) -> dict[tuple[Any, ...], str]:
@@ -213,20 +266,27 @@ class S3Connector:
         if not rows:
             return {}
         client, bucket = self.objects.client, self.objects.name
+        locked: dict[tuple[Any, ...], str] = {}
         try:
             config = client.get_object_lock_configuration(Bucket=bucket)
         except ClientError:
-            return {}  # the bucket has no Object Lock: nothing can be locked
-        if config.get("ObjectLockConfiguration", {}).get("ObjectLockEnabled") != "Enabled":
-            return {}
-        locked: dict[tuple[Any, ...], str] = {}
-        for version in self.objects.versions_of(row["key"] for row in rows):
-            if version.is_delete_marker:
-                continue
-            text = _version_lock(client, bucket, version.key, version.version_id)
-            if text:
-                locked.setdefault((version.key,), text)
-        return locked
+            config = {}  # the bucket has no Object Lock: nothing can be locked
+        if config.get("ObjectLockConfiguration", {}).get("ObjectLockEnabled") == "Enabled":
+            for version in self.objects.versions_of(dict.fromkeys(row["key"] for row in rows)):
+                if version.is_delete_marker:
+                    continue
+                text = _version_lock(client, bucket, version.key, version.version_id)
+                if text:
+                    locked.setdefault((version.key,), text)
+        if dataset.archive is None:
+            return locked
+        # members: their archive's lock, or why the archive cannot be rewritten without them
+        out: dict[tuple[Any, ...], str] = {}
+        for key, members in _by_archive(rows).items():
+            reason = locked.get((key,)) or self._unwritable(dataset, key, members)
+            if reason:
+                out.update({(key, member): reason for member in members})
+        return out
 
     @contextmanager
     def reading(self) -> Iterator[None]:
@@ -244,8 +304,8 @@ class S3Connector:
             raise TypeError("s3 objects are found through references, not by identity")
         template = KeyTemplate(dataset.key_template or "")
         wanted = {key_texts(values) for values in criterion.values}
-        if criterion.fields == ("key",):  # objects named by their keys (a hold on one object)
-            return template, wanted, sorted({key for (key,) in wanted})
+        if criterion.fields[:1] == ("key",):  # objects named by their keys (a hold on one)
+            return template, wanted, sorted({values[0] for values in wanted})
         first = template.placeholders[0] if template.placeholders else None
         bound = criterion.fields.index(first) if first in criterion.fields else None
         prefixes = {
@@ -256,6 +316,202 @@ class S3Connector:
 
     def close(self) -> None:
         pass
+
+    # -- objects and archive members ----------------------------------------------------------
+    def download(self, dataset: Dataset, row: Row, version: ObjectVersion, target: Path) -> int:
+        """Write one version holding data of a record (a row ``find`` returned, ``version`` one
+        of its ``versions``) to a local file: the object, or the one archive member the row
+        names (read from the archive by ranged GETs). Returns the bytes written."""
+        if dataset.archive is None:
+            self.objects.client.download_file(
+                self.objects.name, row["key"], str(target), ExtraArgs=_version_args(version)
+            )
+        else:
+            with (
+                self._open(row["key"], version) as archive,
+                archive.open(row["member"]) as src,
+                target.open("wb") as out,
+            ):
+                while chunk := src.read(RANGE_BUFFER):
+                    out.write(chunk)
+        return target.stat().st_size
+
+    def _members(self, dataset: Dataset, archive: Row, accept: Callable[[Row], bool]) -> list[Row]:
+        """The members of one archive (a row of the listing, every version) that ``accept``
+        takes: one row per member name, with the archive versions holding it, newest first."""
+        assert dataset.archive is not None
+        template = KeyTemplate(dataset.archive.members)
+        named = {k: v for k, v in archive.items() if k not in ("versions", "size", "deleted")}
+        found: dict[str, Row] = {}
+        for version in data_versions(archive["versions"]):
+            for info in self._directory(archive["key"], version):
+                parsed = template.parse(info.filename)
+                if parsed is None or info.is_dir():
+                    continue
+                row = found.get(info.filename)
+                if row is None:
+                    candidate = {**named, **parsed, "member": info.filename}
+                    if not accept(candidate):
+                        continue
+                    row = found[info.filename] = {**candidate, "versions": [], "size": 0}
+                if not row["versions"]:
+                    row["size"] = info.file_size  # of the newest version holding it
+                row["versions"].append(version)
+        latest = archive["versions"][0]
+        for row in found.values():
+            row["deleted"] = row["versions"][0] is not latest  # not in the current archive
+        return list(found.values())
+
+    def _directory(self, key: str, version: ObjectVersion) -> list[zipfile.ZipInfo]:
+        """An archive version's members, from its central directory (a few ranged GETs)."""
+        cached = (key, version.version_id)
+        if cached in self._directories:
+            return self._directories[cached]
+        try:
+            with self._open(key, version) as archive:
+                members = archive.infolist()
+        except zipfile.BadZipFile:
+            log.warning("object %s (version %s) is not a zip archive", key, version.version_id)
+            members = []
+        if version.version_id != "null":  # an unversioned object may be overwritten
+            self._directories[cached] = members
+        return members
+
+    def _open(self, key: str, version: ObjectVersion) -> zipfile.ZipFile:
+        raw = _RangedObject(self.objects.client, self.objects.name, key, version)
+        return zipfile.ZipFile(io.BufferedReader(raw, RANGE_BUFFER))
+
+    def _unwritable(self, dataset: Dataset, key: str, members: set[str]) -> str | None:
+        """Why the archive's current version cannot be rewritten without ``members``, if so."""
+        assert dataset.archive is not None
+        versions = newest_first(self.objects.versions_of([key]))
+        if not versions or versions[0].is_delete_marker:
+            return None  # nothing current to rewrite: the versions holding them are deleted
+        latest = versions[0]
+        directory = self._directory(key, latest)
+        names = {i.filename for i in directory}
+        if not members & names or not names - members:
+            return None  # not in the current version, or nothing else in it: no rewrite
+        if latest.size > dataset.archive.max_bytes:
+            return (
+                f"The archive is larger ({latest.size} bytes) than erasure rewrites "
+                f"(archive.max_bytes {dataset.archive.max_bytes}): the members are kept in it"
+            )
+        if any(i.flag_bits & 0x1 for i in directory if i.filename not in members):
+            return (
+                "The archive holds encrypted members of other records, which cannot be copied "
+                "into a rewritten archive: the members are kept in it"
+            )
+        return None
+
+    def _remove_members(self, dataset: Dataset, rows: Sequence[Row]) -> int:
+        """Erase archive members: the current version of each archive is rewritten without them
+        (a new version, written before anything is deleted), then every version that held them
+        is deleted, and the delete markers too once no version holds data. Returns the members
+        removed (a member already gone counts nothing, so a rerun is safe)."""
+        removed = 0
+        for key, members in _by_archive(rows).items():
+            versions = newest_first(self.objects.versions_of([key]))
+            doomed: list[ObjectVersion] = []
+            gone: set[str] = set()
+            rewritten = False
+            for version in data_versions(versions):
+                names = {i.filename for i in self._directory(key, version)}
+                if not names & members:
+                    continue
+                gone |= names & members
+                if version is versions[0] and names - members:
+                    self._rewrite(key, version, members)
+                    rewritten = True
+                    if version.version_id == "null":
+                        continue  # an unversioned bucket: the new object replaced this one
+                doomed.append(version)
+            if not doomed:
+                continue
+            kept = [v for v in data_versions(versions) if v not in doomed]
+            if not kept and not rewritten:  # nothing of the archive is left: its markers go too
+                doomed += [v for v in versions if v.is_delete_marker]
+            elif kept and versions[0] in doomed and not rewritten:
+                # the current version held only these members: a delete marker keeps the
+                # archive deleted rather than bringing back an older version
+                self.objects.client.delete_object(Bucket=self.objects.name, Key=key)
+            sum(self.objects.delete_versions(doomed))
+            removed += len(gone)
+        return removed
+
+    def _rewrite(self, key: str, version: ObjectVersion, members: set[str]) -> None:
+        """A new version of the archive holding every member of ``version`` but ``members``."""
+        client, bucket = self.objects.client, self.objects.name
+        head = client.head_object(Bucket=bucket, Key=key, **_version_args(version))
+        source = client.get_object(Bucket=bucket, Key=key, **_version_args(version))["Body"]
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(source.read())) as old, zipfile.ZipFile(out, "w") as new:
+            new.comment = old.comment
+            for info in old.infolist():
+                if info.filename not in members:
+                    new.writestr(info, old.read(info))
+        self.objects.put_object(
+            key, out.getvalue(), content_type=head.get("ContentType") or "application/zip"
+        )
+
+
+_OWN = ("key", "versions", "size", "deleted")
+
+
+def _by_archive(rows: Iterable[Row]) -> dict[str, set[str]]:
+    """Member rows grouped by their archive's key."""
+    grouped: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        grouped[str(row["key"])].add(str(row["member"]))
+    return grouped
+
+
+def _version_args(version: ObjectVersion) -> dict[str, str]:
+    """The GET arguments of one version. An unversioned bucket lists its objects as version
+    "null"; the current one is read without a version id (some S3-compatible stores refuse
+    "null"), an older "null" version (written before versioning was enabled) by it."""
+    if version.version_id == "null" and version.is_latest:
+        return {}
+    return {"VersionId": version.version_id}
+
+
+class _RangedObject(io.RawIOBase):
+    """One object version as a seekable file read by ranged GETs: a zip's central directory, or
+    one member, is read without downloading the whole archive."""
+
+    def __init__(self, client: Any, bucket: str, key: str, version: ObjectVersion):
+        self.client, self.bucket, self.key, self.version = client, bucket, key, version
+        self.size = version.size
+        self.position = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self.position
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self.position, io.SEEK_END: self.size}[whence]
+        self.position = max(0, base + offset)
+        return self.position
+
+    def readinto(self, buffer: Any) -> int:
+        wanted = min(len(buffer), self.size - self.position)
+        if wanted <= 0:
+            return 0
+        end = self.position + wanted - 1
+        data = self.client.get_object(
+            Bucket=self.bucket,
+            Key=self.key,
+            Range=f"bytes={self.position}-{end}",
+            **_version_args(self.version),
+        )["Body"].read()
+        buffer[: len(data)] = data
+        self.position += len(data)
+        return len(data)
 
 
 class Bucket:
@@ -371,7 +627,10 @@ class S3Changes:
 
     def delete(self, dataset: Dataset, rows: Sequence[Row]) -> int:
         """Rows from ``find`` carry their versions; rows given by key alone are listed first.
-        Returns the objects that had a version to delete."""
+        Returns the objects that had a version to delete (archive members: see
+        ``S3Connector._remove_members``)."""
+        if dataset.archive is not None:
+            return self.connector._remove_members(dataset, rows)
         bucket = self.connector.objects
         listed = [row for row in rows if "versions" in row]
         versions = [v for row in listed for v in row["versions"]]

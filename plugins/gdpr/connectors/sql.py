@@ -13,7 +13,8 @@ without its padding, as MariaDB returns it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -45,6 +46,7 @@ class SqlConnector:
         self.engine = engine
         # dataset name -> column -> reflected type, for the tables reflected so far
         self._column_types: dict[str, dict[str, sa.types.TypeEngine]] = {}
+        self._not_null: dict[str, frozenset[str]] = {}  # dataset name -> NOT NULL columns
         self._pinned: sa.Connection | None = None
 
     # -- protocol -----------------------------------------------------------------------------
@@ -175,17 +177,30 @@ class SqlConnector:
         at: datetime,
         day: date,
         done: Anonymisation | None = None,
+        selection: Callable[[Any, Any], Any] | None = None,
+        cutoff: Callable[[str], Any] | None = None,
     ) -> list[tuple[Any, ...]]:
         """One streamed pass over the keys, held before anything is deleted: no cursor stays
         open on a table while the purge writes to it (SQLite would not allow it, and the
-        selection would drift under its own deletions)."""
+        selection would drift under its own deletions). ``selection(connector, table)``: a
+        compiled declarative rule (``gdpr.retention.rules``); ``cutoff(dialect)``: the typed
+        :cutoff of a SQL file (``gdpr.retention.rules.cutoff_param``)."""
         table = self.table(dataset)
         pk = [table.c[name] for name in dataset.primary_key]
-        if column:
+        if selection is not None:
+            try:
+                select = selection(self, table)
+            except sa.exc.DBAPIError as exc:  # reflecting the column types
+                raise SelectionRefusedError(_short(exc)) from exc
+        elif column:
             limit = day if self.is_date_column(dataset, column) else at
             select = sa.select(*pk).where(table.c[column] < limit)
         else:
-            text = sa.text(sql or "").bindparams(cutoff=at)
+            text = sa.text(sql or "").bindparams(
+                cutoff(self.engine.dialect.name)
+                if cutoff is not None
+                else sa.bindparam("cutoff", at)
+            )
             expired = text.columns(*(sa.column(name) for name in dataset.primary_key)).subquery(
                 "expired"
             )
@@ -211,9 +226,16 @@ class SqlConnector:
         records go before b's (a references b), read from the live schema: a map may declare a
         reference in the direction that finds the subject while the foreign key points the
         other way."""
+        return {(a, b) for a, _, b, _ in self.foreign_keys(datasets) if a != b}
+
+    def foreign_keys(
+        self, datasets: Sequence[Dataset]
+    ) -> set[tuple[str, tuple[str, ...], str, tuple[str, ...]]]:
+        """The foreign keys between these datasets' tables, from the live schema: (dataset,
+        its columns, referenced dataset, their columns)."""
         by_table = {(d.db_schema, d.table_name): d.name for d in datasets}
         inspector = sa.inspect(self.engine)
-        order: set[tuple[str, str]] = set()
+        found: set[tuple[str, tuple[str, ...], str, tuple[str, ...]]] = set()
         for dataset in datasets:
             try:
                 keys = inspector.get_foreign_keys(dataset.table_name, schema=dataset.db_schema)
@@ -223,9 +245,21 @@ class SqlConnector:
                 target = by_table.get(
                     (fk.get("referred_schema") or dataset.db_schema, fk["referred_table"])
                 )
-                if target and target != dataset.name:
-                    order.add((dataset.name, target))
-        return order
+                if target:
+                    found.add(
+                        (
+                            dataset.name,
+                            tuple(fk["constrained_columns"]),
+                            target,
+                            tuple(fk["referred_columns"]),
+                        )
+                    )
+        return found
+
+    def required_fields(self, dataset: Dataset) -> frozenset[str]:
+        """The table's NOT NULL columns, from the reflection that gives the columns' types."""
+        self.column_types(dataset)
+        return self._not_null.get(dataset.name, frozenset())
 
     def pending(
         self,
@@ -348,6 +382,9 @@ class SqlConnector:
             if d.name not in self._column_types and d.table_name in by_table:
                 columns = by_table[d.table_name]
                 self._column_types[d.name] = {c["name"]: c["type"] for c in columns}
+                self._not_null[d.name] = frozenset(
+                    c["name"] for c in columns if not c.get("nullable", True)
+                )
 
     def _read_fixers(self, dataset: Dataset, columns: Iterable[str]) -> dict[str, Any]:
         if self.engine.dialect.name != "postgresql":
@@ -529,6 +566,139 @@ class SqlConnector:
         # rows really matched where the driver reports it for an executemany
         return result.rowcount if self.engine.dialect.supports_sane_multi_rowcount else len(rows)
 
+    # -- new records -----------------------------------------------------------------------------
+    def append_rows(
+        self, conn: sa.Connection, dataset: Dataset, rows: Sequence[Mapping[str, Any]]
+    ) -> int:
+        """Insert new records in the caller's transaction (``Changes.append``): a key field the
+        rows leave out is numbered by the database where the column numbers itself, otherwise
+        generated here after the column's reflected type (``_new_key_values``)."""
+        new = [dict(r) for r in rows]
+        if not new:
+            return 0
+        columns = self._live_columns(conn, dataset)
+        typed: dict[str, sa.types.TypeEngine] = {}
+        pk = list(dataset.primary_key)
+        for field in pk:
+            missing = [r for r in new if r.get(field) is None]
+            if not missing:
+                continue
+            column = columns.get(field)
+            if column is None:
+                raise SelectionRefusedError(
+                    f"{dataset.name}: the table has no key column {field!r} to fill"
+                )
+            if column.get("numbers_itself"):
+                for row in missing:
+                    row.pop(field, None)
+                continue
+            given = [f for f in pk if f != field and all(r.get(f) is not None for r in new)]
+            values = self._new_key_values(conn, dataset, column, given, missing)
+            for row, value in zip(missing, values, strict=True):
+                row[field] = value
+            if (
+                self.engine.dialect.name == "postgresql"
+                and key_codec.column_kind(column["type"]) == key_codec.UUID
+            ):
+                typed[field] = column["type"]  # bound as a native uuid
+        table = sa.table(
+            dataset.table_name,
+            *(sa.column(name, typed.get(name)) for name in dataset.fields),
+            schema=dataset.db_schema,
+        )
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for row in new:  # one executemany per set of fields given
+            groups.setdefault(tuple(sorted(row)), []).append(row)
+        for group in groups.values():
+            conn.execute(sa.insert(table), group)
+        return len(new)
+
+    def _live_columns(self, conn: sa.Connection, dataset: Dataset) -> dict[str, dict[str, Any]]:
+        """The table's reflected columns by name (type, default, autoincrement, identity), with
+        ``numbers_itself`` for its key columns; reflected once per connector and table."""
+        cache: dict[str, dict[str, dict[str, Any]]] = self.__dict__.setdefault("_live", {})
+        if dataset.name not in cache:
+            try:
+                found = sa.inspect(conn).get_columns(dataset.table_name, schema=dataset.db_schema)
+            except sa.exc.NoSuchTableError as exc:
+                raise SelectionRefusedError(
+                    f"{dataset.name}: no table {dataset.table_name!r}"
+                ) from exc
+            columns = {c["name"]: dict(c) for c in found}
+            pk = list(dataset.primary_key)
+            for name in pk:
+                if name in columns:
+                    columns[name]["numbers_itself"] = self._numbers_itself(
+                        conn, dataset, columns[name], pk
+                    )
+            cache[dataset.name] = columns
+        return cache[dataset.name]
+
+    def _numbers_itself(
+        self, conn: sa.Connection, dataset: Dataset, column: Mapping[str, Any], pk: Sequence[str]
+    ) -> bool:
+        """Whether the database gives the column a value when an insert leaves it out: an
+        autoincrement or identity column, a server default, or SQLite's rowid alias (a
+        single-column key declared exactly INTEGER)."""
+        if column.get("autoincrement") is True or column.get("identity") or column.get("default"):
+            return True
+        if self.engine.dialect.name != "sqlite" or len(pk) != 1:
+            return False
+        preparer = self.engine.dialect.identifier_preparer
+        schema = f"{preparer.quote_schema(dataset.db_schema)}." if dataset.db_schema else ""
+        info = conn.exec_driver_sql(
+            f"PRAGMA {schema}table_info({preparer.quote_identifier(dataset.table_name)})"
+        ).all()
+        declared = {row[1]: str(row[2]).strip().upper() for row in info}
+        return declared.get(column["name"]) == "INTEGER"
+
+    def _new_key_values(
+        self,
+        conn: sa.Connection,
+        dataset: Dataset,
+        column: Mapping[str, Any],
+        given: Sequence[str],
+        rows: Sequence[Mapping[str, Any]],
+    ) -> list[Any]:
+        """A new value of the key ``column`` for each row, after its reflected type: a UUID
+        (native, or its text in a text column: 32 hex digits in a CHAR(32), dashed otherwise),
+        or the next integers after the largest stored among the records sharing the key's
+        ``given`` fields. Integers are unique within this transaction; a concurrent writer
+        numbering the same table may collide, and the insert then fails without writing."""
+        name, type_ = column["name"], column["type"]
+        kind = key_codec.column_kind(type_)
+        dialect = self.engine.dialect.name
+        if kind in (key_codec.INTEGER, key_codec.NUMERIC):
+            table = sa.table(
+                dataset.table_name,
+                *(sa.column(f) for f in {name, *given}),
+                schema=dataset.db_schema,
+            )
+            out: list[Any] = []
+            following: dict[tuple[Any, ...], int] = {}
+            for row in rows:
+                scope = tuple(row[f] for f in given)
+                if scope not in following:
+                    select = sa.select(sa.func.max(table.c[name]))
+                    if given:
+                        select = select.where(self._in(table, given, [scope], dataset, conn))
+                    following[scope] = int(conn.execute(select).scalar() or 0) + 1
+                out.append(following[scope])
+                following[scope] += 1
+            return out
+        length = getattr(type_, "length", None)
+        if kind == key_codec.UUID:
+            return [key_codec.to_column(uuid.uuid4(), kind, dialect) for _ in rows]
+        if kind in (key_codec.CHAR, key_codec.TEXT) and (length is None or length >= 32):
+            return [
+                uuid.uuid4().hex if length is not None and length < 36 else str(uuid.uuid4())
+                for _ in rows
+            ]
+        raise SelectionRefusedError(
+            f"{dataset.name}: cannot make a new value for the key column {name!r} "
+            f"({type_!r}): give it in the rows, or let the database number it"
+        )
+
 
 def _normalised(column: sa.ColumnElement[Any], kind: str) -> sa.ColumnElement[Any]:
     """Stored identities are compared in the form ``normalise_identity`` gives the searched value
@@ -633,3 +803,6 @@ class SqlChanges:
                 before += [r[0] for r in found]
                 self.conn.execute(sa.update(table).where(where).values({field: value}))
         return before
+
+    def append(self, dataset: Dataset, rows: Sequence[Row]) -> int:
+        return self.connector.append_rows(self.conn, dataset, rows)

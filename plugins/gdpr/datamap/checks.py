@@ -19,14 +19,22 @@ import isodate
 
 from gdpr.datamap import categories
 from gdpr.datamap.errors import Path, Problem
-from gdpr.datamap.graph import ReferenceGraph
+from gdpr.datamap.graph import ReferenceGraph, link
 from gdpr.datamap.models import DataMap
 from gdpr.datamap.templates import KeyTemplate, TemplateError
 
 
 def check_datamap(datamap: DataMap, sql_dir: FsPath | None) -> list[Problem]:
     problems: list[Problem] = []
-    for check in (_unique_names, _organisation, _datasets, _references, _identities, _retention):
+    for check in (
+        _unique_names,
+        _organisation,
+        _datasets,
+        _references,
+        _parties,
+        _identities,
+        _retention,
+    ):
         problems.extend(check(datamap))
     problems.extend(_intake(datamap))
     problems.extend(_alerts(datamap))
@@ -100,11 +108,11 @@ def _datasets(datamap: DataMap) -> Iterator[Problem]:
 
 
 def _sql_dataset(dataset, path: Path) -> Iterator[Problem]:
-    if dataset.key_template or dataset.categories or dataset.text_objects:
+    if dataset.key_template or dataset.categories or dataset.text_objects or dataset.archive:
         yield Problem(
             path,
-            "`key_template`, `categories` and `text_objects` are for s3 datasets; a sql dataset "
-            "declares `fields` (free text: `free_text: true` on the field)",
+            "`key_template`, `archive`, `categories` and `text_objects` are for s3 datasets; a "
+            "sql dataset declares `fields` (free text: `free_text: true` on the field)",
         )
     if not dataset.fields:
         yield Problem(path, "a sql dataset must declare its `fields` (every column of the table)")
@@ -175,6 +183,9 @@ def _s3_dataset(dataset, path: Path) -> Iterator[Problem]:
     except TemplateError as exc:
         yield Problem((*path, "key_template"), str(exc))
         return
+    if dataset.archive is not None:
+        yield from _archive(dataset, placeholders, path)
+        return
     bound = {local for reference in dataset.references for local in reference.fields}
     for name in placeholders:
         if name not in bound:
@@ -190,6 +201,41 @@ def _s3_dataset(dataset, path: Path) -> Iterator[Problem]:
                     (*path, "references", ri, "fields", local),
                     f"{local!r} is not a placeholder of key_template {dataset.key_template!r}",
                 )
+    if not dataset.categories:
+        yield Problem(path, "an s3 dataset needs `categories` for what its objects contain")
+
+
+def _archive(dataset, placeholders: tuple[str, ...], path: Path) -> Iterator[Problem]:
+    """Archives: the references bind placeholders of the key or member template; the others
+    match any value (a monthly archive's month), since every archive under the bound prefix is
+    opened and its members' names are read."""
+    try:
+        members = KeyTemplate(dataset.archive.members).placeholders
+    except TemplateError as exc:
+        yield Problem((*path, "archive", "members"), str(exc))
+        return
+    for name in sorted({*placeholders, *members} & {"key", "member"}):
+        yield Problem(
+            (*path, "archive", "members"),
+            f"placeholder {{{name}}} is a reserved name (the archive's key and the member's "
+            "name); call it something else",
+        )
+    for name in sorted(set(placeholders) & set(members)):
+        yield Problem(
+            (*path, "archive", "members"),
+            f"placeholder {{{name}}} is in both the key template and the member template",
+        )
+    known = (*placeholders, *members)
+    for ri, reference in enumerate(dataset.references):
+        for local in reference.fields:
+            if local not in known:
+                yield Problem(
+                    (*path, "references", ri, "fields", local),
+                    f"{local!r} is not a placeholder of key_template {dataset.key_template!r} "
+                    f"or of the archive's members {dataset.archive.members!r}",
+                )
+    if not dataset.references:
+        yield Problem(path, "an archive dataset needs `references` binding its placeholders")
     if not dataset.categories:
         yield Problem(path, "an s3 dataset needs `categories` for what its objects contain")
 
@@ -242,6 +288,60 @@ def _references(datamap: DataMap) -> Iterator[Problem]:
             (*_dataset_path(datamap, cycle[0]), "references"),
             f"reference cycle: {' -> '.join(cycle)}; references must go from child to parent records",
         )
+
+
+def _parties(datamap: DataMap) -> Iterator[Problem]:
+    """Records shared by several parties: roles on two or more references of a table, each
+    owning fields of the dataset that no other role owns and that are not its key."""
+    for ref in datamap.iter_datasets():
+        path = _dataset_path(datamap, ref.id)
+        dataset = ref.dataset
+        named = [(ri, r) for ri, r in enumerate(dataset.references) if r.role is not None]
+        if not named:
+            continue
+        if len(named) < 2:
+            ri, _ = named[0]
+            yield Problem(
+                (*path, "references", ri, "role"),
+                "a role says which party of a shared record a reference points to: a dataset "
+                "needs at least two references with a role to be shared by several parties",
+            )
+            continue
+        if ref.kind != "sql":
+            yield Problem(
+                (*path, "references", named[0][0], "role"),
+                "only a table's records can be shared by parties (their fields are emptied "
+                "one party at a time)",
+            )
+            continue
+        seen: dict[str, str] = {}
+        roles: set[str] = set()
+        for ri, reference in named:
+            role = reference.role or ""
+            if role in roles:
+                yield Problem(
+                    (*path, "references", ri, "role"), f"role {role!r} is named twice in {ref.id}"
+                )
+            roles.add(role)
+            for fi, name in enumerate(reference.owns):
+                where = (*path, "references", ri, "owns", fi)
+                if name not in dataset.fields:
+                    yield Problem(where, _one_of(name, dataset.fields, "field"))
+                elif name in dataset.primary_key:
+                    yield Problem(where, f"{name} is part of the primary key: no party owns it")
+                elif seen.get(name, role) != role:
+                    yield Problem(
+                        where, f"{name} is owned by role {seen[name]!r} already: one party owns it"
+                    )
+                seen.setdefault(name, role)
+        for ri, reference in named:
+            for local in reference.fields:
+                owner = seen.get(local)
+                if owner is not None and owner != reference.role:
+                    yield Problem(
+                        (*path, "references", ri, "fields", local),
+                        f"{local} links role {reference.role!r} and is owned by role {owner!r}",
+                    )
 
 
 def _identities(datamap: DataMap) -> Iterator[Problem]:
@@ -300,6 +400,7 @@ def _retention(datamap: DataMap) -> Iterator[Problem]:
             )
         if target.kind == "s3" and rule.action == "anonymise":
             yield Problem((*path, "action"), "objects cannot be anonymised in place; use `delete`")
+        yield from _declarative_rule(datamap, rule, target, path)
         for ki, kept in enumerate(rule.keep):
             if kept not in known:
                 yield Problem((*path, "keep", ki), _one_of(kept, known, "dataset"))
@@ -441,3 +542,80 @@ def _alerts(datamap: DataMap) -> Iterator[Problem]:
         for index, address in enumerate(getattr(alerts, name)):
             if "@" not in address:
                 yield Problem(("alerts", name, index), f"{address!r} is not an e-mail address")
+
+
+# -- declarative retention rules: start aggregates and `where` conditions ----------------------
+def _declarative_rule(datamap: DataMap, rule, target, path: Path) -> Iterator[Problem]:
+    """Aggregates and conditions name fields of their datasets and datasets related to the
+    rule's by a reference, in the same sql system (the selection is one SELECT)."""
+    start = rule.start
+    aggregate = start.aggregate
+    if target.kind != "sql":
+        if aggregate or rule.where:
+            yield Problem(
+                (*path, "start" if aggregate else "where"),
+                "`max`, `min` and `where` apply to sql datasets",
+            )
+        return
+    if aggregate:
+        kind, spec = aggregate
+        related = yield from _related(
+            datamap, target, spec.dataset, (*path, "start", kind, "dataset")
+        )
+        if related is not None:
+            yield from _field_of(related, spec.column, (*path, "start", kind, "column"))
+            yield from _conditions(datamap, related, spec.where, (*path, "start", kind, "where"))
+    if start.otherwise:
+        yield from _field_of(target, start.otherwise, (*path, "start", "otherwise"))
+    yield from _conditions(datamap, target, rule.where, (*path, "where"))
+
+
+def _related(datamap: DataMap, target, related_id: str, path: Path):
+    """The related dataset, or None after a problem saying why it cannot be used."""
+    known = {ref.id: ref for ref in datamap.iter_datasets()}
+    related = known.get(related_id)
+    if related is None:
+        yield Problem(path, _one_of(related_id, known, "dataset"))
+        return None
+    if related.system.name != target.system.name:
+        yield Problem(
+            path,
+            f"{related_id} is in system {related.system.name}, not {target.system.name}: a rule's "
+            "selection is one query in one database",
+        )
+        return None
+    if link(datamap, target.id, related_id) is None:
+        linked = sorted(
+            ref.id
+            for ref in known.values()
+            if ref.system.name == target.system.name
+            and ref.id != target.id
+            and link(datamap, target.id, ref.id) is not None
+        )
+        yield Problem(
+            path,
+            f"{related_id} is not related to {target.id}: no reference links them. "
+            f"Related datasets: {', '.join(linked) or '(none)'}",
+        )
+        return None
+    return related
+
+
+def _field_of(ref, name: str, path: Path) -> Iterator[Problem]:
+    if name not in ref.dataset.fields:
+        yield Problem(path, _one_of(name, ref.dataset.fields, f"field of {ref.id}"))
+
+
+def _conditions(datamap: DataMap, ref, conditions, path: Path) -> Iterator[Problem]:
+    for ci, condition in enumerate(conditions):
+        at: Path = (*path, ci)
+        if condition.field:
+            yield from _field_of(ref, condition.field, (*at, "field"))
+            continue
+        key = "exists" if condition.exists else "not_exists"
+        related = yield from _related(
+            datamap, ref, condition.exists or condition.not_exists or "", (*at, key)
+        )
+        if related is None:
+            continue
+        yield from _conditions(datamap, related, condition.where, (*at, "where"))

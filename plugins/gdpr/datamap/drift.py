@@ -2,7 +2,10 @@
 
 A declared table, column or bucket that is missing means the map is wrong and every job built
 on it would be too: that is a failure. A column that exists but is not declared is personal
-data nobody accounted for until proven otherwise: that is a finding for the DPO.
+data nobody accounted for until proven otherwise: that is a finding for the DPO. An
+anonymisation the map asks for that the schema refuses (emptying a NOT NULL column) is a
+failure too: erasure and retention would refuse it when they run
+(``anonymisation_conflicts``).
 """
 
 from __future__ import annotations
@@ -10,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from gdpr.connectors.base import LiveDataset
-from gdpr.datamap.models import System
+from gdpr.connectors.base import Connector, LiveDataset
+from gdpr.datamap.models import DataMap, System
 
 
 @dataclass(frozen=True)
@@ -54,3 +57,20 @@ def compare(system: System, live: Mapping[str, LiveDataset]) -> Drift:
         ]
         undeclared += [f"{name}.{c}" for c in sorted(seen.columns - set(dataset.fields))]
     return Drift(system.name, len(system.datasets), missing, undeclared)
+
+
+def anonymisation_conflicts(datamap: DataMap, connectors: Mapping[str, Connector]) -> list[str]:
+    """One sentence per NOT NULL column an anonymisation of the map would empty: erasure's (the
+    datasets it keeps anonymised) and each retention rule's; what erasure previews and purges
+    refuse when they run, found ahead of them."""
+    # the capabilities' own rules, imported here: they build on the data map package
+    from gdpr.erasure.plan import not_null_problems
+    from gdpr.retention.plan import plan_rule
+    from gdpr.retention.run import not_null_problems as rule_problems
+
+    problems = [f"erasure: {p}" for p in not_null_problems(datamap, connectors)]
+    for rule in datamap.retention:
+        plan = plan_rule(datamap, rule)
+        if all(datamap.dataset(d).system.name in connectors for d in plan.datasets):
+            problems += [f"rule {rule.id}: {p}" for p in rule_problems(datamap, plan, connectors)]
+    return problems

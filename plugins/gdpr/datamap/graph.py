@@ -103,3 +103,20 @@ class ReferenceGraph:
         for edge in self.edges:
             sorter.add(edge.child, edge.parent)
         return sorter
+
+
+def link(datamap: DataMap, dataset_id: str, related_id: str) -> list[tuple[str, str]] | None:
+    """How records of ``related_id`` relate to those of ``dataset_id``: pairs (field of the
+    dataset, field of the related dataset) from the first reference between them, whichever
+    way it points; None when no reference links them (declarative retention rules)."""
+    for ref in datamap.iter_datasets():
+        if ref.id == dataset_id:
+            for reference in ref.dataset.references:
+                if reference.dataset == related_id:
+                    return list(reference.fields.items())
+    for ref in datamap.iter_datasets():
+        if ref.id == related_id:
+            for reference in ref.dataset.references:
+                if reference.dataset == dataset_id:
+                    return [(theirs, mine) for mine, theirs in reference.fields.items()]
+    return None

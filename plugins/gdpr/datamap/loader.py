@@ -85,6 +85,8 @@ def _pydantic_problems(exc: ValidationError) -> list[Problem]:
             message = f"unknown key {loc[-1]!r}; see docs/datamap.md for the keys allowed here"
         elif error["type"] == "literal_error":
             message = f"{message} (got {error['input']!r})"
+        elif error["type"] == "value_error":  # a model's own check: its sentence says it all
+            message = message.removeprefix("Value error, ")
         elif error["type"] == "string_pattern_mismatch":
             message = f"{error['input']!r} is not allowed here: {message.lower()}"
         problems.append(Problem(loc, message))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
@@ -197,6 +198,26 @@ class TextObjects(_Model):
     )
 
 
+class Archive(_Model):
+    """Objects that are zip archives whose members are the records (s3): an export archive per
+    customer, a monthly archive with one member per customer."""
+
+    format: Literal["zip"] = Field("zip", description="Archive format: zip")
+    members: str = Field(
+        min_length=1,
+        description="Member name template, e.g. '{holder_id}/{document}.pdf': its "
+        "{placeholders} are fields like the key template's (bound by `references`, or any "
+        "value); members whose names do not match are not records of the dataset",
+    )
+    max_bytes: int = Field(
+        100_000_000,
+        gt=0,
+        description="Largest archive erasure rewrites without the subject's members; the "
+        "members of a larger one are reported kept, with the reason (finding and exporting "
+        "members reads only what they need, at any size)",
+    )
+
+
 class Reference(_Model):
     dataset: str = Field(
         pattern=DATASET_ID, description="The referenced dataset, as `system.dataset`"
@@ -205,6 +226,27 @@ class Reference(_Model):
         min_length=1,
         description="Local field -> field of the referenced dataset (a join condition)",
     )
+    role: str | None = Field(
+        None,
+        pattern=NAME,
+        description="The part the referenced person plays in a record shared by several "
+        "parties (a rental file's tenant, co-tenant, guarantor): a dataset with two or more "
+        "references naming a role is shared; each party reaches the common fields and its own "
+        "role's link and `owns` fields only, and erasing one party empties its part of the "
+        "record while another party remains on it",
+    )
+    owns: list[str] = Field(
+        default_factory=list,
+        description="With `role`: the fields of this dataset about the person this reference "
+        "points to (the guarantor's income), never shown to the other parties, emptied when "
+        "that person's data is erased",
+    )
+
+    @model_validator(mode="after")
+    def _owns_needs_role(self) -> Reference:
+        if self.owns and self.role is None:
+            raise ValueError("`owns` lists the fields of a party: give the reference a `role`")
+        return self
 
 
 class Consent(_Model):
@@ -277,6 +319,11 @@ class Dataset(_Model):
         None,
         description="Object key template (s3) whose {placeholders} are fields bound by `references`",
     )
+    archive: Archive | None = Field(
+        None,
+        description="The objects are zip archives and their members are the records (s3): "
+        "access exports the subject's members, erasure rewrites each archive without them",
+    )
     categories: list[str] = Field(
         default_factory=list, description="Data categories of the objects (s3)"
     )
@@ -295,6 +342,18 @@ class Dataset(_Model):
     @property
     def table_name(self) -> str:
         return self.table or self.name
+
+    @property
+    def parties(self) -> dict[str, list[str]]:
+        """A record shared by several parties (two or more references naming a `role`): each
+        role's fields, its link's local fields then the fields it `owns`. Empty otherwise."""
+        roles = [r for r in self.references if r.role is not None]
+        if len(roles) < 2:
+            return {}
+        parties: dict[str, list[str]] = {}
+        for r in roles:
+            parties.setdefault(r.role or "", []).extend([*r.fields, *r.owns])
+        return {role: list(dict.fromkeys(fields)) for role, fields in parties.items()}
 
     @model_validator(mode="after")
     def _one_per_subject_has_identity(self) -> Dataset:
@@ -327,6 +386,115 @@ class System(_Model):
     datasets: list[Dataset] = Field(min_length=1)
 
 
+# -- declarative retention rules: conditions and aggregates (compiled by gdpr.retention.rules) --
+Scalar = bool | int | float | date | datetime | str
+ConditionOp = Literal["=", "!=", "<", "<=", ">", ">=", "in", "not in", "is null", "is not null"]
+ORDERING_OPS = frozenset({"<", "<=", ">", ">="})
+
+
+class Condition(_Model):
+    """One condition of a `where` list (all must hold): a comparison on a field of the dataset,
+    or whether related records exist (through the map's `references`)."""
+
+    field: str | None = Field(None, description="Field of the dataset the condition is about")
+    op: ConditionOp | None = Field(
+        None,
+        description="Operator: =, !=, <, <=, >, >=, in, not in (with a list), is null, is not null "
+        "(without a value)",
+    )
+    value: Scalar | list[Scalar] | None = Field(
+        None,
+        description="The value compared with (a list for `in` / `not in`), of the field's type",
+    )
+    exists: str | None = Field(
+        None,
+        pattern=DATASET_ID,
+        description="Holds when a related record of this dataset (`system.dataset`, linked by a "
+        "reference either way, in the same system) exists; narrowed by `where`",
+    )
+    not_exists: str | None = Field(
+        None,
+        pattern=DATASET_ID,
+        description="Holds when no related record of this dataset exists; narrowed by `where`",
+    )
+    where: list[Condition] = Field(
+        default_factory=list,
+        description="With `exists` / `not_exists`: conditions on the related records",
+    )
+
+    @model_validator(mode="after")
+    def _well_formed(self) -> Condition:
+        given = [k for k in ("field", "exists", "not_exists") if getattr(self, k)]
+        if len(given) != 1:
+            raise ValueError("a condition has exactly one of `field`, `exists` or `not_exists`")
+        if self.field is None:
+            if self.op is not None or self.value is not None:
+                raise ValueError("`op` and `value` go with `field`, not with `exists`")
+            return self
+        if self.where:
+            raise ValueError("`where` inside a condition goes with `exists` / `not_exists`")
+        if self.op is None:
+            raise ValueError(
+                f"condition on {self.field!r} needs an `op` (=, !=, <, in, is null...)"
+            )
+        if self.op in ("is null", "is not null"):
+            if self.value is not None:
+                raise ValueError(f"`{self.op}` takes no `value`")
+            return self
+        if self.op in ("in", "not in"):
+            if not isinstance(self.value, list) or not self.value:
+                raise ValueError(f"`{self.op}` needs a non-empty list as `value`")
+            kinds = {_kind(v) for v in self.value}
+            if len(kinds) > 1:
+                raise ValueError(
+                    f"type mismatch: the values of `{self.op}` mix {' and '.join(sorted(kinds))}"
+                )
+            return self
+        if self.value is None or isinstance(self.value, list):
+            raise ValueError(f"`{self.op}` needs one value (`is null` tests for no value)")
+        if self.op in ORDERING_OPS and isinstance(self.value, bool):
+            raise ValueError(f"type mismatch: `{self.op}` cannot compare with a boolean")
+        return self
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "booleans"
+    if isinstance(value, int | float):
+        return "numbers"
+    if isinstance(value, date):  # a datetime is a date too
+        return "dates"
+    return "text"
+
+
+class StartAggregate(_Model):
+    """The start event taken over the related records of another dataset: the last (`max`) or
+    first (`min`) value of one of their fields."""
+
+    dataset: str = Field(
+        pattern=DATASET_ID,
+        description="The related dataset (`system.dataset`, same system), linked by a reference "
+        "either way",
+    )
+    column: str = Field(description="Date/time field of the related dataset")
+    null: Literal["keeps", "ignored"] = Field(
+        "ignored",
+        description="A related record whose field is empty: `keeps` the record (a contract with no "
+        "end keeps the customer) or is `ignored` (default)",
+    )
+    where: list[Condition] = Field(
+        default_factory=list, description="Only the related records meeting these conditions count"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_key(cls, data: object) -> object:
+        """YAML reads an unquoted ``null:`` key as no key at all (None): it means `null`."""
+        if isinstance(data, dict) and None in data:
+            data = {("null" if k is None else k): v for k, v in data.items()}
+        return data
+
+
 class RetentionStart(_Model):
     column: str | None = Field(None, description="Date/time field the period runs from")
     sql: str | None = Field(
@@ -334,15 +502,45 @@ class RetentionStart(_Model):
         description="File under include/sql returning the expired primary keys, with bind parameter :cutoff",
     )
     object_modified: bool = Field(False, description="The object's last-modified time (s3)")
+    max: StartAggregate | None = Field(
+        None, description="The latest value of a field over related records (sql)"
+    )
+    min: StartAggregate | None = Field(
+        None, description="The earliest value of a field over related records (sql)"
+    )
+    otherwise: str | None = Field(
+        None,
+        description="With `max` / `min`: field of the dataset the period runs from when no related "
+        "record counts (without it, such records are kept)",
+    )
+    cutoff: Literal["date", "timestamp"] | None = Field(
+        None,
+        description="With `sql`: how :cutoff is bound, `date` (the cutoff day) or `timestamp` "
+        "(default: the start of the cutoff day in the organisation's time zone, with time zone)",
+    )
 
     @model_validator(mode="after")
     def _exactly_one(self) -> RetentionStart:
-        given = [k for k in ("column", "sql") if getattr(self, k)] + (
+        given = [k for k in ("column", "sql", "max", "min") if getattr(self, k)] + (
             ["object_modified"] if self.object_modified else []
         )
         if len(given) != 1:
-            raise ValueError("give exactly one of `column`, `sql` or `object_modified: true`")
+            raise ValueError(
+                "give exactly one of `column`, `max`, `min`, `sql` or `object_modified: true`"
+            )
+        if self.otherwise and not (self.max or self.min):
+            raise ValueError("`otherwise` goes with `max` or `min`")
+        if self.cutoff and not self.sql:
+            raise ValueError("`cutoff` types the :cutoff of an `sql` file; columns are typed live")
         return self
+
+    @property
+    def aggregate(self) -> tuple[str, StartAggregate] | None:
+        if self.max:
+            return "max", self.max
+        if self.min:
+            return "min", self.min
+        return None
 
 
 class Exemptions(_Model):
@@ -370,6 +568,11 @@ class RetentionRule(_Model):
         description="With `action: anonymise`, the fields to erase (default: every field with an `erasure` strategy)",
     )
     exemptions: Exemptions = Field(default_factory=Exemptions)
+    where: list[Condition] = Field(
+        default_factory=list,
+        description="The population the rule applies to (sql): records meeting every condition "
+        "(two populations of one table, each under its own rule)",
+    )
 
 
 RequestKind = Literal[

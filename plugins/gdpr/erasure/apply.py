@@ -26,9 +26,11 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from gdpr.connectors import order
 from gdpr.connectors.base import Connector
+from gdpr.datamap.graph import ReferenceGraph
 from gdpr.datamap.models import DataMap
-from gdpr.erasure.plan import DatasetPlan, ErasurePlan
+from gdpr.erasure.plan import DatasetPlan, ErasurePlan, refuse_not_null
 from gdpr.ledger import EvidenceInput, EvidenceRecord, Ledger, digest_keys
 from gdpr.retention.anonymise import Anonymisation
 
@@ -103,6 +105,8 @@ class PlanApplier:
                 "the data map changed since the preview was approved; run a new preview"
             )
         self._sha256 = self.plan.sha256  # once: a batch's plan is large to serialise
+        # a plan approved before the schema changed: refused before anything changes
+        refuse_not_null(self.datamap, self.connectors, self.plan.datasets)
         outcome = ApplyOutcome(self.plan.request_id, self._sha256)
         claim = {**CLAIM, "target": self.plan.request_id, "occasion": self.plan.sha256}
         if not self._claim(claim):
@@ -111,7 +115,7 @@ class PlanApplier:
             return outcome
         try:
             self._settle_interrupted()
-            for dataset in self.plan.datasets:
+            for dataset in self._in_deletion_order():
                 if dataset.total:
                     # a merged batch plan may list a dataset more than once (gdpr.erasure.batch)
                     for n in self._apply(dataset).values():
@@ -138,6 +142,23 @@ class PlanApplier:
         if not outcome.total:
             log.info("erasure %s: nothing left to change (already erased)", outcome.request_id)
         return outcome
+
+    def _in_deletion_order(self) -> list[DatasetPlan]:
+        """The plan's datasets in the order the systems accept their changes, read again from
+        their foreign keys (``gdpr.connectors.order``; a plan made before a schema change, or
+        merged from several subjects' plans, still goes in an order the databases allow). The
+        plan's order breaks ties, and the entries of one dataset keep theirs."""
+        ids = list(dict.fromkeys(d.dataset for d in self.plan.datasets))
+        edges = [
+            (e.child, e.parent)
+            for e in ReferenceGraph.of(self.datamap).edges
+            if e.child in ids and e.parent in ids
+        ]
+        rank = {
+            d: n
+            for n, d in enumerate(order.children_first(self.datamap, self.connectors, ids, edges))
+        }
+        return sorted(self.plan.datasets, key=lambda d: rank[d.dataset])
 
     # -- evidence of every attempt -------------------------------------------------------------
     def _plan_evidence(self) -> list[EvidenceRecord]:

@@ -26,8 +26,8 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from gdpr.connectors.base import ByIdentities, ByReference, Connector
-from gdpr.connectors.keys import key_texts, norm_key
+from gdpr.connectors.base import ByIdentities, Connector
+from gdpr.connectors.keys import norm_key
 from gdpr.datamap.graph import ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef
 from gdpr.erasure.apply import ApplyOutcome, PlanApplier
@@ -48,7 +48,15 @@ from gdpr.erasure.verify import (
 )
 from gdpr.ledger import EvidenceInput, Ledger, digest_keys
 from gdpr.ledger.identity import request_identity
-from gdpr.subject.resolve import DatasetHits, SubjectLocation, normalise_identity, resolve_record
+from gdpr.subject.resolve import (
+    AmbiguousIdentityError,
+    DatasetHits,
+    SubjectLocation,
+    normalise_identity,
+    refuse_shared,
+    resolve_record,
+)
+from gdpr.subject.walk import descend, join_columns
 
 log = logging.getLogger(__name__)
 
@@ -157,71 +165,41 @@ def resolve_subjects(
         raise ValueError(
             f"unknown identity {identity!r}; the data map declares {', '.join(sorted(kinds))}"
         )
-    wanted = list(dict.fromkeys(normalise_identity(kinds[identity], v) for v in values))
+    kind = kinds[identity]
+    wanted = list(dict.fromkeys(normalise_identity(kind, v) for v in values))
     graph = ReferenceGraph.of(datamap)
-    owners: dict[str, dict[Key, set[str]]] = {}  # dataset -> key -> subjects
-    found: dict[str, dict[Key, Row]] = {}  # dataset -> key -> row
-    for dataset_id in graph.parents_first():
-        ref = datamap.dataset(dataset_id)
-        key_fields = _key_fields(ref, connectors)
-        rows: dict[Key, Row] = {}
-        owned: dict[Key, set[str]] = defaultdict(set)
+    seeds = {
+        ref.id: ByIdentities(ref.dataset.identity[identity], tuple(wanted), kind)
+        for ref in datamap.iter_datasets()
+        if identity in ref.dataset.identity
+    }
+
+    def columns(ref: DatasetRef) -> set[str]:
         column = ref.dataset.identity.get(identity)
-        if column is not None:
-            columns = sorted(set(_columns(ref, graph, connectors)) | {column})
-            connector = connectors[ref.system.name]
-            for row in _by_identity(ref, connector, column, columns, wanted, kinds[identity]):
-                key = tuple(row[k] for k in key_fields)
-                rows[key] = row
-                owned[key].add(_normalised(kinds[identity], row[column]))
-        for edge in graph.parents_of(dataset_id):
-            by_value: dict[tuple, set[str]] = defaultdict(set)
-            for pkey, prow in found[edge.parent].items():
-                combo = tuple(prow.get(f) for f in edge.parent_fields)
-                if None not in combo:
-                    by_value[_text(combo)].update(owners[edge.parent][pkey])
-            if not by_value:
-                continue
-            combos = {
-                tuple(r.get(f) for f in edge.parent_fields) for r in found[edge.parent].values()
-            }
-            criterion = ByReference(edge.child_fields, [c for c in combos if None not in c])
-            for batch in connectors[ref.system.name].find(
-                ref.dataset, criterion, _columns(ref, graph, connectors)
-            ):
-                for row in batch:
-                    key = tuple(row[k] for k in key_fields)
-                    rows[key] = row
-                    owned[key] |= by_value.get(
-                        _text(tuple(row.get(f) for f in edge.child_fields)), set()
-                    )
-        found[dataset_id], owners[dataset_id] = rows, owned
+        return join_columns(graph, ref) | ({column} if column else set())
+
+    def label(ref: DatasetRef, row: Row) -> str:  # which subject: the stored identity
+        return _normalised(kind, row[ref.dataset.identity[identity]])
+
+    walk = descend(datamap, connectors, seeds, columns, label=label, graph=graph)
     located = {
         value: SubjectLocation(
             identity=identity,
-            hits={d: DatasetHits(d, _key_fields(datamap.dataset(d), connectors)) for d in found},
+            hits={d: DatasetHits(d, hits.key_fields) for d, hits in walk.hits.items()},
         )
         for value in wanted
     }
-    for dataset_id, owned in owners.items():
-        for key, subjects in owned.items():
-            for value in subjects:
+    for dataset_id, labels in walk.labels.items():
+        rows = walk.hits[dataset_id].rows
+        for key, subjects in labels.items():
+            for value in subjects & located.keys():
+                located[value].hits[dataset_id].rows[key] = rows[key]
+    for dataset_id, by_key in walk.label_roles.items():  # shared records: whose part is it
+        for key, by_label in by_key.items():
+            for value, roles in by_label.items():
                 if value in located:
-                    located[value].hits[dataset_id].rows[key] = found[dataset_id][key]
+                    located[value].roles.setdefault(dataset_id, {})[key] = set(roles)
     return located
-
-
-def _by_identity(
-    ref: DatasetRef,
-    connector: Connector,
-    column: str,
-    columns: list[str],
-    values: list[str],
-    kind: str,
-) -> list[Row]:
-    """Rows whose identity, normalised, is one of ``values`` (``ByIdentities``)."""
-    criterion = ByIdentities(column, tuple(values), kind)
-    return [row for rows in connector.find(ref.dataset, criterion, columns) for row in rows]
 
 
 def _normalised(kind: str, stored: Any) -> str:
@@ -230,25 +208,6 @@ def _normalised(kind: str, stored: Any) -> str:
         return normalise_identity(kind, str(stored))
     except ValueError:
         return str(stored).strip().lower()
-
-
-def _columns(
-    ref: DatasetRef, graph: ReferenceGraph, connectors: Mapping[str, Connector]
-) -> list[str]:
-    """Keys, the fields children join on, and the fields joining to parents (which subject)."""
-    up = {f for edge in graph.parents_of(ref.id) for f in edge.child_fields}
-    return sorted(set(_key_fields(ref, connectors)) | graph.fields_needed(ref.id) | up)
-
-
-def _key_fields(ref: DatasetRef, connectors: Mapping[str, Connector]) -> tuple[str, ...]:
-    return tuple(connectors[ref.system.name].key_fields(ref.dataset))
-
-
-def _text(values: tuple) -> tuple:
-    """Join values compared as text (the key codec's): an S3 key's placeholders are strings,
-    SQL keys are not, and a UUID may come back as ``uuid.UUID`` from one system, text from
-    another."""
-    return key_texts(values)
 
 
 # -- planning -----------------------------------------------------------------------------------
@@ -267,7 +226,9 @@ def plan_batch(
     """Each subject's plan, as ``plan.preview`` makes it, and the merged plan to apply.
 
     ``identity``: the map's identity the subjects' values are of; default, the one ledger
-    requests are recorded by (``request_identity``)."""
+    requests are recorded by (``request_identity``). A subject whose identity several people
+    share is refused as a single erasure refuses it, and nothing is planned (``_refuse_shared``).
+    """
     identity = identity or request_identity(datamap)
     if not subjects:
         raise ValueError("an erasure batch needs at least one subject")
@@ -276,6 +237,7 @@ def plan_batch(
     graph = ReferenceGraph.of(datamap)
     kinds = {i.name: i.kind for i in datamap.identities}
     located = resolve_subjects(datamap, connectors, identity, [s.email for s in subjects])
+    _refuse_shared(datamap, subjects, located, kinds[identity])
     union = SubjectLocation(identity=identity, hits=_union(datamap, located.values()))
     rows = rows_with_links(datamap, connectors, union, graph)
     holds = ledger.active_legal_holds()
@@ -312,6 +274,45 @@ def plan_batch(
     return BatchPlan(merged, plans, attributed)
 
 
+class SharedIdentitiesError(ValueError):
+    """Subjects of a batch share their identity with other people (a couple with one e-mail
+    address): nothing of the batch is planned. ``refused``: request id -> the reason, the
+    ``AmbiguousIdentityError`` a single erasure of that subject stops with."""
+
+    def __init__(self, refused: Mapping[str, AmbiguousIdentityError], subjects: int):
+        self.refused = dict(refused)
+        shown = "; ".join(f"{r}: {e}" for r, e in list(self.refused.items())[:10])
+        more = len(self.refused) - 10
+        super().__init__(
+            f"{len(self.refused)} of {subjects} requests cannot be erased: {shown}"
+            + (f"; and {more} more" if more > 0 else "")
+            + "; erase the others without them, and these one by one with a second identifier"
+        )
+
+
+def _refuse_shared(
+    datamap: DataMap,
+    subjects: Sequence[Subject],
+    located: Mapping[str, SubjectLocation],
+    kind: str,
+) -> None:
+    """Refuse, as a single erasure does, subjects whose identity matches several people of a
+    dataset whose records are each a person: they are never merged into one subject. A batch of
+    one raises that subject's ``AmbiguousIdentityError``; a larger one, every such subject's in
+    one ``SharedIdentitiesError`` (the batch is approved and applied as a whole, and its input
+    is refused as a whole when one of its requests cannot be acted on)."""
+    refused: dict[str, AmbiguousIdentityError] = {}
+    for subject in subjects:
+        try:
+            refuse_shared(datamap, located[normalise_identity(kind, subject.email)])
+        except AmbiguousIdentityError as exc:
+            if len(subjects) == 1:
+                raise
+            refused[subject.request_id] = exc
+    if refused:
+        raise SharedIdentitiesError(refused, len(subjects))
+
+
 def _union(datamap: DataMap, locations: Any) -> dict[str, DatasetHits]:
     hits: dict[str, DatasetHits] = {}
     for location in locations:
@@ -346,7 +347,15 @@ def merge_plans(
                     _protect(fates[d.dataset], key, action)
                     if action == "anonymise":
                         how = (tuple(sorted(d.constant.items())), tuple(d.tokens))
-                        spec[d.dataset].setdefault(key, (how, d.anonymise_reason))
+                        prior = spec[d.dataset].get(key)
+                        if prior is not None and prior[1] == d.anonymise_reason:
+                            # two parties of one shared record in the batch: both parts go
+                            how = (
+                                tuple(sorted((dict(prior[0][0]) | d.constant).items())),
+                                tuple(dict.fromkeys((*prior[0][1], *d.tokens))),
+                            )
+                        if prior is None or prior[1] == d.anonymise_reason:
+                            spec[d.dataset][key] = (how, d.anonymise_reason)
             for reason_id, keys in d.kept.items():
                 for key in map(tuple, keys):
                     if fates[d.dataset].get(key) != "keep":
@@ -354,7 +363,10 @@ def merge_plans(
                     fates[d.dataset][key] = "keep"
             restrict[d.dataset] |= set(map(tuple, d.restrict))
     datasets: list[DatasetPlan] = []
-    for template in first.datasets:
+    templates: dict[str, DatasetPlan] = {}  # a dataset listed more than once (the parts of
+    for d in first.datasets:  # shared records) is merged into one set of entries
+        templates.setdefault(d.dataset, d)
+    for template in templates.values():
         name, fate = template.dataset, fates[template.dataset]
         base = DatasetPlan(
             name,
@@ -394,7 +406,10 @@ def merge_plans(
         datasets=datasets,
         reasons=reasons,
     )
-    merged.request_id = "batch-" + merged.sha256[:16]
+    # the batch is named by what it does AND for whom: the same records found again for other
+    # requests (data restored or seeded anew) are a new batch, never "already applied"
+    named = f"{merged.sha256}|{','.join(sorted(plans))}"
+    merged.request_id = "batch-" + hashlib.sha256(named.encode("utf-8")).hexdigest()[:16]
     return merged, _attribute(plans, merged)
 
 
@@ -430,7 +445,9 @@ def _attribute(
                 pool -= claimed
                 mine[action] = len(claimed)
             if any(mine.values()):
-                counts[d.dataset] = mine
+                into = counts.setdefault(d.dataset, dict.fromkeys(mine, 0))
+                for action, n in mine.items():
+                    into[action] += n
         out[request_id] = counts
     return out
 
@@ -567,7 +584,9 @@ def verify_batch(
         plan = batch.plans[subject.request_id]
         outcome = Verification()
         kept = plan.kept_keys()
-        planned = {d.dataset: {norm_key(k) for k in d.delete + d.anonymise} for d in plan.datasets}
+        planned: dict[str, set] = defaultdict(set)
+        for d in plan.datasets:
+            planned[d.dataset] |= {norm_key(k) for k in d.delete + d.anonymise}
         for dataset_id, hits in located[
             normalise_identity(kinds[identity], subject.email)
         ].hits.items():

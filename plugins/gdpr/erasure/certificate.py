@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from gdpr.datamap.models import DataMap
@@ -172,7 +172,7 @@ def issue_certificate(
         copies=copies,
         completed_at=completed_at,
         approved_by=approved_by,
-        approved_at=approved_at,
+        approved_at=_minute(approved_at),
         evidence=evidence,
         chain_head=ledger.chain_head().last_hash,
         **tables,
@@ -211,11 +211,19 @@ def _tables(
     was really deleted, anonymised and restricted), as done; kept records are the plan's."""
     datasets = []
     kept = []
-    for d in plan.datasets:
+    # a dataset listed more than once (the parts of shared records, a batch's ways of
+    # anonymising): what was changed in it is shared out among its entries, the last one
+    # taking what is left, so the table's rows add up to the changes, once each
+    left = {d: dict(c) for d, c in (changed or {}).items()}
+    last = {d.dataset: n for n, d in enumerate(plan.datasets)}
+    for n, d in enumerate(plan.datasets):
         counts = d.counts()
         if changed is not None:
-            done = changed.get(d.dataset, {})
-            counts |= {a: int(done.get(a, 0)) for a in ("delete", "anonymise", "restrict")}
+            done = left.get(d.dataset, {})
+            for a in ("delete", "anonymise", "restrict"):
+                available = int(done.get(a, 0))
+                counts[a] = available if last[d.dataset] == n else min(counts[a], available)
+                done[a] = available - counts[a]
         if not d.total and not any(counts.values()):
             continue
         fields = {
@@ -248,3 +256,17 @@ def _tables(
                 }
             )
     return {"datasets": datasets, "kept": kept}
+
+
+def _minute(when: str | None) -> str | None:
+    """An approval time as the certificate prints its times (``2026-11-18 12:00 UTC``): Airflow
+    answers with ISO 8601 at microsecond precision."""
+    if not when:
+        return None
+    try:
+        moment = datetime.fromisoformat(when)
+    except ValueError:
+        return when
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M UTC")

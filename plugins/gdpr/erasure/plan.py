@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from typing import Any
 
+from gdpr.connectors import order
 from gdpr.connectors.base import ByReference, Connector
 from gdpr.connectors.keys import norm_key
 from gdpr.datamap.graph import ReferenceGraph
@@ -33,7 +34,13 @@ from gdpr.erasure.grounds import GROUNDS
 from gdpr.ledger import Ledger, normalise_email
 from gdpr.ledger.identity import request_identity
 from gdpr.ledger.records import HoldRecord
-from gdpr.retention.anonymise import anonymisation
+from gdpr.retention.anonymise import (
+    Anonymisation,
+    NotNullError,
+    anonymisation,
+    not_null_refusals,
+    reference_fields,
+)
 from gdpr.retention.plan import Cutoff, cutoff_for
 from gdpr.subject.resolve import SubjectLocation, resolve_record, resolve_subject
 
@@ -96,8 +103,15 @@ class ErasurePlan:
     reasons: dict[str, KeepReason]
 
     def counts(self) -> dict[str, dict[str, int]]:
-        """Per dataset, what happens to how many records: what may go to XCom and logs."""
-        return {d.dataset: d.counts() for d in self.datasets if d.total}
+        """Per dataset, what happens to how many records: what may go to XCom and logs (a
+        dataset listed more than once, for the parts of shared records, is summed)."""
+        counts: dict[str, dict[str, int]] = {}
+        for d in self.datasets:
+            if d.total:
+                into = counts.setdefault(d.dataset, dict.fromkeys(d.counts(), 0))
+                for action, n in d.counts().items():
+                    into[action] += n
+        return counts
 
     def totals(self) -> dict[str, int]:
         totals: dict[str, int] = defaultdict(int)
@@ -115,10 +129,12 @@ class ErasurePlan:
 
     def kept_keys(self) -> dict[str, set[Key]]:
         """Keys that may still be found after the erasure (kept with a reason), normalised."""
-        return {
-            d.dataset: {norm_key(k) for keys in d.kept.values() for k in keys}
-            for d in self.datasets
-        }
+        kept: dict[str, set[Key]] = {}
+        for d in self.datasets:
+            kept.setdefault(d.dataset, set()).update(
+                norm_key(k) for keys in d.kept.values() for k in keys
+            )
+        return kept
 
     def _document(self) -> dict[str, Any]:
         # the fields as plain data, like dataclasses.asdict without its deep copy (a batch's
@@ -226,9 +242,11 @@ def plan_from_rows(
             reasons.setdefault(reason.id, reason)
             kept[ref.id][key] = reason.id
 
+    released = _released(datamap, location, rows, kept)
+    _keep_common(datamap, graph, rows, kept, reasons, released)
     expired = _obligation_over(datamap, graph, rows, now)
     plans = []
-    for dataset_id in graph.children_first():
+    for dataset_id in deletion_order(datamap, connectors, graph):
         ref = datamap.dataset(dataset_id)
         connector = connectors.get(ref.system.name)
         key_fields = (
@@ -239,14 +257,16 @@ def plan_from_rows(
                 datamap,
                 ref,
                 graph,
-                rows.get(dataset_id, {}),
+                {k: r for k, r in rows.get(dataset_id, {}).items() if k not in released[ref.id]},
                 kept,
                 reasons,
                 expired[dataset_id],
                 key_fields,
             )
         )
-    _cut_references(datamap, graph, plans)
+    _cut_references(datamap, connectors, graph, plans)
+    plans = _with_releases(datamap, plans, released, reasons)
+    refuse_not_null(datamap, connectors, plans)
     return ErasurePlan(
         request_id=request_id,
         ground=ground,
@@ -329,6 +349,108 @@ def _keep_ancestors(
                 for pkey, prow in rows.get(edge.parent, {}).items():
                     if tuple(str(prow.get(f)) for f in edge.parent_fields) == wanted:
                         kept[edge.parent].setdefault(pkey, reason)
+
+
+# -- records shared by several parties ---------------------------------------------------------
+
+SHARED = KeepReason(
+    "shared",
+    "Shared with another party: only the subject's part of the record (their link and their "
+    "own fields) is emptied; the record and what depends on it stay while another party is on it",
+    "Art. 17(1)",
+)
+
+
+def _released(
+    datamap: DataMap,
+    location: SubjectLocation,
+    rows: dict[str, dict[Key, Row]],
+    kept: dict[str, dict[Key, str]],
+) -> dict[str, dict[Key, frozenset[str]]]:
+    """Per dataset, the shared records (``Dataset.parties``) the subject leaves while another
+    party remains on them (its link is set), with the roles the subject reached them by. The
+    others, and records reached through no role, get the dataset's normal erasure."""
+    released: dict[str, dict[Key, frozenset[str]]] = defaultdict(dict)
+    for dataset_id, found in rows.items():
+        ref = datamap.dataset(dataset_id)
+        parties = ref.dataset.parties
+        if not parties or not found:
+            continue
+        links = {r.role: list(r.fields) for r in ref.dataset.references if r.role in parties}
+        roles = {norm_key(k): r for k, r in location.roles.get(dataset_id, {}).items()}
+        for key, row in found.items():
+            mine = frozenset(roles.get(key, ()))
+            if not mine or key in kept.get(dataset_id, {}):
+                continue
+            others = [
+                role
+                for role, fields in links.items()
+                if role not in mine and any(row.get(f) is not None for f in fields)
+            ]
+            if others:
+                released[dataset_id][key] = mine
+    return released
+
+
+def _keep_common(
+    datamap: DataMap,
+    graph: ReferenceGraph,
+    rows: dict[str, dict[Key, Row]],
+    kept: dict[str, dict[Key, str]],
+    reasons: dict[str, KeepReason],
+    released: dict[str, dict[Key, frozenset[str]]],
+) -> None:
+    """The records that depend on a shared record the subject leaves are the remaining
+    parties' as much as the subject's: kept, with the records below them."""
+    common: dict[str, set[tuple]] = {d: set(keys) for d, keys in released.items()}
+    for dataset_id in graph.parents_first():
+        for edge in graph.parents_of(dataset_id):
+            above = common.get(edge.parent)
+            if not above:
+                continue
+            values = {
+                tuple(str(rows[edge.parent][k].get(f)) for f in edge.parent_fields) for k in above
+            }
+            for key, row in rows.get(dataset_id, {}).items():
+                if tuple(str(row.get(f)) for f in edge.child_fields) in values:
+                    if key in released.get(dataset_id, {}):
+                        continue
+                    common.setdefault(dataset_id, set()).add(key)
+                    kept.setdefault(dataset_id, {}).setdefault(key, SHARED.id)
+                    reasons.setdefault(SHARED.id, SHARED)
+
+
+def _with_releases(
+    datamap: DataMap,
+    plans: list[DatasetPlan],
+    released: dict[str, dict[Key, frozenset[str]]],
+    reasons: dict[str, KeepReason],
+) -> list[DatasetPlan]:
+    """The plan with, after each dataset's entry, an entry per set of roles the subject leaves
+    shared records by: those roles' links and own fields emptied (an anonymisation of the
+    subject's part, with the reason ``SHARED``)."""
+    out: list[DatasetPlan] = []
+    for plan in plans:
+        out.append(plan)
+        groups: dict[frozenset[str], list[list]] = defaultdict(list)
+        for key, roles in released.get(plan.dataset, {}).items():
+            groups[roles].append(list(key))
+        parties = datamap.dataset(plan.dataset).dataset.parties
+        for roles, keys in sorted(groups.items(), key=lambda g: sorted(g[0])):
+            emptied = [f for role in sorted(roles) for f in parties[role]]
+            out.append(
+                DatasetPlan(
+                    plan.dataset,
+                    plan.system,
+                    plan.kind,
+                    plan.key_fields,
+                    anonymise=sorted(keys, key=_order),
+                    anonymise_reason=SHARED.id,
+                    constant=dict.fromkeys(emptied),
+                )
+            )
+            reasons.setdefault(SHARED.id, SHARED)
+    return out
 
 
 def system_locks(datamap: DataMap, connectors: Mapping[str, Connector]) -> LockChecker:
@@ -460,7 +582,7 @@ def _obligation_over(
     own = {
         r.dataset: r
         for r in datamap.retention
-        if r.action == "delete" and r.start.column and r.dataset in kept_by
+        if r.action == "delete" and r.start.column and not r.where and r.dataset in kept_by
     }
     over: dict[str, set[Key]] = {d: set() for d in graph.nodes}
     for dataset_id in graph.parents_first():
@@ -493,23 +615,106 @@ def _before(value: object, cutoff: Cutoff) -> bool:
     return False
 
 
-def _cut_references(datamap: DataMap, graph: ReferenceGraph, plans: list[DatasetPlan]) -> None:
+def deletion_order(
+    datamap: DataMap, connectors: Mapping[str, Connector], graph: ReferenceGraph
+) -> list[str]:
+    """Every dataset, in the order erasure changes their records: the map's dependants first,
+    unless a database's own foreign keys point the other way (``gdpr.connectors.order``)."""
+    edges = [(e.child, e.parent) for e in graph.edges]
+    return order.children_first(datamap, connectors, graph.children_first(), edges)
+
+
+def _cut_references(
+    datamap: DataMap,
+    connectors: Mapping[str, Connector],
+    graph: ReferenceGraph,
+    plans: list[DatasetPlan],
+) -> None:
     """Anonymised records lose their fields: the map's erasing strategies, plus any reference to
-    a record being deleted (no join key to an erased record survives)."""
+    a record being deleted (no join key to an erased record survives): the map's references,
+    and the database's own foreign keys, which may run the other way or on other fields."""
     by_id = {p.dataset: p for p in plans}
+    referring = order.referring_fields(
+        datamap, connectors, graph.nodes, [(e.child, e.child_fields, e.parent) for e in graph.edges]
+    )
     for plan in plans:
         if not plan.anonymise:
             continue
         ref = datamap.dataset(plan.dataset)
         cut = [
             f
-            for edge in graph.parents_of(plan.dataset)
-            if by_id[edge.parent].delete
-            for f in edge.child_fields
+            for dataset, columns, target in referring
+            if dataset == plan.dataset and by_id[target].delete
+            for f in columns
         ]
         chosen = anonymisation(ref.dataset, cut=cut)
         plan.constant = dict(chosen.constant)
         plan.tokens = list(chosen.tokens)
+
+
+def refuse_not_null(
+    datamap: DataMap, connectors: Mapping[str, Connector], plans: list[DatasetPlan]
+) -> None:
+    """Refuse the plan (``NotNullError``, nothing has changed) when an anonymisation it holds
+    would empty a field the database requires (a NOT NULL column or foreign key): the data
+    engineer changes the map or the schema, and the preview is run again."""
+    problems: list[str] = []
+    references = _references(datamap, connectors)
+    for plan in plans:
+        ref = datamap.dataset(plan.dataset)
+        connector = connectors.get(plan.system)
+        if not plan.anonymise or connector is None:
+            continue
+        problems += not_null_refusals(
+            plan.dataset,
+            Anonymisation(dict(plan.constant), tuple(plan.tokens)),
+            connector.required_fields(ref.dataset),
+            references.get(plan.dataset, set()),
+        )
+    if problems:
+        raise NotNullError(" ".join(dict.fromkeys(problems)))
+
+
+def not_null_problems(datamap: DataMap, connectors: Mapping[str, Connector]) -> list[str]:
+    """From the map and the live schema alone (``gdpr check``): the NOT NULL columns that an
+    erasure would empty in the datasets it keeps anonymised (their `null` fields, and their
+    references to datasets erasure deletes)."""
+    graph = ReferenceGraph.of(datamap)
+    fates = {ref.id: dataset_fate(datamap, ref, graph)[0] for ref in datamap.iter_datasets()}
+    referring = order.referring_fields(
+        datamap, connectors, graph.nodes, [(e.child, e.child_fields, e.parent) for e in graph.edges]
+    )
+    problems: list[str] = []
+    for ref in datamap.iter_datasets():
+        connector = connectors.get(ref.system.name)
+        if fates[ref.id] != "anonymise" or connector is None:
+            continue
+        cut = [
+            f
+            for dataset, columns, target in referring
+            if dataset == ref.id and fates[target] == "delete"
+            for f in columns
+        ]
+        problems += not_null_refusals(
+            ref.id,
+            anonymisation(ref.dataset, cut=cut),
+            connector.required_fields(ref.dataset),
+            set(cut),
+        )
+    return problems
+
+
+def _references(datamap: DataMap, connectors: Mapping[str, Connector]) -> dict[str, set[str]]:
+    """Per dataset, its fields that hold references (the map's, the databases' foreign keys)."""
+    graph = ReferenceGraph.of(datamap)
+    out: dict[str, set[str]] = defaultdict(set)
+    for dataset, columns, _ in order.referring_fields(
+        datamap, connectors, graph.nodes, [(e.child, e.child_fields, e.parent) for e in graph.edges]
+    ):
+        out[dataset] |= set(columns)
+    for ref in datamap.iter_datasets():
+        out[ref.id] |= reference_fields(datamap, ref.id)
+    return out
 
 
 def _order(key: Key) -> tuple:

@@ -3,9 +3,11 @@
 Each recognised record becomes one ledger request, received when the record was created (the
 law counts from receipt, not from when the intake ran), due one calendar month later. The
 ledger's unique (channel, external reference) makes intake idempotent: a record already taken is
-skipped, and two overlapping runs cannot both take it. The acknowledgement is written through
-the connector once per request (a ledger notification claim), so a run that died between the
-request and its reply writes the reply next time, and never twice.
+skipped, and two overlapping runs cannot both take it. The records are read and the
+acknowledgement is appended through the connector protocol (``Connector.find``; ``Changes.append``,
+which gives the reply the key its table needs), never with SQL of intake's own; a reply is written
+once per request (a ledger notification claim), so a run that died between the request and its
+reply writes the reply next time, and never twice.
 
 A batch of records is one ledger transaction for its new requests and one claim for their
 replies; only a batch that collides with an overlapping run is taken one record at a time.
@@ -19,9 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-import sqlalchemy as sa
-
-from gdpr.connectors.sql import SqlConnector
+from gdpr.connectors.base import ByReference, Connector
 from gdpr.datamap.models import DataMap, Intake
 from gdpr.deadlines.calendar import request_due_at
 from gdpr.intake.reply import acknowledgement
@@ -75,7 +75,7 @@ def intake_rule(datamap: DataMap) -> Intake:
 
 def take_requests(
     datamap: DataMap,
-    connector: SqlConnector,
+    connector: Connector,
     ledger: Ledger,
     *,
     now: datetime | None = None,
@@ -85,17 +85,22 @@ def take_requests(
     rule = intake_rule(datamap)
     dataset = datamap.dataset(rule.dataset).dataset
     channel, zone = rule.channel_name, datamap.organisation.timezone
-    table = connector.table(dataset)
     columns = [rule.reference_field, rule.type_field, rule.identity_field, rule.received_field]
-    select = (
-        sa.select(*(table.c[name] for name in dict.fromkeys(columns)))
-        .where(table.c[rule.type_field].in_(sorted(rule.types)))
-        .order_by(table.c[rule.reference_field])
+    wanted = ByReference((rule.type_field,), [(value,) for value in sorted(rule.types)])
+    # The privacy records, in reference order (a small part of the dataset), then in batches.
+    records = sorted(
+        (
+            row
+            for found in connector.find(dataset, wanted, list(dict.fromkeys(columns)))
+            for row in found
+        ),
+        key=lambda row: row[rule.reference_field],
     )
     outcome = IntakeOutcome()
     acknowledged = _settled(ledger, ACKNOWLEDGEMENT)
     started = _settled(ledger, EXPORT_START)
-    for number, rows in enumerate(connector.stream_select(select, batch_size), start=1):
+    batches = (records[at : at + batch_size] for at in range(0, len(records), batch_size))
+    for number, rows in enumerate(batches, start=1):
         refs = [str(row[rule.reference_field]) for row in rows]
         known = ledger.find_requests_by_external_refs(channel, refs)
         fresh = [(row, ref) for row, ref in zip(rows, refs, strict=True) if ref not in known]
@@ -210,7 +215,7 @@ def _record(
 
 def _acknowledge(
     datamap: DataMap,
-    connector: SqlConnector,
+    connector: Connector,
     ledger: Ledger,
     taken: list[tuple[RequestRecord, Any]],
     acknowledged: set[str],
@@ -242,7 +247,8 @@ def _acknowledge(
         rows.append(row)
     targets = [record.request_id for record, _ in due]
     try:
-        sum(connector.insert(dataset, rows, batch_size=len(rows)))
+        with connector.changes() as changes:  # the reply's own key, if any, is the system's
+            changes.append(dataset, rows)
     except Exception:
         ledger.release_notifications(**shared, targets=targets)
         raise

@@ -1,21 +1,28 @@
-"""Free-text detectors: Art. 9 special categories and identifiers that must not sit in comments.
+"""Free-text detectors: Art. 9 special categories, Art. 10 criminal data and identifiers.
 
 The CNIL sanctioned CRM comments such as "client alcoolique" and recommends automatic filters
 on comment fields; a filter that cries wolf is switched off, so precision matters as much as
-recall. Texts are folded once (lower case, accents stripped by a translation table that keeps
-every character in place), then:
+recall. Every text goes through the same steps, the cheap ones first:
 
-- one compiled alternation per special category, with word boundaries and explicit
-  inflections ("diabétique", "diabétiques", "syndiquée") rather than bare stems, so that
-  "maladroit" is not "malade" and "religieusement emballé" is not a religion;
-- words that are also product or family names ("lampe Cardiaque", "Union Jack") are only
-  read as remarks when not capitalised in the middle of a sentence;
-- identifiers are checked, not just shaped: payment cards by Luhn (and a card brand's first
-  digit), IBANs by ISO 13616 mod 97 and their country's length, French social security
-  numbers (NIR) by their key (97 - number mod 97, Corsica 2A/2B), and passwords only when a
-  value is actually given ("mot de passe oublié" is not a password).
+1. **Normalisation** (``gate_bytes``): lower case, accents stripped, elisions and punctuation
+   split off ("l'hôpital" is ``l hopital``), as ASCII bytes made by C-speed steps only.
+2. **Prefilter**: one Aho-Corasick automaton (pyahocorasick) over the normalised text holds the
+   word starts of every phrase of the lexicon (``gdpr.quality.lexicon``) and the password
+   keywords; with a digit count and an ``@`` test it rejects most texts outright.
+3. **Morphology**: a candidate word is a remark word when it is the lexicon's word or shares
+   its French or English Snowball stem ("diabétiques", "hospitalisation"/"hospitalisée"), or a
+   hand-written stem; whole phrases are then checked word by word.
+4. **Context**: a phrase is dropped when a *veto* overlaps it (figurative use, products,
+   institutions and places: ``lexicon.VETOES``), when it is denied ("pas diabétique", "no
+   criminal record"), when its sentence is about a pet or a plant (health), when it is a name
+   written with a capital in the middle of a sentence, or when it sits in a street name.
+5. **Identifiers** are checked with python-stdnum, not just shaped: payment cards by their
+   scheme's IIN range, length and Luhn (an IMEI, Luhn-valid too, is not a card), IBANs in any
+   grouping (spaces, dashes, dots) by ISO 13616, French NIRs by their key; passwords when a
+   value is given after their keyword, before it, or after a terse label (``mdp``, ``pwd``),
+   numeric PINs and unlock codes; phone numbers by libphonenumber, e-mail addresses by shape.
 
-A cheap digit-run prefilter keeps the identifier checks off the vast majority of texts.
+``explain`` says which rule fired for each label; the findings carry only the label.
 """
 
 from __future__ import annotations
@@ -23,6 +30,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+import phonenumbers
+import snowballstemmer
+from stdnum import iban as stdnum_iban
+from stdnum import imei as stdnum_imei
+from stdnum import luhn as stdnum_luhn
+from stdnum.fr import nir as stdnum_nir
+
+from gdpr.quality import lexicon
 
 SPECIAL_CATEGORIES: tuple[str, ...] = (
     "health",
@@ -33,10 +52,15 @@ SPECIAL_CATEGORIES: tuple[str, ...] = (
     "sexual_orientation",
     "biometric_genetic",
 )
+CRIMINAL: tuple[str, ...] = ("criminal",)
 IDENTIFIERS: tuple[str, ...] = ("card_number", "iban", "nir", "password")
-LABELS: tuple[str, ...] = SPECIAL_CATEGORIES + IDENTIFIERS
+# Contact details: detected (``detect`` reports them) but not part of the default check, since a
+# CRM note legitimately carries a call-back number; a suite can ask for them by ``labels``.
+CONTACTS: tuple[str, ...] = ("phone", "email")
+LABELS: tuple[str, ...] = SPECIAL_CATEGORIES + CRIMINAL + IDENTIFIERS
+ALL_LABELS: tuple[str, ...] = LABELS + CONTACTS
 
-# Art. 9(1) wording of each special category, shown in reports next to the label.
+# Art. 9(1) / Art. 10 wording of each label, shown in reports next to the label.
 DESCRIPTIONS: dict[str, str] = {
     "health": "data concerning health (Art. 9(1))",
     "religion": "religious or philosophical beliefs (Art. 9(1))",
@@ -45,19 +69,19 @@ DESCRIPTIONS: dict[str, str] = {
     "ethnic_origin": "racial or ethnic origin (Art. 9(1))",
     "sexual_orientation": "sex life or sexual orientation (Art. 9(1))",
     "biometric_genetic": "genetic or biometric data (Art. 9(1))",
-    "card_number": "payment card number (Luhn-valid)",
+    "criminal": "criminal convictions and offences (Art. 10)",
+    "card_number": "payment card number (scheme range and Luhn valid)",
     "iban": "bank account number (IBAN, checksum valid)",
     "nir": "French social security number (NIR, key valid)",
-    "password": "a password given in clear",
+    "password": "a password or PIN given in clear",
+    "phone": "a phone number",
+    "email": "an e-mail address",
 }
 
 
+# --- normalisation ---------------------------------------------------------------------------
 def _fold_table() -> dict[int, str]:
-    """One character for one: Latin letters to unaccented lower case, punctuation to a space.
-
-    Keeping positions lets a match be checked against the original text (capitals) and lets
-    ``str.split`` tokenise the result without another pass.
-    """
+    """One character for one: Latin letters to unaccented lower case, punctuation to a space."""
     table: dict[int, str] = {}
     for code in range(0x20, 0x250):
         char = chr(code)
@@ -85,292 +109,107 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-# --- special categories --------------------------------------------------------------------
-# Terms are written on folded text in a small syntax: words separated by spaces, ``(a|b)``
-# alternatives, ``?`` after a group or letter for optional, ``#`` a number, ``%`` any one word.
-# The same terms give the matching regex and the gate words (see _gate_words).
-_TERMS: dict[str, list[str]] = {
-    "health": [
-        "malad(e|es|ie|ies)",
-        "diabet(e|es|ique|iques|ic|ics)",
-        "cancer(eux|euse|s)?",
-        "(tumeur|tumeurs|tumor|tumors|tumour|tumours)",
-        "(chimio|chimiotherapie|chemo|chemotherapy)",
-        "infarctus",
-        "crise cardiaque",
-        "avc",
-        "handicap(e|ee|es|ees)?",
-        "(disabled|disability|disabilities)",
-        "fauteuil roulant",
-        "wheelchair",
-        "(suis|est|etait|etre|tombee) enceinte",
-        "enceinte de # mois",
-        "grossesse",
-        "(pregnant|pregnancy)",
-        "fausse couche",
-        "miscarriage",
-        "alcool(ique|iques|isme|o)",
-        "alcoholi(c|cs|sm)",
-        "toxicomane(s)?",
-        "(addicted|addiction|drug addict)",
-        "(depression|depressif|depressive|depressives|depressed)",
-        "burn out",
-        "hospitalis(e|ee|es|ees|ed)",
-        "hospitalized",
-        "(a l|in|from|at the|in the) (hopital|hospital)",
-        "opere(e)? (du|de la|des)",
-        "surgery",
-        "allerg(ie|ies|ique|iques|y|ic)",
-        "asthm(e|a|atique|atic)",
-        "epilep(sie|tique|sy|tic)",
-        "alzheimer",
-        "parkinson",
-        "autis(te|tes|me|m|tic)",
-        "(vih|hiv|sida)",
-        "seropositi(f|ve)",
-        "hepatite",
-        "sclerose",
-        "dialys(e|is)",
-        "insulin(e)?",
-        "(sous traitement|under treatment)",
-        "medicament(s)?",
-        "medication(s)?",
-        "arret maladie",
-        "sick leave",
-        "convalescen(ce|t)",
-        "malvoyant(e|es|s)?",
-        "malentendant(e|es|s)?",
-        "aveugle(s)?",
-        "sourd(e|es|s)?",
-        "deaf",
-        "blind (customer|person|man|woman|since)",
-        "hearing aid(s)?",
-        "appareil auditif",
-        "paralys(e|ee|ie|ed|is)",
-        "(demence|dementia)",
-        "schizophren(e|ie|ia|ic)",
-        "(bipolaire|bipolar)",
-        "psychiatr(e|ie|ique|ist|y|ic)",
-        "(probleme|problemes|raison|raisons|etat|souci|soucis) de sante",
-        "sante fragile",
-        "(health|medical|heart) (issue|issues|problem|problems|condition|reasons)",
-        "heart (attack|disease|surgery)",
-        "mental health",
-        "illness",
-        "terminally ill",
-        "had a stroke",
-        "probleme(s)? cardiaque(s)?",
-        "probleme(s)? de coeur",
-        "ivg",
-    ],
-    "religion": [
-        "musulman(e|es|s)?",
-        "muslim(s)?",
-        "islam(ique|iques|ic)?",
-        "(juif|juifs|juive|juives|judaisme|jewish|judaism)",
-        "chretien(ne|nes|s)?",
-        "(devout|practising|practicing|born again|a) christian",
-        "catholi(que|ques|c|cs)",
-        "protestant(e|es|s)?",
-        "evangeli(que|ques|cal)",
-        "(bouddhiste|bouddhistes|buddhist|buddhists)",
-        "(hindou|hindoue|hindous|hindu|hindus)",
-        "sikh(s)?",
-        "(athee|athees|atheist|atheists)",
-        "pratiquant(e|es|s)?",
-        "ramadan",
-        "careme",
-        "(mosquee|mosquees|mosque|mosques|synagogue|synagogues)",
-        "(va|vont|aller|vais|allons) (a l eglise|au temple|a la synagogue)",
-        "(to|at) church",
-        "(casher|kasher|kosher|halal)",
-        "(shabbat|sabbat|sabbath)",
-        "temoin(s)? de jehovah",
-        "jehovah s witness(es)?",
-        "(prie|prient) (cinq|5|chaque|tous)",
-        "mormon(e|es|s)?",
-        "(christmas|sunday|midnight) mass",
-        "(attend|attends|attended|go to|goes to) mass",
-        "la messe",
-        "religion(s)?",
-        "religieux",
-        "(conviction|convictions|croyance|croyances|raison|raisons|pratique|pratiques|fete|fetes)"
-        " religieuse(s)?",
-        "religious (belief|beliefs|reason|reasons|holiday|conviction|convictions)",
-        "(prayer|prayers|priere|prieres)",
-    ],
-    "political_opinion": [
-        "vot(e|es|ent|ait|er) (pour|a gauche|a droite|rn|lfi|eelv)",
-        "a vote (pour|rn|lfi|eelv)",
-        "vot(e|es|ed|ing) (for|labour|tory|conservative|green|reform)",
-        "electeur(s)? (de|du|d)",
-        "electrice(s)? (de|du|d)",
-        "milite (au|a|pour|chez|dans)",
-        "activist (for|in|with)",
-        "parti (socialiste|communiste|politique|ecologiste|radical|pirate)",
-        "(green|labour|conservative|tory|communist|socialist|republican|democratic|reform"
-        "|libertarian|independence|brexit) party",
-        "(labour|tory|republican|democrat) (voter|voters|supporter|supporters|member|members)",
-        "encarte(e|es|s)?",
-        "sympathisant(e|es|s)?",
-        "ecologiste(s)?",
-        "eelv",
-        "france insoumise",
-        "insoumis(e|es)?",
-        "rassemblement national",
-        "front national",
-        "les republicains",
-        "gilet(s)? jaune(s)?",
-        "extreme (droite|gauche)",
-        "far (right|left)",
-        "(est|suis|etre|plutot|tres|franchement) (a|de) (gauche|droite)",
-        "(communiste|communistes|socialiste|socialistes|anarchiste|anarchistes|royaliste"
-        "|royalistes|gaulliste|gaullistes|trotskiste|trotskistes)",
-        "(opinion|opinions|idee|idees|engagement|engagements|conviction|convictions) politique(s)?",
-        "engage(e)? politiquement",
-        "political (views|opinion|opinions|belief|beliefs|activist)",
-    ],
-    "union_membership": [
-        "syndique(e|es|s)?",
-        "syndicat(s)?",
-        "syndicaliste(s)?",
-        "delegue(e)? syndical(e)?",
-        "(trade|labour|labor) union(s)?",
-        "union (member|members|membership|rep|representative|steward|branch)",
-        "member of (the|a) (% )?union",
-        "(unionised|unionized)",
-        "(cgt|cfdt|cftc|cfe cgc|unsa|force ouvriere)",
-    ],
-    "ethnic_origin": [
-        "d origine (maghrebine|africaine|arabe|asiatique|chinoise|turque|algerienne|marocaine"
-        "|tunisienne|senegalaise|malienne|ivoirienne|camerounaise|vietnamienne|antillaise|rom"
-        "|gitane|juive|etrangere|kabyle|berbere|indienne|pakistanaise)",
-        "origine(s)? (ethnique|ethniques|raciale|raciales)",
-        "maghrebin(e|es|s)?",
-        "(client|cliente|personne|homme|femme|monsieur|madame|famille)"
-        " (noir|noire|arabe|beur|rebeu|asiatique|black|metis|metisse)",
-        "(black|asian|arab) (man|woman|guy|lady|customer|person)",
-        "(of|from a|from an) (african|asian|arab|north african|caribbean|moroccan|algerian"
-        "|indian|pakistani|chinese|turkish|roma) (origin|descent|heritage|background|family)",
-        "ethni(e|que|ques|c|city)",
-        "racial(e|es|ly)?",
-        "(sa|his|her|leur|their) (race|couleur de peau|skin color|skin colour)",
-        "(gitan|gitane|gitans|gitanes|tzigane|tziganes|gypsy|gypsies|hispanic)",
-        "latino(s|a|as)?",
-        "roma (family|families|community|camp|people)",
-        "afro (americain|american|caribbean|caribeen)",
-    ],
-    "sexual_orientation": [
-        "homosexu(el|elle|els|elles|al|als|ality|alite)",
-        "heterosexu(el|elle|al)",
-        "(lesbienne|lesbiennes|lesbian|lesbians)",
-        "bisexu(el|elle|al)",
-        "queer",
-        "lgbt(q|qi|qia)?",
-        "(orientation sexuelle|sexual orientation|vie sexuelle|sex life|same sex|meme sexe)",
-        "transgen(re|der)",
-    ],
-    "biometric_genetic": [
-        "(adn|dna)",
-        "geneti(que|ques|c|cs)",
-        "genom(e|es|ique)",
-        "empreinte(s)? digitale(s)?",
-        "fingerprint(s)?",
-        "(reconnaissance faciale|facial recognition|face id)",
-        "biometri(e|que|ques|c|cs)",
-        "(iris|retina|retine) scan",
-        "scan (de l iris|de la retine|of the iris|of the retina)",
-        "23andme",
-    ],
-}
-# Words that are also names (of a product, a family, a flag): read as a remark only when not
-# capitalised in the middle of a sentence ("la lampe Cardiaque", "Marvin Gay").
-_NAME_LIKE: dict[str, list[str]] = {
-    "health": ["cardiaque(s)?", "cardiac", "migraine(s)?"],
-    "sexual_orientation": ["gay(s)?"],
-    "political_opinion": ["(tory|tories)", "militant(e|es|s)?"],
-    "religion": ["jehovah"],
-}
-# Words too common to tell a remark from a bland text: they never open the gate alone.
-_NOT_GATE = frozenset(
-    [
-        "a",
-        "au",
-        "aux",
-        "d",
-        "de",
-        "du",
-        "des",
-        "la",
-        "le",
-        "les",
-        "l",
-        "un",
-        "une",
-        "en",
-        "et",
-        "est",
-        "suis",
-        "etre",
-        "etait",
-        "tres",
-        "plutot",
-        "sous",
-        "pour",
-        "dans",
-        "chez",
-        "for",
-        "to",
-        "at",
-        "the",
-        "of",
-        "in",
-        "from",
-        "with",
-        "and",
-        "his",
-        "her",
-        "their",
-        "sa",
-        "leur",
-        "had",
-        "his",
-        "a",
-        "an",
-        "man",
-        "woman",
-        "guy",
-        "lady",
-        "person",
-        "customer",
-        "client",
-        "cliente",
-        "personne",
-        "homme",
-        "femme",
-        "monsieur",
-        "madame",
-        "famille",
-        "probleme",
-        "problemes",
-        "raison",
-        "raisons",
-        "etat",
-        "souci",
-        "soucis",
-        "member",
-        "members",
-        "under",
-        "go",
-        "goes",
-        "attend",
-        "franchement",
-    ]
+# Non-ASCII characters that separate words (Latin-1 punctuation, typographic quotes and
+# dashes, narrow spaces): spaces, as fold() makes them; other non-ASCII symbols are dropped.
+_SEPARATORS = re.compile("[\u00a0-\u00bf\u00d7\u00f7\u02bc\u2000-\u206f]")
+_GATE_TABLE = bytes(ord(chr(c).lower()) if c < 128 and chr(c).isalnum() else 32 for c in range(256))
+# The same with sentence punctuation kept (as "."), for the context rules.
+_CLAUSE_TABLE = bytes(
+    ord(chr(c).lower())
+    if c < 128 and chr(c).isalnum()
+    else (46 if chr(c) in ".!?;:\n()[]" else (44 if chr(c) == "," else 32))
+    for c in range(256)
 )
+_DIGITS_ONLY = bytes(range(256)).translate(None, b"0123456789")
+
+
+def _ascii(text: str) -> str:
+    if text.isascii():
+        return text
+    if "œ" in text or "Œ" in text or "æ" in text or "Æ" in text:
+        text = text.translate(_LIGATURES)
+    return unicodedata.normalize("NFKD", _SEPARATORS.sub(" ", text))
+
+
+def gate_bytes(text: str) -> bytes:
+    """The text as ASCII bytes, lower case, punctuation as spaces: the words ``fold`` gives,
+    made by C-speed steps only (NFKD, encode, a 256-byte table), since every text pays it."""
+    return _ascii(text).encode("ascii", "ignore").translate(_GATE_TABLE)
+
+
+# --- morphology --------------------------------------------------------------------------------
+_FR = snowballstemmer.stemmer("french")
+_EN = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stems(word: str) -> tuple[str, str]:
+    """(French stem, English stem) of a normalised word; cached, bounded (memory stays flat)."""
+    return _FR.stemWord(word), _EN.stemWord(word)
+
+
+# --- the lexicon compiled ------------------------------------------------------------------
+_INFLECTIONS = frozenset(["s", "e", "es", "x", "ee", "ees"])
+
+
+class _Word:
+    """One word of a phrase: how a token must look to match it (see ``gdpr.quality.lexicon``)."""
+
+    __slots__ = ("en", "fr", "kind", "text", "trigger")
+
+    def __init__(self, kind: str, text: str, fr: str = "", en: str = "") -> None:
+        self.kind, self.text, self.fr, self.en = kind, text, fr, en
+        # what every matching token starts with (the prefilter looks for it)
+        common = text
+        if kind == "stem":
+            for stem in (fr, en):
+                if stem == "\0":
+                    continue
+                n = 0
+                while n < min(len(common), len(stem)) and common[n] == stem[n]:
+                    n += 1
+                common = common[:n]
+        self.trigger = common or text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Word) and (self.kind, self.text) == (other.kind, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.text))
+
+    def matches(self, token: str, original: str | None) -> bool:
+        kind = self.kind
+        if kind == "exact":
+            return token == self.text
+        if kind == "any":
+            return True
+        if kind == "upper":  # "^AVC": in capitals; "^Aid": capitalised
+            if token != self.text or original is None:
+                return False
+            return original.isupper() if self.fr == "caps" else original[:1].isupper()
+        if kind == "prefix":
+            return token.startswith(self.text)
+        text = self.text
+        if kind == "word":
+            return token == text or (token.startswith(text) and token[len(text) :] in _INFLECTIONS)
+        if token == text or (token.startswith(text) and token[len(text) :] in _INFLECTIONS):
+            return True
+        if not token.startswith(self.trigger):
+            return False
+        fr, en = stems(token)
+        return fr == self.fr or en == self.en
+
+
+@dataclass(frozen=True)
+class Rule:
+    label: str
+    rule_id: str
+    words: tuple[_Word, ...]
+    anchor: int
 
 
 def _expand(term: str) -> list[str]:
-    """Every string the small syntax allows (``#`` and ``%`` kept as placeholders)."""
+    """Every string the small syntax allows: ``(a|b)`` alternatives, ``(x)?`` optional."""
 
     def alternatives(pos: int) -> tuple[list[str], int]:
         options, current = [], [""]
@@ -381,7 +220,7 @@ def _expand(term: str) -> list[str]:
                 unit = inner
             else:
                 unit, pos = [term[pos]], pos + 1
-            if pos < len(term) and term[pos] == "?":
+            if pos < len(term) and term[pos] == "?" and unit != ["?"]:
                 unit, pos = [*unit, ""], pos + 1
             current = [c + u for c in current for u in unit]
         options += current
@@ -393,116 +232,770 @@ def _expand(term: str) -> list[str]:
     return alternatives(0)[0]
 
 
-def _regex(term: str) -> str:
-    return term.replace("(", "(?:").replace(" ", " +").replace("#", r"\d+").replace("%", r"\w+")
+def _word(token: str) -> _Word:
+    if token == "%":
+        return _Word("any", "")
+    if token.startswith("^"):
+        spec = token[1:]
+        return _Word("upper", spec.lower(), "caps" if spec.isupper() else "cap")
+    if token.startswith("="):
+        return _Word("exact", token[1:])
+    if token.endswith("*"):
+        return _Word("prefix", token[:-1])
+    if len(token) <= 3 or not token.isalpha():
+        return _Word("exact", token)
+    # Stems that keep the word's root (the stemmer took at most an inflection or a short
+    # suffix off, and left at least five letters): "socialiste" is not read as "sociale".
+    fr, en = (s if len(s) >= 5 and len(token) - len(s) <= 3 else "\0" for s in stems(token))
+    if fr == en == "\0":
+        return _Word("word", token)  # the word and its plain inflections only
+    return _Word("stem", token, fr, en)
 
 
-# Words of everyday retail vocabulary: a term is gated on one of its other words if it can.
-_EVERYDAY = frozenset(
+_RANK = {w: n for n, w in enumerate(lexicon.FREQUENT)}
+
+
+def _anchor(words: tuple[_Word, ...]) -> int:
+    """The word of a phrase the prefilter looks for: the least frequent in notes."""
+
+    def score(i: int) -> tuple:
+        w = words[i]
+        common = w.text in lexicon.COMMON or w.trigger in lexicon.COMMON
+        rank = _RANK.get(w.text, _RANK.get(w.trigger, len(_RANK) + 1))
+        short = w.kind in ("stem", "prefix") and len(w.trigger) < 4
+        return (w.kind != "any", not common, not short, rank, len(w.trigger))
+
+    return max(range(len(words)), key=score)
+
+
+class _Group:
+    """The rules sharing an anchor word, indexed by a word next to the anchor: an exact word by
+    its text, a stem by its prefix (so that a token only meets the rules it can start)."""
+
+    __slots__ = ("by_neighbour", "deltas", "generic", "prefix_deltas")
+
+    def __init__(self) -> None:
+        self.generic: list[Rule] = []
+        self.by_neighbour: dict[tuple, list[Rule]] = {}
+        self.deltas: set[int] = set()
+        self.prefix_deltas: set[int] = set()
+
+    def add(self, rule: Rule) -> None:
+        for delta in (1, -1, 2, -2):
+            k = rule.anchor + delta
+            if not 0 <= k < len(rule.words) or rule.words[k].kind == "any":
+                continue
+            word = rule.words[k]
+            if word.kind in ("exact", "upper"):
+                keys = [(delta, word.text)]
+            elif word.kind == "word":
+                keys = [(delta, word.text + e) for e in ("", *_INFLECTIONS)]
+            else:
+                self.by_neighbour.setdefault((delta, "*", word.trigger), []).append(rule)
+                self.prefix_deltas.add(delta)
+                return
+            for key in keys:
+                self.by_neighbour.setdefault(key, []).append(rule)
+            self.deltas.add(delta)
+            return
+        self.generic.append(rule)
+
+    def candidates(self, tokens: list[str], i: int) -> list[Rule]:
+        found = self.generic
+        n = len(tokens)
+        for delta in self.deltas:
+            if 0 <= i + delta < n:
+                more = self.by_neighbour.get((delta, tokens[i + delta]))
+                if more:
+                    found = found + more
+        for delta in self.prefix_deltas:
+            if 0 <= i + delta < n:
+                token = tokens[i + delta]
+                for end in range(1, len(token) + 1):
+                    more = self.by_neighbour.get((delta, "*", token[:end]))
+                    if more:
+                        found = found + more
+        return found
+
+
+def _spaces(pattern: str) -> str:
+    """A space of a veto matches a run of spaces (quotes and dashes become spaces), except in
+    a look-behind, which must keep a fixed width."""
+    out, depth, behind = [], 0, []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if char == "(":
+            depth += 1
+            if pattern.startswith("(?<!", i) or pattern.startswith("(?<=", i):
+                behind.append(depth)
+        elif char == ")":
+            if behind and behind[-1] == depth:
+                behind.pop()
+            depth -= 1
+        out.append(" +" if char == " " and not behind else char)
+        i += 1
+    return "".join(out)
+
+
+def _compile() -> tuple[dict[str, dict[_Word, _Group]], dict[str, re.Pattern[str]]]:
+    by_trigger: dict[str, dict[_Word, _Group]] = {}
+    for category, phrases in lexicon.PHRASES.items():
+        label = lexicon.LABEL_OF.get(category, category)
+        for n, phrase in enumerate(phrases):
+            rule_id = f"{category}.{n}"
+            seen: set[str] = set()
+            for expansion in _expand(phrase):
+                expansion = " ".join(expansion.split())
+                if not expansion or expansion in seen:
+                    continue
+                seen.add(expansion)
+                parts = expansion.split()
+                forced = [n for n, t in enumerate(parts) if t.startswith("@")]
+                words = tuple(_word(t.lstrip("@")) for t in parts)
+                anchor = forced[0] if forced else _anchor(words)
+                if words[anchor].kind == "any":
+                    raise ValueError(f"{phrase!r}: {expansion!r} has no word to look for")
+                rule = Rule(label, rule_id, words, anchor)
+                word = words[anchor]
+                if word.kind in ("exact", "upper"):
+                    keys = [f" {word.text} "]
+                elif word.kind == "word":
+                    keys = [f" {word.text}{ending} " for ending in ("", *_INFLECTIONS)]
+                else:
+                    keys = [f" {word.trigger}"]
+                for key in keys:
+                    groups = by_trigger.setdefault(key, {})
+                    group = groups.setdefault(word, _Group())
+                    group.add(rule)
+    vetoes = {
+        label: [
+            _Veto(f"{label}.{n}", re.compile(_spaces(piece)), _leading_words(piece))
+            for n, piece in enumerate(p for v in patterns for p in _alternatives(v))
+        ]
+        for label, patterns in lexicon.VETOES.items()
+    }
+    return by_trigger, vetoes
+
+
+@dataclass(frozen=True)
+class _Veto:
+    name: str
+    pattern: re.Pattern[str]
+    leading: tuple[str, ...] | None  # one of these starts every match (None: not known)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (split on ``|`` outside groups)."""
+    pieces, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            pieces.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    pieces.append(pattern[start:])
+    return pieces
+
+
+_LEADING = re.compile(
+    r"(?:\(\?<[!=][^()]*\))*\\b(?:\(\?:((?:[a-z0-9 |?+*]|\\w)+)\)(?![?*{])|([a-z][a-z ]*[a-z])(?:s\?)?(?![a-z?*+{(]))"
+)
+
+
+def _leading_words(piece: str) -> tuple[str, ...] | None:
+    """Words one of which begins every match of ``piece`` (``\\b(?:a|b c|d?)...``), cut before
+    an optional letter or a space, so that a substring test never misses a match."""
+    match = _LEADING.match(piece)
+    if match is None:
+        return None
+    words = []
+    for word in (match.group(1) or match.group(2)).split("|"):
+        if "?" in word:
+            word = word[: word.index("?") - 1]
+        word = word.split("\\")[0].split(" ")[0].rstrip("+*")
+        if len(word) < 2:
+            return None
+        words.append(word)
+    return tuple(words)
+
+
+_RULES, _VETOES = _compile()
+
+
+def _veto_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for vetoes in _VETOES.values():
+        for veto in vetoes:
+            for word in veto.leading or ():
+                if automaton.exists(word):
+                    automaton.get(word).add(veto.name)
+                else:
+                    automaton.add_word(word, {veto.name})
+    automaton.make_automaton()
+    return automaton
+
+
+_VETO_AUTOMATON = _veto_automaton()
+
+# Password keywords (on normalised words): the prefilter looks for them too; a trailing space
+# is a whole word ("passe" of "mot de passe", not "passer").
+_PASSWORD_KEYS = frozenset(
     [
-        "5",
-        "s",
-        "cinq",
-        "chaque",
-        "tous",
-        "colour",
-        "color",
-        "left",
-        "right",
-        "green",
-        "party",
-        "union",
-        "branch",
-        "vote",
-        "votes",
-        "member",
-        "scan",
-        "life",
-        "same",
-        "sex",
-        "blind",
-        "heart",
-        "medical",
-        "health",
-        "mental",
-        "attack",
-        "origin",
-        "descent",
-        "background",
-        "family",
-        "national",
-        "french",
+        " password",
+        " passwd",
+        " passcode",
+        " mot de passe",
+        " mots de passe",
+        " pass ",
+        " mdp ",
+        " pwd ",
+        " pw ",
+        " pin ",
+        " secret ",
+        " acces ",
+        " access ",
+        " deverrouill",
+        " unlock",
+        " login ",
+        " identifiant",
+        " confidentiel ",
+        " motdepasse",
+        " wifi ",
+        " wi fi ",
+        " wpa ",
+        " alarme",
+        " alarm ",
+        " garage",
+        " coffre",
+        " cadenas",
+        " messagerie",
+        " portail",
+        " parental",
+        " secours",
+        " sim ",
+        " safe ",
+        " lock ",
+        " padlock",
+        " voicemail",
+        " ipad ",
+        " tablet",
+        " choisi le code",
+        " chosen code",
+        " security ",
+        " secrete ",
+        " hint ",
+        " identifiants ",
     ]
 )
 
 
-def _gate_words() -> frozenset[str]:
-    """One word per way a term can match, that every such match contains: a text with none of
-    them is clean without running the category regexes (most texts)."""
-    words: set[str] = set()
-    for terms in (*_TERMS.values(), *_NAME_LIKE.values()):
-        for term in terms:
-            for expansion in _expand(term):
-                distinctive = [w for w in expansion.split() if w not in _NOT_GATE and w.isalnum()]
-                if not distinctive:
-                    raise ValueError(f"term {term!r} has no distinctive word in {expansion!r}")
-                words.add(min(distinctive, key=lambda w: (w in _EVERYDAY, -len(w))))
-    return frozenset(words)
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key in (*_RULES, *_PASSWORD_KEYS, *_PARTNER_KEYS):
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    return automaton
 
 
-GATE_WORDS = _gate_words()
-_GATE = frozenset(w.encode("ascii") for w in GATE_WORDS)
-# Non-ASCII characters that separate words (Latin-1 punctuation, typographic quotes and
-# dashes, narrow spaces): spaces, as fold() makes them; other non-ASCII symbols are dropped.
-_SEPARATORS = re.compile("[\u00a0-\u00bf\u00d7\u00f7\u02bc\u2000-\u206f]")
-_GATE_TABLE = bytes(ord(chr(c).lower()) if c < 128 and chr(c).isalnum() else 32 for c in range(256))
+_PARTNER_KEYS = frozenset(
+    f" {w}{e} "
+    for w in (
+        "mari",
+        "epoux",
+        "compagnon",
+        "copain",
+        "fiance",
+        "conjoint",
+        "husband",
+        "boyfriend",
+        "homme",
+        "man",
+        "femme",
+        "epouse",
+        "compagne",
+        "copine",
+        "conjointe",
+        "wife",
+        "wives",
+        "girlfriend",
+        "partenaire",
+    )
+    for e in ("", "s", "e")
+)
+_AUTOMATON = _automaton()
+GATE_WORDS = frozenset(key.strip() for key in _RULES)
 
 
-def _category_pattern() -> re.Pattern[str]:
-    groups = []
-    for category, terms in _TERMS.items():
-        groups.append(f"(?P<{category}>{'|'.join(map(_regex, terms))})")
-        if category in _NAME_LIKE:
-            groups.append(f"(?P<{category}__name>{'|'.join(map(_regex, _NAME_LIKE[category]))})")
-    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)")
+# --- context -----------------------------------------------------------------------------------
+_TOKEN = re.compile(r"[a-z0-9]+|[.,]")
+_WORD_AT = re.compile(r"[a-z0-9]+")
 
 
-_CATEGORY_RE = _category_pattern()
+@dataclass(frozen=True)
+class Hit:
+    """Why a label was given: the rule (or check) that fired, never the text itself."""
+
+    label: str
+    rule: str
+
+
+_ABBREVIATIONS = frozenset(["m", "mr", "mme", "mrs", "ms", "mlle", "dr", "st", "ste", "pr", "prof"])
+
+
+def _tokens(clause: str) -> tuple[list[str], list[int]]:
+    found = list(_TOKEN.finditer(clause))
+    tokens = [m[0] for m in found]
+    starts = [m.start() for m in found]
+    if "." in tokens:  # "M. Fabre" does not end a sentence
+        keep = [
+            n
+            for n, t in enumerate(tokens)
+            if not (t == "." and n and tokens[n - 1] in _ABBREVIATIONS)
+        ]
+        if len(keep) != len(tokens):
+            tokens = [tokens[n] for n in keep]
+            starts = [starts[n] for n in keep]
+    return tokens, starts
+
+
+def _negated(tokens: list[str], start: int) -> bool:
+    """A negation a few light words before ("n'est pas diabétique", "no criminal record")."""
+    skipped = 0
+    i = start - 1
+    while i >= 0 and skipped <= 1:
+        token = tokens[i]
+        if token in lexicon.NEGATIONS:
+            return True
+        if token in ".,":
+            return False
+        if token not in lexicon.LIGHT:
+            skipped += 1
+        i -= 1
+    return False
+
+
+def _sentence(tokens: list[str], start: int, end: int) -> set[str]:
+    i = start
+    while i > 0 and tokens[i - 1] != ".":
+        i -= 1
+    j = end
+    while j < len(tokens) and tokens[j] != ".":
+        j += 1
+    return set(tokens[i:j])
+
+
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n«\"(]\s*|\s-\s*)$")
 
 
 def _capitalised_mid_sentence(text: str, start: int) -> bool:
-    if not text[start].isupper():
+    if not text[start].isupper() or text[start : start + 4].isupper():
         return False
     return not _SENTENCE_END.search(text[max(0, start - 4) : start])
 
 
-def special_categories(text: str, folded: str | None = None) -> set[str]:
-    folded = fold(text) if folded is None else folded
-    found: set[str] = set()
-    aligned = len(folded) == len(text)
-    for match in _CATEGORY_RE.finditer(folded):
-        category, _, kind = (match.lastgroup or "").partition("__")
-        if category in found:
-            continue
-        if kind and aligned and _capitalised_mid_sentence(text, match.start()):
-            continue
-        found.add(category)
-    return found
-
-
-# --- identifiers ---------------------------------------------------------------------------
-_SEP = r"[ .\-]?"
-# A run of digits long enough to be a card, an IBAN's account part or a NIR.
-# Every identifier has a run of 10 digits (an IBAN's account part: NL has exactly 10; cards
-# 13-19; a NIR 15) except a Corsican NIR, whose department 2A/2B splits the run.
-_DIGIT_RUN = re.compile(rb"\d(?: ?\d){9}|\d ?2[ab] ?\d")  # on gate_bytes(): separators are spaces
-_CARD = re.compile(r"(?<![\d\w])(?<!\d[ \-])[2-6](?:[ \-]?\d){12,18}(?![ \-]?\d)")
-_NOT_A_CARD_BEFORE = re.compile(  # on folded text: "Commande n° 4970..." is an order number
-    r"(?:commande|order|suivi|tracking|siret|siren|facture|invoice|colis|parcel|ref|reference)"
-    r" *(?:n|no|nr|number|numero)? *$"
+_TITLES_AND_SIGN_OFFS = frozenset(
+    [
+        "m",
+        "mr",
+        "mrs",
+        "ms",
+        "mme",
+        "mlle",
+        "dr",
+        "monsieur",
+        "madame",
+        "mister",
+        "miss",
+        "cordialement",
+        "merci",
+        "regards",
+        "thanks",
+        "sincerely",
+        "best",
+        "cheers",
+        "amicalement",
+        "salutations",
+        "bisous",
+        "signe",
+        "signed",
+    ]
 )
-_IBAN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30})")
+
+
+def _in_full_name(text: str, tokens: list[str], starts: list[int], i: int) -> bool:
+    """A capitalised word next to another capitalised word, in the middle of a sentence."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens) and tokens[j].isalpha() and len(tokens[j]) > 1:
+            word = text[starts[j] : starts[j] + len(tokens[j])]
+            if word[:1].isupper() and not word.isupper():
+                return True
+    return False
+
+
+def _original(text: str, start: int, token: str, aligned: bool) -> str | None:
+    return text[start : start + len(token)] if aligned else None
+
+
+def _positions(padded: str, key: str) -> Iterable[int]:
+    """Where ``key`` (" word") starts a token: its index in the clause (padded has one space
+    more in front)."""
+    start = padded.find(key)
+    while start >= 0:
+        yield start
+        start = padded.find(key, start + 1)
+
+
+def special_hits(
+    text: str, clause: str | None = None, triggers: set[str] | None = None
+) -> list[Hit]:
+    """The category rules that fire on ``text`` after the context checks."""
+    if clause is None:
+        clause = _ascii(text).encode("ascii", "ignore").translate(_CLAUSE_TABLE).decode()
+    aligned = len(clause) == len(text)
+    padded = " " + clause.replace(".", " ").replace(",", " ") + " "
+    if triggers is None:
+        triggers = {value for _, value in _AUTOMATON.iter(padded)}
+    tokens: list[str] = []
+    starts: list[int] = []
+    index: dict[int, int] = {}
+    found: dict[str, Hit] = {}
+    for trigger in triggers:
+        groups = _RULES.get(trigger)
+        if not groups:
+            continue
+        for position in _positions(padded, trigger):
+            word_at = _WORD_AT.match(clause, position)
+            if word_at is None:
+                continue
+            token = word_at.group()
+            original = _original(text, position, token, aligned)
+            matched = [g for w, g in groups.items() if w.matches(token, original)]
+            if not matched:
+                continue
+            if not tokens:  # the whole text is tokenised only once an anchor word matched
+                tokens, starts = _tokens(clause)
+                index = {s: i for i, s in enumerate(starts)}
+            i = index.get(position)
+            if i is None:
+                continue
+            for group in matched:
+                for rule in group.candidates(tokens, i):
+                    if rule.label in found:
+                        continue
+                    first = i - rule.anchor
+                    last = first + len(rule.words)
+                    if first < 0 or last > len(tokens):
+                        continue
+                    ok = True
+                    for k, word in enumerate(rule.words):
+                        if first + k == i:
+                            continue
+                        t = tokens[first + k]
+                        original = (
+                            _original(text, starts[first + k], t, aligned)
+                            if word.kind == "upper"
+                            else None
+                        )
+                        if not word.matches(t, original):
+                            ok = False
+                            break
+                    if not ok:
+                        continue
+                    span = (starts[first], starts[last - 1] + len(tokens[last - 1]))
+                    if _vetoed(rule, clause, tokens, starts, (first, last), span, text, aligned):
+                        continue
+                    found[rule.label] = Hit(rule.label, rule.rule_id)
+    return list(found.values())
+
+
+_NEGATION_KEEPS = frozenset(["health", "sexual_orientation"])
+
+
+def veto_reason(
+    rule: Rule,
+    clause: str,
+    tokens: list[str],
+    starts: list[int],
+    at: tuple[int, int],
+    span: tuple[int, int],
+    text: str,
+    aligned: bool,
+) -> str | None:
+    """Why a phrase that matched is not a remark (None: it is one)."""
+    first, last = at
+    # a denied medical or intimate fact is still one ("pas de diabète", "hasn't had sex")
+    if rule.label not in _NEGATION_KEEPS and _negated(tokens, first):
+        return "negation"
+    single = len(rule.words) == 1
+    if aligned and single and rule.words[0].kind != "upper":
+        if tokens[first] in lexicon.NAME_LIKE and _capitalised_mid_sentence(text, starts[first]):
+            return "name"
+        word = text[starts[first] : starts[first] + len(tokens[first])]
+        if (
+            word[:1].isupper()
+            and not word.isupper()
+            and (
+                (tokens[first] in lexicon.SURNAMES and _in_full_name(text, tokens, starts, first))
+                or (first and tokens[first - 1] in _TITLES_AND_SIGN_OFFS)
+                or (
+                    first > 1
+                    and tokens[first - 1] == ","
+                    and tokens[first - 2] in _TITLES_AND_SIGN_OFFS
+                )
+            )
+        ):
+            return "name"  # "Marie Bègue", "Christian Dupont", "M. Turner", "Cordialement, Bègue"
+    if rule.label in ("health", "criminal") and lexicon.NON_HUMAN & _sentence(tokens, first, last):
+        return "non_human"
+    before = tokens[max(0, first - 3) : first]
+    if single and rule.label != "health" and any(t in lexicon.STREET for t in before):
+        return "place"
+    low, high = max(0, span[0] - 80), min(len(clause), span[1] + 80)
+    category = rule.rule_id.partition(".")[0]
+    present: set[str] | None = None
+    for name in {rule.label, category}:
+        for veto in _VETOES.get(name, ()):
+            if veto.leading is not None:
+                if present is None:  # which vetoes can start in the window: one pass
+                    present = set()
+                    for _, names in _VETO_AUTOMATON.iter(clause, low, high):
+                        present |= names
+                if veto.name not in present:
+                    continue
+            pos = low
+            # every match that starts before the phrase ends, overlapping ones included
+            while (m := veto.pattern.search(clause, pos, high)) is not None and m.start() < span[1]:
+                if m.end() > span[0]:
+                    return f"veto:{veto.name}"
+                pos = m.start() + 1
+    return None
+
+
+def _vetoed(rule, clause, tokens, starts, at, span, text, aligned) -> bool:
+    return veto_reason(rule, clause, tokens, starts, at, span, text, aligned) is not None
+
+
+# --- relationships: orientation shown by a same-sex partner ------------------------------------
+_MASC = frozenset(["m", "mr", "monsieur", "il", "he", "him", "client", "lui", "messieurs"])
+_FEM = frozenset(
+    [
+        "mme",
+        "mrs",
+        "ms",
+        "miss",
+        "mlle",
+        "madame",
+        "elle",
+        "elles",
+        "she",
+        "cliente",
+        "souscriptrice",
+    ]
+)
+_MASC_PARTNER = frozenset(
+    [
+        "mari",
+        "maris",
+        "epoux",
+        "compagnon",
+        "copain",
+        "fiance",
+        "conjoint",
+        "husband",
+        "husbands",
+        "boyfriend",
+        "homme",
+        "man",
+    ]
+)
+_FEM_PARTNER = frozenset(
+    [
+        "femme",
+        "epouse",
+        "epouses",
+        "compagne",
+        "copine",
+        "fiancee",
+        "conjointe",
+        "wife",
+        "wives",
+        "girlfriend",
+    ]
+)
+_OWN = frozenset(["son", "sa", "his", "her", "ses"])
+_TITLE_WORDS = frozenset(["m", "mr", "mme", "monsieur", "madame"])
+_EX = frozenset(
+    [
+        "ex",
+        "petit",
+        "petite",
+        "ancien",
+        "ancienne",
+        "future",
+        "futur",
+        "late",
+        "new",
+        "nouveau",
+        "nouvelle",
+    ]
+)
+_REL_VERBS = frozenset(["avec", "with", "for", "pour"])
+_NOT_PARTNER_AFTER = frozenset(["de", "d", "menage", "chambre", "affaires", "service", "enceinte"])
+
+
+def _gender_before(tokens: list[str], i: int) -> str | None:
+    """The gender of the nearest person marker before ``i`` in the same sentence."""
+    j = i - 1
+    while j >= 0 and tokens[j] != ".":
+        t = tokens[j]
+        if t in _MASC:
+            return "m"
+        if t in _FEM:
+            return "f"
+        j -= 1
+    return None
+
+
+def relationship_hit(text: str, clause: str) -> Hit | None:
+    """A same-sex partner: "M. Fabre ... son mari", "her wife", "le mari de M. Lefèvre"."""
+    tokens, _ = _tokens(clause)
+    for i, t in enumerate(tokens):
+        if t in _MASC_PARTNER:
+            gender = "m"
+        elif t in _FEM_PARTNER:
+            gender = "f"
+        else:
+            continue
+        after = tokens[i + 1 : i + 3]
+        if (
+            t in ("femme", "homme")
+            and after[:1]
+            and after[0] in _NOT_PARTNER_AFTER
+            and not (after[0] == "de" and after[1:] and after[1] in _TITLE_WORDS)
+        ):
+            continue  # "femme de ménage", but "la femme de Mme X"
+        j = i - 1
+        while j >= 0 and tokens[j] in _EX:
+            j -= 1
+        owner = None
+        if j >= 0 and tokens[j] in ("his", "him"):
+            owner = "m"
+        elif j >= 0 and tokens[j] == "her":
+            owner = "f"
+        elif j >= 1 and tokens[j] == "s" and tokens[j - 1] not in _OWN:
+            owner = _gender_before(tokens, j)  # "Ms Harper's wife"
+        elif j >= 0 and tokens[j] in ("son", "sa", "ses"):
+            owner = _gender_before(tokens, j)
+        elif (
+            j >= 0
+            and tokens[j] in ("un", "une", "a", "another", "autre")
+            and j >= 1
+            and (tokens[j - 1] in _REL_VERBS or tokens[j - 2 : j] == ["another"])
+            and t in ("homme", "man", "femme", "woman")
+        ):
+            owner = _gender_before(tokens, j - 1)
+        elif (
+            j >= 0
+            and tokens[j] in ("le", "la", "the")
+            and i + 2 < len(tokens)
+            and tokens[i + 1] in ("de", "of")
+            and tokens[i + 2] in _MASC | _FEM
+        ):
+            owner = "m" if tokens[i + 2] in _MASC else "f"  # "le mari de M. Lefèvre"
+        if owner is None or owner != gender:
+            continue
+        if (
+            t in ("homme", "man", "femme", "woman")
+            and tokens[j] not in ("un", "une", "a", "another", "autre")
+            and not (tokens[j] in ("sa", "his", "her") and t == "femme")
+        ):
+            continue
+        return Hit("sexual_orientation", "sexual_orientation.same_sex_partner")
+    return None
+
+
+def special_categories(text: str, folded: str | None = None) -> set[str]:
+    return {hit.label for hit in special_hits(text)}
+
+
+# --- identifiers ------------------------------------------------------------------------------
+_CARD = re.compile(r"(?<![\d\w])(?<!\d[ \-.])\d(?:[ \-.]?\d){12,18}(?![ \-.]?\d)")
+_NOT_A_CARD_BEFORE = re.compile(
+    r"(?:commande|order|suivi|tracking|siret|siren|facture|invoice|colis|parcel|ref|reference"
+    r"|imei|serie|serial|sn|s n|ean|gtin|isbn|upc|barcode|code barre|colissimo|chronopost|ups|dhl"
+    r"|fedex|lot|batch|contrat|contract|dossier|adherent)"
+    r" *(?:n|no|nr|num|number|numero)? *$"
+)
+# (first digits, lengths) of the card schemes: Visa, Mastercard (51-55, 2221-2720), Amex,
+# Diners, Discover, JCB, UnionPay, Maestro.
+_CARD_SCHEMES: tuple[tuple[tuple[int, int], tuple[int, ...]], ...] = (
+    ((4, 4), (13, 16, 19)),
+    ((51, 55), (16,)),
+    ((2221, 2720), (16,)),
+    ((34, 34), (15,)),
+    ((37, 37), (15,)),
+    ((300, 305), (14, 16, 19)),
+    ((36, 36), (14, 16, 19)),
+    ((38, 39), (14, 16, 19)),
+    ((6011, 6011), (16, 19)),
+    ((644, 649), (16, 19)),
+    ((65, 65), (16, 19)),
+    ((3528, 3589), (16, 17, 18, 19)),
+    ((62, 62), (16, 17, 18, 19)),
+    ((50, 50), (12, 13, 14, 15, 16, 17, 18, 19)),
+    ((56, 58), (12, 13, 14, 15, 16, 17, 18, 19)),
+    ((67, 67), (12, 13, 14, 15, 16, 17, 18, 19)),
+)
+
+
+def card_scheme_ok(digits: str) -> bool:
+    for (low, high), lengths in _CARD_SCHEMES:
+        width = len(str(low))
+        if len(digits) in lengths and low <= int(digits[:width]) <= high:
+            return True
+    return False
+
+
+def luhn_valid(digits: str) -> bool:
+    return digits.isdigit() and stdnum_luhn.is_valid(digits)
+
+
+def card_valid(digits: str) -> bool:
+    """A payment card number: a scheme's IIN range and length, and Luhn."""
+    return card_scheme_ok(digits) and luhn_valid(digits)
+
+
+_IBAN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2}\d{2}(?:[ \-.]?[A-Za-z0-9]){11,30})")
+_IBAN_SEPARATORS = re.compile(r"[ \-.]")
+# ISO 13616 lengths of the countries met most (others: every length from 34 down to 15 is tried).
+IBAN_LENGTHS: dict[str, int] = {
+    "FR": 27, "MC": 27, "DE": 22, "BE": 16, "NL": 18, "LU": 20, "CH": 21, "IT": 27, "ES": 24,
+    "PT": 25, "GB": 22, "IE": 22, "AT": 20, "PL": 28, "DK": 18, "SE": 24, "FI": 18, "NO": 15,
+    "GR": 27, "CZ": 24, "RO": 24, "HU": 28, "SK": 24, "SI": 19, "HR": 21, "BG": 22, "LI": 21,
+}  # fmt: skip
+
+
+def iban_valid(candidate: str) -> bool:
+    return stdnum_iban.is_valid(_IBAN_SEPARATORS.sub("", candidate), check_country=False)
+
+
+_SEP = r"[ .\-]?"
 _NIR = re.compile(
     r"(?<![\d])([1-478])"
     + _SEP
@@ -518,133 +1011,504 @@ _NIR = re.compile(
     + _SEP
     + r"(\d{2})(?![ .\-]?\d)"
 )
-# ISO 13616 lengths of the countries a French organisation meets most; others: 15-34.
-IBAN_LENGTHS: dict[str, int] = {
-    "FR": 27, "MC": 27, "DE": 22, "BE": 16, "NL": 18, "LU": 20, "CH": 21, "IT": 27, "ES": 24,
-    "PT": 25, "GB": 22, "IE": 22, "AT": 20, "PL": 28, "DK": 18, "SE": 24, "FI": 18, "NO": 15,
-    "GR": 27, "CZ": 24, "RO": 24, "HU": 28, "SK": 24, "SI": 19, "HR": 21, "BG": 22, "LI": 21,
-}  # fmt: skip
-# On the lower-cased original text: the separator (":", "=") is what tells "mot de passe :
-# Soleil2024!" from "mot de passe oublié".
-_PASSWORD = re.compile(
-    r"(?:password|passwd|mot de passe|mdp|pwd|code secret|code d['’]acc[eè]s)"
-    r"(?:\s+(?:actuel|current))?(?:\s*[:=]|\s+(?:est|is|was|[ée]tait|c['’]est))+"
-    r"\s*[«\"'“]?\s*(?P<value>[^\s«»\"“”]{6,})"
-)
-_PASSWORD_GATE = frozenset({b"password", b"passwd", b"passe", b"mdp", b"pwd", b"secret", b"acces"})
-
-
-def luhn_valid(digits: str) -> bool:
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        digit = ord(char) - 48
-        if position % 2:
-            digit = digit * 2 - 9 if digit > 4 else digit * 2
-        total += digit
-    return total % 10 == 0
-
-
-def iban_valid(candidate: str) -> bool:
-    compact = candidate.replace(" ", "").upper()
-    if not (15 <= len(compact) <= 34) or not compact[:2].isalpha():
-        return False
-    expected = IBAN_LENGTHS.get(compact[:2])
-    if expected is not None and len(compact) != expected:
-        return False
-    rotated = compact[4:] + compact[:4]
-    try:
-        number = int("".join(str(int(ch, 36)) for ch in rotated))
-    except ValueError:
-        return False
-    return number % 97 == 1
 
 
 def nir_valid(candidate: str) -> bool:
     """A NIR as written anywhere (spaces, dots or dashes between its groups)."""
     match = _NIR.fullmatch(candidate.strip())
-    return bool(match) and _nir_key_ok(match.groups())
+    return bool(match) and _nir_ok(match.groups())
 
 
-def _nir_key_ok(groups: tuple[str, ...]) -> bool:
-    """Key = 97 - (13-digit number mod 97); Corsica's 2A and 2B count as 19 and 18."""
-    sex, year, month, dept, commune, order, key = groups
-    month_n = int(month)
-    if not (1 <= month_n <= 12 or 20 <= month_n <= 42 or 50 <= month_n <= 99):
+def _nir_ok(groups: tuple[str, ...]) -> bool:
+    month = int(groups[2])
+    if not (1 <= month <= 12 or 20 <= month <= 42 or 50 <= month <= 99):
         return False
-    dept_digits = {"2A": "19", "2B": "18"}.get(dept.upper(), dept)
-    number = int(f"{sex}{year}{month}{dept_digits}{commune}{order}")
-    return 97 - number % 97 == int(key)
+    return stdnum_nir.is_valid("".join(groups).upper())
 
 
-def _password_value(value: str) -> bool:
-    """A credential mixes letters with digits or symbols (plain words are talk about one)."""
-    value = value.rstrip(".,;!?)»”\"'")
-    if len(value) < 6:
+# A phone number as written: international (+33 6 ..., 0044 ...), national (06 .., 07700 ...),
+# North American ((415) 555-0193, 212-555-0168).
+_PHONE = re.compile(
+    r"(?<![\w+])(?<!\d[ .\-])(?:(?:\+|00)\d{1,3}[ .\-]?(?:\(0\)[ .\-]?)?\d|0\d)(?:[ .\-]?\d){7,11}(?![\d])"
+    r"|(?<![\w+])(?<!\d[ .\-])\(?[2-9]\d{2}\)?[ .\-]?\d{3}[ .\-]\d{4}(?![\d])"
+)
+_PHONE_SHAPES = re.compile(
+    r"(?:0|\+33|0033)[1-9]\d{8}"  # France
+    r"|(?:0|\+44|0044)[1-9]\d{9}|(?:0|\+44|0044)1\d{8}"  # United Kingdom
+    r"|(?:\+1|001)?[2-9]\d{2}[2-9]\d{6}"  # North America
+)
+# Numbers of an organisation (switchboards, customer service, free phone) are not personal.
+_NOT_A_PERSONAL_PHONE = re.compile(
+    r"\b(?:standard|switchboard|service client|service clients|customer service|customer services"
+    r"|hotline|helpline|siege|head office|agence|branch|accueil|reception|notre|nos|our|support"
+    r"|commande|order|dossier|facture|invoice|tracking|suivi|siret|siren|ref|reference|colis|parcel"
+    r"|sav|mortgage desk|accounts payable|ticket|contrat|contract|lot|serie|serial|imei)\b"
+    r"[^.]{0,40}$"
+)
+_FREE_OR_SHARED = re.compile(
+    r"(?:0|\+33|0033)(?:80\d|89\d|9\s?69)|(?:0|\+44)(?:80\d|84\d|87\d|3\d{2}\s?)"
+)
+
+
+def _phone_valid(candidate: str) -> bool:
+    compact = (
+        _IBAN_SEPARATORS.sub("", candidate).replace("(0)", "").replace("(", "").replace(")", "")
+    )
+    if _FREE_OR_SHARED.match(compact):
         return False
-    has_alpha = any(c.isalpha() for c in value)
-    has_other = any(c.isdigit() or not c.isalnum() for c in value)
-    return has_alpha and has_other
+    if _PHONE_SHAPES.fullmatch(compact):
+        return True
+    if compact.startswith(("+", "00")):
+        try:
+            number = phonenumbers.parse("+" + compact.lstrip("+").removeprefix("00"), None)
+        except phonenumbers.NumberParseException:
+            return False
+        return phonenumbers.is_possible_number(number)
+    return False
 
 
-def password(text: str) -> bool:
-    return any(_password_value(m.group("value")) for m in _PASSWORD.finditer(text.lower()))
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+# Role and company mailboxes are not a person's address.
+_ROLE_MAILBOXES = frozenset(
+    [
+        "support",
+        "contact",
+        "contacts",
+        "sales",
+        "vente",
+        "ventes",
+        "service",
+        "serviceclient",
+        "service.client",
+        "service-client",
+        "serviceclients",
+        "facturation",
+        "factures",
+        "billing",
+        "invoices",
+        "invoice",
+        "complaints",
+        "complaint",
+        "reclamations",
+        "reclamation",
+        "noreply",
+        "no-reply",
+        "no.reply",
+        "ne-pas-repondre",
+        "nepasrepondre",
+        "donotreply",
+        "do-not-reply",
+        "info",
+        "infos",
+        "information",
+        "hello",
+        "bonjour",
+        "admin",
+        "administration",
+        "orders",
+        "order",
+        "commandes",
+        "commande",
+        "accounts",
+        "account",
+        "compta",
+        "comptabilite",
+        "sav",
+        "help",
+        "helpdesk",
+        "webmaster",
+        "postmaster",
+        "rh",
+        "hr",
+        "jobs",
+        "careers",
+        "recrutement",
+        "press",
+        "presse",
+        "marketing",
+        "newsletter",
+        "notifications",
+        "notification",
+        "team",
+        "equipe",
+        "office",
+        "bureau",
+        "accueil",
+        "reception",
+        "abuse",
+        "privacy",
+        "dpo",
+        "rgpd",
+        "gdpr",
+        "legal",
+        "juridique",
+        "security",
+        "securite",
+        "partenaires",
+        "partners",
+        "fournisseurs",
+        "suppliers",
+        "achats",
+        "purchasing",
+        "shop",
+        "boutique",
+        "store",
+        "magasin",
+    ]
+)
 
 
-def numeric_identifiers(text: str, folded: str | None = None) -> set[str]:
-    """Cards, IBANs and NIRs whose check digits hold (the caller has seen a long digit run)."""
-    found: set[str] = set()
-    folded = fold(text) if folded is None else folded
+def email_hits(text: str) -> list[Hit]:
+    for match in _EMAIL.finditer(text):
+        local = match.group(0).split("@", 1)[0].lower()
+        if local in _ROLE_MAILBOXES or local.split(".")[0] in _ROLE_MAILBOXES:
+            continue
+        return [Hit("email", "email.personal")]
+    return []
+
+
+def numeric_hits(text: str) -> list[Hit]:
+    """Cards, IBANs, NIRs and phone numbers whose checks hold (the caller saw enough digits)."""
+    hits: dict[str, Hit] = {}
     taken: list[tuple[int, int]] = []
+    folded = fold(text)  # a translate table: cheap next to the checks below
+    aligned = len(folded) == len(text)
     for match in _IBAN.finditer(text):
-        compact = match.group(1).replace(" ", "").upper()
-        expected = IBAN_LENGTHS.get(compact[:2])
-        if expected is not None and len(compact) > expected:
-            compact = compact[:expected]
-        if iban_valid(compact):
-            found.add("iban")
-            taken.append(match.span())
+        compact = _IBAN_SEPARATORS.sub("", match.group(1)).upper()
+        known = IBAN_LENGTHS.get(compact[:2])
+        lengths = (known,) if known else range(min(len(compact), 34), 14, -1)
+        for length in lengths:
+            if len(compact) >= length and stdnum_iban.is_valid(
+                compact[:length], check_country=False
+            ):
+                hits["iban"] = Hit("iban", "iban.iso13616")
+                taken.append(match.span())
+                break
     for match in _NIR.finditer(text):
-        if _nir_key_ok(match.groups()):
-            found.add("nir")
+        if _nir_ok(match.groups()):
+            hits["nir"] = Hit("nir", "nir.key")
             taken.append(match.span())
     for match in _CARD.finditer(text):
         start = match.start()
         if any(s <= start < e for s, e in taken):
             continue
-        if not luhn_valid(match.group(0).replace(" ", "").replace("-", "")):
+        digits = _IBAN_SEPARATORS.sub("", match.group(0))
+        if not card_valid(digits):
             continue
-        if len(folded) == len(text) and _NOT_A_CARD_BEFORE.search(
-            folded[max(0, start - 30) : start]
-        ):
+        if len(digits) == 15 and stdnum_imei.is_valid(digits):
+            before = folded[max(0, start - 40) : start] if aligned else ""
+            if "imei" in before or "telephone" in before or "phone" in before:
+                continue
+        if aligned and _NOT_A_CARD_BEFORE.search(folded[max(0, start - 30) : start]):
             continue
-        found.add("card_number")
-    return found
+        hits.setdefault("card_number", Hit("card_number", "card.iin_luhn"))
+        taken.append(match.span())
+    for match in _PHONE.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        before = folded[max(0, match.start() - 60) : match.start()] if aligned else ""
+        if _NOT_A_PERSONAL_PHONE.search(before):
+            continue
+        if _phone_valid(match.group(0)):
+            hits["phone"] = Hit("phone", "phone.libphonenumber")
+            break
+    return list(hits.values())
+
+
+def numeric_identifiers(text: str, folded: str | None = None) -> set[str]:
+    return {hit.label for hit in numeric_hits(text) if hit.label in IDENTIFIERS}
+
+
+# --- passwords ---------------------------------------------------------------------------------
+# Keywords of a secret, on the lower-cased text: passwords, PINs, unlock, alarm, door and safe
+# codes, Wi-Fi keys, answers to security questions.
+_CODE_OF = (
+    r"d[ée]verrouillage|porte|garage|alarme|coffre|cadenas|messagerie|portail|parental|parentale"
+    r"|acc[èe]s|secours|carte|sim|bo[iî]te [àa] cl[ée]s?|bo[iî]te|verrou|serrure|wi-?fi"
+)
+_KEYWORD = (
+    r"(?:mots? de passe|motdepasse|mdp|passwords?|passwd|pwd|passcodes?|pass code|passphrase"
+    r"|code pin|pin code|pin|code secret|code confidentiel|cl[ée] wpa|wpa key|cl[ée] wi-?fi"
+    r"|wi-?fi key|code wi-?fi|wi-?fi code|security answer|answer to (?:the|his|her) security question"
+    r"|r[ée]ponse (?:[àa] la|de la) question secr[èe]te|password hint|identifiants"
+    rf"|code (?:de |d'|du |de la |des )?(?:[\w'-]+ ){{0,3}}?(?:{_CODE_OF})"
+    r"|(?:unlock|alarm|safe|door|garage|gate|lock|keysafe|key safe|padlock|parental control"
+    r"|voicemail|sim|card|phone|ipad|tablet|laptop) (?:code|pin|passcode)"
+    r"|code (?:de |d')?(?:d[ée]verrouillage|acc[èe]s)"
+    r"|(?:choisi|chosen|choisit|set|gave|donn[ée]|dict[ée]) (?:le |the |a |un )?code|pass)"
+)
+_KEYWORD_RE = re.compile(rf"(?<![\w]){_KEYWORD}(?![\w])", re.IGNORECASE)
+_VALUE_RE = re.compile(
+    r"[«\"'“‘(]?\s*(?P<value>\d(?:[ -]?\d){3,7}(?!\d)|[^\s«»\"“”'‘’,;()]{4,})(?P<quote>[»\"'”’)])?"
+)
+_SEPARATOR = re.compile(
+    r"\s*(?:[:=]|->|=>|→|\best\b|\bis\b|\bwas\b|\b[ée]tait\b|\bc'?\s?est\b|\bserait\b|\bsera\b"
+    r"|\bwill be\b|\bset to\b|\bchang[ée] en\b|\bchanged to\b|\bd[ée]fini (?:sur|à|a)\b)\s*",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[«\"“‘]\s*(?P<value>[^«»\"“”‘’]{3,30}?)\s*[»\"”’]")
+# What precedes a keyword: the value, then "est son", "as his", "(", ...
+_BEFORE_KEYWORD = re.compile(
+    r"[«\"'“‘(]?(?P<value>[^\s«»\"“”'‘’,;:()]{4,})[»\"'”’)]?\s*"
+    r"(?:\(|,|-|–|—)?\s*(?:est|is|was|[ée]tait|=|c'est|comme|as|en|as the|as (?:his|her|their)"
+    r"|as new)?\s*(?:son|sa|le|la|mon|ma|leur|the|his|her|their|my|your|votre|nouveau|new|comme"
+    r"|as)?\s*(?:nouveau |new )?$",
+    re.IGNORECASE,
+)
+_NOT_A_VALUE = frozenset(
+    [
+        "oublie",
+        "oubliee",
+        "forgotten",
+        "forgot",
+        "reset",
+        "reinitialise",
+        "reinitialiser",
+        "reinitialisation",
+        "change",
+        "changed",
+        "changer",
+        "modifie",
+        "modifier",
+        "expire",
+        "expired",
+        "incorrect",
+        "invalide",
+        "invalid",
+        "wrong",
+        "errone",
+        "erronee",
+        "perdu",
+        "lost",
+        "bloque",
+        "bloquee",
+        "blocked",
+        "locked",
+        "envoye",
+        "sent",
+        "lien",
+        "link",
+        "email",
+        "mail",
+        "sms",
+        "required",
+        "requis",
+        "obligatoire",
+        "securise",
+        "secure",
+        "fort",
+        "strong",
+        "faible",
+        "weak",
+        "nouveau",
+        "new",
+        "oublies",
+        "demande",
+        "requested",
+        "recu",
+        "received",
+        "ancien",
+        "old",
+        "actuel",
+        "current",
+        "temporaire",
+        "temporary",
+        "provisoire",
+        "client",
+        "customer",
+        "compte",
+        "account",
+        "utilisateur",
+        "user",
+        "personnel",
+        "personal",
+        "du",
+        "de",
+        "la",
+        "le",
+        "les",
+        "des",
+        "son",
+        "sa",
+        "ses",
+        "votre",
+        "vos",
+        "mon",
+        "ma",
+        "mes",
+        "their",
+        "his",
+        "her",
+        "your",
+        "the",
+        "and",
+        "est",
+        "is",
+        "was",
+        "pour",
+        "for",
+        "avec",
+        "with",
+        "dans",
+        "sur",
+        "via",
+        "par",
+        "qui",
+        "que",
+        "what",
+        "which",
+        "this",
+        "that",
+        "reinit",
+        "recovery",
+        "recuperation",
+        "renouvele",
+        "renewed",
+        "saisi",
+        "entered",
+        "typed",
+        "tape",
+        "tapee",
+        "ok",
+        "ko",
+        "valide",
+        "valid",
+        "correct",
+        "protege",
+        "protected",
+        "changement",
+        "oubli",
+        "manager",
+        "gestionnaire",
+        "policy",
+        "politique",
+        "must",
+        "doit",
+        "should",
+        "caracteres",
+        "characters",
+        "minimum",
+        "maximum",
+        "attempts",
+        "tentatives",
+        "essais",
+        "fois",
+        "times",
+        "wifi",
+    ]
+)
+
+
+def _password_value(value: str, quoted: bool, separated: bool) -> bool:
+    value = value.strip(".,;!?)»”\"'(«“")
+    compact = value.replace("-", "").replace(" ", "")
+    if compact.isdigit():
+        return 4 <= len(compact) <= 8
+    if len(value) < 4:
+        return False
+    folded = fold(value).strip().lower()
+    if folded in _NOT_A_VALUE or folded.replace(" ", "") in _NOT_A_VALUE:
+        return False
+    has_alpha = any(c.isalpha() for c in value)
+    has_digit = any(c.isdigit() for c in value)
+    has_other = any(not c.isalnum() for c in value)
+    if has_alpha and (has_digit or has_other) and len(value) >= 5:
+        return True
+    # a plain word is talk about a password, unless quoted or clearly given as the value
+    return quoted or (separated and value[:1].isupper() and len(value) >= 5)
+
+
+_ASIDE = re.compile(r"[^:=\n]{0,70}?(?=[:=]|->|→|\best\b|\bis\b)", re.IGNORECASE)
+_QUALIFIED_DIGITS = re.compile(r"\s+(?:[^\W\d]+\s+){1,2}(?P<value>\d(?:[ -]?\d){3,7})(?![\d])")
+
+
+def password_hits(text: str) -> list[Hit]:
+    for keyword in _KEYWORD_RE.finditer(text):
+        end = keyword.end()
+        window = text[end : end + 100]
+        # "mot de passe de l'espace client de M. Roy = Marseille13*": skip a short aside
+        aside = _ASIDE.match(window)
+        offset = aside.end() if aside else 0
+        separator = _SEPARATOR.match(window, offset)
+        if separator is None and offset:
+            offset = 0
+            separator = _SEPARATOR.match(window, 0)
+        start = separator.end() if separator else offset
+        value = _VALUE_RE.match(window, start)
+        if value is not None:
+            quoted = bool(value.group("quote")) and window[start : start + 1] in "«\"“‘'"
+            if _password_value(value.group("value"), quoted, separator is not None):
+                return [Hit("password", "password.after_keyword")]
+        qualified = _QUALIFIED_DIGITS.match(window)
+        if qualified is not None and _password_value(qualified.group("value"), False, False):
+            return [Hit("password", "password.after_keyword")]
+        quote = _QUOTED.search(window[:60])
+        if quote is not None and _password_value(quote.group("value"), True, True):
+            return [Hit("password", "password.quoted_after_keyword")]
+        before = _BEFORE_KEYWORD.search(text, max(0, keyword.start() - 60), keyword.start())
+        if before is not None:
+            value = before.group("value")
+            if (
+                (any(c.isdigit() for c in value) or not value.isalpha())
+                and _password_value(value, False, False)
+                and not value.lower().startswith(("mot", "pass", "code", "mdp"))
+            ):
+                return [Hit("password", "password.before_keyword")]
+    return []
+
+
+def password(text: str) -> bool:
+    return bool(password_hits(text))
+
+
+# --- the detector ------------------------------------------------------------------------------
+def explain(text: str | None) -> list[Hit]:
+    """Every label of ``text`` with the rule that gave it (empty: clean)."""
+    if not text:
+        return []
+    if "\ufffd" in text and text.count("\ufffd") * 20 > len(text):
+        return []  # binary content read as text (replacement characters): not a note
+    raw = _ascii(text).encode("ascii", "ignore")
+    gate = raw.translate(_GATE_TABLE)
+    hits: list[Hit] = []
+    triggers = {value for _, value in _AUTOMATON.iter((b" " + gate + b" ").decode())}
+    if triggers:
+        rules = any(t in _RULES for t in triggers)
+        partners = not _PARTNER_KEYS.isdisjoint(triggers)
+        if rules or partners:
+            clause = raw.translate(_CLAUSE_TABLE).decode()
+            found = special_hits(text, clause, triggers) if rules else []
+            hits += found
+            if partners and not any(h.label == "sexual_orientation" for h in found):
+                partner = relationship_hit(text, clause)
+                if partner is not None:
+                    hits.append(partner)
+        if not _PASSWORD_KEYS.isdisjoint(triggers):
+            hits += password_hits(text)
+    if len(gate.translate(None, _DIGITS_ONLY)) >= 9:
+        hits += numeric_hits(text)
+    if "@" in text:
+        hits += email_hits(text)
+    return hits
+
+
+_EMPTY: frozenset[str] = frozenset()
+_REPORTED = frozenset(LABELS)
+
+
+def detect_all(text: str | None) -> frozenset[str]:
+    """Every label of ``text``, contact details (phone, e-mail) included."""
+    hits = explain(text)
+    return frozenset(hit.label for hit in hits) if hits else _EMPTY
 
 
 def detect(text: str | None) -> frozenset[str]:
-    """The labels of ``text``: special categories and identifiers it holds (empty: clean)."""
-    if not text:
-        return frozenset()
-    gate = gate_bytes(text)
-    words = gate.split()
-    found: set[str] = set()
-    if not _GATE.isdisjoint(words):
-        found |= special_categories(text)
-    if not _PASSWORD_GATE.isdisjoint(words) and password(text):
-        found.add("password")
-    if _DIGIT_RUN.search(gate):
-        found |= numeric_identifiers(text)
-    return frozenset(found)
-
-
-def gate_bytes(text: str) -> bytes:
-    """The text as ASCII bytes, lower case, punctuation as spaces: the words ``fold`` gives,
-    made by C-speed steps only (NFKD, encode, a 256-byte table), since every text pays it."""
-    if not text.isascii():
-        if "œ" in text or "Œ" in text or "æ" in text or "Æ" in text:
-            text = text.translate(_LIGATURES)
-        text = unicodedata.normalize("NFKD", _SEPARATORS.sub(" ", text))
-    return text.encode("ascii", "ignore").translate(_GATE_TABLE)
+    """The labels of ``text`` the minimisation check reports: special categories, criminal
+    data and identifiers (empty: clean). Contact details are left to ``detect_all``."""
+    hits = explain(text)
+    if not hits:
+        return _EMPTY
+    return frozenset(hit.label for hit in hits if hit.label in _REPORTED)
 
 
 def detect_many(texts: Iterable[str | None]) -> list[frozenset[str]]:

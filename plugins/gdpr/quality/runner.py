@@ -122,6 +122,7 @@ def check_dataset(
         dialect=engine.dialect,
         date_columns=date_columns,
         suite_files=suite_files,
+        column_types=connector.column_types,
     )
     context = new_context()
     outcome = DatasetOutcome(dataset_id)

@@ -28,10 +28,12 @@ finding of the right kind.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import great_expectations as gx
 import sqlalchemy as sa
@@ -42,12 +44,13 @@ from great_expectations.expectations.row_conditions import Column
 
 from gdpr.connectors.keys import canonical
 from gdpr.datamap.loader import read_sql
-from gdpr.datamap.models import DataMap, DatasetRef, RetentionRule
+from gdpr.datamap.models import DataMap, Dataset, DatasetRef, RetentionRule
 from gdpr.quality import findings as checks
 from gdpr.quality.detectors import LABELS
 from gdpr.quality.expectations import ExpectColumnValuesToBeFreeOfSensitiveText
 from gdpr.retention.anonymise import anonymisation, is_anonymised
 from gdpr.retention.plan import Cutoff, cutoff_for
+from gdpr.retention.rules import cutoff_sql_literal, expired_select
 
 SUITE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -125,8 +128,11 @@ def build_suites(
     dialect: sa.Dialect | None = None,
     date_columns: Iterable[str] = (),
     suite_files: Iterable[SuiteFile] = (),
+    column_types: Callable[[Dataset], Mapping[str, Any]] | None = None,
 ) -> DatasetSuites:
-    """The suites of one sql dataset. ``exempt``: rule id -> keys a retention rule may keep."""
+    """The suites of one sql dataset. ``exempt``: rule id -> keys a retention rule may keep;
+    ``column_types``: the live column types of a dataset (``SqlConnector.column_types``), which
+    declarative rules with an aggregate or conditions compare their cutoff and values in."""
     ref = datamap.dataset(dataset_id)
     dataset = ref.dataset
     in_database: list = [
@@ -150,6 +156,7 @@ def build_suites(
             list((exempt or {}).get(rule.id, ())),
             dialect,
             frozenset(date_columns),
+            column_types,
         )
         for rule in datamap.retention
         if rule.dataset == dataset_id
@@ -196,11 +203,20 @@ def _retention(
     exempt: list[tuple],
     dialect: sa.Dialect | None,
     date_columns: frozenset[str],
+    column_types: Callable[[Dataset], Mapping[str, Any]] | None = None,
 ):
     """Records past the rule's cutoff, minus those the purge must keep."""
     cutoff = cutoff_for(rule, now, datamap.organisation.timezone)
     meta = _meta(checks.RETENTION, rule.id, citation=rule.citation, period=rule.period)
     pk = ref.dataset.primary_key
+    if rule.where or rule.start.aggregate:  # the purge's own compiled selection
+        tables = _LiveTables(column_types)
+        table = tables.table(ref.dataset)
+        selection = expired_select(datamap, rule, cutoff, table, tables)
+        if rule.action == "anonymise":
+            done = anonymisation(ref.dataset, rule.fields)
+            selection = selection.where(sa.not_(is_anonymised(table, done)))
+        return _rows_query(pk, _literal(selection, dialect), exempt, meta)
     if rule.start.column and rule.action == "anonymise":
         selection = _not_yet_anonymised(ref, rule, cutoff, rule.start.column in date_columns)
         return _rows_query(pk, _literal(selection, dialect), exempt, meta)
@@ -215,8 +231,25 @@ def _retention(
             row_condition=condition,
             meta=meta,
         )
-    selection = _literal_sql(read_sql(datamap, rule.start.sql or ""), cutoff, dialect)
+    selection = _literal_sql(
+        read_sql(datamap, rule.start.sql or ""), cutoff, dialect, rule.start.cutoff
+    )
     return _rows_query(pk, selection, exempt, meta)
+
+
+class _LiveTables:
+    """Tables and live column types for compiling a declarative rule's selection."""
+
+    def __init__(self, column_types: Callable[[Dataset], Mapping[str, Any]] | None):
+        self._types = column_types
+
+    def table(self, dataset: Dataset) -> sa.TableClause:
+        return sa.table(
+            dataset.table_name, *(sa.column(n) for n in dataset.fields), schema=dataset.db_schema
+        )
+
+    def column_types(self, dataset: Dataset) -> Mapping[str, Any]:
+        return self._types(dataset) if self._types else {}
 
 
 def _rows_query(pk: list[str], selection: str, exempt: list[tuple], meta: dict):
@@ -265,16 +298,16 @@ def _sql_value(value: object) -> str:
     return "'" + scalar.replace("'", "''") + "'"
 
 
-def _literal_sql(text: str, cutoff: Cutoff, dialect: sa.Dialect | None) -> str:
-    """The selection file with its :cutoff bound as a literal (GX runs the query as text)."""
+def _literal_sql(
+    text: str, cutoff: Cutoff, dialect: sa.Dialect | None, kind: str | None = None
+) -> str:
+    """The selection file with its :cutoff as a typed literal, as the purge binds it (GX runs
+    the query as text): a DATE or a timestamp with time zone (``start.cutoff``), so
+    ``:cutoff + interval '7 years'`` means the same here as in the purge."""
     code = "\n".join(line for line in text.splitlines() if not line.strip().startswith("--"))
-    statement = sa.text(code.strip().rstrip(";")).bindparams(
-        sa.bindparam("cutoff", cutoff.at, type_=sa.DateTime())
-    )
-    compiled = statement.compile(
-        dialect=dialect or sa.dialects.sqlite.dialect(), compile_kwargs={"literal_binds": True}
-    )
-    return str(compiled).replace("{", "{{").replace("}", "}}")
+    literal = cutoff_sql_literal(cutoff, kind, dialect or sa.dialects.sqlite.dialect())
+    code = re.sub(r"(?<![:\w]):cutoff\b", lambda _: literal, code.strip().rstrip(";"))
+    return code.replace("{", "{{").replace("}", "}}")
 
 
 def _consent(consent) -> list:

@@ -73,8 +73,17 @@ def _entry(datamap: DataMap, purpose_id: str) -> RegisterEntry:
 
 
 def _start(rule) -> str:
+    population = " (the records meeting the rule's conditions)" if rule.where else ""
     if rule.start.column:
-        return rule.start.column
+        return rule.start.column + population
+    if rule.start.aggregate:
+        kind, spec = rule.start.aggregate
+        text = f"the {'latest' if kind == 'max' else 'earliest'} {spec.column} of {spec.dataset}"
+        if spec.null == "keeps":
+            text += f" (a record without {spec.column} keeps it)"
+        if rule.start.otherwise:
+            text += f", else {rule.start.otherwise}"
+        return text + population
     if rule.start.sql:
         return f"the selection in {rule.start.sql}"
     return "the object's last modification"

@@ -11,11 +11,14 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from gdpr.datamap.models import Dataset
+from gdpr.datamap.models import DataMap, Dataset
+
+if TYPE_CHECKING:
+    from gdpr.retention.plan import RulePlan, Step
 
 REDACTED = "[redacted]"
 TOKEN_PREFIX = "anon-"
@@ -73,3 +76,62 @@ def is_anonymised(table: sa.TableClause, plan: Anonymisation) -> sa.ColumnElemen
         column = table.c[name]
         conditions.append(sa.or_(column.is_(None), column.like(TOKEN_PREFIX + "%")))
     return sa.and_(*conditions) if conditions else sa.true()
+
+
+class NotNullError(ValueError):
+    """An anonymisation would empty fields the system requires (NOT NULL columns): refused
+    before anything changes, with one sentence per field naming its dataset."""
+
+
+def step_anonymisation(datamap: DataMap, plan: RulePlan, step: Step) -> Anonymisation:
+    """What a retention rule's purge does to a step's records it keeps: the rule's own dataset,
+    its `fields` (default: every erasing field); a dataset the rule keeps, its erasing fields
+    and the references to the records the purge deletes."""
+    dataset = datamap.dataset(step.dataset).dataset
+    if not step.parents:
+        return anonymisation(dataset, plan.rule.fields)
+    deleted = {s.dataset for s in plan.steps if s.action == "delete"}
+    cut = [f for edge in step.parents if edge.parent in deleted for f in edge.child_fields]
+    return anonymisation(dataset, cut=cut)
+
+
+def reference_fields(datamap: DataMap, dataset_id: str) -> set[str]:
+    """The fields of a dataset that take part in a reference of the map, either side."""
+    fields: set[str] = set()
+    for ref in datamap.iter_datasets():
+        for reference in ref.dataset.references:
+            if ref.id == dataset_id:
+                fields |= set(reference.fields)
+            if reference.dataset == dataset_id:
+                fields |= set(reference.fields.values())
+    return fields
+
+
+def not_null_refusals(
+    dataset_id: str,
+    change: Anonymisation,
+    required: Iterable[str],
+    references: Iterable[str] = (),
+) -> list[str]:
+    """One sentence per field ``change`` would set to NULL that the system requires (``required``,
+    ``Connector.required_fields``); ``references`` are the fields emptied because they refer to
+    records being deleted, for which a placeholder would be a false reference."""
+    required, references = set(required), set(references)
+    out = []
+    for name in sorted(n for n, value in change.constant.items() if value is None):
+        if name not in required:
+            continue
+        if name in references:
+            out.append(
+                f"{dataset_id}.{name} is NOT NULL in the database, so the kept, anonymised "
+                "records cannot lose their reference to the records being deleted: make the "
+                "column nullable, or let these records be deleted (`erasure: delete`, or no "
+                "`keep` for them)."
+            )
+        else:
+            out.append(
+                f"{dataset_id}.{name} is NOT NULL in the database, so anonymising cannot empty "
+                "it: declare the field `erasure: redact` or `erasure: hash` in the data map, or "
+                "make the column nullable."
+            )
+    return out

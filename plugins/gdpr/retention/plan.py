@@ -20,18 +20,33 @@ from gdpr.datamap.models import DataMap, DatasetRef, RetentionRule
 
 @dataclass(frozen=True)
 class Cutoff:
-    """Records whose start event is before this instant (or date) have outlived the rule."""
+    """Records whose start event is before this day have outlived the rule. The boundary day is
+    kept: a period ends at the end of the day it falls on, so a record started on 18 November
+    2023 under P3Y is kept through 18 November 2026 and purged from 19 November."""
 
-    at: datetime  # naive UTC, the convention of timestamp columns
-    day: date  # the same limit in the organisation's calendar, for DATE columns
+    at: datetime  # the start of ``day`` in the organisation's time zone, naive UTC (timestamps)
+    day: date  # as-of date in the organisation's calendar minus the period (DATE columns)
+
+    @property
+    def at_utc(self) -> datetime:
+        """``at`` with its time zone, for columns (and :cutoff) with time zone."""
+        return self.at.replace(tzinfo=ZoneInfo("UTC"))
 
 
 def cutoff_for(rule: RetentionRule, now: datetime, timezone: str) -> Cutoff:
-    """``now`` minus the rule's ISO 8601 period, calendar-aware (P1M from 31 March is 28/29 Feb)."""
-    period = isodate.parse_duration(rule.period)
+    """The first start day still kept on the as-of date (``now``, a run's logical date, in the
+    organisation's calendar): a record expires once its start plus the rule's ISO 8601 period
+    (calendar-aware: 29 Feb 2024 + P1Y is 28 Feb 2025, 31 Jan + P1M is 28/29 Feb) is before
+    the as-of date. For timestamps, midnight of that day in the organisation's zone."""
+    period = _as_date_period(isodate.parse_duration(rule.period))
+    zone = ZoneInfo(timezone)
     aware = now if now.tzinfo else now.replace(tzinfo=ZoneInfo("UTC"))
-    at = aware.astimezone(ZoneInfo("UTC")).replace(tzinfo=None) - period
-    day = aware.astimezone(ZoneInfo(timezone)).date() - _as_date_period(period)
+    as_of = aware.astimezone(zone).date()
+    day = as_of - period
+    while day + period < as_of:  # month-end clamping: 28 Feb + P1M is 28 Mar, not 31 Mar
+        day += timedelta(days=1)
+    midnight = datetime(day.year, day.month, day.day, tzinfo=zone)
+    at = midnight.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
     return Cutoff(at=at, day=day)
 
 

@@ -1,11 +1,13 @@
 """Apply one retention rule: batches of expired records, their dependants, evidence, verification.
 
 For each batch of expired keys (in key order) the purge finds every dependent record the plan
-names, across systems, and marks as spared whatever is exempt, together with everything above
-it (a held ticket keeps its customer) and below it. Then, children before parents, it deletes
-or anonymises the rest: one transaction per batch and system, S3 objects with every version
-and delete marker. Each batch leaves an evidence row as soon as it is committed, so evidence
-adds up across an interrupted run and its rerun; a rerun finds only what is left.
+names, across systems (``gdpr.subject.walk.descend`` down the plan's references, reading only
+the columns the purge needs; leaves deleted straight from their parents' keys are not read),
+and marks as spared whatever is exempt, together with everything above it (a held ticket keeps
+its customer) and below it. Then, children before parents, it deletes or anonymises the rest:
+one transaction per batch and system, S3 objects with every version and delete marker. Each
+batch leaves an evidence row as soon as it is committed, so evidence adds up across an
+interrupted run and its rerun; a rerun finds only what is left.
 """
 
 from __future__ import annotations
@@ -19,16 +21,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from gdpr.connectors import order
 from gdpr.connectors.base import ByReference, Changes, Connector, SelectionRefusedError
 from gdpr.connectors.keys import key_texts
 from gdpr.datamap.graph import Edge, ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef
 from gdpr.ledger import EvidenceInput, EvidenceRecord, Ledger
-from gdpr.retention.anonymise import Anonymisation, anonymisation
+from gdpr.retention.anonymise import Anonymisation, step_anonymisation
 from gdpr.retention.digest import SortedKeyDigest, digest_lines, key_lines
 from gdpr.retention.exempt import RESTRICTED, Exemptions
 from gdpr.retention.plan import Cutoff, RulePlan, Step
 from gdpr.retention.select import expired_keys
+from gdpr.subject.walk import descend, join_values
 
 log = logging.getLogger(__name__)
 
@@ -195,9 +199,9 @@ class RulePurge:
         stopped, which its intent's digests cover, and this run purges the rest with evidence
         of its own.
         """
-        still = {_norm_key(k) for k in expired}
+        still = {key_texts(k) for k in expired}
         for intent in self._unsettled():
-            roots = [_norm_key(json.loads(line)) for line in intent.detail.get("roots", [])]
+            roots = [key_texts(json.loads(line)) for line in intent.detail.get("roots", [])]
             left = sum(root in still for root in roots)
             complete = left == 0
             self.ledger.record_evidence(
@@ -265,29 +269,21 @@ class RulePurge:
         return Tree(rows, self._spare(rows))
 
     def _read(self, batch: list[Key]) -> dict[str, dict[Key, Row]]:
-        graph = self.graph
-        rows: dict[str, dict[Key, Row]] = {}
-        for step in self.plan.steps:
-            ref = self.datamap.dataset(step.dataset)
-            rows[step.dataset] = {}
-            if self._deleted_unread(step, graph):
-                continue
-            columns = self._columns(ref, step, graph)
-            if not step.parents:
-                criteria = [ByReference(tuple(self.key_fields[step.dataset]), batch)]
-            else:
-                criteria = [
-                    ByReference(edge.child_fields, _values(rows[edge.parent], edge.parent_fields))
-                    for edge in step.parents
-                ]
-            fields = self.key_fields[step.dataset]
-            into = rows[step.dataset]
-            for criterion in criteria:
-                if criterion.values:
-                    for found in self._find(ref, criterion, columns):
-                        for row in found:
-                            into[_norm_key(row[f] for f in fields)] = row
-        return rows
+        """The batch's records and their dependants, by dataset, keyed by the codec's text of
+        their keys; none of the steps deleted unread."""
+        graph, root = self.graph, self.plan.root.id
+        steps = {s.dataset: s for s in self.plan.steps}
+        walk = descend(
+            self.datamap,
+            self.connectors,
+            {root: ByReference(tuple(self.key_fields[root]), batch)},
+            lambda ref: self._columns(ref, steps[ref.id], graph),
+            datasets=[d for d, s in steps.items() if not self._deleted_unread(s, graph)],
+            parents=lambda dataset: steps[dataset].parents,
+            key=key_texts,
+            graph=graph,
+        )
+        return {d: walk.hits[d].rows if d in walk.hits else {} for d in steps}
 
     def _deleted_unread(self, step: Step, graph: ReferenceGraph) -> bool:
         """Whether a step's records can be deleted straight from their parents' keys (one
@@ -316,11 +312,6 @@ class RulePurge:
         if ref.dataset.restriction_flag and self.plan.rule.exemptions.restriction:
             needed.add(ref.dataset.restriction_flag)
         return sorted(needed)
-
-    def _find(
-        self, ref: DatasetRef, criterion: ByReference, columns: list[str]
-    ) -> Iterator[list[Row]]:
-        return self.connectors[ref.system.name].find(ref.dataset, criterion, columns)
 
     def _spare(self, rows: dict[str, dict[Key, Row]]) -> dict[str, dict[Key, str]]:
         """Exempt records, everything above them (up to the expired record) and below them."""
@@ -471,7 +462,7 @@ class RulePurge:
         dataset = self.datamap.dataset(step.dataset).dataset
         keys: set[Key] = set()
         for edge in step.parents:
-            parents = _values(tree.live(edge.parent), edge.parent_fields)
+            parents = join_values(tree.live(edge.parent).values(), edge.parent_fields)
             keys.update(
                 change.delete_by(dataset, edge.child_fields, parents, self.key_fields[step.dataset])
             )
@@ -486,12 +477,7 @@ class RulePurge:
         return change.anonymise(dataset, live, self._anonymisation(step))
 
     def _anonymisation(self, step: Step) -> Anonymisation:
-        dataset = self.datamap.dataset(step.dataset).dataset
-        if not step.parents:
-            return anonymisation(dataset, self.plan.rule.fields)
-        deleted = {s.dataset for s in self.plan.steps if s.action == "delete"}
-        cut = [f for edge in step.parents if edge.parent in deleted for f in edge.child_fields]
-        return anonymisation(dataset, cut=cut)
+        return step_anonymisation(self.datamap, self.plan, step)
 
     def _tally(self, tree: Tree, outcome: RuleOutcome) -> dict[str, int]:
         done = {}
@@ -518,47 +504,11 @@ class RulePurge:
         """Children first, keeping each system's steps together where the references allow it.
 
         "Children" are the map's dependants, unless the database's own foreign keys say the
-        other way round (``Connector.deletion_order``): a step waits while another step's
-        records must go before its own."""
-        remaining = self.plan.children_first()
-        before = self._must_precede()
-        ordered: list[Step] = []
-        while remaining:
-            ready = [
-                s
-                for s in remaining
-                if not any((r.dataset, s.dataset) in before for r in remaining if r is not s)
-            ] or remaining[:1]
-            system = self.datamap.dataset(
-                (ordered[-1] if ordered else ready[0]).dataset
-            ).system.name
-            pick = next(
-                (s for s in ready if self.datamap.dataset(s.dataset).system.name == system),
-                ready[0],
-            )
-            ordered.append(pick)
-            remaining.remove(pick)
-        return ordered
-
-    def _must_precede(self) -> set[tuple[str, str]]:
-        """``(a, b)``: a's records are changed before b's. A map dependant goes before its
-        parent, except where the database's foreign keys point from the parent to it."""
-        reflected: set[tuple[str, str]] = set()
-        by_system: dict[str, list[DatasetRef]] = defaultdict(list)
-        for dataset in self.plan.datasets:
-            ref = self.datamap.dataset(dataset)
-            by_system[ref.system.name].append(ref)
-        for system, refs in by_system.items():
-            ids = {r.dataset.name: r.id for r in refs}
-            pairs = self.connectors[system].deletion_order([r.dataset for r in refs])
-            reflected |= {(ids[a], ids[b]) for a, b in pairs}
-        mapped = {
-            (step.dataset, edge.parent)
-            for step in self.plan.steps
-            for edge in step.parents
-            if (edge.parent, step.dataset) not in reflected
-        }
-        return reflected | mapped
+        other way round: the order erasure uses too (``gdpr.connectors.order``)."""
+        edges = [(step.dataset, edge.parent) for step in self.plan.steps for edge in step.parents]
+        fallback = [s.dataset for s in self.plan.children_first()]
+        ordered = order.children_first(self.datamap, self.connectors, fallback, edges)
+        return [self.plan.step(dataset) for dataset in ordered]
 
     def _keys(self, step: Step, live: dict[Key, Row]) -> list[Key]:
         return self._keys_of(step, live.values())
@@ -591,7 +541,7 @@ class RulePurge:
             )
 
     def _verify(self, spared_roots: set[Key]) -> None:
-        remaining = [k for k in self._select() if _norm_key(k) not in spared_roots]
+        remaining = [k for k in self._select() if key_texts(k) not in spared_roots]
         if remaining:
             raise PurgeIncompleteError(
                 f"rule {self.plan.rule.id}: {len(remaining)} expired records of {self.plan.root.id} "
@@ -600,15 +550,6 @@ class RulePurge:
         log.info(
             "rule %s: verified, no expired record left outside the exemptions", self.plan.rule.id
         )
-
-
-def _norm_key(key: Key) -> Key:
-    return key_texts(key)
-
-
-def _values(parent_rows: dict[Key, Row], fields: tuple[str, ...]) -> list[tuple]:
-    combos = {tuple(row[f] for f in fields) for row in parent_rows.values()}
-    return [c for c in combos if None not in c]
 
 
 class _Links:
@@ -623,10 +564,10 @@ class _Links:
         if index_id not in self._indexes:
             index: dict[tuple, list[Key]] = defaultdict(list)
             for pkey, prow in self.rows[edge.parent].items():
-                index[tuple(str(prow.get(f)) for f in edge.parent_fields)].append(pkey)
+                index[key_texts(prow.get(f) for f in edge.parent_fields)].append(pkey)
             self._indexes[index_id] = index
         row = self.rows[dataset][key]
-        return self._indexes[index_id].get(tuple(str(row.get(f)) for f in edge.child_fields), [])
+        return self._indexes[index_id].get(key_texts(row.get(f) for f in edge.child_fields), [])
 
 
 def _chunks(items: list[Key], size: int) -> Iterator[list[Key]]:

@@ -10,8 +10,14 @@ from gdpr.connectors.base import Connector
 from gdpr.datamap.models import DataMap
 from gdpr.ledger import Ledger
 from gdpr.ledger.identity import request_identity
+from gdpr.retention.anonymise import (
+    NotNullError,
+    not_null_refusals,
+    reference_fields,
+    step_anonymisation,
+)
 from gdpr.retention.exempt import collect
-from gdpr.retention.plan import cutoff_for, plan_rule
+from gdpr.retention.plan import RulePlan, cutoff_for, plan_rule
 from gdpr.retention.purge import RuleOutcome, RulePurge
 from gdpr.subject.resolve import record_owners, resolve_record, resolve_subject
 
@@ -35,6 +41,7 @@ def run_rule(
     plan = plan_rule(datamap, datamap.rule(rule_id))
     for system in sorted({datamap.dataset(d).system.name for d in plan.datasets}):
         connectors[system].ping()
+    refuse_not_null(datamap, plan, connectors)
     ledger.check_ready()
     # Ledger requests and holds name their subject by e-mail: the map's identity for those.
     # A shared address keeps every person who has it (merge): an exemption protects, never acts.
@@ -73,3 +80,29 @@ def run_rule(
         fail_after_batches=fail_after_batches,
     )
     return purge.run()
+
+
+def not_null_problems(
+    datamap: DataMap, plan: RulePlan, connectors: Mapping[str, Connector]
+) -> list[str]:
+    """One sentence per NOT NULL column the rule's anonymisations would empty."""
+    problems: list[str] = []
+    for step in plan.steps:
+        if step.action != "anonymise":
+            continue
+        ref = datamap.dataset(step.dataset)
+        problems += not_null_refusals(
+            step.dataset,
+            step_anonymisation(datamap, plan, step),
+            connectors[ref.system.name].required_fields(ref.dataset),
+            reference_fields(datamap, step.dataset),
+        )
+    return problems
+
+
+def refuse_not_null(datamap: DataMap, plan: RulePlan, connectors: Mapping[str, Connector]) -> None:
+    """A rule whose anonymisation would empty a NOT NULL column fails here, before anything is
+    selected or changed, with one sentence per field (``NotNullError``)."""
+    problems = not_null_problems(datamap, plan, connectors)
+    if problems:
+        raise NotNullError(f"rule {plan.rule.id}: " + " ".join(problems))

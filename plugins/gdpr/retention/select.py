@@ -1,11 +1,13 @@
 """Select the keys of a rule's expired records, in key order.
 
-Either a start column compared with the cutoff, or a hand-written SQL file from the map's
-``sql/`` folder (one statement, bind parameter ``:cutoff``) for selections that need more than
-a comparison, such as the last contact initiated by a prospect; for objects, the age of their
-newest version. Restricted records (Art. 18) are selected too: the purge keeps them, and counts
-them under that reason in its report. The connector runs the selection
-(``Connector.select_expired``); this module says what to select.
+A declarative rule (a start field or an aggregate over related records, with ``where``
+conditions) is compiled to one set-based SELECT (``gdpr.retention.rules``); a hand-written SQL
+file from the map's ``sql/`` folder (one statement, bind parameter ``:cutoff``, typed by the
+rule's ``start.cutoff``: a DATE or a timestamp with time zone) covers the rare selection the
+declarations cannot say; for objects, the age of their newest version. Restricted records
+(Art. 18) are selected too: the purge keeps them, and counts them under that reason in its
+report. The connector runs the selection (``Connector.select_expired``); this module says what
+to select.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from gdpr.datamap.loader import read_sql
 from gdpr.datamap.models import DataMap, RetentionRule
 from gdpr.retention.anonymise import anonymisation
 from gdpr.retention.plan import Cutoff
+from gdpr.retention.rules import cutoff_param, expired_select, is_declarative
 
 Key = tuple
 
@@ -23,11 +26,20 @@ def expired_keys(
     datamap: DataMap, connector: Connector, rule: RetentionRule, cutoff: Cutoff
 ) -> list[Key]:
     dataset = datamap.dataset(rule.dataset).dataset
+    done = anonymisation(dataset, rule.fields) if rule.action == "anonymise" else None
+    selection = None
+    if is_declarative(rule):
+
+        def selection(tables, table):
+            return expired_select(datamap, rule, cutoff, table, tables)
+
     return connector.select_expired(
         dataset,
-        column=rule.start.column,
+        column=None,
         sql=read_sql(datamap, rule.start.sql) if rule.start.sql else None,
         at=cutoff.at,
         day=cutoff.day,
-        done=anonymisation(dataset, rule.fields) if rule.action == "anonymise" else None,
+        done=done,
+        selection=selection,
+        cutoff=lambda dialect: cutoff_param(cutoff, rule.start.cutoff, dialect),
     )

@@ -1,10 +1,11 @@
 """Find one subject's records in every system, from an identity such as an e-mail address.
 
-The walk follows the data map's references parents-first: records found by identity give the
-keys their children are looked up by (an account -> its purchases -> their documents in S3;
-cases in another database found both by e-mail and by account id). Each dataset is queried
-with IN-lists of parent keys on indexed columns, so the cost follows the subject's footprint,
-not the size of the systems; only key columns are kept in memory.
+The walk (``gdpr.subject.walk.descend``) follows the data map's references parents-first:
+records found by identity give the keys their children are looked up by (an account -> its
+purchases -> their documents in S3; cases in another database found both by e-mail and by
+account id). Each dataset is queried with IN-lists of parent keys on indexed columns, so the
+cost follows the subject's footprint, not the size of the systems; only key columns and the
+fields records join on are kept in memory.
 
 The identity to search by is one the data map declares (any name, any kind: e-mail, phone,
 customer number), normalised by ``gdpr.ledger.identity``, the one normaliser of the product.
@@ -19,15 +20,15 @@ except those that point to one of the other people's records.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from gdpr.connectors.base import ByIdentity, ByReference, Connector, Criterion
+from gdpr.connectors.keys import key_texts
 from gdpr.datamap.graph import ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef
-from gdpr.ledger import digest_keys
 from gdpr.ledger.identity import identity_kind, normalise_for, normalise_identity
+from gdpr.subject.walk import DatasetHits, Narrow, ascend, descend, owner_columns
 
 __all__ = [
     "AmbiguousIdentityError",
@@ -42,34 +43,16 @@ __all__ = [
 
 
 @dataclass
-class DatasetHits:
-    """The keys of one subject's records in one dataset, plus the fields children join on."""
-
-    dataset: str
-    key_fields: tuple[str, ...]
-    rows: dict[tuple, dict[str, Any]] = field(default_factory=dict)
-
-    @property
-    def count(self) -> int:
-        return len(self.rows)
-
-    def sorted_keys(self) -> list[tuple]:
-        return sorted(self.rows, key=_sort_key)
-
-    def values(self, fields: tuple[str, ...]) -> list[tuple]:
-        """Distinct non-null combinations of ``fields`` across the hits (keys for child lookups)."""
-        combos = {tuple(row[f] for f in fields) for row in self.rows.values()}
-        return [c for c in combos if None not in c]
-
-    def keys_sha256(self) -> str:
-        """SHA-256 of the sorted keys: evidence of which records, without the records."""
-        return digest_keys(list(k) for k in self.rows)
-
-
-@dataclass
 class SubjectLocation:
     identity: str
     hits: dict[str, DatasetHits]
+    # records shared by several parties (references with a `role`): by dataset, then by the
+    # row's key as in ``hits``, the roles through which the subject reached the row
+    roles: dict[str, dict[tuple, set[str]]] = field(default_factory=dict)
+
+    def roles_of(self, dataset_id: str, key: tuple) -> set[str]:
+        """The parties of a shared record the subject is (empty: reached otherwise)."""
+        return self.roles.get(dataset_id, {}).get(key, set())
 
     @property
     def total(self) -> int:
@@ -149,14 +132,15 @@ def resolve_subject(
         for ref in datamap.iter_datasets()
         if identity in ref.dataset.identity
     }
+    graph = ReferenceGraph.of(datamap)
     chooser = None
     if shared == "refuse":
-        chooser = _Chooser(datamap, connectors, identity, second)
+        chooser = _Chooser(datamap, connectors, graph, identity, second)
     elif second is not None:
         raise ValueError("a second identifier narrows a shared identity; it cannot merge")
-    return SubjectLocation(
-        identity=identity, hits=_walk(datamap, connectors, seeds, within, choose=chooser)
-    )
+    roles: dict[str, dict[tuple, set[str]]] = {}
+    hits = _hits(datamap, connectors, graph, seeds, within, narrow=chooser, roles=roles)
+    return SubjectLocation(identity=identity, hits=hits, roles=roles)
 
 
 def refuse_shared(datamap: DataMap, location: SubjectLocation) -> None:
@@ -179,12 +163,11 @@ def resolve_record(
     within: Collection[str] | None = None,
 ) -> SubjectLocation:
     """A record and every record that depends on it (what a legal hold on that record covers)."""
-    ref = datamap.dataset(dataset_id)
-    fields = ("key",) if ref.kind == "s3" else tuple(ref.dataset.primary_key)
-    seed = ByReference(fields, [tuple(key.get(f) for f in fields)])
+    seed = _by_key(datamap.dataset(dataset_id), key)
+    graph = ReferenceGraph.of(datamap)
     return SubjectLocation(
         identity=f"record of {dataset_id}",
-        hits=_walk(datamap, connectors, {dataset_id: seed}, within, below=dataset_id),
+        hits=_hits(datamap, connectors, graph, {dataset_id: seed}, within, below=dataset_id),
     )
 
 
@@ -198,53 +181,34 @@ def record_owners(
     """The normalised ``identity`` values of the people a record belongs to, found by walking
     up its references to the datasets that hold that identity (a hold in `subject` scope
     protects everything of its record's owner, not only the record)."""
-    graph = ReferenceGraph.of(datamap)
-    kind = identity_kind(datamap, identity)
-    owners: set[str] = set()
     ref = datamap.dataset(dataset_id)
-    fields = _key_fields(ref)
-    todo: list[tuple[str, ByReference]] = [
-        (dataset_id, ByReference(fields, [tuple(key.get(f) for f in fields)]))
+    graph = ReferenceGraph.of(datamap)
+    columns = sorted(
+        {*_key_fields(ref), *owner_columns(datamap, dataset_id, identity, graph=graph)}
+    )
+    criterion = _by_key(ref, key)
+    rows = [
+        r
+        for rows in connectors[ref.system.name].find(ref.dataset, criterion, columns)
+        for r in rows
     ]
-    seen: set[tuple[str, tuple]] = set()
-    while todo:
-        current, criterion = todo.pop()
-        ref = datamap.dataset(current)
-        edges = graph.parents_of(current)
-        column = ref.dataset.identity.get(identity)
-        columns = {*_key_fields(ref), *(f for e in edges for f in e.child_fields)}
-        if column:
-            columns.add(column)
-        parents: dict[tuple[str, tuple[str, ...]], set[tuple]] = {}
-        for rows in connectors[ref.system.name].find(ref.dataset, criterion, sorted(columns)):
-            for row in rows:
-                if column and row.get(column) not in (None, ""):
-                    with suppress(ValueError):  # an unusable stored value names nobody
-                        owners.add(normalise_identity(kind, str(row[column])))
-                for edge in edges:
-                    values = tuple(row.get(f) for f in edge.child_fields)
-                    if None not in values:
-                        parents.setdefault((edge.parent, edge.parent_fields), set()).add(values)
-        for (parent, parent_fields), values in parents.items():
-            fresh = [v for v in values if (parent, tuple(map(_text, v))) not in seen]
-            seen.update((parent, tuple(map(_text, v))) for v in fresh)
-            if fresh:
-                todo.append((parent, ByReference(parent_fields, fresh)))
-    return owners
+    return ascend(datamap, connectors, dataset_id, rows, identity, graph=graph)
 
 
 class _Chooser:
     """Keeps one person among the records an identity matched in a ``one_per_subject`` dataset,
-    and remembers the others so rows pointing to them elsewhere are left out."""
+    and remembers the others so rows pointing to them elsewhere are left out: the ``narrow``
+    of the walk, applied to the rows each dataset's identity look-up found."""
 
     def __init__(
         self,
         datamap: DataMap,
         connectors: Mapping[str, Connector],
+        graph: ReferenceGraph,
         identity: str,
         second: SecondIdentifier | None,
     ) -> None:
-        self.datamap, self.connectors = datamap, connectors
+        self.datamap, self.connectors, self.graph = datamap, connectors, graph
         self.identity, self.second = identity, second
         self.left_out: dict[str, DatasetHits] = {}  # dataset -> the other people's records
         if second is not None and second.identity is not None:
@@ -252,8 +216,26 @@ class _Chooser:
         if second is not None and second.dataset is not None:
             datamap.dataset(second.dataset)  # KeyError names an unknown dataset
 
-    def seeded(self, ref: DatasetRef, hits: DatasetHits) -> DatasetHits:
-        """The identity's matches in ``ref``: one person, or ``AmbiguousIdentityError``."""
+    def __call__(self, ref: DatasetRef, hits: DatasetHits) -> DatasetHits:
+        """The identity's matches in ``ref``: none that point to the other people's records,
+        and one person where records are people (else ``AmbiguousIdentityError``)."""
+        for edge in self.graph.parents_of(ref.id):
+            if edge.parent in self.left_out:
+                theirs = {
+                    key_texts(v) for v in self.left_out[edge.parent].values(edge.parent_fields)
+                }
+                hits = DatasetHits(
+                    hits.dataset,
+                    hits.key_fields,
+                    {
+                        k: r
+                        for k, r in hits.rows.items()
+                        if key_texts(r.get(f) for f in edge.child_fields) not in theirs
+                    },
+                )
+        return self._seeded(ref, hits)
+
+    def _seeded(self, ref: DatasetRef, hits: DatasetHits) -> DatasetHits:
         if not ref.dataset.one_per_subject or hits.count <= 1:
             return hits
         others = sorted(set(ref.dataset.identity) - {self.identity})
@@ -278,8 +260,8 @@ class _Chooser:
         if second.key is not None:
             if second.dataset != ref.id:
                 return None
-            wanted = tuple(_text(second.key.get(f)) for f in hits.key_fields)
-            return {k for k in hits.rows if tuple(_text(v) for v in k) == wanted}
+            wanted = key_texts(second.key.get(f) for f in hits.key_fields)
+            return {k for k in hits.rows if key_texts(k) == wanted}
         if second.identity not in ref.dataset.identity:
             return None  # that identity is not held here: it cannot tell these people apart
         criterion = ByIdentity(
@@ -293,103 +275,38 @@ class _Chooser:
             found |= {tuple(row[k] for k in hits.key_fields) for row in batch}
         return set(hits.rows) & found
 
-    def not_theirs(self, ref: DatasetRef, graph: ReferenceGraph) -> list[tuple[tuple, set]]:
-        """(fields of ``ref``, values) pointing to records left out: rows that are another
-        person's, though the identity matched them."""
-        out = []
-        for edge in graph.parents_of(ref.id):
-            if edge.parent in self.left_out:
-                values = set(self.left_out[edge.parent].values(edge.parent_fields))
-                out.append((edge.child_fields, {tuple(_text(v) for v in c) for c in values}))
-        return out
 
-
-def _walk(
+def _hits(
     datamap: DataMap,
     connectors: Mapping[str, Connector],
+    graph: ReferenceGraph,
     seeds: Mapping[str, Criterion],
     within: Collection[str] | None = None,
     below: str | None = None,
-    choose: _Chooser | None = None,
+    narrow: Narrow | None = None,
+    roles: dict[str, dict[tuple, set[str]]] | None = None,
 ) -> dict[str, DatasetHits]:
-    graph = ReferenceGraph.of(datamap)
-    scope: set[str] | None = None
+    """Every dataset's hits from the seeds down (``descend``), in the datasets ``within``
+    needs (they and the ones they are reached through) and ``below`` a dataset; none elsewhere.
+    ``roles`` receives the roles through which shared records were reached (``Walk.roles``)."""
+    scope = set(graph.nodes)
     if within is not None:
         scope = set(within).union(*(graph.ancestors(d) for d in within))
     if below is not None:
-        scope = (scope if scope is not None else set(graph.nodes)) & (
-            {below} | graph.descendants(below)
-        )
-    hits: dict[str, DatasetHits] = {}
-    for dataset_id in graph.parents_first():
-        ref = datamap.dataset(dataset_id)
-        if scope is not None and dataset_id not in scope:
-            hits[dataset_id] = DatasetHits(dataset_id, _key_fields(ref))
-            continue
-        connector = connectors[ref.system.name]
-        seed = seeds.get(dataset_id)
-        if seed is None or choose is None:
-            criteria = _criteria(ref, graph, hits, seed)
-            hits[dataset_id] = _collect(ref, connector, criteria, graph)
-            continue
-        # found by the identity: one person per record where records are people, and none of
-        # the rows pointing to the other people's records
-        excluded = choose.not_theirs(ref, graph)
-        extra = sorted({f for fields, _ in excluded for f in fields})
-        found = _collect(ref, connector, [seed], graph, extra)
-        for fields, values in excluded:
-            found.rows = {
-                k: r
-                for k, r in found.rows.items()
-                if tuple(_text(r.get(f)) for f in fields) not in values
-            }
-        for row in found.rows.values() if extra else ():
-            for name in set(extra) - set(found.key_fields) - graph.fields_needed(ref.id):
-                row.pop(name, None)
-        found = choose.seeded(ref, found)
-        found.rows.update(_collect(ref, connector, _criteria(ref, graph, hits, None), graph).rows)
-        hits[dataset_id] = found
-    return hits
+        scope &= {below} | graph.descendants(below)
+    walk = descend(datamap, connectors, seeds, datasets=scope, narrow=narrow, graph=graph)
+    if roles is not None:
+        roles.update(walk.roles)
+    return {
+        d: walk.hits[d] if d in walk.hits else DatasetHits(d, _key_fields(datamap.dataset(d)))
+        for d in graph.parents_first()
+    }
 
 
-def _criteria(
-    ref: DatasetRef, graph: ReferenceGraph, hits: Mapping[str, DatasetHits], seed: Criterion | None
-) -> list[Criterion]:
-    criteria: list[Criterion] = [seed] if seed is not None else []
-    for edge in graph.parents_of(ref.id):
-        parent_values = hits[edge.parent].values(edge.parent_fields)
-        if parent_values:
-            criteria.append(ByReference(edge.child_fields, parent_values))
-    return criteria
-
-
-def _collect(
-    ref: DatasetRef,
-    connector: Connector,
-    criteria: list[Criterion],
-    graph: ReferenceGraph,
-    extra: Collection[str] = (),
-) -> DatasetHits:
-    key_fields = _key_fields(ref)
-    if ref.kind == "s3":
-        columns = sorted({f for r in ref.dataset.references for f in r.fields})
-    else:
-        columns = sorted(set(key_fields) | graph.fields_needed(ref.id) | set(extra))
-    hits = DatasetHits(ref.id, key_fields)
-    for criterion in criteria:
-        for batch in connector.find(ref.dataset, criterion, columns):
-            for row in batch:
-                hits.rows[tuple(row[k] for k in key_fields)] = row
-    return hits
-
-
-def _text(value: Any) -> str | None:
-    """A key value compared across types (7 and "7", a UUID and its text)."""
-    return None if value is None else str(value).strip()
-
-
-def _sort_key(values: tuple) -> tuple:
-    return tuple((v is None, str(type(v).__name__), v if v is not None else 0) for v in values)
+def _by_key(ref: DatasetRef, key: Mapping[str, Any]) -> ByReference:
+    """The look-up of one record by its key (field -> value)."""
+    fields = _key_fields(ref)
+    return ByReference(fields, [tuple(key.get(f) for f in fields)])
 
 
 def _key_fields(ref: DatasetRef) -> tuple[str, ...]:

@@ -312,15 +312,94 @@ def create_app(settings: DeskSettings | None = None) -> FastAPI:
             )
         rid = done.request.request_id
         text = f"request {rid} registered" if done.created else f"request {rid} was already open"
-        if start and done.dag_id:
+        earlier = (
+            None if done.created or not done.dag_id else service.started_run(led, rid, done.dag_id)
+        )
+        if start and earlier:
+            # a second letter does not start a second run (nor a second approval)
+            text += (
+                f"; its {done.dag_id} run was started before (run {earlier}): to run it again, "
+                "trigger the DAG in Airflow with the request id"
+            )
+        elif start and done.dag_id:
             try:
                 run_id = settings.trigger(request, user, done.dag_id, done.conf())
             except service.DeskInputError as exc:
                 return back(request, "/", message=f"{text}; {exc}")
             service.record_trigger(led, rid, done.dag_id, run_id)
             text += f"; {done.dag_id} started (run {run_id})"
+        elif kind == "rectification":
+            text += "; give its corrected value on the Rectify page, which starts the run"
         elif done.dag_id is None:
             text += "; start its run from Airflow when its details are recorded"
+        return back(request, "/", message=text, request_id=rid)
+
+    def rectify_page(request: Request, user: DeskUser, status: int = 200, **context) -> Any:
+        return page(
+            request,
+            "rectify.html.j2",
+            user,
+            status=status,
+            choices=service.rectification_choices(settings.datamap()),
+            form=context.pop("form", {"field": "", "request_id": "", "note": ""}),
+            **context,
+        )
+
+    @app.get("/rectify", response_class=HTMLResponse)
+    def rectify_form(request: Request, user: User, request_id: str = "") -> Any:
+        return rectify_page(
+            request, user, form={"field": "", "request_id": request_id.strip()[:32], "note": ""}
+        )
+
+    @app.post("/rectify", response_class=HTMLResponse)
+    def rectify(
+        request: Request,
+        user: User,
+        store: Store,
+        field: Annotated[str, Form()],
+        value: Annotated[str, Form()] = "",
+        email: Annotated[str, Form()] = "",
+        request_id: Annotated[str, Form()] = "",
+        note: Annotated[str, Form()] = "",
+        start: Annotated[str, Form()] = "",
+    ) -> Any:
+        """Art. 16: the corrected value goes to the ledger with its request; the rectification
+        run is started with the request id alone and reads the value from the ledger."""
+        same_origin(request)
+        require_dpo(user)
+        led, _ = store
+        try:
+            done = service.rectify(
+                led,
+                settings.datamap(),
+                email=email,
+                request_id=request_id,
+                field=field,
+                value=value,
+                note=note,
+                by=user.name,
+                now=settings.now(),
+            )
+        except service.DeskInputError as exc:
+            # neither the value nor the address is sent back: the DPO types them again
+            return rectify_page(
+                request,
+                user,
+                status=422,
+                form={"field": field, "request_id": request_id.strip()[:32], "note": note},
+                error=str(exc),
+            )
+        rid, dag_id = done.request.request_id, service.RECTIFICATION_DAG
+        text = f"corrected value recorded for request {rid}"
+        if start:
+            try:
+                run_id = settings.trigger(request, user, dag_id, done.conf())
+            except service.DeskInputError as exc:
+                return back(request, "/", message=f"{text}; {exc}", request_id=rid)
+            service.record_trigger(led, rid, dag_id, run_id)
+            text += f"; {dag_id} started (run {run_id})"
+        else:
+            text += f"; start {dag_id} from Airflow with the request id"
         return back(request, "/", message=text, request_id=rid)
 
     @app.get("/holds", response_class=HTMLResponse)

@@ -18,7 +18,9 @@ import sqlalchemy as sa
 from gdpr.datamap.models import DataMap
 from gdpr.deadlines.board import BoardRow, board_rows
 from gdpr.deadlines.clocks import breach_clock, identity_pause, request_clock
-from gdpr.erasure.request import RequestInputError, request_for
+from gdpr.erasure.rectifiable import choice_labels
+from gdpr.erasure.rectify import RectificationInputError, check_choice
+from gdpr.erasure.request import RequestInputError, record_correction, request_for
 from gdpr.holds import HoldInputError, mask_identity, parse_record, parse_until
 from gdpr.ledger import Ledger, normalise_email, verify_chain
 from gdpr.ledger import schema as ledger_schema
@@ -28,8 +30,8 @@ from gdpr.ledger.records import HoldRecord, RequestRecord
 CHANNEL = "dpo_desk"
 ACTOR = "dpo_desk"
 # The DAG that answers each kind a DPO registers on the desk; None: registered, run from elsewhere
-# (a rectification needs its corrected value recorded first; restriction and objection are
-# decided with gdpr_request_decision).
+# (a rectification needs its corrected value: the desk's rectify page records both and starts
+# gdpr_subject_rectification; restriction and objection are decided with gdpr_request_decision).
 DAG_OF_KIND: dict[str, str | None] = {
     "access": "gdpr_subject_access",
     "portability": "gdpr_subject_access",
@@ -93,6 +95,73 @@ def register(
     if created:
         ledger.add_request_event(record.request_id, "received", ACTOR, {"channel": CHANNEL})
     return Registered(record, created, DAG_OF_KIND[kind])
+
+
+RECTIFICATION_DAG = "gdpr_subject_rectification"
+
+
+def rectification_choices(datamap: DataMap) -> dict[str, str]:
+    """The fields a subject may have corrected (data categories of the map's rectifiable
+    fields), with where each is held: the rectify page's pick list."""
+    return choice_labels(datamap)
+
+
+def rectify(
+    ledger: Ledger,
+    datamap: DataMap,
+    *,
+    email: str,
+    request_id: str,
+    field: str,
+    value: str,
+    note: str | None,
+    by: str,
+    now: datetime,
+) -> Registered:
+    """Record an Art. 16 rectification typed on the desk: the request (new, for the subject's
+    e-mail, or an open rectification request by its id) and its corrected value, both in the
+    ledger only, where the rectification run reads the value back by request id (the same event
+    as `gdpr request register --kind rectification --field F --value V`). Nothing is written
+    when the input is wrong, and no message repeats the value or the address."""
+    email, request_id = (email or "").strip(), (request_id or "").strip()
+    if bool(email) == bool(request_id):
+        raise DeskInputError(
+            "give either the subject's e-mail address (a new request) or the id of an open "
+            "rectification request, not both"
+        )
+    try:
+        cleaned = check_choice(datamap, (field or "").strip(), value or "")
+    except RectificationInputError as exc:
+        raise DeskInputError(str(exc)) from None
+    try:
+        before = {r.request_id for r in ledger.open_requests()}
+        record = request_for(
+            ledger,
+            kind="rectification",
+            email=email or None,
+            request_id=request_id or None,
+            timezone=datamap.organisation.timezone,
+            now=now,
+            channel=CHANNEL,
+            note=(note or "").strip() or None,
+        )
+        created = record.request_id not in before
+        if created:
+            ledger.add_request_event(record.request_id, "received", ACTOR, {"channel": CHANNEL})
+        record_correction(
+            ledger, record.request_id, field=field.strip(), value=cleaned, actor=f"{ACTOR}:{by}"
+        )
+    except (RequestInputError, ValueError) as exc:
+        raise DeskInputError(str(exc)) from None
+    return Registered(record, created, RECTIFICATION_DAG)
+
+
+def started_run(ledger: Ledger, request_id: str, dag_id: str) -> str | None:
+    """The id of the run of ``dag_id`` the desk already started for this request, if any."""
+    for event in reversed(ledger.request_events(request_id)):
+        if event.kind == "run_triggered" and (event.detail or {}).get("dag_id") == dag_id:
+            return str(event.detail.get("dag_run_id"))
+    return None
 
 
 def record_trigger(ledger: Ledger, request_id: str, dag_id: str, dag_run_id: str) -> None:

@@ -28,9 +28,15 @@ from typing import Any
 
 from faker import Faker
 
-from gdpr.demo.objects import ObjectSpec, attachment_bytes, attachment_size, call_audio, invoice_pdf
-from gdpr.demo.schema import KEY_TEMPLATES
-from gdpr.demo.texts import (
+from examples.retailer.objects import (
+    ObjectSpec,
+    attachment_bytes,
+    attachment_size,
+    call_audio,
+    invoice_pdf,
+)
+from examples.retailer.schema import KEY_TEMPLATES
+from examples.retailer.texts import (
     ATTACHMENT_FILES,
     CATEGORIES,
     CHANNELS,
@@ -47,7 +53,7 @@ from gdpr.demo.texts import (
     TICKETS,
     WEEKDAYS_FR,
 )
-from gdpr.demo.timeutil import midnight
+from examples.retailer.timeutil import midnight
 
 Row = dict[str, Any]
 Record = tuple[str, Row | ObjectSpec]

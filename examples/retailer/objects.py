@@ -17,7 +17,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from gdpr.demo.schema import DATA_BUCKET_SYSTEMS, KEY_TEMPLATES
+from examples.retailer.schema import DATA_BUCKET_SYSTEMS, KEY_TEMPLATES
 
 Progress = Callable[[str, int, int], None]
 

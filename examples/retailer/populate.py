@@ -1,7 +1,7 @@
 """Seed the demo organisation: CRM and helpdesk databases, S3 buckets, planted cases.
 
 ``seed_demo`` drops and recreates the demo tables, wipes the demo's key prefixes in the data
-buckets, then streams the planted records (gdpr.demo.planted) and a generated population into
+buckets, then streams the planted records (examples.retailer.planted) and a generated population into
 them. Same seed and same ``today`` give identical rows; a cap on objects never changes rows.
 
 Loading is tuned for size (a million customers is ~25 million rows): tables are created
@@ -23,23 +23,23 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from gdpr.demo.generate import (
+from examples.retailer.generate import (
     NON_CUSTOMER_TICKETS_PER_CUSTOMER,
     Population,
     Record,
     build_pools,
     expected_counts,
 )
-from gdpr.demo.objects import ObjectSpec, ObjectWriter, ensure_buckets, wipe_demo_objects
-from gdpr.demo.planted import (
+from examples.retailer.objects import ObjectSpec, ObjectWriter, ensure_buckets, wipe_demo_objects
+from examples.retailer.planted import (
     MIN_CUSTOMERS,
     PLANTED,
     PLANTED_CUSTOMER_COUNT,
     PLANTED_PROSPECT_COUNT,
     Planted,
 )
-from gdpr.demo.planted_rows import first_free_ids, planted_records
-from gdpr.demo.schema import (
+from examples.retailer.planted_rows import first_free_ids, planted_records
+from examples.retailer.schema import (
     DATA_BUCKET_SYSTEMS,
     DATABASES,
     KEY_TEMPLATES,

@@ -1,4 +1,4 @@
-"""The planted records as rows and objects, built from the constants of gdpr.demo.planted.
+"""The planted records as rows and objects, built from the constants of examples.retailer.planted.
 
 Planted records use no randomness: their ids and values are fixed, their dates are fixed
 offsets from ``today``. They are written before the generated population, which starts its ids
@@ -13,11 +13,17 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from gdpr.demo import planted
-from gdpr.demo.objects import ObjectSpec, attachment_bytes, attachment_size, call_audio, invoice_pdf
-from gdpr.demo.schema import KEY_TEMPLATES, TABLES, primary_key_column
-from gdpr.demo.texts import INBOUND_KINDS
-from gdpr.demo.timeutil import days_ago, fiscal_year_end, years_before
+from examples.retailer import planted
+from examples.retailer.objects import (
+    ObjectSpec,
+    attachment_bytes,
+    attachment_size,
+    call_audio,
+    invoice_pdf,
+)
+from examples.retailer.schema import KEY_TEMPLATES, TABLES, primary_key_column
+from examples.retailer.texts import INBOUND_KINDS
+from examples.retailer.timeutil import days_ago, fiscal_year_end, years_before
 
 Row = dict[str, Any]
 Record = tuple[str, Row | ObjectSpec]

@@ -1,6 +1,6 @@
 """The planted cases of the demo data, as constants later features' tests depend on.
 
-The generator writes these records with exactly these ids and values (gdpr.demo.planted_rows
+The generator writes these records with exactly these ids and values (examples.retailer.planted_rows
 builds them from the constants below), so a test can say "erasing PLANTED_SUBJECT_EMAIL must
 delete orders PLANTED_SUBJECT_ORDER_IDS and keep invoices PLANTED_SUBJECT_INVOICE_IDS"
 without seeding and searching first. Planted records take the lowest ids of every table; the
@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from gdpr.demo.schema import KEY_TEMPLATES
+from examples.retailer.schema import KEY_TEMPLATES
 
 # The labels a free-text detector reports: Art. 9 special categories and identifiers that must
 # not sit in free text.

@@ -2,7 +2,7 @@
 
 The generated texts are deliberately bland: deliveries, returns, invoices, preferences. They
 contain no special-category wording, no long digit runs and no credentials, so that every
-finding of a free-text detector on the demo data is a planted one (gdpr.demo.planted) and a
+finding of a free-text detector on the demo data is a planted one (examples.retailer.planted) and a
 test can compare findings with PLANTED_REMARKS exactly.
 """
 

@@ -1,0 +1,779 @@
+"""The vocabulary of the free-text detectors: what a remark says, and what only looks like one.
+
+Phrases are written on normalised text (lower case, no accents, elisions split: "l'hôpital"
+is ``l hopital``) in a small syntax, one alternative per string:
+
+- a plain word matches its inflections: a token matches when it is the word, or when the
+  French or the English Snowball stem of the token equals the word's ("diabétiques",
+  "hospitalisation" / "hospitalisée");
+- ``word*`` matches any token starting with ``word`` (hand-written stems, common misspellings);
+- ``=word`` matches that token only (abbreviations, short words that stem badly);
+- ``^WORD`` matches that token only when written in capitals in the original text ("MS",
+  "SEP", "PS" are abbreviations; "ms", "sep", "ps" are not);
+- ``%`` is any one word; ``(a|b)`` alternatives and ``(x)?`` optional groups expand the phrase.
+
+Each category also lists *vetoes*: regular expressions on the normalised text for figurative
+use, products, institutions and places whose names hold a category word. A match of the
+category that overlaps a veto is dropped, and the rule id of the veto explains why.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# --- special categories (Art. 9) and criminal convictions and offences (Art. 10) -----------
+PHRASES: dict[str, list[str]] = {
+    "health": [
+        # conditions, in full and as written in a hurry
+        "(maladie|maladies|malade|malades|ill|illness|illnesses|sick|sickness|unwell)",
+        "=illnes",
+        "diabete",
+        "diabetique",
+        "diabetic",
+        "diabetes",
+        "diabetik*",
+        "=diabet",
+        "(^DT1|^DT2|^T1D|^T2D)",
+        "cancer",
+        "cancereux",
+        "cancerous",
+        "(tumeur|tumor|tumour|leucemie|leukaemia|leukemia|lymphome|lymphoma|melanome|melanoma)",
+        "(metastase|metastases|metastasis)",
+        "(chimio|chimiotherapie|chemo|chemotherapy|radiotherapie|radiotherapy)",
+        "(oncologie|oncology|oncologue|oncologist)",
+        "infarctus",
+        "(crise|attaque) cardiaque",
+        "heart (attack|disease|failure|surgery|condition|problem|problems|issue|issues)",
+        "(^AVC|^AIT|^IDM|^BPCO|^COPD|^HTA|^SEP|^VIH|^HIV|^SIDA|^AIDS)",
+        "(^TDAH|^ADHD|^OCD|^PTSD|^TSPT|^IVG|^FIV|^IVF|^PMA|^IRM|^MRI|^ECG|trouble du spectre|troubles du spectre)",
+        "=avc",
+        "(a|had|has|suffered) (a|un) (stroke|avc)",
+        "handicap",
+        "handicape",
+        "handicapee",
+        "(disability|disabilities|handicape physique|handicape mental)",
+        "(is|am|was|are|been|registered|severely|physically|mentally|partially|profoundly) disabled",
+        "disabled (person|customer|man|woman|child|son|daughter|husband|wife|mother|father|mum|dad|badge|parking badge|since|from birth|veteran)",
+        "(invalidite|carte d invalidite|pension d invalidite)",
+        "fauteuil roulant",
+        "(wheelchair|wheelchairs|wheel chair)",
+        "(^PMR|mobilite reduite|reduced mobility|mobility scooter)",
+        "(deambulateur|walking frame|zimmer frame|bequilles|crutches|canne blanche)",
+        "(est|suis|etait|etre|tombee|serait|es|sommes|semble) enceinte",
+        "(enceinte|enceintes)",
+        "(enceinte|pregnant) de % (mois|semaines|months|weeks)",
+        "(grossesse|pregnant|pregnancy|expecting a baby|expecting twins|attend un bebe|attend un enfant|attend des jumeaux|attend son premier|attend son deuxieme|enceinte de jumeaux)",
+        "(fausse couche|miscarriage|miscarried|accouche|accouchement|accouchee|gave birth)",
+        "(conge|congé) (maternite|maternity)",
+        "maternity leave",
+        "(alcoolique*|alcoolisme|alcoolo|alcolique*|alcoolik*|alcoholic*|alcoholism|alcohol problem|alcohol problems|drinking problem|boit trop|drinks too much|sobre depuis|sober since|alcooliques anonymes|alcoholics anonymous)",
+        "(probleme|problemes|souci|soucis|dependance|dependant|dependante|addiction|addict|accro) (a l|avec l|d|de|to|with) (alcool|alcohol|drinking|la boisson|drogue|drugs|cocaine|heroine|heroin|opioids|antidouleurs|painkillers|jeux d argent|gambling)",
+        "(alcoholic|alcoholism|alcoholics)",
+        "(toxicomane|toxicomanie|se drogue|drug addict|drug use|drug problem|takes drugs|rehab|desintox|cure de desintoxication|sevrage|methadone)",
+        "(depression|depressif|depressive|depressed|deprime|deprimee|depressions)",
+        "(burn out|burnout|burn-out)",
+        "(anxiete|anxieux|anxieuse|anxiety|crise d angoisse|crises d angoisse|panic attack|panic attacks)",
+        "(suicide|suicidaire|suicidal|tentative de suicide)",
+        "hospitalis*",
+        "(hospitalized|hospitalised|hospitalization|hospitalisation)",
+        "(a l|in|from|at the|in the|a|out of|depuis l) (hopital|hospital|clinique|clinic|urgences)",
+        "(aux urgences|emergency room)",
+        "(opere|operee) (du|de la|des|de l|d|hier|la semaine|recemment)",
+        "(se faire operer|s est fait operer|va se faire operer|doit se faire operer)",
+        "(had|has|having|after|since|recovering from|needs|needed|underwent|awaiting|scheduled for|booked for|following|from) (a|an|his|her|major|minor|knee|hip|heart|back|eye|cataract|bypass|cancer|brain|spinal|weight loss)? (surgery|surgeries|operation)",
+        "(surgery|operation) on (his|her|my) %",
+        "(postop|post operatoire|post operatoires|post partum|postpartum|=post op)",
+        "(apres son|apres sa|suite a son|suite a sa|after his|after her) (operation|intervention)",
+        "(intervention chirurgicale|chirurgie|chirurgien)",
+        "allergi*",
+        "allergy",
+        "(anaphylaxie|anaphylaxis|epipen|choc anaphylactique)",
+        "(intolerant|intolerante|intolerance) (au|a la|aux|to) (gluten|lactose)",
+        "(coeliaque|celiaque|coeliac|celiac)",
+        "asthm*",
+        "(ventoline|inhaler|inhalateur)",
+        "epilep*",
+        "(alzheimer|parkinson|dementia|demence|alzeimer|parkinsons)",
+        "(autiste|autistes|autisme|autism|autistic|asperger)",
+        "(seropositif|seropositive|hepatite|hepatitis|sclerose|sclerosis|mucoviscidose|cystic fibrosis)",
+        "(dialyse|dialysis|insuline|insulin|pacemaker|stimulateur cardiaque|greffe|transplant)",
+        "(sous traitement|under treatment|en traitement|in treatment|sous chimio|on medication)",
+        "(medicament|medicaments|medication|medications|antidepresseur|antidepressant|antidepressants)",
+        "(traitement (lourd|medical|contre)|treatment for)",
+        "(arret maladie|sick leave|off sick|en maladie|longue maladie|long term sick)",
+        "(convalescence|convalescent|convalescente|recovering from|se remet d|se remet de)",
+        "(malvoyant|malvoyante|malvoyants|visually impaired|partially sighted)",
+        "(malentendant|malentendante|hard of hearing|hearing impaired|appareil auditif|appareils auditifs|hearing aid|hearing aids)",
+        "(aveugle|aveugles)",
+        "(sourd|sourde|sourds|deaf|sourd muet|sourde muette)",
+        "(blind|blindness) (customer|person|man|woman|since|from birth|in one eye)",
+        "(is|am|was|went|gone|going|registered|legally|completely|partially) @blind",
+        "(paralyse|paralysee|paralysie|paralysed|paralyzed|paralysis|paraplegique|tetraplegique|paraplegic|quadriplegic)",
+        "(schizophrene|schizophrenie|schizophrenia|schizophrenic|bipolaire|bipolar)",
+        "(psychiatre|psychiatrie|psychiatrique|psychiatrist|psychiatry|psychiatric)",
+        "(psychologue|psychologist|therapeute|therapist|therapie|therapy|psychotherapie|psy)",
+        "(probleme|problemes|raison|raisons|etat|souci|soucis|ennuis) de sante",
+        "(sante fragile|sante mentale|mental health|mental illness|health reasons|health issue|health issues|health problem|health problems|health condition)",
+        "(medical|medicale) (condition|conditions|reasons|reason|issue|issues|problem|problems|raison|raisons)",
+        "(raisons|raison) medicales",
+        "(terminally ill|soins palliatifs|palliative care)",
+        "(cardiaque|cardiaques|cardiac)",
+        "probleme cardiaque",
+        "problemes cardiaques",
+        "(probleme|problemes|souci|soucis) (de|au) (coeur|dos|genou|hanche|foie|rein|reins|poumons)",
+        "(mal de dos|back problems|bad back|slipped disc|hernie discale)",
+        "(migraine|migraines|migraineuse)",
+        "(fracture|fracturee|fractured|broken (leg|arm|hip|wrist|ankle)|jambe cassee|bras casse|dans le platre|in a cast|entorse|sprained)",
+        "(covid|coronavirus|grippe|flu|fievre|fever|angine|bronchite|pneumonie|pneumonia)",
+        "(teste|testee|tested) positi(f|ve)",
+        "(cataracte|glaucome|cataract|glaucoma|dmla)",
+        "(arthrose|arthrite|arthritis|osteoporose|osteoporosis|rhumatisme|fibromyalgie|fibromyalgia)",
+        "(obese|obesite|obesity|anorexie|anorexique|anorexia|boulimie|bulimia|trouble alimentaire|eating disorder)",
+        "(hypertension|hypertendu|hypertendue|cholesterol|epileptic)",
+        "(crohn|endometriose|endometriosis|lupus|myopathie|myopathy|thyroide|thyroid)",
+        "(kine|kinesitherapeute|physiotherapy|physio|reeducation|orthophoniste)",
+        "(biopsie|biopsy|scanner medical|mammographie|mammogram|coloscopie|colonoscopy|echographie)",
+        "(medecin|docteur|doctor|gp|generaliste) (lui a|a dit|said|told|appointment|rendez vous|visit)",
+        "(rendez vous|appointment|rdv) (medical|medicale|chez le medecin|a l hopital|with (his|her) doctor|at the hospital|chez le cardiologue|chez l oncologue)",
+        "(infirmiere a domicile|home nurse|aide soignante a domicile|carer comes|auxiliaire de vie)",
+        "(^ALD|affection longue duree)",
+        "(ivg|avortement|abortion)",
+        "(incontinent|incontinence|stomie|stoma|colostomie|colostomy)",
+        "(begaie|begaiement|stutter|stammer|dyslexique|dyslexia|dyslexic)",
+        "(amputee|ampute|amputation|prothese|prosthetic|prosthesis)",
+        "(trisomie|trisomique|down syndrome|down s syndrome|infirme)",
+        "(syndrome|syndrom) (de|d|of)? %",
+        "(a|has|have|with|atteint|atteinte|avec) (un|une|a|le|la)? (syndrome)",
+        "(klinefelter|turner|marfan|ehlers danlos|lynch|huntington|duchenne|myopathie|dystrophie|dystrophy|hemophilie|haemophilia|hemophilia|drepanocytose|sickle cell|thalassemie|thalassaemia|hypercholesterolemie|hypercholesterolaemia|mucoviscidose|deletion 22q11|22q11|spina bifida|paralysie cerebrale|cerebral palsy)",
+        "(begue|begaye|begaie|stutters|stammers|a stammer|a stutter|gilles de la tourette|tourette)",
+        "(^TS|tentative de suicide|suicide attempt|attempted suicide)",
+        "(^Cs|consultation|consult|rdv|rendez vous|appointment) (cardio|onco|neuro|psy|psychiatre|diabeto|pneumo|gyneco|rhumato|dermato|uro|nephro|ortho|ophtalmo|orl|cardiologie|oncologie|neurologie)",
+        "(insuff*|insuffisance|insufficiency) (mitrale|cardiaque|renale|respiratoire|hepatique|veineuse|aortique|cardiac|renal|respiratory|heart|kidney|liver)",
+        "(broke|broken|fractured|sprained|twisted|dislocated|injured|hurt|casse|cassee|foule|fouler|luxe) (his|her|my|son|sa|le|la|the)? (@wrist|@leg|@arm|@ankle|@hip|@shoulder|@knee|@poignet|@jambe|@bras|@cheville|@hanche|@epaule|@genou|col du @femur|@femur|@pelvis|@bassin|@rib|@ribs)",
+        "(tension|blood pressure|^BP) (basse|haute|elevee|high|low|arterielle|a|at|of|de) %",
+        "(hypotension|hypertension|hypertendu|hypertendue|hypotendu)",
+        "(^Hx|^HX|history|antecedent|antecedents|^ATCD|atcd) (of|de|d)? (^MI|infarctus|idm|avc|cancer|stroke|heart attack|mi|^IDM|^AVC|depression|suicide|diabete|cancer du sein|breast cancer|epilepsie|epilepsy)",
+        "(^CABG|cabg|bypass surgery|pontage|pontages|angioplastie|angioplasty|stent|stents)",
+        "(^HbA1c|hba1c|glycemie|blood sugar|glucose level|taux de sucre|cholesterol a)",
+        "(^dx|^Dx|diagnosis|diagnosed|diagnostique|diagnostiquee|diagnostic de|diagnostique avec|diagnosed with)",
+        "(breast ca|ca du sein|k du sein|k du colon|k du poumon|k de la prostate|cancer du sein|cancer du colon|cancer de la prostate|breast cancer|bowel cancer|prostate cancer|lung cancer|stage [0-9] %|stade [0-9] %)",
+        "(tamoxifen|tamoxifene|metformin|metformine|levothyrox|levothyroxine|lithium|methotrexate|anticoagulant|anticoagulants|kardegic|xarelto|eliquis|warfarin|coumadine|ssri|ssris|isrs|sertraline|fluoxetine|prozac|seroquel|xanax|lexomil|valium|zoloft|ritaline|ritalin|methylphenidate|chimiotherapie|immunotherapie|radiotherapy|hormonotherapie|statine|statines|statins|@beta bloquant|beta blockers|corticoides|steroids|morphine|opioides|oxycodone|tramadol|subutex|antiepileptique|antipsychotique|antipsychotic|neuroleptique|anxiolytique|somnifere|somniferes|sleeping pills)",
+        "(^T2DM|^T1DM|^DT2|^DT1|^DID|^DNID|t2dm|t1dm|type 1 diabetes|type 2 diabetes|diabete de type)",
+        "(^MS|multiple sclerosis|sclerose en plaques|^SEP|^SLA|^ALS|^MND|motor neurone disease|maladie de charcot)",
+        "(perdu l usage|lost the use|perte de l usage|perte d audition|hearing loss|vision loss|perte de vue|malvoyance|cecite|surdite)",
+        "(a cane|une canne|uses a cane|walking stick|walking aid|rollator)",
+        "(^IST|^MST|^STI|^STD|infection sexuellement transmissible|sexually transmitted|chlamydia|gonorrhee|gonorrhoea|syphilis|herpes genital|genital herpes)",
+        "(ejaculation precoce|premature ejaculation|dysfonction erectile|erectile dysfunction|troubles de l erection|=impuissant|=impuissante|=impotent|=impuissance|=impotence|rapports douloureux|painful intercourse|vasectomie|vasectomy|prostatectomie|prostatectomy|menopause|andropause)",
+        "(vaccine|vaccinee|vaccinated|unvaccinated|non vaccine|non vaccinee|pas vaccine|vaccination|vaccin|covid jab|flu jab) (contre|against|status|covid|grippe|flu|hepatite|hpv|rougeole|measles)?",
+        "(pas d allergie|no known allergies|no allergies|aucune allergie|pas de diabete|not diabetic|pas diabetique)",
+        "(^MDPH|^RQTH|^AAH|^PIP|blue badge|motability|guide dog|chien guide|chien d aveugle|canne blanche|carte mobilite inclusion|carte d invalidite|allocation adulte handicape|disability living allowance|attendance allowance)",
+        "(mi temps therapeutique|accident du travail|maladie professionnelle|industrial injury|work injury|invalidite)",
+        "(^SAMU|^ICU|^HDJ|ambulance|soins intensifs|reanimation|intensive care|hopital de jour|day hospital|ehpad|care home|maison de retraite medicalisee|nursing home)",
+        "(long covid|covid long|^ME CFS|chronic fatigue|fatigue chronique|fibromyalgie|maladie de lyme|lyme disease|endometriose|endometriosis|sopk|pcos|polyarthrite|rheumatoid arthritis|spondylarthrite|psoriasis|eczema|dermatite|hernie|sciatique|sciatica|arthrose|lumbago)",
+        "(due date|terme prevu|accouchement prevu|c section|cesarienne|caesarean|epidurale|epidural|diabete gestationnel|gestational diabetes|grossesse a risque|high risk pregnancy|morning sickness|nausees de grossesse)",
+        "(insulino dependant|insulinodependant|insulin dependent|sous insuline|on insulin|sous antidepresseurs|on antidepressants|sous anxiolytiques|sous traitement pour|on medication for|on meds|takes meds|prend des medicaments|sous chimiotherapie|on chemo)",
+        "(recovering alcoholic|alcoolique abstinent|sober for|sobre depuis|^AA meetings|alcooliques anonymes|narcotiques anonymes|narcotics anonymous|en cure|in rehab|cure de sevrage|centre de desintoxication)",
+        "(hearing aids|appareils auditifs|cochlear implant|implant cochleaire|lunettes de vue fortes|malvoyance|partially sighted|visually impaired|registered blind|sight loss|hearing loss|deaf in one ear|sourd d une oreille)",
+        "(learning disability|learning difficulties|troubles de l apprentissage|deficience intellectuelle|intellectual disability|handicap mental|retard mental|polyhandicap|polyhandicape)",
+        "(wheelchair user|en fauteuil|in a wheelchair|uses a wheelchair|utilise un fauteuil|mobility aid|stairlift|monte escalier|lit medicalise|hospital bed|medical bed|oxygen|oxygene|concentrateur d oxygene)",
+        "(pacemaker|defibrillateur|defibrillator|prothese de hanche|prothese du genou|hip replacement|knee replacement|greffe de rein|kidney transplant|greffe|greffee|greffe du coeur|heart transplant|dialyse|dialysis|dialyse)",
+        "(nhs appointment|hospital appointment|consultant appointment|rdv a l hopital|rendez vous a l hopital|rdv chez le specialiste|outpatient|consultation externe|clinic appointment)",
+    ],
+    "religion": [
+        "(musulman|musulmane|musulmans|muslim|muslims|moslem)",
+        "(islam|islamique|islamic)",
+        "(juif|juifs|juive|juives|judaisme|jewish|judaism|jew)",
+        "(=chretien|=chretienne|=chretiens|=chretiennes|=christian|=christians|=christianity)",
+        "(catholique|catholiques|catholic|catholics|catholicism|catho)",
+        "(=protestant|=protestante|=protestants|=protestantes|=evangelique|=evangelical|=evangeliste|=pentecotiste|=baptiste)",
+        "(bouddhiste|bouddhistes|buddhist|buddhists|bouddhisme|buddhism)",
+        "(hindou|hindoue|hindous|hindu|hindus|hinduism|sikh|sikhs|jain|jains)",
+        "(athee|athees|atheist|atheists|atheisme|atheism|agnostique|agnostic)",
+        "(=pratiquant|=pratiquante|=pratiquants|=pratiquantes|practising (catholic|muslim|jew|christian|catholique|musulman)|practicing (catholic|muslim|jew|christian)|=devout|=devot|=devote|=croyant|=croyante)",
+        "(ramadan|careme|^Lent|yom kippour|yom kippur|^Aid|^Eid|aid el|eid al|eid ul|hanoucca|hanukkah|diwali|paques juives|passover|jeune du ramadan|fait le ramadan)",
+        "(mosquee|mosquees|mosque|mosques|synagogue|synagogues)",
+        "(va|vont|aller|vais|allons|goes|go|going|went|attend|attends) (a l|a la|au|to|to the) (mosquee|synagogue|eglise|temple|church|mosque|messe|mass)",
+        "(va|vont|aller|vais|allons|goes|go|going|went|attend|attends|attended|apres la|after) (a la messe|to mass|mass)",
+        "(la|de la) messe",
+        "(sunday|christmas|midnight) mass",
+        "(casher|kasher|kosher|halal|shabbat|sabbat|sabbath|shabbos)",
+        "(temoin|temoins) de jehovah",
+        "jehovah s (witness|witnesses)",
+        "(jehovah|mormon|mormons|mormone|scientologue|scientologist|scientology|adventiste|adventist|quaker|quakers|amish)",
+        "(prie|prient|prier|prays|pray|praying) (cinq|5|chaque|tous|every|five|daily)",
+        "(prayer|prayers|priere|prieres|porte le voile|wears a hijab|hijab|voile islamique|foulard islamique|kippa|kippah|turban sikh)",
+        "(religion|religions|religieux|religieuse|religious|(sa|his|her|leur|their) (foi|faith)|faith (community|leader|school|reasons)|for reasons of faith)",
+        "(conviction|convictions|croyance|croyances|beliefs|belief) (religieuse|religieuses|religious|spirituelle|spirituelles)",
+        "(raison|raisons|pratique|pratiques|fete|fetes|holiday|holidays|reasons) (religieuse|religieuses|religious)",
+        "(bar mitzvah|bat mitzvah|bapteme|baptism|communion|first communion|premiere communion|pelerinage|pilgrimage|hajj|pelerinage a la mecque|pilgrimage to mecca)",
+        "(pretre|priest|imam|rabbin|rabbi|pasteur|vicar|pastor|cure de la paroisse|paroisse|parish)",
+        "(convertie|converti|converted) (a l islam|au catholicisme|au judaisme|to islam|to judaism|to christianity|to catholicism)",
+        "(vegan|vegetarien|vegetarienne|vegetarian) (par conviction|by conviction|for ethical reasons|pour des raisons ethiques)",
+        "(franc macon|franc-macon|francs macons|freemason|freemasons|loge maconnique|masonic lodge)",
+        "(humaniste|humanist|pacifiste|pacifist|antispeciste|objecteur de conscience|conscientious objector)",
+        "(moine|moines|monk|monks|nonne|nun|nuns|religieuse cloitree|diacre|deacon|eveque|seminariste)",
+        "(keeps kosher|mange casher|mange kasher|mange halal|eats halal|only eats halal|ne mange que halal|ne mange pas de porc|doesn t eat pork|pas de porc pour raisons religieuses|jummah|priere du vendredi|friday prayers|sunday service|culte du dimanche|office du dimanche|bible study|etude biblique|temoin de jehovah|jehovah s witness|refuse les transfusions|refuses blood transfusions|baptise|baptised|baptized|confirmed in the church|born again)",
+        "(sitting shiva|shiva|navratri|niqab|burqa|burka|headscarf|head scarf|covers her hair|couvre ses cheveux|porte le voile|wears the veil|turban|kirpan|yarmulke|kippa)",
+        "(fasts|fasting|jeune|jeunes|jeuner|fait le jeune|observe le jeune) (on|le|les|pour|for|during|pendant|every|tous|chaque)? %",
+        "(fete|celebre|celebrates|observes|observe|fait|font|keeps|garde) (l|le|la|the)? (^Aid|^Eid|yom kippour|yom kippur|kippour|shabbat|sabbat|sabbath|ramadan|passover|pessah|hanoucca|hanukkah|diwali|navratri|vaisakhi|holi|rosh hashana|rosh hashanah|careme|lent)",
+        "(^Hindu|^Sikh|^Mormon|^Amish|^Quaker|^Jain|^Rastafarian|^Rasta|rastafari|rastafarien|rastafarienne|mennonite|orthodox jew|juif orthodoxe|juive orthodoxe|hassidique|hasidic|loubavitch)",
+    ],
+    "philosophical": [
+        "(antivax|anti vax|anti vaccin|antivaccin|vegan|vegane|vegetalien|vegetalienne|vegetarien|vegetarienne|vegetarian) (par|on|by) (principe|principle|principles|conviction)",
+        "(par|by|from|for|out of) (conviction|convictions|philosophie|philosophy|raisons morales|raison morale|moral reasons|moral grounds|ethical reasons|raisons ethiques|ethique|ethics|conscience)",
+        "(conviction|convictions) (ethique|ethiques|ecologique|ecologiques|morale|morales|philosophique|philosophiques|anticapitaliste|anticapitalistes|humaniste|pacifiste|ecologiste|antispeciste|vegane|personnelle|profonde|profondes)",
+        "(philosophie de vie|life philosophy|philosophy of life|way of life|mode de vie choisi|comme philosophie|as (his|her|a) (life )?philosophy|by philosophy)",
+        "(ethical vegan|ethical vegans|vegan ethique|vegane ethique|vegetalien ethique|vegetalienne ethique|vegan pour les animaux|vegane pour les animaux|vegan for the animals|vegan by conviction|vegane par conviction|vegan par conviction)",
+        "(animal rights|droits des animaux|cause animale|bien etre animal|animal welfare|antispecisme|antispeciste|^L214|l214|peta) (activist|activiste|militant|militante|campaigner|member|membre|adherent)?",
+        "(libertarien|libertarienne|libertarian|anthroposophie|anthroposophe|anthroposophy|anthroposophical|steiner|stoicisme|stoicien|stoicism|stoic|transhumaniste|transhumanisme|transhumanist|transhumanism|decroissance|decroissant|degrowth|simplicite volontaire|voluntary simplicity|anti natalist|antinataliste|anti natalisme|antinatalism|anti nucleaire|antinucleaire|anti nuclear|anticapitaliste|anti capitaliste|anticapitalist|anti capitalist|anticonsumerist|anti consumerist|anti consumerism|antivax|anti vax|anti vaccin|antivaccin|anti vaccination|vaccine sceptic|libre penseur|libre penseuse|free thinker|freethinker|laicard|nihiliste|nihilist|survivaliste|survivalist|prepper|minimaliste par|minimalist by|effective altruism|altruisme efficace|zero dechet par|zero waste by|ecologiste radical|radical environmentalist|environmentalist by conviction|ecologiste convaincu|ecologiste convaincue)",
+    ],
+    "political_opinion": [
+        "(candidat|candidate|candidats|councillor|conseiller|conseillere|elu|elue|maire|adjoint|adjointe|depute|deputee|senateur|senatrice|mp|mep|delegue|deleguee|chairman|chair|president|presidente|secretaire|tresorier|tresoriere|membre|member|adherent|adherente|encarte|encartee|militant|militante|activist|activiste|soutient|soutien|soutenait|supporter|supporters|sympathisant|sympathisante|volunteers|volunteer|benevole|campagne|campaign|campaigns|campaigned|votes|vote|voted|voting|voter|votait|voterait|voteront|votera|votent|registered|committed|convaincu|convaincue|fervent|fervente|partisan|partisane) (for|pour|de|du|des|d|chez|au|a|the|le|la|les|of|aux)? (% )?(^PS|^LR|^RN|^LFI|^EELV|^PCF|^NPA|^UDI|^FN|^SNP|^UKIP|^DUP|^Renaissance|^Horizons|reconquete|^Reconquete|les republicains|^Republicains|debout la france|europe ecologie|^Modem|^MoDem|lutte ouvriere|place publique|generation s|^Generation|sinn fein|plaid cymru|reform uk|^Reform|lib dem|^Tory|^Tories|^Labour|^Conservative|^Conservatives|green party|^Green|^Greens|^Democrat|^Democrats|^Republican|^Republicans|^MAGA|maga|^Leave|^Remain|bernie|sanders|harris campaign|trump campaign|biden campaign|marine le pen|le pen|melenchon|zemmour|bardella|macron|trump|biden|farage|corbyn|starmer|sunak|obama|hidalgo|pecresse|jadot|roussel|ruffin|glucksmann|attal|philippe|retailleau|ciotti|dupont aignan|poutou|arthaud|hamon)",
+        "(^Renaissance|^Horizons|^Reconquete|reconquete|les republicains|debout la france|europe ecologie|generation s|sinn fein|reform uk|lib dem|^Tory|^Labour|green party|^Democrat|^Republican|^Leave|^Remain) (candidate|councillor|candidat|candidate|elu|elue|member|membre|voter|supporter|activist|militant|branch|section|federation|campaign|campagne|meeting)",
+        "(vote|voted|a vote|votes|votera) blanc (par conviction|by conviction|par principe)",
+        "(maire adjoint|adjoint au maire|conseiller municipal|conseillere municipale|deputy mayor|local councillor|town councillor|county councillor) (^PS|^LR|^RN|^LFI|^EELV|^PCF|^UDI|^Modem|^Renaissance|^Horizons|reform|labour|tory|conservative|lib dem|green|snp|plaid|sinn fein|de droite|de gauche|du parti|divers gauche|divers droite)",
+        "(^Sinn|sinn fein|plaid cymru|reconquete|les republicains|debout la france|generation s|lutte ouvriere|front national|rassemblement national|france insoumise)",
+        "(vote|votes|votent|votait|voter|voted|voting|a vote|votera) (pour|for) (le|la|les|l|the)? (^PS|^LR|^RN|^LFI|^EELV|^PCF|^NPA|^UDI|^FN|^SNP|^UKIP|^DUP|macron|le pen|lepen|melenchon|zemmour|bardella|hidalgo|pecresse|jadot|roussel|ruffin|trump|biden|harris|obama|starmer|sunak|johnson|farage|corbyn|labour|tory|tories|conservatives|reform|lib dem|lib dems|verts|les verts|ecolo|ecologistes|insoumis|gauche|droite|extreme droite|extreme gauche|republicans|democrats|republicains|socialistes|communistes|reconquete|renaissance|modem|le rassemblement)",
+        "(vote|votes|votent|votait|voter|voted|votes|votera|a vote) (^PS|^LR|^RN|^LFI|^EELV|^PCF|^NPA|^FN|^SNP|^UKIP|^DUP|macron|le pen|lepen|melenchon|zemmour|bardella|trump|biden|harris|starmer|sunak|farage|corbyn|labour|tory|conservative|reform|lib dem|ecolo|gauche|droite|a gauche|a droite|extreme droite|republican|democrat)",
+        "(electeur|electeurs|electrice|electrices|partisan|partisans|partisane|fan|supporter|supporters|supports|soutien|soutient|soutenait|backs|backed) (de|du|d|des|of|the)? (^PS|^LR|^RN|^LFI|^EELV|^PCF|^NPA|^FN|^SNP|^UKIP|^DUP|macron|le pen|lepen|melenchon|zemmour|bardella|trump|biden|harris|starmer|sunak|farage|corbyn|labour|tory|tories|conservatives|reform uk|lib dems|greens|ecolos|insoumis|reconquete|brexit|remain|leave campaign|maga)",
+        "(tracte|tracter|distribue des tracts|hands out leaflets for|militant politique|militante politique|political activist|militant de gauche|militante de gauche|militant de droite|militante de droite)",
+        "(encarte|encartee|adherent|adherente|adherents|member|membre) (au|a la|chez|du|de la|of the|of)? (^PS|^LR|^RN|^LFI|^EELV|^PCF|^NPA|^FN|^SNP|^UKIP|^DUP|parti|party|labour|tory|tories|conservatives|reform|lib dems|greens|insoumis|france insoumise|reconquete|renaissance|republicains|rassemblement national|front national|les verts|modem)",
+        "parti (socialiste|communiste|politique|ecologiste|radical|pirate|animaliste|de gauche)",
+        "(green|labour|conservative|tory|communist|socialist|republican|democratic|reform|libertarian|independence|brexit|liberal democrat|lib dem) party",
+        "(labour|tory|republican|democrat|conservative|lib dem|snp|green party|reform) (voter|voters|supporter|supporters|member|members|activist|councillor)",
+        "(sympathisant|sympathisante|sympathisants|sympathiser|sympathizer|sympathizers)",
+        "(eelv|les verts|france insoumise|insoumis|insoumise|rassemblement national|front national|les republicains|lutte ouvriere|debout la france|europe ecologie|les ecologistes|sinn fein|plaid cymru|reform uk|lib dem|lib dems|liberal democrats|green party|labour party|tory party|conservative party|parti socialiste|parti communiste|^LFI|^EELV|^PCF|^NPA|^UKIP|^SNP|^DUP)",
+        "(gilet|gilets) (jaune|jaunes)",
+        "(extreme droite|extreme gauche|far right|far left|alt right|alt-right|ultra droite|ultra gauche|fasciste|facho|fascist|nazi|neo nazi|neonazi)",
+        "(est|suis|etre|plutot|tres|franchement|clairement|ancre|ancree) (a|de) (gauche|droite)",
+        "(left wing|right wing|leftist|right winger|left winger)",
+        "(communiste|communistes|socialiste|socialistes|anarchiste|anarchistes|royaliste|royalistes|gaulliste|gaullistes|trotskiste|trotskistes|marxiste|marxist|communist|socialist|anarchist|monarchist|nationaliste|nationalist|separatiste|independantiste|zadiste)",
+        "(opinion|opinions|idee|idees|engagement|engagements|conviction|convictions|avis|positions|position) politique*",
+        "(engage|engagee|active|actif) politiquement",
+        "(political|politically) (views|opinion|opinions|belief|beliefs|activist|active|affiliation|leanings|engaged)",
+        "(pro|anti) (brexit|trump|macron|immigration|immigres|avortement|abortion|choice|life|gun)",
+        "(brexiteer|brexiter|remainer|remainers|brexiteers|maga|trumpiste|trumpist|macroniste|macronist|lepeniste|melenchoniste|zemmourien)",
+        "(manifeste|manifestait|manifestation|manif|protest|protests|protested|demonstrated|marche|marched) (contre|pour|against|for) (la reforme|le gouvernement|macron|the government|trump|brexit|les retraites|la loi|the war|climate|le climat|palestine|israel|ukraine)",
+        "(candidat|candidate|elu|elue|councillor|conseiller municipal|conseillere municipale|depute|deputee|mp) (^PS|^LR|^RN|^LFI|^EELV|^PCF|labour|tory|conservative|reform|lib dem|snp|du parti)",
+        "(signe|signed) (la|une|the|a) petition (contre|pour|against|for)",
+    ],
+    "union_membership": [
+        "(syndique|syndiquee|syndiques|syndiquees)",
+        "(syndicat|syndicats|syndicaliste|syndicalistes|syndical|syndicale|syndicaux)",
+        "(delegue|deleguee|representant|representante|elu|elue) (syndical|syndicale|du personnel cgt|cgt|cfdt|fo|sud)",
+        "(trade|labour|labor|teachers|nurses|workers|rail|postal) @union",
+        "(trade|labour|labor) @unions",
+        "union (member|members|membership|rep|reps|representative|steward|branch|dues|card|official|activist|meeting|subs)",
+        "(member|members|membre) of (the|a|his|her) (% )?union",
+        "(joined|join|belongs to|is in|is with|rep for|active in) (the|a|his|her)? (% )?union",
+        "(unionised|unionized|unionist|trade unionist|shop steward|shop stewards)",
+        "(=cgt|=cfdt|=cftc|=unsa|=fsu|=snes|=snuipp|=fnsea|=siptu|=ufcw|=ibew|=teamsters|=gmb|=rmt|=usdaw|=nasuwt|=aslef|=seiu|=cwu|=ucu|=tssa|=uaw|=unison|cfe cgc|force ouvriere|confederation paysanne|afl cio|^SUD|^FO|^CNT|^NEA|^AFT|^PCS|^NEU|^RCN|^BMA|^EIS|^POA|^NUT|^NUM|^NUJ|^FBU|^TUC|^UNITE|^Unite|^Equity|^Prospect|^Solidaires)",
+        "@union (organizer|organiser|organizers|organisers|drive|organizing|organising|leader|boss|official|president|secretary|dues|subs|fees|ballot|activist|branch|local)",
+        "(in|joined|join|member of|steward with|steward for|rep with|rep for|is with|organiser for|organizer with|organizer for|active in|belongs to) (the|a|his|her)? (% )?(% )?union",
+        r"(=local) (\d+|[0-9]+|%) (of the|du) %",
+        "(=cgt|=cfdt|=cftc|=unsa|cfe cgc|force ouvriere|solidaires)",
+        "(^RMT|^GMB|^NEU|^NASUWT|^USDAW|^CWU|^PCS|^RCN|^BMA|^TSSA|^ASLEF|^UCU|^NUT|^NUM|^UAW|^SEIU|^AFL|^TUC|^EIS|^FBU|^POA|^NUJ)",
+        "(unison|unite|equity|usdaw|teamsters|aslef) (member|members|rep|reps|union|steward|branch|official|activist|membership|card)",
+        "(member of|joined|rep for|steward for|steward at|active in|belongs to) (^UNISON|^Unison|^UNITE|^Unite|^GMB|^RMT|^NEU|^Usdaw|^USDAW|^CWU|^PCS|^RCN|^BMA|^ASLEF|^UCU|^Equity|^Prospect|^Teamsters)",
+        "(greviste|grevistes|fait greve|faisait greve|a fait greve|piquet de greve|went on strike|joined the strike|striking workers)",
+        "(cotisation|cotisations) (syndicale|syndicales|a la cgt|au syndicat)",
+        "(adherent|adherente|adherents|encarte|encartee|membre) (de la|du|a la|de) (^CGT|^CFDT|^FO|^SUD|^UNSA|^CFTC|^FSU|cgt|cfdt|cftc|unsa|force ouvriere|syndicat)",
+    ],
+    "ethnic_origin": [
+        "(d origine|d origines|from a|from an) (maghrebine|africaine|arabe|asiatique|chinoise|turque|algerienne|marocaine|tunisienne|senegalaise|malienne|ivoirienne|camerounaise|vietnamienne|antillaise|rom|gitane|juive|etrangere|kabyle|berbere|indienne|pakistanaise|portugaise|italienne|polonaise|espagnole|africain|asiatique|immigree|immigre|subsaharienne|comorienne|haitienne|libanaise|kurde|armenienne|tamoule|gabonaise|congolaise|guineenne|roumaine|ukrainienne|kurde|tchetchene|armenienne|libanaise|syrienne|irakienne|afghane|vietnamienne|cambodgienne|laotienne|philippine|bresilienne|colombienne|chilienne|peruvienne|mexicaine|polonaise|russe|serbe|bosniaque|albanaise|kosovare|turque|iranienne|egyptienne|ethiopienne|erythreenne|somalienne|soudanaise|nigeriane|ghaneenne|togolaise|beninoise|burkinabe|mauritanienne|haitienne|reunionnaise|martiniquaise|guadeloupeenne|guyanaise|mahoraise|tamoule|srilankaise|bangladaise|chinoise|japonaise|coreenne|thailandaise|indonesienne|maghrebine|africaine|asiatique|arabe|juive|rom|gitane|kabyle|berbere|italienne|espagnole|portugaise|allemande|anglaise|irlandaise|ecossaise|bretonne|corse|basque|alsacienne|etrangere|immigree|modeste|populaire|ouvriere)",
+        "(origine|origines) (ethnique|ethniques|raciale|raciales|etrangere|maghrebine|africaine|arabe|asiatique|immigree)",
+        "(maghrebin|maghrebine|maghrebins|maghrebines|beur|beurette|rebeu|renoi|renoie|bounty|bamboula|chinetoque|bougnoule|negre|negresse|nigger|paki|chink|wog|gook)",
+        "(client|cliente|clients|personne|homme|femme|monsieur|madame|famille|jeune|gars|type|mec|dame|monsieur|voisin|voisine|livreur|employe) (noir|noire|noirs|noires|arabe|arabes|beur|rebeu|asiatique|black|blanc|blanche|metis|metisse|maghrebin|maghrebine|africain|africaine|antillais|antillaise|gitan|gitane|rom|asiat)",
+        "(black|asian|arab|white|mixed race|mixed-race|brown|latino|latina|hispanic|indian|pakistani|bangladeshi|caribbean|african) (man|woman|guy|lady|customer|person|family|gentleman|girl|boy|couple|people|community|heritage|origin|descent|background)",
+        "(of|from a|from an|has|with) (african|asian|arab|north african|caribbean|moroccan|algerian|indian|pakistani|chinese|turkish|roma|irish traveller|nigerian|somali|jamaican|polish|romanian|bangladeshi|kurdish|jewish|west indian|south asian|east asian|middle eastern|mixed|latin american|hispanic) (origin|origins|descent|heritage|background|family|roots|ancestry|extraction)",
+        "(ethnie|ethnique|ethniques|ethnic|ethnicity|ethnically|ethnicite)",
+        "(racial|raciale|raciales|racially|race)",
+        "(sa|his|her|leur|their|la) (race|couleur de peau|skin color|skin colour|skin tone)",
+        "(peau noire|peau mate|peau foncee|dark skinned|dark-skinned|dark skin|black skin|brown skin|light skinned|teint mat|type africain|type maghrebin|type asiatique|type europeen|type mediterraneen|type arabe|type indien|type antillais|type noir|facies)",
+        "(gitan|gitane|gitans|gitanes|tzigane|tziganes|gypsy|gypsies|manouche|manouches|yeniche|=traveller|=travellers|irish traveller|gens du voyage|romani)",
+        "(latino|latinos|latina|latinas|hispanic|hispanique)",
+        "roma (family|families|community|camp|people|woman|man|origin)",
+        "(afro americain|afro american|afro caribbean|afro caribeen|afro descendant|afro-descendant|african american|afro-american|afro-caribbean|bame|bme|personne racisee|racise|racisee|racises)",
+        "(aborigene|aboriginal|indigenous|autochtone|inuit|maori|first nations|native american)",
+        "(accent) (africain|arabe|maghrebin|asiatique|antillais|indian|african|arab|pakistani|caribbean|asian)",
+        "(issu|issue|issus|issues|fils|fille|enfant|descendant|descendante) (d immigres|de l immigration|d immigrants|of immigrants|of immigrant)",
+        "(white british|white irish|white other|black british|british asian|british indian|british pakistani|british bangladeshi|black african|black caribbean|arab american|arab-american|asian american|mexican american|korean american|chinese american|indian american|pied noir|pieds noirs)",
+        "(son|sa|ses|his|her|their|leur|leurs|en raison de son|because of his|because of her) (@=origine|@=origines|@=origin|@=origins|@ethnicity|@ethnie|@=roots|@=racines|@=descent|@=heritage) (%)?",
+        "(d =origine|d =origines|par ses =origines) %",
+        "% (=origin|=descent|=heritage|=extraction)",
+        "(^South|south) (^Asian|asian)",
+        "(mixed race|mixed-race|metis|metisse|biracial|multiracial)",
+        "(est|is|am|suis|etant|being|comme|as|se decrit comme|se dit|describes himself as|describes herself as|identifies as|s identifie comme|person of|of) (un|une|a|an|la|le)? (arabe|arab|rom|roma|rrom|gitan|gitane|tsigane|tzigane|manouche|yeniche|kurde|kurdish|kurd|pashtun|pachtoune|tatar|tatare|peul|peule|fulani|yoruba|igbo|ashanti|akan|berbere|berber|kabyle|chleuh|amazigh|touareg|tuareg|metis|metisse|mixed race|mixed-race|antillais|antillaise|creole|noir|noire|black|asiatique|asian|south asian|east asian|maghrebin|maghrebine|beur|hispanic|latino|latina|aborigine|aboriginal|maori|inuit|sami|ouighour|uyghur|hmong|tamoul|tamil|punjabi|bengali|gujarati|sindhi|baloch|hazara|tutsi|hutu|wolof|bambara|soninke|malinke|sepharade|sefarade|ashkenaze|sephardic|ashkenazi|tchetchene|chechen|circassien|assyrien|assyrian|chaldeen|druze|samoan|pacific islander|native american|first nations|=traveller|afro caribeen|afro caribbean|afro descendant)",
+        "(half|moitie|demi) % (half|moitie|et|and) %",
+        "(half) (korean|mexican|japanese|chinese|indian|african|arab|asian|black|white|caribbean|jamaican|nigerian|irish|italian|spanish|french|english|german|pakistani|filipino|vietnamese|thai|brazilian|colombian|cuban|puerto rican)",
+        "(peule|peul|yoruba|igbo|ashanti|pashtun|tatare|chleuh|amazigh|kurdish|kurde|kabyle|tchetchene|chechen|punjabi|uyghur|ouighour|hmong|tutsi|hutu)",
+        "(raciste|racist|racisme|racism|discrimination raciale|racial discrimination|racial abuse|racial slur|insulte raciste|propos racistes|racially abused)",
+    ],
+    "sexual_orientation": [
+        "(homosexuel|homosexuelle|homosexuels|homosexuelles|homosexual|homosexuals|homosexuality|homosexualite|homo|homos)",
+        "(heterosexuel|heterosexuelle|heterosexual|hetero)",
+        "(lesbienne|lesbiennes|lesbian|lesbians|lesbo|gouine)",
+        "(bisexuel|bisexuelle|bisexual|bisexuality|bi sexuel|bi curious|pansexuel|pansexual|asexuel|asexual)",
+        "(gay|gays|queer|lgbt|lgbtq|lgbtqi|lgbtqia|lgbtqia+|pede|pedes|tapette|fag|faggot|dyke|tarlouze)",
+        "(orientation sexuelle|sexual orientation|vie sexuelle|sex life|same sex|meme sexe|sexuality|sexualite)",
+        "(transgenre|transgender|transsexuel|transsexuelle|transsexual|trans woman|trans man|femme trans|homme trans|non binaire|non binary|non-binary|nonbinary|drag queen)",
+        "(coming out|coming-out|came out as|fait son coming|sorti du placard|out of the closet|in the closet)",
+        "(pride|marche des fiertes|gay pride|fierte lgbt)",
+        "(couple|couples|menage|mariage|marriage|married couple) (gay|gays|lesbien|lesbienne|homo|de femmes|d hommes|de deux femmes|de deux hommes|of two men|of two women|same sex|homosexuel|homosexuels)",
+        "(deux @mamans|deux @papas|two @mums|two @moms|two @dads|ses deux @peres|ses deux @meres|two @mothers|two @fathers|two @husbands|deux @maris|two @wives|deux @epouses)",
+        "(libertin|libertine|libertins|echangiste|echangistes|swinger|swingers|polyamoureux|polyamoureuse|polyamorous|club libertin|sex club|bdsm|fetichiste|fetish)",
+        "(vie intime|intimate life|sexual partner|sexual partners|partenaires sexuels|partenaire sexuel|relations sexuelles|sexual relations|sex worker|travailleuse du sexe|escort girl|prostituee|prostitute)",
+        "(impuissant|impuissance|erectile dysfunction|dysfonction erectile|viagra|libido|frigide)",
+        "(infidele|affair with|having an affair|had an affair|trompe sa femme|trompe son mari|cheating on (his|her)|=maitresse|mistress|=amant|relation extraconjugale|relations extraconjugales|extramarital|aventure d un soir|one night stand|one night stands|open relationship|couple libre|relation libre)",
+        "(jouet|jouets|toy|toys) (pour adultes|for adults|adult|adultes|sexuel|sexuels|sex)",
+        "(adult|adults) (toy|toys|site|sites|channel|channels|content|films|movies|website|websites)",
+        "(sextoy|sextoys|sex toy|sex toys|vibromasseur|vibrator|vibrators|godemiche|dildo)",
+        "(site|sites|chaine|chaines|contenu|films|videos|abonnement) (pour @adultes|@porno|@pornographique)",
+        "(porno|porn|pornographie|pornography|pornographique|@cam site|@webcam site|camgirl|onlyfans)",
+        "(escort|escorts|escorting|prostituee|prostitute|prostitutes|prostitution|call girl|travailleuse du sexe|sex worker|sex workers|massage avec finition|avec finition|happy ending)",
+        "(echangisme|echangiste|echangistes|swinging|swinger|swingers|club libertin|libertinage|lifestyle nights)",
+        "(^IST|^MST|^STI|^STD|^STIs|^STDs|infection sexuellement transmissible|sexually transmitted|maladie venerienne|chlamydia|gonorrhee|gonorrhoea|syphilis|herpes genital|genital herpes)",
+        "(rapport|rapports|relation|relations|sex) (non @protege|non @proteges|non @protegee|@unprotected|@sexuel|@sexuels|@sexuelle|@sexuelles|@intime|@intimes|@douloureux|@douloureuses)",
+        "(unprotected sex|had sex|have sex|having sex|sex with|safe sex|sexually active|sexuellement actif|sexuellement active|painful intercourse|intercourse|timed intercourse)",
+        "(plus de rapports|n a plus de rapports|pas de rapports|no sex|sexless|haven t been intimate|hasn t been intimate|not been intimate|not intimate|plus de relations intimes|relations intimes)",
+        "(celibataire endurci|celibate|celibacy|chaste|chastete|chastity|abstinent|abstinente|abstinence|vierge a|est vierge|is a virgin|a virgin|virginity|virginite|puceau|pucelle)",
+        "(plusieurs partenaires|several partners|multiple partners|casual partners|many partners|nombreux partenaires|partenaires sexuels|sexual partners|sexual partner|partenaire sexuel)",
+        "(ejaculation precoce|premature ejaculation|dysfonction erectile|erectile dysfunction|troubles de l erection|=impuissance|=impuissant|=impotence|=impotent|baisse de libido|loss of libido|low libido|libido)",
+        "(appli de @rencontre|application de @rencontre|site de @rencontre|@dating app|@dating site|tinder|grindr|meetic|bumble|hinge) (abonnement|subscription|profile|profil|account|compte|premium|gold)",
+        "(grindr|her app|scruff)",
+        "(gay|lesbian|lgbt|lgbtq|queer) (association|group|club|choir|chorale|charity|network|reseau|collectif|community)",
+        "(est|is|am|suis|etait|was|elle est|il est|she s|he s|i m) (bi|straight|hetero|pan|ace)",
+        "(outed|outee|outing|=oute|a ete oute|came out|fait son coming out)",
+        "(deux|two) (@hommes|@femmes|@men|@women|@husbands|@wives|@maris|@epouses|@peres|@meres|@mamans|@papas|@mums|@moms|@dads) (mari*|married|se marient|wedding|epous*|en couple|couple|ensemble|together|adopt*|pacs*|honeymoon|noces|joint|signataires)",
+        "(mariage|wedding|voyage de noces|honeymoon|pacs|civil partnership) (de|of|between|entre) (deux @hommes|deux @femmes|two @men|two @women)",
+        "(mariage|wedding|voyage de noces|noces|honeymoon|pacs) (de|of) (^M|^Mr|^MR|^Mme|^Mrs|^Ms) % (et|and|&) (^M|^Mr|^MR|^Mme|^Mrs|^Ms) %",
+    ],
+    "biometric_genetic": [
+        "(adn|dna)",
+        "(genetique|genetiques|genetic|genetics|genetically|genetiquement)",
+        "(genome|genomes|genomique|genomic|brca|brca1|brca2|mutation genetique|genetic mutation|gene (brca|brca1|brca2)|porteuse du gene)",
+        "(maladie hereditaire|hereditary disease|hereditary condition|predisposition genetique|genetic predisposition|porteur du gene|carrier of the gene|test genetique|genetic test|genetic testing|caryotype|karyotype|sequencage|sequencing)",
+        "(empreinte|empreintes) (digitale|digitales|palmaire|palmaires|genetique)",
+        "(fingerprint|fingerprints|thumbprint|thumbprints|fingerprinted)",
+        "(reconnaissance faciale|facial recognition|face id|faceid|face scan|scan facial|reconnaissance vocale|voice recognition|voiceprint|voice print|empreinte vocale|signature vocale|gabarit biometrique)",
+        "(biometrie|biometrique|biometriques|biometric|biometrics)",
+        "(iris|retina|retine|vein|veines|palm|face|visage) (scan|scans|scanning|recognition)",
+        "(scan|scanner|scanne) (de l iris|de la retine|of the iris|of the retina|du visage|of (his|her) face|de son visage)",
+        "(23andme|ancestry dna|ancestrydna|geneanet adn)",
+        "(enrolement|enrolment|enrollment|enrole|enrolee|enrolled|enregistre|enregistree|enregistrees|registered|stored|captured|capture|capturee|captees|capte|releve|relevees|relevee|scanne|scanned|calcule|calcules|calculated|generated|genere|cree|created|matched|matching|matches) (de|du|des|of|her|his|son|sa|ses|the|le|la|les|d)? (son|sa|ses|his|her|the)? (@visage|@face|@faces|@empreinte|@empreintes|@fingerprint|@fingerprints|@iris|@retine|@voix|@voice|@palm|@paume|@pouce|@thumb|@index|@doigts|@fingers|@gait|@demarche)",
+        "(@visage|@face|@empreinte|@empreintes|@fingerprint|@fingerprints|@iris|@retine|@voix|@voice|@palm|@paume|@pouce|@thumb|@doigts|@fingers|@index) (de|du|des|of)? % (enrole|enrolee|enrolled|enregistre|enregistree|enregistrees|registered|stored|captured|releve|relevees|relevee|scanne|scanned|matched)",
+        "(@face|@facial|@visage) (template|templates|embedding|embeddings|vector|geometry|print|scan|enrolment|enrollment|model|profile|matching)",
+        "(template|gabarit|modele|vecteur|signature|empreinte|profil) (facial|faciale|biometrique|biometric|=vocale|veineux|du visage|de la voix|de la demarche|de demarche)",
+        "(template|gabarit|vecteur|vector|embedding) (du|de son|de sa|of the|of his|of her)? (visage|face)",
+        "(enrolement|enrolment|enrollment) (du|de son|de sa|of the|of his|of her|biometrique|biometric)? (visage|face|empreinte|empreintes|iris|voix|voice)?",
+        "(@gait|@demarche|@silhouette|@keystroke|@frappe au clavier|@frappe|typing @rhythm|hand @geometry|@geometrie de la main|@reseau veineux|vein @pattern|palm @vein|@palm print|empreinte @palmaire|signature @dynamics|signature @dynamique|signature manuscrite @dynamique|@dynamic signature|@retinal scan|scan @retinien|@iris scan|scan de l @iris|@voiceprint|voice @print|@liveness check|face @embedding) (data|donnees|signature|pattern|dynamics|model|modele|scan|registered|enregistre|captured|capte|captees|of|de|du|check|rythme|pression|pressure|speed|vitesse)?",
+        "(empreintes|empreinte) (des|de ses|de son|du|de l|of his|of her) (doigts|dix doigts|deux index|index|pouce|thumb|fingers|main)",
+        "(empreinte|empreintes) de (m|mme|monsieur|madame|mr|mrs|ms) %",
+        "(identifie|identifies|identified|authentifie|authenticates|identify|identifier|authentifier) (par|by|with|via) (son|sa|his|her|the) (rythme cardiaque|ecg|heartbeat|visage|face|voix|voice|empreinte|fingerprint|demarche|gait|iris)",
+        "(ecg based|ecg-based) (identity|id|identification|profile|authentication)",
+        "(store|shop|magasin|security|surveillance|in store) (@camera|@cameras) (matched|matching|identified|recognised|recognized|reconnu|a reconnu|ont reconnu)",
+        "(matched|matching|compared|compare) (his|her|the customer s|the client s|son|sa)? (@face|@visage) (to|against|with|avec|a)",
+        "(face @id|touch @id) (a enregistre|enregistre|has stored|stored|registered|a memorise)",
+        "(kit adn|dna kit|test adn|dna test|ancestry test|test genealogique|genetic genealogy) (revele|revealed|shows|showed|montre|a montre|indique|a appris|found)",
+        "(via|par|through|thanks to|grace a) (un|une|a|an|son|sa|his|her)? (kit @adn|@dna kit|test @adn|@dna test|@ancestry test)",
+    ],
+    "genetic_extra": [
+        "(=mutation|=mutations|=genotype|=genotypes|genotypage|genotyping|genotype data|=allele|=alleles|homozygote|heterozygote|homozygous|heterozygous)",
+        "(=variant|=variants|=deletion|=delection|=duplication|=expansion) (du|de|d|of|in|on|the|pathogene|pathogenic|genetique|genetic|du gene|of the gene|homozygote|heterozygote|^[A-Z0-9]+)",
+        "(=variant|=variants) (pathogene|pathogenic|genetique|genetic)",
+        "(gene|genes) (^[A-Z0-9]+|brca1|brca2|cftr|htt|hfe|f8|f9|apoe|mthfr|pkd1|myh7|dmd|scn1a|fmr1|hbs|tay sachs|de l hemochromatose|de la thalassemie|de la drepanocytose|de la mucoviscidose|of|for|du|de la|de l|expansion|deletion|mutation)",
+        "(porteur|porteuse|carrier|carries|carry) (du|de la|of the|the|of|sain|saine)? (gene|genes|mutation|trait|variant)",
+        "(porteur sain|porteuse saine|healthy carrier) (of|de|du|de la)? %",
+        "(test|tests|analyse|analysis|analyses|resultat|resultats|result|results|screening|depistage|sequencage|sequencing|diagnostic) (de paternite|of paternity|paternity|de filiation|genetique|genetiques|genetic|adn|dna|prenatal|neonatal|newborn|de l exome|exome|whole exome|whole genome|du genome|genomique)",
+        "(paternity|paternite|maternite biologique|biological father|pere biologique|biological mother|mere biologique|not the biological|n est pas celui)",
+        "(hereditaire|hereditaires|hereditary|heredite|heredity)",
+        "(inherited|inherit|inherits|herite|heritee|a herite) (the|la|le|a|an|une|un|du|de la|des)? (mutation|gene|genes|genetic|variant|condition|disease|maladie|trait|genetique|deletion|fragile|disorder)",
+        "(exome|genome sequencing|sequencage|genotypage|genotyping|caryotype|karyotype|hla typing|typage hla|correspondances @adn|@dna matches|@dna relatives)",
+        "(^APOE|^MTHFR|^HFE|^CFTR|^BRCA1|^BRCA2|^BRCA|^HTT|^PKD1|^MYH7|^DMD|^SCN1A|^FMR1|^HbS|^C282Y|^F508del|fragile x|tay sachs|lynch syndrome|syndrome de lynch)",
+    ],
+    "criminal": [
+        "(casier judiciaire|criminal record|police record|criminal records|record for)",
+        "(condamne|condamnee|condamnes|condamnation|condamnations|=convicted|conviction for|convictions for|prior convictions|previous convictions|sentenced|sentence for)",
+        "(prison|prisons|incarcere|incarceree|incarceration|incarcerated|imprisoned|imprisonment|emprisonne|jail|jailed|gaol|behind bars|derriere les barreaux|taule|zonzon)",
+        "(detenu|detenue|detenus|inmate|prisoner|ex detenu|ex-detenu|ex con|ex-con|ex taulard|taulard|repris de justice|bagnard)",
+        "(garde a vue|^GAV|en gav|police custody|in custody|arrested|arrete par la police|arretee par la police|interpelle|interpellee|placed under arrest|under arrest|menotte|handcuffed)",
+        "(mis en examen|mise en examen|charged with|inculpe|inculpee|poursuivi pour|poursuivie pour|prosecuted|prosecution for|on trial|juge pour|jugee pour|=proces pour|=comparait|=comparution|tribunal correctionnel|cour d assises|@magistrates court|@crown court|convocation au tribunal)",
+        "(sursis|suspended sentence|bracelet electronique|electronic tag|ankle tag|tagged|probation|parole|on bail|liberte conditionnelle|controle judiciaire|travaux d interet general|^TIG|community service|peine de prison|prison sentence|jail time|served time|a fait de la prison|did time|sex offender|sex offenders register|registre des delinquants)",
+        "(delinquant|delinquante|delinquance|criminel|criminelle|=criminal|=criminals|felon|felony|offender|offence|offense|misdemeanour|misdemeanor|=delit|=delits|=crime|=crimes)",
+        "(fraudeur|fraudeuse|escroc|escroquerie|arnaqueur|voleur|voleuse|shoplifter|shoplifting|vol a l etalage|thief|trafiquant|drug dealer|dealer de drogue|deale|trafic de drogue|drug dealing|pickpocket|cambrioleur|burglar)",
+        "(a vole|a volee|ont vole|stole|has stolen|had stolen|steals|a derobe|caught stealing|pris en flagrant delit|a braque|robbed|a agresse|assaulted|a frappe sa femme|domestic violence|violences conjugales|violence conjugale|harcelement|stalking|a menace de mort)",
+        "(drunk driving|drink driving|dui|dwi|conduite en etat d ivresse|alcool au volant|retrait de permis|permis suspendu|=driving ban|banned from driving|licence suspended)",
+        "(@plainte|@plaintes|@police report) (contre lui|contre elle|contre le client|contre la cliente|against him|against her|against the customer|deposee contre)",
+        "(recherche|wanted) (par la police|by the police)",
+        "(recidiviste|repeat offender|mis en cause|placed under investigation|sous controle judiciaire|under investigation for|fait l objet d une enquete|subject of an investigation|interdit de stade|football banning order|casier charge|lourd casier|long record|previous for|form for)",
+        "(served|serving|purge|purger|a purge|purgeait|sortir de|sort de|sorti de|sortie de) (% )?(% )?(years|ans|mois|months|une peine|sa peine|a sentence|his sentence|her sentence|time|detention)",
+        "(en detention|detention provisoire|on remand|in detention|maison d arret|centre penitentiaire|semi liberte|liberte conditionnelle|conditional release|ankle monitor|curfew order|has a curfew|couvre feu judiciaire|peine ferme|prison ferme|months suspended|avec sursis)",
+        "(reconnu coupable|reconnue coupable|found guilty|pleaded guilty|plaide coupable|a plaide coupable|guilty of|coupable de|admitted forging|admitted stealing|admitted to stealing|admitted fraud|admitted theft|confessed to|avoir vole|avoir derobe|avoir falsifie|avoir frappe|avoir fraude|avoir triche)",
+        "(ordonnance d eloignement|ordonnance de protection|restraining order|non molestation order|interdiction de contact|interdiction d approcher|injonction d eloignement)",
+        "(fichier des @auteurs|sex offenders register|sex offender register|fijais|on the register)",
+        "(arrete|arretee|arrested) (pour|for)",
+        "(verbalise|verbalisee|amende forfaitaire delictuelle|contravention pour|fined for|ticket for speeding|exces de vitesse|speeding conviction|speeding fine)",
+        "(falsifie|falsifiee|falsification|forged|forging|forgery|contrefacon|counterfeiting|blanchiment|money laundering|recel|handling stolen|fraude aux prestations|benefit fraud|tax fraud|fraude fiscale|abus de confiance|embezzlement|detournement de fonds)",
+        "(armed robbery|vol a main armee|=braquage|=assault|=agression|=violences) (conviction|charges|charge|case|affaire|pour|for|sur|conjugales|domestic)?",
+        "(police|gendarmerie|gendarmes|policiers|cops) (l a|l ont|have|has|came|sont venus|est venue|arrested|arrete|interpelle|emmene|took him|took her|picked him|picked her)",
+    ],
+}
+
+# Words that are everyday vocabulary in retail notes: never the anchor of a phrase when another
+# word can be (the anchor is what the prefilter looks for).
+EVERYDAY = frozenset(
+    _words(
+        """a au aux d de du des la le les l un une en et est suis etre etait tres plutot sous pour
+    dans chez for to at the of in from with and his her their sa son ses leur had has have a an
+    man woman guy lady person customer client cliente personne homme femme monsieur madame
+    famille probleme problemes raison raisons etat souci soucis member members under go goes
+    attend franchement il elle he she him mr mrs ms m mme avec et and with is was am went gone
+    going on out by that this va vont aller vais allons fait faire faisait est suis sommes es
+    semble serait tombee recemment hier semaine par lui said told visit appointment rendez vous
+    rdv medical medicale reasons reason issue issues problem problems condition conditions
+    back bad leg arm hip wrist ankle eye one since birth type jeune gars mec dame voisin
+    voisine livreur employe people community family couple girl boy gentleman new old
+    party vote votes branch scan face palm vein green left right blanc utile fan
+    supports backs backed soutien soutient soutenait card official meeting subs dues rep reps
+    contre against the government loi war climate record time have came took picked
+    signe signed accent mass holiday holidays fete fetes pratique pratiques
+    conviction convictions avis position positions idee idees active actif engagement
+    engagements opinion opinions daily every five cinq chaque tous life same sex remain leave
+    campaign white brown indian mixed heritage origin origins descent background roots
+    ancestry extraction british other black two face scan back care left life same post pro
+    anti fin dos mal dit ont went goes vont vais sort id as er e west dark skin peau club join
+    rail wing far alt lib pen mass meme mari wife gave bebe came marie avec lives dating
+    couple sort married kit test
+    ordered order commande cadeau gift store magasin"""
+    )
+)
+
+# The most frequent words of notes: a phrase is looked for by another of its words if it can.
+COMMON = frozenset(
+    _words(
+        """a d de du des la le les l un une en et est au aux pour dans chez sur par avec with and
+    the of in to at for from is was he she il elle his her son sa ses client cliente clients
+    customer customers custom monsieur madame service servic apres after depuis depui since
+    same back left semaine semaines semain rendez vous colour couleur report livreur driver
+    autre other porte active activ going goes go va vont partenaire partenair
+    partner against origin origine people person personne homme femme man woman lady guy
+    famille family probleme problem mal casse rein carr carri voice proce parti maga two deux
+    between entre match model store stored cover touch court contre contr conseil region
+    complet bloqu programm organis site pied trade against"""
+    )
+)
+
+# The words of CRM notes by frequency, most frequent first (counted once per note over the
+# negatives of the development split and of tests/data/free_text_labelled.tsv, and the demo's
+# note wording): a phrase is
+# looked for by its least frequent word, so that the prefilter stays quiet on ordinary notes.
+FREQUENT: tuple[str, ...] = tuple(
+    _words(
+        """de a le the la client l customer pour en est to du il un for d demande au on son is veut
+    cliente les s and pas par elle sa asked in he une sur numero wants et commande m livraison
+    mme she des ne avec his at of dans her n colis code facture with carte number lui order jour
+    service no notre account from ete delivery que mr qu si bonjour souhaite adresse by it ses
+    ce sent apres depuis telephone be compte dossier contrat dit passe ordered envoye vous our
+    back avant product was card paiement union sans t phone stock agent refuse about recu new
+    envoyee box mois an parcel nouveau has retour invoice chez after kit agence partenaire lampe
+    plus samedi nom week caller c mot lamp face next needs deux cle magasin name remboursement
+    call payment refund photo ref nouvelle car ticket said mail club livre email ms suivi qui
+    password will bank address if iban se rue mais part collection as not mere entreprise
+    rappeler societe form livrer out ferme send reference mrs id non whether trouve nous produit
+    recevoir that rien sous trop option appli us point porte entree all deliver peut test frais
+    change jusqu promo check rendez travaille we fils jours fait store gift up company wrong
+    accepte arrived says merci hello ans ouverture cadeau gym echange siret aux late fois bloque
+    technicien envoyer plan left contact moved comme conseiller friday tout devis mari proposer
+    abonnement oublie can relance calls courrier verifier joint changer update hotel matin only
+    achete demander acces arrive appel donne e piece tres manager doit propose relais fr mettre
+    appeler replacement retard sms nos trois quote imei this depot bien tous coffret branch
+    semaine salle lundi rupture demain livreur because security date sont faite badge etre rayon
+    my long jeudi use please free you cours conteste recuperer notice meme signe voyage ils
+    chaque ask birthday office entrepot fournisseur reclamation aucun until association fidelite
+    one avis request avoir creneau house gamme bon works attente catalogue mise standard erreur
+    last syndicat requested accueil reset dna prefere too ou transmis are end modele savoir
+    autre carton prefers holiday identite offrir faire philosophie door famille cote banque adn
+    marque commandes label sign suite discount home billing road fixe ligne resilier cuisine
+    parking shop credit boutique orders seminaire restaurant table husband salon anniversaire
+    prelevement vote time month note pdf policy sav prevenir bancaire rappel forfait link set
+    loyalty installation parti morning uk fingerprint hall before vit factures chambre party
+    perdu ll insurance subscription him conference them wedding secu thursday clients team
+    closed report suspension pharmacie entrance driver nothing colissimo casse details transfer
+    desk pouvez ai ampoule cher into locker deuxieme prevue first instead business casier frere
+    facturation ca espace sex tracking reduction statement mutuelle emailed off return parle
+    enfant mardi remise montage anglais annule signale absent programme fidele fille street
+    membre monday delay cancelled pris mobile dernier premium available reception terminal
+    working entre blanc siege data arrivee support mars chien removed toute francais laisser sim
+    locked procedure surprise justificatif book femme lien affaires pride app petit disponible
+    menu floor rdv reported charges vert receipt va montant marche police family stopped courier
+    over fin beaucoup possible confirmation pm formulaire years been france connecte together ok
+    lane refusee saturday co supplier delivered technician veulent garantie releve via caisse
+    waiting re recue opening hours verification mortgage genetique returned paris repair access
+    journee immeuble rib gay package convient unlock prise preview booked probleme changed
+    flyers fete warranty travaux under cause transporteur fonctionne sport lyon file food papier
+    caracteres printed syndic sick church french minutes depose saint don social school
+    commercial geste greve ean plutot portail reportee accorde local application informed
+    newsletter voucher reinitialisation opaline riviera arcadia je cordialement nomade origine
+    room bag pro seront centre livraisons paper digits charged gratuit gare etait demandent vide
+    connexion demenage travail secretaire pin faulty heart rate appliquee automatique formation
+    soir partner charge panne dimanche debit direct forgot gave good me souci vient litige
+    transaction naissance twice partir bureau aupres bougies avait"""
+    )
+)
+
+# Sentence-level contexts that make a health remark about someone else than a person.
+NON_HUMAN = frozenset(
+    _words(
+        """chien chienne chiens chiot chiots chat chatte chats chaton chatons animal animaux
+    veterinaire veto vet vets dog dogs puppy puppies cat cats kitten kittens pet pets horse
+    cheval chevaux lapin lapins rabbit hamster perroquet parrot poisson fish tortue tortoise
+    plante plantes plant plants arbre arbres tree trees rosier ficus orchidee cactus bulb
+    bulbs imprimante printer moteur engine batterie battery
+    furet cochons guinea toutou minou matou labrador caniche poodle"""
+    )
+)
+
+# Negation: a category remark right after one of these (across a few light words) is denied.
+NEGATIONS = frozenset(
+    [
+        "pas",
+        "non",
+        "sans",
+        "aucun",
+        "aucune",
+        "jamais",
+        "ni",
+        "no",
+        "not",
+        "never",
+        "without",
+        "nor",
+        "neither",
+        "none",
+        "nothing",
+        "t",
+    ]
+)
+LIGHT = frozenset(
+    _words(
+        """est etait suis sont etre ete a de du d un une des la le les l au aux en is was were be
+    been am are a an the any of very tres vraiment really et and ou or ne n plus more longer
+    actually actuellement currently diagnosed diagnostique diagnostiquee atteint atteinte
+    victime d nullement at all du tout"""
+    )
+)
+STREET = frozenset(
+    _words(
+        """rue avenue av bd boulevard place allee chemin quai impasse route cours square street
+    st road rd lane avenue ave way close drive parvis passage hopital centre clinique
+    residence ecole college lycee arret station metro gare"""
+    )
+)
+
+# Vetoes: figurative use, products, institutions, places. Regexes on normalised text.
+VETOES: dict[str, list[str]] = {
+    "health": [
+        r"\benceintes?\b(?! de \d)(?! depuis)(?=.{0,25}\b(?:bluetooth|connectee?s?|portables?|sans fil|sonos|jbl|bose|marshall|hifi|hi fi|audio|son|colonne|acoustique|amplifiee?s?|haut parleurs?|speaker|stereo|enceinte)\b)",
+        r"\b(?:une?|les|des|deux|l|cette|mon|ma|son|votre|vos|nos|notre|ses|mes) enceintes?\b(?! de \d)",
+        r"\benceintes? (?:bluetooth|connectee?s?|portables?|sans fil|audio|hifi|colonne|acoustiques?|jbl|sonos|bose|marshall)\b",
+        r"\b(?:malade|sick) (?:de rire|of (?:waiting|it|this|that|them|the)|and tired)\b",
+        r"\b(?:j en suis|j en etais|ca me rend|ca le rend|ca la rend|rend) malade\b",
+        r"\b(?:sick|ill) (?:beat|tune|track|trick|deal|move|moves|skills|design)\b",
+        r"\b(?:confiance|foi|amour|obeissance) aveugle\b",
+        r"\b(?:blind (?:spot|spots|date|taste|test|tasting|faith|eye|corner|alley|trust)|(?:roller|roman|venetian|window|vertical|blackout|pleated|wooden|bamboo|kitchen|bathroom|bedroom|new|the|our|these|those|your|my|his|her) blinds?|blinds?\b(?= (?:for|in|on|fitted|installed|delivered|arrived|order|size|colour|color|kit)))",
+        r"\bstore aveugle\b",
+        r"\b(?:faire la |fait la |fais la )?sourde oreille\b",
+        r"\bdialogue de sourds?\b",
+        r"\bturn(?:ed|s)? a deaf ear\b",
+        r"\bfalls? on deaf ears\b",
+        r"\ballergi\w* (?:aux|a la|a l|au|to) (?:lundis?|mondays?|reunions?|meetings?|paperasse|paperwork|administration|bureaucratie|bureaucracy|changements?|change|effort|work|travail|menage|sport|rangement|maths?|math|technologie|technology|pubs?|publicites?|ads|spam|attente|queues?|files? d attente|bruit|noise|retards?|delays?|mensonges?|lies|formulaires?|forms?|papiers?|paperasses?|demarches?|chiffres?|telephone|phones?|emails?|mails?|appels?|calls?|reseaux sociaux|social media|contraintes?|horaires?|regles?|rules|critiques?|criticism|nouveautes?|ordinateurs?|computers?|jargon|marketing|newsletters?|relances?|campagnes?)\b",
+        r"\b(?:anti ?allergi\w*|hypo ?allergeni\w*|hypoallergeni\w*|allergen free|anti acariens?)\b",
+        r"\b(?:heart attack|crise cardiaque)\b(?=.{0,20}\b(?:prices?|prix|facture|bill|invoice|tarifs?)\b)",
+        r"\b(?:nearly|almost|practically|gave me|give me|giving me|m a (?:presque )?(?:fait|donne)|failli (?:faire|avoir)|a deux doigts d) (?:a |une )?(?:heart attack|crise cardiaque|attaque)\b",
+        r"\b(?:prix|price|tarif|facture|bill)\b.{0,30}\b(?:crise cardiaque|heart attack)\b",
+        r"\b(?:depression (?:atmospherique|tropicale|meteorologique|over|tropical)|tropical depression|grande depression|great depression|depression economique|economic depression)\b",
+        r"\b(?:bipolaire|schizo\w*|autiste|parano\w*|psychopathe|hysterique|hysterical|mental|psycho|crazy|dingue)\b(?=.{0,20}\b(?:meteo|weather|temps|prix|prices|site|website|appli|app|systeme|system|imprimante|printer|tarifs|market|marche)\b)",
+        r"\b(?:meteo|weather|temps|marche|market|site|website|appli|app|imprimante|printer|wifi|ordinateur|computer|pc|routeur|router|telephone|phone|voiture|car|machine|box|serveur|server|lave linge|frigo|batterie|battery)\b.{0,25}\b(?:bipolaire|schizophrene|malade|sick|ill|enceinte|paralyse\w*|paralys\w*|handicape\w*|aveugle|sourde?|depressi\w*|virus|fievre|diabet\w*|cancer\w*|alzheimer|dement\w*|epilep\w*|autiste|asthmatique|convalescen\w*)\b",
+        r"\b(?:virus|infecte|infected|malware|cheval de troie|trojan|antivirus|anti virus)\b",
+        r"\b(?:cancer|cancers) (?:research|council|society|uk|institute|ward|charity|foundation|awareness|walk|run|fundraiser)\b|\b(?:ligue|ligue nationale|institut|fondation|lutte|recherche|fund|charity|marche|course|collecte|don|dons|walk|run|relais pour la vie)\b.{0,15}\b(?:contre le cancer|cancer)\b|\bcancer du signe\b",
+        r"\b(?:signe|sign|horoscope|astro\w*|zodia\w*|ascendant)\b.{0,20}\b(?:cancer)\b|\bcancer\b.{0,12}\b(?:ascendant|horoscope|zodia\w*|astro\w*|sign|signe|birthday|anniversaire|star sign)\b",
+        r"\b(?:astrolog\w*|horoscope|zodiac|zodiaque|tarot|voyance|voyant|thème astral|theme astral)\b",
+        r"\b(?:hopital|hospital|clinique|clinic|chu|chru|ehpad|urgences|pharmacie|pharmacy|cabinet medical|maison de retraite|centre hospitalier)\b(?= (?:saint|st|ste|sainte|de la|du|des|de|d|general|universitaire|nord|sud|est|ouest|central|centre|prive|militaire|american|royal|memorial|children s|university|hospital|foch|necker|bichat|cochin|pompidou|lariboisiere|tenon|beaujon|avicenne|edouard|henri|georges|europeen|[a-z]+ (?:hospital|nhs)))(?!.{0,40}\b(?:hospitalis\w*|patient|soigne\w*|opere\w*|traite\w*|admitted|admise?|treated|ward|chambre|room|malade|sick|recovering|se remet)\b)",
+        r"\b(?:travaille|travaillait|work|works|worked|working|infirmiere|infirmier|nurse|nurses|medecin|doctor|docteur|interne|aide soignante|aide soignant|brancardier|porter|agent|employee|employe|employee|staff|personnel|steward|rep|delegue|deleguee|cleaner|volunteer|benevole|chaplain|aumonier|secretaire|secretary|manager|directeur|directrice|cadre|technicien|technician|engineer|ingenieur|chef|cook|cuisinier|security guard|vigile|receptionist|receptionniste|chauffeur|driver|ambulancier|kine|pharmacien|pharmacist|biologiste|laborantin|stagiaire|intern|apprenti|consultant|surgeon|chirurgien|midwife|sage femme|cadre de sante|sage femme|midwife|pharmacien|pharmacist|secretaire medicale|livre|livrer|livraison|delivery|deliver|delivered|livreur|adresse|address|parking|shuttle|navette|a cote|near|pres|next to|opposite|en face|devant|in front|cafeteria|boutique|shop) (?:a l|au|at the|in the|at|in|de l|du|of the|de|pour l|for the|to the|a la)? ?(?:hopital|hospital|clinique|clinic|chu|ehpad|urgences|pharmacie|pharmacy|maternite)\b",
+        r"\b(?:livraison|livrer|livre|deliver|delivery|delivered|adresse|address|retrait|pick up|pickup|point relais|collect)\b.{0,30}\b(?:hopital|hospital|clinique|clinic|chu|pharmacie|pharmacy|maternite|urgences)\b",
+        r"\b(?:drogue|drugs?|addict\w*|addiction) (?:au|a|to the|to) (?:chocolat|chocolate|cafe|coffee|shopping|series?|netflix|jeux?|games?|sport|tea|the|sucre|sugar|sales|soldes|your|vos|nos|our|produits?|products?|bougies?|candles?|collection|marque|brand)\b",
+        r"\b(?:chocolat|chocolate|cafe|coffee|shopping|netflix|series|soldes|sales|bougies|candles)\b.{0,20}\b(?:addict\w*|accro|drogue)\b",
+        r"\b(?:addicted to|accro (?:a|au|aux)|fan de|obsede par|obsessed with|crazy about)\b(?! (?:alcool|alcohol|heroin|heroine|cocaine|drugs|drogue|opioids|painkillers|gambling|jeux d argent|antidepress))",
+        r"\b(?:alcool|alcohol)\b.{0,12}\b(?:free|sans|0|zero|non)\b|\b(?:sans|free|zero|non|0) ?(?:alcool|alcohol)\b|\b(?:vin|vins|wine|wines|biere|bieres|beer|spiritueux|spirits|cocktail|cocktails|champagne|liqueur|aperitif|degres|degree|whisky|rhum|gin|vodka|cave|bar|licence|license|vente|sale|sell|sold|rayon|aisle|taxe|tax|loi|law|test|controle|breathalyser|ethylotest)\b.{0,25}\b(?:alcool|alcohol|alcoolise\w*)\b|\b(?:alcool|alcohol|alcoolise\w*)\b.{0,25}\b(?:vin|vins|wine|biere|beer|spiritueux|spirits|cocktail|degres|licence|license|rayon|aisle|taxe|tax|18 ans|over 18|majeur|age|id|carte d identite|proof of age|a brûler|a bruler|menager|isopropylique|rubbing|modere|moderation|avec moderation|gel|lingettes|wipes|hand|mains)\b",
+        r"\balcool (?:a bruler|menager|isopropylique|de menthe|modifie|ethylique|90|70)\b|\b(?:gel|solution) hydro ?alcoolique\b|\bhydro ?alcoolique\b|\brubbing alcohol\b",
+        r"\b(?:fauteuil|chair|sofa|canape)\b(?! roulant)(?!s roulants)",
+        r"\b(?:opere|operee|operation|operations|operer|operating|operated|surgery) (?:commercial\w*|promotionnel\w*|marketing|speciale?|promo|de maintenance|maintenance|de nettoyage|logistique|du service|bancaire|de tri|de remboursement|sur (?:le|la|les) (?:site|compte|commande|stock))\b",
+        r"\b(?:surgery|chirurgie|chirurgical\w*|operation) (?:of|on|de|du) (?:the|the old|l|la|le|les|ma|mon) ?(?:website|site|pc|computer|ordinateur|sofa|canape|machine|produit|product|lampe|lamp|chair|chaise|table|telephone|phone|voiture|car)\b|\b(?:precision|precise) (?:chirurgicale|surgical)\b|\b(?:surgical|chirurgical\w*) (?:precision|steel|acier|mask|masques?|gloves|gants)\b|\bacier chirurgical\b|\bmasques? chirurgica\w*\b",
+        r"\b(?:sante|health) (?:du|of the|de l|de la|des) (?:entreprise|company|business|marche|market|economie|economy|site|serveur|server|batterie|battery|plantes?|plants?|cheveux|hair|peau|skin|jardin|garden|sol|soil|finances|finance|stock|mobilier|bois|wood|cuir|leather)\b|\bhealth ?check\b|\bhealth and safety\b|\bsante et securite\b",
+        r"\b(?:medication|medicament|medicaments|medications|insuline|insulin|traitement|treatment|therapie|therapy|chimio|chemo|vaccin\w*|vaccine\w*)\b.{0,25}\b(?:anti ?puces?|antipuces|flea|flea|tick|ticks|tiques|vermifuge|wormer|worming|chien|chat|dog|cat|pet|animal|animaux|veto|vet|cheval|horse)\b|\b(?:traitement|treatment|therapy|therapie|soin|soins) (?:du|de la|de l|for the|for|of the|anti|pour|contre) ?(?:bois|wood|cuir|leather|metal|acier|steel|surface|sol|sols|floors?|parquet|teck|teak|tache|taches|stains?|rouille|rust|humidite|damp|moisissure|mould|mold|calcaire|limescale|cheveux|hair|eau|water|air|donnees|data|commande|order|demande|request|dossier|file|reclamation|complaint|ticket|plainte|anti ?uv|uv|hydrofuge|waterproof|antitache|anti ?taches?|deperlant)\b|\b(?:anti ?uv|hydrofuge|antitache|anti ?taches?|deperlant|ignifuge)\b.{0,15}\btraitement\b|\btraitement (?:anti ?uv|hydrofuge|antitache|anti ?taches?|deperlant|ignifuge|de surface|de faveur|special|prioritaire|rapide|express|manuel|automatique|des donnees|de la demande|de votre|de sa|de la commande|du dossier|de la reclamation|du remboursement|du retour|de l echange)\b|\b(?:delai|delais|temps|frais|service|cout|date|en cours) de traitement\b|\b(?:treatment|traitement) (?:time|delay|fee|of (?:the|your|his|her) (?:order|request|complaint|claim|file|data|refund))\b",
+        r"\b(?:psy(?:chologie|chological)?) (?:du|de|of the|of) (?:client|consommateur|consumer|customer|vente|sales|marketing|couleurs?|colou?rs?)\b|\bpsychologie\b|\bpsychological (?:pricing|price|barrier|effect)\b|\bseuil psychologique\b|\bprix psychologique\b",
+        r"\b(?:paralys\w*) (?:by|par) (?:les|the|la|le) (?:greves?|strikes?|neige|snow|bug|panne|outage|froid|cold)\b|\b(?:greve|greves|strike|strikes|neige|snow|bug|panne|outage|traffic|trafic|circulation|reseau|network|systeme|system|service|site|entrepot|warehouse|production|logistique|logistics)\b.{0,25}\bparalys\w*\b|\bparalys\w*\b.{0,25}\b(?:greve|greves|strike|strikes|neige|snow|bug|panne|outage|traffic|trafic|circulation|reseau|network|systeme|system|entrepot|warehouse|production|logistique|logistics)\b",
+        r"\b(?:fievre|fever|frenzy|folie) (?:acheteuse|des achats|du shopping|du samedi|shopping|of the sales|des soldes|du black friday)\b|\b(?:black friday|soldes|sales|shopping|football|world cup|coupe du monde) (?:fever|fievre)\b|\bcabin fever\b",
+        r"\b(?:grippe|flu|covid)\b.{0,20}\b(?:vaccin\w*|vaccine\w*|shot|jab|season|saison|campagne|campaign|masques?|masks?|gel|confinement|lockdown|restrictions?|mesures|measures|pandemie|pandemic|epidemie|epidemic|retard|delay|delays|entrepot|warehouse|stock|fournisseur|supplier|livraisons?|deliveries)\b|\b(?:pendant|during|depuis|since|apres|after|avant|before|a cause|because of|due to) (?:le|la|the)? ?(?:covid|confinement|lockdown|pandemie|pandemic|grippe aviaire|bird flu|crise sanitaire)\b|\bgrippe aviaire\b|\bbird flu\b|\bpost covid\b(?! long)",
+        r"\b(?:kine|kinesitherapeute|physio|therapist|therapeute|psychologue|psychologist|medecin|doctor|docteur|infirmiere|nurse|dentiste|dentist|cardiologue|chirurgien|surgeon|sage femme|midwife|pharmacien|pharmacist|orthophoniste|veterinaire|optician|opticien)\b(?=.{0,20}\b(?:commande|ordered|order|achete|bought|purchase|a achete|pour son cabinet|for (?:his|her) (?:practice|surgery|clinic|office)|cabinet|practice|salle d attente|waiting room|clinic|client professionnel|pro|professional|compte pro|devis|quote|facture|invoice)\b)",
+        r"\b(?:son|sa|his|her|notre|our|mon|ma|le|la|the|un|une|a|an) (?:client|cliente|customer)? ?(?:est|is|travaille comme|works as|metier|job|profession)? ?(?:kine|kinesitherapeute|physio|therapist|therapeute|psychologue|psychologist|psychiatre|psychiatrist|medecin|doctor|docteur|infirmiere|infirmier|nurse|dentiste|dentist|cardiologue|chirurgien|surgeon|oncologue|oncologist|neurologue|sage femme|midwife|pharmacien|pharmacist|orthophoniste|aide soignante|generaliste)\b(?! (?:lui a|a dit|said|told|appointment|rendez vous|visit|says|dit|prescrit|prescribed|recommande|recommended|advised))",
+        r"\b(?:surgery|cabinet) (?:hours|opening|address|reception|receptionist)\b|\b(?:dental|dentiste|doctor s|vet s|vets|gp) surgery\b|\b(?:surgery|cabinet)\b(?=.{0,15}\b(?:order|commande|delivery|livraison|invoice|facture|account|compte)\b)",
+        r"\b(?:virus informatique|computer virus|cheval de troie|antivirus)\b",
+        r"\b(?:sick|ill|malade) (?:days?|day off|pay|leave policy)\b(?=.{0,20}\b(?:policy|politique|rules|regles|entitlement)\b)",
+        r"\b(?:deprim\w*|depressing|depressant|sick|malade|depressive|cardiaque|migraine|allergi\w*|fievre|fever|paralys\w*|aveugle|sourd\w*|blind|deaf|handicap\w*|ill|epilep\w*|autis\w*|alzheimer|cancer\w*|diabet\w*|tumeur|surgery|operation|chirurgie|hopital|hospital|alcool\w*|drogue|drug)\b(?=.{0,20}\b(?:meteo|weather|temps qu il fait|pluie|rain|grey sky|ciel gris|film|movie|book|livre|roman|novel|song|chanson|serie|show|episode|album|game|jeu|jeu video|video game|chapitre|chapter|documentaire|documentary|character|personnage|heroine|hero)\b)|\b(?:film|movie|book|livre|roman|novel|song|chanson|serie|show|episode|album|game|jeu|jeu video|video game|chapitre|chapter|documentaire|documentary|character|personnage|heroine|hero|titre|title|dvd|blu ray|bd|bande dessinee|comic|poster|affiche|manga|magazine)\b.{0,40}\b(?:deprim\w*|depressing|depressive|sick|malade|cardiaque|migraine|allergi\w*|fievre|fever|paralys\w*|aveugle|sourd\w*|blind|deaf|handicap\w*|ill|epilep\w*|autis\w*|alzheimer|cancer\w*|diabet\w*|tumeur|surgery|operation|chirurgie|hopital|hospital|alcool\w*|drogue|drug|enceinte|pregnan\w*|grossesse|hospitalis\w*|psychiatr\w*|infirmiere|nurse|doctor|medecin|maladie|disease|illness|asthm\w*|handicap)\b",
+        r"\b(?:handicap|handicape|handicapee)\b(?=.{0,15}\b(?:golf|golfeur|golfer|course|race|match|pour l entreprise|for the business|for us|pour nous|concurrentiel|competitive)\b)|\b(?:golf|golfeur|golfer)\b.{0,30}\bhandicap\b|\bhandicap (?:de|of) (?:\d+|un|one|deux|two|trois|three)\b",
+        r"\b(?:poupee|poupees|doll|dolls|peluche|peluches|teddy|jouet|jouets|toy|toys|figurine|figurines|mannequin|mannequins|poster|robot|personnage|character|costume|deguisement|fancy dress)\b.{0,30}\b(?:malade|sick|ill|fauteuil roulant|wheelchair|aveugle|blind|sourd\w*|deaf|pregnant|enceinte|docteur|doctor|nurse|infirmiere|hopital|hospital|handicap\w*|disabled|bequilles|crutches|platre|cast)\b|\b(?:malade|sick|docteur|doctor|nurse|infirmiere|hopital|hospital|wheelchair|fauteuil roulant|pregnant|enceinte)\b.{0,15}\b(?:poupee|poupees|doll|dolls|peluche|teddy|jouet|toy|toys|playset|figurine|mannequin|costume|deguisement|fancy dress|kit|set|lego|playmobil)\b",
+        r"\b(?:accessible|accessibilite|accessibility|acces|access|rampe|ramp|toilettes|toilets|wc|parking|place|places|space|spaces|stationnement|ascenseur|lift|elevator|entree|entrance|chambre|room|douche|shower|cabine)\b.{0,20}\b(?:pmr|handicapes?|disabled|wheelchair|fauteuils? roulants?|mobilite reduite)\b|\b(?:pmr|handicapes?|disabled|wheelchair|fauteuils? roulants?|mobilite reduite)\b.{0,12}\b(?:accessible|access|accessibilite|accessibility|toilettes|toilets|wc|parking|bay|bays|places?|spaces?|ramp|rampe|ascenseur|lift|entrance|entree|friendly|compatible|adapted|adapte\w*|users|users?)\b",
+        r"\b(?:surgery|hospital|clinic|clinique|hopital|pharmacie|pharmacy|medical|medicale|medicaux|sante|health|care|soins|doctor|medecin) (?:supplies|supply|equipment|equipement|materiel|products|produits|fournitures|grade|staff|personnel|uniforms|tenues|blouses|scrubs|linen|linge|account|compte|client|customer|order|commande|insurance|assurance|mutuelle|card|carte vitale|professionals|professionnels|sector|secteur|centre|center|store|shop|boutique|app|magazine|bracelet|watch|montre|tracker|mode|mode sante)\b",
+        r"\b(?:mutuelle|assurance maladie|health insurance|carte vitale|securite sociale|caisse primaire|cpam|nhs number|nhs app|ameli|complementaire sante|prevoyance)\b(?!.{0,30}\b(?:maladie|arret|hospitalis\w*|illness|sick|treatment|traitement|chimio|cancer|diabet\w*|handicap\w*|invalidite|ald)\b)",
+        r"\b(?:gp|doctor|medecin|dentist|dentiste|vet|veterinaire|optician|opticien|pharmacist|pharmacien|kine|physio)\b (?:recommande|recommended|recommends|recommende|suggested|suggere|a conseille|conseille)\b(?= (?:ce|cette|this|our|nos|notre|the|le|la|les|un|une|a) (?:matelas|mattress|oreiller|pillow|chaise|chair|fauteuil|lampe|lamp|produit|product|marque|brand|coussin|cushion|sofa|canape|lit|bed))",
+        r"\b(?:sport|fitness|gym|yoga|running|marathon|velo|cycling|course|randonnee|hiking|football|tennis|rugby|foot|match)\b.{0,30}\b(?:fracture|entorse|sprain|blessure|injury|genou|knee|cheville|ankle|blesse|injured)\b(?=.{0,40}\b(?:equipement|equipment|chaussures|shoes|produit|product|genouillere|knee brace|bandage|attelle|brace)\b)",
+        r"\b(?:crise|attaque|problem|probleme|souci|issue|issues|problemes|soucis)\b.{0,12}\b(?:cardiaque|coeur|heart)\b(?=.{0,20}\b(?:du produit|of the product|de la gamme|of the range|de la collection|of the collection|de la lampe|of the lamp|du modele|of the model|du systeme|of the system|du reseau|of the network|du site|of the site|of the matter|du sujet|of the issue|du probleme)\b)|\b(?:heart|coeur|core|cœur) (?:of the (?:matter|problem|issue|city|town|collection|range|product)|du (?:probleme|sujet|produit|centre|de la ville|dossier)|de (?:la|l) (?:gamme|collection|ville|offre|affaire|marque))\b|\b(?:au|in the|at the) (?:coeur|heart) (?:de|du|des|of)\b|\b(?:coeur|heart) (?:shaped|en forme|pendentif|pendant|necklace|collier|motif|print|imprime|coussin|cushion|cookie|box|boite|bague|ring)\b",
+        r"\b(?:deaf|sourd|blind|aveugle|disabled|handicap\w*|wheelchair|fauteuil roulant|autis\w*|dyslex\w*|adhd|tdah)\b(?: \w+)? (?:friendly|accessible|accessibility|accessibilite|adapte\w*|adapted|compatible|designed for|concu pour|braille|sous titre\w*|subtitle\w*|audio description|audiodescription|large print|gros caracteres|easy read|facile a lire|users|utilisateurs|community|communaute|association|charity|awareness|sensibilisation|month|mois|day|journee|week|semaine|school|ecole|institut|institute|centre|center|foundation|fondation)\b|\b(?:for|pour (?:les|des)|designed for|concu pour|adapte aux|adapted for|accessible (?:to|aux)|accessibility for|accessibilite (?:pour|aux))\b.{0,12}\b(?:deaf|sourds|blind|aveugles|disabled|handicapes|personnes handicapees|people with disabilities|wheelchair users|autis\w*|dyslex\w*|malvoyants|malentendants|visually impaired|hard of hearing)\b",
+        r"\b(?:produit|product|produits|products|gamme|range|collection|offre|offer|rayon|aisle|section|kit|coffret|box|categorie|category|label|sans|free|friendly|safe|adapte|suitable|convient|suits|option|menu|recette|recipe|biscuits?|cookies?|gateaux?|cakes?|pains?|bread|pasta|pates|farine|flour|chocolats?|chocolate|bonbons?|sweets|candy|snack|snacks|dessert|desserts|epicerie|grocery|aliments?|food|foods|nourriture)\b.{0,25}\b(?:diabetique\w*|diabetic|diabetes|sans gluten|gluten free|gluten-free|sans lactose|lactose free|lactose-free|coeliaque|celiaque|coeliac|celiac|allergen\w*|allergi\w*|hypoallergenic|hypoallergenique|pour diabetiques|for diabetics|sans sucre|sugar free|intolerant\w*)\b|\b(?:diabetique\w*|diabetic|diabetes|sans gluten|gluten free|sans lactose|lactose free|coeliaque|celiaque|coeliac|celiac|allergen\w*|hypoallergeni\w*|pour diabetiques|for diabetics)\b.{0,20}\b(?:produit|product|produits|products|gamme|range|collection|offre|rayon|aisle|section|friendly|safe|label|labelled|certified|certifie|option|options|menu|recette|recipe|biscuits?|cookies?|gateaux?|cakes?|chocolats?|chocolate|bonbons?|sweets|candy|snacks?|desserts?|food|foods|aliments?|jam|confiture|range|version|socks|chaussettes|shoes|chaussures|friendly)\b",
+        r"\b(?:rapport|report|test|tests|controle|audit|check|checkup|bilan|etat|state) (?:de sante|of health|medical)\b(?=.{0,25}\b(?:du|de la|de l|des|of the|for the) (?:site|serveur|server|entreprise|company|magasin|store|stock|batterie|battery|systeme|system|reseau|network|produit|product|voiture|car|vehicule|vehicle|appareil|device|arbre|tree|plante|plant)\b)|\bbilan de sante (?:de la|du|de l) (?:batterie|systeme|entreprise|site|voiture|vehicule|appareil)\b",
+        r"\b(?:sick|malade|ill|fievre|fever|virus|grippe|flu)\b.{0,20}\b(?:collegue|colleague|colleagues|collegues|agent|livreur|driver|courier|chauffeur|technicien|technician|staff|equipe|team|our|notre|nos|le magasin|the store|the shop|warehouse|entrepot|boss|manager|responsable|vendeur|vendeuse|salesperson|conseiller|conseillere|advisor|employee|employe|employes|employees|staff member)\b|\b(?:collegue|colleague|colleagues|collegues|livreur|driver|courier|chauffeur|technicien|technician|staff|equipe|team|vendeur|vendeuse|conseiller|conseillere|advisor|employe|employee|agent|manager|responsable|gerant|gerante)\b (?:est|is|was|etait|etant|being|off|en|a ete|has been|are|sont|were|etaient|called in|se sont|se sont mis|s est mis|s est mise)\b.{0,15}\b(?:malade|malades|sick|ill|arret maladie|off sick|en maladie)\b",
+        r"\b(?:critical|serious) illness (?:cover|insurance|policy|plan|benefit)\b|\billness (?:cover|insurance|policy)\b|\b(?:assurance|contrat|garantie) maladie\b|\bmaladie redoutee\b",
+        r"\b(?:porteur sain|porteuse saine|porteurs sains|healthy carrier|carrier of|carrier status|is a carrier|est porteur|est porteuse|porteur du|porteuse du|porteur de|porteuse de|carries the)\b.{0,50}|\b(?:sickle cell|drepanocytaire) trait\b",
+        r"\b(?:sti|std|ist|mst|vih|hiv) (?:home )?(?:tests?|testing|depistage|autotests?|kits?)\b|\bautotests? (?:vih|hiv|ist)\b|\banti ?(?:vaccin\w*|vax\w*)\b|\bms (?:=|microsoft|office|teams|word|excel)\b",
+        r"\bmalade (?:de|du|des) (?:foot\w*|sport\w*|rugby|tennis|musique|jeux?|shopping|mode|deco|cuisine|velo|golf|voitures?|series?|cinema|jalousie|rire|peur|trac|stress|impatience|amour)\b|\bc est une maladie (?:chez|pour)\b|\b(?:produit|product|article|item|colis|parcel|commande|order|canape|sofa|lampe|lamp)\b.{0,20}\b(?:malade|sick)\b",
+        r"\benceinte (?:de joie|de bonheur)\b|\b(?:tests?|kits?) (?:de grossesse|d ovulation)\b(?=.{0,30}\b(?:rupture|stock|rayon|aisle|shelf|promo|reassort|out)\b)|\bpregnancy tests?\b(?=.{0,30}\b(?:rupture|stock|rayon|aisle|shelf|promo|out)\b)|\b(?:offre|option|forfait|package|programme) de suivi de grossesse\b",
+        r"\b(?:ecg|rythme cardiaque|heart rhythm|heartbeat|heart rate)\b(?=.{0,30}\b(?:identif\w*|identity|biometri\w*|profil|profile|modele|template|authentif\w*|authentication)\b)|\b(?:identif\w*|identity|biometri\w*)\b.{0,40}\b(?:ecg|rythme cardiaque|heart rhythm|heartbeat)\b",
+        r"\baveugle (?:aux|a la|au|a l|to)\b|\b(?:blind|aveugle) to\b",
+        r"\b(?:lie|liee|lies|related|linked|due) (?:au|a la|to) (?:covid|grippe|flu|virus)\b",
+        r"\bsurgery (?:flyers?|leaflets?|posters?|signs?|reception|opening|hours|staff|waiting room|supplies)\b|\b(?:dr|doctor|dentist|vet|gp|his|her|their|the|local) (?:\w+ )?s? ?surgery\b(?! on)",
+        r"\b(?:care home|ehpad|nursing home|maison de retraite|hopital|hospital|clinique|clinic|pharmacie|pharmacy|cabinet medical|residence senior)\b (?:\w+ ){0,3}(?:ordered|orders|a commande|commande|wants|veut|needs|souhaite|bought|achete|placed|asked for|demande)\b|\bald[ .]+(?:affaire|litige|dossier)\b|\bfiv[ .]+(?:facture|fichier)\b|\b(?:cs|pt|dx|ms) +(?:conseiller|part time|of the (?:fault|issue|problem)|office|teams|word|excel|outlook|dynamics|windows)\b",
+        r"\bill (?:fitting|advised|informed|timed|suited|treated|mannered|tempered|equipped|prepared|fated|will|at ease)\b|\b(?:retail|shopping|colou?r|aroma|art) therapy\b|\bfracture (?:numerique|sociale|digitale|territoriale)\b|\b(?:vous etes|you are|c est|ce sont|you re|they are|ils sont) des? (?:malades|sick)\b",
+    ],
+    "religion": [
+        r"\breligieuses? (?:au|a la|chocolat|cafe|caramel|vanille|pistache|framboise)\b|\breligieuses?\b(?=.{0,30}\b(?:patisserie|gateau|gateaux|dessert|boulangerie|chocolat)\b)",
+        r"\b(?:juif|juive|juifs|juives|jewish|jew)\b(?=.{0,30}\b(?:ancestry|ethnicity|ethnically|origine|ashkenaze|sefarade|ashkenazi|sephardi|sephardic|heritage|by birth|not religious|pas religieux|pas religieuse|non pratiquant|non pratiquante|secular|laique)\b)|\b(?:ashkenazi|sephardi|sephardic|ashkenaze|sefarade)\b|\b(?:ancestry|origine|origin|heritage)\b.{0,30}\b(?:juif|juive|jewish)\b|\b(?:vraie|true|real|veritable|une|a) religion (?:chez|for|pour)\b|\bc est une (?:vraie )?religion\b|\b(?:traiteur|caterer|boucherie|butcher|restaurant|epicerie|grocer|grocery|deli|supermarche|rayon)\b (?:\w+ ){0,2}(?:casher|kasher|kosher|halal)\b|\b(?:casher|kasher|kosher|halal) (?:\w+ )?(?:traiteur|caterer|boucherie|butcher|restaurant|epicerie|deli|shop|store)\b",
+        r"\breligieusement\b|\breligiously\b|\breligion (?:du|de la|de l|of the|of) (?:client|customer|service|qualite|quality|rendement|chiffre|performance|marque|brand|produit|product|vintage|design|bio|organic|minimalisme|minimalism|football|sport|fitness|shopping)\b|\b(?:football|sport|fitness|shopping|mode|fashion|deco|design|cuisine|coffee|cafe|jardinage|gardening|running|crossfit|yoga|gaming)\b.{0,25}\b(?:religion|religieux|religieuse|religious|culte|cult|pilgrimage|pelerinage|bible|gospel|evangile|messe|mass|sacred|sacre|sacree|temple|eglise|church|mecca|mecque)\b|\b(?:religion|religieux|culte|cult|bible|gospel|evangile|sacred|sacre|sacree|temple|eglise|church|mecca|mecque|messe|mass|pilgrimage|pelerinage)\b.{0,12}\b(?:du|de la|de l|of|for|pour les|des) (?:football|sport|fitness|shopping|mode|fashion|deco|design|cuisine|coffee|cafe|jardinage|gardening|running|crossfit|yoga|gaming|luxe|luxury|shoppers|fans|collectionneurs|collectors|geeks|foodies|amateurs|lovers|style|clients|vintage|bio)\b",
+        r"\b(?:rue|avenue|av|bd|boulevard|place|allee|chemin|quai|impasse|route|cours|square|street|st|road|rd|lane|ave|parvis|passage|arret|station|metro|gare|quartier|residence|hotel|ecole|college|lycee|clinique|hopital|hospital|school|pub|bar|restaurant|cafe|brasserie|boulangerie|pharmacie)\b.{0,25}\b(?:eglise|church|temple|chapelle|chapel|synagogue|mosquee|mosque|cathedrale|cathedral|abbaye|abbey|saint|st|notre dame|trinite|trinity|paroisse|parish|couvent|convent|monastere|monastery|calvaire|prieure|priory|evangile|chartreux|carmes|jacobins|cordeliers|capucins|celestins|ursulines|minimes|templiers|temple)\b|\b(?:eglise|church|temple|chapelle|chapel|synagogue|mosquee|mosque|cathedrale|cathedral|paroisse|parish)\b.{0,3}\b(?:parking|en face|opposite|a cote|next to|near|pres|derriere|behind|devant|in front|coin|corner|face a|rue|street|road|square|place|arret|stop|station|metro|gare|quartier|district|porte|door|bus)\b|\b(?:livraison|livrer|livre|deliver|delivery|delivered|adresse|address|parking|en face|opposite|a cote|next to|near|pres|derriere|behind|devant|in front|coin|corner|face a|square|arret|stop|station|quartier|district|sonner|ring)\b.{0,25}\b(?:eglise|church|temple|chapelle|chapel|synagogue|mosquee|mosque|cathedrale|cathedral|paroisse|parish)\b",
+        r"\b(?:pour|for|from|de la part de|de la|du|at the|a la|au|chez|des|l|la|le|the|our|notre|une|un|a|this|cette|cet|ce) (?:eglise|church|temple|chapelle|chapel|paroisse|parish|association paroissiale|diocese|mosquee|mosque|synagogue|cathedrale|cathedral|ecole catholique|catholic school|ecole juive|jewish school|lycee catholique|college catholique|convent|couvent|abbaye|abbey)\b(?=.{0,40}\b(?:commande|order|ordered|facture|invoice|devis|quote|bougies|candles|chaises|chairs|tables|nappes|linen|livraison|delivery|compte|account|client pro|professional|business|kermesse|fete de|fair|bazaar|jumble sale|vide grenier|brocante|concert|choir|chorale|hall|salle|renovation|travaux|restoration|restauration|toiture|roof|orgue|organ|cloches|bells|vitraux|stained glass)\b)",
+        r"\b(?:ecole|lycee|college|school|universite|university|hopital|hospital|clinique|clinic|institut|institute|association|fondation|foundation|secours|charity|banque|bank|credit|assurance|mutuelle|radio|tv|journal|newspaper|magazine|editions|maison|librairie|bookshop|bookstore|boutique|shop|marche|market|fair|fete|salon|hotel|restaurant|resto|bistro|brasserie|epicerie|grocery|boucherie|butcher|rayon|aisle|section|gamme|range|produit|produits|product|products|label|certifie|certified|viande|meat|poulet|chicken|boeuf|beef|agneau|lamb|saucisson)\b.{0,20}\b(?:catholique|catholic|protestant\w*|juive|jewish|islamique|islamic|musulman\w*|chretien\w*|christian|evangelique|evangelical|adventiste|adventist|methodiste|methodist|baptist\w*|halal|casher|kasher|kosher|saint|st|sainte|notre dame)\b|\b(?:halal|casher|kasher|kosher)\b.{0,20}\b(?:rayon|aisle|section|gamme|range|produit|produits|product|products|label|certifie|certified|viande|meat|poulet|chicken|boeuf|beef|agneau|lamb|boucherie|butcher|saucisson|vin|wine|salt|sel|gelatine|gelatin|bonbons|sweets|certification|certificate|certificat|logo|stamp)\b|\b(?:secours|relief|aid|charity|hopital|hospital|ecole|school|lycee|college|university|universite|institut|institute|fondation|foundation|mission)\b (?:catholique|catholic|islamique|islamic|juif|jewish|protestant|evangelique|chretien|christian|adventiste|adventist|methodiste|methodist|baptiste|baptist)\b",
+        r"\b(?:marche|market|fair|foire|vente|sale|sales|promo|promotion|promotions|soldes|collection|calendrier|calendar|decoration|deco|decorations|gift|gifts|cadeau|cadeaux|oeufs|eggs|sapin|tree|couronne|wreath|creche|nativity|santons|bougie|bougies|candles?|lanternes?|lantern|vitrine|window display|catalogue|catalog|menu|carte|offre|offer|rush|periode|period|season|saison|holidays|vacances|conges|weekend|week end|ferie|bank holiday|closing|fermeture|ouverture|opening|horaires|hours|livraison|delivery|deliveries|commandes|orders)\b.{0,25}\b(?:noel|christmas|paques|easter|ramadan|aid|eid|hanoucca|hanukkah|diwali|toussaint|ascension|pentecote|pentecost|careme|lent|epiphanie|galette des rois|yom kippour|rosh hashana|rosh hashanah|passover|sabbat|shabbat)\b|\b(?:noel|christmas|paques|easter|ramadan|aid|eid|hanoucca|hanukkah|diwali|toussaint|ascension|pentecote|pentecost|careme|lent|epiphanie)\b.{0,25}\b(?:marche|market|fete|fair|vente|sale|sales|promo|promotion|soldes|collection|calendrier|calendar|decoration|deco|decorations|gift|gifts|cadeau|cadeaux|oeufs|eggs|sapin|tree|couronne|wreath|rush|periode|period|season|saison|holidays|vacances|conges|weekend|week end|ferie|bank holiday|closing|fermeture|opening|horaires|hours|livraison|delivery|deliveries|commande|commandes|order|orders|range|gamme|menu|offre|offer|stock|jumper|pull|card|cards|cartes|party|soiree|repas|dinner|lunch|meal)\b",
+        r"\b(?:lent (?:me|him|her|you|them|us|the|a|an|his|her|their|our|my|some)|de bonne foi|in good faith|good faith|bad faith|mauvaise foi|ma foi|sur la foi|acte de foi|leap of faith|faith in (?:the|our|your|this)|foi en (?:la|le|notre|votre|ce|cette)|confirmation (?:de|du|of|email|mail|number|numero|code|de commande|de livraison|of order|of delivery|order|link|lien|message|sms|de reception|de paiement|of payment|of receipt)|(?:order|commande|email|mail|payment|paiement|delivery|livraison|booking|reservation|reception) confirmation|bapteme de l air|(?:aid|eid) (?:kit|kits|box|station|stations)|first aid|premiers secours|hearing aid|teaching aid|legal aid|aide juridictionnelle|band aid|aid worker|foreign aid|aid to|temple (?:run|bar|of the sun|du soleil)|prayer (?:plant|rug|rugs)|la priere de (?:bien|ne pas|nous|vous)|(?:pasteur|pastor) (?:lactose|milk|lait)|pasteurise\w*|lait pasteur|pasteurized|mass (?:market|produced|production|mailing|email|emails|marketing|layoffs|redundancies|of|consumption|media)|(?:critical|body|muscle|fat) mass|masse|messe basse|catholique (?:que|comme|tout ca|pas tres)|pas (?:tres )?catholique|pas catholique|isn t very catholic|catholic tastes|catholic taste|ecumenical|preaching to the choir|precher)\b",
+        r"\b(?:coupable|guilty|pecheur|sinner|sin|peche mignon|guilty pleasure|paradise|paradis|heaven|hell|enfer|angel|ange|devil|diable|divin|divine|miracle|miraculous|miraculeux|blessed|beni|saint graal|holy grail|holy cow|oh my god|omg|mon dieu|god knows|dieu sait|grace a dieu|thank god|thank goodness|for god s sake|nom de dieu|bon dieu|god bless|inch allah|inshallah|incha allah|amen|alleluia|hallelujah|jesus|christ)\b(?=.{0,30}\b(?:chocolat|chocolate|gateau|cake|dessert|produit|product|collection|design|price|prix|deal|offer|offre|delivery|livraison|colis|parcel|arrive|arrived|works|marche|fonctionne|sofa|canape|lampe|lamp|retard|late|delay|commande|order)\b)",
+        r"\b(?:the|le|la|les|a|an|une|un|de|du|des|d)? ?(?:(?:bible|evangile|gospel|bible) (?:du|de la|de l|of the|of) \w+|(?:culte|cult|cult classic|cult following|film culte|serie culte|objet culte|produit culte|marque culte|classique culte|de culte|iconic)|(?:mecca|mecque|la mecque|temple|eglise|church|sanctuaire|sanctuary|shrine|pilgrimage|pelerinage|mecque) (?:du|de la|de l|des|of|for) (?:shopping|design|mode|fashion|surf|ski|deco|vintage|bio|gourmets?|foodies?|jazz|rock|music|musique|luxury|luxe|bargain|bargains|fans|collectors|collectionneurs|geeks|gamers|runners|cyclists|cyclistes|food))\b",
+        r"\b(?:croyant|croyante)\b(?=.{0,10}\b(?:au|aux|en|in) (?:produit|product|projet|project|qualite|quality|marque|brand|service|vertus|benefits|bienfaits|promesses|homeopathie|homeopathy)\b)|\b(?:croit|believes|believe|believed|belief|crois|croyait|croyance|croyances)\b (?:en|in|que|that|au|aux)\b",
+        r"\b(?:zen|karma|mantra|nirvana|guru|gourou|dogme|dogma|credo|crusade|croisade|prosélytisme|proselytise|evangelist|evangeliste|evangelise|preach|preche|gospel|sermon|bible)\b(?! (?:religion|religious|church|eglise|bouddhiste|buddhist))",
+        r"\b(?:yoga|meditation|mindfulness|pleine conscience|reiki|feng shui|astrologie|astrology|horoscope|tarot|zodiaque|zodiac|lithotherapie|crystals|cristaux|chakras?|energie|energy|sophrologie|naturopathie|homeopathie|homeopathy|bien etre|wellness)\b",
+        r"\b(?:le|la|les|the|a|an|une|un|son|sa|his|her|de|du|des)? ?(?:athee|atheist|agnostique|agnostic)\b(?= (?:en|in|about|sur|quant|as for|regarding|concernant) (?:matiere|la mode|fashion|technology|technologie|tech|sport|football|food|cuisine|diet|regime|deco|design|coffee|cafe|wine|vin|politics|politique|marques|brands|gadgets|smartphones?))",
+    ],
+    "philosophical": [
+        r"\blibertarian party\b|\b(?:vote|votes|voted|voter|a vote) (?:blanc|blank)\b.{0,40}|\b(?:trotskiste|anarchiste|socialist|socialiste|communiste|communist|anarchist|marxiste)\b.{0,60}",
+    ],
+    "political_opinion": [
+        r"\b(?:vote|votes|voted|voter|voting|a vote|votez|votent) (?:pour|for) (?:le|la|les|l|the|notre|our|votre|your|son|sa|his|her)? ?(?:produit|product|coloris|colou?rs?|couleur|design|modele|model|nom|name|meilleur|best|favori|favourite|favorite|prefere|preferee|article|item|lampe|lamp|canape|sofa|collection|gamme|range|vitrine|window|employe|employee|vendeur|vendeuse|conseiller|conseillere|advisor|agent|staff|magasin|store|shop|boutique|service|equipe|team|option|proposition|proposal|nouveau|new|projet|project|concours|contest|competition|prix|prize|award|trophee|trophy|moi|me|nous|us|elle|him|her|lui|them|eux|it|ca|cela|this|that|celui|celle|ours|yours|oui|yes|non|no|sa couleur|the colour|the color)\b",
+        r"\b(?:vote|votes|voted|voter|voting|votent|votez) (?:du|des|de la|de l|sur|on|in|at|au|par|by|online|en ligne|clients|customers|members|membres|du jury|jury|du public|public|people s|readers|lecteurs|internautes)\b|\b(?:product|produit|customer|client|readers|lecteurs|public|people s|jury|staff|employee|employe) (?:vote|votes|choice|choix)\b|\b(?:a main levee|show of hands|vote consultatif|assemblee generale|general meeting|agm|copropriete|syndic|conseil syndical|board|conseil d administration|comite|committee|jury|panel|poll|sondage|survey|enquete)\b",
+        r"\b(?:est|sont|etait|etaient|deja|already) (?:parti|partie|partis|parties)\b|\bparti (?:en|a|au|aux|de|du|sans|avec|pour|hier|ce|vivre)\b|\b(?:birthday|fete|soiree|garden|dinner|tea|hen|stag|office|christmas|xmas|house|pool|pyjama|slumber|surprise|leaving|retirement|launch|kids|children s|engagement|wedding|baby shower|anniversary|halloween|new year s|block|street|dance|cocktail|fancy dress|themed) party\b|\bparty (?:favou?rs?|bags?|supplies|decorations?|dress|hat|hats|garland|games?|planning|theme|poppers|food|snacks|size|pack|plates|cups|napkins|balloons|lights|mix|tonight|next|last|this|at|on|for|was|is|de)\b|\bthird party\b|\bparty of \d+\b",
+        r"\b(?:labour|labor) (?:day|costs?|cost|market|shortage|law|laws|code|intensive|force|of love|pains|ward)\b|\bin labour\b|\b(?:conservative|liberal|radical|progressive|moderate|green|reform|revolutionary|democratic|republican|socialist|communist)\b (?:estimate|estimates|approach|amount|use|design|colours?|colors?|style|cut|fit|palette|shade|shades|look|dress|tie|suit|outfit|choice|side|portion|serving|dose|number|budget|guess|view of the|reading|investment|investor|investors|approach|tone|colour|option|pricing|price|prices|changes?|packaging|emballage|energy|energie|deal|tariff|tarif|credentials|materials?|materiaux|product|products|produit|produits|range|gamme|line|collection|velvet|velours|paint|peinture|finish|fabric|tissue|tissu|option|options|initiative|policy|returns?|refund|consumer|sunday|marketing|transformation|innovation|redesign|renovation|makeover|design|idea|ideas)\b|(?<!vote )(?<!votes )(?<!voted )(?<!voting )\b(?:reform|reforme|reformer|reformed|reforms|reformes)\b(?! (?:uk|party))",
+        r"(?<!les )(?<!vote )(?<!votes )(?<!voted )(?<!voting )\b(?:green|greens|verts?|verte|vertes)\b(?! (?:party|voter|voters|supporter|supporters|member|members|activist|councillor|mp))",
+        r"\b(?:gilet|gilets) (?:jaune|jaunes) (?:de securite|fluo|reflechissant|reflechissants|haute visibilite|de signalisation|securite|pour velo|velo|moto|voiture|obligatoire|taille|size|xl|xxl|l|m|s)\b|\b(?:gilet|gilets) (?:jaune|jaunes)\b(?=.{0,30}\b(?:commande|order|stock|livraison|delivery|taille|size|rayon|produit|product|pack|lot|article|item|securite|safety)\b)",
+        r"\b(?:militant|militante|activist|activiste|engage|engagee|passionne|passionnee|fervent|fervente)\b.{0,20}\b(?:du zero dechet|zero waste|anti plastique|du vrac|du bio|du recyclage|recycling|du vintage|du fait main|handmade|de la seconde main|second hand|eco|ecologie|vegan|bien etre animal|animal welfare|cause animale|animal rights|consumer rights|droits des consommateurs|climat|climate|du velo|cycling|du quartier|local|du patrimoine|heritage|de l accessibilite|accessibility)\b",
+        r"\b(?:militant|militante|militants)\b(?=.{0,3}[A-Z])|\b(?:un|une|le|la)? ?(?:ton|style|look|discours|approche|approach|tone|slogan|message|design|affiche|poster|t shirt|tee shirt|tshirt|tote bag|badge|pin|mug)\b.{0,10}\b(?:militant|militante|activiste|politique|political|engage|engagee|revolutionnaire|revolutionary|rebelle|rebel|punk|anarchiste|anarchist|communiste|communist|socialiste|socialist|soviet|sovietique|che guevara)\b",
+        r"\b(?:canvas|canvassed|campaign|campagne|campaigns|campagnes)\b (?:marketing|publicitaire|advertising|ad|ads|promo|promotionnelle|emailing|e mail|email|sms|newsletter|d emailing|de pub|de soldes|sales|social media|reseaux sociaux|d affichage|d abonnement|de fidelite|loyalty|de recrutement|recruitment|de retour|returns|de rappel|recall)\b|\b(?:marketing|publicitaire|advertising|ad|email|sms|newsletter|promo|sales|soldes|fidelite|loyalty|recall|rappel|crowdfunding|kickstarter|ulule|fundraising|collecte)\b.{0,15}\b(?:campaign|campagne|canvass\w*|militant\w*|activist\w*)\b",
+        r"\b(?:sondage|poll|survey|enquete|questionnaire|avis client|customer review|review|reviews|avis|note|rating|ratings|satisfaction|nps)\b",
+        r"\b(?:macron|trump|biden|obama|johnson|starmer|sunak|corbyn|farage|melenchon|zemmour|le pen|lepen|bardella|hidalgo|pecresse|jadot|roussel|ruffin|harris)\b (?:sofa|canape|collection|mask|masque|costume|costume de|deguisement|fancy dress|figurine|doll|poupee|poster|book|livre|biography|biographie|mug|tshirt|t shirt|tee shirt|hat|chapeau|casquette|cap|joke|blague|impression|impersonation|imitation|caricature|cartoon|meme|quote|citation)\b|\b(?:masque|mask|costume|deguisement|fancy dress|figurine|doll|poupee|poster|book|livre|biography|biographie|mug|tshirt|t shirt|tee shirt|hat|chapeau|casquette|cap|caricature|cartoon|impersonation|imitation|documentary|documentaire|film|movie|discours|speech|interview) (?:de|d|of|du|about|sur)? ?(?:macron|trump|biden|obama|johnson|starmer|sunak|corbyn|farage|melenchon|zemmour|le pen|lepen|bardella|hidalgo|pecresse|jadot|roussel|ruffin|harris)\b",
+        r"\b(?:democrat|democratic|democratique|democratie|democracy)\b(?! (?:party|voter|voters|supporter|supporters|member|members|activist))",
+        r"\b(?:tory|tories)\b(?= (?:island|burn|lane|street|road|hill|point|bay|st))",
+        r"\b(?:restaurant|resto|brasserie|cafe|bar|hotel|salle|club|cercle) (?:\w+ )?(?:les republicains|renaissance|horizons|reconquete|la republique|le parti)\b|\b(?:hotel|salle|place|rue|avenue|bd|boulevard|style|periode|art|musee|museum|epoque|era|festival|faire|fair) (?:\w+ )?(?:renaissance|horizons|reconquete|republicains)\b|\brenaissance (?:style|period|art|italienne|italian|painting|peinture|faire|fair|festival|hotel|costume)\b",
+        r"\b(?:greve|greves|strike|strikes|manif|manifestation|manifestations|protest|protests|demonstration|demonstrations|marche|march|bloquage|blocage|blockade|road block|barrage)\b.{0,40}\b(?:retard|retards|delay|delays|delayed|livraison|livraisons|delivery|deliveries|colis|parcel|parcels|transport|transports|sncf|ratp|train|trains|metro|bus|tube|rail|poste|la poste|royal mail|postal|courier|transporteur|carrier|port|ports|docks|dock|airport|aeroport|fuel|carburant|raffinerie|refinery|magasin|store|shop|ferme|closed|fermeture|closure|ouverture|opening|route|road|roads|routes|circulation|traffic|bouchon|bouchons|jam)\b|\b(?:retard|retards|delay|delays|delayed|livraison|livraisons|delivery|deliveries|colis|parcel|parcels|transport|transports|ferme|closed|fermeture|closure|circulation|traffic)\b.{0,40}\b(?:greve|greves|strike|strikes|manif|manifestation|manifestations|protest|protests|demonstration|demonstrations|blocage|blockade|mouvement social|industrial action)\b",
+    ],
+    "union_membership": [
+        r"\b(?:syndic|syndics|syndic de copropriete|syndicat de copropriete|syndicat des coproprietaires|syndicat intercommunal|syndicat mixte|syndicat des eaux|syndicat d initiative|syndicat d electricite|syndicat de transport|syndicat des transports|syndicat des proprietaires|syndicat agricole|syndicat viticole|syndicat professionnel|syndicat patronal|syndicat des producteurs|syndicat national des|syndicat de l ameublement|syndicat du meuble|syndicat de la boulangerie|syndicat des pharmaciens|syndicat des commercants|conseil syndical|syndication|syndicated|syndicate|syndicates|syndiquer|syndicalement)\b",
+        r"\b(?:union jack|union flag|union europeenne|european union|union des|union de|union nationale|union sportive|us|union station|union street|union square|union bank|union pacific|union cycliste|student union|students union|students union|student s union|credit union|union pay|unionpay|union carbide|union of|soviet union|union sovietique|union libre|en union libre|civil union|union civile|union suit|union cut)\b",
+        r"\b(?:greve|greves|strike|strikes|striking|industrial action|mouvement social|piquet de greve|picket|pickets|picket line)\b.{0,40}\b(?:retard|retards|delay|delays|delayed|livraison|livraisons|delivery|deliveries|colis|parcel|parcels|transport|transports|sncf|ratp|train|trains|metro|bus|tube|rail|poste|la poste|royal mail|postal|courier|transporteur|carrier|port|ports|docks|dock|airport|aeroport|fuel|carburant|raffinerie|refinery|magasin|store|shop|ferme|closed|fermeture|closure|ouverture|opening|route|road|roads|routes|circulation|traffic|bouchon|bouchons|jam|entrepot|warehouse|usine|factory|fournisseur|supplier|stock|stocks|annule|cancelled|canceled|reporte|postponed|rembourse|refund)\b|\b(?:retard|retards|delay|delays|delayed|livraison|livraisons|delivery|deliveries|colis|parcel|parcels|transport|transports|sncf|ratp|train|trains|metro|bus|tube|rail|poste|royal mail|postal|courier|transporteur|carrier|port|docks|airport|aeroport|entrepot|warehouse|usine|factory|fournisseur|supplier|magasin|store|closed|ferme|annule|cancelled|reporte|postponed)\b.{0,40}\b(?:greve|greves|strike|strikes|striking|industrial action|mouvement social|piquet de greve|picket|pickets|picket line|grevistes)\b|\b(?:hunger strike|lucky strike|strike price|strike through|strikethrough|strike a (?:balance|deal|chord|pose)|strikes a|striking (?:design|colour|color|look|resemblance|contrast|piece|blue|red|green|yellow|pink|gold)|coup de greve)\b",
+        r"\b(?:prospect|prospects|prospection|community|communities|equity|unite|unites|united|unity|unison|en unisson|in unison|unite de|unite centrale|unites)\b(?! (?:member|members|rep|reps|union|steward|branch|official|activist|membership|card))",
+        r"\b(?:livre|livres|book|books|histoire|history|roman|novel|documentaire|documentary|film|movie|expo|exhibition|these|thesis|article|cours|course)\b.{0,25}\b(?:syndicats?|syndicalisme|unions?|trade unions?|labour movement|mouvement ouvrier)\b",
+    ],
+    "ethnic_origin": [
+        r"\b(?:produit|produits|article|articles|marchandise|viande|lait|vin|vins|cafe|bois|fromage|fromages|fruits|legumes|matiere|matieres|piece|pieces|colis|appareil|modele|pays|certificat|label|appellation|miel|huile|farine|laine|coton|cuir|lin|the)s? (?:\w+ )?d +origines?\b|\bd +origines? +(?:francaise|france|locale|regionale|lyonnaise|parisienne|marseillaise|bordelaise|toulousaine|lilloise|nantaise|normande|alsacienne|bretonne|provencale|savoyarde|auvergnate|inconnue|indeterminee|controlee|protegee|garantie|geographique|animale|vegetale|naturelle|modeste|populaire|sociale|bourgeoise|ouvriere|rurale|paysanne|agricole)\b|\b(?:origine|origines) +(?:inconnue|indeterminee|du probleme|du colis|du produit|du retard|de la panne|de l erreur|de la fuite|du bruit)\b",
+        r"\b(?:noir|noire|noirs|noires|blanc|blanche|blancs|blanches|black|white|brown|asiatique|asian|arabe|arab|africain|africaine|african|indien|indienne|indian|chinois|chinoise|chinese|japonais|japanese|turc|turque|turkish|marocain|marocaine|moroccan|latino|latina|hispanic|mediterraneen|mediterranean|indian|caribbean|antillais|antillaise|creole|orientale?|oriental|exotique|exotic|ethnique|ethnic|tribal|afro|boheme|bohemian|gypsy|gitane|berbere|berber|kabyle|persan|persian|turkish|africa|asia|inde|india|maroc|morocco|chine|china|japon|japan)\b.{0,3}\b(?:style|styles|theme|themed|print|imprime|motif|motifs|pattern|patterns|tapis|rug|rugs|carpet|decoration|deco|decor|cuisine|food|restaurant|resto|recipe|recette|epicerie|grocery|market|marche|fabric|tissu|tissus|fashion|mode|design|designs|inspiration|inspired|inspire|artisanat|craft|crafts|handmade|fait main|jewellery|jewelry|bijoux|bijou|collection|gamme|range|coussin|cushion|cushions|lampe|lamp|lanterne|lantern|vase|vases|poterie|pottery|the|tea|cafe|coffee|epices|spices|spice|musique|music|film|movie|art|mask|masque|statue|sculpture|teck|wood|bois|laque|lacquer|porcelaine|porcelain|ceramique|ceramic|silk|soie|cotton|coton|pouf|pouffe|panier|basket|baskets|paniers|rotin|rattan|wax|kilim|berbere|beni ouarain|boucherie|butcher|sauce|dish|plat|plats|meal|repas|takeaway|traiteur|caterer)\b",
+        r"\b(?:noir|noire|noirs|noires|black|blanc|blanche|blancs|blanches|white|brown|marron|gris|grey|gray|rouge|red|bleu|blue|vert|green|jaune|yellow|rose|pink|beige|taupe|creme|cream|ivoire|ivory|dore|gold|argent|silver|metis|mixed|mat|matte|fonce|foncee|dark|clair|claire|light|naturel|natural|chocolat|caramel|ebene|ebony|miel|honey)\b(?= (?:et|and|ou|or|mat|matte|brillant|glossy|laque|fonce|clair|satin|satine|chine|metallise|metallic|colour|color|couleur|coloris|finish|finition|version|model|modele|edition|cuir|leather|velvet|velours|lin|linen|bois|wood|metal|marble|marbre|cushion|coussin|sofa|canape|lampe|lamp|chair|chaise|table|rug|tapis|plaid|throw|dress|robe|shirt|chemise|pull|jumper|jacket|veste|coat|manteau|shoes|chaussures|bag|sac|frame|cadre|shade|abat jour|ink|encre|cartridge|cartouche|friday|tie|cravate|box|boite|taille|size|l|xl|m|s|\d))",
+        r"\b(?:le|la|les|the|a|an|un|une|en|in|of|de|du|des|my|mon|ma|son|sa|his|her|your|votre|our|notre)? ?(?:(?:noir|noire|black|blanc|blanche|white|brown|marron|asiatique|arabe|metis|metisse|mixed)\b)(?= (?:coloris|colour|color|couleur|version|model|modele|edition|variant|variante|finish|finition|one|ones|model|item|article|product|produit|size|taille))",
+        r"\b(?:client|cliente|customer|clients|customers)\b (?:noir|noire|black|blanc|white)\b(?= (?:list|liste|friday|card|carte|label|status|statut|tier|member|membre|premium|gold|silver|vip))",
+        r"\b(?:race|races|racing|course|courses)\b(?! (?:noire|blanche|arabe|asiatique|juive|mixte))(?<!sa race)(?<!his race)(?<!her race)(?<!leur race)(?<!their race)|\b(?:race|races) (?:de chien|de chat|dog|cat|horse|de cheval|canine|feline|pure|pedigree)\b|\b(?:chien|chat|chienne|chiot|chaton|cheval|dog|cat|puppy|kitten|horse|pony|poney|lapin|rabbit)\b.{0,25}\b(?:race|breed|origine|origin|pedigree)\b|\b(?:rat race|human race|arms race|race against|race to|space race|race car|race day|race track|horse race|boat race|fun run|race for life|course contre)\b",
+        r"\b(?:de|d|of|from)? ?(?:origine|origin|origins|origines|provenance)\b (?:du|de la|de l|des|of the|of)? ?(?:produit|product|colis|parcel|bois|wood|coton|cotton|laine|wool|cuir|leather|matiere|matieres|material|materials|tissu|fabric|cafe|coffee|the|tea|vin|wine|viande|meat|lait|milk|fromage|cheese|fruits?|legumes?|vegetables|commande|order|probleme|problem|panne|fault|erreur|error|bug|retard|delay|appel|call|fonds|funds|paiement|payment|virement|transfer|plainte|complaint|reclamation|fuite|leak|odeur|smell|bruit|noise|tache|stain|fichier|file|donnees|data|demande|request|marchandise|goods|stock|pieces|parts|composants|components|certifiee|certified|controlee|protegee|aop|aoc|igp|label|france|francaise|french|italie|italienne|italian|espagne|spanish|chine|chinese|inde|indian|portugal|portugaise|turquie|turkish|maroc|marocaine|vietnam|vietnamienne|pakistan|pakistanaise|bangladesh|allemagne|german|belgique|belgian|pologne|polish|uk|british|europe|european|ue|eu|asie|asian|afrique|african|importe|imported|fabrique|made)\b|\b(?:made in|fabrique en|fabrique au|produit en|produced in|sourced from|importe d|importe de|imported from|pays d origine|country of origin|certificat d origine|certificate of origin|appellation d origine|designation of origin|origine france|origine garantie|origin story|original|originale|originaux|originales|originally|originellement|originaire d un|originaire de la|originaire du)\b",
+        r"\b(?:noir|black|blanc|white)\b (?:friday|monday|list|liste|listed|market|marche|board|tableau|hole|trou|out|tie|cravate|belt|ceinture|humour|humor|comedy|comedie|magic|magie|box|boite|noise|bruit|wash|lavage|goods|label|glove|gloves|paper|papier|collar|col|sheep|mouton|smith|forest|foret|hawk|horse|cheval|knight|chevalier|swan|cygne|panther|panthere|widow|veuve|pudding|boudin|pepper|poivre|coffee|cafe|tea|the|chocolate|chocolat|wine|vin|label|card|carte|mirror|miroir|elephant|christmas|noel|house|maison|lies|mensonge|van|camionnette|belt|shoes|chaussures)\b|\b(?:black|noir|noire)\b (?:and|et) (?:white|blanc|decker|gold|or)\b|\b(?:in the|dans le|en|au) (?:black|noir|red|rouge)\b|\bpeau (?:seche|grasse|sensible|mixte|normale|atopique|dry|oily|sensitive|combination|normal)\b|\b(?:type|types) (?:de peau|of skin|skin)\b|\bskin (?:type|care|tone matching|tone shade|tone foundation|tones range)\b|\b(?:fond de teint|foundation|concealer|correcteur|poudre|powder|teinte|shade|shades|nuance|nuances|collant|collants|tights|pansement|pansements|plasters?|band aid|bra|soutien gorge|lingerie|nude)\b.{0,30}\b(?:peau|skin|teint|tone|tones|fonce|foncee|foncees|dark|mat|mate|claire|clair|light|medium|deep|noire|black|brown|white|blanche|metisse|mixed)\b|\b(?:peau|skin|teint|tone|tones|carnation|carnations)\b.{0,20}\b(?:fond de teint|foundation|concealer|correcteur|poudre|powder|teinte|shade|shades|nuance|nuances|collant|collants|tights|pansement|pansements|plasters?|band aid|bra|lingerie|nude|range|gamme|produit|product|creme|cream|soin|care|serum|spf|sunscreen|ecran solaire|bronzage|tan|tanning|autobronzant)\b",
+        r"\b(?:exotique|exotic|tropical|tropicale|ethnique|ethnic|ethno|tribal|afro|oriental|orientale|boheme|boho|folk|folklorique|world music|musique du monde|fusion)\b(?= (?:style|styles|chic|look|theme|themed|print|imprime|motif|motifs|pattern|patterns|decoration|deco|decor|cuisine|food|fabric|tissu|fashion|mode|design|designs|inspiration|inspired|artisanat|craft|crafts|jewellery|jewelry|bijoux|collection|gamme|range|coussin|cushion|lampe|lamp|rug|tapis|vase|poterie|pottery|music|musique|print|prints|wax|curls|boucles|cheveux|hair|coiffure|hairstyle|comb|peigne|shampoo|shampooing|wig|perruque|braids|tresses|fruits?|plants?|plantes?|flowers|fleurs|birds|oiseaux|bois|wood|vibe|vibes|ambiance|atmosphere|touch|touche|flair))\b|\bcheveux (?:afro|crepus|boucles|frises)\b|\b(?:afro|kinky|curly|coily) (?:hair|cheveux|curls|comb|pick|wig)\b|\b(?:coupe|coiffure|hairstyle|perruque|wig) afro\b",
+        r"\b(?:black|noir|noire|african|africain|asian|asiatique|arab|arabe|latino|hispanic|indian|indien|caribbean|antillais|jewish|juive|juif|chinese|chinois|gypsy|roma|ethnic|ethnique|irish|polish|polonais)\b (?:owned|business|businesses|entreprise|entreprises|history month|heritage month|lives matter|history|histoire|literature|litterature|cinema|film|art|artists|artistes|designers|creators|createurs|authors|auteurs|musicians|musiciens|music|musique|community|communaute|association|charity|festival|cultural centre|centre culturel|museum|musee|quarter|quartier|restaurant|cuisine|food|market|marche|grocery|epicerie|supermarket|shop|boutique|store|magasin|studies|etudes|studies|fashion|mode|brand|marque)\b",
+        r"\b(?:asian|arab|arabe|chinese|chinois|indian|indien|mexican|mexicain|thai|thailandais|vietnamese|vietnamien|japanese|japonais|moroccan|marocain|lebanese|libanais|turkish|turc|greek|grec|italian|italien|african|africain|caribbean|antillais|jewish|juive|kosher|halal|middle eastern|oriental|orientale)\b (?:food|cuisine|restaurant|resto|takeaway|traiteur|recipe|recette|recettes|dish|dishes|plat|plats|supermarket|supermarche|grocery|epicerie|market|marche|store|shop|products|produits|ingredients|spices|epices|sauce|sauces|noodles|nouilles|tea|the|coffee|cafe|rug|tapis|lamp|lampe|lantern|lanterne|style|styles|design|designs|decor|deco|decoration|furniture|meubles|mobilier|fabric|tissu|print|prints|pattern|motif|collection|range|gamme|cookbook|livre de cuisine|art|artwork|ceramics|ceramique|pottery|poterie|porcelain|porcelaine|vase|vases|cushion|coussin|bowl|bol|bols|bowls|dinner|diner|night|soiree|week|semaine|festival|fair|foire|new year|nouvel an)\b",
+        r"\b(?:parle|speaks|speak|spoke|parlait|parlent|langue|language|languages|langues|traduit|translated|translate|traduction|translation|traducteur|translator|interprete|interpreter|bilingue|bilingual|en|in|cours d|cours de|lessons|courses|course|clavier|keyboard|sous titres|subtitles|version|notice|manual|manuel|mode d emploi|instructions)\b.{0,15}\b(?:arabe|arabic|chinois|chinese|mandarin|cantonais|cantonese|turc|turkish|berbere|berber|kabyle|tamoul|tamil|hindi|urdu|ourdou|bengali|polonais|polish|portugais|portuguese|espagnol|spanish|italien|italian|allemand|german|anglais|english|francais|french|russe|russian|japonais|japanese|vietnamien|vietnamese|coreen|korean|hebreu|hebrew|wolof|lingala|swahili|creole|roumain|romanian|grec|greek|albanais|albanian|serbe|serbian|croate|croatian|ukrainien|ukrainian|farsi|persan|persian|pashto|dari|kurde|kurdish|armenien|armenian|somali|amharic|tigrinya|yiddish|welsh|gallois|gaelic|gaelique|breton|basque|corse|catalan|occitan|alsacien|flamand|flemish|neerlandais|dutch)\b",
+    ],
+    "sexual_orientation": [
+        r"\b(?:gay|gaie|gai|gaiement|gaily|gaiete|gaity|gayety)\b(?= (?:colou?rs?|couleurs?|floral|prints?|imprime|motif|pattern|ribbon|ruban|party|fete|decoration|deco|lights|lumieres|tune|song|chanson|paris|abandon|spirit|mood|humeur|atmosphere|ambiance|old time))|\bgay (?:lussac|gordon|street|st|road|lane|paree)\b|\b(?:marvin|marvin gaye|gaye|gaylord|gayle|lady gay)\b",
+        r"\b(?:homo sapiens|homo erectus|homo faber|homo economicus|homogene|homogeneous|homogeneise|homologue|homologation|homologue|homologated|homologous|homonyme|homonym|homme|hommes|homard|homestead|homeopath\w*)\b",
+        r"\b(?:bi(?:cycle|cyclette|annuel|weekly|mensuel|monthly|lingue|lingual|colore|color|colour|metal|materiau|material|plan|place|places|ton|tone|directional|directionnel|annual|cameral|carbonate|cep|ceps|ceps|o|ologique|bio|ere|beron|bibliotheque|blio|lan|lans|jou|joux|joutier|joutiere|joutiers|zarre|zarrement|llet|llets|lliard|lliards|nome|nomes|sou|sous)\w*)\b",
+        r"\b(?:trans(?:port|porteur|porter|porte|portes|portation|action|actions|fer|fert|ferts|fers|fere|ferer|ferred|ferring|it|ition|itions|lation|lations|late|lated|lator|lucide|lucent|parence|parent|parente|parents|mission|missions|mettre|mis|mise|mit|mitted|former|formers|formation|formations|forme|formee|fo|fos|sport|sports|versal|versale|versales|atlantique|atlantic|manche|pennine|siberien|alpin|frontalier|frontaliere|humance|humanisme|genic|genique|ition|gresser|gression|fusion|pondeuse|ponder|ponders|at|ats|pose|poser|vaser|vasement|ept|is|iberien|lucid|ient|ience|istor|istors|istance|mute|muter|mutation|cend|cendance|cendant|cender|codage|coder|coding|code|codes|ept|hipster|siberian|piration|pirer|pire|pirant|card|cards)\w*|trans (?:europ|siberi|mancha|pacific|atlantic|african|african|alpine|canada|manche|border|national|nationale|continental|regional|urbain|urban|frontalier)\w*)\b",
+        r"\b(?:sex|sexe|sexy|sexual|sexuel|sexuelle|sexuality|sexualite|sex life|vie sexuelle|intime|intimate|libido|lingerie)\b(?=.{0,25}\b(?:education|toy|toys|jouets?|shop|boutique|sex shop|pistols|appeal|symbol|symbole|and the city|tape|comedy|comedie|film|movie|book|livre|serie|series|show|episode|therapy|therapie|therapist|therapeute|chapter|chapitre|couleur|colour|color|coloris|robe|dress|lingerie|nuisette|gel|lubrifiant|lube|produit|product|range|gamme|collection|rayon|aisle|category|categorie|article|item|commande|order|colis|parcel|package|discrete|discreet|discretion|emballage|packaging|marque|brand|de l enfant|of the child|du bebe|of the baby|of the foetus|du foetus|du chat|du chien|of the cat|of the dog|of the puppy|of the kitten|du chiot|du chaton|determination|ratio|m f|f m|male|female|masculin|feminin|homme femme|hommes femmes|men women|gender)\b)",
+        r"\b(?:sexe|sex) (?:du|de la|de l|des|of the|of)\b|\bsexe (?:masculin|feminin)\b|\b(?:sex|gender|genre) (?:m|f|male|female|homme|femme|masculin|feminin|x|other|autre)\b|\b(?:meme sexe|same sex|opposite sex|sexe oppose)\b(?= (?:school|ecole|classes?|toilets?|toilettes|changing|vestiaires?|dormitory|dortoir|wards?|twins|jumeaux|siblings|freres|soeurs))",
+        r"\b(?:pride and prejudice|orgueil et prejuges|pride of|la fierte de|fierte (?:de|du|d)|proud|fier|fiere|pride (?:in|of|myself|yourself|themselves))\b|\b(?:lion|lions|pride rock)\b",
+        r"\b(?:queer eye|queer as folk|queer street|queer feeling|queer look|queer sort|queerly)\b",
+        r"\b(?:his|son|her|sa) (?:husband|wife|boyfriend|girlfriend|mari|epoux|epouse|femme|compagnon|compagne) (?:s|de|a|est|is|was|called|appelle|a appele|phoned|rang|wrote|ecrit)\b(?=.{0,40}\b(?:elle|she|her|sa|madame|mrs|ms|mme|il|he|his|monsieur|mr)\b)",
+        r"\b(?:gay|lgbt\w*|queer|rainbow|pride) ?(?:friendly|collection|month|window|display|rayon|range|bunting|flag|drapeau|merch|merchandise|capsule|edition|theme|themed|parade|march|float|sale|promo)\b|\b(?:collection|rayon|range|capsule|edition|mois des fiertes|drapeau|flag|vitrine|window) (?:gay|lgbt\w*|queer|rainbow|pride|arc en ciel)\b|\bhotel gay\b|\b(?:cle|cles|key|keys) maitresses?\b|\bmaitresse (?:de maison|d ecole|d oeuvre|de conference|de stage|nageuse|femme)\b|\b(?:rayon|section|shelf|aisle|livre|livres|book|books|librairie|bookshop|manuel|guide|cours|education|class|lesson) (?:\w+ )?(?:sexualite|sexuality|sex education|education sexuelle|sexe)\b|\bsexualite\b(?=.{0,20}\b(?:librairie|rayon|livre|book|etage|floor|section)\b)|\bpreservatifs?\b(?=.{0,30}\b(?:rayon|stock|promo|distributeur|dispenser|caisse|gamme|range|reassort|aisle|pub|pubs|publicite|advert|ads)\b)|\b(?:rayon|stock|promo|distributeur|dispenser|gamme|range|reassort|aisle|pub|pubs|publicite|advert|ads) (?:\w+ ){0,2}(?:preservatifs?|condoms?|lubrifiants?|sextoys?|lingerie)\b",
+        r"\bvierge\b(?=.{0,30}\b(?:signe|astro\w*|zodiaque|zodiac|horoscope|ascendant)\b)|\b(?:signe|sign|ascendant) (?:de la |du )?(?:vierge|virgo)\b|\b(?:virgin (?:atlantic|media|mobile|money|olive|wool|islands)|extra virgin|huile d olive vierge|vierge extra|laine vierge|page vierge|feuille vierge|carte vierge|cd vierge|dvd vierge|cle vierge|vierge de tout)\b",
+        r"\b(?:femme de menage|femme de chambre|femme d affaires|femme au foyer|femme de service|femme de ma vie|sage femme|petite femme|bonne femme|femme fatale|femme enceinte)\b",
+        r"\b(?:partner|partners|partenaire|partenaires)\b(?= (?:program|programme|company|companies|entreprise|entreprises|brand|brands|marque|marques|shop|shops|store|stores|magasin|magasins|site|sites|link|lien|code|offer|offre|network|reseau|carrier|transporteur|delivery|livraison|bank|banque))",
+        r"\b(?:libertin|libertine|libertinage)\b(?= (?:du|de la|des|au|au xviii|siecle|century|novel|roman|litterature|literature|poet|poete|philosoph\w*))|\b(?:les liaisons dangereuses|dangerous liaisons)\b",
+    ],
+    "biometric_genetic": [
+        r"\b(?:adn|dna)\b (?:de la marque|of the brand|de l entreprise|of the company|de notre|of our|du produit|of the product|de la maison|of the house|de la collection|of the collection|du design|of the design|du magasin|of the store|de nos|de votre|de la boutique|du lieu|of the place|du club|of the club|du projet|of the project|de l equipe|of the team)\b|\b(?:dans|in|fait partie de|part of|au coeur de|at the heart of|c est dans|it s in|inscrit dans|written into|grave dans|etched in|fait partie de l|is in (?:our|the|its|their|his|her)|est dans (?:notre|l|son|leur|nos))\b (?:l |the |notre |nos |son |leur |our |its |their |his |her |your |votre |ton |sa )?(?:adn|dna|genes?|genome|genetique)\b|\b(?:notre|our|son|sa|leur|their|its|la|the|votre|your) (?:adn|dna)\b(?= (?:de marque|brand|d entreprise|corporate|stylistique|creatif|creative|du|de la|of the)\b)|\b(?:brand|corporate|company|marque|entreprise|maison|house|design|style|stylistic|creative) (?:dna|adn|genes)\b",
+        r"\b(?:kit|kits|coffret|coffrets|box|test kit|test kits|self test|home test) (?:de test |test |d analyse |d |de |for |pour )?(?:adn|dna|genetique|genetic|ancestry|genealogique|genealogy|23andme|myheritage)\b|\b(?:adn|dna|genetique|genetic|ancestry|ancestrydna|23andme|myheritage|genealogique|genealogy) (?:test )?(?:kit|kits|coffret|coffrets|box|boxes)\b|\b(?:vend|vendons|vendez|sell|sells|selling|sold|stock|stocke|stocks|en stock|in stock|rupture|promo|promotion|soldes|sale|discount|reduction|rayon|aisle|catalogue|catalog|commande|commander|ordered|order|orders|achete|acheter|bought|buy|buying|offrir|gift|cadeau|return|returned|retour|retourne|rembourse|refund|refunded|livraison|delivery|delivered|colis|parcel)\b (?:des |un |une |le |la |les |a |an |the |our |nos |notre |ce |cette |this |these |ces |d |de |du |son |sa |his |her )?(?:\w+ )?(?:kits? |tests? |coffrets? )(?:\w+ )?(?:adn|dna|genetique|genetic|ancestry|23andme|myheritage)\b",
+        r"\b(?:capteur|capteurs|lecteur|lecteurs|scanner|scanners|sensor|sensors|deverrouillage|unlock|unlocking|serrure|lock|cadenas|padlock|coffre)s? (?:d |de |par |a |by |with |via |with a |par la |a la |biometrique )?(?:empreintes?|fingerprints?|thumbprints?|reconnaissance faciale|facial recognition|face id|faceid|touch id|biometrique|biometric|biometrie|iris)\b|\b(?:empreintes?|fingerprints?|thumbprint|face id|faceid|touch id|reconnaissance faciale|facial recognition|biometrique|biometric|face|iris) (?:digitales? )?(?:sensor|sensors|reader|readers|scanner|scanners|unlock|unlocking|lock|locks|login|log in|sign in|capteur|lecteur|deverrouillage|feature|features|fonction|option|setting|settings|module|padlock|cadenas|serrure|safe|coffre|door lock|authentication|authentification|payment|paiement|id|compatible|support|works|fonctionne|ne marche|ne fonctionne|doesn t work|stopped working|not working|broken|en panne)\b|\b(?:device|browser|navigateur|appareil|digital|canvas|audio|tls|ssl|ssh|key|cle|file|fichier|hash) fingerprint\w*\b|\bfingerprinting\b|\b(?:avec|with|has|a|dote d|equipped with|includes|inclut|sans|without|no) (?:un |une |a |le |la |l )?(?:lecteur d empreintes?|capteur d empreintes?|fingerprint (?:sensor|reader|scanner)|face id|touch id|reconnaissance faciale)\b",
+        r"\b(?:empreinte|empreintes|footprint|footprints) (?:carbone|carbon|ecologique|ecological|environnementale|environmental|digitale du site|numerique|digital|de pas|de pneu|de patte|de pattes|paw|de chaussure|de chaussures|boot|boots|shoe|water|eau|energetique|energy)\b|\b(?:carbon|carbone|ecological|digital|numerique) (?:footprint|empreinte)\b|\bempreinte (?:de|du) (?:chien|chat|patte|pied|main de bebe|bebe|baby|enfant)\b|\b(?:kit|coffret|cadre|frame|moulage|casting|souvenir|argile|clay|pate|plaster|platre|encre|ink)\b.{0,25}\b(?:empreinte|empreintes|footprint|handprint|fingerprint|fingerprints)\b|\b(?:empreinte|empreintes|handprint|fingerprint|fingerprints)\b.{0,25}\b(?:bebe|baby|enfant|child|kids|patte|paw|chien|dog|chat|cat|souvenir|kit|coffret|cadre|frame|argile|clay|encre|ink|art|painting|peinture|tableau)\b|\b(?:fingerprint|fingerprints|fingermarks|finger marks|smudge|smudges|traces de doigts|traces de doigt)\b(?=.{0,25}\b(?:resistant|proof|free|anti|sans|glass|verre|ecran|screen|surface|inox|stainless|steel|acier|finish|finition|frigo|fridge|door|porte|mirror|miroir|lens|objectif|coating|revetement|clean|nettoy\w*|marks|traces)\b)|\b(?:anti|resistant aux|resistant to|sans) (?:traces de doigts|fingerprint|fingerprints|empreintes|traces)\b",
+        r"\b(?:genetique|genetic|genetically|genetiquement|genes?|genome)\b(?= (?:modifie|modifiee|modifies|modified|engineered|engineering|algorithm|algorithms|algorithme|algorithmes|programming|programmation|des plantes|of plants|du ble|of wheat|du mais|of corn|des semences|seeds|semences|du chien|of the dog|du chat|of the cat|de la race|of the breed|du cheval|of the horse|des abeilles|of bees|de la vigne|of the vine|des roses|of roses|des tomates|of tomatoes))|\b(?:ogm|gmo|non ogm|non gmo|sans ogm|gmo free|gene pool|genetic algorithm)\b|\b(?:algorithme|algorithm|algorithms|algorithmes|programming|programmation|plantes?|plants?|semences?|seeds?|ble|wheat|mais|corn|chien|dog|chat|cat|race|breed|cheval|horse|abeilles?|bees?|vigne|vine|roses?|tomates?|tomatoes|fruits?|legumes?|vegetables|graines?|cultures?|crops?|betail|cattle|vaches?|cows?|elevage|breeding|chiot|puppy|chaton|kitten|pedigree|lignee|bloodline)\b.{0,25}\b(?:genetique|genetic|genetics|genetiquement|genetically|genes?|genome|adn|dna)\b",
+        r"\b(?:jean|jeans|genie|genius|genealogie|genealogy|genealogique|genealogical|arbre genealogique|family tree|ancestry com|genealogy website|geneanet)\b(?! (?:test|testing|mutation|porteur|carrier|hereditaire|hereditary|brca))",
+        r"\b(?:textbook|textbooks|manuel|manuels|livre|livres|book|books|cours|course|lecture|conference|library|bibliotheque|university|universite|cepage|vin|wine|vigne|grape|plante|plant|race|breed|chien|dog|chat|cat|cheval|horse|ble|mais|wheat|corn|semences|seeds|algorithm|algorithme)\b.{0,30}\b(?:genetique|genetics|genetic|genome|adn|dna)\b|\b(?:genetique|genetics|genetic|genome)\b.{0,30}\b(?:textbook|textbooks|manuel|manuels|livre|book|cours|course|lecture|library|cepage|vin|wine|vigne|plante|race|breed|chien|dog|chat|cat|algorithm|algorithme)\b",
+        r"\b(?:abonnement|subscription|facture|invoice|compte|account|site|website|appli|app) (?:\w+ )?(?:myheritage|ancestry|23andme|geneanet)\b|\b(?:myheritage|ancestry|23andme|geneanet) (?:subscription|abonnement|facture|invoice|account|compte)\b",
+        r"\b(?:supports?|dispose d|dispose du|propose|offers?|equipe d|equipped with|avec|with|module|pointeuse|time clock|clock|badgeuse|terminal|lecteur|reader|devis|quote|fournisseur|supplier|vendor) (?:\w+ ){0,4}(?:fingerprint|empreintes?|face unlock|reconnaissance faciale|facial recognition|biometri\w*|face id)\b|\b(?:pointeuse|time clock|clock|badgeuse|terminal|systeme|system) biometri\w*\b|\bbiometri\w* (?:time clock|clock|pointeuse|terminal|reader|lecteur)\b|\b(?:fingerprint|face|facial) (?:and|et) (?:face|facial|fingerprint) ?(?:unlock|recognition|id)?\b",
+        r"\b(?:scan|scanner|scanne|scanned|scanning|scans)\b (?:de|du|de la|des|the|a|un|une|of|le|la|les|mon|ma|son|sa|his|her|my|votre|your)? ?(?:document|documents|piece|pieces|piece d identite|passeport|passport|carte|card|permis|licence|license|recu|receipt|facture|invoice|ticket|qr|qr code|code barre|code barres|barcode|bar code|colis|parcel|etiquette|label|photo|photos|image|images|page|pages|contrat|contract|rib|iban|cheque|check|bon|voucher|coupon|produit|product|article|item|code|codes|fichier|file|pdf)\b|\b(?:face|visage)\b(?= (?:cream|creme|mask|masque|wash|serum|soin|care|scrub|gommage|toner|tonique|oil|huile|brush|brosse|towel|serviette|cloth|lingette|lingettes|wipes|powder|poudre|paint|peinture|painting|maquillage|makeup|make up|avant|arriere|front|back|cachee|hidden|a face|to face|off|down|up|value|recognition software for (?:the|our) (?:store|shop|magasin))\b)",
+        r"\biris\b(?! (?:scan|scans|scanning|recognition))|\b(?:palm|palme|palmier|palmiers|palm oil|huile de palme|palm tree|palm springs|palm beach|palm sunday|palm reading|lecture des lignes de la main)\b",
+    ],
+    "criminal": [
+        r"\b(?:vous etes|you are|c est|ce sont|you re|they are|ils sont|bande de|bunch of|quels?|what) (?:des |une bande de |a bunch of |of )?(?:voleurs|escrocs|arnaqueurs|thieves|crooks|scammers|bandits|criminels|criminals|fraudeurs)\b|\b(?:du vol|daylight robbery|highway robbery|vol manifeste|c est du vol|it s robbery|it s theft|un vol pur)\b|\b(?:des|les|un|une|the|a|some) (?:voleurs?|voleuses?|thieves|thief|cambrioleurs?|burglars?|pickpockets?|escrocs?|scammers?|fraudsters?|fraudeurs?) (?:ont|a|have|has|had|stole|took|pris|vole|sont|broke|entered|got|managed|used|utilise)\b",
+        r"\b(?:crime|crimes|criminal|criminally|criminel|criminelle|thief|thieves|voleur|voleurs|escroc|escrocs|robbery|bandits?|gangsters?)\b(?=.{0,40}\b(?:joked|jokes|jokingly|joking|kidding|en plaisantant|plaisante|plaisantait|en riant|pour rire|laughing|laughed|rigole|rigolait)\b)|\b(?:price|prix|prices|tarif|tarifs|policy|politique|generous|genereux|cheap|good|delicious|underrated|overpriced|low|bon|cher|fees|frais) (?:is|are|est|sont|c est)? ?(?:a |un |une )?(?:crime|criminal|criminally|criminel|criminels|du vol|robbery|theft)\b|\bcriminally (?:generous|cheap|good|delicious|underrated|overpriced|low|high)\b|\b(?:is|est|c est) (?:a |un )?crime\b(?=.{0,25}\b(?:joked|plaisante|rigole|laughed|en riant)\b)|\bcrimee\b|\bcrimea\b",
+        r"(?:\w+ ){0,4}\b(?:shoplifter list|watchlist|watch list|liste de|loss prevention|by mistake|par erreur|a tort|wrongly|wrongfully|falsely|accuse a tort|accusee a tort|presume|presumee|presumed|suspected|soupconne|soupconnee|soupcon|soupcons|suspicion)\b",
+        r"\bserved (?:\w+ ){0,3}(?:in the (?:army|military|navy|air force|forces)|as a|as an|with the|on the (?:board|committee|jury))\b",
+        r"\b(?:solicitor|avocat|avocate|lawyer|notaire|notary) (?:sent|a envoye|wrote|a ecrit|letter|courrier)\b(?!.{0,40}\b(?:sentence|peine|prison|charges|conviction|condamn\w*|detention)\b)|\bprobate\b",
+        r"\b(?:prison break|prison de (?:verre|glace|luxe|doree)|golden cage|cage doree|jailbreak|jailbroken|jailbreaking|get out of jail|monopoly|prison (?:style|theme|themed|movie|film|serie|series|show|bars decor|escape|escape game)|escape game|escape room|jail (?:theme|themed|cell decor))\b|\b(?:monopoly|jeu|game|board game|jeu de societe|escape|film|movie|serie|series|tv|television|book|livre|roman|novel|podcast|documentaire|documentary|true crime|thriller|polar|crime novel|crime fiction|murder mystery|cluedo|cluedo|policier|detective|inspector|inspecteur|sherlock|columbo|agatha christie)\b.{0,40}\b(?:prison|jail|crime|crimes|criminal|criminel|criminels|detenu|detenus|prisoner|prisoners|voleur|voleurs|thief|thieves|police|arrested|arrete|condamne|convicted|sentenced|delinquant|gangster|gangsters|heist|braquage|casse|fraud|fraude|escroc|con man|gendarmes?|policiers?)\b|\b(?:prison|jail|crime|crimes|criminal|criminel|detenu|prisoner|voleur|thief|thieves|police|gendarmes?|policiers?|gangster|heist|braquage)\b.{0,25}\b(?:monopoly|jeu|game|board game|jeu de societe|escape|film|movie|serie|series|tv|book|livre|roman|novel|podcast|documentaire|documentary|thriller|polar|fiction|costume|deguisement|fancy dress|lego|playmobil|toy|toys|jouet|jouets|figurine|figurines|party|fete|theme|themed|poster|affiche|dvd|blu ray|box set|coffret|season|saison|episode|tome|volume|bd|comic|manga)\b",
+        r"\b(?:voleur|voleuse|thief|thieves|pickpocket|pickpockets|cambrioleur|cambrioleurs|burglar|burglars|escroc|escrocs|arnaqueur|arnaqueurs|scammer|scammers|fraudeur|fraudeurs|fraudster|fraudsters)\b(?=.{0,40}\b(?:a vole|ont vole|stole|stolen|vole|volee|voles|volees|derobe|derobee|pris|took|taken|usurpe|usurpation|hacked|pirate|piratee|phishing|hameconnage|arnaque|scam|scammed|fraud|fraude|fraudulent|frauduleux|frauduleuse|carte|card|compte|account|colis|parcel|package|identite|identity|porte monnaie|purse|wallet|portefeuille|sac|bag|telephone|phone|velo|bike|voiture|car)\b)(?=.{0,60}\b(?:victime|victim|client|cliente|customer|son|sa|ses|his|her|their|leur|mon|ma|my|le|la|the)\b)",
+        r"\b(?:colis|parcel|package|packages|parcels|carte|card|cards|cartes|compte|account|identite|identity|telephone|phone|velo|bike|bicycle|voiture|car|sac|bag|portefeuille|wallet|porte monnaie|purse|commande|order|livraison|delivery|marchandise|goods|courrier|mail|post|mailbox|boite aux lettres|cb|carte bancaire|credit card|bank card|donnees|data|code|codes|mot de passe|password|vehicule|vehicle|camion|truck|van|camionnette|entrepot|warehouse|magasin|store|shop)\b.{0,25}\b(?:vole|volee|voles|volees|stolen|derobe|derobee|pirate|piratee|hacked|usurpe|usurpee|cloned|clonee|cambriole|cambriolee|burgled|broken into|robbed|braque)\b|\b(?:vol|theft|thefts|vols|cambriolage|burglary|robbery|braquage|fraude|fraud|escroquerie|scam|arnaque|phishing|hameconnage|usurpation d identite|identity theft|piratage|hacking)\b (?:de|du|de la|des|of|on|du colis|de colis|de carte|de sa|de son|de ses|of (?:his|her|their|the)|sur (?:son|sa|le|la)|a la carte|au|aux|par)\b|\b(?:victime|victim|victims|victimes|subi|suffered|been the victim|ete victime|a ete vole|was robbed|got robbed|s est fait voler|s est fait cambrioler|s est fait agresser|was mugged|got mugged|was burgled|a ete cambriole|a ete cambriolee|a ete agresse|a ete agressee|porte plainte pour|filed a police report|police report for|reported (?:the|it|a) (?:theft|fraud|scam)|declare le vol|declaration de vol|a declare|depot de plainte pour vol)\b",
+        r"\b(?:crime|crimes|criminal|criminel|criminelle|criminels|delit|delits|offence|offense|fraud|fraude)\b(?= (?:prevention|rate|rates|taux|statistics|statistiques|scene|scenes|novel|novels|fiction|series|show|drama|podcast|documentary|thriller|de lese|against fashion|contre le bon gout|against good taste|de la mode|of fashion|fighting|squad|unit|department|team|protection|detection|alert|alerts|check|checks|checking|prevention|prevent|team|brigade|service|control|controls))|\b(?:c est un crime|it s a crime|it s criminal|c est criminel|criminally (?:underrated|cheap|good|delicious|low|overpriced)|crime against|crime contre|fashion crime|fashion police|police de la mode|partner in crime|partners in crime|complice de shopping)\b|\b(?:anti|lutte contre la|fight against|prevention de la|fraud|fraude) ?(?:fraud|fraude|fraude bancaire|crime|vol|theft)\b|\b(?:fraud|fraude) (?:check|checks|checking|detection|alert|alerts|prevention|team|department|service|control|controle|verification|screening|filter|filtre|score|scoring|review|suspicion|suspected on the card|blocked|bloque|bloquee|protection)\b",
+        r"\b(?:police|policier|policiers|police officer|police officers|gendarme|gendarmes|gendarmerie|commissariat|police station|cop|cops|pompier|pompiers|firefighter|firefighters|militaire|military|soldier|soldat|surveillant|surveillante|gardien de prison|prison officer|prison guard|agent penitentiaire|avocat|avocate|lawyer|solicitor|barrister|juge|judge|magistrat|magistrate|greffier|clerk|huissier|bailiff|notaire|notary)\b(?=.{0,30}\b(?:commande|order|ordered|achete|bought|client|customer|travaille|works|worked|metier|profession|job|uniforme|uniform|bureau|office|cabinet|chambers|livraison|delivery|livrer|deliver|adresse|address|caserne|barracks|station|commissariat|tribunal|court|palais de justice|courthouse|pour son|for his|for her|pour sa|facture|invoice|devis|quote|compte pro|business account|professionnel|professional)\b)|\b(?:travaille|travaillait|works|worked|working|employe|employee|employed|agent|officer|gardien|guard|surveillant|nurse|infirmiere|teacher|enseignant|prof|aumonier|chaplain|medecin|doctor|livre|livrer|livraison|deliver|delivery|delivered|adresse|address|visite|visit|visiting|visits|parloir|visiting hours)\b (?:a la|au|at the|at|in the|in|de la|du|of the|pour la|for the|a|en)? ?(?:prison|jail|maison d arret|centre penitentiaire|penitentiary|tribunal|court|courthouse|palais de justice|commissariat|police station|gendarmerie|caserne|barracks)\b",
+        r"\b(?:rue|avenue|av|bd|boulevard|place|allee|chemin|quai|impasse|route|cours|square|street|st|road|rd|lane|ave|parvis|passage|arret|station|metro|gare|quartier|residence)\b.{0,20}\b(?:prison|tribunal|palais de justice|court|police|gendarmerie|commissariat|bastille|conciergerie|la sante)\b|\b(?:old bailey|alcatraz|bastille|conciergerie|fleury merogis|la sante|les baumettes|fresnes|holloway|wormwood scrubs|pentonville|scotland yard)\b(?!.{0,30}\b(?:incarcere|incarceree|detenu|detenue|incarcerated|imprisoned|serving|purge|sortie|sorti|released|libere|liberee|inmate|en prison|in prison|in jail)\b)",
+        r"\b(?:parole|paroles|lyrics|mot de passe|passe parole|prend la parole|a la parole|donner sa parole|tenir parole|parole de|ma parole|sur parole|parole d honneur|word of honour|parole (?:du|de la|des|d|de) \w+|porte parole|spokesperson|parole (?:client|customer))\b|\b(?:probation|probatoire|probationary|periode d essai|trial period|period of probation|en periode de probation|on probation at work|new hire|nouvel employe)\b(?=.{0,40}\b(?:emploi|job|work|travail|contrat|contract|poste|position|employeur|employer|entreprise|company|rh|hr|manager|essai|trial|stage|internship|salarie|employee|staff|new|nouveau|nouvelle|recrue|hire)\b)|\b(?:trial|trials|essai|essais) (?:period|periode|version|offer|offre|subscription|abonnement|gratuit|free|run|size|taille|pack|kit|product|produit|de produit|cream|creme|sample|echantillon)\b|\b(?:free|gratuit|30 day|30 jours|14 day|14 jours|7 day|7 jours|clinical|clinique) (?:trial|trials|essai|essais)\b|\b(?:tagged|tag|tags|etiquete|etiquetee|etiquette) (?:in|on|dans|sur|avec|with|as|comme|the|les|the photo|la photo|photo|photos|post|instagram|facebook|twitter|social)\b|\b(?:tagged|tagging|tag)\b(?=.{0,20}\b(?:photo|photos|post|posts|instagram|facebook|twitter|x com|social media|reseaux sociaux|story|stories|publication|review|avis|product|produit|price tag|prix|etiquette|label)\b)|\bprice tags?\b|\b(?:on|under) (?:bail|caution)\b(?=.{0,20}\b(?:loan|pret|locat\w*|rental|deposit|depot|caution de)\b)|\bcaution\b|\b(?:bail|bails) (?:commercial|de location|locatif|d habitation|precaire|mobilite|residentiel|professionnel|de 3 6 9|3 6 9)\b|\bcustody of (?:the|his|her|their) (?:children|child|kids|enfants|dog|chien|cat)\b|\b(?:garde|custody) (?:des enfants|of the children|partagee|alternee|shared|joint|exclusive|du chien|of the dog)\b|\b(?:sentence|sentences|phrase|phrases)\b(?= (?:in|of|du|de la|des|structure|structures|case|cases|length|lengths|mal|badly|correcte|correct|grammar|grammaire|complete|incomplete|incomplete|d accroche|d intro|introductive|finale|final|first|premiere|derniere|last|second|deuxieme|below|ci dessous|above|ci dessus|that|which|qui|que|on the|sur le|sur la|sur les|of the|du site|on the site|on the website|du site web|of the email|du mail|de la notice|of the manual|in the manual|dans la notice|de l email|in the email|dans le mail|dans l email))\b|\b(?:death sentence|peine de mort|life sentence|perpetuite)\b(?=.{0,30}\b(?:for (?:the|this|our) (?:product|brand|business|shop|store|company)|pour (?:le|ce|notre) (?:produit|marque|commerce|magasin|entreprise)|for sales|pour les ventes)\b)",
+        r"\b(?:arrested|arrete|arretee|arreter|arrete|stopped|stop|halt)\b (?:la|le|les|the|son|sa|ses|his|her|their|my|mon|ma|mes|our|notre|nos|votre|your|d|de)? ?(?:commande|commandes|abonnement|abonnements|subscription|subscriptions|prelevement|prelevements|direct debit|paiement|paiements|payment|payments|production|fabrication|livraison|livraisons|delivery|deliveries|service|services|contrat|contract|relation|relationship|achats|purchases|envois|shipping|collection|gamme|range|traitement|processing|vente|ventes|sales|sale|offre|offer|newsletter|emails|mails|sms|relance|relances|reminders|campagne|campaign|produit|product|modele|model|fonction|feature|appareil|device|machine|moteur|engine|voiture|car|bus|train|taxi|mon|ma|son|sa|le|la|the|a|an|un|une|de|d|net|tout|everything|working|travailler|fumer|smoking|smoke|boire|drinking|drink|manger|eating|sport|running|courir|cours|classes|lessons|pour|for|temporairement|temporarily|definitivement|permanently)\b|\barrete (?:de|d) \w+\b|\barret (?:de|des|du|d)\b|\b(?:a|has|had|is|was|been|s est|se sont|il s est|elle s est|on s est|je me suis|nous nous sommes) arret\w*\b|\barrete (?:le|la|les|au|a|en|sur|devant|pres|chez|net|brusquement|suddenly|soudain)\b|\b(?:arrete|arretee) (?:par|by) (?:le|la|the|un|une|a|an) (?:bouchon|bouchons|trafic|traffic|neige|snow|greve|strike|panne|breakdown|travaux|roadworks|accident|feu|light|lights|feux)\b",
+        r"\b(?:detenu|detenue|detenus|detenues|detient|detiennent|detenir|detenait|held|holds|holding|owned|possede|possedee) (?:par|by|a|au|au sein|dans|en|in|at|chez|with|avec|de|du|des|les|la|le|the|un|une|a|an|\d+)\b|\b(?:actions?|shares?|parts?|compte|account|stock|stocks|titres|securities|capital|majorite|majority|droits|rights|brevet|patent|licence|license|donnees|data|fonds|funds|avoirs|assets|cartes?|cards?|points|credits?|bons?|vouchers?|produits?|products?|articles?|items?|records?|records held|informations?|information|documents?|fichiers?|files?|colis|parcels?|marchandises?|goods)\b.{0,20}\b(?:detenu|detenue|detenus|detenues|held|holds|owned|en detention|in custody of|custody)\b|\b(?:held|hold|holds|holding) (?:at|in|by|for) (?:the|le|la|our|notre|customs|douane|depot|warehouse|entrepot|sorting|tri|post office|bureau de poste|relay|relais|point relais|locker|consigne|reception|front desk|accueil)\b|\b(?:customs|douane|douanes|depot|warehouse|entrepot|sorting|tri|post office|relay|point relais|locker|consigne|transporteur|carrier)\b.{0,25}\b(?:custody|detenu|detenue|held|hold|retenu|retenue|bloque|bloquee|blocked|stuck|coince|coincee)\b",
+        r"\b(?:condamne|condamnee|condamnes|condamner|condamnait|condemned|condemn|condemns|sentenced)\b (?:a|au|to|the|la|le|les|un|une|d|de|par)? ?(?:porte|portes|door|doors|fenetre|fenetres|window|windows|acces|access|entree|entrance|passage|piece|room|pièce|route|road|rue|street|batiment|building|magasin|store|shop|rayon|aisle|produit|product|modele|model|gamme|range|ligne|line|usine|factory|disparaitre|disappear|fermer|close|closure|fermeture|echouer|fail|attendre|wait|waiting|repeter|repeat|payer|pay|rembourser|refund|racheter|rebuy|changer|change|jeter|throw|recommencer|start again|vivre|live|l oubli|oblivion|obsolescence|obsolete)\b|\b(?:porte|portes|door|doors|fenetre|fenetres|window|windows|acces|access|entree|entrance|passage|piece|room|route|road|rue|street|batiment|building|magasin|store|shop|rayon|aisle|usine|factory|parking|ascenseur|lift|escalier|stairs|sortie|exit)\b.{0,10}\b(?:condamne|condamnee|condamnes|condamnees|condemned)\b|\b(?:condamne|condemn|condemns|condemned|condamnation|condemnation|denonce|denounce|denounced)\b (?:publiquement|publicly|fermement|firmly|strongly|fortement|les|the|le|la|ce|cette|this|that|cet|such)\b(?! (?:tribunal|court|juge|judge|justice|cour))",
+        r"\b(?:offence|offense|offended|offensed|offensive|offensif|offensive|offusque|offusquee|offended by|took offence|took offense|no offence|no offense|sans vouloir (?:vous|t) offenser|pris ombrage)\b",
+    ],
+}
+# Words that are also names of products, families, flags or places: read as a remark only when
+# not capitalised in the middle of a sentence ("la lampe Cardiaque", "Marvin Gay", "Iris").
+NAME_LIKE = frozenset(
+    _words(
+        """cardiaque cardiac migraine migraines gay gays tory tories militant militante temple eglise church chapel chapelle faith foi grace hope angel ange mercy messe mass
+    prison bastille sante health diabete malade aveugle sourd iris
+    reform renaissance reconquete horizons republicains patriotes unite unison equity
+    prospect community dna adn gene genes pride queer union syndicat parti party green greens labour
+    conservative conservatives"""
+    )
+)
+
+# Words that are also surnames or first names ("Jean Parkinson", "Marie Bègue", "Christian
+# Dupont"): not a remark next to another capitalised name.
+SURNAMES = frozenset(
+    _words(
+        """begue chretien chretienne christian christiane lynch turner marfan parkinson alzheimer
+    crohn down paget hodgkin charcot basedow tourette asperger malade sourd aveugle juif
+    musulman noir blanc black white brown gay"""
+    )
+)
+
+# Lexicon sections that report under another label (kept apart to read and explain them).
+LABEL_OF: dict[str, str] = {"genetic_extra": "biometric_genetic", "philosophical": "religion"}

@@ -435,3 +435,15 @@ def test_dpo_journey_register_clock_erasure_approved_by_a_second_user_certificat
     runs = _api(base, dpo_token, "GET", f"/dags/{ERASURE}/dagRuns").json()["dag_runs"]
     assert [run["conf"] for run in runs] == [{"request_id": rid}]
     assert "camille" not in json.dumps(runs).lower()
+    # a real scheduler wrote task logs (dag.test writes none): no planted identity in them, nor
+    # in any table of Airflow's metadata database
+    from tests.dags.test_no_personal_data_in_airflow import (
+        log_hits,
+        metadata_hits,
+        planted_identities,
+    )
+
+    home = server.logs["api-server"].parent / "airflow-home"
+    assert list((home / "logs").rglob("*.log")), "the scheduler's task logs were written"
+    assert log_hits(home, planted_identities()) == [], "personal data in a task log file"
+    assert metadata_hits(f"sqlite:///{home}/airflow.db", planted_identities()) == []

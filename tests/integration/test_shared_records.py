@@ -3,12 +3,14 @@
 A small letting agency written for this test: people (one record per person, found by e-mail);
 rental files with a tenant, a co-tenant and a guarantor (``references`` with a ``role`` and the
 fields each party ``owns``); the payments of a file (common to its parties). File 10 has all
-three parties; file 20 has the tenant alone.
+three parties; file 20 has the tenant alone. ``PURGE_MAP`` adds a retention rule: a person is
+deleted a year after leaving the agency (``left_at``).
 """
 
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
 import sqlalchemy as sa
@@ -24,6 +26,7 @@ from gdpr.erasure.certificate import _tables
 from gdpr.erasure.plan import SHARED, preview
 from gdpr.erasure.verify import verify_erasure
 from gdpr.ledger import Ledger, migrate
+from gdpr.retention.run import run_rule
 from gdpr.subject import resolve_subject
 from tests.clock import TEST_NOW
 
@@ -97,6 +100,25 @@ systems:
 """
 )
 
+PURGE_MAP = (
+    MAP.replace(
+        "          name: {categories: [user.name], provided: true}\n",
+        "          name: {categories: [user.name], provided: true}\n"
+        "          left_at: {categories: [system.operations]}\n",
+        1,
+    )
+    + """
+retention:
+  - id: people-1y-after-leaving
+    dataset: agence.people
+    start: {column: left_at}
+    period: P1Y
+    action: delete
+    citation: Test rule
+"""
+)
+RULE = "people-1y-after-leaving"
+
 TENANT, COTENANT, GUARANTOR = 1, 2, 3
 PEOPLE = [
     (TENANT, "tenant@exemple.fr", "Tina Tenant"),
@@ -135,6 +157,7 @@ def create_agency(engine: sa.Engine) -> None:
         sa.Column("person_id", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("email", sa.String(200)),
         sa.Column("name", sa.String(200)),
+        sa.Column("left_at", sa.DateTime, nullable=True),
     )
     person = sa.ForeignKey("people.person_id")
     files = sa.Table(
@@ -441,3 +464,173 @@ def test_a_single_role_is_refused():
             MAP.replace("role: tenant, owns: [tenant_income]", "owns: [tenant_income]"),
             source="agence.yaml",
         )
+
+
+# -- the retention purge and the batch erasure: no other party left --------------------------------
+
+
+@pytest.fixture
+def purge_agency(agency):
+    _, _, engine, ledger = agency
+    datamap = parse_datamap(PURGE_MAP, source="agence.yaml")
+    return datamap, {"agence": SqlConnector(datamap.system("agence"), engine)}, engine, ledger
+
+
+def _leave(engine: sa.Engine, *people: int) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            sa.text("UPDATE people SET left_at = :at WHERE person_id = :id"),
+            [{"at": datetime(2020, 1, 1), "id": p} for p in people],
+        )
+
+
+def _changed(before: dict[int, dict], after: dict[int, dict]) -> tuple[int, int]:
+    """Rows of rental_files deleted, and rows changed in place."""
+    deleted = len(before.keys() - after.keys())
+    updated = sum(before[k] != after[k] for k in before.keys() & after.keys())
+    return deleted, updated
+
+
+def _purge(purge_agency, batch_size: int, emptied_then_deleted: int = 0):
+    """Run the rule; ``emptied_then_deleted``: files whose part one batch emptied and a later
+    batch deleted (each a change of its own, invisible in the end state)."""
+    datamap, connectors, engine, ledger = purge_agency
+    before = _files(engine)
+    outcome = run_rule(datamap, RULE, connectors, ledger, now=TEST_NOW, batch_size=batch_size)
+    deleted, updated = _changed(before, _files(engine))
+    updated += emptied_then_deleted
+    files = outcome.datasets["agence.rental_files"]
+    shared = outcome.shared["agence.rental_files"]
+    # evidence counts are the rows actually changed
+    assert (files.count, shared.count) == (deleted, updated)
+    summary = {
+        (e.dataset, e.action, e.detail.get("reason")): e.count
+        for e in ledger.evidence(rule=RULE, actions=("retention.delete", "retention.anonymise"))
+    }
+    assert summary[("agence.rental_files", "retention.delete", None)] == deleted
+    assert summary[("agence.rental_files", "retention.anonymise", "shared")] == updated
+    settled = sum(e.count for e in ledger.evidence(rule=RULE, actions=("retention.batch",)))
+    intended = sum(e.count for e in ledger.evidence(rule=RULE, actions=("retention.intent",)))
+    total = sum(t.count for t in outcome.datasets.values()) + updated
+    assert settled == total
+    assert intended == total - outcome.datasets["agence.payments"].count  # deleted unread
+    parts = [
+        e.detail["shared"]["agence.rental_files"]
+        for e in ledger.evidence(rule=RULE, actions=("retention.batch",))
+        if "shared" in e.detail
+    ]
+    assert sum(p["count"] for p in parts) == updated
+    return outcome
+
+
+@pytest.mark.parametrize("batch_size", [1, 100])
+def test_a_purge_expiring_the_guarantor_keeps_the_file_and_empties_their_part(
+    purge_agency, batch_size
+):
+    _, _, engine, _ = purge_agency
+    _leave(engine, GUARANTOR)
+    outcome = _purge(purge_agency, batch_size)
+    assert outcome.datasets["agence.people"].count == 1
+    assert outcome.shared["agence.rental_files"].count == 1
+    assert outcome.datasets["agence.rental_files"].count == 0
+    assert outcome.datasets["agence.payments"].count == 0
+    assert outcome.as_dict()["shared"]["agence.rental_files"]["count"] == 1
+    files = _files(engine)
+    assert files[10] == {
+        **dict(zip(FILE_COLUMNS, FILE_ROWS[0], strict=True)),
+        "guarantor_id": None,
+        "guarantor_income": None,
+        "guarantor_employer": None,
+    }
+    assert files[20] == dict(zip(FILE_COLUMNS, FILE_ROWS[1], strict=True))
+    assert _ids(engine, "payments", "payment_id") == [100, 101, 200]
+    assert _ids(engine, "people", "person_id") == [TENANT, COTENANT]
+
+
+@pytest.mark.parametrize("batch_size", [1, 100])
+def test_a_purge_expiring_the_last_parties_erases_the_file(purge_agency, batch_size):
+    _, _, engine, _ = purge_agency
+    with engine.begin() as conn:  # the guarantor is gone already
+        conn.execute(
+            sa.text(
+                "UPDATE rental_files SET guarantor_id = NULL, guarantor_income = NULL, "
+                "guarantor_employer = NULL"
+            )
+        )
+        conn.execute(sa.text("DELETE FROM people WHERE person_id = 3"))
+    _leave(engine, TENANT, COTENANT)
+    # one batch per person: the tenant's part goes first, then the file with the co-tenant
+    outcome = _purge(purge_agency, batch_size, emptied_then_deleted=int(batch_size == 1))
+    assert _files(engine) == {}
+    assert _ids(engine, "payments", "payment_id") == []
+    assert _ids(engine, "people", "person_id") == []
+    assert outcome.datasets["agence.people"].count == 2
+    assert outcome.datasets["agence.rental_files"].count == 2
+    assert outcome.datasets["agence.payments"].count == 3
+    assert outcome.shared["agence.rental_files"].count == (1 if batch_size == 1 else 0)
+
+
+def test_a_purge_expiring_two_parties_leaves_the_file_to_the_third(purge_agency):
+    _, _, engine, _ = purge_agency
+    _leave(engine, TENANT, COTENANT)
+    outcome = _purge(purge_agency, 100)
+    files = _files(engine)
+    assert sorted(files) == [10]  # file 20 had the tenant alone
+    assert all(files[10][f] is None for f in PARTY_FIELDS["tenant"] | PARTY_FIELDS["cotenant"])
+    assert (files[10]["guarantor_id"], files[10]["guarantor_income"]) == (GUARANTOR, 4200)
+    assert _ids(engine, "payments", "payment_id") == [100, 101]
+    assert outcome.shared["agence.rental_files"].count == 1
+    assert outcome.datasets["agence.payments"].count == 1
+
+
+def test_a_dry_run_counts_the_parts_without_changing_anything(purge_agency):
+    datamap, connectors, engine, ledger = purge_agency
+    _leave(engine, GUARANTOR)
+    before = _files(engine)
+    outcome = run_rule(datamap, RULE, connectors, ledger, now=TEST_NOW, dry_run=True)
+    assert outcome.shared["agence.rental_files"].count == 1
+    assert outcome.datasets["agence.rental_files"].count == 0
+    assert _files(engine) == before
+
+
+def test_a_batch_erasing_every_party_of_a_file_erases_it(agency):
+    from gdpr.erasure.batch import Subject, apply_batch, plan_batch, verify_batch
+
+    datamap, connectors, engine, ledger = agency
+    subjects = [
+        Subject("R-A-TEN", "tenant@exemple.fr"),
+        Subject("R-A-COT", "cotenant@exemple.fr"),
+        Subject("R-A-GUAR", "guarantor@exemple.fr"),
+    ]
+    for s in subjects:
+        _request(ledger, s.request_id, s.email)
+    batch = plan_batch(datamap, connectors, ledger, subjects, ground="b", now=TEST_NOW)
+    assert not [d for d in batch.merged.datasets if d.anonymise_reason == SHARED.id]
+    for plan in batch.plans.values():
+        assert not [d for d in plan.datasets if d.anonymise_reason == SHARED.id]
+    outcome = apply_batch(datamap, batch, connectors, ledger, batch_size=1)
+    verify_batch(datamap, batch, connectors, subjects)
+    assert _files(engine) == {}
+    assert _ids(engine, "payments", "payment_id") == []
+    assert _ids(engine, "people", "person_id") == []
+    assert outcome.changed["agence.rental_files"] == {"delete": 2, "anonymise": 0, "restrict": 0}
+    changed = sum(n for counts in outcome.changed.values() for n in counts.values())
+    attributed = sum(
+        n for per in batch.attributed.values() for c in per.values() for n in c.values()
+    )
+    assert changed == attributed == 8  # three people, two files, three payments
+
+
+def test_a_batch_erasing_the_remaining_parties_erases_the_file(agency):
+    from gdpr.erasure.batch import Subject, apply_batch, plan_batch
+
+    datamap, connectors, engine, ledger = agency
+    _erase(agency, "R-GONE", "guarantor@exemple.fr")  # the guarantor's part is empty already
+    subjects = [Subject("R-C-TEN", "tenant@exemple.fr"), Subject("R-C-COT", "cotenant@exemple.fr")]
+    for s in subjects:
+        _request(ledger, s.request_id, s.email)
+    batch = plan_batch(datamap, connectors, ledger, subjects, ground="b", now=TEST_NOW)
+    outcome = apply_batch(datamap, batch, connectors, ledger, batch_size=1)
+    assert _files(engine) == {}
+    assert _ids(engine, "payments", "payment_id") == []
+    assert outcome.changed["agence.rental_files"]["delete"] == 2

@@ -17,6 +17,9 @@ import pytest
 from gdpr.quality.detectors import ALL_LABELS, detect_all
 
 DEV = Path(__file__).resolve().parents[1] / "data" / "detection_dev.tsv"
+# A second development split written apart (tests/data/detection_dev2.md), measured before any
+# tuning on it (micro precision 0.894, recall 0.855), then tuned on with the first.
+DEV2 = DEV.with_name("detection_dev2.tsv")
 # The split's finer labels and the families the detectors report.
 FAMILY = {
     "trade_union": "union_membership",
@@ -28,14 +31,14 @@ FAMILY = {
 MINIMUM = 0.92
 
 
-def rows() -> list[dict[str, str]]:
-    with DEV.open(encoding="utf-8", newline="") as handle:
+def rows(path: Path = DEV) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def scores() -> tuple[Counter, Counter, Counter]:
+def scores(path: Path = DEV) -> tuple[Counter, Counter, Counter]:
     tp, fp, fn = Counter(), Counter(), Counter()
-    for row in rows():
+    for row in rows(path):
         expected = {FAMILY.get(label, label) for label in row["labels"].split(",") if label}
         found = set(detect_all(row["text"]))
         for key in ("micro", f"lang:{row['lang']}"):
@@ -74,3 +77,32 @@ def test_precision_and_recall_per_family(family, counts, capsys):
         print(f"\n{family:20} precision {precision:.3f} recall {recall:.3f}", end="")
     assert precision >= MINIMUM, (family, tp[family], fp[family])
     assert recall >= MINIMUM, (family, tp[family], fn[family])
+
+
+# The second split: not yet at 0.92 everywhere; these floors are what the detectors reach
+# (micro and per language), so that they do not regress while the gap is closed.
+DEV2_FLOORS = {"micro": (0.94, 0.88), "lang:fr": (0.94, 0.88), "lang:en": (0.95, 0.88)}
+
+
+@pytest.fixture(scope="module")
+def counts2():
+    return scores(DEV2)
+
+
+def test_the_second_split_is_bilingual_and_half_negative():
+    data = rows(DEV2)
+    assert len(data) >= 1000
+    assert {row["lang"] for row in data} == {"fr", "en"}
+    assert sum(1 for row in data if not row["labels"]) / len(data) >= 0.40
+
+
+@pytest.mark.parametrize("family", sorted(DEV2_FLOORS))
+def test_second_split_precision_and_recall(family, counts2, capsys):
+    tp, fp, fn = counts2
+    precision = tp[family] / (tp[family] + fp[family])
+    recall = tp[family] / (tp[family] + fn[family])
+    with capsys.disabled():
+        print(f"\ndev2 {family:15} precision {precision:.3f} recall {recall:.3f}", end="")
+    floor_p, floor_r = DEV2_FLOORS[family]
+    assert precision >= floor_p, (family, tp[family], fp[family])
+    assert recall >= floor_r, (family, tp[family], fn[family])

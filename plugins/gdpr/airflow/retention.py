@@ -145,7 +145,11 @@ def report(
     totals = {
         "rules": len(rules),
         "failed": len(failed),
-        "records": sum(d["count"] for o in outcomes for d in o["datasets"].values()),
+        "records": sum(
+            d["count"]
+            for o in outcomes
+            for d in [*o["datasets"].values(), *o.get("shared", {}).values()]
+        ),
     }
     ledger.finish_run(run_pk, "failed" if failed else "success", totals)
     log.info(

@@ -11,7 +11,9 @@ plan's SHA-256, counts per dataset and action, and the SHA-256 of its keys per d
 
 A record two subjects of the batch share gets the most protective of its planned fates (kept,
 then anonymised, then deleted) and its change is counted for the first subject of the batch
-that plans it: what erasing them one by one, in the batch's order, would report.
+that plans it: what erasing them one by one, in the batch's order, would report. A record
+shared by several parties (references with a ``role``) whose every remaining party is erased in
+the batch gets the dataset's own erasure, not emptied parts.
 """
 
 from __future__ import annotations
@@ -249,6 +251,13 @@ def plan_batch(
     def by_record(dataset: str, key: tuple) -> SubjectLocation:
         return resolve_record(datamap, connectors, dataset, dict(key))
 
+    # shared records: the roles of every subject of the batch, so that a record every remaining
+    # party of which is erased here gets the dataset's erasure rather than emptied parts
+    leaving: dict[str, dict[Key, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for location in located.values():
+        for dataset_id, by_key in location.roles.items():
+            for key, roles in by_key.items():
+                leaving[dataset_id][norm_key(key)] |= roles
     plans: dict[str, ErasurePlan] = {}
     for subject in subjects:
         location = located[normalise_identity(kinds[identity], subject.email)]
@@ -269,6 +278,7 @@ def plan_batch(
             now=now,
             lock_checker=lambda d, share, _locks=locks: _locked(d, share, _locks),
             graph=graph,
+            leaving=leaving,
         )
     merged, attributed = merge_plans(plans, ground=ground, now=now)
     return BatchPlan(merged, plans, attributed)

@@ -208,9 +208,12 @@ def plan_from_rows(
     now: datetime,
     lock_checker: LockChecker | None = None,
     graph: ReferenceGraph | None = None,
+    leaving: Mapping[str, Mapping[Key, set[str]]] | None = None,
 ) -> ErasurePlan:
     """The plan, once the subject's rows and their links are read (``rows_with_links``): a batch
-    of subjects reads them for all at once and plans each subject from its share."""
+    of subjects reads them for all at once and plans each subject from its share. ``leaving``:
+    per shared dataset and normalised key, the roles of every subject erased with this one (a
+    batch); a party among them does not remain on the record."""
     if ground not in GROUNDS:
         raise ValueError(f"unknown Art. 17(1) ground {ground!r}; expected one of {sorted(GROUNDS)}")
     graph = graph or ReferenceGraph.of(datamap)
@@ -242,7 +245,7 @@ def plan_from_rows(
             reasons.setdefault(reason.id, reason)
             kept[ref.id][key] = reason.id
 
-    released = _released(datamap, location, rows, kept)
+    released = _released(datamap, location, rows, kept, leaving or {})
     _keep_common(datamap, graph, rows, kept, reasons, released)
     expired = _obligation_over(datamap, graph, rows, now)
     plans = []
@@ -366,10 +369,12 @@ def _released(
     location: SubjectLocation,
     rows: dict[str, dict[Key, Row]],
     kept: dict[str, dict[Key, str]],
+    leaving: Mapping[str, Mapping[Key, set[str]]],
 ) -> dict[str, dict[Key, frozenset[str]]]:
     """Per dataset, the shared records (``Dataset.parties``) the subject leaves while another
-    party remains on them (its link is set), with the roles the subject reached them by. The
-    others, and records reached through no role, get the dataset's normal erasure."""
+    party remains on them (its link is set, and it is not in ``leaving``: erased in the same
+    batch), with the roles the subject reached them by. The others, and records reached
+    through no role, get the dataset's normal erasure."""
     released: dict[str, dict[Key, frozenset[str]]] = defaultdict(dict)
     for dataset_id, found in rows.items():
         ref = datamap.dataset(dataset_id)
@@ -382,10 +387,11 @@ def _released(
             mine = frozenset(roles.get(key, ()))
             if not mine or key in kept.get(dataset_id, {}):
                 continue
+            gone = mine | set(leaving.get(dataset_id, {}).get(key, ()))
             others = [
                 role
                 for role, fields in links.items()
-                if role not in mine and any(row.get(f) is not None for f in fields)
+                if role not in gone and any(row.get(f) is not None for f in fields)
             ]
             if others:
                 released[dataset_id][key] = mine

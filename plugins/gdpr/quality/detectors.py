@@ -131,10 +131,46 @@ def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", _SEPARATORS.sub(" ", text))
 
 
+def _latin_tables() -> tuple[bytes, bytes]:
+    """``_ascii(...).encode("ascii", "ignore")`` as one bytes translation for Latin-1 text:
+    each character to its unaccented letter, a space, or nothing (ligatures excepted)."""
+    table, delete = bytearray(range(256)), bytearray()
+    for code in range(128, 256):
+        char = chr(code)
+        if _SEPARATORS.match(char):
+            table[code] = 32
+            continue
+        out = unicodedata.normalize("NFKD", char).encode("ascii", "ignore")
+        if len(out) == 1:
+            table[code] = out[0]
+        else:
+            delete.append(code)
+    return bytes(table), bytes(delete)
+
+
+_LATIN_TABLE, _LATIN_DELETE = _latin_tables()
+
+
+def _raw(text: str) -> bytes:
+    """The text as ASCII bytes with its case and punctuation (``_ascii`` encoded), by C-speed
+    steps: Latin-1 text (typographic apostrophes allowed) skips NFKD."""
+    if text.isascii():
+        return text.encode()
+    if "\u2019" in text:
+        text = text.replace("\u2019", " ")
+    try:
+        latin = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _ascii(text).encode("ascii", "ignore")
+    if b"\xe6" in latin or b"\xc6" in latin:  # æ, Æ: expanded by _ascii
+        return _ascii(text).encode("ascii", "ignore")
+    return latin.translate(_LATIN_TABLE, _LATIN_DELETE)
+
+
 def gate_bytes(text: str) -> bytes:
     """The text as ASCII bytes, lower case, punctuation as spaces: the words ``fold`` gives,
     made by C-speed steps only (NFKD, encode, a 256-byte table), since every text pays it."""
-    return _ascii(text).encode("ascii", "ignore").translate(_GATE_TABLE)
+    return _raw(text).translate(_GATE_TABLE)
 
 
 # --- morphology --------------------------------------------------------------------------------
@@ -501,6 +537,16 @@ _PASSWORD_KEYS = frozenset(
         " secrete ",
         " hint ",
         " identifiants ",
+        " serrure",
+        " portillon",
+        " interphone",
+        " immeuble",
+        " boite a cle",
+        " psw ",
+        " pswd ",
+        " digicode",
+        " puk ",
+        " memorable ",
     ]
 )
 
@@ -513,33 +559,90 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-_PARTNER_KEYS = frozenset(
-    f" {w}{e} "
-    for w in (
+# The partner words ``relationship_hit`` reads (a same-sex partner): the prefilter looks for them.
+_MASC_PARTNER = frozenset(
+    [
         "mari",
+        "maris",
         "epoux",
         "compagnon",
         "copain",
         "fiance",
         "conjoint",
         "husband",
+        "husbands",
         "boyfriend",
+        "hubby",
+        "concubin",
+        "ami",  # "petit ami" only
         "homme",
         "man",
+    ]
+)
+_FEM_PARTNER = frozenset(
+    [
         "femme",
         "epouse",
+        "epouses",
         "compagne",
         "copine",
+        "fiancee",
         "conjointe",
         "wife",
         "wives",
         "girlfriend",
-        "partenaire",
-    )
-    for e in ("", "s", "e")
+        "wifey",
+        "missus",
+        "concubine",
+        "amie",  # "petite amie" only
+    ]
 )
+_PARTNER_KEYS = frozenset(f" {w} " for w in _MASC_PARTNER | _FEM_PARTNER)
 _AUTOMATON = _automaton()
 GATE_WORDS = frozenset(key.strip() for key in _RULES)
+
+
+def _need(word: _Word) -> str | None:
+    """What the padded normalised text must hold for a token to match ``word``."""
+    if word.kind in ("exact", "upper"):
+        return f" {word.text} "
+    if word.kind == "any":
+        return None
+    return f" {word.trigger if word.kind == 'stem' else word.text}"
+
+
+def _requirements() -> dict[str, tuple[tuple[str, ...], ...] | None]:
+    """For each trigger, the other words one of its rules needs (None: one needs none). A
+    trigger none of whose rules can complete is dropped before any tokenising: "confirmed in
+    the church" is not looked at without "church", "due date" without "date"."""
+    out: dict[str, tuple[tuple[str, ...], ...] | None] = {}
+    for key, groups in _RULES.items():
+        needs: set[tuple[str, ...]] = set()
+        for group in groups.values():
+            for rule in [*group.generic, *(r for rs in group.by_neighbour.values() for r in rs)]:
+                words = {_need(w) for k, w in enumerate(rule.words) if k != rule.anchor}
+                needs.add(tuple(sorted(n for n in words if n)))
+        if () in needs:
+            out[key] = None
+            continue
+        kept = [n for n in needs if not any(set(o) < set(n) for o in needs)]
+        out[key] = tuple(sorted(kept, key=len))
+    return out
+
+
+_NEEDS = _requirements()
+
+
+def _live(triggers: set[str], padded: str) -> set[str]:
+    """The triggers of rules that can still match ``padded``."""
+    live = set()
+    for trigger in triggers:
+        if trigger not in _NEEDS:
+            continue
+        needs = _NEEDS[trigger]
+        if needs is None or any(all(n in padded for n in need) for need in needs):
+            live.add(trigger)
+    return live
 
 
 # --- context -----------------------------------------------------------------------------------
@@ -808,36 +911,6 @@ _FEM = frozenset(
         "souscriptrice",
     ]
 )
-_MASC_PARTNER = frozenset(
-    [
-        "mari",
-        "maris",
-        "epoux",
-        "compagnon",
-        "copain",
-        "fiance",
-        "conjoint",
-        "husband",
-        "husbands",
-        "boyfriend",
-        "homme",
-        "man",
-    ]
-)
-_FEM_PARTNER = frozenset(
-    [
-        "femme",
-        "epouse",
-        "epouses",
-        "compagne",
-        "copine",
-        "fiancee",
-        "conjointe",
-        "wife",
-        "wives",
-        "girlfriend",
-    ]
-)
 _OWN = frozenset(["son", "sa", "his", "her", "ses"])
 _TITLE_WORDS = frozenset(["m", "mr", "mme", "monsieur", "madame"])
 _EX = frozenset(
@@ -882,6 +955,8 @@ def relationship_hit(text: str, clause: str) -> Hit | None:
             gender = "f"
         else:
             continue
+        if t in ("ami", "amie") and (not i or tokens[i - 1] not in ("petit", "petite")):
+            continue  # "son ami" is a friend, "son petit ami" a partner
         after = tokens[i + 1 : i + 3]
         if (
             t in ("femme", "homme")
@@ -1167,8 +1242,9 @@ def email_hits(text: str) -> list[Hit]:
     return []
 
 
-def numeric_hits(text: str) -> list[Hit]:
-    """Cards, IBANs, NIRs and phone numbers whose checks hold (the caller saw enough digits)."""
+def numeric_hits(text: str, phones: bool = True) -> list[Hit]:
+    """Cards, IBANs, NIRs and (``phones``) phone numbers whose checks hold (the caller saw
+    enough digits)."""
     hits: dict[str, Hit] = {}
     taken: list[tuple[int, int]] = []
     folded = fold(text)  # a translate table: cheap next to the checks below
@@ -1203,7 +1279,7 @@ def numeric_hits(text: str) -> list[Hit]:
             continue
         hits.setdefault("card_number", Hit("card_number", "card.iin_luhn"))
         taken.append(match.span())
-    for match in _PHONE.finditer(text):
+    for match in _PHONE.finditer(text) if phones else ():
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
         before = folded[max(0, match.start() - 60) : match.start()] if aligned else ""
@@ -1225,9 +1301,12 @@ def numeric_identifiers(text: str, folded: str | None = None) -> set[str]:
 _CODE_OF = (
     r"d[ée]verrouillage|porte|garage|alarme|coffre|cadenas|messagerie|portail|parental|parentale"
     r"|acc[èe]s|secours|carte|sim|bo[iî]te [àa] cl[ée]s?|bo[iî]te|verrou|serrure|wi-?fi"
+    r"|portillon|interphone|immeuble|entr[ée]e"
 )
 _KEYWORD = (
-    r"(?:mots? de passe|motdepasse|mdp|passwords?|passwd|pwd|passcodes?|pass code|passphrase"
+    r"(?:mots? de passe|mots?-de-passe|motdepasse|mdp|passwords?|passwd|pwd|pw|psw|pswd|passcodes?"
+    r"|pass code|passphrase|digicode|code digicode|code puk|puk code|puk|memorable word"
+    r"|memorable (?:information|answer|date)|secret (?:word|answer)|security word|mot secret"
     r"|code pin|pin code|pin|code secret|code confidentiel|cl[ée] wpa|wpa key|cl[ée] wi-?fi"
     r"|wi-?fi key|code wi-?fi|wi-?fi code|security answer|answer to (?:the|his|her) security question"
     r"|r[ée]ponse (?:[àa] la|de la) question secr[èe]te|password hint|identifiants"
@@ -1419,7 +1498,14 @@ def _password_value(value: str, quoted: bool, separated: bool) -> bool:
 
 
 _ASIDE = re.compile(r"[^:=\n]{0,70}?(?=[:=]|->|→|\best\b|\bis\b)", re.IGNORECASE)
-_QUALIFIED_DIGITS = re.compile(r"\s+(?:[^\W\d]+\s+){1,2}(?P<value>\d(?:[ -]?\d){3,7})(?![\d])")
+_QUALIFIED_DIGITS = re.compile(r"\s+(?:[^\W\d]+\s+){1,4}(?P<value>\d(?:[ -]?\d){3,7})(?![\d])")
+
+
+# A character a value given before its keyword must hold (a digit or a symbol): without one,
+# the costly look-behind search is skipped.
+_NON_ALPHA_VALUE = re.compile(
+    "[^\\s\u00ab\u00bb\"\u201c\u201d'\u2018\u2019,;:()a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
+)
 
 
 def password_hits(text: str) -> list[Hit]:
@@ -1445,7 +1531,10 @@ def password_hits(text: str) -> list[Hit]:
         quote = _QUOTED.search(window[:60])
         if quote is not None and _password_value(quote.group("value"), True, True):
             return [Hit("password", "password.quoted_after_keyword")]
-        before = _BEFORE_KEYWORD.search(text, max(0, keyword.start() - 60), keyword.start())
+        low = max(0, keyword.start() - 60)
+        if _NON_ALPHA_VALUE.search(text, low, keyword.start()) is None:
+            continue  # nothing before the keyword could be a value that is not a plain word
+        before = _BEFORE_KEYWORD.search(text, low, keyword.start())
         if before is not None:
             value = before.group("value")
             if (
@@ -1462,22 +1551,24 @@ def password(text: str) -> bool:
 
 
 # --- the detector ------------------------------------------------------------------------------
-def explain(text: str | None) -> list[Hit]:
-    """Every label of ``text`` with the rule that gave it (empty: clean)."""
+def explain(text: str | None, contacts: bool = True) -> list[Hit]:
+    """Every label of ``text`` with the rule that gave it (empty: clean); ``contacts=False``
+    leaves phone numbers and e-mail addresses out (``detect`` does not report them)."""
     if not text:
         return []
     if "\ufffd" in text and text.count("\ufffd") * 20 > len(text):
         return []  # binary content read as text (replacement characters): not a note
-    raw = _ascii(text).encode("ascii", "ignore")
+    raw = _raw(text)
     gate = raw.translate(_GATE_TABLE)
     hits: list[Hit] = []
-    triggers = {value for _, value in _AUTOMATON.iter((b" " + gate + b" ").decode())}
+    padded = (b" " + gate + b" ").decode()
+    triggers = {value for _, value in _AUTOMATON.iter(padded)}
     if triggers:
-        rules = any(t in _RULES for t in triggers)
+        live = _live(triggers, padded)
         partners = not _PARTNER_KEYS.isdisjoint(triggers)
-        if rules or partners:
+        if live or partners:
             clause = raw.translate(_CLAUSE_TABLE).decode()
-            found = special_hits(text, clause, triggers) if rules else []
+            found = special_hits(text, clause, live) if live else []
             hits += found
             if partners and not any(h.label == "sexual_orientation" for h in found):
                 partner = relationship_hit(text, clause)
@@ -1486,8 +1577,8 @@ def explain(text: str | None) -> list[Hit]:
         if not _PASSWORD_KEYS.isdisjoint(triggers):
             hits += password_hits(text)
     if len(gate.translate(None, _DIGITS_ONLY)) >= 9:
-        hits += numeric_hits(text)
-    if "@" in text:
+        hits += numeric_hits(text, contacts)
+    if contacts and "@" in text:
         hits += email_hits(text)
     return hits
 
@@ -1505,7 +1596,7 @@ def detect_all(text: str | None) -> frozenset[str]:
 def detect(text: str | None) -> frozenset[str]:
     """The labels of ``text`` the minimisation check reports: special categories, criminal
     data and identifiers (empty: clean). Contact details are left to ``detect_all``."""
-    hits = explain(text)
+    hits = explain(text, contacts=False)
     if not hits:
         return _EMPTY
     return frozenset(hit.label for hit in hits if hit.label in _REPORTED)

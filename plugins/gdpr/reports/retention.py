@@ -28,5 +28,9 @@ def render_retention_report(
         dry_run=dry_run,
         generated_at=generated_at,
         run_id=run_id,
-        total=sum(d["count"] for o in outcomes for d in o["datasets"].values()),
+        total=sum(
+            d["count"]
+            for o in outcomes
+            for d in [*o["datasets"].values(), *o.get("shared", {}).values()]
+        ),
     )

@@ -8,6 +8,13 @@ its customer) and below it. Then, children before parents, it deletes or anonymi
 one transaction per batch and system, S3 objects with every version and delete marker. Each
 batch leaves an evidence row as soon as it is committed, so evidence adds up across an
 interrupted run and its rerun; a rerun finds only what is left.
+
+A record shared by several parties (a dataset whose references name a ``role``) reached from the
+batch's expired records through some roles, while another party's link is still set, is not
+deleted: the expiring parties' links and owned fields are set to NULL (an anonymisation with the
+reason ``SHARED_REASON``), and the record and what depends on it stay. Once no other party
+remains (all expired in the batch, or already gone), it goes as the rule says. Only datasets
+that declare roles are read for this; the others keep the fast path.
 """
 
 from __future__ import annotations
@@ -43,6 +50,12 @@ Row = dict[str, Any]
 INTENT = "retention.intent"  # appended before a batch changes anything
 SETTLED = "retention.batch"  # appended after the batch's commits, naming its intent
 RECOVERED = "retention.recovered"  # an interrupted batch's intent, settled by the next run
+SHARED_REASON = "shared"
+SHARED_TEXT = (
+    "Shared with another party: only the expired party's part of the record (their link and "
+    "their own fields) is emptied; the record and what depends on it stay while another party "
+    "is on it"
+)
 
 
 class PurgeIncompleteError(RuntimeError):
@@ -71,6 +84,8 @@ class RuleOutcome:
     batches: int = 0
     spared_roots: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     datasets: dict[str, DatasetTally] = field(default_factory=dict)
+    # shared records whose expired parties' parts were emptied, by dataset (``SHARED_REASON``)
+    shared: dict[str, DatasetTally] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         """Counts and digests only: what may go to XCom, logs and reports."""
@@ -85,6 +100,10 @@ class RuleOutcome:
                 name: {"action": t.action, "count": t.count, "spared": t.spared}
                 for name, t in self.datasets.items()
             },
+            "shared": {
+                name: {"action": t.action, "count": t.count, "reason": SHARED_REASON}
+                for name, t in self.shared.items()
+            },
         }
 
 
@@ -94,14 +113,20 @@ class Tree:
 
     rows: dict[str, dict[Key, Row]]
     spared: dict[str, dict[Key, str]]
+    # shared records that stay for another party: the roles whose parts are emptied
+    released: dict[str, dict[Key, frozenset[str]]] = field(default_factory=dict)
     _live: dict[str, dict[Key, Row]] = field(default_factory=dict)
 
     def live(self, dataset: str) -> dict[Key, Row]:
-        """The records that are not spared (computed once; the rows themselves when none is)."""
+        """The records that are neither spared nor released (computed once; the rows themselves
+        when there are none)."""
         if dataset not in self._live:
             spared, rows = self.spared[dataset], self.rows[dataset]
+            released = self.released.get(dataset, {})
             self._live[dataset] = (
-                {k: r for k, r in rows.items() if k not in spared} if spared else rows
+                {k: r for k, r in rows.items() if k not in spared and k not in released}
+                if spared or released
+                else rows
             )
         return self._live[dataset]
 
@@ -134,10 +159,31 @@ class RulePurge:
             for ref in [self.datamap.dataset(d)]
         }
 
+    @cached_property
+    def parties(self) -> dict[str, dict[str, list[str]]]:
+        """The plan's shared datasets reached through a role: each role's fields (link, then
+        owned). Empty for most plans, which then pay nothing for shared records."""
+        out: dict[str, dict[str, list[str]]] = {}
+        for step in self.plan.steps:
+            parties = self.datamap.dataset(step.dataset).dataset.parties
+            if parties and any(e.reference.role in parties for e in step.parents):
+                out[step.dataset] = parties
+        return out
+
+    def _links(self, dataset: str) -> dict[str, list[str]]:
+        """Each role's link fields in a shared dataset."""
+        parties = self.parties[dataset]
+        links: dict[str, list[str]] = {}
+        for reference in self.datamap.dataset(dataset).dataset.references:
+            if reference.role in parties:
+                links.setdefault(reference.role, []).extend(reference.fields)
+        return links
+
     def run(self) -> RuleOutcome:
         rule, root = self.plan.rule, self.plan.root
         outcome = RuleOutcome(rule.id, root.id, self.dry_run)
         outcome.datasets = {s.dataset: DatasetTally(s.action) for s in self.plan.steps}
+        outcome.shared = {d: DatasetTally("anonymise") for d in self.parties}
         keys = self._select()
         if not self.dry_run:
             self._settle_interrupted(keys)
@@ -221,6 +267,7 @@ class RulePurge:
                         if complete
                         else "root records not changed; purged again by this run",
                         "datasets": intent.detail.get("datasets", {}) if complete else {},
+                        "shared": intent.detail.get("shared", {}) if complete else {},
                     },
                     run_pk=self.run_pk,
                 )
@@ -266,7 +313,9 @@ class RulePurge:
             for system in sorted(systems):
                 stack.enter_context(self.connectors[system].reading())
             rows = self._read(batch)
-        return Tree(rows, self._spare(rows))
+        spared = self._spare(rows)
+        released = self._release(rows, spared) if self.parties else {}
+        return Tree(rows, spared, released)
 
     def _read(self, batch: list[Key]) -> dict[str, dict[Key, Row]]:
         """The batch's records and their dependants, by dataset, keyed by the codec's text of
@@ -300,6 +349,7 @@ class RulePurge:
             and not any(e.child in in_plan for e in graph.children_of(ref.id))
             and not self.exemptions.rows.get(step.dataset)
             and not (ref.dataset.restriction_flag and self.plan.rule.exemptions.restriction)
+            and step.dataset not in self.parties  # which parties remain is read from the row
         )
 
     def _columns(self, ref: DatasetRef, step: Step, graph: ReferenceGraph) -> list[str]:
@@ -311,6 +361,8 @@ class RulePurge:
         }
         if ref.dataset.restriction_flag and self.plan.rule.exemptions.restriction:
             needed.add(ref.dataset.restriction_flag)
+        if step.dataset in self.parties:  # which other parties remain on a shared record
+            needed |= {f for fields in self._links(step.dataset).values() for f in fields}
         return sorted(needed)
 
     def _spare(self, rows: dict[str, dict[Key, Row]]) -> dict[str, dict[Key, str]]:
@@ -343,6 +395,49 @@ class RulePurge:
                         spared[step.dataset].setdefault(key, reason)
         return spared
 
+    def _release(
+        self, rows: dict[str, dict[Key, Row]], spared: dict[str, dict[Key, str]]
+    ) -> dict[str, dict[Key, frozenset[str]]]:
+        """The shared records the batch's parties leave while another party remains on them,
+        with the roles whose parts are emptied; what depends on them is spared (``SHARED_REASON``)
+        in ``spared``. Parents first: a record is reached by a role when its link holds the join
+        values of a parent record the batch changes; another party remains when a role it was
+        not reached by has its link set."""
+        links = _Links(rows)
+        released: dict[str, dict[Key, frozenset[str]]] = {}
+        common: dict[str, set[Key]] = {}  # released records and the records below them
+        for step in self.plan.steps:
+            dataset, mine = step.dataset, spared[step.dataset]
+            above = [e for e in step.parents if common.get(e.parent)]
+            for key in rows[dataset] if above else ():
+                if key not in mine and any(
+                    p in common[e.parent] for e in above for p in links.parents(dataset, key, e)
+                ):
+                    mine[key] = SHARED_REASON
+                    common.setdefault(dataset, set()).add(key)
+            if dataset not in self.parties:
+                continue
+            roles_links = self._links(dataset)
+            role_edges = [e for e in step.parents if e.reference.role in roles_links]
+            for key, row in rows[dataset].items():
+                if key in mine:
+                    continue
+                reached = frozenset(
+                    e.reference.role
+                    for e in role_edges
+                    if any(
+                        p not in spared[e.parent] and p not in common.get(e.parent, ())
+                        for p in links.parents(dataset, key, e)
+                    )
+                )
+                if reached and any(
+                    role not in reached and any(row.get(f) is not None for f in fields)
+                    for role, fields in roles_links.items()
+                ):
+                    released.setdefault(dataset, {})[key] = reached
+                    common.setdefault(dataset, set()).add(key)
+        return released
+
     def _exempt(self, dataset: str, rows: dict[Key, Row]) -> dict[Key, str]:
         """The records of one dataset exempt in themselves: held, under request, or restricted."""
         exempt: dict[Key, str] = {}
@@ -368,7 +463,19 @@ class RulePurge:
         without settlement, which the next run settles (``_settle_interrupted``).
         """
         intent = self.ledger.record_evidence(self._intent(tree, number))
-        done, lines = self._change(tree)
+        done, lines, parts = self._change(tree)
+        shared_digests: dict[str, dict[str, Any]] = {}
+        for dataset, (count, changed) in parts.items():
+            tally = outcome.shared[dataset]
+            tally.count += count
+            tally.digest.add_lines(changed)
+            if changed:
+                shared_digests[dataset] = {
+                    "action": "anonymise",
+                    "reason": SHARED_REASON,
+                    "count": count,
+                    "sha256": digest_lines(changed),
+                }
         batch_digests: dict[str, dict[str, Any]] = {}
         for step in self.plan.steps:
             tally = outcome.datasets[step.dataset]
@@ -388,17 +495,18 @@ class RulePurge:
                 dataset=self.plan.root.id,
                 rule=self.plan.rule.id,
                 citation=self.plan.rule.citation,
-                count=sum(done.values()),
+                count=sum(done.values()) + sum(count for count, _ in parts.values()),
                 detail={
                     "batch": number,
                     "intent": intent.id,
                     "datasets": batch_digests,
+                    **({"shared": shared_digests} if shared_digests else {}),
                     "cutoff": self.cutoff.at.isoformat(),
                 },
                 run_pk=self.run_pk,
             )
         )
-        return done
+        return {**done, **{f"{d} (shared)": count for d, (count, _) in parts.items()}}
 
     def _intent(self, tree: Tree, number: int) -> EvidenceInput:
         """What the batch is about to change, validated as ledger JSON by ``record_evidence``.
@@ -422,32 +530,53 @@ class RulePurge:
                     "count": len(changed),
                     "sha256": digest_lines(changed),
                 }
+        shared: dict[str, dict[str, Any]] = {}
+        for dataset, released in tree.released.items():
+            rows = tree.rows[dataset]
+            changed = key_lines(self._keys_of(self.plan.step(dataset), (rows[k] for k in released)))
+            if changed:
+                shared[dataset] = {
+                    "action": "anonymise",
+                    "reason": SHARED_REASON,
+                    "count": len(changed),
+                    "sha256": digest_lines(changed),
+                }
         roots = key_lines(self._keys(self.plan.steps[0], tree.live(self.plan.root.id)))
         return EvidenceInput(
             action=INTENT,
             dataset=self.plan.root.id,
             rule=self.plan.rule.id,
             citation=self.plan.rule.citation,
-            count=sum(p.get("count", 0) for p in planned.values()),
+            count=sum(p.get("count", 0) for p in [*planned.values(), *shared.values()]),
             detail={
                 "batch": number,
                 "roots": sorted(roots),
                 "datasets": planned,
+                **({"shared": shared} if shared else {}),
                 "cutoff": self.cutoff.at.isoformat(),
             },
             run_pk=self.run_pk,
         )
 
-    def _change(self, tree: Tree) -> tuple[dict[str, int], dict[str, list[str]]]:
+    def _change(
+        self, tree: Tree
+    ) -> tuple[dict[str, int], dict[str, list[str]], dict[str, tuple[int, list[str]]]]:
         """Children first, one unit of work per system: records changed and their evidence
         lines, computed before the change (objects: no transaction to roll back) or, for
-        records deleted unread, inside the transaction, before the commit they prove."""
+        records deleted unread, inside the transaction, before the commit they prove. Also, by
+        dataset, the parts of shared records emptied (in the same transaction, before the
+        dataset's own changes): rows changed and their evidence lines."""
         done: dict[str, int] = {}
         lines: dict[str, list[str]] = {}
+        parts: dict[str, tuple[int, list[str]]] = {}
         graph = self.graph
         for system, steps in self.groups:
             with self.connectors[system].changes() as change:
                 for step in steps:
+                    if tree.released.get(step.dataset):
+                        parts[step.dataset] = self._empty_parts(
+                            change, step, tree.released[step.dataset], tree.rows[step.dataset]
+                        )
                     if self._deleted_unread(step, graph):
                         keys = self._delete_from_parents(change, step, tree)
                         lines[step.dataset] = key_lines(keys)
@@ -456,7 +585,29 @@ class RulePurge:
                     live = list(tree.live(step.dataset).values())
                     lines[step.dataset] = key_lines(self._keys_of(step, live))
                     done[step.dataset] = self._change_rows(change, step, live)
-        return done, lines
+        return done, lines, parts
+
+    def _empty_parts(
+        self,
+        change: Changes,
+        step: Step,
+        released: Mapping[Key, frozenset[str]],
+        rows: Mapping[Key, Row],
+    ) -> tuple[int, list[str]]:
+        """Set the expiring parties' links and owned fields of shared records to NULL (before
+        the records they referred to go): rows changed, and the evidence lines of their keys."""
+        dataset = self.datamap.dataset(step.dataset).dataset
+        parties = self.parties[step.dataset]
+        groups: dict[frozenset[str], list[Row]] = defaultdict(list)
+        for key, roles in released.items():
+            groups[roles].append(rows[key])
+        count = 0
+        for roles, group in sorted(groups.items(), key=lambda g: sorted(g[0])):
+            emptied = [
+                f for role in sorted(roles) for f in parties[role] if f not in dataset.primary_key
+            ]
+            count += change.anonymise(dataset, group, Anonymisation(dict.fromkeys(emptied), ()))
+        return count, key_lines(self._keys_of(step, (rows[k] for k in released)))
 
     def _delete_from_parents(self, change: Changes, step: Step, tree: Tree) -> list[Key]:
         dataset = self.datamap.dataset(step.dataset).dataset
@@ -486,6 +637,9 @@ class RulePurge:
             outcome.datasets[step.dataset].count += len(live)
             outcome.datasets[step.dataset].spared += len(tree.spared[step.dataset])
             done[step.dataset] = len(live)
+        for dataset, released in tree.released.items():
+            outcome.shared[dataset].count += len(released)
+            done[f"{dataset} (shared)"] = len(released)
         return done
 
     @cached_property
@@ -534,6 +688,25 @@ class RulePurge:
                     detail={
                         "batches": outcome.batches,
                         "spared": tally.spared,
+                        "period": self.plan.rule.period,
+                    },
+                    run_pk=self.run_pk,
+                )
+            )
+        for dataset, tally in outcome.shared.items():
+            self.ledger.record_evidence(
+                EvidenceInput(
+                    action="retention.anonymise",
+                    system=self.datamap.dataset(dataset).system.name,
+                    dataset=dataset,
+                    rule=self.plan.rule.id,
+                    citation=self.plan.rule.citation,
+                    count=tally.count,
+                    keys_sha256=tally.digest.hexdigest(),
+                    detail={
+                        "batches": outcome.batches,
+                        "reason": SHARED_REASON,
+                        "reason_text": SHARED_TEXT,
                         "period": self.plan.rule.period,
                     },
                     run_pk=self.run_pk,

@@ -11,6 +11,7 @@ from gdpr.datamap.models import DataMap
 from gdpr.ledger import Ledger
 from gdpr.ledger.identity import request_identity
 from gdpr.retention.anonymise import (
+    Anonymisation,
     NotNullError,
     not_null_refusals,
     reference_fields,
@@ -88,9 +89,26 @@ def not_null_problems(
     """One sentence per NOT NULL column the rule's anonymisations would empty."""
     problems: list[str] = []
     for step in plan.steps:
+        ref = datamap.dataset(step.dataset)
+        parties = ref.dataset.parties
+        roles = sorted({e.reference.role for e in step.parents if e.reference.role in parties})
+        if roles:  # the expiring parties' parts of shared records are emptied
+            problems += not_null_refusals(
+                step.dataset,
+                Anonymisation(
+                    {
+                        f: None
+                        for r in roles
+                        for f in parties[r]
+                        if f not in ref.dataset.primary_key
+                    },
+                    (),
+                ),
+                connectors[ref.system.name].required_fields(ref.dataset),
+                reference_fields(datamap, step.dataset),
+            )
         if step.action != "anonymise":
             continue
-        ref = datamap.dataset(step.dataset)
         problems += not_null_refusals(
             step.dataset,
             step_anonymisation(datamap, plan, step),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -33,3 +33,20 @@ def wipe(s3: Any, bucket: str, prefix: str) -> None:
         ]
         if victims:
             s3.delete_objects(Bucket=bucket, Delete={"Objects": victims, "Quiet": True})
+
+
+def put_versions(
+    s3: Any, bucket: str, objects: Iterable[Any], content_type: str
+) -> tuple[int, int]:
+    """Write each object's versions in order, then its delete marker where it has one (objects
+    with ``key``, ``versions`` and ``delete_marker``): (live objects, versions written)."""
+    live = versions = 0
+    for obj in objects:
+        for body in obj.versions:
+            s3.put_object(Bucket=bucket, Key=obj.key, Body=body, ContentType=content_type)
+            versions += 1
+        if obj.delete_marker:
+            s3.delete_object(Bucket=bucket, Key=obj.key)
+        else:
+            live += 1
+    return live, versions

@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from examples.buckets import ensure_buckets, wipe
+from examples.buckets import ensure_buckets, put_versions, wipe
 from examples.planted import SeedSummary
 from examples.saas.data import build
 from examples.saas.schema import DATABASES, EXPORTS_DATASET, TABLE_ORDER
@@ -56,15 +56,7 @@ def seed(
     ensure_buckets(s3, buckets)
     bucket = buckets[EXPORTS_DATASET.split(".")[0]]
     wipe(s3, bucket, "exportaciones/")
-    live = versions = 0
-    for export in data.exports:
-        for body in export.versions:
-            s3.put_object(Bucket=bucket, Key=export.key, Body=body, ContentType="text/csv")
-            versions += 1
-        if export.delete_marker:
-            s3.delete_object(Bucket=bucket, Key=export.key)
-        else:
-            live += 1
+    live, versions = put_versions(s3, bucket, data.exports, "text/csv")
     return SeedSummary(dict(rows), {EXPORTS_DATASET: live}, {EXPORTS_DATASET: versions})
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from examples.buckets import ensure_buckets, wipe
+from examples.buckets import ensure_buckets, put_versions, wipe
 from examples.planted import SeedSummary
 from examples.telecom.data import build
 from examples.telecom.schema import DATABASES, DOCUMENTS_DATASET, TABLE_ORDER, to_db
@@ -58,13 +58,5 @@ def seed(
     ensure_buckets(s3, buckets)
     bucket = buckets[DOCUMENTS_DATASET.split(".")[0]]
     wipe(s3, bucket, "contrats/")
-    live = versions = 0
-    for document in data.documents:
-        for body in document.versions:
-            s3.put_object(Bucket=bucket, Key=document.key, Body=body, ContentType="application/pdf")
-            versions += 1
-        if document.delete_marker:
-            s3.delete_object(Bucket=bucket, Key=document.key)
-        else:
-            live += 1
+    live, versions = put_versions(s3, bucket, data.documents, "application/pdf")
     return SeedSummary(dict(rows), {DOCUMENTS_DATASET: live}, {DOCUMENTS_DATASET: versions})

@@ -1,6 +1,7 @@
 # make run   : install and start the embedded default (Airflow UI on http://127.0.0.1:8080)
 #              ORG=telecom (or any examples/<org>/) runs another organisation; default retailer
-# make test  : install and run the whole suite (needs PostgreSQL and MariaDB on their usual ports)
+# make test  : install and run the whole suite (needs PostgreSQL and MariaDB on their usual ports;
+#              as root, installs Debian's chromium, request-tracker5 and redis-server if missing)
 # make demo  : the headless end-to-end scenario; exits non-zero if a step fails
 # make bench : benchmarks -> bench/results.json
 # make lint  : ruff (with Airflow's AIR rules), check and format
@@ -12,7 +13,7 @@ export UV_LINK_MODE := copy
 ORG ?= retailer
 export ORG
 
-.PHONY: install run demo test lint format bench stop clean browser
+.PHONY: install run demo test lint format bench stop clean packages
 
 install: .venv/.installed
 
@@ -24,12 +25,18 @@ install: .venv/.installed
 	python3 -m venv .tools
 	.tools/bin/pip install --quiet uv
 
-# Debian's chromium for the browser tests (tests/browser), never a downloaded browser; without
-# root it cannot be installed here and those tests are skipped, saying so
-browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	  else echo "chromium is missing and this is not root: tests/browser will be skipped (apt-get install -y chromium)"; fi; \
+# Debian packages the tests drive for real, never downloaded otherwise: chromium (tests/browser),
+# request-tracker5 with SQLite (the rt connector's tests, tests/rt/plugin.py), redis-server (the
+# Celery broker of tests/distributed). Missing ones are installed with one apt-get as root;
+# otherwise the tests needing them are skipped, saying so.
+SYSTEM_PACKAGES := chromium:/usr/bin/chromium request-tracker5:/usr/sbin/rt-setup-database-5 \
+	redis-server:/usr/bin/redis-server
+
+packages:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do [ -x "$${p#*:}" ] || missing="$$missing $${p%%:*}"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "missing and this is not root:$$missing; the tests needing them will be skipped (apt-get install -y$$missing)"; fi; \
 	fi
 
 run: install
@@ -41,7 +48,7 @@ demo: install
 stop:
 	scripts/embedded.sh stop
 
-test: install browser
+test: install packages
 	.venv/bin/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install

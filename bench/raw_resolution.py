@@ -9,7 +9,8 @@ benchmark can check that both sides found exactly the same records before compar
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
@@ -68,6 +69,28 @@ def connect(url: str) -> Any:
     connection = psycopg2.connect(**args)
     connection.autocommit = True
     return connection
+
+
+@contextmanager
+def counting(*connections: Any) -> Iterator[dict[str, int]]:
+    """Count the statements these psycopg2 connections execute inside the block."""
+    import psycopg2.extensions
+
+    counts = {"statements": 0}
+
+    class Counting(psycopg2.extensions.cursor):
+        def execute(self, query: Any, vars: Any = None) -> Any:
+            counts["statements"] += 1
+            return super().execute(query, vars)
+
+    previous = [c.cursor_factory for c in connections]
+    for connection in connections:
+        connection.cursor_factory = Counting
+    try:
+        yield counts
+    finally:
+        for connection, factory in zip(connections, previous, strict=True):
+            connection.cursor_factory = factory
 
 
 def _rows(connection: Any, sql: str, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:

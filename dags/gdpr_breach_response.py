@@ -10,7 +10,10 @@ The DPO declares a personal data breach from the trigger form. The run:
 3. **drafts** the notification to the supervisory authority with the Art. 33(3) items (nature,
    categories and approximate numbers, DPO contact, likely consequences, measures) and, when the
    risk is high, the Art. 34 communication to the subjects in plain French and English (HTML in
-   the reports location, `breaches/<id>/`);
+   the reports location, `breaches/<id>/`). An Art. 34(3) exemption chosen on the form, with its
+   justification, is kept in the record and the evidence: under (a) encrypted data or (b) risk
+   no longer likely no letter is drafted (nor the list of people written), under (c)
+   disproportionate effort a public communication is drafted instead;
 4. **waits** for the DPO to record the submission (authority's reference and time; choose
    "initial phase" for a phased notification, Art. 33(4)). Past 72 hours the deadline watch
    escalates, and recording a late notification requires the reasons for the delay.
@@ -26,8 +29,10 @@ from airflow.sdk import Param, dag, get_current_context, task
 from gdpr.airflow.approval import FourEyesHITLOperator
 from gdpr.airflow.defaults import DEFAULT_ARGS, START_DATE, tags
 from gdpr.breach.choices import category_choices, dataset_choices
+from gdpr.breach.exemptions import EXEMPTIONS, NO_EXEMPTION
 
 DATASETS = dataset_choices()
+EXEMPTION_LABELS = {name: f"{e.citation}: {e.label}" for name, e in EXEMPTIONS.items()}
 CATEGORIES = category_choices()
 COMPLETE = "Notified: complete"
 INITIAL = "Notified: initial phase, more to follow (Art. 33(4))"
@@ -91,6 +96,25 @@ INITIAL = "Notified: initial phase, more to follow (Art. 33(4))"
             type="boolean",
             title="High risk to the people concerned",
             description="If checked, the run also drafts the Art. 34 communication to the subjects.",
+        ),
+        "communication_exemption": Param(
+            NO_EXEMPTION,
+            type="string",
+            enum=[NO_EXEMPTION, *EXEMPTIONS],
+            values_display={NO_EXEMPTION: "None: write to each person", **EXEMPTION_LABELS},
+            title="Art. 34(3) exemption",
+            description="With a high risk only: why the people concerned are not written to one "
+            "by one. No letter is drafted; under (c) a public communication is drafted instead. "
+            "Requires the justification below.",
+        ),
+        "exemption_reason": Param(
+            None,
+            type=["null", "string"],
+            maxLength=2000,
+            title="Justification of the exemption",
+            description="Why the exemption applies, e.g. 'the laptop's disk was encrypted with "
+            "AES-256 and the key was not on it'. No personal data here. Kept in the breach record "
+            "and its evidence.",
         ),
         "consequences": Param(
             None,

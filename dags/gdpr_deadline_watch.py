@@ -16,6 +16,10 @@ Each alert is sent **once**, however often the watch runs; a failed send is retr
 
 The **board** (HTML, reports location, `deadlines/board.html`) lists every open clock, least
 time left first. Alerts and board carry request and breach ids only, never a person's identity.
+
+Last, the identity of every request **closed for longer than its evidence period** (data map
+`ledger.proof_period`, default five years) is erased from the ledger: the request, its history
+and its chained snapshots stay as evidence it was answered, the person does not.
 """
 
 from __future__ import annotations
@@ -50,7 +54,13 @@ def gdpr_deadline_watch():
 
         return deadlines.publish_board(run_id=get_current_context()["run_id"])
 
-    alert() >> publish_board()
+    @task
+    def clear_identities() -> dict:
+        from gdpr.airflow import deadlines
+
+        return deadlines.clear_identities()
+
+    alert() >> publish_board() >> clear_identities()
 
 
 gdpr_deadline_watch()

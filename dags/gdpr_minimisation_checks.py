@@ -13,7 +13,10 @@ from the map, plus the hand-written suites of `include/expectations/`:
    same for the objects of S3 datasets declared `text_objects` (plain-text files);
 4. no record is older than its **retention rule** allows (what the purge missed or could not
    reach; legal holds, open requests and restrictions excepted);
-5. marketing **consent** has an opt-in with a timestamp and a source, and withdrawals are honoured.
+5. marketing **consent** has an opt-in with a timestamp and a source, and withdrawals are honoured;
+6. S3 datasets that declare their `documents` hold **no file of a forbidden kind** (a bank
+   statement in a tenant file), nor, when they list the kinds allowed, of any other kind: each
+   file is reported by key and kind.
 
 * One mapped task per dataset: a dataset that cannot be checked does not stop the others.
 * Findings name the dataset, the row key and the category, **never the text**. They go to the

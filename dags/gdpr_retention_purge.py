@@ -122,8 +122,8 @@ def gdpr_retention_purge():
 
         context = get_current_context()
         return retention.report(
-            list(rules),
-            list(outcomes),
+            rules,
+            outcomes,
             dry_run=params["dry_run"],
             dag_id=context["dag"].dag_id,
             run_id=context["run_id"],

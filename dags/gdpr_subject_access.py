@@ -14,11 +14,14 @@ which records the receipt date and the due date one calendar month later, Art. 1
 3. **Deliver**: builds the package (access: every record and file, a cover letter in French
    and English with the Art. 15(1)(a)-(h) and 15(2) information from the data map;
    portability: only the fields the subject provided, under consent or contract, with
-   `schema.json`), a `manifest.json` with the SHA-256 of every file, an optional AES-256
-   passphrase (read from the Airflow Variable the form names), uploads it encrypted to the data
-   map's `delivery` location under `<request id>/package.zip` (a rerun replaces it), with an
-   expiring link and an expiring copy, and records the delivery, the package's SHA-256 and
-   the expiry in the ledger. `gdpr access link <request id>` prints the link.
+   `schema.json`), a `manifest.json` with the SHA-256 of every file, AES-256 encrypted with a
+   passphrase made for the delivery (or read from the Airflow Variable the form names; or
+   encrypted with age to the subject's public key recorded with `gdpr access key`; no
+   encryption only when the form says so, logged), uploads it encrypted to the data map's
+   `delivery` location under `<request id>/package.zip` (a rerun replaces it), with an
+   expiring copy, and records the delivery, the package's SHA-256 and the expiry in the
+   ledger. `gdpr access link <request id>` prints a link; `gdpr access passphrase <request id>`
+   (or the DPO desk) shows the passphrase once, to give the subject by another channel.
 
 A subject found nowhere gets a package saying so. Tasks never pass the address: they pass the
 request id; XCom carries counts, hashes and object keys; logs carry counts. See docs/access.md.
@@ -73,8 +76,17 @@ from gdpr.airflow.forms import subject_params
             type=["null", "string"],
             pattern=r"^[A-Za-z0-9_.-]+$",
             title="Passphrase Variable (optional)",
-            description="Name of an Airflow Variable holding a passphrase: the archive is then "
-            "AES-256 encrypted with it. Tell the subject the passphrase by another channel.",
+            description="Name of an Airflow Variable holding a passphrase: the archive is "
+            "AES-256 encrypted with it instead of a passphrase made for the delivery. Tell the "
+            "subject the passphrase by another channel.",
+        ),
+        "unencrypted": Param(
+            False,
+            type="boolean",
+            title="Deliver without encryption",
+            description="Only when the subject cannot open an encrypted archive: the choice is "
+            "logged and recorded in the ledger. By default the archive is AES-256 encrypted "
+            "with a passphrase shown once to the DPO (`gdpr access passphrase` or the desk).",
         ),
     },
 )

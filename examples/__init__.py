@@ -21,6 +21,8 @@ if str(ROOT / "plugins") not in sys.path:  # `gdpr`, as Airflow and the tests se
 
 ORGANISATIONS: tuple[str, ...] = ("retailer", "telecom", "saas")
 DEFAULT = "retailer"
+# buckets_of's name for the bucket the ledger head is anchored in (no system can be named so)
+ANCHOR = "ledger-anchor"
 
 
 def load(name: str) -> ModuleType:
@@ -33,7 +35,8 @@ def load(name: str) -> ModuleType:
 
 
 def buckets_of(datamap) -> dict[str, str]:
-    """The map's buckets by S3 system name, plus 'reports' and 'delivery' (what seeders create).
+    """The map's buckets by S3 system name, plus 'reports', 'delivery' and, when the map
+    anchors its ledger, 'ledger-anchor' (what seeders create).
 
     ``datamap``: the path of a data map, or a loaded ``gdpr.datamap.models.DataMap``."""
     from gdpr.datamap import load_datamap
@@ -41,4 +44,7 @@ def buckets_of(datamap) -> dict[str, str]:
     if isinstance(datamap, (str, Path)):
         datamap = load_datamap(datamap)
     buckets = {s.name: s.bucket for s in datamap.systems if s.kind == "s3" and s.bucket}
-    return {**buckets, "reports": datamap.reports.bucket, "delivery": datamap.delivery.bucket}
+    buckets |= {"reports": datamap.reports.bucket, "delivery": datamap.delivery.bucket}
+    if datamap.ledger.anchor is not None:
+        buckets[ANCHOR] = datamap.ledger.anchor.bucket
+    return buckets

@@ -7,6 +7,8 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from examples import ANCHOR
+
 
 def ensure_buckets(s3: Any, buckets: Mapping[str, str]) -> None:
     """Create the organisation's buckets that are missing; its data buckets keep versions."""
@@ -18,6 +20,8 @@ def ensure_buckets(s3: Any, buckets: Mapping[str, str]) -> None:
             kwargs: dict[str, Any] = {"Bucket": bucket}
             if region and region != "us-east-1":
                 kwargs["CreateBucketConfiguration"] = {"LocationConstraint": region}
+            if system == ANCHOR:  # published ledger heads: write once (compliance mode)
+                kwargs["ObjectLockEnabledForBucket"] = True
             s3.create_bucket(**kwargs)
         if system not in ("reports", "delivery"):
             s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})

@@ -37,21 +37,48 @@ class Org:
     def planted(self) -> Planted:
         return self.module.PLANTED
 
+    def dispose(self) -> None:
+        for engine in (*self.engines.values(), self.ledger):
+            engine.dispose()
+
 
 @pytest.fixture(params=ORGANISATIONS)
 def org(request, pg_url, mysql_url, s3_endpoint, s3_client, tmp_path, monkeypatch):
+    org = load_org(
+        request.param,
+        pg_url,
+        mysql_url,
+        f"sqlite:///{tmp_path / 'ledger.sqlite'}",
+        s3_endpoint,
+        s3_client,
+        monkeypatch,
+    )
+    yield org
+    org.dispose()
+
+
+def load_org(
+    name: str,
+    pg_url: str,
+    mysql_url: str,
+    ledger_url: str,
+    s3_endpoint: str,
+    s3_client,
+    monkeypatch,
+) -> Org:
+    """The organisation ``name`` seeded into these systems, its hold in the ledger at
+    ``ledger_url``, and the connections of its map set in the environment."""
     from gdpr.connections import create_sql_engine, env_var_name
     from gdpr.datamap import load_datamap
     from gdpr.ledger import Ledger, migrate
 
-    module = load(request.param)
+    module = load(name)
     datamap = load_datamap(module.DATAMAP)
     sql_systems = [s for s in datamap.systems if s.kind == "sql"]
     assert len(sql_systems) == 2, "an organisation has one PostgreSQL and one MariaDB system"
     urls = dict(zip([s.name for s in sql_systems], (pg_url, mysql_url), strict=True))
     engines = {name: create_sql_engine(url) for name, url in urls.items()}
     summary = module.seed(engines, s3_client, subjects=SUBJECTS, today=TEST_NOW.date())
-    ledger_url = f"sqlite:///{tmp_path / 'ledger.sqlite'}"
     ledger = create_sql_engine(ledger_url)
     migrate(ledger)
     module.place_holds(Ledger(ledger))
@@ -64,6 +91,4 @@ def org(request, pg_url, mysql_url, s3_endpoint, s3_client, tmp_path, monkeypatc
     for conn_id, value in conns.items():
         monkeypatch.setenv(env_var_name(conn_id), value)
     monkeypatch.setenv("GDPR_DATAMAP", str(module.DATAMAP))
-    yield Org(request.param, module, datamap, engines, ledger, s3_client, summary)
-    for engine in (*engines.values(), ledger):
-        engine.dispose()
+    return Org(name, module, datamap, engines, ledger, s3_client, summary)

@@ -17,6 +17,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
+from examples import ANCHOR
 from examples.retailer.schema import DATA_BUCKET_SYSTEMS, KEY_TEMPLATES
 
 Progress = Callable[[str, int, int], None]
@@ -114,6 +115,8 @@ def ensure_buckets(s3: Any, buckets: Mapping[str, str]) -> None:
             kwargs: dict[str, Any] = {"Bucket": bucket}
             if region and region != "us-east-1":
                 kwargs["CreateBucketConfiguration"] = {"LocationConstraint": region}
+            if system == ANCHOR:  # published ledger heads: write once (compliance mode)
+                kwargs["ObjectLockEnabledForBucket"] = True
             s3.create_bucket(**kwargs)
         if system in DATA_BUCKET_SYSTEMS:
             s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})

@@ -16,7 +16,8 @@ Planted people (e-mails as stored, with their canonical form in PLANTED):
   people: each reaches only their part of it).
 - Three former subscribers whose contracts ended four years ago (retention: 3 years): their
   invoices must be kept anonymised (10 years), except one eleven years old.
-- Nathalie Roux: a former subscriber like them, in a legal dispute over one of her contracts.
+- Nathalie Roux: a former subscriber like them, in a legal dispute over one of her contracts
+  (a hold in the ledger) and with her contentious complaint still open (a hold the map declares).
 - Paul Girard: not a subscriber; an erasure request sent through the customer-service tool.
 """
 
@@ -468,7 +469,7 @@ class _Builder:
             f"{prenom} {nom}",
             "Contestation de facture",
             ended - timedelta(days=40),
-            ended - timedelta(days=20),
+            None if disputed else ended - timedelta(days=20),  # the dispute is not settled
             messages,
             motif="litige" if disputed else "facturation",
         )

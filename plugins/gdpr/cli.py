@@ -67,6 +67,29 @@ def _parser() -> argparse.ArgumentParser:
             "--url", help="SQLAlchemy URL of the ledger (default: connection gdpr_ledger)"
         )
         sub.set_defaults(func=func)
+    grant = ledger.add_parser(
+        "grant",
+        help="give the application role (Airflow's ledger connection) only the rights it needs: "
+        "read and append, never update or delete evidence; run as the tables' owner",
+    )
+    grant.add_argument("role", help="PostgreSQL role, or MariaDB account user[@host]")
+    grant.add_argument("--url", help="SQLAlchemy URL of the ledger, as its owner")
+    grant.set_defaults(func=_ledger_grant)
+    verify = ledger.choices["verify"]
+    verify.add_argument(
+        "--datamap",
+        type=Path,
+        help="data map naming the anchor bucket whose published heads (and the reports "
+        "location whose certificates) the chain is checked against",
+    )
+    verify.add_argument(
+        "--certificate",
+        type=Path,
+        action="append",
+        default=[],
+        help="an erasure certificate someone holds: the chain must still agree with the head "
+        "it was issued under (repeatable)",
+    )
 
     ropa = commands.add_parser(
         "ropa", help="write the Art. 30 record of processing (HTML and CSV) from the data map"
@@ -76,7 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     ropa.set_defaults(func=_ropa)
 
     check = commands.add_parser(
-        "check", help="compare the data map with the live systems (tables, columns, buckets)"
+        "check",
+        help="compare the data map with the live systems (tables, columns, buckets, key prefixes)",
     )
     check.add_argument("--datamap", type=Path)
     check.set_defaults(func=_check)
@@ -128,6 +152,25 @@ def _parser() -> argparse.ArgumentParser:
     link.add_argument("--days", type=int, default=7, help="link lifetime in days (1-7, default 7)")
     link.add_argument("--datamap", type=Path)
     link.set_defaults(func=_access_link)
+    shown = access.add_parser(
+        "passphrase",
+        help="show the passphrase of a request's encrypted package, once (then it is cleared)",
+    )
+    shown.add_argument("request_id", help="ledger request id, e.g. R-2026-000123")
+    shown.add_argument(
+        "--url", help="SQLAlchemy URL of the ledger (default: connection gdpr_ledger)"
+    )
+    shown.set_defaults(func=_access_passphrase)
+    key = access.add_parser(
+        "key",
+        help="record the subject's public key (age or SSH): their package is encrypted to it",
+    )
+    key.add_argument("request_id", help="ledger request id, e.g. R-2026-000123")
+    key.add_argument(
+        "public_key", type=Path, help="file holding the key (age1... or ssh-ed25519/ssh-rsa ...)"
+    )
+    key.add_argument("--url", help="SQLAlchemy URL of the ledger (default: connection gdpr_ledger)")
+    key.set_defaults(func=_access_key)
 
     from gdpr.holds import add_commands as add_hold_commands
 
@@ -173,18 +216,58 @@ def _ledger_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
-def _ledger_verify(args: argparse.Namespace) -> int:
-    from gdpr.ledger import verify_chain
+def _ledger_grant(args: argparse.Namespace) -> int:
+    from gdpr.ledger.roles import grant_application_role
 
-    report = verify_chain(_ledger_engine(args.url))
-    if report.ok:
-        print(f"evidence chain intact: {report.rows} rows, head {report.head or '(empty)'}")
+    for statement in grant_application_role(_ledger_engine(args.url), args.role):
+        print(statement)
+    return 0
+
+
+def _ledger_verify(args: argparse.Namespace) -> int:
+    from gdpr.connections import spec_from_env
+    from gdpr.connectors.factory import env_clients
+    from gdpr.erasure.certificate import certificate_claim, stored_certificate_claims
+    from gdpr.ledger import verify_chain
+    from gdpr.ledger.anchor import anchor_for, identity_key, published_heads
+    from gdpr.ledger.upgrade import ensure_ready
+    from gdpr.reports.store import ReportStore
+
+    engine = _ledger_engine(args.url)
+    ensure_ready(engine)  # an empty database says what to do before anything else is read
+    datamap = load_datamap(args.datamap)
+    clients = env_clients()
+
+    def secret(conn_id: str) -> str | None:
+        return spec_from_env(conn_id).password
+
+    claims, problems = [], []
+    store = anchor_for(datamap, clients, secret)
+    if store is not None:
+        published = published_heads(store)
+        claims.extend(published.claims)
+        problems.extend(published.problems)
+        reports = ReportStore(clients.s3(datamap.reports.conn_id), datamap.reports)
+        claims.extend(stored_certificate_claims(reports))
+    for path in args.certificate:
+        claim = certificate_claim(path.read_text(encoding="utf-8"), f"the certificate {path}")
+        if claim is None:
+            raise ValueError(f"{path} carries no ledger head: is it an erasure certificate?")
+        claims.append(claim)
+    report = verify_chain(engine, claims=claims, identity_key=identity_key(datamap, secret))
+    problems = report.problems + problems
+    if not problems:
+        checked = sum(c.published for c in claims)
+        print(
+            f"evidence chain intact: {report.rows} rows, head {report.head or '(empty)'}; "
+            f"agrees with {checked} published heads and {len(claims) - checked} certificates"
+        )
         return 0
     print(
-        f"evidence chain BROKEN ({len(report.problems)} problems in {report.rows} rows):",
+        f"evidence chain BROKEN ({len(problems)} problems in {report.rows} rows):",
         file=sys.stderr,
     )
-    for problem in report.problems:
+    for problem in problems:
         print(f"  - {problem}", file=sys.stderr)
     return 1
 
@@ -217,7 +300,7 @@ def _check(args: argparse.Namespace) -> int:
     for system in datamap.systems:
         connector = connector_for(system, clients)
         try:
-            drift = compare(system, connector.inspect())
+            drift = compare(system, connector.inspect(), connector.undeclared())
         except SystemUnreachableError as exc:
             print(f"{system.name}: {exc}")
             failed = True
@@ -317,6 +400,45 @@ def _access_link(args: argparse.Namespace) -> int:
     )
     print(link)
     print(f"valid until {expires_at.isoformat()}", file=sys.stderr)
+    return 0
+
+
+def _access_passphrase(args: argparse.Namespace) -> int:
+    """Printed once, alone on standard output: the DPO gives it to the subject by another
+    channel than the link."""
+    import getpass
+
+    from gdpr.access.secret import reveal_passphrase
+    from gdpr.ledger import Ledger
+
+    engine = _ledger_engine(args.url)
+    Ledger(engine).check_ready()
+    value = reveal_passphrase(
+        engine, args.request_id.strip(), by=f"cli:{getpass.getuser()}", now=utc_now()
+    )
+    print(value)
+    print(
+        "shown once: give it to the subject by telephone, letter or SMS, never with the link",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _access_key(args: argparse.Namespace) -> int:
+    import getpass
+
+    from gdpr.access.recipient import record_recipient
+    from gdpr.ledger import Ledger
+
+    ledger = Ledger(_ledger_engine(args.url))
+    if ledger.get_request(args.request_id.strip()) is None:
+        raise LookupError(f"request {args.request_id.strip()} is not in the ledger")
+    try:
+        text = args.public_key.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read the public key file {args.public_key}: {exc}") from None
+    key = record_recipient(ledger, args.request_id.strip(), text, actor=f"cli:{getpass.getuser()}")
+    print(f"{key.split()[0][:12]}... recorded: the next delivery is encrypted to it")
     return 0
 
 

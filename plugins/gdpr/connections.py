@@ -130,12 +130,37 @@ def sqlalchemy_url(spec: ConnectionSpec) -> sa.URL:
 
 
 def create_sql_engine(url: sa.URL | str) -> sa.Engine:
-    """An engine with the settings every connector relies on (pre-ping, no ORM-style autobegin surprises)."""
+    """An engine with the settings every connector relies on (pre-ping, no ORM-style autobegin
+    surprises). ``hide_parameters``: a failed statement's error message (which tasks log, and
+    which reaches Airflow) says ``[SQL parameters hidden ...]`` instead of listing the bound
+    values, which are identities and personal data."""
     url = sa.make_url(url)
     kwargs: dict[str, Any] = {"pool_pre_ping": True}
     if url.get_backend_name() == "sqlite":
         kwargs = {"connect_args": {"timeout": 30}}
-    return sa.create_engine(url, **kwargs)
+    engine = sa.create_engine(url, hide_parameters=True, **kwargs)
+    sa.event.listen(engine, "handle_error", withhold_values)
+    return engine
+
+
+def withhold_values(context: Any) -> None:
+    """Keep the database's own words out of an error when they may quote values.
+
+    ``hide_parameters`` hides what was bound; the server's message can still quote data:
+    PostgreSQL's DETAIL (``Failing row contains (...)``, ``Key (email)=(...)``), MariaDB's
+    ``Duplicate entry '...'``. The error keeps its class (a constraint stays an IntegrityError,
+    so it is not retried), its code and, from PostgreSQL, the primary message, which names the
+    table or constraint and never a value.
+    """
+    orig = context.original_exception
+    primary = getattr(getattr(orig, "diag", None), "message_primary", None)
+    code = orig.args[0] if orig.args and isinstance(orig.args[0], int) else None
+    code = code or getattr(orig, "pgcode", None) or getattr(orig, "sqlite_errorname", None)
+    text = f"{primary or 'database error'}{f' [{code}]' if code else ''} (details withheld)"
+    orig.args = (code, text) if isinstance(code, int) else (text,)
+    if context.sqlalchemy_exception is not None:
+        name = f"{type(orig).__module__}.{type(orig).__name__}"
+        context.sqlalchemy_exception.args = (f"({name}) {text}",)
 
 
 def boto3_s3_client(spec: ConnectionSpec):

@@ -58,6 +58,7 @@ def _register(args: argparse.Namespace) -> int:
     from gdpr.erasure.rectify import check_choice
     from gdpr.erasure.request import record_correction, request_for
     from gdpr.ledger import Ledger
+    from gdpr.ledger.anchor import identity_key
     from gdpr.ledger.clock import utc_now
     from gdpr.ledger.identity import request_identity
 
@@ -83,7 +84,8 @@ def _register(args: argparse.Namespace) -> int:
     now = utc_now()
     timezone = datamap.organisation.timezone
     url = args.url or sqlalchemy_url(spec_from_env("gdpr_ledger"))
-    ledger = Ledger(create_sql_engine(url))
+    key = identity_key(datamap, lambda conn_id: spec_from_env(conn_id).password)
+    ledger = Ledger(create_sql_engine(url), identity_key=key)
     before = {r.request_id for r in ledger.open_requests()}
     request = request_for(
         ledger,

@@ -18,17 +18,19 @@ from __future__ import annotations
 import json
 import os
 import re
-import signal
-import subprocess
-import sys
-import time
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-import httpx
 import pytest
 
+from tests.airflow_processes import (
+    SIMPLE_AUTH_MANAGER,
+    AirflowUnderTest,
+    RunWatch,
+    airflow_cli,
+    start,
+    stop,
+)
 from tests.conftest import DATAMAP_PATH, ROOT, _free_port
 
 CHROMIUM = "/usr/bin/chromium"
@@ -56,55 +58,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _airflow(env: dict[str, str], *args: str, timeout: int = 600) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "airflow", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-
-
-def _start(env: dict[str, str], log: Path, *args: str) -> subprocess.Popen:
-    """An Airflow command at the suite's instant (tests/browser/serve_at_test_now.py), in a
-    process group of its own so that it is stopped with everything it spawned."""
-    return subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "browser" / "serve_at_test_now.py"), *args],
-        env=env,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-    if process.stdout:
-        process.stdout.close()
-
-
-@dataclass
-class AirflowUnderTest:
-    base: str
-    logs: dict[str, Path]
-
-    def tail(self) -> str:
-        return "\n".join(
-            f"--- {name} ---\n{path.read_text(errors='replace')[-2500:]}"
-            for name, path in self.logs.items()
-            if path.exists()
-        )
-
-
 @pytest.fixture
 def airflow_server(demo_org, smtp_server, tmp_path, monkeypatch):
     """A real Airflow on a free port: api-server, scheduler (LocalExecutor) and triggerer (the
@@ -126,9 +79,7 @@ def airflow_server(demo_org, smtp_server, tmp_path, monkeypatch):
         "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
         "AIRFLOW__CORE__PARALLELISM": "2",
         "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"{base}/execution/",
-        "AIRFLOW__CORE__AUTH_MANAGER": (
-            "airflow.api_fastapi.auth.managers.simple.simple_auth_manager.SimpleAuthManager"
-        ),
+        "AIRFLOW__CORE__AUTH_MANAGER": SIMPLE_AUTH_MANAGER,
         "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS": ROLES,
         "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE": str(passwords),
         "AIRFLOW__API_AUTH__JWT_SECRET": "browser-test-secret-0123456789abcdef0123456789abcdef"
@@ -144,11 +95,11 @@ def airflow_server(demo_org, smtp_server, tmp_path, monkeypatch):
         "GDPR_DATAMAP": str(DATAMAP_PATH),
         "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "plugins")]),
     }
-    _airflow(env, "db", "migrate")
-    _airflow(env, "dags", "reserialize")
+    airflow_cli(env, "db", "migrate")
+    airflow_cli(env, "dags", "reserialize")
     logs = {name: tmp_path / f"{name}.log" for name in ("api-server", "scheduler", "triggerer")}
     processes = [
-        _start(
+        start(
             env,
             logs["api-server"],
             "api-server",
@@ -159,25 +110,16 @@ def airflow_server(demo_org, smtp_server, tmp_path, monkeypatch):
             "--workers",
             "1",
         ),
-        _start(env, logs["scheduler"], "scheduler"),
-        _start(env, logs["triggerer"], "triggerer"),
+        start(env, logs["scheduler"], "scheduler"),
+        start(env, logs["triggerer"], "triggerer"),
     ]
-    server = AirflowUnderTest(base, logs)
+    server = AirflowUnderTest(base, logs, USERS)
     try:
-        deadline = time.monotonic() + 180
-        while True:
-            assert all(p.poll() is None for p in processes), server.tail()
-            try:
-                if httpx.get(f"{base}/api/v2/monitor/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, "the api-server did not answer in 180 s"
-            time.sleep(1)
+        server.wait_until_healthy(processes)
         yield server
     finally:
         for process in processes:
-            _stop(process)
+            stop(process)
 
 
 def _log_in(page, base: str, user: str) -> None:
@@ -234,60 +176,6 @@ def _seed_history(engine) -> None:
         )
 
 
-def _api_token(base: str, user: str) -> str:
-    response = httpx.post(
-        f"{base}/auth/token", json={"username": user, "password": USERS[user]}, timeout=30
-    )
-    response.raise_for_status()
-    return response.json()["access_token"]
-
-
-def _api(base: str, token: str, method: str, path: str, **kwargs) -> httpx.Response:
-    return httpx.request(
-        method,
-        f"{base}/api/v2{path}",
-        headers={"Authorization": f"Bearer {token}"},
-        timeout=30,
-        **kwargs,
-    )
-
-
-class RunWatch:
-    """The erasure run as Airflow's API reports it; a task that fails stops the test at once,
-    with its log, instead of waiting for the retries."""
-
-    def __init__(self, server: AirflowUnderTest, token: str, run_id: str) -> None:
-        self.server, self.token, self.run_id = server, token, run_id
-
-    def check(self) -> str:
-        base, path = self.server.base, f"/dags/{ERASURE}/dagRuns/{self.run_id}"
-        tis = _api(base, self.token, "GET", f"{path}/taskInstances").json()["task_instances"]
-        for ti in tis:
-            if ti["state"] in ("failed", "up_for_retry", "upstream_failed"):
-                log = _api(
-                    base,
-                    self.token,
-                    "GET",
-                    f"{path}/taskInstances/{ti['task_id']}/logs/{max(ti['try_number'], 1)}",
-                    params={"full_content": "true"},
-                    headers={"Accept": "text/plain"},
-                ).text
-                pytest.fail(f"task {ti['task_id']} is {ti['state']}:\n{log[-4000:]}")
-        return _api(base, self.token, "GET", path).json()["state"]
-
-
-def _wait(what: str, check, server: AirflowUnderTest, timeout: float = RUN_TIMEOUT):
-    """``check()`` until it returns something truthy; fails with the Airflow logs after
-    ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        found = check()
-        if found:
-            return found
-        assert time.monotonic() < deadline, f"{what}: not in {timeout} s\n{server.tail()}"
-        time.sleep(2)
-
-
 def _customers(engine, email: str) -> int:
     import sqlalchemy as sa
 
@@ -307,8 +195,8 @@ def test_dpo_journey_register_clock_erasure_approved_by_a_second_user_certificat
     server, base = airflow_server, airflow_server.base
     subject = EMAIL.lower()
     assert _customers(demo_org.crm, subject) == 1
-    dpo_token = _api_token(base, "dpo")
-    unpaused = _api(base, dpo_token, "PATCH", f"/dags/{ERASURE}", json={"is_paused": False})
+    dpo_token = server.token("dpo")
+    unpaused = server.api(dpo_token, "PATCH", f"/dags/{ERASURE}", json={"is_paused": False})
     assert unpaused.status_code == 200, unpaused.text
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
@@ -346,7 +234,7 @@ def test_dpo_journey_register_clock_erasure_approved_by_a_second_user_certificat
             assert re.search(r"\d+ d \d+ h", row.locator(".left").inner_text())
 
             # the run previews and waits for approval: the board links to it
-            watch = RunWatch(server, dpo_token, run_id)
+            watch = RunWatch(server, dpo_token, ERASURE, run_id)
 
             def approval_on_board():
                 watch.check()
@@ -354,16 +242,17 @@ def test_dpo_journey_register_clock_erasure_approved_by_a_second_user_certificat
                 link = page.locator(f"a[href*='{ERASURE}'][href*='required_actions']")
                 return link.count() > 0 and link.first.get_attribute("href")
 
-            approval_href = _wait("the approval waiting on the board", approval_on_board, server)
+            approval_href = server.wait(
+                "the approval waiting on the board", approval_on_board, RUN_TIMEOUT
+            )
             assert f"/runs/{quote(run_id, safe='')}/tasks/approve/" in approval_href
             page.screenshot(path=str(SHOTS / "desk-board.png"), full_page=True)
 
             # four eyes: the DPO asked, so Airflow refuses the DPO's answer
             hitl = f"/dags/{ERASURE}/dagRuns/{run_id}/taskInstances/approve/-1/hitlDetails"
-            detail = _api(base, dpo_token, "GET", hitl).json()
+            detail = server.api(dpo_token, "GET", hitl).json()
             assert [u["id"] for u in detail["assigned_users"]] == ["deputy"]
-            refused = _api(
-                base,
+            refused = server.api(
                 dpo_token,
                 "PATCH",
                 hitl,
@@ -392,8 +281,8 @@ def test_dpo_journey_register_clock_erasure_approved_by_a_second_user_certificat
                 state = watch.check()
                 return state if state in ("success", "failed") else None
 
-            assert _wait("the erasure run to finish", run_state, server) == "success"
-            answered = _api(base, dpo_token, "GET", hitl).json()
+            assert server.wait("the erasure run to finish", run_state, RUN_TIMEOUT) == "success"
+            answered = server.api(dpo_token, "GET", hitl).json()
             assert answered["responded_by_user"]["id"] == "deputy"
             assert answered["chosen_options"] == ["Approve"]
             assert _customers(demo_org.crm, subject) == 0
@@ -432,7 +321,7 @@ def test_dpo_journey_register_clock_erasure_approved_by_a_second_user_certificat
     assert (record.kind, record.status) == ("erasure", "completed")
     assert smtp_server.messages, "the Art. 19 recipients were told"
     # the run Airflow holds carries the request id and nothing else
-    runs = _api(base, dpo_token, "GET", f"/dags/{ERASURE}/dagRuns").json()["dag_runs"]
+    runs = server.api(dpo_token, "GET", f"/dags/{ERASURE}/dagRuns").json()["dag_runs"]
     assert [run["conf"] for run in runs] == [{"request_id": rid}]
     assert "camille" not in json.dumps(runs).lower()
     # a real scheduler wrote task logs (dag.test writes none): no planted identity in them, nor

@@ -152,10 +152,14 @@ def test_no_demo_table_column_or_bucket_name_outside_demo_code():
     names -= generic
     hits = []
     # The detectors' vocabulary is words people write in notes ("support", "orders",
-    # "helpdesk@"), not names of tables or columns: it is not searched.
+    # "helpdesk@"), not names of tables or columns: it is not searched. Nor is the rt
+    # connector: Request Tracker's REST 2 names its resources "tickets", "attachments". Nor
+    # are the French rules' presets, which say what the law keeps ("invoices", "recordings").
     vocabulary = {
         ROOT / "plugins/gdpr/quality/lexicon.py",
         ROOT / "plugins/gdpr/quality/detectors.py",
+        ROOT / "plugins/gdpr/connectors/rt.py",
+        ROOT / "plugins/gdpr/datamap/presets.py",
     }
     for path in [*DAG_FILES, *(ROOT / "plugins").rglob("*.py")]:
         if path in vocabulary:

@@ -162,3 +162,69 @@ def test_each_alert_is_sent_once_across_repeated_watch_runs(
         caplog.text,
     ):
         assert SUBJECT not in text.lower()
+
+
+@pytest.fixture
+def lenient_map(demo_org, tmp_path, monkeypatch):
+    """The demo map with the lenient clock readings: extensions end three months from receipt,
+    and deadlines move off weekends and French public holidays (Reg. 1182/71 Art. 3(4))."""
+    include = tmp_path / "include"
+    shutil.copytree(ROOT / "include", include)
+    path = include / "datamap.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "  identity_check_pause: false\n",
+            "  identity_check_pause: false\n  extension_end: three_months_from_receipt\n"
+            "  working_day_shift: true\n",
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("GDPR_DATAMAP", str(path))
+    return path
+
+
+def test_the_clock_readings_of_the_map_move_the_board_the_alerts_and_the_extension(
+    demo_org, smtp_server, lenient_map, run_dag
+):
+    from zoneinfo import ZoneInfo
+
+    paris = ZoneInfo("Europe/Paris")
+    ledger = Ledger(demo_org.ledger)
+
+    def request(received: datetime, ref: str) -> str:
+        return ledger.create_request(
+            kind="access",
+            subject_email=SUBJECT,
+            received_at=received,
+            due_at=request_due_at(received, "Europe/Paris"),
+            channel="test",
+            external_ref=ref,
+        ).request_id
+
+    saturday = request(datetime(2026, 10, 21, 10, tzinfo=paris), "due-saturday")  # 21 Nov: Sat
+    extended = request(datetime(2026, 10, 31, 10, tzinfo=paris), "extended")  # due 30 Nov
+
+    decision = run_dag(
+        "gdpr_request_decision", request_id=extended, action="extend", reason="Complex request"
+    )
+    assert decision.state == "success", task_states(decision)
+    # three months from receipt (31 Jan 2027), not the earlier reading (30 Jan)
+    end = ledger.get_request(extended).extended_due_at.astimezone(paris)
+    assert (end.date().isoformat(), end.hour, end.minute) == ("2027-01-31", 23, 59)
+
+    watched = run_dag(DAG_ID)
+    assert watched.state == "success", task_states(watched)
+    (alert,) = [
+        m["Subject"]
+        for m in smtp_server.to(demo_org.datamap.organisation.dpo.email)
+        if saturday in m["Subject"]
+    ]
+    assert "on 2026-11-23 23:59 CET (moved from Sat 2026-11-21" in alert
+    key = "deadlines/board.html"
+    board = demo_org.s3.get_object(Bucket=demo_org.datamap.reports.bucket, Key=key)["Body"]
+    page = board.read().decode()
+    assert "An extended request ends three months from receipt" in page
+    assert "moved to the next working day (Reg. 1182/71 Art. 3(4), public holidays of FR)" in page
+    assert "moved from Sat 2026-11-21" in page
+    assert "2027-02-01 23:59 CET" in page  # 31 January 2027 is a Sunday
+    assert "moved from Sun 2027-01-31" in page

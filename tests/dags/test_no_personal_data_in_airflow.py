@@ -174,6 +174,11 @@ def test_no_planted_identity_in_any_airflow_table_or_task_log(org, airflow_db, a
         high_risk=True,
     )
     assert task_states(breach)[("draft", -1)] == "success", task_states(breach)
+    delivery = org.datamap.delivery  # the list of affected people expires like every own copy
+    listing = org.s3.list_objects_v2(Bucket=delivery.bucket, Prefix=f"{delivery.prefix}breaches/")
+    (subject_list,) = [o["Key"] for o in listing["Contents"]]
+    tags = org.s3.get_object_tagging(Bucket=delivery.bucket, Key=subject_list)["TagSet"]
+    assert {t["Key"] for t in tags} >= {"gdpr-expires-at", "gdpr-expiry-days"}
     approver("gdpr_subject_erasure", "Approve")
     _succeeded(
         _run("gdpr_subject_erasure", request_id=register("erasure", SUBJECT.email), ground="a")
@@ -206,3 +211,47 @@ def test_no_planted_identity_in_any_airflow_table_or_task_log(org, airflow_db, a
             (json.dumps({"subject_email": SUBJECT.email}),),
         )
     assert f"dag_run.conf: {SUBJECT.email}" in metadata_hits(f"sqlite:///{copy}", values)
+
+
+def test_failed_runs_leave_no_planted_identity_in_airflow(org, airflow_db, monkeypatch, capfd):
+    """Failures injected into real runs: a mapped table missing, the delivery store unreachable,
+    a constraint the database enforces. The errors name tables and codes, never a value (the
+    engines hide parameters and withhold the database's details), and a retry happens only
+    where one could help."""
+    from airflow.configuration import conf
+
+    from gdpr.airflow.defaults import DEFAULT_ARGS
+
+    monkeypatch.setitem(DEFAULT_ARGS, "retries", 0)  # dag.test would wait out the retry delay
+    with org.helpdesk.begin() as conn:  # a table the data map names, gone
+        conn.execute(sa.text("RENAME TABLE tickets TO tickets_moved"))
+    missing = _run("gdpr_subject_access", request_id=register("access", SUBJECT.email))
+    assert missing.state == "failed"
+    assert "failed" in {s for (t, _), s in task_states(missing).items() if t == "export_system"}
+
+    with org.crm.begin() as conn:  # the subject's row now violates a constraint when rectified
+        conn.execute(sa.text("ALTER TABLE customers ADD CONSTRAINT last_name_short "
+                             "CHECK (char_length(last_name) < 12) NOT VALID"))  # fmt: skip
+    rectification = register(
+        "rectification", SUBJECT.email, field="user.name.last", value=NEW_LAST_NAME
+    )
+    refused = _run("gdpr_subject_rectification", request_id=rectification)
+    assert refused.state == "failed"
+
+    monkeypatch.setenv(  # the delivery store unreachable
+        "AIRFLOW_CONN_GDPR_S3",
+        json.dumps({"conn_type": "aws", "login": "x", "password": "y",
+                    "extra": {"endpoint_url": "http://127.0.0.1:9", "region_name": "eu-west-3"}}),
+    )  # fmt: skip
+    unreachable = _run("gdpr_subject_access", request_id=register("access", SUBJECT.email))
+    assert unreachable.state == "failed"
+
+    out = capfd.readouterr()
+    printed = (out.out + out.err).lower()
+    assert "[sql parameters hidden" in printed or "details withheld" in printed
+    values = planted_identities()
+    assert [v for v in values if any(s in printed for s in _spellings(v))] == []
+    url = conf.get("database", "sql_alchemy_conn")
+    assert metadata_hits(url, values) == [], "personal data in Airflow's metadata database"
+    home = Path(os.environ["AIRFLOW_HOME"])
+    assert log_hits(home, values) == [], "personal data in a task log file"

@@ -5,7 +5,9 @@ The ``org`` fixture (tests/orgs_fixtures.py) is parametrised over examples.ORGAN
 The expectations are each organisation's planted facts (examples/<org>/planted.py), computed
 from what its seeder writes: the purge removes exactly what expired, everywhere and in every
 object version, and keeps the held and the kept; an access package holds exactly the subject's
-records and object versions; the register and the minimisation checks cover the whole map.
+records and object versions; an approved erasure changes exactly the subject's records, as its
+plan says, and nobody else's; a rectification reaches every record of the subject and no other;
+the register and the minimisation checks cover the whole map.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import zipfile
 from collections import Counter
 from datetime import timedelta
 
@@ -22,6 +23,8 @@ import sqlalchemy as sa
 from gdpr.ledger import Ledger, verify_chain
 from tests.clock import TEST_NOW
 from tests.dags.conftest import task_states, xcom_text
+from tests.dags.requests import register
+from tests.dags.test_subject_access import package
 
 
 def rows_by_key(org, dataset: str) -> dict[tuple[str, ...], dict]:
@@ -44,8 +47,6 @@ def versions_of(org, dataset: str, key: str) -> tuple[int, int]:
     return len(versions), len(markers)
 
 
-# Product bugs an organisation's shape finds: (test, organisation) -> the bug. The case is
-# marked xfail(strict=True), and run without the DAG's retries (the failure is not transient).
 def personal_values(org) -> list[str]:
     planted = org.planted
     return [planted.subject, planted.held_subject, *planted.expired_subjects]
@@ -123,10 +124,7 @@ def test_access_package_holds_exactly_the_subjects_records_and_versions(org, run
     dag_run = run_dag("gdpr_subject_access", request_id=request.request_id)
     assert dag_run.state == "success", task_states(dag_run)
 
-    body = org.s3.get_object(
-        Bucket=org.datamap.delivery.bucket, Key=f"{request.request_id}/package.zip"
-    )["Body"].read()
-    archive = zipfile.ZipFile(io.BytesIO(body))
+    archive = package(org, f"{request.request_id}/package.zip")  # with the DPO's passphrase
     manifest = json.loads(archive.read("manifest.json"))
     exported: dict[str, int] = {}
     for dataset, entry in manifest["datasets"].items():
@@ -190,3 +188,87 @@ def test_minimisation_checks_every_dataset_and_finds_the_planted_remarks(org, ru
         assert found == planted_keys, dataset
     (mail,) = smtp_server.to(org.datamap.organisation.dpo.email)
     assert "finding" in mail["Subject"]
+
+
+def _xcom(dag_run, task_id):
+    (ti,) = [ti for ti in dag_run.get_task_instances() if ti.task_id == task_id]
+    return ti.xcom_pull(task_ids=task_id)
+
+
+def test_approved_erasure_takes_exactly_the_subjects_records_and_versions_and_nothing_else(
+    org, run_dag, approver, smtp_server, monkeypatch
+):
+    monkeypatch.setenv("AIRFLOW_VAR_GDPR_SUPPRESSION_KEY", "test-suppression-key-0123456789abcdef")
+    planted = org.planted
+    mine = planted.subject_holdings
+    before = {
+        ref.id: rows_by_key(org, ref.id) for ref in org.datamap.iter_datasets() if ref.kind == "sql"
+    }
+    approver("gdpr_subject_erasure", "Approve")
+
+    request_id = register("erasure", planted.subject, identity=planted.identity)
+    dag_run = run_dag("gdpr_subject_erasure", request_id=request_id, ground="a")
+
+    assert dag_run.state == "success", task_states(dag_run)
+    planned = _xcom(dag_run, "preview")["counts"]
+    for dataset, keys in mine.rows.items():
+        counts = planned.get(dataset, {})
+        assert sum(counts.get(a, 0) for a in ("delete", "anonymise", "keep")) == len(keys), (
+            f"{dataset}: the plan does not cover exactly the subject's records"
+        )
+        now = rows_by_key(org, dataset)
+        assert len(keys - now.keys()) == counts.get("delete", 0), dataset
+    for dataset, rows in before.items():  # nobody else's record is touched
+        now = rows_by_key(org, dataset)
+        others = rows.keys() - mine.rows.get(dataset, frozenset())
+        assert {k: now.get(k) for k in others} == {k: rows[k] for k in others}, dataset
+    for dataset, objects in mine.objects.items():  # an object goes with every version, or stays
+        kept = planned.get(dataset, {}).get("keep", 0)
+        left = {key: versions_of(org, dataset, key)[0] for key in objects}
+        assert sum(1 for n in left.values() if n) == kept, f"{dataset}: {left}, {kept} kept"
+        assert all(n in (0, objects[key]) for key, n in left.items()), dataset
+    request = Ledger(org.ledger).get_request(request_id)
+    assert request.status == "completed"
+    assert verify_chain(org.ledger).ok
+    assert planted.subject not in xcom_text(dag_run)
+
+    rerun = run_dag("gdpr_subject_erasure", request_id=request_id, ground="a")
+    assert rerun.state == "success", task_states(rerun)
+    assert task_states(rerun)[("approve", -1)] == "skipped"
+
+
+def test_rectification_corrects_the_field_in_every_record_of_the_subject_and_no_other(
+    org, run_dag, smtp_server, monkeypatch
+):
+    monkeypatch.setenv("AIRFLOW_VAR_GDPR_SUPPRESSION_KEY", "rectification-key-0123456789abcdef")
+    new = "Duranté-Villeneuve"
+    planted = org.planted
+    fields = [
+        (ref.id, name)
+        for ref in org.datamap.iter_datasets()
+        for name, spec in ref.dataset.fields.items()
+        if "user.name.last" in spec.categories and spec.rectifiable
+    ]
+    assert fields, "every organisation lets a subject correct their last name"
+    before = {dataset: rows_by_key(org, dataset) for dataset, _ in fields}
+
+    request_id = register(
+        "rectification",
+        planted.subject,
+        identity=planted.identity,
+        field="user.name.last",
+        value=new,
+    )
+    dag_run = run_dag("gdpr_subject_rectification", request_id=request_id)
+
+    assert dag_run.state == "success", task_states(dag_run)
+    reached = 0
+    for dataset, name in fields:
+        now, mine = rows_by_key(org, dataset), planted.subject_holdings.rows.get(dataset, set())
+        for key, row in before[dataset].items():
+            expected = new if key in mine and row[name] is not None else row[name]
+            assert now[key][name] == expected, (dataset, name, key)
+            reached += key in mine
+    assert reached, "the subject has a last name somewhere"
+    assert Ledger(org.ledger).get_request(request_id).status == "completed"
+    assert new.lower() not in xcom_text(dag_run)

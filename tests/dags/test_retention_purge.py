@@ -93,6 +93,8 @@ def test_an_as_of_preview_looks_ahead_and_an_as_of_purge_is_refused(org, run_dag
     refused = run_dag(DAG_ID, as_of="2030-01-01")
     assert refused.state == "failed"
     assert task_states(refused)[("select_rules", -1)] == "failed"
+    (report,) = [ti for ti in refused.get_task_instances() if ti.task_id == "report"]
+    assert (report.state, report.try_number) == ("failed", 1), "a refused run is not retried"
     assert count(org.crm, "SELECT count(*) FROM call_recordings") == recordings
 
     rules = ["call-recordings-6m"]
@@ -134,3 +136,18 @@ def test_xcom_carries_counts_not_people(org, run_dag):
     assert "customers-3y-after-relationship" in blob
     for value in personal_values():
         assert value.lower() not in blob
+
+
+def test_an_unknown_rule_is_refused_in_one_line_and_nothing_retries(org, run_dag, capfd, caplog):
+    refused = run_dag(DAG_ID, rules=["no-such-rule"])
+    assert refused.state == "failed"
+    states = task_states(refused)
+    assert states[("select_rules", -1)] == "failed"
+    assert states[("report", -1)] == "failed", "nothing ran, so nothing to report (no TypeError)"
+    tries = {ti.task_id: ti.try_number for ti in refused.get_task_instances()}
+    assert tries["select_rules"] == tries["report"] == 1, "a refusal is not retried"
+    out = capfd.readouterr()
+    text = out.out + out.err + caplog.text
+    assert "refused: unknown retention rule(s) no-such-rule" in text
+    assert "Task failed with exception" not in text, "no traceback"
+    assert "TypeError" not in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import logging
@@ -29,9 +30,26 @@ def request_count(org) -> int:
         return conn.execute(sa.text("SELECT count(*) FROM ledger_requests")).scalar_one()
 
 
-def package(org, key) -> zipfile.ZipFile:
+def package(org, key, request_id=None) -> zipfile.ZipFile:
+    """The delivered archive, opened with the passphrase the DPO is shown once."""
+    import pyzipper
+
     body = org.s3.get_object(Bucket=org.datamap.delivery.bucket, Key=key)["Body"].read()
-    return zipfile.ZipFile(io.BytesIO(body))
+    archive = pyzipper.AESZipFile(io.BytesIO(body))
+    archive.setpassword(shown_passphrase(request_id or key.split("/")[0]).encode())
+    return archive
+
+
+def shown_passphrase(request_id: str) -> str:
+    """What `gdpr access passphrase` prints (standard output: the passphrase alone)."""
+    import contextlib
+
+    from gdpr.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["access", "passphrase", request_id]) == 0
+    return out.getvalue().strip()
 
 
 def last_delivery(org, request_id):
@@ -69,8 +87,10 @@ def test_access_run_delivers_the_package_and_leaves_nothing_personal_in_airflow(
 
     event = last_delivery(org, request.request_id)
     assert event.detail["expires_at"].startswith(tags["gdpr-expires-at"][:10])
-    with urllib.request.urlopen(event.detail["link"]) as response:  # the presigned link works
-        archive = zipfile.ZipFile(io.BytesIO(response.read()))
+    assert "link" not in event.detail, "a working link to the subject's data is not stored"
+    assert "X-Amz" not in json.dumps(event.detail)
+    assert event.detail["encryption"] == "generated_passphrase"
+    archive = package(org, key)
     customers = json.loads(archive.read("data/crm/customers.json"))
     assert [c["customer_id"] for c in customers] == [PLANTED.subject.customer_id]
     evidence = [e for e in ledger.evidence(request_id=request.request_id)]
@@ -81,6 +101,7 @@ def test_access_run_delivers_the_package_and_leaves_nothing_personal_in_airflow(
     logs = capfd.readouterr()
     text = (logs.out + logs.err + caplog.text).lower()
     assert "crm.customers: 1 records exported" in text, "counts are in the task logs"
+    assert "gdpr access passphrase" in text
     blob = xcom_text(dag_run)
     assert request.request_id.lower() in blob
     for value in personal_values():
@@ -95,6 +116,87 @@ def test_access_run_delivers_the_package_and_leaves_nothing_personal_in_airflow(
     assert "X-Amz-Expires=86400" in link
     with urllib.request.urlopen(link) as response:
         assert response.read()[:2] == b"PK"
+
+
+def test_the_package_is_unreadable_without_the_passphrase_shown_once_to_the_dpo(
+    demo_org, run_dag, capfd, caplog
+):
+    import pyzipper
+
+    caplog.set_level(logging.INFO)
+    rid = register("access", PLANTED.subject.email)
+    dag_run = run_dag(DAG_ID, request_id=rid)
+    assert dag_run.state == "success", task_states(dag_run)
+    (key,) = delivered(demo_org)
+    body = demo_org.s3.get_object(Bucket=demo_org.datamap.delivery.bucket, Key=key)["Body"].read()
+    with pyzipper.AESZipFile(io.BytesIO(body)) as archive:
+        assert archive.getinfo("manifest.json").flag_bits & 0x1, "every member is encrypted"
+        with pytest.raises(RuntimeError, match="requires a password"):
+            archive.read("manifest.json")
+        archive.setpassword(b"a-guess")
+        with pytest.raises(RuntimeError, match="Bad password"):
+            archive.read("manifest.json")
+    with zipfile.ZipFile(io.BytesIO(body)) as plain, pytest.raises(RuntimeError):
+        plain.read("manifest.json")  # a plain zip tool cannot read it either
+    logs = capfd.readouterr()
+    secret = shown_passphrase(rid)
+    assert len(secret) == 29
+    with pyzipper.AESZipFile(io.BytesIO(body)) as archive:
+        archive.setpassword(secret.encode())
+        assert json.loads(archive.read("manifest.json"))["request_id"] == rid
+    from gdpr.cli import main
+
+    assert main(["access", "passphrase", rid]) == 1, "shown once"
+    assert "was shown on" in capfd.readouterr().err
+    text = (logs.out + logs.err + caplog.text).lower()
+    assert secret.lower() not in text, "the passphrase is in no log"
+    assert secret.lower() not in xcom_text(dag_run)
+
+
+def test_a_package_for_a_subject_who_gave_a_public_key_opens_with_their_private_key(
+    demo_org, run_dag, tmp_path, capfd
+):
+    import pyrage
+
+    from gdpr.cli import main
+
+    subject = pyrage.x25519.Identity.generate()
+    rid = register("access", PLANTED.subject.email)
+    key_file = tmp_path / "subject.pub"
+    key_file.write_text(f"{subject.to_public()}\n")
+    assert main(["access", "key", rid, str(key_file)]) == 0
+    dag_run = run_dag(DAG_ID, request_id=rid)
+    assert dag_run.state == "success", task_states(dag_run)
+    (key,) = delivered(demo_org)
+    obj = demo_org.s3.get_object(Bucket=demo_org.datamap.delivery.bucket, Key=key)
+    assert 'filename="package.zip.age"' in obj["ContentDisposition"]
+    body = obj["Body"].read()
+    with pytest.raises(pyrage.DecryptError):
+        pyrage.decrypt(body, [pyrage.x25519.Identity.generate()])
+    archive = zipfile.ZipFile(io.BytesIO(pyrage.decrypt(body, [subject])))
+    assert json.loads(archive.read("manifest.json"))["request_id"] == rid
+    detail = last_delivery(demo_org, rid).detail
+    assert detail["encryption"] == "public_key"
+    assert detail["sha256"] == hashlib.sha256(body).hexdigest(), "the ledger proves what was sent"
+    capfd.readouterr()
+    assert main(["access", "passphrase", rid]) == 1, "no passphrase to pass on"
+    assert "public key" in capfd.readouterr().err
+
+
+def test_an_unencrypted_package_is_an_explicit_recorded_choice(demo_org, run_dag, capfd, caplog):
+    caplog.set_level(logging.INFO)
+    rid = register("access", PLANTED.subject.email)
+    dag_run = run_dag(DAG_ID, request_id=rid, unencrypted=True)
+    assert dag_run.state == "success", task_states(dag_run)
+    (key,) = delivered(demo_org)
+    body = demo_org.s3.get_object(Bucket=demo_org.datamap.delivery.bucket, Key=key)["Body"]
+    assert "manifest.json" in zipfile.ZipFile(io.BytesIO(body.read())).namelist()
+    assert last_delivery(demo_org, rid).detail["encryption"] == "none"
+    (evidence,) = Ledger(demo_org.ledger).evidence(request_id=rid)
+    assert evidence.detail["encryption"] == "none"
+    logs = capfd.readouterr()
+    text = logs.out + logs.err + caplog.text
+    assert "the package is NOT encrypted, as the form asked" in text
 
 
 def test_portability_rerun_with_the_request_id_replaces_the_package(demo_org, run_dag):
@@ -156,8 +258,9 @@ def test_a_passphrase_from_a_variable_encrypts_the_archive_and_stays_out_of_airf
     ids=["malformed-id", "unknown-id", "no-id", "missing-variable"],
 )
 def test_bad_input_fails_the_first_task_clearly_and_touches_nothing(
-    demo_org, run_dag, conf, message, capfd
+    demo_org, run_dag, conf, message, capfd, caplog
 ):
+    caplog.set_level(logging.INFO)
     dag_run = run_dag(DAG_ID, **conf)
     assert dag_run.state == "failed"
     states = task_states(dag_run)
@@ -165,9 +268,13 @@ def test_bad_input_fails_the_first_task_clearly_and_touches_nothing(
     assert all(s != "success" for (task, _), s in states.items() if task != "register_request")
     assert request_count(demo_org) == 0
     assert delivered(demo_org) == []
-    logs = capfd.readouterr().out
-    assert "AirflowFailException" in logs
+    captured = capfd.readouterr()
+    logs = captured.out + captured.err + caplog.text
+    assert "refused: " in logs
     assert message in logs
+    assert "Task failed with exception" not in logs, "a refusal is one line, no traceback"
+    tries = {ti.task_id: ti.try_number for ti in dag_run.get_task_instances()}
+    assert tries["register_request"] == 1, "a refusal is not retried"
 
 
 def test_a_subject_found_nowhere_gets_a_package_saying_so(demo_org, run_dag):
@@ -186,3 +293,38 @@ def test_the_register_command_refuses_a_look_alike_address_in_one_sentence(demo_
     assert "\n" not in str(refused.value)
     assert "example.fr" not in str(refused.value), "the refusal never repeats the address"
     assert request_count(demo_org) == 0
+
+
+def test_the_answer_names_the_recipients_told_of_an_earlier_rectification(
+    demo_org, run_dag, smtp_server, monkeypatch
+):
+    """Art. 19, last sentence: after a rectification told its recipients, the subject's access
+    package lists them, in both languages; the recipients not told are not listed."""
+    from gdpr.erasure.notify import recipients_for
+
+    monkeypatch.setenv("AIRFLOW_VAR_GDPR_SUPPRESSION_KEY", "access-art19-key-0123456789abcdef")
+    subject = PLANTED.subject.email
+    fixed = run_dag(
+        "gdpr_subject_rectification",
+        request_id=register("rectification", subject, field="user.name.last", value="Durand-Roy"),
+    )
+    assert fixed.state == "success", task_states(fixed)
+    told = recipients_for(demo_org.datamap, ["crm.customers", "crm.prospects"])
+    assert told, "the demo map has recipients to notify of a rectification"
+    assert all(smtp_server.to(n.recipient) for n in told), "each was sent its Art. 19 notice"
+
+    access = register("access", subject)
+    dag_run = run_dag(DAG_ID, request_id=access)
+    assert dag_run.state == "success", task_states(dag_run)
+    archive = package(demo_org, f"{access}/package.zip", access)
+    english = archive.read("cover.en.html").decode()
+    french = archive.read("cover.fr.html").decode()
+    for notice in told:
+        assert f"{notice.name} ({notice.recipient}" in english
+        assert f"{notice.name} ({notice.recipient}" in french
+    assert "rectification, last informed on" in english
+    assert "rectification, dernière information le" in french
+    not_told = {
+        n.recipient for n in recipients_for(demo_org.datamap, demo_org.datamap.dataset_ids())
+    } - {n.recipient for n in told}
+    assert not any(address in english for address in not_told)

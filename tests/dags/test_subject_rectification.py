@@ -101,8 +101,11 @@ def test_input_the_register_command_refuses_never_reaches_the_ledger(
     assert Ledger(org.ledger).open_requests() == []
 
 
-def test_a_request_of_another_kind_is_refused_in_one_sentence(org, run_dag, capfd):
+def test_a_request_of_another_kind_is_refused_in_one_sentence(org, run_dag, capfd, caplog):
     rid = register("erasure", SUBJECT.email)
     dag_run = run_dag(DAG_ID, request_id=rid)
     assert task_states(dag_run)[("check_input", -1)] == "failed"
-    assert f"request {rid} is a erasure request" in capfd.readouterr().out
+    logs = capfd.readouterr()
+    text = logs.out + logs.err + caplog.text
+    assert f"refused: request {rid} is a erasure request" in text
+    assert "Task failed with exception" not in text, "one line, no traceback"

@@ -134,3 +134,60 @@ def test_a_fresh_link_never_outlives_the_delivered_copy(s3, tmp_path):
         package_link(s3, LOCATION, "R-2026-000001", days=7, now=NOW + timedelta(days=3))
     with pytest.raises(LookupError, match="no package delivered"):
         package_link(s3, LOCATION, "R-2026-000009", days=7, now=NOW)
+
+
+def versions(s3, prefix=""):
+    """Every version and delete marker left in the bucket: (key, version id)."""
+    listing = s3.list_object_versions(Bucket=LOCATION.bucket, Prefix=prefix)
+    found = listing.get("Versions", []) + listing.get("DeleteMarkers", [])
+    return sorted((v["Key"], v["VersionId"]) for v in found)
+
+
+@pytest.fixture
+def versioned(s3):
+    s3.put_bucket_versioning(Bucket=LOCATION.bucket, VersioningConfiguration={"Status": "Enabled"})
+    return s3
+
+
+def test_in_a_versioned_bucket_the_sweep_deletes_every_version_of_an_expired_package(
+    versioned, tmp_path
+):
+    s3 = versioned
+    deliver(s3, tmp_path, b"first run", days=1)
+    deliver(s3, tmp_path, b"rerun", days=1)  # replaces it: the first stays as a version
+    deliver(s3, tmp_path, b"other subject", request_id="R-2026-000002", days=7)
+    assert len(versions(s3, "packages/R-2026-000001/")) == 2
+    assert sweep_expired(s3, LOCATION, NOW + timedelta(hours=1)) == 0
+    assert len(versions(s3, "packages/R-2026-000001/")) == 1, "a replaced package goes at once"
+    assert sweep_expired(s3, LOCATION, NOW + timedelta(days=2)) == 1
+    assert versions(s3, "packages/R-2026-000001/") == [], "no version, no delete marker left"
+    assert len(versions(s3, "packages/R-2026-000002/")) == 1, "an unexpired package stays"
+
+
+def test_a_package_deleted_without_its_versions_is_swept_entirely(versioned, tmp_path):
+    """A plain DELETE (an erasure done by hand, a tool unaware of versions) only adds a marker:
+    the package stays readable by version until the sweep removes every version."""
+    s3 = versioned
+    delivery = deliver(s3, tmp_path, b"the subject's data", days=7)
+    old = versions(s3, delivery.key)[0][1]
+    s3.delete_object(Bucket=LOCATION.bucket, Key=delivery.key)
+    body = s3.get_object(Bucket=LOCATION.bucket, Key=delivery.key, VersionId=old)["Body"]
+    assert body.read() == b"the subject's data"
+    assert sweep_expired(s3, LOCATION, NOW) == 1
+    assert versions(s3) == []
+
+
+def test_the_lifecycle_rule_expires_noncurrent_versions(s3, tmp_path):
+    older = {  # what an earlier release wrote: current versions only
+        "ID": "gdpr-delivery-expiry-3d",
+        "Status": "Enabled",
+        "Filter": {"Prefix": LOCATION.prefix},
+        "Expiration": {"Days": 3},
+    }
+    s3.put_bucket_lifecycle_configuration(
+        Bucket=LOCATION.bucket, LifecycleConfiguration={"Rules": [older]}
+    )
+    deliver(s3, tmp_path, b"a", days=3)
+    (rule,) = s3.get_bucket_lifecycle_configuration(Bucket=LOCATION.bucket)["Rules"]
+    assert rule["Expiration"] == {"Days": 3}
+    assert rule["NoncurrentVersionExpiration"]["NoncurrentDays"] == 1

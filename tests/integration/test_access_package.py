@@ -234,3 +234,77 @@ def test_passphrase_encrypts_the_archive_with_aes(demo_org, connectors, tmp_path
     with pyzipper.AESZipFile(package.path) as archive:
         archive.setpassword(b"correct horse 42")
         assert json.loads(archive.read("manifest.json"))["request_id"] == REQUEST.request_id
+
+
+# -- Art. 19, last sentence: the recipients told of changes, named in the answer ----------------
+
+
+def test_the_cover_names_the_recipients_told_of_the_subjects_changes(sql_url, datamap, tmp_path):
+    """Notices sent for the subject's erasure and rectification requests (and only sent ones,
+    only theirs) are listed in both languages; a subject never notified about gets the sentence
+    saying so. On each ledger database."""
+    from gdpr.access.cover import build_cover, render_cover
+    from gdpr.connections import create_sql_engine
+    from gdpr.erasure.notify import notified_recipients, recipients_for
+    from gdpr.ledger import Ledger, migrate
+
+    engine = create_sql_engine(sql_url)
+    migrate(engine)
+    ledger = Ledger(engine)
+    carrier, *others = recipients_for(datamap, datamap.dataset_ids())
+    assert others, "the demo map declares more than one recipient to notify"
+
+    def request(kind: str, email: str, ref: str) -> str:
+        return ledger.create_request(
+            kind=kind,
+            subject_email=email,
+            received_at=NOW - timedelta(days=10),
+            due_at=NOW + timedelta(days=20),
+            channel="test",
+            external_ref=ref,
+        ).request_id
+
+    def notice(topic: str, target: str, recipient: str, sent: bool = True) -> None:
+        claim = {
+            "topic": topic,
+            "target": target,
+            "occasion": topic.removeprefix("art19_"),
+            "channel": "email",
+            "recipient": recipient,
+        }
+        assert ledger.claim_notification(**claim)
+        if sent:
+            ledger.mark_notification_sent(**claim)
+
+    subject, other = "camille@example.org", "someone.else@example.org"
+    erased, rectified = request("erasure", subject, "E-1"), request("rectification", subject, "R-1")
+    notice("art19_erasure", erased, carrier.recipient)
+    notice("art19_rectification", rectified, carrier.recipient)
+    notice("art19_rectification", rectified, others[0].recipient, sent=False)  # failed: not told
+    notice("art19_erasure", request("erasure", other, "E-2"), others[0].recipient)
+    notice("request", erased, "dpo@example.org")  # a deadline alert is no Art. 19 notice
+
+    (told,) = notified_recipients(ledger, datamap, subject)
+    assert (told.name, told.address) == (carrier.name, carrier.recipient)
+    assert told.changes == ("erasure", "rectification")
+    assert notified_recipients(ledger, datamap, "nobody@example.org") == []
+
+    covers = {}
+    for email in (subject, "nobody@example.org"):
+        info = RequestInfo(
+            REQUEST.request_id,
+            "access",
+            REQUEST.received_at,
+            REQUEST.due_at,
+            tuple(notified_recipients(ledger, datamap, email)),
+        )
+        cover = build_cover(datamap, [], [], info, NOW, 3)
+        covers[email] = {lang: render_cover(cover, lang) for lang in ("en", "fr")}
+    engine.dispose()
+    told_en, told_fr = covers[subject]["en"], covers[subject]["fr"]
+    assert f"{carrier.name} ({carrier.recipient}" in told_en
+    assert "erasure, rectification, last informed on" in told_en
+    assert "effacement, rectification, dernière information le" in told_fr
+    assert others[0].recipient not in told_en + told_fr
+    assert "No recipient has been informed" in covers["nobody@example.org"]["en"]
+    assert "Aucun destinataire n'a été informé" in covers["nobody@example.org"]["fr"]

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from examples.retailer.planted import PLANTED_SUBJECT_EMAIL
 from gdpr.cli import main
 from gdpr.ledger import EvidenceInput, Ledger
-from tests.conftest import DATAMAP_PATH
+from tests.conftest import DATAMAP_PATH, s3_conn_json
 
 
 def test_validate_accepts_the_demo_map(capsys):
@@ -28,7 +28,19 @@ def test_validate_rejects_a_broken_map_with_located_errors(tmp_path, capsys):
     assert "malformed period 'six months'" in err
 
 
-def test_ledger_verify_names_the_tampered_row(sqlite_url, capsys):
+def test_ledger_verify_names_the_tampered_row(
+    sqlite_url, s3_endpoint, s3_client, monkeypatch, capsys
+):
+    # the demo map anchors the ledger: verify reads its published heads (none yet) on S3
+    monkeypatch.setenv("AIRFLOW_CONN_GDPR_S3", s3_conn_json(s3_endpoint))
+    s3_client.create_bucket(
+        Bucket="ml-gdpr-ledger-anchor",
+        ObjectLockEnabledForBucket=True,
+        CreateBucketConfiguration={"LocationConstraint": "eu-west-3"},
+    )
+    s3_client.create_bucket(
+        Bucket="ml-gdpr-reports", CreateBucketConfiguration={"LocationConstraint": "eu-west-3"}
+    )
     assert main(["ledger", "upgrade", "--url", sqlite_url]) == 0
     engine = sa.create_engine(sqlite_url)
     ledger = Ledger(engine)

@@ -257,6 +257,40 @@ def test_board_shows_clocks_with_identities_for_the_dpo_only(desk):
     assert "identities masked" in masked.text
 
 
+def test_board_states_the_clock_readings_and_a_deadline_moved_off_armistice_day(demo_org):
+    """With the Reg. 1182/71 Art. 3(4) shift turned on in the map, a request due on 11 November
+    (a public holiday, a Wednesday) is due the day after, and the board says so and why."""
+    from gdpr.deadlines import request_due_at
+
+    alerts = demo_org.datamap.alerts.model_copy(update={"working_day_shift": True})
+    shifted = demo_org.datamap.model_copy(update={"alerts": alerts})
+    recorder = Recorder()
+    desk = TestClient(
+        create_app(
+            DeskSettings(
+                datamap=lambda: shifted,
+                dpo_users=lambda: frozenset({DPO}),
+                authenticate=_header_user,
+                trigger=recorder.trigger,
+                approvals=recorder.approvals,
+            )
+        ),
+        base_url="http://airflow.test",
+    )
+    received = TEST_NOW.replace(month=10, day=11, hour=9)  # 11 October 2026: due 11 November
+    Ledger(demo_org.ledger).create_request(
+        kind="access",
+        subject_email=EMAIL,
+        received_at=received,
+        due_at=request_due_at(received, shifted.organisation.timezone),
+        channel="email",
+    )
+    page = desk.get("/", headers=as_user(DPO)).text
+    assert "moved to the next working day (Reg. 1182/71 Art. 3(4), public holidays of FR)" in page
+    assert "2026-11-12 23:59" in page
+    assert "moved from Wed 2026-11-11, not a working day: Reg. 1182/71 Art. 3(4)" in page
+
+
 def test_holds_place_list_and_lift(desk, demo_org):
     placed = desk.post(
         "/holds",
@@ -400,3 +434,31 @@ def test_charts_from_requests_purges_and_findings(desk):
     assert "user.health 2026-11: 3" in page.text
     assert "user.financial" in page.text
     assert "a@example.org" not in page.text
+
+
+def test_the_package_passphrase_is_shown_once_to_a_dpo(desk, demo_org):
+    from gdpr.access.secret import keep_passphrase, new_passphrase
+
+    desk.post("/register", data={"kind": "access", "email": EMAIL}, headers=as_user(DPO))
+    (request,) = desk.ledger.open_requests()
+    rid = request.request_id
+    secret = new_passphrase()
+    keep_passphrase(demo_org.ledger, rid, secret, TEST_NOW)  # what the delivering task does
+
+    refused = desk.post("/passphrase", data={"request_id": rid}, headers=as_user(CLERK))
+    assert refused.status_code == 403
+    page = desk.post("/passphrase", data={"request_id": rid}, headers=as_user(DPO))
+    assert page.status_code == 200
+    assert secret in page.text
+    assert page.headers["cache-control"] == "no-store"
+    again = desk.post("/passphrase", data={"request_id": rid}, headers=as_user(DPO))
+    assert again.status_code == 422
+    assert secret not in again.text
+    assert "was shown on" in again.text
+    assert "dpo_desk:dpo" in again.text
+    renewed = new_passphrase()  # a new delivery of the same request: a new passphrase, once
+    keep_passphrase(demo_org.ledger, rid, renewed, TEST_NOW + timedelta(days=1))
+    assert renewed in desk.post("/passphrase", data={"request_id": rid}, headers=as_user(DPO)).text
+    unknown = desk.post("/passphrase", data={"request_id": "R-2026-999999"}, headers=as_user(DPO))
+    assert unknown.status_code == 422
+    assert "has no package passphrase" in unknown.text

@@ -296,7 +296,12 @@ def _empty_bucket(s3, bucket):
 
 
 def test_preview_and_certificate_name_records_by_key_never_by_value(demo_org, connectors, ledger):
-    from gdpr.erasure.certificate import issue_certificate, load_plan, store_preview
+    from gdpr.erasure.certificate import (
+        issue_certificate,
+        load_plan,
+        store_preview,
+        stored_certificate_claims,
+    )
     from gdpr.reports.store import ReportStore
 
     store = ReportStore(demo_org.s3, demo_org.datamap.reports)
@@ -330,6 +335,18 @@ def test_preview_and_certificate_name_records_by_key_never_by_value(demo_org, co
     )
     assert ledger.evidence(request_id=plan.request_id)[-1].keys_sha256 == certificate.sha256
     assert verify_chain(demo_org.ledger).ok
+    # the certificate carries the head it was issued under (the row before its own evidence),
+    # and verify holds the ledger to it: deleting that row contradicts the certificate
+    (claim,) = stored_certificate_claims(store)
+    assert claim.count == ledger.chain_head().count - 1
+    assert claim.source == f"the certificate s3://ml-gdpr-reports/{certificate.key}"
+    assert verify_chain(demo_org.ledger, claims=[claim]).ok
+    with demo_org.ledger.begin() as conn:
+        conn.execute(sa.text("DELETE FROM ledger_evidence WHERE id = :id"), {"id": claim.count})
+    assert any(
+        p.startswith(f"evidence #{claim.count} does not hash to") and claim.source in p
+        for p in verify_chain(demo_org.ledger, claims=[claim]).problems
+    )
 
 
 def test_a_record_whose_obligation_has_run_out_is_deleted_with_its_objects(

@@ -90,6 +90,12 @@ def uninterrupted_state(demo_org, tmp_path) -> dict:
     return snapshot(demo_org)
 
 
+def stored_certificate(s3, datamap, request_id: str) -> str:
+    """The erasure certificate of a request, as stored in the reports location."""
+    key = f"erasure/{request_id}/certificate.html"
+    return s3.get_object(Bucket=datamap.reports.bucket, Key=key)["Body"].read().decode()
+
+
 def certificate_numbers(html: str) -> tuple[dict[str, int], dict[str, int]]:
     """The certificate's summary (deleted, anonymised) and the sums of its per-dataset table."""
     summary = {
@@ -201,13 +207,7 @@ def test_an_erasure_failing_between_systems_is_completed_by_a_rerun_as_approved(
     assert notices["sent"] == len(expected_recipients)
 
     # the certificate: its totals are its table's
-    html = (
-        demo_org.s3.get_object(
-            Bucket=demo_org.datamap.reports.bucket, Key=f"erasure/{request_id}/certificate.html"
-        )["Body"]
-        .read()
-        .decode()
-    )
+    html = stored_certificate(demo_org.s3, demo_org.datamap, request_id)
     summary, sums = certificate_numbers(html)
     assert summary == sums
     assert summary["delete"] == merged.totals()["delete"]

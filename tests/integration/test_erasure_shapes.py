@@ -142,6 +142,8 @@ def _schema(engine: sa.Engine, *, member_not_null: bool, iban_not_null: bool) ->
         sa.Column("iban", sa.String(40), nullable=not iban_not_null),
         sa.Column("montant", sa.Numeric(10, 2), nullable=False),
         sa.Column("payee_le", sa.DateTime, nullable=False),
+        # the contract paid: a foreign key the data map does not declare
+        sa.Column("contrat_ref", sa.String(20), sa.ForeignKey("contrats.contrat_ref")),
     )
     return meta
 
@@ -199,6 +201,7 @@ def insurer(request, tmp_path):
                         "iban": f"FR76{i:04d}{j:04d}",
                         "montant": 42,
                         "payee_le": ENDED,
+                        "contrat_ref": f"C-{i}-1",
                     }
                     for i in range(MEMBERS)
                     for j in range(3)
@@ -360,6 +363,33 @@ def test_an_approved_plan_is_refused_when_the_column_became_not_null(insurer):
 
     assert _rows(engine) == before
     assert not ledger.evidence(actions=["erasure.intent"])
+
+
+def test_the_purge_cuts_a_kept_records_foreign_key_the_map_does_not_declare(insurer):
+    """The expired member goes with their contracts; their contributions stay, anonymised, for
+    the accountants. A contribution names the contract it paid, through a foreign key the map
+    does not declare: the purge empties it before the contract goes (the database would refuse
+    the delete otherwise), as erasure does, and the evidence counts what changed."""
+    engine, ledger, build = insurer
+    datamap, connectors = build()
+    run_pk = ledger.start_run("test", "insurer", "retention")
+
+    outcome = run_rule(datamap, "adherents-5a", connectors, ledger, now=TEST_NOW, run_pk=run_pk)
+
+    left = _rows(engine)
+    assert len(left["adherents"]) == MEMBERS - 1
+    assert len(left["contrats"]) == 2 * (MEMBERS - 1)
+    kept = [r for r in left["cotisations"] if int(r[0]) // 10 == SUBJECT]
+    assert [(r[1], r[2], r[5]) for r in kept] == [("None", "None", "None")] * 3
+    others = [r for r in left["cotisations"] if int(r[0]) // 10 != SUBJECT]
+    assert all(r[5] != "None" for r in others), "nobody else's contribution changed"
+    assert outcome.datasets["mutuelle.cotisations"].count == 3
+    settled = [
+        e.count
+        for e in ledger.evidence(run_pk=run_pk, actions=["retention.anonymise"])
+        if e.dataset == "mutuelle.cotisations"
+    ]
+    assert settled == [3]
 
 
 @pytest.mark.parametrize("rule", ["cotisations-iban", "adherents-5a"])

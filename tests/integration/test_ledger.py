@@ -354,21 +354,25 @@ def test_evidence_is_chained_and_verifies(ledger: Ledger, engine: sa.Engine) -> 
         )
     )
     append(ledger, 4)
-    assert first.prev_hash == "0" * 64
 
     stored = ledger.evidence()
-    assert [e.id for e in stored] == [1, 2, 3, 4, 5]
+    # the request itself is chained first: its snapshot, with its clock and no person
+    assert [e.id for e in stored] == [1, 2, 3, 4, 5, 6]
+    assert stored[0].prev_hash == "0" * 64
+    assert stored[0].action == "request.record"
+    assert stored[0].detail["received_at"] == "2026-01-31T10:30:15.123456Z"
+    assert "jean.dupont" not in str(stored[0].detail)
     # Read back exactly as hashed, microseconds included (MariaDB drops them without fsp=6).
-    assert stored[0] == first
+    assert stored[1] == first
     assert first.at.microsecond != 0
     assert all(b.prev_hash == a.row_hash for a, b in itertools.pairwise(stored))
     assert ledger.evidence(run_pk=run) == [first]
     assert ledger.evidence(request_id=request.request_id) == [first]
 
     report = verify_chain(engine)
-    assert (report.ok, report.rows, report.problems) == (True, 5, [])
+    assert (report.ok, report.rows, report.problems) == (True, 6, [])
     assert report.head == stored[-1].row_hash == ledger.chain_head().last_hash
-    assert ledger.chain_head().count == 5
+    assert ledger.chain_head().count == 6
 
 
 def test_evidence_for_an_unknown_request_or_run_is_refused(ledger: Ledger) -> None:

@@ -449,8 +449,7 @@ def test_a_condition_value_the_column_cannot_hold_refuses_the_rule_and_changes_n
 
 
 def test_the_run_cuts_at_its_logical_date_and_previews_at_the_form_date():
-    from airflow.sdk.exceptions import AirflowFailException
-
+    from gdpr.airflow.refusal import Refusal
     from gdpr.airflow.retention import as_of, run_as_of
 
     interval_end = datetime(2026, 11, 19, tzinfo=ZoneInfo("UTC"))
@@ -465,5 +464,5 @@ def test_the_run_cuts_at_its_logical_date_and_previews_at_the_form_date():
     assert as_of(context, "2027-01-01", dry_run=True, timezone="Europe/Paris") == noon(
         date(2027, 1, 1)
     )
-    with pytest.raises(AirflowFailException, match="as_of 2027-01-01 is for previews"):
+    with pytest.raises(Refusal, match="as_of 2027-01-01 is for previews"):
         as_of(context, "2027-01-01", dry_run=False, timezone="Europe/Paris")

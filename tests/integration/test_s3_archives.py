@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import date
 
 import pytest
 import sqlalchemy as sa
@@ -31,6 +32,7 @@ from gdpr.erasure.apply import apply_plan
 from gdpr.erasure.plan import preview
 from gdpr.erasure.verify import verify_erasure
 from gdpr.ledger import Ledger, migrate
+from gdpr.retention.run import run_rule
 from gdpr.subject import resolve_subject
 from tests.clock import TEST_NOW
 
@@ -63,6 +65,7 @@ systems:
         fields:
           client_id: {{categories: [user.unique_id]}}
           mail: {{categories: [user.contact.email]}}
+          fin_contrat: {{categories: [system.operations]}}
   - name: docs
     kind: s3
     conn_id: s3
@@ -75,6 +78,9 @@ systems:
         subjects: clients
         purposes: [location]
         categories: [user.financial]
+retention:
+  - {{id: clients-3a, dataset: agence.clients, start: {{column: fin_contrat}}, period: P3Y,
+     action: delete, citation: Code civil art. 2224}}
 """
 
 SHARED_V1 = "releves/2026-01.zip"
@@ -112,12 +118,20 @@ def org(request, tmp_path, s3_client):
         meta,
         sa.Column("client_id", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("mail", sa.String(200)),
+        sa.Column("fin_contrat", sa.Date),
     )
     meta.create_all(engine)
     with engine.begin() as conn:
         conn.execute(
             clients.insert(),
-            [{"client_id": i, "mail": f"client{i}@location.example"} for i in (1, 2, 3)],
+            [
+                {
+                    "client_id": i,
+                    "mail": f"client{i}@location.example",
+                    "fin_contrat": date(2020, 6, 30) if i == 1 else None,  # 1 has expired
+                }
+                for i in (1, 2, 3)
+            ],
         )
     s3_client.create_bucket(
         Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"}
@@ -253,6 +267,35 @@ def test_erasure_rewrites_the_archives_without_the_subjects_members(org, s3_clie
     verify_erasure(dm, plan, conns, identity="courriel", value=EMAIL)
     again = resolve_subject(dm, conns, "courriel", "client2@location.example")
     assert len(again.hits["docs.releves"].rows) == 2  # 2026-01 and 2026-02
+
+
+def test_the_purge_rewrites_the_archives_without_an_expired_customers_members(org, s3_client):
+    """Customer 1's contract ended more than three years ago: the purge takes their members out
+    of every archive and every version, as erasure does, and leaves the others' members."""
+    engine, ledger = org
+    dm = datamap()
+    conns = connectors(dm, engine, s3_client)
+
+    outcome = run_rule(dm, "clients-3a", conns, ledger, now=TEST_NOW)
+
+    assert outcome.datasets["agence.clients"].count == 1
+    assert outcome.datasets["docs.releves"].count == 4
+    assert members_of(s3_client, SHARED_V1) == {
+        "LISEZMOI.txt": "Relevés mensuels".encode(),
+        "2/releve.pdf": member("2026-01", 2, "corrected"),
+        "3/releve.pdf": member("2026-01", 3, "corrected"),
+    }
+    assert len(versions(s3_client, SHARED_V1)[0]) == 1
+    assert set(members_of(s3_client, SHARED)) == {"LISEZMOI.txt", "2/releve.pdf"}
+    assert set(members_of(s3_client, ALONE)) == {"LISEZMOI.txt"}
+    assert versions(s3_client, UNDER_MARKER) == ([], [])
+    remaining = resolve_subject(dm, conns, "courriel", "client2@location.example")
+    assert len(remaining.hits["docs.releves"].rows) == 2
+    settled = {
+        e.dataset: e.count
+        for e in ledger.evidence(rule="clients-3a", actions=("retention.delete",))
+    }
+    assert settled == {"agence.clients": 1, "docs.releves": 4}
 
 
 @pytest.mark.parametrize("org", [("postgresql", "unversioned")], indirect=True)

@@ -15,6 +15,8 @@ from datetime import datetime
 import pytest
 import sqlalchemy as sa
 
+from gdpr.access import assemble_package
+from gdpr.access.cover import RequestInfo
 from gdpr.access.export import export_system
 from gdpr.access.portability import Scope
 from gdpr.connections import create_sql_engine
@@ -26,6 +28,7 @@ from gdpr.erasure.certificate import _tables
 from gdpr.erasure.plan import SHARED, preview
 from gdpr.erasure.verify import verify_erasure
 from gdpr.ledger import Ledger, migrate
+from gdpr.retention.anonymise import NotNullError
 from gdpr.retention.run import run_rule
 from gdpr.subject import resolve_subject
 from tests.clock import TEST_NOW
@@ -147,6 +150,7 @@ PARTY_FIELDS = {
     "cotenant": {"cotenant_id", "cotenant_income"},
     "guarantor": {"guarantor_id", "guarantor_income", "guarantor_employer"},
 }
+PARTY_FIELDS_ALL = set().union(*PARTY_FIELDS.values())
 
 
 def create_agency(engine: sa.Engine) -> None:
@@ -261,6 +265,25 @@ def test_a_package_holds_the_common_fields_and_the_subjects_own_never_the_other_
         if role != "guarantor":
             assert "Chantiers" not in csv_text
             assert "4200" not in csv_text
+        # the subject is told what was left out, and why (Art. 15(4)), in the schema and cover
+        # (links are not provided by the subject: outside a portability package anyway)
+        hidden = others if kind == "access" else {f for f in others if not f.endswith("_id")}
+        assert set(files.other_parties) == hidden, role
+        assemble_package(
+            datamap,
+            root,
+            tmp_path / f"{kind}-{role}.zip",
+            kind=kind,
+            request=RequestInfo("R-2026-000001", kind, TEST_NOW, TEST_NOW),
+            generated_at=TEST_NOW,
+        )
+        schema = json.loads((root / "schema.json").read_text("utf-8"))
+        told = {w["field"] for w in schema["withheld"] if "shared" in w["reason"]}
+        assert told == hidden, role
+        if kind == "access":
+            cover = (root / "cover.en.html").read_text("utf-8")
+            part = cover.split("shared with another person")[1].split("</p>")[0]
+            assert {f for f in PARTY_FIELDS_ALL if f"rental_files.{f}<" in part} == others
 
 
 def _request(ledger: Ledger, request_id: str, email: str) -> None:
@@ -634,3 +657,29 @@ def test_a_batch_erasing_the_remaining_parties_erases_the_file(agency):
     assert _files(engine) == {}
     assert _ids(engine, "payments", "payment_id") == []
     assert outcome.changed["agence.rental_files"]["delete"] == 2
+
+
+def test_a_purge_that_would_empty_a_not_null_part_is_refused_before_anything_changes(
+    purge_agency,
+):
+    """The tenant's income is required by the database: the tenant expiring cannot leave their
+    part of a file emptied, so the rule refuses, saying which field, and nothing changes."""
+    datamap, connectors, engine, ledger = purge_agency
+    with engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "ALTER TABLE rental_files ALTER COLUMN tenant_income SET NOT NULL"
+                if engine.dialect.name == "postgresql"
+                else "ALTER TABLE rental_files MODIFY tenant_income INTEGER NOT NULL"
+            )
+        )
+    _leave(engine, TENANT)
+    before = (_files(engine), _ids(engine, "people", "person_id"))
+
+    with pytest.raises(
+        NotNullError, match=rf"^rule {RULE}: agence\.rental_files\.tenant_income is NOT NULL"
+    ):
+        run_rule(datamap, RULE, connectors, ledger, now=TEST_NOW)
+
+    assert (_files(engine), _ids(engine, "people", "person_id")) == before
+    assert not ledger.evidence(rule=RULE)

@@ -12,7 +12,9 @@ ground truth.
 
 from __future__ import annotations
 
+import io
 import uuid
+import zipfile
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -30,7 +32,15 @@ from gdpr.datamap.models import DataMap
 from gdpr.ledger import Ledger, migrate
 from tests.clock import TEST_NOW
 from tests.conftest import airflow_conn_json, s3_conn_json
-from tests.orgs.generator import Organisation, StoredObject, Table, canon, generate
+from tests.orgs.generator import (
+    Archive,
+    Archives,
+    Organisation,
+    StoredObject,
+    Table,
+    canon,
+    generate,
+)
 
 REGION = "eu-west-3"
 
@@ -92,7 +102,7 @@ def _metadata(spec: Organisation, system: str, dialect: str) -> sa.MetaData:
                 _sql_type(kind, dialect),
                 primary_key=name in table.pk,
                 autoincrement=False,
-                nullable=name not in table.pk,
+                nullable=name not in table.pk and not (table.not_null_ref and name in table.ref),
             )
             for name, kind in table.types.items()
         ]
@@ -104,7 +114,22 @@ def _metadata(spec: Organisation, system: str, dialect: str) -> sa.MetaData:
                     [f"{table.parent.name}.{f}" for f in table.ref.values()],
                 )
             )
-        indexes = [sa.Index(f"ix_{table.name}_{i}", c) for i, c in enumerate(table.ref)]
+        if table.real_fk:  # each party's reference of a shared record
+            constraints += [
+                sa.ForeignKeyConstraint(
+                    list(fields), [f"{spec.subject_table.name}.{f}" for f in fields.values()]
+                )
+                for fields in table.roles.values()
+            ]
+        if table.child is not None:  # the database's key the other way round
+            constraints.append(
+                sa.ForeignKeyConstraint(
+                    list(table.current),
+                    [f"{table.child.name}.{f}" for f in table.current.values()],
+                )
+            )
+        referring = [*table.ref, *(c for fields in table.roles.values() for c in fields)]
+        indexes = [sa.Index(f"ix_{table.name}_{i}", c) for i, c in enumerate(referring)]
         sa.Table(
             table.name,
             meta,
@@ -127,11 +152,13 @@ def load_sql(spec: Organisation, system: str, engine: sa.Engine) -> None:
     dialect = engine.dialect.name
     meta = _metadata(spec, system, dialect)
     meta.create_all(engine)
+    tables = {t.name: t for t in spec.tables if t.system == system}
     with engine.begin() as conn:
-        for table in spec.tables:
-            if table.system == system and table.rows:
+        for sa_table in meta.sorted_tables:  # referenced rows first, whichever way keys point
+            table = tables[sa_table.name]
+            if table.rows:
                 conn.execute(
-                    meta.tables[table.name].insert(),
+                    sa_table.insert(),
                     [
                         {c: _db_value(row.get(c), dialect) for c in table.types}
                         for row in table.rows
@@ -153,8 +180,33 @@ def load_objects(spec: Organisation, s3: Any) -> None:
                 response = s3.put_object(Bucket=spec.bucket, Key=obj.key, Body=body)
             obj.version_ids.append(response["VersionId"])
 
+    def write_archive(archive: Archive) -> None:
+        for version in archive.versions:
+            if version is None:
+                s3.delete_object(Bucket=spec.bucket, Key=archive.key)
+            else:
+                s3.put_object(
+                    Bucket=spec.bucket,
+                    Key=archive.key,
+                    Body=_zip(version),
+                    ContentType="application/zip",
+                )
+
     with ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(write, [obj for o in spec.buckets for obj in o.objects]))
+        list(pool.map(write_archive, [a for z in spec.archives for a in z.archives]))
+
+
+README = "README.txt"  # in every archive: a member that is nobody's record
+
+
+def _zip(members: dict[str, tuple[int, bytes]]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(README, "Generated archive")
+        for name, (_, body) in members.items():
+            archive.writestr(name, body)
+    return out.getvalue()
 
 
 def place_exemptions(spec: Organisation, ledger: Ledger) -> tuple[dict[int, int], dict[int, str]]:
@@ -233,11 +285,30 @@ def bucket_versions(spec: Organisation, s3: Any) -> dict[str, dict[tuple, frozen
         for item, marker in [(v, False) for v in page.get("Versions", [])] + [
             (m, True) for m in page.get("DeleteMarkers", [])
         ]:
+            if any(item["Key"].startswith(z.prefix) for z in spec.archives):
+                continue  # read by ``archive_members``
             dataset = next(
                 (o.id for o in spec.buckets if item["Key"].startswith(o.prefix)), "<other>"
             )
             out[dataset][(item["Key"],)].add((item["VersionId"], marker))
     return {d: {k: frozenset(v) for k, v in keys.items()} for d, keys in out.items()}
+
+
+def archive_members(spec: Organisation, zipped: Archives, s3: Any) -> dict[tuple, frozenset]:
+    """(archive key, member) -> the member's bodies over every data version of its archive
+    (the README, nobody's record, left out), as ``Archives.state`` predicts them."""
+    out: dict[tuple, set[bytes]] = defaultdict(set)
+    pages = s3.get_paginator("list_object_versions").paginate(
+        Bucket=spec.bucket, Prefix=zipped.prefix
+    )
+    for page in pages:
+        for item in page.get("Versions", []):
+            body = s3.get_object(Bucket=spec.bucket, Key=item["Key"], VersionId=item["VersionId"])
+            with zipfile.ZipFile(io.BytesIO(body["Body"].read())) as archive:
+                for name in archive.namelist():
+                    if name != README:
+                        out[(item["Key"], name)].add(archive.read(name))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def snapshot(live: LiveOrg) -> dict[str, dict[tuple, Any]]:
@@ -251,6 +322,8 @@ def snapshot(live: LiveOrg) -> dict[str, dict[tuple, Any]]:
         state[o.id] = objects.get(o.id, {})
     if "<other>" in objects:
         state["<other>"] = objects["<other>"]
+    for zipped in spec.archives:
+        state[zipped.id] = archive_members(spec, zipped, live.s3)
     return state
 
 
@@ -259,6 +332,8 @@ def expected_initial(spec: Organisation) -> dict[str, set[tuple]]:
     out = {t.id: {t.key(r) for r in t.rows} for t in spec.tables}
     for o in spec.buckets:
         out[o.id] = {(obj.key,) for obj in o.objects}
+    for zipped in spec.archives:
+        out[zipped.id] = set(zipped.state())
     return out
 
 

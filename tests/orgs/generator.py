@@ -14,13 +14,30 @@ A retention rule on the subject dataset (a DATE or DATETIME start column, an ISO
 makes some subjects expired; some of those are under a legal hold (on the person, or on one of
 their records, or a hold since lifted), some have a request in the ledger (open, or closed).
 
+Shapes real organisations have, drawn too:
+
+* couples: two people of the subject dataset (``one_per_subject``) sharing one e-mail address.
+  Access and erasure refuse the shared identity (a second identifier narrows it); the purge
+  judges each person's expiry on their own, while a hold or request naming the address
+  protects everyone who has it;
+* a reference the map declares from a record to its parent while the database's foreign key
+  points the other way (the parent row names its current child: ``current``);
+* a kept dataset (the rule's ``keep``): the chain's leaf, whose rows of purged subjects stay
+  with their reference emptied and their note nulled, unless its reference column is NOT NULL,
+  when the rule is refused before anything changes (``refused``);
+* zip archives in the bucket whose members are records (``archive: {members: ...}``): several
+  people's members per archive, some archives overwritten (a member left out of the new
+  version), some under a delete marker. Taking a subject's members out rewrites the current
+  version without them and deletes every version that held them (``Archives.state``);
+* records shared by two parties (references with a ``role`` and the fields each ``owns``): a
+  purge empties an expired party's part while the other remains and deletes the record with
+  its last party; a record shared with someone held or under an open request is kept whole, and
+  with it the other party and everything of theirs (``Subject.shielded``), as a held record
+  keeps everything above it.
+
 The ground truth says, for each subject, which rows (dataset -> canonical keys) and which
 object versions are theirs, whether they are expired, held, under an open request, and so
-what a retention purge must delete and keep.
-
-Not generated: two subjects sharing one e-mail address. ``gdpr.subject.resolve`` merges every
-record matching an identity into one subject and has no ambiguity handling, so a shared
-identity would be a known gap rather than a property (see ``SHARED_IDENTITIES``).
+what a retention purge must delete, anonymise and keep.
 
 Everything is a pure function of the seed: nothing here touches a database (``tests.orgs
 .fixtures`` loads an organisation into real ones).
@@ -41,8 +58,6 @@ import isodate
 import yaml
 
 from tests.clock import TEST_NOW
-
-SHARED_IDENTITIES = False  # the product cannot tell two people with one e-mail apart yet
 
 KEY_KINDS = ("int", "bigint", "uuid", "text", "composite")
 PERIODS = ("P6M", "P13M", "P18M", "P1Y", "P2Y", "P3Y", "P400D")
@@ -131,6 +146,16 @@ class Table:
     identity: str | None = None  # the e-mail column
     start: str | None = None  # the retention start column
     real_fk: bool = False  # a FOREIGN KEY constraint in the database, not only in the map
+    # the database's own foreign key the other way round: local column -> the child's key
+    # column, naming one of the row's children (the map does not declare it)
+    current: dict[str, str] = field(default_factory=dict)
+    child: Table | None = None  # the table ``current`` points at
+    not_null_ref: bool = False  # the reference columns are NOT NULL in the database
+    # a record shared by several subjects: role -> its reference (local column -> parent field)
+    # and the note only that party owns; ``parties`` says, per row, which subject has each role
+    roles: dict[str, dict[str, str]] = field(default_factory=dict)
+    owns: dict[str, str] = field(default_factory=dict)
+    parties: list[dict[str, int]] = field(default_factory=list)
     rows: list[dict[str, Any]] = field(default_factory=list)
     owners: list[int] = field(default_factory=list)  # subject index of each row
 
@@ -140,6 +165,10 @@ class Table:
 
     def key(self, row: dict[str, Any]) -> tuple:
         return tuple(canon(row[c]) for c in self.pk)
+
+    def part(self, role: str) -> list[str]:
+        """The columns a party of a shared record owns: its reference and its note."""
+        return [*self.roles[role], self.owns[role]]
 
 
 @dataclass
@@ -176,6 +205,81 @@ class Objects:
 
 
 @dataclass
+class Archive:
+    """One zip archive: its versions in write order, each a member name -> (owner, body) map,
+    or None for a delete marker. Every data version also holds a ``README`` of nobody's."""
+
+    key: str
+    versions: list[dict[str, tuple[int, bytes]] | None]
+
+
+@dataclass
+class Archives:
+    """Zip archives whose members are the records (``archive: {members: ...}``), keyed on
+    ``parent``'s key through ``ref`` (member placeholder -> parent field)."""
+
+    system: str
+    name: str
+    template: str  # the archives' keys, e.g. ``releves/{periode}.zip``
+    members: str  # the member names, e.g. ``{numero}/releve.txt``
+    parent: Table
+    ref: dict[str, str]
+    archives: list[Archive] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return f"{self.system}.{self.name}"
+
+    @property
+    def prefix(self) -> str:
+        return self.template.split("{", 1)[0]
+
+    def records(self, owners: set[int]) -> set[tuple]:
+        """(archive key, member) of every member of these subjects, in any version."""
+        return {
+            (a.key, name)
+            for a in self.archives
+            for version in a.versions
+            if version
+            for name, (owner, _) in version.items()
+            if owner in owners
+        }
+
+    def bodies(self, index: int) -> Counter:
+        """The subject's member bodies, one per archive version holding the member."""
+        return Counter(
+            body
+            for a in self.archives
+            for version in a.versions
+            if version
+            for owner, body in version.values()
+            if owner == index
+        )
+
+    def owner(self, key: tuple) -> int:
+        """Whose member (archive key, member name) is."""
+        archive = next(a for a in self.archives if a.key == key[0])
+        return next(v[key[1]][0] for v in archive.versions if v and key[1] in v)
+
+    def state(self, without: set[int] = frozenset()) -> dict[tuple, frozenset]:
+        """(archive key, member) -> the member's bodies over the archive's data versions, once
+        the members of ``without`` are taken out: every version holding one of them is deleted
+        and the current version, if it held one, rewritten without them; an archive left with
+        no data version loses its delete markers too (nothing of it remains)."""
+        out: dict[tuple, set[bytes]] = {}
+        for archive in self.archives:
+            data = [v for v in archive.versions if v]
+            kept = [v for v in data if not any(o in without for o, _ in v.values())]
+            latest = archive.versions[-1]
+            if latest and len(kept) < len(data):
+                kept.append({n: m for n, m in latest.items() if m[0] not in without})
+            for version in kept:
+                for name, (_, body) in version.items():
+                    out.setdefault((archive.key, name), set()).add(body)
+        return {k: frozenset(v) for k, v in out.items()}
+
+
+@dataclass
 class Subject:
     index: int
     email: str  # normalised
@@ -187,6 +291,10 @@ class Subject:
     hold_until: date | None = None
     request: str | None = None  # "open", "extended", "completed"
     typed_email: str = ""  # how the DPO typed it (case, spaces): the ledger normalises
+    # the other people with the same e-mail address (a couple), never merged with this one
+    partners: list[Subject] = field(default_factory=list, repr=False, compare=False)
+    # the other parties of the subject's shared records
+    co_parties: list[Subject] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def held(self) -> bool:
@@ -197,12 +305,24 @@ class Subject:
         return self.request in ("open", "extended")
 
     @property
+    def shared(self) -> bool:
+        return bool(self.partners)
+
+    @property
     def exempt(self) -> bool:
-        return self.held or self.open_request
+        """Held or under an open request, or one of their partners is: a hold or request names
+        people by address (a record hold, by its owner's), and protects everyone who has it."""
+        return any(s.held or s.open_request for s in (self, *self.partners))
+
+    @property
+    def shielded(self) -> bool:
+        """A record they share with someone held or under an open request is kept whole, their
+        reference in it too: so is the record it refers to, and the subject with it."""
+        return any(other.exempt for other in self.co_parties)
 
     @property
     def purged(self) -> bool:
-        return self.expired and not self.exempt
+        return self.expired and not self.exempt and not self.shielded
 
 
 @dataclass
@@ -219,6 +339,7 @@ class Organisation:
     delivery_bucket: str
     tables: list[Table]
     buckets: list[Objects]
+    archives: list[Archives]
     subjects: list[Subject]
     rule_id: str
     period: str
@@ -226,6 +347,12 @@ class Organisation:
     cutoff: datetime  # naive UTC
     purposes: list[str]
     subjects_word: str
+    keep: Table | None = None  # the rule keeps this dataset's rows, anonymised
+
+    @property
+    def refused(self) -> bool:
+        """The rule would have to empty a NOT NULL reference: refused before anything changes."""
+        return self.keep is not None and self.keep.not_null_ref
 
     # -- the map --------------------------------------------------------------------------------
     @cached_property
@@ -261,6 +388,18 @@ class Organisation:
                         "categories": ["user.content.private"],
                     }
                     for o in self.buckets
+                ]
+                + [
+                    {
+                        "name": a.name,
+                        "key_template": a.template,
+                        "archive": {"members": a.members},
+                        "references": [{"dataset": a.parent.id, "fields": dict(a.ref)}],
+                        "subjects": self.subjects_word,
+                        "purposes": [self.purposes[0]],
+                        "categories": ["user.financial"],
+                    }
+                    for a in self.archives
                 ],
             }
         )
@@ -296,6 +435,7 @@ class Organisation:
                     "period": self.period,
                     "action": "delete",
                     "citation": f"Generated rule {self.seed}",
+                    **({"keep": [self.keep.id]} if self.keep else {}),
                 }
             ],
         }
@@ -306,9 +446,23 @@ class Organisation:
             out["identity"] = {self.identity: table.identity}
         if table.parent is not None:
             out["references"] = [{"dataset": table.parent.id, "fields": dict(table.ref)}]
+        if table.roles:
+            out["references"] = [
+                {
+                    "dataset": self.subject_table.id,
+                    "fields": dict(fields),
+                    "role": role,
+                    "owns": [table.owns[role]],
+                }
+                for role, fields in table.roles.items()
+            ]
+        if table is self.subject_table:
+            out["one_per_subject"] = True  # each row a person: a shared address is ambiguous
         out["subjects"] = self.subjects_word
         out["purposes"] = list(self.purposes)
         out["fields"] = {c: {"categories": [table.categories[c]]} for c in table.types}
+        if table is self.keep:
+            out["fields"][self.kept_note]["erasure"] = "null"
         return out
 
     # -- shape ----------------------------------------------------------------------------------
@@ -326,22 +480,49 @@ class Organisation:
 
     @property
     def chain(self) -> list[Table]:
-        """The subject dataset and the datasets chained under it, in the primary system."""
+        """The subject dataset and the datasets under it, in the primary system (the shared
+        records' dataset too)."""
         return [t for t in self.tables if t.system == self.primary]
 
+    @property
+    def joint(self) -> Table:
+        """The dataset of records shared by several subjects."""
+        return next(t for t in self.tables if t.roles)
+
     def dataset_ids(self) -> list[str]:
-        return [t.id for t in self.tables] + [o.id for o in self.buckets]
+        return (
+            [t.id for t in self.tables]
+            + [o.id for o in self.buckets]
+            + [a.id for a in self.archives]
+        )
 
     def plan_datasets(self) -> list[str]:
-        """What the retention rule reaches: the chain and the objects keyed on it."""
-        chain = {t.id for t in self.chain}
-        return [t.id for t in self.chain] + [o.id for o in self.buckets if o.parent.id in chain]
+        """What the retention rule reaches: the chain and the objects keyed on it (not on the
+        kept dataset: its rows stay, so do their objects)."""
+        deleted = {t.id for t in self.chain if t is not self.keep}
+        return (
+            [t.id for t in self.chain]
+            + [o.id for o in self.buckets if o.parent.id in deleted]
+            + [a.id for a in self.archives if a.parent.id in deleted]
+        )
+
+    @property
+    def kept_note(self) -> str:
+        """The field of the kept dataset the rule anonymises (its note)."""
+        assert self.keep is not None
+        return next(c for c, kind in self.keep.types.items() if kind == "note")
 
     def summary(self) -> str:
         """One line saying what was drawn (for a failing test's message)."""
         kinds = {t.id: "+".join(t.types[c] for c in t.pk) for t in self.tables}
+        shapes = {
+            "couples": sum(s.index < p.index for s in self.subjects for p in s.partners),
+            "reversed": [t.id for t in self.tables if t.current],
+            "keep": self.keep and f"{self.keep.id}{' NOT NULL' if self.refused else ''}",
+        }
         return (
-            f"seed {self.seed}: {self.dialects}, keys {kinds}, chain depth {len(self.chain) - 1}, "
+            f"seed {self.seed}: {self.dialects}, keys {kinds}, shapes {shapes}, "
+            f"chain depth {sum(not t.roles for t in self.chain) - 1}, "
             f"objects {[(o.id, o.template) for o in self.buckets]}, rule {self.period} on "
             f"{self.start_type}, subjects {len(self.subjects)}: expired "
             f"{sum(s.expired for s in self.subjects)}, held {sum(s.held for s in self.subjects)}, "
@@ -354,24 +535,41 @@ class Organisation:
         """Every record of one subject, by dataset id (S3: one-tuples of object keys)."""
         out: dict[str, set[tuple]] = {d: set() for d in self.dataset_ids()}
         for table in self.tables:
-            for row, owner in zip(table.rows, table.owners, strict=True):
-                if owner == index:
+            for n, (row, owner) in enumerate(zip(table.rows, table.owners, strict=True)):
+                if owner == index or (table.roles and index in table.parties[n].values()):
                     out[table.id].add(table.key(row))
         for objects in self.buckets:
             for obj in objects.objects:
                 if obj.owner == index:
                     out[objects.id].add((obj.key,))
+        for archives in self.archives:
+            out[archives.id] = archives.records({index})
         return out
 
     def versions_of(self, index: int) -> dict[str, Counter]:
         """The bodies of every data version (not delete markers) of one subject's objects."""
-        return {
+        out = {
             o.id: Counter(b for obj in o.objects if obj.owner == index for b in obj.data())
             for o in self.buckets
         }
+        out.update({a.id: a.bodies(index) for a in self.archives})
+        return out
 
-    def purged_records(self) -> dict[str, set[tuple]]:
-        """What a retention run must delete, by dataset of its plan."""
+    def records_narrowed(self, index: int) -> dict[str, set[tuple]]:
+        """What resolving one of a couple finds once the key of their person record tells them
+        apart: their own records in the primary system, and in the other system (linked by the
+        address alone, so nothing there tells the partners apart) every record of the address."""
+        out = self.records_of(index)
+        own = {t.id for t in self.chain} | {
+            o.id for o in [*self.buckets, *self.archives] if o.parent.system == self.primary
+        }
+        for partner in self.subject(index).partners:
+            for dataset, keys in self.records_of(partner.index).items():
+                if dataset not in own:
+                    out[dataset] |= keys
+        return out
+
+    def _purged(self) -> dict[str, set[tuple]]:
         plan = self.plan_datasets()
         out: dict[str, set[tuple]] = {d: set() for d in plan}
         for subject in self.subjects:
@@ -380,6 +578,51 @@ class Organisation:
                     if dataset in plan:
                         out[dataset] |= keys
         return out
+
+    def purged_records(self) -> dict[str, set[tuple]]:
+        """What a retention run must delete, by dataset of its plan (a shared record: once
+        every party of it is purged)."""
+        out = self._purged()
+        if self.keep is not None:
+            out[self.keep.id] = set()
+        joint = self.joint
+        out[joint.id] = {
+            joint.key(row)
+            for row, parties in zip(joint.rows, joint.parties, strict=True)
+            if all(self.subject(p).purged for p in parties.values())
+        }
+        return out
+
+    def members_lost(self, without: set[int]) -> list[tuple[str, tuple, int]]:
+        """(dataset, member key, owner) of the members of people outside ``without`` that taking
+        ``without``'s members out of the archives destroys: members kept only by an older
+        version (or one under a delete marker) that also held one of theirs."""
+        return [
+            (z.id, key, z.owner(key))
+            for z in self.archives
+            for key in set(z.state()) - set(z.state(without))
+            if z.owner(key) not in without
+        ]
+
+    def emptied_parts(self) -> dict[tuple, list[str]]:
+        """Shared records a purge keeps for a remaining party: key -> the roles emptied."""
+        joint, out = self.joint, {}
+        for row, parties in zip(joint.rows, joint.parties, strict=True):
+            gone = [r for r, p in parties.items() if self.subject(p).purged]
+            if gone and len(gone) < len(parties):
+                out[joint.key(row)] = gone
+        return out
+
+    def anonymised_records(self) -> dict[str, set[tuple]]:
+        """What a retention run must keep anonymised: the kept dataset's rows of the purged."""
+        if self.keep is None:
+            return {}
+        return {self.keep.id: self._purged()[self.keep.id]}
+
+    def anonymised_columns(self) -> list[str]:
+        """The columns of a kept row the rule empties: its reference and its note."""
+        assert self.keep is not None
+        return [*self.keep.ref, self.kept_note]
 
     def subject(self, index: int) -> Subject:
         return self.subjects[index]
@@ -598,6 +841,61 @@ def _objects(rng: random.Random, seed: int, objects: Objects) -> None:
         objects.objects[0].versions.append(None)
 
 
+def _archives_on(rng: random.Random, names: _Names, system: str, parent: Table) -> Archives:
+    """Monthly zip archives with one member per record of ``parent`` (``{numero}/beleg.txt``)."""
+    free = rng.choice(("periode", "kuukausi", "monat", "mes", "miesiac"))
+    placeholders = {f"{rng.choice(_STEMS)}_{i}": f for i, f in enumerate(parent.pk)}
+    members = "/".join(f"{{{p}}}" for p in placeholders)
+    members += "/" + rng.choice(("releve.txt", "lasku.txt", "beleg.txt", "wyciag.txt"))
+    prefix = names.pick(_WORDS)
+    return Archives(
+        system, names.pick(_WORDS), f"{prefix}/{{{free}}}.zip", members, parent, placeholders
+    )
+
+
+def _archive_members(rng: random.Random, seed: int, zipped: Archives) -> None:
+    """A few archives, each with a few people's members; some overwritten, some under a delete
+    marker. The first holds one of the purgeable subject 0's members and up to two others', and
+    is deleted (its one version under a delete marker)."""
+    parent = zipped.parent
+    rows = list(zip(parent.rows, parent.owners, strict=True))
+    mine = [r for r in rows if r[1] == 0]
+    others = [r for r in rows if r[1] != 0]
+    pool = mine + rng.sample(others, min(len(others), 10))
+    if not pool:
+        return
+
+    def name(row: dict[str, Any]) -> str:
+        return zipped.members.format(**{p: key_part(row[f]) for p, f in zipped.ref.items()})
+
+    for n in range(rng.randint(3, 5)):
+        key = f"{zipped.prefix}2025-{n + 1:02d}.zip"  # the template's one free placeholder
+        chosen = rng.sample(pool, min(len(pool), rng.randint(1, 4)))
+        if n == 0 and mine:
+            owners = {r[1]: r for r in others}
+            chosen = [mine[0], *rng.sample(list(owners.values()), min(2, len(owners)))]
+
+        def version(rows: list, edition: int, key: str = key) -> dict[str, tuple[int, bytes]]:
+            return {
+                name(row): (owner, f"{seed}|{key}|{name(row)}|v{edition}|subject {owner}".encode())
+                for row, owner in rows
+            }
+
+        versions: list[dict[str, tuple[int, bytes]] | None] = [version(chosen, 1)]
+        shape = rng.choice(("one", "overwritten", "overwritten", "deleted"))
+        if n == 0 and mine:
+            shape = "deleted"
+        if shape == "overwritten":  # corrected: someone left out, someone added
+            changed = chosen[1:] if len(chosen) > 1 and rng.random() < 0.5 else list(chosen)
+            extra = rng.choice(pool)
+            if extra not in changed:
+                changed.append(extra)
+            versions.append(version(changed, 2))
+        elif shape == "deleted":
+            versions.append(None)
+        zipped.archives.append(Archive(key, versions))
+
+
 def generate(seed: int) -> Organisation:
     """The organisation of one seed (the same one every time)."""
     rng = random.Random(seed)
@@ -619,7 +917,8 @@ def generate(seed: int) -> Organisation:
         chain.append(_table(rng, names, sys_a, level, chain[-1]))
     b_root = _table(rng, names, sys_b, 0, None, identity=True)
     b_child = _table(rng, names, sys_b, 1, b_root)
-    tables = [*chain, b_root, b_child]
+    joint = _joint(rng, names, sys_a, subject_table)
+    tables = [*chain, joint, b_root, b_child]
 
     bucket_word = names.pick(_WORDS)
     o_chain_parent = rng.choice(chain)
@@ -628,6 +927,13 @@ def generate(seed: int) -> Organisation:
     o_b_parent = rng.choice((b_root, b_child))
     template, ref = _template(rng, names, o_b_parent)
     buckets.append(Objects(sys_c, names.pick(_WORDS), template, o_b_parent, ref))
+    if rng.random() < 0.5:
+        _reverse(rng, chain)
+    keep = None
+    if rng.random() < 0.5 and o_chain_parent is not chain[-1]:  # objects stay in the plan
+        keep = chain[-1]
+        keep.not_null_ref = rng.random() < 0.4
+    archives = [_archives_on(rng, names, sys_c, rng.choice([t for t in chain if t is not keep]))]
 
     # -- subjects and their rows --------------------------------------------------------------
     makers = {t.id: _RowMaker(rng, t) for t in tables}
@@ -635,15 +941,24 @@ def generate(seed: int) -> Organisation:
     emails: set[str] = set()
     count = rng.randint(16, 26)
     for index in range(count):
-        while True:
+        # a couple: someone with the address of an earlier person (never one of the rich three)
+        singles = [s for s in subjects[3:] if s.in_primary and not s.partners]
+        couples = any(s.partners for s in subjects)
+        couple = singles and (rng.random() < 0.12 or (index == count - 1 and not couples))
+        partner = rng.choice(singles) if couple else None
+        while partner is None:
             local = f"{rng.choice(_FIRST)}.{rng.choice(_LAST)}{rng.randint(1, 999)}"
             email = f"{local}@{rng.choice(_DOMAINS)}"
             if email not in emails:
                 emails.add(email)
                 break
-        in_primary = rng.random() < 0.85
-        in_secondary = rng.random() < 0.6 or not in_primary
+        if partner is not None:
+            email = partner.email
+        in_primary = rng.random() < 0.85 or partner is not None
+        in_secondary = partner is None and (rng.random() < 0.6 or not in_primary)
         subject = Subject(index, email, in_primary, typed_email=email)
+        if partner is not None:
+            subject.partners, partner.partners = [partner], [subject]
         subjects.append(subject)
         # the first subjects are "rich": a record at every level of the chain, objects too
         rich = index < 3
@@ -677,8 +992,13 @@ def generate(seed: int) -> Organisation:
                 b_row = makers[b_root.id].row(index, None, **{b_root.identity: spaced})
                 for _ in range(rng.choice((0, 1, 2))):
                     makers[b_child.id].row(index, b_row)
+    _shared_rows(rng, _RowMaker(rng, joint), subject_table, subjects)
     for objects in buckets:
         _objects(rng, seed, objects)
+    for zipped in archives:
+        _archive_members(rng, seed, zipped)
+    for table in chain:
+        _current_children(rng, table)
 
     org = Organisation(
         seed=seed,
@@ -693,6 +1013,7 @@ def generate(seed: int) -> Organisation:
         delivery_bucket=f"gen-{seed}-delivery",
         tables=tables,
         buckets=buckets,
+        archives=archives,
         subjects=subjects,
         rule_id=f"{subject_table.name.replace('_', '-')}-{period.lower()}",
         period=period,
@@ -700,9 +1021,101 @@ def generate(seed: int) -> Organisation:
         cutoff=cutoff,
         purposes=[names.pick(_WORDS), names.pick(_WORDS)],
         subjects_word=rng.choice(("asiakkaat", "clients", "kunden", "clientes", "klienci")),
+        keep=keep,
     )
     _exemptions(rng, org)
     return org
+
+
+_ROLES = (
+    ("titulaire", "cotitulaire"),
+    ("haltija", "kanssahaltija"),
+    ("inhaber", "mitinhaber"),
+    ("titular", "avalista"),
+    ("najemca", "poreczyciel"),
+)
+
+
+def _joint(rng: random.Random, names: _Names, system: str, person: Table) -> Table:
+    """Records shared by two parties, each a subject of ``person`` through a reference with a
+    `role`, owning their reference and a note of their own (``owns``); the rest is common."""
+    table = _table(rng, names, system, 1, None)
+    table.real_fk = rng.random() < 0.5
+    for role in rng.choice(_ROLES):
+        fields = {f"{role}_{c}": c for c in person.pk}
+        table.roles[role] = fields
+        for local, column in fields.items():
+            table.types[local] = "int" if person.types[column] == "seq" else person.types[column]
+            table.categories[local] = "user.unique_id"
+        table.owns[role] = f"{role}_{rng.choice(_PAYLOAD)}"
+        table.types[table.owns[role]] = "note"
+        table.categories[table.owns[role]] = "user.financial"
+    return table
+
+
+def _shared_rows(
+    rng: random.Random, maker: _RowMaker, person: Table, subjects: list[Subject]
+) -> None:
+    """Shared records of about half the people (every rich one): some with a second party
+    (never their partner, whom nothing in the record tells apart), some with them alone."""
+    table = maker.table
+    first, second = table.roles
+    rows = dict(zip(person.owners, person.rows, strict=True))
+    for owner in rows:
+        if owner >= 3 and rng.random() < 0.5:
+            continue
+        partners = {p.index for p in subjects[owner].partners}
+        others = [o for o in rows if o != owner and o not in partners]
+        other = rng.choice(others) if others and rng.random() < 0.7 else None
+        parties = {first: owner}
+        if other is not None:  # in either role
+            parties = {first: owner, second: other}
+            if rng.random() < 0.3:
+                parties = {first: other, second: owner}
+        values: dict[str, Any] = {}
+        for role in table.roles:
+            holder = rows.get(parties[role]) if role in parties else None
+            for local, column in table.roles[role].items():
+                values[local] = holder[column] if holder else None
+            values[table.owns[role]] = (
+                f"{role} {rng.randint(0, 10**6)} of subject {parties[role]}" if holder else None
+            )
+        maker.row(owner, None, **values)
+        table.parties.append(parties)
+        if other is not None:
+            subjects[owner].co_parties.append(subjects[other])
+            subjects[other].co_parties.append(subjects[owner])
+
+
+def _reverse(rng: random.Random, chain: list[Table]) -> None:
+    """A parent of the chain names its current child through a foreign key of the database (the
+    map declares only the child's reference to the parent, the direction that finds the subject):
+    deletions must follow the database, parent first. The child's own reference to the parent
+    is then no foreign key, or the two would form a cycle."""
+    level = rng.randrange(len(chain) - 1)
+    parent, child = chain[level], chain[level + 1]
+    child.real_fk = False
+    parent.child = child
+    for column in child.pk:
+        local = f"{child.name}_{column}_courant"[:60]
+        parent.current[local] = column
+        parent.types[local] = "int" if child.types[column] == "seq" else child.types[column]
+        parent.categories[local] = "system.operations"
+
+
+def _current_children(rng: random.Random, table: Table) -> None:
+    """Point each row of a table with ``current`` at one of its children, or at none."""
+    child = table.child
+    if child is None:
+        return
+    children: dict[tuple, list[dict[str, Any]]] = {}
+    for row in child.rows:
+        children.setdefault(tuple(canon(row[c]) for c in child.ref), []).append(row)
+    for row in table.rows:
+        mine = children.get(tuple(canon(row[child.ref[c]]) for c in child.ref), [])
+        chosen = rng.choice(mine) if mine and rng.random() < 0.8 else None
+        for local, column in table.current.items():
+            row[local] = chosen[column] if chosen else None
 
 
 def _instant(cutoff: datetime, days: int, kind: str, rng: random.Random) -> date | datetime:
@@ -712,12 +1125,16 @@ def _instant(cutoff: datetime, days: int, kind: str, rng: random.Random) -> date
 
 def _exemptions(rng: random.Random, org: Organisation) -> None:
     """Holds and requests: on expired subjects (what the purge must spare) and a few others."""
-    expired = [s for s in org.subjects if s.expired]
-    others = [s for s in org.subjects if not s.expired]
-    rng.shuffle(expired)
-    # subject 0..2 are rich and expired: keep one of them purgeable, with its objects
+    # subject 0..2 are rich and expired: keep one of them purgeable, with its objects, and so
+    # the other parties of their shared records unprotected (a protected one would keep them)
     purgeable = next(s for s in org.subjects if s.index < 3)
-    candidates = [s for s in expired if s is not purgeable]
+    spared = {purgeable.index}
+    for party in purgeable.co_parties:
+        spared |= {party.index, *(s.index for s in party.partners)}  # a hold names the address
+    expired = [s for s in org.subjects if s.expired and s.index not in spared]
+    others = [s for s in org.subjects if not s.expired and s.index not in spared]
+    rng.shuffle(expired)
+    candidates = expired
     for position, subject in enumerate(candidates):
         draw = rng.random()
         if position == 0 or draw < 0.2:
@@ -762,7 +1179,7 @@ def _record_to_hold(
     choices: list[tuple[str, dict[str, Any]]] = []
     for table in org.chain:
         for row, owner in zip(table.rows, table.owners, strict=True):
-            if owner == subject.index:
+            if owner == subject.index and not table.roles:
                 choices.append((table.id, {c: _typed(row[c]) for c in table.pk}))
     return rng.choice(choices)
 

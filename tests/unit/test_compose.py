@@ -9,7 +9,9 @@ failure message names the service, the key and what to change.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -603,12 +605,43 @@ def test_s3_connection_is_aws_json_pointing_at_the_store(services: dict[str, Any
     assert endpoint.hostname in services, (
         f"AIRFLOW_CONN_GDPR_S3 extra.endpoint_url {endpoint.geturl()!r} is not a service of the stack"
     )
-    minio = environment(services["minio"])
-    assert (spec.login, spec.password) == (
-        minio["MINIO_ROOT_USER"],
-        minio["MINIO_ROOT_PASSWORD"],
-    ), "with the defaults, gdpr_s3's keys must be MinIO's (MINIO_ROOT_USER / MINIO_ROOT_PASSWORD)"
     assert spec.extra.get("region_name"), "AIRFLOW_CONN_GDPR_S3: set extra.region_name"
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{}, {"GDPR_S3_ACCESS_KEY_ID": "airflow-eu", "GDPR_S3_SECRET_ACCESS_KEY": "s3cr3t-from-env"}],
+    ids=["defaults", "set-in-dot-env"],
+)
+def test_airflow_s3_connection_is_a_scoped_user_created_by_minio_init(
+    raw: dict[str, Any], env: dict[str, str]
+) -> None:
+    """Airflow's workers hold gdpr_s3's keys: those are a user minio-init creates with a policy on
+    the listed buckets' objects, never MinIO's administrator."""
+    services = resolve(raw["services"], env)
+    spec = spec_from_env(
+        "gdpr_s3",
+        {"AIRFLOW_CONN_GDPR_S3": environment(services[API_SERVER])["AIRFLOW_CONN_GDPR_S3"]},
+    )
+    minio, init = environment(services["minio"]), services["minio-init"]
+    init_env = environment(init)
+    assert spec.login != minio["MINIO_ROOT_USER"], "gdpr_s3 must not log in as MinIO's root user"
+    assert spec.password != minio["MINIO_ROOT_PASSWORD"], (
+        "gdpr_s3 must not hold MinIO's root secret"
+    )
+    assert (init_env["GDPR_S3_ACCESS_KEY_ID"], init_env["GDPR_S3_SECRET_ACCESS_KEY"]) == (
+        spec.login,
+        spec.password,
+    ), "minio-init must create the user with gdpr_s3's own keys"
+    script = command_text(init)
+    for step in ("mc admin user add", "mc admin policy create", "mc admin policy attach"):
+        assert step in script, f"minio-init must run `{step}` for Airflow's user"
+    actions = json.loads(f"[{init_env['GDPR_S3_ACTIONS']}]")
+    assert all(a.startswith("s3:") and "*" not in a for a in actions), actions
+    assert not {"s3:CreateBucket", "s3:DeleteBucket", "s3:PutBucketPolicy"} & set(actions)
+    assert {"s3:DeleteObjectVersion", "s3:PutLifecycleConfiguration"} <= set(actions), (
+        "the delivery sweep deletes every version and sets lifecycle rules"
+    )
 
 
 def _datamap_conn_ids() -> set[str]:
@@ -740,6 +773,84 @@ def test_production_guard_catches_every_trial_secret(raw: dict[str, Any]) -> Non
     assert not unnoticed, (
         f"left at their trial default, these never reach airflow-init's environment, so the production check misses them: {unnoticed}"
     )
+
+
+def test_minio_init_writes_a_valid_policy_on_the_listed_buckets_only(
+    raw: dict[str, Any], tmp_path: Path
+) -> None:
+    """minio-init's script run by sh with `mc` stubbed: the policy it gives Airflow's user is
+    valid JSON and names the buckets of GDPR_S3_BUCKETS and nothing else."""
+    env = {"GDPR_S3_BUCKETS": "org-reports org-delivery"}
+    init = resolve(raw["services"], env)["minio-init"]
+    policy = tmp_path / "policy.json"
+    script = command_text(init).replace("/tmp/gdpr-airflow.json", str(policy))
+    stub = 'mc() { echo "mc $*"; }\n'
+    result = subprocess.run(
+        ["sh", "-c", stub + script.removeprefix("-c ")],
+        env={"PATH": os.environ["PATH"], **environment(init)},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "mc admin policy create gdpr gdpr-airflow" in result.stdout
+    (statement,) = json.loads(policy.read_text())["Statement"]
+    assert statement["Effect"] == "Allow"
+    assert sorted(statement["Resource"]) == sorted(
+        f"arn:aws:s3:::{b}{suffix}"
+        for b in ("org-reports", "org-delivery")
+        for suffix in ("", "/*")
+    )
+
+
+def _init_guard(raw: Mapping[str, Any], env: Mapping[str, str]) -> subprocess.CompletedProcess:
+    """airflow-init's script up to where it hands over to the image's entrypoint, run by bash in
+    the environment Compose would give the container for this .env."""
+    init = resolve(raw["services"], env)["airflow-init"]
+    command = init["command"]
+    script = command[-1] if isinstance(command, list) else command
+    guard = script.split("exec /entrypoint")[0] + "echo started\n"
+    return subprocess.run(
+        ["bash", "-c", guard],
+        env={"PATH": os.environ["PATH"], **environment(init)},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+
+FERNET = "tr1al-fernet-key-made-up-for-this-test-000000="
+
+
+@pytest.mark.parametrize(
+    ("env", "starts", "said"),
+    [
+        ({}, False, "AIRFLOW_FERNET_KEY is not set"),
+        ({"GDPR_DEPLOYMENT": "trial"}, False, "AIRFLOW_FERNET_KEY is not set"),
+        ({"AIRFLOW_FERNET_KEY": FERNET}, False, "trial defaults are still in use"),
+        (
+            {"AIRFLOW_FERNET_KEY": FERNET, "GDPR_DEPLOYMENT": "production"},
+            False,
+            "AIRFLOW_CONN_GDPR_S3",  # the scoped user's secret, at its trial default
+        ),
+        ({"AIRFLOW_FERNET_KEY": FERNET, "GDPR_DEPLOYMENT": "trial"}, True, "started"),
+    ],
+    ids=["nothing-set", "trial-without-key", "defaults", "production-defaults", "explicit-trial"],
+)
+def test_init_refuses_trial_defaults_unless_trial_is_explicit_and_always_needs_a_fernet_key(
+    raw: dict[str, Any], env: dict[str, str], starts: bool, said: str
+) -> None:
+    result = _init_guard(raw, env)
+    assert (result.returncode == 0) is starts, result.stderr
+    assert said in (result.stdout if starts else result.stderr)
+
+
+def test_init_starts_when_every_secret_is_set(raw: dict[str, Any]) -> None:
+    trial = {n for n in variable_references(raw) if TRIAL_MARKER in (_default_of(raw, n) or "")}
+    env = {name: f"set-in-dot-env-{name.lower()}" for name in trial}
+    result = _init_guard(raw, env | {"AIRFLOW_FERNET_KEY": FERNET})
+    assert result.returncode == 0, result.stderr
+    assert "started" in result.stdout
 
 
 # -- Init, ledger database, image ------------------------------------------------------------

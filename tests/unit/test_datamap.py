@@ -201,6 +201,34 @@ BROKEN_CASES = [
         "timezone: Europe/Pariss",
         ["unknown time zone 'Europe/Pariss'"],
     ),
+    (
+        "malformed proof period",
+        "proof_period: P5Y",
+        "proof_period: five years",
+        "proof_period: five years",
+        ["malformed period 'five years'"],
+    ),
+    (
+        "anchor locked for no time",
+        "prefix: chain-heads/}",
+        "prefix: chain-heads/, retention_days: 0}",
+        "anchor: {conn_id: gdpr_s3, bucket: ml-gdpr-ledger-anchor",
+        ["retention_days", "greater than or equal to 1"],
+    ),
+    (
+        "unknown extension reading",
+        "identity_check_pause: false",
+        "identity_check_pause: false\n  extension_end: three_months",
+        "extension_end: three_months",
+        ["alerts.extension_end", "'earlier' or 'three_months_from_receipt'"],
+    ),
+    (
+        "no holiday calendar for the country",
+        "identity_check_pause: false",
+        "identity_check_pause: false\n  working_day_shift: true\n  public_holidays: XX",
+        "public_holidays: XX",
+        ["alerts.public_holidays", "no public holiday calendar is known for country 'XX'"],
+    ),
 ]
 
 

@@ -27,6 +27,31 @@ def test_malformed_templates_are_refused(text):
         _ = KeyTemplate(text).placeholders
 
 
+def test_free_segments_match_what_no_record_lists_and_never_narrow_the_prefix():
+    template = KeyTemplate("tenants/{file_id}/{*kind}/{*}.pdf")
+    assert template.placeholders == ("file_id",), "a free segment is bound by nothing"
+    assert template.wildcards == ("kind",)
+    assert template.prefix({"file_id": 7}) == "tenants/7/"
+    assert template.parse("tenants/7/payslip/2026-01.pdf") == {"file_id": "7", "kind": "payslip"}
+    assert template.parse("tenants/7/payslip/x/2026-01.pdf") is None, "one segment each"
+    assert template.misplaced_wildcards() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("{*}/{claim_id}.jpg", ["{*} comes before every placeholder"]),
+        ("claims/{claim_id}{*}.jpg", ["{*} directly follows {claim_id}"]),
+        (
+            "claims/{*a}{b}",
+            ["{*a} comes before every placeholder", "{*a} is directly followed by {b}"],
+        ),
+    ],
+)
+def test_a_free_segment_in_the_wrong_place_is_named_with_the_reason(text, why):
+    assert KeyTemplate(text).misplaced_wildcards() == why
+
+
 def test_a_bound_value_cannot_escape_its_segment():
     with pytest.raises(TemplateError, match="cannot be empty or contain '/'"):
         KeyTemplate("scans/{account_id}/").prefix({"account_id": "../other"})

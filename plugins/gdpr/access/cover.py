@@ -13,14 +13,14 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import isodate
-
 from gdpr.access.export import DatasetExport
 from gdpr.access.portability import Withheld
 from gdpr.datamap import categories
 from gdpr.datamap.graph import ReferenceGraph
 from gdpr.datamap.models import LEGAL_BASIS_ARTICLES, DataMap, Organisation, Recipient, Transfer
+from gdpr.erasure.notify import NotifiedRecipient
 from gdpr.reports.render import render_template
+from gdpr.retention.describe import describe_period, describe_rule
 
 LANGUAGES: tuple[str, ...] = ("fr", "en")
 
@@ -29,6 +29,8 @@ LANGUAGES: tuple[str, ...] = ("fr", "en")
 class Retention:
     period_en: str
     period_fr: str
+    words_en: str  # the rule in words, from its declaration (``describe_rule``)
+    words_fr: str
     citation: str
     description: str | None
     action: str
@@ -69,6 +71,9 @@ class RequestInfo:
     kind: str
     received_at: datetime
     due_at: datetime
+    # Art. 19, last sentence: the recipients told of an erasure or rectification of the
+    # subject's data (``gdpr.erasure.notify.notified_recipients``)
+    notified: tuple[NotifiedRecipient, ...] = ()
 
 
 @dataclass
@@ -202,43 +207,26 @@ def _retention(datamap: DataMap, graph: ReferenceGraph, dataset_id: str) -> list
     """The dataset's own rules, else those of the nearest referenced datasets that have one."""
     own = [r for r in datamap.retention if r.dataset == dataset_id]
     if own:
-        return [_rule(r) for r in own]
+        return [_rule(datamap, r) for r in own]
     frontier, seen = [dataset_id], {dataset_id}
     while frontier:
         parents = [e.parent for d in frontier for e in graph.parents_of(d) if e.parent not in seen]
         seen.update(parents)
         ruled = [r for r in datamap.retention if r.dataset in parents]
         if ruled:
-            return [_rule(r, via=r.dataset) for r in ruled]
+            return [_rule(datamap, r, via=r.dataset) for r in ruled]
         frontier = parents
     return []
 
 
-def _rule(rule, via: str | None = None) -> Retention:
+def _rule(datamap: DataMap, rule, via: str | None = None) -> Retention:
     return Retention(
         period_en=describe_period(rule.period, "en"),
         period_fr=describe_period(rule.period, "fr"),
+        words_en=describe_rule(datamap, rule, "en"),
+        words_fr=describe_rule(datamap, rule, "fr"),
         citation=rule.citation,
         description=rule.description,
         action=rule.action,
         via=via,
     )
-
-
-_UNITS = {
-    "en": {"years": ("year", "years"), "months": ("month", "months"), "days": ("day", "days")},
-    "fr": {"years": ("an", "ans"), "months": ("mois", "mois"), "days": ("jour", "jours")},
-}
-
-
-def describe_period(iso: str, lang: str) -> str:
-    """``P3Y`` -> "3 years" / "3 ans"; ``P13M`` -> "13 months" / "13 mois"."""
-    duration = isodate.parse_duration(iso)
-    amounts = {
-        "years": int(getattr(duration, "years", 0)),
-        "months": int(getattr(duration, "months", 0)),
-        "days": int(duration.days if not hasattr(duration, "tdelta") else duration.tdelta.days),
-    }
-    joiner = " and " if lang == "en" else " et "
-    parts = [f"{n} {_UNITS[lang][unit][0 if n == 1 else 1]}" for unit, n in amounts.items() if n]
-    return joiner.join(parts) or iso

@@ -9,12 +9,17 @@ Expiry, three ways, because S3-compatible stores differ in what they enforce:
 
 * the object carries the tags ``gdpr-expires-at`` (the instant) and ``gdpr-expiry-days``;
 * the bucket gets a lifecycle rule per number of days, filtered on the delivery prefix and
-  that tag, so AWS S3 deletes the object itself. A lifecycle rule, not the ``Expires``
-  header: ``Expires`` only tells caches when to stop serving a copy and deletes nothing.
-  Rules count whole days from creation, so S3 may keep the object up to a day longer;
-* ``sweep_expired`` deletes every delivered object whose ``gdpr-expires-at`` has passed. Each
-  run calls it, so the copy goes on stores that ignore lifecycle rules (moto, which stores the
-  rule but never applies it; several self-hosted stores) and on AWS within the day.
+  that tag, so AWS S3 deletes the object itself, and its noncurrent versions a day after they
+  stop being current. A lifecycle rule, not the ``Expires`` header: ``Expires`` only tells
+  caches when to stop serving a copy and deletes nothing. Rules count whole days from
+  creation, so S3 may keep the object up to a day longer;
+* ``sweep_expired`` deletes, by version id, every version of a delivered object whose
+  ``gdpr-expires-at`` has passed or which was deleted (its latest version is a delete marker),
+  and the older versions a rerun replaced. Each run calls it, so the copy goes on stores that
+  ignore lifecycle rules (moto, which stores the rule but never applies it; several self-hosted
+  stores) and on AWS within the day. Deleting without a version id would only add a delete
+  marker in a versioned bucket (docs/deploy.md recommends versioning): the package would stay
+  readable by version.
 """
 
 from __future__ import annotations
@@ -63,13 +68,19 @@ def deliver_package(
     now: datetime,
     encrypted_archive: bool = False,
     kms_key_id: str | None = None,
+    filename: str = "package.zip",
 ) -> Delivery:
+    """Upload the package under the request's one key; ``filename`` is what the subject's
+    browser saves it as (``package.zip``, or ``package.zip.age`` when encrypted to their key)."""
     if not 1 <= expiry_days <= 7:
         raise ValueError("a delivery link lives between 1 and 7 days (S3's limit for signed links)")
     expires_at = (now + timedelta(days=expiry_days)).astimezone(UTC).replace(microsecond=0)
     key = package_key(location, request_id)
     extra: dict[str, Any] = {
-        "ContentType": "application/zip",
+        "ContentType": "application/zip"
+        if filename.endswith(".zip")
+        else "application/octet-stream",
+        "ContentDisposition": f'attachment; filename="{filename}"',
         "Tagging": expiry_tagging(expires_at, expiry_days),
         "Metadata": {"sha256": sha256, "request-id": request_id},
     }
@@ -132,42 +143,70 @@ def ensure_expiry_rule(client: Any, location: Location, days: int) -> None:
             raise
         rules = []
     rule_id = f"{RULE_PREFIX}{days}d"
-    if any(r.get("ID") == rule_id for r in rules):
+    rule = {
+        "ID": rule_id,
+        "Status": "Enabled",
+        "Filter": {
+            "And": {
+                "Prefix": location.prefix,
+                "Tags": [{"Key": DAYS_TAG, "Value": str(days)}],
+            }
+        },
+        "Expiration": {"Days": days},
+        "NoncurrentVersionExpiration": {"NoncurrentDays": 1},
+    }
+    ours = next((r for r in rules if r.get("ID") == rule_id), None)
+    if ours is not None and "NoncurrentVersionExpiration" in ours:
         return
-    rules.append(
-        {
-            "ID": rule_id,
-            "Status": "Enabled",
-            "Filter": {
-                "And": {
-                    "Prefix": location.prefix,
-                    "Tags": [{"Key": DAYS_TAG, "Value": str(days)}],
-                }
-            },
-            "Expiration": {"Days": days},
-        }
-    )
+    rules = [r for r in rules if r is not ours] + [rule]  # a rule of an older release is replaced
     client.put_bucket_lifecycle_configuration(
         Bucket=location.bucket, LifecycleConfiguration={"Rules": rules}
     )
 
 
 def sweep_expired(client: Any, location: Location, now: datetime) -> int:
-    """Delete delivered objects whose expiry has passed; returns how many went."""
-    paginator = client.get_paginator("list_objects_v2")
+    """Delete every version of the delivered objects that expired or were deleted, and the
+    versions a newer one replaced; returns how many objects went entirely."""
     gone = 0
-    for page in paginator.paginate(Bucket=location.bucket, Prefix=location.prefix):
-        for item in page.get("Contents", []):
-            tags = client.get_object_tagging(Bucket=location.bucket, Key=item["Key"])["TagSet"]
-            expires = {t["Key"]: t["Value"] for t in tags}.get(EXPIRES_TAG)
-            if expires and datetime.fromisoformat(expires.replace("Z", "+00:00")) <= now:
-                client.delete_object(Bucket=location.bucket, Key=item["Key"])
-                gone += 1
+    for key, versions in _versions_by_key(client, location).items():
+        latest = next(v for v in versions if v["IsLatest"])
+        over = latest.get("delete_marker") or _expired(client, location, key, latest, now)
+        doomed = versions if over else [v for v in versions if not v["IsLatest"]]
+        for version in doomed:
+            client.delete_object(Bucket=location.bucket, Key=key, VersionId=version["VersionId"])
+        gone += bool(over)
     return gone
 
 
-def expiry_tagging(expires_at: datetime, days: int) -> str:
+def _versions_by_key(client: Any, location: Location) -> dict[str, list[dict[str, Any]]]:
+    """Every version and delete marker under the prefix, per key (an unversioned bucket lists
+    each object once, version id ``null``)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    paginator = client.get_paginator("list_object_versions")
+    for page in paginator.paginate(Bucket=location.bucket, Prefix=location.prefix):
+        for item in page.get("Versions", []):
+            found.setdefault(item["Key"], []).append(item)
+        for item in page.get("DeleteMarkers", []):
+            found.setdefault(item["Key"], []).append({**item, "delete_marker": True})
+    return found
+
+
+def _expired(
+    client: Any, location: Location, key: str, version: dict[str, Any], now: datetime
+) -> bool:
+    tags = client.get_object_tagging(
+        Bucket=location.bucket, Key=key, VersionId=version["VersionId"]
+    )["TagSet"]
+    expires = {t["Key"]: t["Value"] for t in tags}.get(EXPIRES_TAG)
+    return bool(expires) and datetime.fromisoformat(expires.replace("Z", "+00:00")) <= now
+
+
+def expiry_tagging(expires_at: datetime, days: int, **more: str) -> str:
+    """The object tags that make a file the product writes expire (swept and lifecycle rule)."""
     from urllib.parse import urlencode
 
-    stamp = expires_at.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return urlencode({EXPIRES_TAG: stamp, DAYS_TAG: str(days)})
+    return urlencode(expiry_tags(expires_at, days) | more)
+
+
+def expiry_tags(expires_at: datetime, days: int) -> dict[str, str]:
+    return {EXPIRES_TAG: expires_at.strftime("%Y-%m-%dT%H:%M:%SZ"), DAYS_TAG: str(days)}

@@ -52,6 +52,8 @@ class DatasetExport:
     columns: list[str] = field(default_factory=list)
     bytes: int = 0
     versions: int = 0  # objects: the object versions exported, one file each
+    # records shared with other parties: their fields left out of at least one exported record
+    other_parties: list[str] = field(default_factory=list)
 
     @property
     def system(self) -> str:
@@ -140,9 +142,11 @@ def _export_records(
     # through which the subject reached it; never another party's link or fields
     parties = ref.dataset.parties
     theirs = {texts: set(r) for k, r in (roles or {}).items() for texts in [key_texts(k)]}
+    withheld: set[str] = set()
     if parties:
         mine = set().union(*theirs.values()) if theirs else set()
         others = {f for role, fs in parties.items() if role not in mine for f in fs}
+        withheld = others & set(columns)
         columns = [c for c in columns if c not in others]
     base = Path("data") / ref.system.name / ref.dataset.name
     writers = [_WRITERS[f](root / base.with_suffix(f".{f}"), columns) for f in formats]
@@ -154,7 +158,8 @@ def _export_records(
                 for row in batch:
                     if all(row[f] == v for f, v in only.items()):
                         if parties:
-                            row = _party_view(row, parties, theirs, key_fields)
+                            row, hidden = _party_view(row, parties, theirs, key_fields)
+                            withheld |= hidden
                         for writer in writers:
                             writer.write(row)
                         count += 1
@@ -170,6 +175,7 @@ def _export_records(
         files,
         columns,
         sum((root / f).stat().st_size for f in files),
+        other_parties=[f for f in ref.dataset.fields if f in withheld],
     )
 
 
@@ -178,12 +184,14 @@ def _party_view(
     parties: Mapping[str, list[str]],
     roles: Mapping[tuple, set[str]],
     key_fields: Sequence[str],
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], set[str]]:
     """A shared record as one party sees it: the other roles' fields emptied (a record reached
-    through no role, by its own identity, shows only the common fields)."""
+    through no role, by its own identity, shows only the common fields); with the fields that
+    held another party's value, which the cover letter lists as withheld."""
     mine = roles.get(key_texts(row[f] for f in key_fields), set())
     hidden = {f for role, fs in parties.items() if role not in mine for f in fs}
-    return {c: (None if c in hidden else v) for c, v in row.items()}
+    view = {c: (None if c in hidden else v) for c, v in row.items()}
+    return view, {c for c in hidden if row.get(c) is not None}
 
 
 class _JsonWriter:

@@ -21,7 +21,7 @@ from typing import Any
 
 from gdpr.access.cover import LANGUAGES, RequestInfo, build_cover, render_cover
 from gdpr.access.export import SIDECAR_DIR, DatasetExport, read_exports
-from gdpr.access.portability import Scope
+from gdpr.access.portability import Scope, Withheld
 from gdpr.access.schema import build_schema
 from gdpr.datamap.models import DataMap
 
@@ -62,7 +62,7 @@ def assemble_package(
         for e in exports
         if e.kind == "records"
         for w in scope.withheld(datamap.dataset(e.dataset))
-    ]
+    ] + [Withheld(e.dataset, f, "other_party") for e in exports for f in e.other_parties]
     shutil.rmtree(root / SIDECAR_DIR, ignore_errors=True)
     _write_json(root / SCHEMA, build_schema(datamap, kind, exports, withheld))
     if kind == "access":

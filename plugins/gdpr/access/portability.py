@@ -29,7 +29,7 @@ class Withheld:
 
     dataset: str
     field: str
-    reason: Literal["about_others", "not_provided", "legal_basis"]
+    reason: Literal["about_others", "not_provided", "legal_basis", "other_party"]
 
 
 @dataclass(frozen=True)

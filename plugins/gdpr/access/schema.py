@@ -18,6 +18,7 @@ WITHHELD_REASONS = {
     "about_others": "about other people (Art. 15(4), Art. 20(4))",
     "not_provided": "not provided by the subject (outside Art. 20)",
     "legal_basis": "processed neither by consent nor by contract (outside Art. 20)",
+    "other_party": "another party's part of a record shared with them (Art. 15(4), Art. 20(4))",
 }
 
 

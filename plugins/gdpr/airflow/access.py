@@ -2,15 +2,22 @@
 
 Tasks hand each other the request id, never the address: each task reads the subject's
 address from the ledger. Exports travel between tasks through the delivery bucket's staging
-prefix (``gdpr.access.staging``) since tasks may run on different workers. The passphrase of
-an encrypted archive is read from an Airflow Variable the form names, and registered with the
-secrets masker, so it is neither in the run's configuration, nor in XCom, nor in a log.
+prefix (``gdpr.access.staging``) since tasks may run on different workers.
+
+The archive is AES-256 encrypted by default, with a passphrase made for the delivery and kept in
+the ledger until a DPO is shown it once (``gdpr.access.secret``); or with the passphrase of an
+Airflow Variable the form names; or encrypted to the subject's public key when one was recorded
+(``gdpr.access.recipient``); or, when the form says so, not at all (logged, and recorded in the
+ledger). Either passphrase is registered with the secrets masker, so it is neither in the
+run's configuration, nor in XCom, nor in a log. The download link is not stored: ``gdpr access
+link`` signs a fresh one.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -29,11 +36,17 @@ from gdpr.access import (
     sweep_expired,
 )
 from gdpr.access.export import SIDECAR_DIR
+from gdpr.access.package import sha256_file
+from gdpr.access.recipient import encrypt_to, recipient_of
 from gdpr.access.request import ACTOR
+from gdpr.access.secret import keep_passphrase, new_passphrase
 from gdpr.access.staging import delete_tree, download_tree, staging_prefix, upload_tree
 from gdpr.airflow.hooks import airflow_clients, ledger_engine
+from gdpr.airflow.redact import hide_identities
+from gdpr.airflow.refusal import refuse
 from gdpr.connectors.factory import connectors_for
 from gdpr.datamap import load_datamap
+from gdpr.erasure.notify import notified_recipients
 from gdpr.ledger import EvidenceInput, Ledger
 from gdpr.ledger.clock import utc_now
 from gdpr.subject import resolve_subject
@@ -43,12 +56,6 @@ RUN_KIND = "access"
 FORMATS = {"both": ("json", "csv"), "json": ("json",), "csv": ("csv",)}
 
 
-def _fail(message: str):
-    from airflow.sdk.exceptions import AirflowFailException
-
-    return AirflowFailException(message)
-
-
 def register(params: Mapping[str, Any], *, dag_id: str, run_id: str) -> list[dict]:
     """Check the form and record the request; fails before any write when the input is wrong.
 
@@ -56,9 +63,11 @@ def register(params: Mapping[str, Any], *, dag_id: str, run_id: str) -> list[dic
     """
     datamap = load_datamap()
     if params.get("passphrase_variable"):
+        if params.get("unencrypted"):
+            raise refuse("choose a passphrase Variable or an unencrypted package, not both")
         passphrase(params["passphrase_variable"])  # a missing Variable fails now, not at the end
     if not (params.get("request_id") or "").strip():
-        raise _fail(
+        raise refuse(
             "give the id of a request registered in the ledger (R-YYYY-NNNNNN); register the "
             "subject first with `gdpr request register` or on the DPO desk"
         )
@@ -73,7 +82,7 @@ def register(params: Mapping[str, Any], *, dag_id: str, run_id: str) -> list[dic
             request_id=params.get("request_id"),
         )
     except AccessInputError as exc:
-        raise _fail(str(exc)) from exc
+        raise refuse(str(exc)) from exc
     ledger.start_run(dag_id, run_id, kind=RUN_KIND)
     clients = airflow_clients()
     stale = delete_tree(
@@ -98,7 +107,8 @@ def export(request_id: str, system: str, *, kind: str, output_format: str) -> di
     datamap = load_datamap()
     record = Ledger(ledger_engine()).get_request(request_id)
     if record is None:
-        raise _fail(f"request {request_id} disappeared from the ledger during the run")
+        raise refuse(f"request {request_id} disappeared from the ledger during the run")
+    hide_identities([record.subject_email])
     clients = airflow_clients()
     try:
         connectors = connectors_for(datamap, clients)
@@ -142,13 +152,13 @@ def deliver(
 ) -> dict:
     """Assemble the staged exports, upload the package, record the delivery in the ledger."""
     datamap = load_datamap()
-    ledger = Ledger(ledger_engine())
+    engine = ledger_engine()
+    ledger = Ledger(engine)
     record = ledger.get_request(request_id)
     if record is None:
-        raise _fail(f"request {request_id} disappeared from the ledger during the run")
-    secret = (
-        passphrase(params["passphrase_variable"]) if params.get("passphrase_variable") else None
-    )
+        raise refuse(f"request {request_id} disappeared from the ledger during the run")
+    hide_identities([record.subject_email])
+    seal = protection(params, recipient_of(ledger, request_id))
     client = airflow_clients().s3(datamap.delivery.conn_id)
     prefix = staging_prefix(datamap.delivery, request_id)
     now = utc_now()
@@ -161,7 +171,7 @@ def deliver(
             if not (root / SIDECAR_DIR / f"{e['system']}.json").exists()
         ]
         if missing:
-            raise _fail(
+            raise refuse(
                 f"the exports of {', '.join(missing)} are not in staging any more: "
                 "clear the export_system tasks of this run so they export again"
             )
@@ -170,19 +180,28 @@ def deliver(
             root,
             Path(tmp) / "package.zip",
             kind=kind,
-            request=RequestInfo(request_id, kind, record.received_at, record.effective_due_at),
+            request=RequestInfo(
+                request_id,
+                kind,
+                record.received_at,
+                record.effective_due_at,
+                tuple(notified_recipients(ledger, datamap, record.subject_email)),
+            ),
             generated_at=now,
-            passphrase=secret,
+            passphrase=seal.passphrase,
         )
+        path = encrypt_to(package.path, seal.recipient) if seal.recipient else package.path
+        sha256 = package.sha256 if path == package.path else sha256_file(path)
         delivery = deliver_package(
             client,
             datamap.delivery,
             request_id,
-            package.path,
-            sha256=package.sha256,
+            path,
+            sha256=sha256,
             expiry_days=int(params["link_expiry_days"]),
             now=now,
-            encrypted_archive=package.encrypted,
+            encrypted_archive=seal.how != UNENCRYPTED,
+            filename=path.name,
         )
     counts = {d: n for e in exports for d, n in e["datasets"].items()}
     objects = {d for d in counts if datamap.dataset(d).kind == "s3"}
@@ -190,15 +209,18 @@ def deliver(
         "request_id": request_id,
         "kind": kind,
         "package": delivery.key,
-        "sha256": package.sha256,
-        "bytes": package.bytes,
+        "sha256": delivery.sha256,
+        "bytes": delivery.bytes,
         "files": package.files,
-        "encrypted": package.encrypted,
+        "encrypted": delivery.encrypted_archive,
+        "encryption": seal.how,
         "expires_at": delivery.expires_at.isoformat(),
         "found": any(counts.values()),
         "records": sum(n for d, n in counts.items() if d not in objects),
         "objects": sum(n for d, n in counts.items() if d in objects),
     }
+    if seal.how == GENERATED:
+        keep_passphrase(engine, request_id, seal.passphrase, now)
     _record(ledger, summary, delivery, exports, dag_id=dag_id, run_id=run_id)
     delete_tree(client, datamap.delivery, prefix)  # only once the delivery is on record
     swept = sweep_expired(client, datamap.delivery, now)
@@ -212,15 +234,21 @@ def deliver(
         summary["objects"],
         delivery.uri,
         delivery.expires_at.isoformat(),
-        ", AES-256 encrypted" if package.encrypted else "",
+        f", encrypted ({seal.how})" if delivery.encrypted_archive else "",
         swept,
     )
-    log.info(
-        "the download link is in the ledger (event package_delivered of %s): "
-        "`gdpr access link %s` prints it",
-        request_id,
-        request_id,
-    )
+    if seal.how == UNENCRYPTED:
+        log.warning(
+            "request %s: the package is NOT encrypted, as the form asked (recorded in the ledger)",
+            request_id,
+        )
+    log.info("`gdpr access link %s` prints a download link", request_id)
+    if seal.how == GENERATED:
+        log.info(
+            "`gdpr access passphrase %s`, or the DPO desk, shows the passphrase once: give it to "
+            "the subject by another channel than the link (telephone, letter, SMS)",
+            request_id,
+        )
     return summary
 
 
@@ -233,18 +261,14 @@ def _record(
     dag_id: str,
     run_id: str,
 ) -> None:
-    """The request event (with the link, for the DPO) and the hash-chained evidence row."""
+    """The request event and the hash-chained evidence row; neither holds the link (a working
+    download of the subject's data) nor the passphrase."""
     request_id, kind = summary["request_id"], summary["kind"]
     ledger.add_request_event(
         request_id,
         "package_delivered",
         ACTOR,
-        {
-            **summary,
-            "run_id": run_id,
-            "link": delivery.link,
-            "link_expires_at": delivery.link_expires_at.isoformat(),
-        },
+        {**summary, "run_id": run_id, "link_expires_at": delivery.link_expires_at.isoformat()},
     )
     run_pk = ledger.start_run(dag_id, run_id, kind=RUN_KIND)
     ledger.record_evidence(
@@ -258,6 +282,7 @@ def _record(
                 "package_sha256": summary["sha256"],
                 "expires_at": summary["expires_at"],
                 "encrypted_archive": summary["encrypted"],
+                "encryption": summary["encryption"],
                 "datasets": {
                     d: {"count": n, "keys_sha256": e["keys_sha256"][d]}
                     for e in exports
@@ -271,6 +296,39 @@ def _record(
     ledger.finish_run(run_pk, "success", summary)
 
 
+GENERATED, VARIABLE, PUBLIC_KEY, UNENCRYPTED = (
+    "generated_passphrase",
+    "passphrase_variable",
+    "public_key",
+    "none",
+)
+
+
+@dataclass(frozen=True)
+class Seal:
+    """How the package is protected: ``how``, and the passphrase or the subject's public key."""
+
+    how: str
+    passphrase: str | None = None
+    recipient: str | None = None
+
+
+def protection(params: Mapping[str, Any], recipient: str | None) -> Seal:
+    """The form's passphrase Variable; no encryption when the form asks for it; else the
+    subject's public key when they gave one; else a passphrase made for this delivery."""
+    from airflow.sdk.log import mask_secret
+
+    if params.get("passphrase_variable"):
+        return Seal(VARIABLE, passphrase=passphrase(params["passphrase_variable"]))
+    if params.get("unencrypted"):
+        return Seal(UNENCRYPTED)
+    if recipient:
+        return Seal(PUBLIC_KEY, recipient=recipient)
+    made = new_passphrase()
+    mask_secret(made)
+    return Seal(GENERATED, passphrase=made)
+
+
 def passphrase(variable: str) -> str:
     """The archive passphrase from an Airflow Variable, masked in every log from now on."""
     from airflow.sdk import Variable
@@ -278,7 +336,7 @@ def passphrase(variable: str) -> str:
 
     value = Variable.get(variable, default=None)
     if not value:
-        raise _fail(
+        raise refuse(
             f"Airflow Variable {variable!r} (the archive passphrase) does not exist or is empty: "
             "create it under Admin > Variables, or leave the field empty for an unencrypted archive"
         )
@@ -292,4 +350,4 @@ def _date(value: Any) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError as exc:
-        raise _fail(f"the date of receipt {value!r} is not a date (YYYY-MM-DD)") from exc
+        raise refuse(f"the date of receipt {value!r} is not a date (YYYY-MM-DD)") from exc

@@ -5,8 +5,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from gdpr.airflow.hooks import airflow_clients, ledger_engine
+import isodate
+
+from gdpr.airflow.hooks import airflow_clients, ledger_engine, ledger_for
 from gdpr.airflow.notify import send_alert
+from gdpr.airflow.refusal import refuse
 from gdpr.datamap import load_datamap
 from gdpr.deadlines.board import render_board
 from gdpr.deadlines.decisions import DecisionError, decide
@@ -22,7 +25,7 @@ log = logging.getLogger(__name__)
 def alert(*, dag_id: str, run_id: str, dag: Any = None) -> dict:
     """Send the alerts due now, each once; returns counts."""
     datamap = load_datamap()
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for(datamap)
     ledger.check_ready()
     run_pk = ledger.start_run(dag_id, run_id, kind="deadline_watch")
     outcome = watch(
@@ -34,6 +37,17 @@ def alert(*, dag_id: str, run_id: str, dag: Any = None) -> dict:
     )
     ledger.finish_run(run_pk, "partial" if outcome.failed else "success", outcome.as_dict())
     return outcome.as_dict()
+
+
+def clear_identities() -> dict:
+    """Erase the identity of the requests closed for longer than the data map's `proof_period`
+    (``ledger.proof_period``); the chain keeps what was asked and when, not who. Returns the
+    count (the ids are in the ledger's ``request.identity_cleared`` evidence)."""
+    datamap = load_datamap()
+    cutoff = utc_now() - isodate.parse_duration(datamap.ledger.proof_period)
+    cleared = ledger_for(datamap).clear_identities(cutoff)
+    log.info("identities erased: %d closed requests past proof_period", len(cleared))
+    return {"cleared": len(cleared)}
 
 
 def publish_board(*, run_id: str) -> dict:
@@ -54,12 +68,8 @@ def publish_board(*, run_id: str) -> dict:
 
 def record_decision(request_id: str, action: str, reason: str, *, dag_id: str, run_id: str) -> dict:
     """Apply the DPO's decision; a refused one fails the run with the reason, nothing written."""
-    from airflow.sdk.exceptions import AirflowFailException
-
     if not REQUEST_ID.fullmatch((request_id or "").strip()):
-        raise AirflowFailException(
-            "give the id of a ledger request, e.g. R-2026-000012 (see the deadline board)"
-        )
+        raise refuse("give the id of a ledger request, e.g. R-2026-000012 (see the deadline board)")
     datamap = load_datamap()
     ledger = Ledger(ledger_engine())
     ledger.check_ready()
@@ -72,9 +82,10 @@ def record_decision(request_id: str, action: str, reason: str, *, dag_id: str, r
             timezone=datamap.organisation.timezone,
             now=utc_now(),
             actor=f"{dag_id}/{run_id}",
+            extension_end=datamap.alerts.extension_end,
         )
     except (DecisionError, RecordNotFoundError) as exc:
-        raise AirflowFailException(str(exc)) from exc
+        raise refuse(str(exc)) from None
     run_pk = ledger.start_run(dag_id, run_id, kind="request_decision")
     ledger.record_evidence(
         EvidenceInput(

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from gdpr.airflow.hooks import airflow_clients, ledger_engine
+from gdpr.airflow.refusal import Refusal, refuse
 from gdpr.connectors.factory import Clients
 from gdpr.datamap import load_datamap
 from gdpr.datamap.models import DataMap
@@ -38,11 +39,10 @@ NOTHING_LEFT = "erasure.nothing_left"
 CLOSING = "erasure.closing"  # how the run's certificate or refusal notice ends the request
 
 
-def failure(message: str):
-    """The exception that fails a task without a retry (a retry would not change the outcome)."""
-    from airflow.sdk.exceptions import AirflowFailException
-
-    return AirflowFailException(message)
+def failure(message: str) -> Refusal:
+    """The exception that fails a task without a retry (a retry would not change the outcome),
+    in one line without a traceback."""
+    return refuse(message)
 
 
 def check_input(params: Mapping[str, Any], *, run_id: str) -> dict:

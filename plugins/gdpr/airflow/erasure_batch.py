@@ -32,6 +32,7 @@ from gdpr.airflow.erasure import (
     suppression_reason,
 )
 from gdpr.airflow.hooks import airflow_clients, ledger_engine
+from gdpr.airflow.redact import hide_identities
 from gdpr.connectors.factory import Clients, connectors_for
 from gdpr.datamap import load_datamap
 from gdpr.datamap.models import DataMap
@@ -147,6 +148,7 @@ def make_preview(check: Mapping[str, Any], *, dag_id: str, run_id: str) -> dict:
     if earlier is not None:
         return _resumed(ledger, earlier, check, run_id=run_id, single=single)
     subjects = [Subject(r, ledger.get_request(r).subject_email) for r in check["request_ids"]]
+    hide_identities(s.email for s in subjects)
     clients = airflow_clients()
     now = utc_now()
     try:
@@ -270,7 +272,9 @@ class Approved:
         return connectors_for(self.datamap, self.clients)
 
     def subjects(self) -> list[Subject]:
-        return [Subject(r, self.ledger.get_request(r).subject_email) for r in self.batch.plans]
+        found = [Subject(r, self.ledger.get_request(r).subject_email) for r in self.batch.plans]
+        hide_identities(s.email for s in found)
+        return found
 
     def to_erase(self) -> list[str]:
         """Requests whose subject had something to erase (the others are closed as such)."""

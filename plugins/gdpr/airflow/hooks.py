@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
 from gdpr.connections import ConnectionSpec, create_sql_engine, sqlalchemy_url
 from gdpr.connectors.factory import Clients
+from gdpr.connectors.rt import RtApi
+
+if TYPE_CHECKING:
+    from gdpr.datamap.models import DataMap
+    from gdpr.ledger import Ledger
 
 LEDGER_CONN_ID = "gdpr_ledger"
 
@@ -38,9 +43,23 @@ def s3_client(conn_id: str) -> Any:
     return S3Hook(aws_conn_id=conn_id).get_conn()
 
 
+def rt_api(conn_id: str) -> RtApi:
+    return RtApi.from_spec(connection_spec(conn_id))
+
+
 def airflow_clients() -> Clients:
-    return Clients(make_engine=sql_engine, make_s3_client=s3_client)
+    return Clients(make_engine=sql_engine, make_s3_client=s3_client, make_rt_api=rt_api)
 
 
 def ledger_engine() -> sa.Engine:
     return sql_engine(LEDGER_CONN_ID)
+
+
+def ledger_for(datamap: DataMap) -> Ledger:
+    """A task's ledger, hashing identities in the evidence chain with the data map's key
+    (``ledger.identity_key_conn_id``) so the chain can tell the person without holding them."""
+    from gdpr.ledger import Ledger
+    from gdpr.ledger.anchor import identity_key
+
+    key = identity_key(datamap, lambda conn_id: connection_spec(conn_id).password)
+    return Ledger(ledger_engine(), identity_key=key)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from gdpr.airflow.hooks import airflow_clients, ledger_engine
+from gdpr.airflow.hooks import airflow_clients, ledger_engine, ledger_for
+from gdpr.airflow.refusal import refuse
 from gdpr.connectors.factory import connector_for
 from gdpr.datamap import load_datamap
 from gdpr.intake import IntakeNotConfigured, mark_exports_started, take_requests
@@ -13,16 +14,14 @@ from gdpr.ledger.clock import utc_now
 
 def take(*, dag_id: str, run_id: str, batch_size: int = 1000) -> dict:
     """Record the new requests; returns counts and the ids of the exports to start."""
-    from airflow.sdk.exceptions import AirflowFailException
-
     datamap = load_datamap()
     try:
         rule = intake_rule(datamap)
     except IntakeNotConfigured as exc:
-        raise AirflowFailException(str(exc)) from exc
+        raise refuse(str(exc)) from None
     ref = datamap.dataset(rule.dataset)
     clients = airflow_clients()
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for(datamap)
     ledger.check_ready()
     run_pk = ledger.start_run(dag_id, run_id, kind="intake")
     try:

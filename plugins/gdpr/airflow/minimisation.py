@@ -10,12 +10,18 @@ from pathlib import Path
 from typing import Any
 
 from gdpr.airflow.hooks import airflow_clients, ledger_engine
+from gdpr.airflow.refusal import refuse
 from gdpr.connectors.factory import connectors_for
 from gdpr.datamap import load_datamap
 from gdpr.ledger import EvidenceInput, Ledger
 from gdpr.ledger.clock import utc_now
 from gdpr.quality.publish import publish_dataset, render_summary, store_summary
-from gdpr.quality.runner import check_dataset, check_objects, retention_exemptions
+from gdpr.quality.runner import (
+    check_dataset,
+    check_objects,
+    check_records,
+    retention_exemptions,
+)
 from gdpr.quality.suites import SuiteFileError, load_suite_files, suites_dir
 from gdpr.reports.store import ReportStore
 
@@ -24,26 +30,27 @@ KIND = "minimisation"
 
 
 def _fail(message: str) -> None:
-    from airflow.sdk.exceptions import AirflowFailException
-
-    raise AirflowFailException(message)
+    raise refuse(message)
 
 
 def select_datasets(requested: Sequence[str] | None) -> list[str]:
-    """The map's sql datasets and s3 datasets of text objects (or those the form names);
-    hand-written suites checked first."""
+    """The map's sql datasets, and s3 datasets of text objects or declared kinds of files (or
+    those the form names); hand-written suites checked first."""
     datamap = load_datamap()
     known = [
         ref.id
         for ref in datamap.iter_datasets()
-        if ref.kind == "sql" or ref.dataset.text_objects is not None
+        if ref.kind == "sql"
+        or ref.dataset.text_objects is not None
+        or ref.dataset.documents is not None
+        or any(spec.free_text for spec in ref.dataset.fields.values())
     ]
     wanted = [d.strip() for d in requested or [] if d and d.strip()]
     unknown = sorted(set(wanted) - set(known))
     if unknown:
         _fail(
             f"unknown or unchecked dataset(s) {', '.join(unknown)}; the checks cover the sql "
-            f"datasets and s3 datasets with `text_objects`: {', '.join(known)}"
+            f"datasets and s3 datasets with `text_objects` or `documents`: {', '.join(known)}"
         )
     try:
         files = load_suite_files(suites_dir(datamap), datamap)
@@ -77,6 +84,14 @@ def check(
             if ref.kind == "s3":
                 outcome = check_objects(
                     datamap, dataset_id, connectors[ref.system.name], docs_dir=Path(tmp)
+                )
+            elif ref.kind != "sql":  # no SQL engine to run suites in: free text, through the API
+                outcome = check_records(
+                    datamap,
+                    dataset_id,
+                    connectors[ref.system.name],
+                    docs_dir=Path(tmp),
+                    chunk_size=chunk_size,
                 )
             else:
                 outcome = check_dataset(

@@ -17,6 +17,7 @@ from typing import Any
 
 from gdpr.airflow.erasure import failure, send_mail, subject_request, suppression_key
 from gdpr.airflow.hooks import airflow_clients, ledger_engine
+from gdpr.airflow.redact import hide_identities
 from gdpr.connectors.factory import connectors_for
 from gdpr.datamap import load_datamap
 from gdpr.erasure.notify import Notice, notify_once, recipients_for
@@ -62,6 +63,7 @@ def check_input(params: Mapping[str, Any], *, run_id: str) -> dict:
         check_choice(datamap, category, correction["value"])
     except (RequestInputError, RectificationInputError) as exc:
         raise failure(str(exc)) from exc
+    hide_identities([request.subject_email, correction["value"]])
     clients = airflow_clients()
     try:
         connectors = connectors_for(datamap, clients)
@@ -88,6 +90,7 @@ def apply(
     value = _correction(ledger, checked["request_id"])["value"]
     run_pk = ledger.start_run(dag_id, run_id, kind=RUN_KIND)
     request = ledger.get_request(checked["request_id"])
+    hide_identities([request.subject_email, value])
     clients = airflow_clients()
     try:
         connectors = connectors_for(datamap, clients)
@@ -124,6 +127,7 @@ def notify_recipients(
     ledger = Ledger(ledger_engine())
     value = _correction(ledger, checked["request_id"])["value"]
     request = ledger.get_request(checked["request_id"])
+    hide_identities([request.subject_email, value])
     notices = recipients_for(datamap, outcome["datasets"])
     org = datamap.organisation
     field_name = checked["field"]

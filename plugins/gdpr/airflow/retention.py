@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from gdpr.airflow.hooks import airflow_clients, ledger_engine
+from gdpr.airflow.refusal import refuse
 from gdpr.connectors.factory import connectors_for
 from gdpr.datamap import load_datamap
 from gdpr.ledger import EvidenceInput, Ledger
@@ -30,9 +31,7 @@ def select_rules(requested: Sequence[str] | None) -> list[str]:
     wanted = [r.strip() for r in requested or [] if r and r.strip()]
     unknown = sorted(set(wanted) - set(known))
     if unknown:
-        from airflow.sdk.exceptions import AirflowFailException
-
-        raise AirflowFailException(
+        raise refuse(
             f"unknown retention rule(s) {', '.join(unknown)}; the data map has: {', '.join(known)}"
         )
     chosen = [rule for rule in known if not wanted or rule in wanted]
@@ -64,17 +63,15 @@ def as_of(
     never cuts at a date of the form's choosing."""
     if not requested:
         return run_as_of(context)
-    from airflow.sdk.exceptions import AirflowFailException
-
     if not dry_run:
-        raise AirflowFailException(
+        raise refuse(
             f"as_of {requested} is for previews: tick Dry run, or leave it empty to purge as of "
             "the run's logical date"
         )
     try:
         day = date.fromisoformat(str(requested))
     except ValueError:
-        raise AirflowFailException(f"as_of {requested!r} is not a date (YYYY-MM-DD)") from None
+        raise refuse(f"as_of {requested!r} is not a date (YYYY-MM-DD)") from None
     return datetime.combine(day, time(12), tzinfo=ZoneInfo(timezone))
 
 
@@ -114,9 +111,21 @@ def purge_rule(
 
 
 def report(
-    rules: Sequence[str], outcomes: Sequence[dict], *, dry_run: bool, dag_id: str, run_id: str
+    rules: Sequence[str] | None,
+    outcomes: Sequence[dict] | None,
+    *,
+    dry_run: bool,
+    dag_id: str,
+    run_id: str,
 ) -> dict:
-    """The HTML report of the run (a preview in a dry run); fails the run if a rule failed."""
+    """The HTML report of the run (a preview in a dry run); fails the run if a rule failed.
+
+    No rules means select_rules refused the form (this task runs whatever happened before it):
+    nothing ran and nothing is reported; the task fails (the run's outcome) in one line.
+    """
+    if rules is None:
+        raise refuse("nothing to report: no rule ran (select_rules refused the form, see its log)")
+    rules, outcomes = list(rules), list(outcomes or [])
     datamap = load_datamap()
     done = {o["rule"]: o for o in outcomes}
     failed = [r for r in rules if r not in done]
@@ -162,9 +171,5 @@ def report(
     )
     log.info("open it (link valid 7 days): %s", store.link(stored))
     if failed:
-        from airflow.sdk.exceptions import AirflowFailException
-
-        raise AirflowFailException(
-            f"{len(failed)} rule(s) failed: {', '.join(failed)}; see their task logs"
-        )
+        raise refuse(f"{len(failed)} rule(s) failed: {', '.join(failed)}; see their task logs")
     return {"report": stored.key, **totals}

@@ -72,12 +72,17 @@ def rule_choices(path: str | Path | None = None) -> list[str]:
 
 def checked_dataset_choices(path: str | Path | None = None) -> list[str]:
     """The datasets the minimisation checks cover: every dataset of an sql system, and the s3
-    datasets of text objects (``text_objects``), as ``system.dataset``."""
+    datasets of text objects (``text_objects``) or declared kinds of files (``documents``), as
+    ``system.dataset``."""
     return [
         f"{system.get('name')}.{dataset.get('name')}"
         for system in _document(path).get("systems") or []
         if isinstance(system, dict)
         for dataset in system.get("datasets") or []
         if isinstance(dataset, dict)
-        and (system.get("kind") == "sql" or dataset.get("text_objects") is not None)
+        and (
+            system.get("kind") == "sql"
+            or dataset.get("text_objects") is not None
+            or dataset.get("documents") is not None
+        )
     ]

@@ -4,6 +4,10 @@ and, when the risk is high, the Art. 34 communication to the subjects in plain F
 Both are built from the ledger's record of the breach, the counts of the scope, and the data
 map (controller, DPO, authority, category names). Neither holds an identity: the communication is
 a letter template; the list of people to send it to is the encrypted file in the delivery bucket.
+
+An Art. 34(3) exemption on the record changes what is drafted (``communication``): under (a) or
+(b) no communication at all, under (c) a public notice instead of the letter; the notification
+to the authority states the exemption and its justification either way.
 """
 
 from __future__ import annotations
@@ -13,11 +17,26 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from gdpr.breach.exemptions import exemption
 from gdpr.datamap.models import DataMap
 from gdpr.deadlines.calendar import breach_due_at
 from gdpr.ledger.clock import as_utc
 from gdpr.ledger.records import BreachRecord
 from gdpr.reports.render import render_template
+
+LETTER = "letter"  # Art. 34(1): to each person concerned
+PUBLIC = "public"  # Art. 34(3)(c): a public communication instead
+
+
+def communication(breach: BreachRecord) -> str | None:
+    """How the subjects are to be told: ``LETTER``, ``PUBLIC``, or None (the risk is not high,
+    or an Art. 34(3)(a)/(b) exemption lifts the communication)."""
+    if not breach.high_risk:
+        return None
+    exempt = exemption(breach.communication_exemption)
+    if exempt is None:
+        return LETTER
+    return PUBLIC if exempt.public_notice else None
 
 
 def _common(datamap: DataMap, breach: BreachRecord, scope: Mapping[str, Any]) -> dict[str, Any]:
@@ -32,6 +51,8 @@ def _common(datamap: DataMap, breach: BreachRecord, scope: Mapping[str, Any]) ->
         "scope": scope,
         "aware_at": local(breach.aware_at),
         "due_at": local(breach_due_at(breach.aware_at)),
+        "exemption": exemption(breach.communication_exemption),
+        "communication": communication(breach),
         "datasets": [
             {
                 "id": dataset_id,
@@ -75,7 +96,8 @@ def communication_draft(
     measures: str,
 ) -> str:
     """The Art. 34(2) letter: plain words, what happened, the likely consequences, what was done
-    and what the person can do, and who to contact; French then English."""
+    and what the person can do, and who to contact; French then English. Under Art. 34(3)(c)
+    the same words addressed to the public, to publish instead of writing to each person."""
     return render_template(
         "breach_communication.html.j2",
         **_common(datamap, breach, scope),

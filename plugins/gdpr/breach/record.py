@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+from gdpr.breach.exemptions import Exemption, exemption
 from gdpr.datamap.models import DataMap
 from gdpr.deadlines.calendar import breach_due_at
 from gdpr.ledger import Ledger, RecordNotFoundError
@@ -36,8 +37,11 @@ def declare_breach(
     description: str,
     high_risk: bool,
     now: datetime,
+    communication_exemption: str | None = None,
+    exemption_reason: str | None = None,
 ) -> BreachRecord:
     title, description = (title or "").strip(), (description or "").strip()
+    exempt = _exemption(high_risk, communication_exemption, exemption_reason)
     if not title:
         raise BreachInputError("give the breach a title")
     if not description:
@@ -62,7 +66,36 @@ def declare_breach(
         datasets=list(dict.fromkeys(datasets)),
         categories=[c.strip() for c in categories if c and c.strip()],
         high_risk=bool(high_risk),
+        communication_exemption=exempt.name if exempt else None,
+        exemption_reason=(exemption_reason or "").strip() or None,
     )
+
+
+def _exemption(high_risk: bool, name: str | None, reason: str | None) -> Exemption | None:
+    """The Art. 34(3) exemption the DPO claims, checked: it only lifts the communication a high
+    risk calls for, and it needs its justification (the record must say why)."""
+    try:
+        exempt = exemption((name or "").strip() or None)
+    except ValueError as exc:
+        raise BreachInputError(str(exc)) from None
+    if exempt is None:
+        if (reason or "").strip():
+            raise BreachInputError(
+                "a justification was given without an Art. 34(3) exemption: choose the exemption "
+                "it justifies, or leave both empty"
+            )
+        return None
+    if not high_risk:
+        raise BreachInputError(
+            f"the {exempt.citation} exemption only lifts the communication a high risk calls for "
+            "(Art. 34(1)); tick high risk, or leave the exemption empty"
+        )
+    if not (reason or "").strip():
+        raise BreachInputError(
+            f"justify the {exempt.citation} exemption ({exempt.name}): the record must say why "
+            "the subjects are not written to"
+        )
+    return exempt
 
 
 def record_submission(

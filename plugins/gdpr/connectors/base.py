@@ -66,7 +66,18 @@ class ByReference:
     values: Sequence[tuple[Any, ...]]
 
 
-Criterion = ByIdentity | ByIdentities | ByReference
+@dataclass(frozen=True)
+class Matching:
+    """Records meeting conditions the data map declares (a hold's `where`), compiled for the
+    system by ``condition(tables, table)`` (``gdpr.retention.rules.where_clause``); with
+    ``among``, only those among these keys. A system without queries refuses it
+    (``SelectionRefusedError``)."""
+
+    condition: Callable[[Any, Any], Any]
+    among: ByReference | None = None
+
+
+Criterion = ByIdentity | ByIdentities | ByReference | Matching
 
 
 @dataclass(frozen=True)
@@ -127,6 +138,11 @@ class Connector(Protocol):
 
     def inspect(self) -> dict[str, LiveDataset]:
         """What the system holds for each dataset of the map, by dataset name."""
+
+    def undeclared(self) -> list[str]:
+        """What the system holds that no dataset of the map declares, one phrase each: a table
+        no dataset names, a key prefix whose objects no key template matches. For the DPO's
+        `gdpr check`, never Airflow's logs: a key prefix may be someone's identifier."""
 
     def find(
         self, dataset: Dataset, criterion: Criterion, columns: Sequence[str]

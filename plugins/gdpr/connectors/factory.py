@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from gdpr.connections import boto3_s3_client, create_sql_engine, spec_from_env, sqlalchemy_url
 from gdpr.connectors.base import Connector
+from gdpr.connectors.rt import RtApi, RtConnector
 from gdpr.connectors.s3 import S3Connector
 from gdpr.connectors.sql import SqlConnector
 from gdpr.datamap.models import DataMap, System
@@ -23,12 +24,17 @@ from gdpr.datamap.models import DataMap, System
 
 @dataclass
 class Clients:
-    """Turns connection ids into SQLAlchemy engines and boto3 S3 clients, once each."""
+    """Turns connection ids into SQLAlchemy engines, boto3 S3 clients and RT REST 2 clients,
+    once each."""
 
     make_engine: Callable[[str], sa.Engine]
     make_s3_client: Callable[[str], Any]
+    make_rt_api: Callable[[str], RtApi] = field(
+        default=lambda conn_id: RtApi.from_spec(spec_from_env(conn_id))
+    )
     _engines: dict[str, sa.Engine] = field(default_factory=dict)
     _s3: dict[str, Any] = field(default_factory=dict)
+    _rt: dict[str, RtApi] = field(default_factory=dict)
 
     def engine(self, conn_id: str) -> sa.Engine:
         if conn_id not in self._engines:
@@ -39,6 +45,11 @@ class Clients:
         if conn_id not in self._s3:
             self._s3[conn_id] = self.make_s3_client(conn_id)
         return self._s3[conn_id]
+
+    def rt(self, conn_id: str) -> RtApi:
+        if conn_id not in self._rt:
+            self._rt[conn_id] = self.make_rt_api(conn_id)
+        return self._rt[conn_id]
 
     def dispose(self) -> None:
         for engine in self._engines.values():
@@ -57,6 +68,8 @@ def env_clients() -> Clients:
 def connector_for(system: System, clients: Clients) -> Connector:
     if system.kind == "sql":
         return SqlConnector(system, clients.engine(system.conn_id))
+    if system.kind == "rt":
+        return RtConnector(system, clients.rt(system.conn_id))
     return S3Connector(system, clients.s3(system.conn_id))
 
 

@@ -85,7 +85,10 @@ def children_first(
     """``datasets`` (given in the map's children-first order, which breaks ties) in the order
     their records are deleted: a dataset waits while another one's records must go before its
     own (``must_precede``), and each system's datasets stay together where the references allow
-    it (one transaction per system in a purge). A cycle falls back to the given order."""
+    it (one transaction per system in a purge): a new group starts with a system none of whose
+    remaining datasets waits for another system's, so a parent deleted first (its foreign key
+    points to its child) is not committed before the child's records, which would then be out
+    of a rerun's reach. A cycle falls back to the given order."""
     before = must_precede(datamap, connectors, datasets, edges)
     remaining = list(dict.fromkeys(datasets))
     ordered: list[str] = []
@@ -93,11 +96,24 @@ def children_first(
     def system(dataset: str) -> str:
         return datamap.dataset(dataset).system.name
 
+    def whole(name: str) -> bool:
+        """None of the system's remaining datasets waits for another system's: its group can
+        take them all, so it is not split into two transactions around another system's."""
+        return not any(
+            (r, d) in before
+            for d in remaining
+            if system(d) == name
+            for r in remaining
+            if system(r) != name
+        )
+
     while remaining:
         ready = [
             d for d in remaining if not any((r, d) in before for r in remaining if r != d)
         ] or remaining[:1]
-        current = system(ordered[-1] if ordered else ready[0])
+        current = system(ordered[-1]) if ordered else None
+        if not any(system(d) == current for d in ready):  # a new group: one left whole first
+            current = next((system(d) for d in ready if whole(system(d))), system(ready[0]))
         pick = next((d for d in ready if system(d) == current), ready[0])
         ordered.append(pick)
         remaining.remove(pick)

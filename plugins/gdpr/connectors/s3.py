@@ -106,6 +106,24 @@ class S3Connector:
             return {d.name: LiveDataset(d.name, exists=False) for d in self.system.datasets}
         return {d.name: LiveDataset(d.name, exists=True) for d in self.system.datasets}
 
+    def undeclared(self) -> list[str]:
+        """Key prefixes (the first segment of a key) of current objects no dataset's key
+        template matches, with how many: files nobody accounted for, or a template out of step
+        with the software that writes them."""
+        self.ping()
+        templates = [KeyTemplate(d.key_template or "") for d in self.system.datasets]
+        unmatched: dict[str, int] = defaultdict(int)
+        for obj in self.objects.list():
+            key = obj["Key"]
+            if not any(t.parse(key) is not None for t in templates):
+                head, slash, _ = key.partition("/")
+                unmatched[head + slash] += 1
+        return [
+            f"key prefix {prefix!r} ({count} object{'s' if count > 1 else ''} no key template "
+            "matches)"
+            for prefix, count in sorted(unmatched.items())
+        ]
+
     def find(
         self, dataset: Dataset, criterion: Criterion, columns: Sequence[str]
     ) -> Iterator[list[Row]]:

@@ -29,6 +29,7 @@ from gdpr.connectors.base import (
     ByIdentity,
     Criterion,
     LiveDataset,
+    Matching,
     Row,
     SelectionRefusedError,
     SystemUnreachableError,
@@ -72,6 +73,18 @@ class SqlConnector:
             )
         return live
 
+    def undeclared(self) -> list[str]:
+        """Tables of the schemas the datasets live in that no dataset declares."""
+        self.ping()
+        inspector = sa.inspect(self.engine)
+        declared = {(d.db_schema, d.table_name) for d in self.system.datasets}
+        found = []
+        for schema in sorted({d.db_schema for d in self.system.datasets}, key=str):
+            for name in sorted(inspector.get_table_names(schema=schema)):
+                if (schema, name) not in declared:
+                    found.append(f"table {schema + '.' if schema else ''}{name}")
+        return found
+
     def find(
         self, dataset: Dataset, criterion: Criterion, columns: Sequence[str]
     ) -> Iterator[list[Row]]:
@@ -84,6 +97,16 @@ class SqlConnector:
         if isinstance(criterion, ByIdentities):
             yield from self._find_identities(table, dataset, criterion, columns, fixers)
             return
+        if isinstance(criterion, Matching):
+            try:  # the condition reflects the column types; the database may refuse it
+                select = select.where(criterion.condition(self, table))
+                if criterion.among is None:
+                    for batch in self._stream(select):
+                        yield _fixed(batch, fixers)
+                    return
+            except sa.exc.DBAPIError as exc:
+                raise SelectionRefusedError(_short(exc)) from exc
+            criterion = criterion.among
         # One IN-list's matches are bounded by the list: fetched at once, no server-side cursor.
         # Rows are built from plain tuples: SQLAlchemy's mapping rows cost three times as much,
         # which shows in a purge reading millions of them.
@@ -300,7 +323,11 @@ class SqlConnector:
 
     @contextmanager
     def pinned(self) -> Iterator[None]:
-        """Reads inside the block share one connection: a batch of look-ups pays one checkout."""
+        """Reads inside the block share one connection: a batch of look-ups pays one checkout.
+        Re-entrant: a block inside another keeps the outer block's connection."""
+        if self._pinned is not None:
+            yield
+            return
         with self.engine.connect() as conn:
             self._pinned = conn
             try:
@@ -393,11 +420,12 @@ class SqlConnector:
         return key_codec.read_fixers("postgresql", {c: types.get(c) for c in columns})
 
     # -- reads ----------------------------------------------------------------------------------
-    def table(self, dataset: Dataset) -> sa.TableClause:
+    def table(self, dataset: Dataset, extra: Iterable[str] = ()) -> sa.TableClause:
+        """The dataset's table with its mapped fields, and ``extra`` columns the map does not
+        list (a foreign key the database has and the map does not declare, cut on anonymisation)."""
+        names = dict.fromkeys([*dataset.fields, *extra])
         return sa.table(
-            dataset.table_name,
-            *(sa.column(name) for name in dataset.fields),
-            schema=dataset.db_schema,
+            dataset.table_name, *(sa.column(name) for name in names), schema=dataset.db_schema
         )
 
     def stream(
@@ -434,7 +462,7 @@ class SqlConnector:
         yield from self._stream(select, batch_size)
 
     def _stream(self, select: sa.Select, batch_size: int = 5000) -> Iterator[list[Row]]:
-        with self.engine.connect() as conn:
+        with self._connection() as conn:  # inside ``reading()``: its one connection
             result = conn.execution_options(stream_results=True, yield_per=batch_size).execute(
                 select
             )
@@ -535,7 +563,7 @@ class SqlConnector:
         values: Mapping[str, Any],
     ) -> int:
         """Set the same ``values`` on rows by key."""
-        table = self.table(dataset)
+        table = self.table(dataset, values)
         return sum(
             conn.execute(
                 sa.update(table)
@@ -555,8 +583,8 @@ class SqlConnector:
         """Set per-row values (each row carries its key fields and new values) in one executemany."""
         if not rows:
             return 0
-        table = self.table(dataset)
         changed = [c for c in rows[0] if c not in key_fields]
+        table = self.table(dataset, changed)
         where = sa.and_(*(table.c[k] == sa.bindparam(f"key_{k}") for k in key_fields))
         statement = sa.update(table).where(where).values({c: sa.bindparam(c) for c in changed})
         params = [
@@ -757,7 +785,7 @@ class SqlChanges:
 
     def anonymise(self, dataset: Dataset, rows: Sequence[Row], change: Anonymisation) -> int:
         pk = list(dataset.primary_key)
-        table = self.connector.table(dataset)
+        table = self.connector.table(dataset, change.fields)
         todo: list[tuple[Any, ...]] = []
         for chunk in _chunks(self._keys(dataset, rows), IN_LIST_SIZE):
             select = sa.select(*(table.c[k] for k in pk)).where(

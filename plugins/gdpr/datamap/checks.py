@@ -20,7 +20,7 @@ import isodate
 from gdpr.datamap import categories
 from gdpr.datamap.errors import Path, Problem
 from gdpr.datamap.graph import ReferenceGraph, link
-from gdpr.datamap.models import DataMap
+from gdpr.datamap.models import RT_CUSTOM_FIELD, RT_FIELDS, DataMap
 from gdpr.datamap.templates import KeyTemplate, TemplateError
 
 
@@ -38,6 +38,8 @@ def check_datamap(datamap: DataMap, sql_dir: FsPath | None) -> list[Problem]:
         problems.extend(check(datamap))
     problems.extend(_intake(datamap))
     problems.extend(_alerts(datamap))
+    problems.extend(_hold_rules(datamap))
+    problems.extend(_period(datamap.ledger.proof_period, ("ledger", "proof_period")))
     if sql_dir is not None:
         problems.extend(_sql_files(datamap, sql_dir))
     if not problems:  # graph-wide checks would only echo a broken reference as noise
@@ -102,23 +104,35 @@ def _datasets(datamap: DataMap) -> Iterator[Problem]:
                     yield Problem((*path, "purposes", pi), _one_of(purpose, purposes, "purpose"))
             if system.kind == "sql":
                 yield from _sql_dataset(dataset, path)
+            elif system.kind == "rt":
+                yield from _rt_dataset(dataset, path)
             else:
                 yield from _s3_dataset(dataset, path)
+            if dataset.rt is not None and system.kind != "rt":
+                yield Problem((*path, "rt"), "`rt` describes the datasets of an rt system")
             yield from _categories(dataset, path)
 
 
-def _sql_dataset(dataset, path: Path) -> Iterator[Problem]:
-    if dataset.key_template or dataset.categories or dataset.text_objects or dataset.archive:
+def _sql_dataset(dataset, path: Path, kind: str = "sql") -> Iterator[Problem]:
+    if (
+        dataset.key_template
+        or dataset.categories
+        or dataset.text_objects
+        or dataset.archive
+        or dataset.documents
+    ):
         yield Problem(
             path,
-            "`key_template`, `archive`, `categories` and `text_objects` are for s3 datasets; a "
-            "sql dataset declares `fields` (free text: `free_text: true` on the field)",
+            "`key_template`, `archive`, `categories`, `text_objects` and `documents` are for s3 "
+            f"datasets; a {kind} dataset declares `fields` (free text: `free_text: true` on the "
+            "field)",
         )
     if not dataset.fields:
-        yield Problem(path, "a sql dataset must declare its `fields` (every column of the table)")
+        what = "every column of the table" if kind == "sql" else "the record fields it holds"
+        yield Problem(path, f"a {kind} dataset must declare its `fields` ({what})")
         return
     if not dataset.primary_key:
-        yield Problem(path, "a sql dataset needs a `primary_key` (list of fields)")
+        yield Problem(path, f"a {kind} dataset needs a `primary_key` (list of fields)")
     fields = set(dataset.fields)
     for ki, key in enumerate(dataset.primary_key):
         if key not in fields:
@@ -141,6 +155,42 @@ def _sql_dataset(dataset, path: Path) -> Iterator[Problem]:
             if column not in fields:
                 yield Problem((*path, "consent", key), _one_of(column, fields, "field"))
     yield from _rectifiable(dataset, path)
+
+
+def _rt_dataset(dataset, path: Path) -> Iterator[Problem]:
+    """A Request Tracker dataset: the records it holds, fields as RT's REST 2 API names them,
+    keyed by ``id``, and an erasure the API can carry out (it never deletes a ticket or a
+    user: it marks the ticket deleted and disables the user, who both stay in the database)."""
+    if dataset.rt is None:
+        yield Problem(
+            path,
+            "an rt dataset says which records it holds: `rt: {records: ticket}` "
+            "(or correspondence, attachment, user)",
+        )
+        return
+    yield from _sql_dataset(dataset, path, kind="rt")
+    records = dataset.rt.records
+    if dataset.consent:
+        yield Problem((*path, "consent"), "`consent` names fields of a sql dataset")
+    if dataset.rt.query and records != "ticket":
+        yield Problem((*path, "rt", "query"), "`query` (TicketSQL) narrows ticket records only")
+    if dataset.primary_key and dataset.primary_key != ["id"]:
+        yield Problem((*path, "primary_key"), "RT records are keyed by their `id`: [id]")
+    known = RT_FIELDS[records]
+    for name in dataset.fields:
+        custom = records == "ticket" and name.startswith(RT_CUSTOM_FIELD)
+        if name not in known and not custom:
+            hint = " or CF.<custom field name>" if records == "ticket" else ""
+            yield Problem(
+                (*path, "fields", name), _one_of(name, known, f"field of RT {records}{hint}")
+            )
+    if dataset.erasure == "delete" and records in ("ticket", "user"):
+        yield Problem(
+            (*path, "erasure"),
+            f"RT's REST 2 API cannot delete a {records} (it marks a ticket deleted and disables "
+            "a user, and both stay in its database): give `erasure: anonymise`, which empties "
+            "the fields declared with an erasure strategy, or `keep`",
+        )
 
 
 def _rectifiable(dataset, path: Path) -> Iterator[Problem]:
@@ -178,11 +228,15 @@ def _s3_dataset(dataset, path: Path) -> Iterator[Problem]:
             "an s3 dataset needs a `key_template`, e.g. 'scans/{account_id}/{document_id}.pdf'",
         )
         return
+    template = KeyTemplate(dataset.key_template)
     try:
-        placeholders = KeyTemplate(dataset.key_template).placeholders
+        placeholders = template.placeholders
     except TemplateError as exc:
         yield Problem((*path, "key_template"), str(exc))
         return
+    yield from _wildcards(template, path)
+    if dataset.documents is not None and dataset.documents.segment:
+        yield from _kind_segment(dataset, template, path)
     if dataset.archive is not None:
         yield from _archive(dataset, placeholders, path)
         return
@@ -203,6 +257,49 @@ def _s3_dataset(dataset, path: Path) -> Iterator[Problem]:
                 )
     if not dataset.categories:
         yield Problem(path, "an s3 dataset needs `categories` for what its objects contain")
+
+
+OBJECT_FIELDS = frozenset({"key", "member", "versions", "size", "deleted"})
+
+
+def _wildcards(template: KeyTemplate, path: Path) -> Iterator[Problem]:
+    """Free segments come after a placeholder the parent binds, apart from other fields, and a
+    named one does not take a name the rows already carry."""
+    for why in template.misplaced_wildcards():
+        yield Problem(
+            (*path, "key_template"),
+            f"wildcard in the wrong place: {why}; a free segment ({{*}} or {{*name}}) goes after "
+            "a placeholder bound by a reference, with literal text such as '/' or '.' around it, "
+            "e.g. 'claims/{claim_id}/photos/{*}.jpg'",
+        )
+    names = template.wildcards
+    for name in sorted({n for n in names if names.count(n) > 1 or n in template.placeholders}):
+        yield Problem((*path, "key_template"), f"{{*{name}}} is named twice in the template")
+    for name in sorted(set(names) & OBJECT_FIELDS):
+        yield Problem(
+            (*path, "key_template"),
+            f"{{*{name}}} is a reserved name (rows carry an object's {name}); call it something else",
+        )
+
+
+def _kind_segment(dataset, template: KeyTemplate, path: Path) -> Iterator[Problem]:
+    """A file's kind read from its key: a field the key template names."""
+    if dataset.archive is not None:
+        yield Problem(
+            (*path, "documents"),
+            "the kinds of an archive's members are not read from the archive's key; declare "
+            "`documents` on a dataset of plain objects",
+        )
+        return
+    named = (*template.placeholders, *template.wildcards)
+    segment = dataset.documents.segment
+    if segment not in named:
+        yield Problem(
+            (*path, "documents", "segment"),
+            f"{segment!r} is not a field of key_template {dataset.key_template!r}; name a "
+            f"placeholder or a named free segment ({{*{segment}}}): "
+            f"{', '.join(named) or '(none)'}",
+        )
 
 
 def _archive(dataset, placeholders: tuple[str, ...], path: Path) -> Iterator[Problem]:
@@ -276,6 +373,12 @@ def _references(datamap: DataMap) -> Iterator[Problem]:
                     (*path, "references", ri, "dataset"), "references must point to sql datasets"
                 )
                 continue
+            if reference.match and ref.kind == "s3":
+                yield Problem(
+                    (*path, "references", ri, "match"),
+                    "`match` compares a field of a table by its normalised value; an object's "
+                    "key placeholders take the parent's values as stored",
+                )
             for local, remote in reference.fields.items():
                 if remote not in target.dataset.fields:
                     yield Problem(
@@ -396,10 +499,15 @@ def _retention(datamap: DataMap) -> Iterator[Problem]:
         if (start.column or start.sql) and target.kind == "s3":
             yield Problem(
                 (*path, "start"),
-                "s3 datasets expire by `object_modified: true` or with their parent rows",
+                "s3 datasets expire by `object_modified: true`, by `parent` (a field of the "
+                "record an object hangs under) or with their parent rows",
             )
+        if start.parent is not None:
+            yield from _parent_start(datamap, target, start.parent, (*path, "start", "parent"))
         if target.kind == "s3" and rule.action == "anonymise":
             yield Problem((*path, "action"), "objects cannot be anonymised in place; use `delete`")
+        if target.kind == "rt":
+            yield from _rt_rule(rule, target, path)
         yield from _declarative_rule(datamap, rule, target, path)
         for ki, kept in enumerate(rule.keep):
             if kept not in known:
@@ -412,6 +520,48 @@ def _retention(datamap: DataMap) -> Iterator[Problem]:
                     (*path, "fields", fi),
                     _one_of(name, target.dataset.fields, f"field of {target.id}"),
                 )
+
+
+def _rt_rule(rule, target, path: Path) -> Iterator[Problem]:
+    """An rt dataset's records expire by one of their date fields (a TicketSQL search), and the
+    API can anonymise ticket and user records but not delete them."""
+    if not rule.start.column:
+        yield Problem(
+            (*path, "start"),
+            "rt datasets expire by a date field of their records (`column`, e.g. Resolved)",
+        )
+    if rule.where:
+        yield Problem(
+            (*path, "where"),
+            "an rt dataset's population is its `rt.query` (TicketSQL); `where` applies to sql",
+        )
+    records = target.dataset.rt.records if target.dataset.rt else None
+    if rule.action == "delete" and records in ("ticket", "user"):
+        yield Problem(
+            (*path, "action"), f"RT's REST 2 API cannot delete a {records}: use `anonymise`"
+        )
+
+
+def _parent_start(datamap: DataMap, target, parent, path: Path) -> Iterator[Problem]:
+    """`start.parent`: objects (s3) counted from a field of a record their references bind."""
+    if target.kind != "s3":
+        yield Problem(
+            path,
+            "`parent` applies to s3 datasets; a sql dataset counts from a related "
+            "dataset with `max` / `min`",
+        )
+        return
+    parents = [r.dataset for r in target.dataset.references]
+    if parent.dataset not in parents:
+        yield Problem(
+            (*path, "dataset"),
+            f"{parent.dataset} is not a dataset the objects of {target.id} hang under: "
+            f"their references point to {', '.join(parents) or '(none)'}",
+        )
+        return
+    known = {ref.id: ref for ref in datamap.iter_datasets()}
+    if parent.dataset in known:  # an unknown one is reported with the reference
+        yield from _field_of(known[parent.dataset], parent.column, (*path, "column"))
 
 
 def _kept_datasets(datamap: DataMap) -> Iterator[Problem]:
@@ -474,7 +624,8 @@ def _statements(code: str) -> int:
 
 
 def _intake(datamap: DataMap) -> Iterator[Problem]:
-    """The intake rule names a sql dataset, its fields, and a declared identity."""
+    """The intake rule names a dataset of records (sql, or rt ticket records), its fields, and a
+    declared identity."""
     intake = datamap.intake
     if intake is None:
         return
@@ -487,6 +638,8 @@ def _intake(datamap: DataMap) -> Iterator[Problem]:
             "identity_field": intake.identity_field,
             "received_field": intake.received_field,
             "reference_field": intake.reference_field,
+            **({"status_field": intake.status_field} if intake.status_field else {}),
+            **({"closed_field": intake.closed_field} if intake.closed_field else {}),
         },
     )
     identities = {i.name: i for i in datamap.identities}
@@ -515,9 +668,9 @@ def _sql_fields(
     if ref is None:
         yield Problem((*path, "dataset"), _one_of(dataset_id, datasets, "dataset"))
         return
-    if ref.kind != "sql":
+    if ref.kind == "s3":
         yield Problem(
-            (*path, "dataset"), f"{dataset_id} is a {ref.kind} dataset; a sql one is needed"
+            (*path, "dataset"), f"{dataset_id} is an s3 dataset; a sql or rt one is needed"
         )
         return
     for key, name in fields.items():
@@ -619,3 +772,23 @@ def _conditions(datamap: DataMap, ref, conditions, path: Path) -> Iterator[Probl
         if related is None:
             continue
         yield from _conditions(datamap, related, condition.where, (*at, "where"))
+
+
+def _hold_rules(datamap: DataMap) -> Iterator[Problem]:
+    """A declared hold names a sql dataset, and its conditions fields and related datasets of
+    it, as a retention rule's `where` does."""
+    known = {ref.id: ref for ref in datamap.iter_datasets()}
+    yield from _duplicates([r.id for r in datamap.holds.rules], ("holds", "rules"), "hold rule id")
+    for hi, rule in enumerate(datamap.holds.rules):
+        path: Path = ("holds", "rules", hi)
+        target = known.get(rule.dataset)
+        if target is None:
+            yield Problem((*path, "dataset"), _one_of(rule.dataset, known, "dataset"))
+        elif target.kind != "sql":
+            yield Problem(
+                (*path, "dataset"),
+                f"{rule.dataset} is a {target.kind} dataset: a hold's conditions are on a table "
+                "(objects are held with the record they hang under)",
+            )
+        else:
+            yield from _conditions(datamap, target, rule.where, (*path, "where"))

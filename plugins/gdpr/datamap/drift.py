@@ -1,16 +1,16 @@
 """Compare the data map with what the systems really hold.
 
 A declared table, column or bucket that is missing means the map is wrong and every job built
-on it would be too: that is a failure. A column that exists but is not declared is personal
-data nobody accounted for until proven otherwise: that is a finding for the DPO. An
-anonymisation the map asks for that the schema refuses (emptying a NOT NULL column) is a
-failure too: erasure and retention would refuse it when they run
+on it would be too: that is a failure. A column, a table or a key prefix that exists but is
+not declared is personal data nobody accounted for until proven otherwise: that is a finding
+for the DPO. An anonymisation the map asks for that the schema refuses (emptying a NOT NULL
+column) is a failure too: erasure and retention would refuse it when they run
 (``anonymisation_conflicts``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from gdpr.connectors.base import Connector, LiveDataset
@@ -37,9 +37,11 @@ class Drift:
         }
 
 
-def compare(system: System, live: Mapping[str, LiveDataset]) -> Drift:
+def compare(system: System, live: Mapping[str, LiveDataset], unlisted: Sequence[str] = ()) -> Drift:
+    """``unlisted``: what the system holds that no dataset declares (``Connector.undeclared``:
+    tables, key prefixes), reported as undeclared with the undeclared columns."""
     missing: list[str] = []
-    undeclared: list[str] = []
+    undeclared: list[str] = [f"{system.name}: {item}" for item in unlisted]
     for dataset in system.datasets:
         name = f"{system.name}.{dataset.name}"
         seen = live.get(dataset.name)

@@ -8,8 +8,10 @@ walks the graph parents-first; destructive steps walk it children-first.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter
+from typing import Any
 
 from gdpr.datamap.models import DataMap, Reference
 
@@ -33,10 +35,13 @@ class Edge:
 class ReferenceGraph:
     nodes: list[str]
     edges: list[Edge] = field(default_factory=list)
+    region: str | None = None  # the organisation's country, for references matching phones
 
     @classmethod
     def of(cls, datamap: DataMap) -> ReferenceGraph:
-        graph = cls(nodes=datamap.dataset_ids())
+        from gdpr.ledger.identity import region_of  # the ledger package imports the map's models
+
+        graph = cls(nodes=datamap.dataset_ids(), region=region_of(datamap))
         known = set(graph.nodes)
         for ref in datamap.iter_datasets():
             for reference in ref.dataset.references:
@@ -93,6 +98,25 @@ class ReferenceGraph:
         for root in roots:
             reached |= self.descendants(root)
         return reached
+
+    def join_key(self, edge: Edge, values: Iterable[Any]) -> tuple[str, ...] | None:
+        """The form a record's join values along ``edge`` are compared in, on either side: the
+        key codec's text (a UUID from PostgreSQL equals its text from MariaDB); for a reference
+        with ``match``, the identity normaliser's form, None for a value it cannot read (such a
+        value links nothing)."""
+        from gdpr.connectors.keys import key_texts
+        from gdpr.ledger.identity import normalise_identity
+
+        values = tuple(values)
+        kind = edge.reference.match
+        if kind is None:
+            return key_texts(values)
+        if values[0] is None:
+            return None
+        try:
+            return (normalise_identity(kind, str(values[0]), self.region),)
+        except ValueError:
+            return None
 
     def fields_needed(self, dataset_id: str) -> set[str]:
         """Fields of a dataset that its children join on (what resolution must carry along)."""

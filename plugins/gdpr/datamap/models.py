@@ -13,12 +13,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+import holidays
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+from gdpr.datamap.presets import PRESETS, with_preset
 
 NAME = r"^[a-z][a-z0-9_]*$"
 DATASET_ID = r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$"
+# Where an extended request period ends (Art. 12(3)): "earlier" takes the earlier of two months
+# after the end of the first month and three months from receipt (31 Jan -> 28 Apr, the strict
+# default); "three_months_from_receipt" takes the other reading (31 Jan -> 30 Apr).
+ExtensionEnd = Literal["earlier", "three_months_from_receipt"]
 
 LegalBasis = Literal[
     "consent",  # Art. 6(1)(a)
@@ -198,6 +205,47 @@ class TextObjects(_Model):
     )
 
 
+class DocumentKinds(_Model):
+    """The kinds of files a dataset of objects (s3) may hold, and those it must not hold
+    (Art. 5(1)(c)): a tenant file needs payslips and an identity document, never bank
+    statements or a medical record. The minimisation checks report each forbidden file."""
+
+    segment: str | None = Field(
+        None,
+        description="The kind is a field of the key template: a placeholder or a named free "
+        "segment such as `{*kind}` in 'tenants/{file_id}/{*kind}/{*}.pdf'",
+    )
+    tag: str | None = Field(None, description="The kind is the value of this object tag")
+    content_type: bool = Field(
+        False, description="The kind is the object's Content-Type, e.g. application/pdf"
+    )
+    allowed: list[str] = Field(
+        default_factory=list,
+        description="Kinds the dataset may hold; when given, a file of any other kind (or of no "
+        "kind) is reported too",
+    )
+    forbidden: list[str] = Field(
+        default_factory=list,
+        min_length=1,
+        description="Kinds the dataset must not hold: each file of one is reported by key and kind",
+    )
+
+    @model_validator(mode="after")
+    def _one_source(self) -> DocumentKinds:
+        given = [k for k in ("segment", "tag") if getattr(self, k)] + (
+            ["content_type"] if self.content_type else []
+        )
+        if len(given) != 1:
+            raise ValueError(
+                "say where a file's kind is read: exactly one of `segment`, `tag` or "
+                "`content_type: true`"
+            )
+        both = sorted(set(self.allowed) & set(self.forbidden))
+        if both:
+            raise ValueError(f"{', '.join(both)} cannot be both allowed and forbidden")
+        return self
+
+
 class Archive(_Model):
     """Objects that are zip archives whose members are the records (s3): an export archive per
     customer, a monthly archive with one member per customer."""
@@ -215,6 +263,84 @@ class Archive(_Model):
         description="Largest archive erasure rewrites without the subject's members; the "
         "members of a larger one are reported kept, with the reason (finding and exporting "
         "members reads only what they need, at any size)",
+    )
+
+
+RtCollection = Literal["ticket", "correspondence", "attachment", "user"]
+
+
+# The fields of each kind of RT record a dataset may declare, as REST 2 names them (a ticket's
+# custom fields are ``CF.<name>`` besides these); erasure can change the ``RT_WRITABLE`` ones.
+RT_FIELDS: dict[str, frozenset[str]] = {
+    "ticket": frozenset(
+        [
+            "id",
+            "Queue",
+            "Subject",
+            "Status",
+            "Owner",
+            "Requestor",
+            "Cc",
+            "AdminCc",
+            "Priority",
+            "Created",
+            "Started",
+            "Resolved",
+            "LastUpdated",
+            "Due",
+            "Starts",
+        ]
+    ),
+    "correspondence": frozenset(["id", "Ticket", "Type", "Created", "Creator", "Content"]),
+    "attachment": frozenset(
+        ["id", "TransactionId", "Filename", "ContentType", "Created", "Content"]
+    ),
+    "user": frozenset(
+        [
+            "id",
+            "Name",
+            "EmailAddress",
+            "RealName",
+            "NickName",
+            "Organization",
+            "Address1",
+            "Address2",
+            "City",
+            "State",
+            "Zip",
+            "Country",
+            "HomePhone",
+            "WorkPhone",
+            "MobilePhone",
+            "PagerPhone",
+            "Comments",
+            "Created",
+        ]
+    ),
+}
+RT_WRITABLE: dict[str, frozenset[str]] = {
+    "ticket": frozenset(["Subject", "Requestor", "Cc", "AdminCc"]),
+    "correspondence": frozenset(),
+    "attachment": frozenset(),
+    "user": RT_FIELDS["user"] - {"id", "Created"},
+}
+RT_CUSTOM_FIELD = "CF."  # prefix of a ticket's custom field
+
+
+class RtRecords(_Model):
+    """The Request Tracker records a dataset of an rt system holds. Fields are named as RT's
+    REST 2 API names them (``Subject``, ``Requestor``, ``Created``, ``Content``...); a ticket's
+    custom field is ``CF.<name>``."""
+
+    records: RtCollection = Field(
+        description="ticket; correspondence (a ticket's create, reply and comment "
+        "transactions, `Ticket` naming the ticket, `Content` their text); attachment (a file "
+        "attached to a transaction, `TransactionId` naming it); user (RT's user records)"
+    )
+    query: str | None = Field(
+        None,
+        description="With `records: ticket`: TicketSQL narrowing which ticket records (e.g. "
+        "\"Queue = 'Support'\"); default: every ticket",
     )
 
 
@@ -241,11 +367,20 @@ class Reference(_Model):
         "points to (the guarantor's income), never shown to the other parties, emptied when "
         "that person's data is erased",
     )
+    match: Literal["email", "phone", "customer_number", "other"] | None = Field(
+        None,
+        description="Compare the one linked field by its normalised value, as an identity of "
+        "this kind is (email: trimmed, lower case; phone: E.164 in the organisation's region; "
+        "customer_number, other: trimmed), e.g. a service desk linked to the CRM only by a typed "
+        "e-mail; default: the values as stored",
+    )
 
     @model_validator(mode="after")
     def _owns_needs_role(self) -> Reference:
         if self.owns and self.role is None:
             raise ValueError("`owns` lists the fields of a party: give the reference a `role`")
+        if self.match and len(self.fields) != 1:
+            raise ValueError("`match` compares one field: give the reference one field pair")
         return self
 
 
@@ -259,6 +394,11 @@ class Consent(_Model):
         None, description="When consent was withdrawn; a withdrawn consent must not be opted in"
     )
     channel: str | None = Field(None, description="Channel the consent is for (e-mail, SMS...)")
+    invalid_sources: list[str] = Field(
+        default_factory=list,
+        description="Values of `source` that do not count as consent (a pre-ticked box, a "
+        "bought list): an opt-in from one of them is reported as invalid",
+    )
 
     def field_names(self) -> dict[str, str]:
         return {
@@ -333,6 +473,16 @@ class Dataset(_Model):
         description="The objects of these content types are free text (s3): the minimisation "
         "checks scan them for special categories and identifiers",
     )
+    documents: DocumentKinds | None = Field(
+        None,
+        description="The kinds of files the objects may and must not be (s3), read from a key "
+        "segment, a tag or the content type: the minimisation checks report forbidden files",
+    )
+    rt: RtRecords | None = Field(
+        None,
+        description="Which Request Tracker records the dataset holds (rt): ticket, "
+        "correspondence, attachment or user records",
+    )
     provided_when: dict[str, str | int | bool] = Field(
         default_factory=dict,
         description="Portability (Art. 20) takes only the rows whose fields have these values, "
@@ -377,7 +527,10 @@ class Dataset(_Model):
 
 class System(_Model):
     name: str = Field(pattern=NAME)
-    kind: Literal["sql", "s3"] = Field(description="sql (PostgreSQL, MariaDB/MySQL, SQLite) or s3")
+    kind: Literal["sql", "s3", "rt"] = Field(
+        description="sql (PostgreSQL, MariaDB/MySQL, SQLite), s3, or rt (Request Tracker 5 "
+        "through its REST 2 API)"
+    )
     conn_id: str = Field(
         min_length=1, description="Airflow connection id; credentials never go in the map"
     )
@@ -495,6 +648,17 @@ class StartAggregate(_Model):
         return data
 
 
+class ParentStart(_Model):
+    """The start event of an object (s3) taken from the record it hangs under: a claim's photos
+    are kept 5 years after the claim was declared, whatever their upload time."""
+
+    dataset: str = Field(
+        pattern=DATASET_ID,
+        description="The dataset (sql) the objects' `references` point to, as `system.dataset`",
+    )
+    column: str = Field(description="Date/time field of that dataset the period runs from")
+
+
 class RetentionStart(_Model):
     column: str | None = Field(None, description="Date/time field the period runs from")
     sql: str | None = Field(
@@ -502,6 +666,11 @@ class RetentionStart(_Model):
         description="File under include/sql returning the expired primary keys, with bind parameter :cutoff",
     )
     object_modified: bool = Field(False, description="The object's last-modified time (s3)")
+    parent: ParentStart | None = Field(
+        None,
+        description="A field of the record the object hangs under (s3), e.g. the claim's "
+        "declaration date for its photos; objects whose record is gone are left to other rules",
+    )
     max: StartAggregate | None = Field(
         None, description="The latest value of a field over related records (sql)"
     )
@@ -521,12 +690,13 @@ class RetentionStart(_Model):
 
     @model_validator(mode="after")
     def _exactly_one(self) -> RetentionStart:
-        given = [k for k in ("column", "sql", "max", "min") if getattr(self, k)] + (
+        given = [k for k in ("column", "sql", "max", "min", "parent") if getattr(self, k)] + (
             ["object_modified"] if self.object_modified else []
         )
         if len(given) != 1:
             raise ValueError(
-                "give exactly one of `column`, `max`, `min`, `sql` or `object_modified: true`"
+                "give exactly one of `column`, `max`, `min`, `sql`, `parent` or "
+                "`object_modified: true`"
             )
         if self.otherwise and not (self.max or self.min):
             raise ValueError("`otherwise` goes with `max` or `min`")
@@ -551,9 +721,26 @@ class Exemptions(_Model):
     )
 
 
+def _preset_gives_required(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, as in the model: a `preset` gives what a rule must otherwise say."""
+    given = [k for k in ("period", "action", "citation") if k in schema.get("required", [])]
+    schema["required"] = [k for k in schema.get("required", []) if k not in given]
+    schema["anyOf"] = [{"required": ["preset"]}, {"required": given}]
+
+
 class RetentionRule(_Model):
+    model_config = ConfigDict(**_Model.model_config, json_schema_extra=_preset_gives_required)
+
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     dataset: str = Field(pattern=DATASET_ID)
+    preset: Literal[tuple(PRESETS)] | None = Field(  # type: ignore[valid-type]
+        None,
+        description="A French rule by name (fr_prospects, fr_customers, fr_invoices, "
+        "fr_online_contracts, fr_card_one_off, fr_card_proof, fr_card_proof_deferred_debit, "
+        "fr_call_recordings, fr_call_evaluations, fr_cookies, fr_tracker_data, fr_withdrawal, "
+        "fr_withdrawal_not_informed): its period, citation, action and description, each "
+        "overridden by the rule's own key",
+    )
     start: RetentionStart
     period: str = Field(description="ISO 8601 duration, e.g. P3Y, P13M, P6M")
     action: Literal["delete", "anonymise"]
@@ -574,6 +761,12 @@ class RetentionRule(_Model):
         "(two populations of one table, each under its own rule)",
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _preset(cls, data: object) -> object:
+        """A preset's period, citation, action and description under the rule's own keys."""
+        return with_preset(data) if isinstance(data, dict) else data
+
 
 RequestKind = Literal[
     "access", "portability", "erasure", "rectification", "objection", "restriction"
@@ -583,7 +776,8 @@ RequestKind = Literal[
 class IntakeReply(_Model):
     dataset: str = Field(
         pattern=DATASET_ID,
-        description="Dataset (sql) the reply is written to, as `system.dataset`, e.g. the messages of a ticket",
+        description="Dataset (sql, or rt correspondence: an RT reply) the reply is written to, as "
+        "`system.dataset`, e.g. the messages of a ticket",
     )
     reference_field: str = Field(description="Field of the reply holding the ticket's key")
     text_field: str = Field(description="Field of the reply holding the text")
@@ -594,10 +788,39 @@ class IntakeReply(_Model):
     )
 
 
+class IntakeStatuses(_Model):
+    """The states of the intake source's records, by what they mean for the ledger."""
+
+    open: list[str] = Field(
+        min_length=1, description="States of a ticket still to answer (its clock runs)"
+    )
+    closed: list[str] = Field(default_factory=list, description="States of an answered ticket")
+    refused: list[str] = Field(
+        default_factory=list, description="States of a ticket refused (Art. 12(5))"
+    )
+
+    @model_validator(mode="after")
+    def _each_state_once(self) -> IntakeStatuses:
+        seen = [*self.open, *self.closed, *self.refused]
+        twice = sorted({s for s in seen if seen.count(s) > 1})
+        if twice:
+            raise ValueError(f"state {', '.join(map(repr, twice))} is listed twice")
+        return self
+
+    def meaning(self, state: object) -> str | None:
+        """``open``, ``closed`` or ``refused`` for a stored state; None when unmapped."""
+        text = str(state).strip() if state is not None else ""
+        for name in ("open", "closed", "refused"):
+            if text in getattr(self, name):
+                return name
+        return None
+
+
 class Intake(_Model):
     dataset: str = Field(
         pattern=DATASET_ID,
-        description="Dataset (sql) where requests arrive, e.g. a ticketing table, as `system.dataset`",
+        description="Dataset (sql, or rt ticket records) where requests arrive, e.g. a ticketing table, as "
+        "`system.dataset`",
     )
     channel: str | None = Field(
         None,
@@ -626,6 +849,30 @@ class Intake(_Model):
         None,
         description="Where the acknowledgement with the request reference and due date is written",
     )
+    status_field: str | None = Field(
+        None, description="Field holding the ticket's state; its values are mapped by `statuses`"
+    )
+    statuses: IntakeStatuses | None = Field(
+        None,
+        description="With `status_field`: which states are open, closed or refused; a ticket in "
+        "another state is not taken",
+    )
+    closed: Literal["history", "skip"] = Field(
+        "history",
+        description="Closed and refused requests: `history` records them closed in the ledger "
+        "(they never block a purge nor look overdue), `skip` leaves them out",
+    )
+    closed_field: str | None = Field(
+        None, description="Field holding when a closed ticket was closed (default: received)"
+    )
+
+    @model_validator(mode="after")
+    def _statuses_with_their_field(self) -> Intake:
+        if (self.status_field is None) != (self.statuses is None):
+            raise ValueError("`status_field` and `statuses` go together")
+        if self.closed_field and not self.status_field:
+            raise ValueError("`closed_field` goes with `status_field` and `statuses`")
+        return self
 
     @property
     def channel_name(self) -> str:
@@ -660,6 +907,89 @@ class Alerts(_Model):
         description="Pause a request's clock while the subject has not answered an identity check "
         "(one authority accepts it, most do not: off by default)",
     )
+    extension_end: ExtensionEnd = Field(
+        "earlier",
+        description="Where an extended request period ends (Art. 12(3)): `earlier`, the earlier "
+        "of two months after the end of the first month and three months from receipt (31 Jan "
+        "-> 28 Apr, the strict default); `three_months_from_receipt` (31 Jan -> 30 Apr)",
+    )
+    working_day_shift: bool = Field(
+        False,
+        description="Move a request deadline falling on a Saturday, a Sunday or a public holiday "
+        "to the end of the next working day (Reg. 1182/71 Art. 3(4)); authorities rarely rely "
+        "on it: off by default",
+    )
+    public_holidays: str = Field(
+        "FR",
+        pattern=r"^[A-Z]{2}$",
+        description="Country (ISO 3166-1 alpha-2) whose public holidays `working_day_shift` skips",
+    )
+
+    @field_validator("public_holidays")
+    @classmethod
+    def _known_holidays(cls, country: str) -> str:
+        if country not in holidays.list_supported_countries():
+            raise ValueError(f"no public holiday calendar is known for country {country!r}")
+        return country
+
+
+class HoldRule(_Model):
+    """A hold the data itself declares (an open claim, a disputed invoice): the records of a
+    dataset meeting the conditions, and by scope their subjects, are kept from retention purges
+    and erasures, as a legal hold in the ledger keeps them, for as long as the condition holds."""
+
+    id: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Name shown in reports and erasure plans"
+    )
+    dataset: str = Field(pattern=DATASET_ID, description="The dataset (sql) of the held records")
+    where: list[Condition] = Field(
+        min_length=1,
+        description="The conditions (all must hold) that put a record under hold, in the form of "
+        "a retention rule's `where`",
+    )
+    scope: Literal["subject", "record"] | None = Field(
+        None,
+        description="What a held record protects: `subject`, everything of the people it "
+        "belongs to; `record`, the record and the records that depend on it. Default: `scope`",
+    )
+    reason: str = Field(min_length=1, description="Why the data must be kept, in reports")
+    citation: str = Field(
+        min_length=1, description="Legal source of the hold, e.g. Art. 17(3)(e) GDPR"
+    )
+
+
+class Anchor(Location):
+    retention_days: int = Field(
+        3650,
+        ge=1,
+        description="How long each published head stays under compliance lock, in days: at "
+        "least as long as the evidence it vouches for is kept",
+    )
+    signing_conn_id: str | None = Field(
+        None,
+        description="Airflow connection whose password is the HMAC key every published head is "
+        "signed with (verify then names an object the ledger did not publish); none: unsigned",
+    )
+
+
+class LedgerSettings(_Model):
+    anchor: Anchor | None = Field(
+        None,
+        description="Where the evidence chain head is published after every task: an S3 bucket "
+        "with Object Lock in compliance mode, which the ledger's credential cannot rewrite; "
+        "none: not anchored (an insider with the ledger's credential could rewrite the chain)",
+    )
+    proof_period: str = Field(
+        "P5Y",
+        description="How long a closed request keeps its subject's identity, as evidence it was "
+        "answered (ISO 8601 duration); then the identity is erased and the chain keeps only a "
+        "keyed hash of it",
+    )
+    identity_key_conn_id: str | None = Field(
+        None,
+        description="Airflow connection whose password is the HMAC key the evidence chain "
+        "hashes identities with; none: the chain records no trace of the person",
+    )
 
 
 class Holds(_Model):
@@ -668,6 +998,11 @@ class Holds(_Model):
         description="What a legal hold on one record protects: `subject` (default), everything of "
         "the person the record belongs to; `record`, the record, the records that depend on it "
         "and those it needs",
+    )
+    rules: list[HoldRule] = Field(
+        default_factory=list,
+        description="Holds declared by a condition on the data (an open claim holds its "
+        "claimant), honoured with the ledger's legal holds",
     )
 
 
@@ -691,6 +1026,11 @@ class DataMap(_Model):
     )
     holds: Holds = Field(
         default_factory=Holds, description="How legal holds in the ledger apply (`gdpr hold`)"
+    )
+    ledger: LedgerSettings = Field(
+        default_factory=LedgerSettings,
+        description="Where the evidence chain head is anchored, how long a closed request keeps "
+        "its subject's identity, and the key identities are hashed with in the chain",
     )
 
     _source: str = PrivateAttr("<memory>")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from gdpr.deadlines.calendar import WORKING_DAY_CITATION
 from gdpr.deadlines.clocks import Clock
 from gdpr.ledger.clock import as_utc
 
@@ -30,11 +31,12 @@ def request_occasion(
 ) -> Occasion | None:
     zone = ZoneInfo(timezone)
     today = as_utc(now).astimezone(zone).date()
+    moved = f" ({moved_note(clock, zone)})" if clock.moved_from else ""
     if clock.overdue(now):
         return Occasion(
             f"overdue-{today.isoformat()}",
             True,
-            f"overdue since {_local(clock.due_at, zone)}",
+            f"overdue since {_local(clock.due_at, zone)}{moved}",
         )
     days_left = (clock.due_at.astimezone(zone).date() - today).days
     crossed = [n for n in days_before if days_left <= n]
@@ -42,10 +44,21 @@ def request_occasion(
         return None
     threshold = min(crossed)
     if threshold == 0:
-        return Occasion("due-today", False, f"due today ({_local(clock.due_at, zone)})")
+        return Occasion("due-today", False, f"due today ({_local(clock.due_at, zone)}){moved}")
     return Occasion(
-        f"due-in-{threshold}d", False, f"due in {days_left} day(s), on {_local(clock.due_at, zone)}"
+        f"due-in-{threshold}d",
+        False,
+        f"due in {days_left} day(s), on {_local(clock.due_at, zone)}{moved}",
     )
+
+
+def moved_note(clock: Clock, zone: ZoneInfo) -> str:
+    """Why a deadline is later than the calendar month: empty unless the working-day shift
+    moved it."""
+    if clock.moved_from is None:
+        return ""
+    day = as_utc(clock.moved_from).astimezone(zone)
+    return f"moved from {day:%a %Y-%m-%d}, not a working day: {WORKING_DAY_CITATION}"
 
 
 def breach_occasion(

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from gdpr.datamap.models import DataMap
+from gdpr.datamap.models import Alerts, DataMap
+from gdpr.deadlines.alerts import moved_note
+from gdpr.deadlines.calendar import WORKING_DAY_CITATION
 from gdpr.deadlines.clocks import Clock
 from gdpr.ledger.clock import as_utc
 from gdpr.reports.render import render_template
@@ -28,6 +30,7 @@ class BoardRow:
     state: str  # "overdue", "soon" (7 days / 24 hours or less) or "ok"
     extended: bool
     citation: str
+    moved: str  # why the deadline was moved off a weekend or holiday; empty if it was not
 
 
 def board_rows(clocks: Sequence[Clock], now: datetime, timezone: str) -> list[BoardRow]:
@@ -47,9 +50,31 @@ def board_rows(clocks: Sequence[Clock], now: datetime, timezone: str) -> list[Bo
                 state="overdue" if clock.overdue(now) else "soon" if soon else "ok",
                 extended=clock.extended,
                 citation=clock.citation,
+                moved=moved_note(clock, zone),
             )
         )
     return rows
+
+
+def clock_settings(alerts: Alerts) -> list[str]:
+    """The data map's clock readings in words, so the board says which rules its dates follow."""
+    extension = (
+        "three months from receipt (31 Jan -> 30 Apr)"
+        if alerts.extension_end == "three_months_from_receipt"
+        else "the earlier reading, two months after the first month (31 Jan -> 28 Apr)"
+    )
+    shift = (
+        f"moved to the next working day ({WORKING_DAY_CITATION}, public holidays of "
+        f"{alerts.public_holidays})"
+        if alerts.working_day_shift
+        else f"not moved (strict default; {WORKING_DAY_CITATION} is off)"
+    )
+    pause = "paused" if alerts.identity_check_pause else "not paused"
+    return [
+        f"An extended request ends {extension}.",
+        f"A request deadline on a weekend or public holiday is {shift}.",
+        f"Clocks are {pause} while an identity check waits for the subject.",
+    ]
 
 
 def render_board(datamap: DataMap, clocks: Sequence[Clock], now: datetime, run_id: str) -> str:
@@ -57,6 +82,7 @@ def render_board(datamap: DataMap, clocks: Sequence[Clock], now: datetime, run_i
     return render_template(
         "board.html.j2",
         org=datamap.organisation,
+        settings=clock_settings(datamap.alerts),
         rows=rows,
         overdue=sum(r.state == "overdue" for r in rows),
         generated_at=as_utc(now),

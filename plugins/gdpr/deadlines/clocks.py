@@ -2,7 +2,10 @@
 
 A request's clock is its recorded due date (one calendar month, or three once extended), moved
 by the time spent waiting for the subject to prove their identity when the organisation has
-turned that pause on (legal.md: off by default, since most authorities do not accept it). A
+turned that pause on (legal.md: off by default, since most authorities do not accept it), then
+moved to the end of the next working day when it falls on a weekend or a public holiday and the
+organisation has turned Reg. 1182/71 Art. 3(4) on (off by default). The clock keeps the date it
+was moved from, so the board and the alerts can say why the deadline is later. A
 breach's clock is the 72 hours of Art. 33(1), and stops when the authority has been notified.
 """
 
@@ -12,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from gdpr.deadlines.calendar import breach_due_at
+from gdpr.deadlines.calendar import WORKING_DAY_CITATION, WorkingDays, breach_due_at
 from gdpr.ledger.clock import as_utc
 from gdpr.ledger.records import BreachRecord, RequestEventRecord, RequestRecord
 
@@ -34,6 +37,7 @@ class Clock:
     paused: timedelta = timedelta(0)
     high_risk: bool = False
     citation: str = "Art. 12(3) GDPR"
+    moved_from: datetime | None = None  # the deadline before the working-day shift, if moved
 
     def time_left(self, now: datetime) -> timedelta:
         return self.due_at - as_utc(now)
@@ -57,15 +61,24 @@ def identity_pause(events: Iterable[RequestEventRecord], now: datetime) -> timed
     return total
 
 
-def request_clock(record: RequestRecord, paused: timedelta = timedelta(0)) -> Clock:
+def request_clock(
+    record: RequestRecord,
+    paused: timedelta = timedelta(0),
+    working_days: WorkingDays | None = None,
+) -> Clock:
+    """``working_days`` None: the deadline is not moved off weekends and holidays (strict)."""
+    due = as_utc(record.effective_due_at) + paused
+    moved = working_days.period_end(due) if working_days else due
     return Clock(
         topic="request",
         target=record.request_id,
         kind=record.kind,
         started_at=as_utc(record.received_at),
-        due_at=as_utc(record.effective_due_at) + paused,
+        due_at=moved,
         extended=record.extended_due_at is not None,
         paused=paused,
+        citation=f"Art. 12(3) GDPR; {WORKING_DAY_CITATION}" if moved != due else "Art. 12(3) GDPR",
+        moved_from=due if moved != due else None,
     )
 
 

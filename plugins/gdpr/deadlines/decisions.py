@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
+from gdpr.datamap.models import ExtensionEnd
 from gdpr.deadlines.calendar import extended_due_at
 from gdpr.ledger import Ledger, RecordNotFoundError, RequestRecord
 from gdpr.ledger.clock import as_utc
@@ -35,8 +36,10 @@ def decide(
     timezone: str,
     now: datetime,
     actor: str,
+    extension_end: ExtensionEnd = "earlier",
 ) -> RequestRecord:
-    """Apply one decision and append it to the request's history."""
+    """Apply one decision and append it to the request's history; an extension ends where the
+    map's reading says (``alerts.extension_end``, the earlier date by default)."""
     if action not in ACTIONS:
         raise DecisionError(f"unknown action {action!r}: choose one of {', '.join(ACTIONS)}")
     reason = (reason or "").strip()
@@ -52,7 +55,7 @@ def decide(
         )
     now = as_utc(now)
     if action == "extend":
-        updated = _extend(ledger, record, reason, timezone, now)
+        updated = _extend(ledger, record, reason, timezone, now, extension_end)
     else:
         updated = ledger.update_request(
             request_id,
@@ -64,13 +67,19 @@ def decide(
         request_id,
         {"extend": "extended", "refuse": "refused", "close": "closed"}[action],
         actor,
-        {"reason": reason, "due_at": updated.effective_due_at.isoformat()},
+        {"reason": reason, "due_at": updated.effective_due_at.isoformat()}
+        | ({"extension_end": extension_end} if action == "extend" else {}),
     )
     return updated
 
 
 def _extend(
-    ledger: Ledger, record: RequestRecord, reason: str, timezone: str, now: datetime
+    ledger: Ledger,
+    record: RequestRecord,
+    reason: str,
+    timezone: str,
+    now: datetime,
+    extension_end: ExtensionEnd,
 ) -> RequestRecord:
     if record.extended_due_at is not None:
         raise ExtensionRefused(
@@ -87,6 +96,6 @@ def _extend(
     return ledger.update_request(
         record.request_id,
         status="extended",
-        extended_due_at=extended_due_at(record.received_at, timezone),
+        extended_due_at=extended_due_at(record.received_at, timezone, extension_end),
         extension_reason=reason,
     )

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 
 from gdpr.datamap.models import DataMap
 from gdpr.deadlines.alerts import Occasion, breach_occasion, request_occasion
+from gdpr.deadlines.calendar import WorkingDays
 from gdpr.deadlines.clocks import Clock, breach_clock, identity_pause, request_clock
 from gdpr.ledger import EvidenceInput, Ledger, RequestRecord
 from gdpr.ledger.clock import as_utc
@@ -57,6 +58,7 @@ class Alert:
             "due_at": self.clock.due_at.isoformat(),
             "summary": self.occasion.summary,
             "citation": self.clock.citation,
+            **({"moved_from": self.clock.moved_from.isoformat()} if self.clock.moved_from else {}),
         }
 
 
@@ -89,22 +91,33 @@ def alerting_clocks(ledger: Ledger, datamap: DataMap, now: datetime) -> list[Clo
     """The clocks that may call for an alert now: every breach, and the requests due within the
     largest request threshold (plus two days of slack for time zones and daylight saving).
 
-    An identity-check pause only moves a deadline later, so a request whose recorded deadline is
-    beyond the window is quiet whatever its pause; those inside get their exact clock.
+    An identity-check pause and the working-day shift only move a deadline later, so a request
+    whose recorded deadline is beyond the window is quiet whatever its pause or shift; those
+    inside get their exact clock.
     """
     window = max(datamap.alerts.days_before, default=0) + 2
     near = ledger.open_requests_due_by(as_utc(now) + timedelta(days=window))
     return _clocks(ledger, datamap, now, near)
 
 
+def working_days(datamap: DataMap) -> WorkingDays | None:
+    """The Reg. 1182/71 Art. 3(4) shift the map turns on (``alerts.working_day_shift``), or None."""
+    alerts = datamap.alerts
+    if not alerts.working_day_shift:
+        return None
+    return WorkingDays(datamap.organisation.timezone, alerts.public_holidays)
+
+
 def _clocks(
     ledger: Ledger, datamap: DataMap, now: datetime, requests: list[RequestRecord]
 ) -> list[Clock]:
     pause = datamap.alerts.identity_check_pause
+    shift = working_days(datamap)
     clocks = [
         request_clock(
             record,
             identity_pause(ledger.request_events(record.request_id), now) if pause else _ZERO,
+            shift,
         )
         for record in requests
     ]

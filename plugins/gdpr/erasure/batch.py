@@ -50,6 +50,7 @@ from gdpr.erasure.verify import (
 )
 from gdpr.ledger import EvidenceInput, Ledger, digest_keys
 from gdpr.ledger.identity import request_identity
+from gdpr.retention.held import held_keys
 from gdpr.subject.resolve import (
     AmbiguousIdentityError,
     DatasetHits,
@@ -243,7 +244,12 @@ def plan_batch(
     union = SubjectLocation(identity=identity, hits=_union(datamap, located.values()))
     rows = rows_with_links(datamap, connectors, union, graph)
     holds = ledger.active_legal_holds()
-    # What the systems refuse to delete, asked once for the whole batch's records.
+    # What the map's declared holds hold, and what the systems refuse to delete, asked once
+    # for the whole batch's records.
+    held = {
+        rule.id: held_keys(datamap, connectors, rule, rows.get(rule.dataset, {}))
+        for rule in datamap.holds.rules
+    }
     checker = system_locks(datamap, connectors)
     locks = {d: checker(d, found) for d, found in rows.items() if found}
 
@@ -279,6 +285,7 @@ def plan_batch(
             lock_checker=lambda d, share, _locks=locks: _locked(d, share, _locks),
             graph=graph,
             leaving=leaving,
+            held_by_rule=lambda rule, found: held[rule.id] & found.keys(),
         )
     merged, attributed = merge_plans(plans, ground=ground, now=now)
     return BatchPlan(merged, plans, attributed)

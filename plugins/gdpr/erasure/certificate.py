@@ -8,6 +8,7 @@ subject is named by the request id, records by their keys.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ from gdpr.erasure.grounds import GROUNDS
 from gdpr.erasure.plan import ErasurePlan
 from gdpr.erasure.refusal import REFUSED, outcome_of
 from gdpr.ledger import EvidenceInput, Ledger
+from gdpr.ledger.records import HeadClaim
 from gdpr.reports.render import render_template
 from gdpr.reports.store import ReportStore, StoredReport
 
@@ -174,7 +176,7 @@ def issue_certificate(
         approved_by=approved_by,
         approved_at=_minute(approved_at),
         evidence=evidence,
-        chain_head=ledger.chain_head().last_hash,
+        chain_head=ledger.chain_head(),
         **tables,
     )
     stored = store.put(Documents(plan.request_id).certificate, html)
@@ -194,6 +196,42 @@ def issue_certificate(
         )
     )
     return stored
+
+
+# How a certificate carries the head it was issued under, for `gdpr ledger verify` to read
+# back: the chain's row count and last hash, in an attribute of the printed hash.
+_HEAD_MARK = re.compile(r'data-ledger-head="(\d+):([0-9a-f]{64})"')
+
+
+def certificate_claim(text: str, source: str) -> HeadClaim | None:
+    """The chain head a certificate was issued under, as a claim on the chain (None when the
+    document carries none, e.g. one issued before heads were printed with their count)."""
+    found = _HEAD_MARK.search(text)
+    if found is None:
+        return None
+    return HeadClaim(
+        count=int(found.group(1)), last_hash=found.group(2), source=source, published=False
+    )
+
+
+def stored_certificate_claims(store: ReportStore) -> list[HeadClaim]:
+    """The heads of every certificate in the reports location (each a copy the subject got)."""
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    claims = []
+    try:
+        for key in store.keys("erasure/"):
+            if key.endswith("/certificate.html"):
+                text = store.read(key).decode("utf-8")
+                where = f"the certificate s3://{store.location.bucket}/{key}"
+                claim = certificate_claim(text, where)
+                if claim is not None:
+                    claims.append(claim)
+    except (ClientError, BotoCoreError) as exc:
+        raise RuntimeError(
+            f"cannot read the certificates in s3://{store.location.bucket}: {exc}"
+        ) from None
+    return claims
 
 
 def _sum(changed: dict[str, dict[str, int]]) -> dict[str, int]:

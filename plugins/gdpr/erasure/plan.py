@@ -22,14 +22,14 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from datetime import UTC, date, datetime
+from datetime import datetime
 from typing import Any
 
 from gdpr.connectors import order
 from gdpr.connectors.base import ByReference, Connector
 from gdpr.connectors.keys import norm_key
 from gdpr.datamap.graph import ReferenceGraph
-from gdpr.datamap.models import DataMap, DatasetRef, RetentionRule
+from gdpr.datamap.models import DataMap, DatasetRef, HoldRule, RetentionRule
 from gdpr.erasure.grounds import GROUNDS
 from gdpr.ledger import Ledger, normalise_email
 from gdpr.ledger.identity import request_identity
@@ -41,12 +41,15 @@ from gdpr.retention.anonymise import (
     not_null_refusals,
     reference_fields,
 )
-from gdpr.retention.plan import Cutoff, cutoff_for
+from gdpr.retention.held import held_keys, scope_of
+from gdpr.retention.plan import cutoff_for
 from gdpr.subject.resolve import SubjectLocation, resolve_record, resolve_subject
 
 Key = tuple
 Row = dict[str, Any]
 RecordResolver = Callable[[str, dict], SubjectLocation]
+# The normalised keys among a dataset's rows that a hold the map declares holds
+HeldFinder = Callable[[HoldRule, dict[Key, Row]], set[Key]]
 # Records the system refuses to delete, by normalised key, with the reason (``Connector.locked``)
 LockChecker = Callable[[str, dict[Key, Row]], dict[Key, str]]
 
@@ -209,11 +212,13 @@ def plan_from_rows(
     lock_checker: LockChecker | None = None,
     graph: ReferenceGraph | None = None,
     leaving: Mapping[str, Mapping[Key, set[str]]] | None = None,
+    held_by_rule: HeldFinder | None = None,
 ) -> ErasurePlan:
     """The plan, once the subject's rows and their links are read (``rows_with_links``): a batch
     of subjects reads them for all at once and plans each subject from its share. ``leaving``:
     per shared dataset and normalised key, the roles of every subject erased with this one (a
-    batch); a party among them does not remain on the record."""
+    batch); a party among them does not remain on the record. ``held_by_rule``: which of a
+    dataset's rows a hold the map declares holds (default: asked of the system, per rule)."""
     if ground not in GROUNDS:
         raise ValueError(f"unknown Art. 17(1) ground {ground!r}; expected one of {sorted(GROUNDS)}")
     graph = graph or ReferenceGraph.of(datamap)
@@ -233,6 +238,19 @@ def plan_from_rows(
                 if key in rows.get(dataset, {}):
                     kept[dataset].setdefault(key, reason.id)
                     reasons.setdefault(reason.id, reason)
+    finder = held_by_rule or (lambda rule, found: held_keys(datamap, connectors, rule, found))
+    for rule in datamap.holds.rules:
+        held = _held_by_rule(datamap, rule, finder, location, resolve_record, rows)
+        reason = KeepReason(
+            f"hold-rule-{rule.id}",
+            f"Hold declared in the data map ({rule.id}): {rule.reason}",
+            "Art. 17(3)(e)",
+            rule.citation,
+        )
+        for dataset, keys in held.items():
+            for key in keys & rows.get(dataset, {}).keys():
+                kept[dataset].setdefault(key, reason.id)
+                reasons.setdefault(reason.id, reason)
     _keep_ancestors(kept, rows, graph)
 
     checker = lock_checker or system_locks(datamap, connectors)
@@ -340,6 +358,33 @@ def _held_by(
     return held
 
 
+def _held_by_rule(
+    datamap: DataMap,
+    rule: HoldRule,
+    finder: HeldFinder,
+    location: SubjectLocation,
+    resolve_record: RecordResolver,
+    rows: dict[str, dict[Key, Row]],
+) -> dict[str, set[Key]]:
+    """What a hold the map declares keeps of this subject: when one of the subject's records of
+    its dataset meets its conditions, everything found for the subject (`subject` scope), or
+    that record and its dependants (`record` scope)."""
+    found = rows.get(rule.dataset, {})
+    held = finder(rule, found)
+    if not held:
+        return {}
+    if scope_of(datamap, rule) == "subject":
+        return {d: {norm_key(k) for k in h.rows} for d, h in location.hits.items()}
+    ref = datamap.dataset(rule.dataset)
+    fields = list(ref.dataset.primary_key) if ref.kind == "sql" else ["key"]
+    kept: dict[str, set[Key]] = defaultdict(set)
+    for key in held:
+        covered = resolve_record(rule.dataset, {f: found[key][f] for f in fields})
+        for dataset, hits in covered.hits.items():
+            kept[dataset] |= {norm_key(k) for k in hits.rows}
+    return kept
+
+
 def _keep_ancestors(
     kept: dict[str, dict[Key, str]], rows: dict[str, dict[Key, Row]], graph: ReferenceGraph
 ) -> None:
@@ -348,9 +393,10 @@ def _keep_ancestors(
         for key, reason in list(kept.get(dataset_id, {}).items()):
             row = rows[dataset_id][key]
             for edge in graph.parents_of(dataset_id):
-                wanted = tuple(str(row.get(f)) for f in edge.child_fields)
+                wanted = graph.join_key(edge, (row.get(f) for f in edge.child_fields))
                 for pkey, prow in rows.get(edge.parent, {}).items():
-                    if tuple(str(prow.get(f)) for f in edge.parent_fields) == wanted:
+                    theirs = graph.join_key(edge, (prow.get(f) for f in edge.parent_fields))
+                    if wanted is not None and theirs == wanted:
                         kept[edge.parent].setdefault(pkey, reason)
 
 
@@ -415,10 +461,11 @@ def _keep_common(
             if not above:
                 continue
             values = {
-                tuple(str(rows[edge.parent][k].get(f)) for f in edge.parent_fields) for k in above
-            }
+                graph.join_key(edge, (rows[edge.parent][k].get(f) for f in edge.parent_fields))
+                for k in above
+            } - {None}
             for key, row in rows.get(dataset_id, {}).items():
-                if tuple(str(row.get(f)) for f in edge.child_fields) in values:
+                if graph.join_key(edge, (row.get(f) for f in edge.child_fields)) in values:
                     if key in released.get(dataset_id, {}):
                         continue
                     common.setdefault(dataset_id, set()).add(key)
@@ -597,28 +644,20 @@ def _obligation_over(
         if rule is not None:
             cutoff = cutoff_for(rule, now, datamap.organisation.timezone)
             column = rule.start.column or ""
-            over[dataset_id] = {k for k, row in found.items() if _before(row.get(column), cutoff)}
+            over[dataset_id] = {k for k, row in found.items() if cutoff.passed(row.get(column))}
             continue
         for edge in graph.parents_of(dataset_id):
             parents = rows.get(edge.parent, {})
             gone = {
-                tuple(str(parents[k].get(f)) for f in edge.parent_fields) for k in over[edge.parent]
-            }
+                graph.join_key(edge, (parents[k].get(f) for f in edge.parent_fields))
+                for k in over[edge.parent]
+            } - {None}
             over[dataset_id] |= {
                 k
                 for k, row in found.items()
-                if tuple(str(row.get(f)) for f in edge.child_fields) in gone
+                if graph.join_key(edge, (row.get(f) for f in edge.child_fields)) in gone
             }
     return over
-
-
-def _before(value: object, cutoff: Cutoff) -> bool:
-    if isinstance(value, datetime):
-        naive = value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
-        return naive < cutoff.at
-    if isinstance(value, date):
-        return value < cutoff.day
-    return False
 
 
 def deletion_order(

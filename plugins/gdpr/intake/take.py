@@ -11,6 +11,11 @@ reply writes the reply next time, and never twice.
 
 A batch of records is one ledger transaction for its new requests and one claim for their
 replies; only a batch that collides with an overlapping run is taken one record at a time.
+
+With a status mapping (`status_field`, `statuses`), a ticket in an open state becomes an open
+request; one already closed or refused is recorded as history (closed in the ledger, with its
+closing time: it never blocks a purge, never shows on the deadline board, gets no reply) or
+skipped, as the map's `closed` says; a ticket in a state the map does not list is not taken.
 """
 
 from __future__ import annotations
@@ -48,6 +53,9 @@ class IntakeOutcome:
     new: int = 0
     known: int = 0
     invalid: int = 0
+    history: int = 0  # closed or refused requests recorded closed
+    skipped: int = 0  # closed or refused requests left out (`closed: skip`)
+    unmapped: int = 0  # records in a state the map does not list
     replies: int = 0
     by_kind: Counter = field(default_factory=Counter)
     to_start: list[dict[str, str]] = field(default_factory=list)
@@ -58,6 +66,9 @@ class IntakeOutcome:
             "new": self.new,
             "known": self.known,
             "invalid": self.invalid,
+            "history": self.history,
+            "skipped": self.skipped,
+            "unmapped": self.unmapped,
             "replies": self.replies,
             "by_kind": dict(self.by_kind),
             "to_start": self.to_start,
@@ -86,17 +97,19 @@ def take_requests(
     dataset = datamap.dataset(rule.dataset).dataset
     channel, zone = rule.channel_name, datamap.organisation.timezone
     columns = [rule.reference_field, rule.type_field, rule.identity_field, rule.received_field]
+    columns += [f for f in (rule.status_field, rule.closed_field) if f]
     wanted = ByReference((rule.type_field,), [(value,) for value in sorted(rule.types)])
+    outcome = IntakeOutcome()
     # The privacy records, in reference order (a small part of the dataset), then in batches.
     records = sorted(
         (
             row
             for found in connector.find(dataset, wanted, list(dict.fromkeys(columns)))
             for row in found
+            if _wanted(rule, row, outcome)
         ),
         key=lambda row: row[rule.reference_field],
     )
-    outcome = IntakeOutcome()
     acknowledged = _settled(ledger, ACKNOWLEDGEMENT)
     started = _settled(ledger, EXPORT_START)
     batches = (records[at : at + batch_size] for at in range(0, len(records), batch_size))
@@ -129,17 +142,68 @@ def take_requests(
             outcome.known,
         )
     log.info(
-        "intake: %d privacy records, %d new requests (%s), %d already taken, %d invalid, "
+        "intake: %d privacy records, %d new requests (%s; %d of them closed history), "
+        "%d already taken, %d invalid, %d closed skipped, %d in states the map does not list, "
         "%d acknowledgements written, %d exports to start",
         outcome.seen,
         outcome.new,
         ", ".join(f"{k} {n}" for k, n in sorted(outcome.by_kind.items())) or "none",
+        outcome.history,
         outcome.known,
         outcome.invalid,
+        outcome.skipped,
+        outcome.unmapped,
         outcome.replies,
         len(outcome.to_start),
     )
     return outcome
+
+
+LEDGER_STATUS = {"closed": "completed", "refused": "refused"}  # a ticket's meaning -> ledger
+
+
+def _meaning(rule: Intake, row: dict) -> str | None:
+    """open, closed or refused (every ticket is open without a status mapping); None: a state
+    the map does not list."""
+    if rule.statuses is None or rule.status_field is None:
+        return "open"
+    return rule.statuses.meaning(row[rule.status_field])
+
+
+def _wanted(rule: Intake, row: dict, outcome: IntakeOutcome) -> bool:
+    """Whether a privacy record is taken: not in an unlisted state, not closed when skipped."""
+    meaning = _meaning(rule, row)
+    if meaning is None:
+        outcome.unmapped += 1
+        return False
+    if meaning != "open" and rule.closed == "skip":
+        outcome.skipped += 1
+        return False
+    return True
+
+
+def _item(rule: Intake, row: dict, ref: str, channel: str, zone: str) -> dict[str, Any]:
+    """The ledger request of a privacy record: open, or closed history with its closing time
+    (the map's `closed_field`, else its receipt)."""
+    received = _utc(row[rule.received_field])
+    item = {
+        "kind": rule.types[row[rule.type_field]],
+        "subject_email": row[rule.identity_field] or "",
+        "received_at": received,
+        "due_at": request_due_at(received, zone),
+        "channel": channel,
+        "external_ref": ref,
+    }
+    meaning = _meaning(rule, row)
+    if meaning != "open":
+        closed = row[rule.closed_field] if rule.closed_field else None
+        item |= {
+            "status": LEDGER_STATUS[meaning or "closed"],
+            "closed_at": _utc(closed) if closed is not None else received,
+            "close_reason": f"{meaning} in {channel} before intake "
+            f"(state {row[rule.status_field or '']!s})",
+        }
+    return item
 
 
 def _record_batch(
@@ -160,25 +224,21 @@ def _record_batch(
             outcome.invalid += 1
             log.warning("record %s not taken: %s", ref, exc)
             continue
-        received = _utc(row[rule.received_field])
-        items.append(
-            {
-                "kind": rule.types[row[rule.type_field]],
-                "subject_email": row[rule.identity_field],
-                "received_at": received,
-                "due_at": request_due_at(received, zone),
-                "channel": channel,
-                "external_ref": ref,
-            }
-        )
+        items.append(_item(rule, row, ref, channel, zone))
         valid.append((row, ref))
     try:
         records = ledger.create_requests(items)
     except DuplicateRecordError:
         return {ref: _record(ledger, rule, row, ref, channel, zone, outcome) for row, ref in valid}
-    outcome.new += len(records)
-    outcome.by_kind.update(record.kind for record in records)
+    for record in records:
+        _count(outcome, record)
     return {record.external_ref: record for record in records}
+
+
+def _count(outcome: IntakeOutcome, record: RequestRecord) -> None:
+    outcome.new += 1
+    outcome.history += 0 if record.is_open else 1
+    outcome.by_kind[record.kind] += 1
 
 
 def _record(
@@ -190,17 +250,8 @@ def _record(
     zone: str,
     outcome: IntakeOutcome,
 ) -> RequestRecord | None:
-    kind = rule.types[row[rule.type_field]]
-    received = _utc(row[rule.received_field])
     try:
-        record = ledger.create_request(
-            kind=kind,
-            subject_email=row[rule.identity_field] or "",
-            received_at=received,
-            due_at=request_due_at(received, zone),
-            channel=channel,
-            external_ref=ref,
-        )
+        (record,) = ledger.create_requests([_item(rule, row, ref, channel, zone)])
     except DuplicateRecordError:  # an overlapping run took it between our look-up and insert
         outcome.known += 1
         return ledger.find_request_by_external_ref(channel, ref)
@@ -208,8 +259,7 @@ def _record(
         outcome.invalid += 1
         log.warning("record %s not taken: %s", ref, exc)
         return None
-    outcome.new += 1
-    outcome.by_kind[kind] += 1
+    _count(outcome, record)
     return record
 
 

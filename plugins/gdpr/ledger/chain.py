@@ -9,24 +9,25 @@ written in the key codec's canonical form (``gdpr.connectors.keys.canonical``): 
 lower-case text, an integral decimal as an integer.
 
 The chain proves that rows were not edited or removed *after the fact* by someone who did not
-also rewrite every later hash and the head row. Publishing ``chain_head()`` from time to time
-(in a report, a ticket) closes that gap: a rewrite would then disagree with the published hash.
+also rewrite every later hash and the head row. Someone with the ledger's credential can do
+that; the head published after every run to write-once storage (``gdpr.ledger.anchor``) and
+the head printed on every certificate close the gap: a rewrite disagrees with them, and
+``verify_chain`` names the first published head it contradicts.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Iterable, Mapping
-from datetime import datetime
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
 
-from gdpr.connectors.keys import canonical, key_line
+from gdpr.connectors.keys import key_line
 from gdpr.ledger import schema
-from gdpr.ledger.clock import iso_utc
-from gdpr.ledger.records import VerifyReport
+from gdpr.ledger.canonical import canonical_json, to_json_document
+from gdpr.ledger.reconcile import Snapshots
+from gdpr.ledger.records import HeadClaim, VerifyReport
 from gdpr.ledger.upgrade import ensure_ready
 
 __all__ = [
@@ -57,33 +58,6 @@ HASHED_COLUMNS = (
 _MAX_PROBLEMS = 100
 
 
-def _default(value: object) -> object:
-    if isinstance(value, datetime):
-        return iso_utc(value)
-    try:
-        return canonical(value)
-    except TypeError:
-        raise TypeError(f"{type(value).__name__} is not allowed in ledger JSON") from None
-
-
-def canonical_json(value: object) -> str:
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), allow_nan=False, default=_default
-    )
-
-
-def to_json_document(value: Mapping[str, Any]) -> dict[str, Any]:
-    """``value`` as the database will hand it back (string keys, lists, no tuples or NaN).
-
-    Hashing the stored form rather than the caller's object keeps the hash reproducible when
-    the row is read back later.
-    """
-    try:
-        return json.loads(canonical_json(dict(value)))
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"not storable as JSON metadata: {exc}") from exc
-
-
 def row_hash(prev_hash: str, content: Mapping[str, Any]) -> str:
     return hashlib.sha256((prev_hash + canonical_json(content)).encode("utf-8")).hexdigest()
 
@@ -105,11 +79,22 @@ def _content(row: sa.Row[Any]) -> dict[str, Any]:
     return {name: getattr(row, name) for name in HASHED_COLUMNS}
 
 
-def verify_chain(engine: sa.Engine) -> VerifyReport:
-    """Walk the evidence in id order and say, in plain sentences, what does not add up.
+def verify_chain(
+    engine: sa.Engine,
+    *,
+    claims: Sequence[HeadClaim] = (),
+    identity_key: bytes | None = None,
+) -> VerifyReport:
+    """Walk the evidence in id order and say, in plain sentences, what does not add up: rows
+    edited or missing, a head that does not match, ``claims`` (heads published where the
+    ledger's credential cannot rewrite them, certificates) the chain contradicts, and ledger
+    tables that disagree with their chained snapshots (``gdpr.ledger.reconcile``).
 
-    Safe to run while purges append: it checks the rows the head counted when the walk began,
-    and a row committed later is never mistaken for tampering (see ``_outside_rows``).
+    ``identity_key`` (the key the ledger hashes identities with) lets it also check that each
+    request is still about the person the chain recorded.
+
+    Safe to run while purges append: it reads one consistent view, checks the rows the head
+    counted, and a row committed later is never mistaken for tampering (see ``_outside_rows``).
     """
     ensure_ready(engine)
     problems: list[str] = []
@@ -117,7 +102,10 @@ def verify_chain(engine: sa.Engine) -> VerifyReport:
     last_id = 0
     last_hash = schema.GENESIS_HASH
     ev = schema.evidence
-    with engine.connect() as conn:
+    claimed = {claim.count for claim in claims}
+    hashes: dict[int, str] = {}
+    snapshots = Snapshots()
+    with _consistent(engine) as conn:
         head_row = conn.execute(sa.select(schema.head)).one_or_none()
         query = sa.select(ev).order_by(ev.c.id)
         if head_row is not None:
@@ -138,15 +126,56 @@ def verify_chain(engine: sa.Engine) -> VerifyReport:
                     f"evidence #{row.id} does not link to {previous}: one of them was "
                     "rewritten, hash included"
                 )
+            if row.id in claimed:
+                hashes[row.id] = row.row_hash
+            snapshots.add(row.id, row.action, row.detail)
             last_id, last_hash = row.id, row.row_hash
         problems.extend(_head_problems(head_row, last_id, last_hash))
         problems.extend(_outside_rows(conn))
+        problems.extend(_claim_problems(claims, hashes, last_id))
+        problems.extend(snapshots.problems(conn, identity_key))
     if len(problems) > _MAX_PROBLEMS:
         hidden = len(problems) - _MAX_PROBLEMS
         problems = [*problems[:_MAX_PROBLEMS], f"... and {hidden} more problems"]
     return VerifyReport(
         ok=not problems, rows=rows, problems=problems, head=last_hash if rows else None
     )
+
+
+def _consistent(engine: sa.Engine) -> sa.Connection:
+    """A connection whose reads all see the same committed state, so a request or breach
+    written while verify runs is neither in the walk nor in the tables it compares with."""
+    conn = engine.connect()
+    if engine.dialect.name != "sqlite":
+        conn = conn.execution_options(isolation_level="REPEATABLE READ")
+    return conn
+
+
+def _claim_problems(claims: Sequence[HeadClaim], hashes: Mapping[int, str], rows: int) -> list[str]:
+    """Published heads: the first one the chain contradicts, the earliest rewrite it proves.
+    Certificates: each one contradicted, since each was handed to someone."""
+    problems: list[str] = []
+    published_seen = False
+    for claim in sorted(claims, key=lambda c: c.count):
+        if claim.count == 0:
+            continue
+        if claim.count > rows:
+            found = (
+                f"{claim.source} records {claim.count} evidence rows but the chain has only "
+                f"{rows}: rows were deleted and the head rewound"
+            )
+        elif hashes.get(claim.count) != claim.last_hash:
+            found = (
+                f"evidence #{claim.count} does not hash to {claim.last_hash[:16]}… as "
+                f"{claim.source} records: the chain was rewritten at or before that row"
+            )
+        else:
+            continue
+        if claim.published and published_seen:
+            continue
+        published_seen = published_seen or claim.published
+        problems.append(found)
+    return problems
 
 
 def _head_problems(head_row: sa.Row[Any] | None, last_id: int, last_hash: str) -> list[str]:

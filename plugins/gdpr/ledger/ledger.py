@@ -40,6 +40,19 @@ from gdpr.ledger.records import (
     RunRecord,
     SuppressionRecord,
 )
+from gdpr.ledger.snapshots import (
+    BREACH_RECORD,
+    EVENT_RECORD,
+    HOLD_LIFTED,
+    HOLD_PLACED,
+    IDENTITY_CLEARED,
+    NOTIFICATION_SENT,
+    REQUEST_RECORD,
+    breach_snapshot,
+    event_snapshot,
+    notification_snapshot,
+    request_snapshot,
+)
 from gdpr.ledger.upgrade import ensure_ready
 
 __all__ = ["Ledger"]
@@ -48,7 +61,8 @@ _REQUEST_UPDATABLE = frozenset(
     {"status", "due_at", "extended_due_at", "extension_reason", "closed_at", "close_reason"}
 )
 # aware_at is deliberately absent: it starts the Art. 33 clock, and moving it after the fact
-# would hide a late notification. A wrong value is corrected by recording a new breach.
+# would hide a late notification. A wrong value is corrected by recording a new breach. So is
+# the Art. 34(3) exemption: declared with the breach, its evidence row says which and why.
 _BREACH_UPDATABLE = frozenset(
     {
         "title",
@@ -88,9 +102,18 @@ _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 class Ledger:
     """Read and write the ledger through a SQLAlchemy engine; no Airflow, no global state."""
 
-    def __init__(self, engine: sa.Engine, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(
+        self,
+        engine: sa.Engine,
+        clock: Callable[[], datetime] = utc_now,
+        *,
+        identity_key: bytes | None = None,
+    ) -> None:
+        """``identity_key``: the secret the chain's keyed hashes of identities are made with
+        (``gdpr.ledger.snapshots``); without it the chain records no trace of the person."""
         self._engine = engine
         self._clock = clock
+        self._identity_key = identity_key
         self._ready = False
 
     # -- schema ---------------------------------------------------------------------------
@@ -175,13 +198,24 @@ class Ledger:
 
     def record_evidence(self, item: EvidenceInput) -> EvidenceRecord:
         """Append one hash-chained evidence row; concurrent appenders are serialised."""
-        detail = to_json_document(item.detail)
         with self._begin() as conn:
+            (record,) = self._append(conn, [item])
+        return record
+
+    def _append(self, conn: sa.Connection, items: Sequence[EvidenceInput]) -> list[EvidenceRecord]:
+        """Chain ``items`` inside the caller's transaction, under the head lock: the rows and
+        the change they prove commit together or not at all."""
+        details = [to_json_document(item.detail) for item in items]
+        for item in items:
             _check_references(conn, run_pk=item.run_pk, request_id=item.request_id)
-            current = _lock_head(conn)
+        current = _lock_head(conn)
+        count, last_hash, at = current.count, current.last_hash, self._now()
+        records: list[EvidenceRecord] = []
+        for item, detail in zip(items, details, strict=True):
+            count += 1
             content: dict[str, Any] = {
-                "id": current.count + 1,
-                "at": self._now(),
+                "id": count,
+                "at": at,
                 "action": item.action,
                 "system": item.system,
                 "dataset": item.dataset,
@@ -193,18 +227,27 @@ class Ledger:
                 "run_pk": item.run_pk,
                 "request_id": item.request_id,
             }
-            hashed = row_hash(current.last_hash, content)
-            conn.execute(
-                sa.insert(schema.evidence).values(
-                    **content, prev_hash=current.last_hash, row_hash=hashed
-                )
-            )
-            conn.execute(
-                sa.update(schema.head)
-                .where(schema.head.c.id == 1)
-                .values(count=content["id"], last_hash=hashed, updated_at=content["at"])
-            )
-        return EvidenceRecord(**content, prev_hash=current.last_hash, row_hash=hashed)
+            hashed = row_hash(last_hash, content)
+            records.append(EvidenceRecord(**content, prev_hash=last_hash, row_hash=hashed))
+            last_hash = hashed
+        if not records:
+            return records
+        rows = [
+            {name: getattr(r, name) for name in (*HASHED_COLUMNS, "prev_hash", "row_hash")}
+            for r in records
+        ]
+        for start in range(0, len(rows), 1000):
+            conn.execute(sa.insert(schema.evidence), rows[start : start + 1000])
+        conn.execute(
+            sa.update(schema.head)
+            .where(schema.head.c.id == 1)
+            .values(count=count, last_hash=last_hash, updated_at=at)
+        )
+        return records
+
+    def _snapshot(self, conn: sa.Connection, action: str, snapshots: Sequence[dict]) -> None:
+        """Chain the snapshots of rows this transaction wrote (see ``gdpr.ledger.snapshots``)."""
+        self._append(conn, [EvidenceInput(action=action, count=1, detail=s) for s in snapshots])
 
     def evidence(
         self,
@@ -293,6 +336,7 @@ class Ledger:
                         .values(request_id=_public_id("R", received_at, pk))
                     )
                 row = conn.execute(sa.select(req).where(req.c.pk == pk)).one()
+                self._snapshot(conn, REQUEST_RECORD, [request_snapshot(row, self._identity_key)])
         except sa.exc.IntegrityError as exc:
             duplicate = self._duplicate_request(channel, external_ref, request_id)
             if duplicate is None:
@@ -332,10 +376,13 @@ class Ledger:
                         unnamed,
                     )
                 by_pk: dict[int, RequestRecord] = {}
+                snapshots: dict[int, dict[str, Any]] = {}
                 for start in range(0, len(pks), 1000):
                     chunk = pks[start : start + 1000]
                     for row in conn.execute(sa.select(req).where(req.c.pk.in_(chunk))):
                         by_pk[row.pk] = _request(row)
+                        snapshots[row.pk] = request_snapshot(row, self._identity_key)
+                self._snapshot(conn, REQUEST_RECORD, [snapshots[pk] for pk in pks])
         except sa.exc.IntegrityError as exc:
             raise DuplicateRecordError(
                 f"one of these {len(items)} requests is already recorded; none was written"
@@ -402,6 +449,7 @@ class Ledger:
             if result.rowcount == 0:
                 raise RecordNotFoundError(f"request {request_id} is not in the ledger")
             row = conn.execute(sa.select(req).where(req.c.request_id == request_id)).one()
+            self._snapshot(conn, REQUEST_RECORD, [request_snapshot(row, self._identity_key)])
         return _request(row)
 
     def add_request_event(
@@ -412,10 +460,12 @@ class Ledger:
         document = to_json_document(detail or {})
         with self._begin() as conn:
             pk = _request_pk(conn, request_id)
-            conn.execute(
-                sa.insert(schema.request_events).values(
-                    request_pk=pk, at=self._now(), kind=kind, actor=actor, detail=document
-                )
+            values = {"at": self._now(), "kind": kind, "actor": actor, "detail": document}
+            event_id = conn.execute(
+                sa.insert(schema.request_events).values(request_pk=pk, **values)
+            ).inserted_primary_key[0]
+            self._snapshot(
+                conn, EVENT_RECORD, [event_snapshot(request_id, {"id": event_id, **values})]
             )
 
     def request_events(self, request_id: str) -> list[RequestEventRecord]:
@@ -436,6 +486,41 @@ class Ledger:
                 )
                 for row in rows
             ]
+
+    def clear_identities(self, closed_before: datetime) -> list[str]:
+        """Erase the identity of every request closed before ``closed_before`` (its
+        evidence period over); returns their ids. The request, its history and its chained snapshots
+        stay, so what was asked and when is still proven; who asked is gone. Each batch of a
+        thousand is cleared with its ``request.identity_cleared`` evidence in one transaction."""
+        req = schema.requests
+        due = (
+            req.c.status.not_in(sorted(OPEN_REQUEST_STATUSES))
+            & req.c.closed_at.is_not(None)
+            & (req.c.closed_at < as_utc(closed_before))
+            & req.c.subject_email.is_not(None)
+        )
+        cleared: list[str] = []
+        while True:
+            with self._begin() as conn:
+                ids = list(
+                    conn.execute(
+                        sa.select(req.c.request_id).where(due).order_by(req.c.pk).limit(1000)
+                    ).scalars()
+                )
+                if not ids:
+                    return cleared
+                conn.execute(
+                    sa.update(req).where(req.c.request_id.in_(ids)).values(subject_email=None)
+                )
+                self._append(
+                    conn,
+                    [
+                        EvidenceInput(
+                            action=IDENTITY_CLEARED, count=len(ids), detail={"requests": ids}
+                        )
+                    ],
+                )
+            cleared.extend(ids)
 
     def open_requests(self) -> list[RequestRecord]:
         """Requests whose clock is running, oldest first."""
@@ -480,8 +565,11 @@ class Ledger:
         datasets: list[str],
         categories: list[str],
         high_risk: bool,
+        communication_exemption: str | None = None,
+        exemption_reason: str | None = None,
     ) -> BreachRecord:
-        """Document a breach (Art. 33(5): every breach, notified or not); id ``B-<year>-<n>``."""
+        """Document a breach (Art. 33(5): every breach, notified or not); id ``B-<year>-<n>``.
+        ``communication_exemption``: the Art. 34(3) ground for not writing to each subject."""
         _require_text(title=title)
         aware_at = as_utc(aware_at)
         now = self._now()
@@ -496,6 +584,8 @@ class Ledger:
                     datasets=_text_list("datasets", datasets),
                     categories=_text_list("categories", categories),
                     high_risk=bool(high_risk),
+                    communication_exemption=communication_exemption,
+                    exemption_reason=exemption_reason,
                     status="open",
                     created_at=now,
                     updated_at=now,
@@ -505,6 +595,7 @@ class Ledger:
                 sa.update(br).where(br.c.pk == pk).values(breach_id=_public_id("B", aware_at, pk))
             )
             row = conn.execute(sa.select(br).where(br.c.pk == pk)).one()
+            self._snapshot(conn, BREACH_RECORD, [breach_snapshot(row)])
         return _breach(row)
 
     def get_breach(self, breach_id: str) -> BreachRecord | None:
@@ -530,6 +621,7 @@ class Ledger:
             if result.rowcount == 0:
                 raise RecordNotFoundError(f"breach {breach_id} is not in the ledger")
             row = conn.execute(sa.select(br).where(br.c.breach_id == breach_id)).one()
+            self._snapshot(conn, BREACH_RECORD, [breach_snapshot(row)])
         return _breach(row)
 
     def open_breaches(self) -> list[BreachRecord]:
@@ -590,8 +682,8 @@ class Ledger:
             row = conn.execute(
                 sa.select(schema.legal_holds).where(schema.legal_holds.c.id == hold_id)
             ).one()
-        hold = _hold(row)
-        self.record_evidence(_hold_evidence("legal_hold.place", hold, placed_by))
+            hold = _hold(row)
+            self._append(conn, [_hold_evidence(HOLD_PLACED, hold, placed_by)])
         return hold
 
     def lift_legal_hold(
@@ -605,16 +697,19 @@ class Ledger:
             raise ValueError(
                 f"legal hold {hold_id} was already lifted on {hold.released_at.date().isoformat()}"
             )
-        # evidence first: a lift without its evidence row must not happen; a failed update
-        # after it leaves the hold in force, the safe side
-        self.record_evidence(_hold_evidence("legal_hold.lift", hold, lifted_by, lift_reason=reason))
+        # the lift and its evidence row commit together: never one without the other
         holds = schema.legal_holds
         with self._begin() as conn:
-            conn.execute(
+            lifted = conn.execute(
                 sa.update(holds)
                 .where((holds.c.id == hold_id) & holds.c.released_at.is_(None))
                 .values(released_at=self._now(), lifted_by=lifted_by, lift_reason=reason)
             )
+            if lifted.rowcount == 1:
+                self._append(
+                    conn,
+                    [_hold_evidence(HOLD_LIFTED, hold, lifted_by, lift_reason=reason)],
+                )
         return self.get_legal_hold(hold_id)
 
     def release_legal_hold(self, hold_id: int) -> None:
@@ -631,6 +726,9 @@ class Ledger:
                 and not conn.execute(sa.select(holds.c.id).where(holds.c.id == hold_id)).first()
             ):
                 raise RecordNotFoundError(f"legal hold {hold_id} is not in the ledger")
+            if result.rowcount == 1:
+                row = conn.execute(sa.select(holds).where(holds.c.id == hold_id)).one()
+                self._append(conn, [_hold_evidence(HOLD_LIFTED, _hold(row), None)])
 
     def get_legal_hold(self, hold_id: int) -> HoldRecord:
         holds = schema.legal_holds
@@ -795,6 +893,26 @@ class Ledger:
                     sa.update(note).where(same & note.c.target.in_(chunk)).values(**changes)
                 )
                 settled += result.rowcount
+                if sent:
+                    # the rows this update sent, read back as stored for their snapshots
+                    rows = conn.execute(
+                        sa.select(note)
+                        .where(
+                            (note.c.topic == topic)
+                            & (note.c.occasion == occasion)
+                            & (note.c.channel == channel)
+                            & (note.c.recipient == recipient)
+                            & note.c.target.in_(chunk)
+                            & (note.c.status == "sent")
+                            & (note.c.sent_at == changes["sent_at"])
+                        )
+                        .order_by(note.c.id)
+                    )
+                    self._snapshot(
+                        conn,
+                        NOTIFICATION_SENT,
+                        [notification_snapshot(row, self._identity_key) for row in rows],
+                    )
             if settled != len(set(targets)):
                 raise RecordNotFoundError(
                     f"{len(set(targets)) - settled} of {len(set(targets))} {topic} notifications "
@@ -982,7 +1100,9 @@ def _check_references(conn: sa.Connection, *, run_pk: int | None, request_id: st
 
 
 def _new_request_row(item: Mapping[str, Any], now: datetime) -> dict[str, Any]:
-    """The row ``create_requests`` inserts, after the checks ``create_request`` makes."""
+    """The row ``create_requests`` inserts, after the checks ``create_request`` makes. A
+    request recorded as history (answered before it reached the ledger, e.g. a closed ticket
+    taken by intake) gives its ``status``, ``closed_at`` and ``close_reason``."""
     unknown = sorted(
         set(item)
         - {
@@ -994,6 +1114,9 @@ def _new_request_row(item: Mapping[str, Any], now: datetime) -> dict[str, Any]:
             "external_ref",
             "note",
             "request_id",
+            "status",
+            "closed_at",
+            "close_reason",
         }
     )
     if unknown:
@@ -1008,10 +1131,18 @@ def _new_request_row(item: Mapping[str, Any], now: datetime) -> dict[str, Any]:
     received_at, due_at = as_utc(item["received_at"]), as_utc(item["due_at"])
     if due_at < received_at:
         raise ValueError("the request's due date is before the date it was received")
+    status = item.get("status", "open")
+    if status not in REQUEST_STATUSES:
+        raise ValueError(f"unknown request status {status!r}")
+    closed_at = item.get("closed_at")
+    if (closed_at is None) != (status in OPEN_REQUEST_STATUSES):
+        raise ValueError("a closed request needs its `closed_at`, an open one has none")
     return {
         "request_id": item.get("request_id"),
         "kind": kind,
-        "status": "open",
+        "status": status,
+        "closed_at": as_utc(closed_at) if closed_at is not None else None,
+        "close_reason": item.get("close_reason"),
         "subject_email": email,
         "channel": channel,
         "external_ref": item.get("external_ref"),
@@ -1108,6 +1239,8 @@ def _breach(row: sa.Row[Any]) -> BreachRecord:
         close_reason=row.close_reason,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        communication_exemption=row.communication_exemption,
+        exemption_reason=row.exemption_reason,
     )
 
 

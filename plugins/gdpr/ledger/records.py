@@ -21,6 +21,7 @@ __all__ = [
     "ChainHead",
     "EvidenceInput",
     "EvidenceRecord",
+    "HeadClaim",
     "HoldRecord",
     "NotificationRecord",
     "RequestEventRecord",
@@ -51,7 +52,7 @@ class RequestRecord:
     request_id: str
     kind: str
     status: str
-    subject_email: str
+    subject_email: str | None  # None once cleared (ledger.proof_period)
     channel: str
     external_ref: str | None
     note: str | None
@@ -104,6 +105,8 @@ class BreachRecord:
     close_reason: str | None
     created_at: datetime
     updated_at: datetime
+    communication_exemption: str | None = None  # Art. 34(3): gdpr.breach.exemptions
+    exemption_reason: str | None = None
 
     @property
     def authority_due_at(self) -> datetime:
@@ -254,6 +257,18 @@ class EvidenceRecord:
 class ChainHead:
     count: int
     last_hash: str
+
+
+@dataclass(frozen=True)
+class HeadClaim:
+    """A chain head held somewhere the ledger's credential cannot rewrite: the chain's row
+    ``count`` must still hash to ``last_hash``. ``source`` names where it was found, as the
+    verifier's sentence will say it (a published head's object, a certificate)."""
+
+    count: int
+    last_hash: str
+    source: str
+    published: bool = True  # an anchored head (False: a certificate)
 
 
 @dataclass(frozen=True)

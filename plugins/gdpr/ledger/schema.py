@@ -25,6 +25,7 @@ __all__ = [
     "legal_holds",
     "metadata",
     "notifications",
+    "package_secrets",
     "request_events",
     "requests",
     "runs",
@@ -84,7 +85,9 @@ requests = sa.Table(
     sa.Column("request_id", sa.String(32), nullable=True, unique=True),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("status", sa.String(16), nullable=False),
-    sa.Column("subject_email", sa.String(254), nullable=False, index=True),
+    # Erasable: cleared (NULL) once the request has been closed for ledger.proof_period
+    # (Ledger.clear_identities); the chain keeps only a keyed hash of it.
+    sa.Column("subject_email", sa.String(254), nullable=True, index=True),
     sa.Column("channel", sa.String(64), nullable=False),
     sa.Column("external_ref", sa.String(255), nullable=True),
     sa.Column("note", sa.Text, nullable=True),
@@ -135,6 +138,9 @@ breaches = sa.Table(
     sa.Column("close_reason", sa.Text, nullable=True),
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=False),
+    # Art. 34(3): why the subjects are not written to one by one (gdpr.breach.exemptions)
+    sa.Column("communication_exemption", sa.String(32), nullable=True),
+    sa.Column("exemption_reason", sa.Text, nullable=True),
     sa.Index(None, "status"),
 )
 
@@ -270,4 +276,21 @@ head = sa.Table(
     sa.Column("last_hash", sa.String(64), nullable=False),
     sa.Column("updated_at", UTCDateTime, nullable=True),
     sa.CheckConstraint("id = 1", name="single_row"),
+)
+
+# The passphrase of a request's delivered package, kept only until a DPO has been shown it once
+# (``gdpr.access.secret``): then ``passphrase`` is cleared and who saw it, and when, remain.
+package_secrets = sa.Table(
+    "ledger_package_secrets",
+    metadata,
+    sa.Column(
+        "request_id",
+        sa.String(32),
+        sa.ForeignKey("ledger_requests.request_id"),
+        primary_key=True,
+    ),
+    sa.Column("passphrase", sa.String(255), nullable=True),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("shown_at", UTCDateTime, nullable=True),
+    sa.Column("shown_by", sa.String(255), nullable=True),
 )

@@ -44,13 +44,14 @@ def head_revision() -> str:
     return head
 
 
-def migrate(engine: sa.Engine) -> str:
-    """Upgrade the ledger to the newest revision; a no-op when it is already there."""
+def migrate(engine: sa.Engine, revision: str = "head") -> str:
+    """Upgrade the ledger to the newest revision (or an older one, to test an upgrade); a no-op
+    when it is already there."""
     with engine.begin() as connection:
         config = _config()
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-    return head_revision()
+        command.upgrade(config, revision)
+    return head_revision() if revision == "head" else revision
 
 
 def current_revision(engine: sa.Engine) -> str | None:

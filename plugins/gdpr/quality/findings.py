@@ -23,7 +23,16 @@ FREE_TEXT = "free_text"  # special categories and identifiers in a free-text fie
 RETENTION = "retention"  # a record older than its retention rule allows
 CONSENT = "consent"  # an opt-in without evidence, a withdrawal not honoured
 CUSTOM = "custom"  # an expectation of a hand-written suite (include/expectations/)
-CHECKS: tuple[str, ...] = (SCHEMA, NOT_NECESSARY, FREE_TEXT, RETENTION, CONSENT, CUSTOM)
+DOCUMENTS = "documents"  # a file of a kind its dataset must not (or may not) hold
+CHECKS: tuple[str, ...] = (
+    SCHEMA,
+    NOT_NECESSARY,
+    FREE_TEXT,
+    RETENTION,
+    CONSENT,
+    DOCUMENTS,
+    CUSTOM,
+)
 
 
 @dataclass(frozen=True, order=True)

@@ -23,6 +23,7 @@ import pandas as pd
 import sqlalchemy as sa
 from great_expectations.data_context.types.base import ProgressBarsConfig
 
+from gdpr.connectors.base import Connector
 from gdpr.connectors.s3 import S3Connector
 from gdpr.connectors.sql import SqlConnector
 from gdpr.datamap.models import DataMap
@@ -31,10 +32,13 @@ from gdpr.quality import findings as checks
 from gdpr.quality.detectors import detect
 from gdpr.quality.findings import Finding, key_of
 from gdpr.quality.suites import (
+    OBJECT_KIND,
     OBJECT_TEXT,
     DatasetSuites,
     SuiteFile,
     build_suites,
+    document_kinds_suite,
+    free_text_suite,
     object_text_suite,
 )
 
@@ -147,22 +151,68 @@ def check_objects(
     progress: Progress | None = None,
     threads: int = 8,
 ) -> DatasetOutcome:
-    """The free-text check of an s3 dataset's text objects: each object of a declared content
-    type (read up to ``max_bytes``) is a row ``(key, content)`` of a pandas batch."""
+    """The checks of an s3 dataset's current objects: the free text of its text objects (each
+    object of a declared content type, read up to ``max_bytes``, a row ``(key, content)``),
+    and the kind of each file where the dataset declares the kinds it may and must not hold
+    (``documents``: a row ``(key, kind)``)."""
     ref = datamap.dataset(dataset_id)
     declared = ref.dataset.text_objects if ref.kind == "s3" else None
-    if declared is None:
-        raise ValueError(f"{dataset_id} is not an s3 dataset with `text_objects`")
+    documents = ref.dataset.documents if ref.kind == "s3" else None
+    if declared is None and documents is None:
+        raise ValueError(f"{dataset_id} is not an s3 dataset with `text_objects` or `documents`")
     context = new_context()
     outcome = DatasetOutcome(dataset_id)
+    if declared is not None:
+        frames = (
+            pd.DataFrame.from_records(texts, columns=[OBJECT_KEY, OBJECT_TEXT])
+            for texts in _text_objects(connector, ref.dataset, declared, chunk_size, threads)
+            if texts
+        )
+        _validate_chunks(
+            context, ref, object_text_suite(dataset_id), [OBJECT_KEY], frames, outcome, progress
+        )
+    if documents is not None:
+        kinds = (
+            pd.DataFrame.from_records(rows, columns=[OBJECT_KEY, OBJECT_KIND])
+            for rows in _object_kinds(connector, ref.dataset, documents, chunk_size, threads)
+            if rows
+        )
+        suite = document_kinds_suite(dataset_id, documents)
+        _validate_chunks(
+            context, ref, suite, [OBJECT_KEY], kinds, outcome, progress, source="documents"
+        )
+    scrub_store(context)
+    if docs_dir is not None:
+        build_docs(context, docs_dir)
+    outcome.findings.sort()
+    return outcome
+
+
+def check_records(
+    datamap: DataMap,
+    dataset_id: str,
+    connector: Connector,
+    *,
+    docs_dir: Path | None = None,
+    chunk_size: int = 2_000,
+    progress: Progress | None = None,
+) -> DatasetOutcome:
+    """The free-text check of a dataset that no SQL engine can query (a ticketing system
+    reached through its API): its `free_text` fields, read through the connector's ``scan``,
+    validated in pandas chunks like a table's free text."""
+    ref = datamap.dataset(dataset_id)
+    suite, text_fields = free_text_suite(dataset_id, ref.dataset)
+    if suite is None:
+        raise ValueError(f"{dataset_id} has no `free_text` field to scan")
+    context = new_context()
+    outcome = DatasetOutcome(dataset_id)
+    key_fields = list(connector.key_fields(ref.dataset))
+    columns = [*key_fields, *text_fields]
     frames = (
-        pd.DataFrame.from_records(texts, columns=[OBJECT_KEY, OBJECT_TEXT])
-        for texts in _text_objects(connector, ref.dataset, declared, chunk_size, threads)
-        if texts
+        pd.DataFrame.from_records(rows, columns=columns)
+        for rows in connector.scan(ref.dataset, columns, batch_size=chunk_size)
     )
-    _validate_chunks(
-        context, ref, object_text_suite(dataset_id), [OBJECT_KEY], frames, outcome, progress
-    )
+    _validate_chunks(context, ref, suite, key_fields, frames, outcome, progress)
     scrub_store(context)
     if docs_dir is not None:
         build_docs(context, docs_dir)
@@ -197,20 +247,53 @@ def _text_objects(
         finally:
             body.close()
 
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        for keys in _current_keys(connector, template, chunk_size):
+            yield [t for t in pool.map(read, keys) if t]
+
+
+def _object_kinds(
+    connector: S3Connector, dataset: Any, documents: Any, chunk_size: int, threads: int
+) -> Iterator[list[tuple[str, str]]]:
+    """``(key, kind)`` of the dataset's current objects, ``chunk_size`` at a time: the kind
+    from a field of the key (no request), from a tag or the Content-Type (one request per
+    object, ``threads`` at a time); an empty kind where the object has none."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    bucket = connector.objects
+    template = KeyTemplate(dataset.key_template or "")
+
+    def kind(key: str) -> tuple[str, str]:
+        if documents.segment:
+            return key, (template.parse(key) or {}).get(documents.segment, "")
+        if documents.tag:
+            tags = bucket.client.get_object_tagging(Bucket=bucket.name, Key=key)["TagSet"]
+            return key, next((t["Value"] for t in tags if t["Key"] == documents.tag), "")
+        head = bucket.client.head_object(Bucket=bucket.name, Key=key)
+        return key, (head.get("ContentType") or "").split(";", 1)[0].strip().lower()
+
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        for keys in _current_keys(connector, template, chunk_size):
+            yield list(pool.map(kind, keys))
+
+
+def _current_keys(
+    connector: S3Connector, template: KeyTemplate, chunk_size: int
+) -> Iterator[list[str]]:
+    """The keys of the current objects the template matches, ``chunk_size`` at a time."""
     keys: list[str] = []
     listed = 0
-    with ThreadPoolExecutor(max_workers=threads) as pool:
-        for obj in bucket.list(template.prefix({})):
-            if template.parse(obj["Key"]) is not None:
-                keys.append(obj["Key"])
-            if len(keys) == chunk_size:
-                listed += len(keys)
-                log.info("%d objects listed", listed)
-                yield [t for t in pool.map(read, keys) if t]
-                keys = []
-        if keys:
-            log.info("%d objects listed", listed + len(keys))
-            yield [t for t in pool.map(read, keys) if t]
+    for obj in connector.objects.list(template.prefix({})):
+        if template.parse(obj["Key"]) is not None:
+            keys.append(obj["Key"])
+        if len(keys) == chunk_size:
+            listed += len(keys)
+            log.info("%d objects listed", listed)
+            yield keys
+            keys = []
+    if keys:
+        log.info("%d objects listed", listed + len(keys))
+        yield keys
 
 
 # GX caps the keys of failing rows it reads from SQL at partial_unexpected_count (default 20).
@@ -301,9 +384,11 @@ def _validate_chunks(
     frames: Iterable[pd.DataFrame],
     outcome: DatasetOutcome,
     progress: Progress | None,
+    source: str = "text",
 ) -> None:
-    """Validate ``suite`` over each frame (a pandas batch), one merged result in the Data Docs."""
-    source = context.data_sources.add_pandas(name=f"{ref.system.name}_text")
+    """Validate ``suite`` over each frame (a pandas batch), one merged result in the Data Docs
+    (``source`` names the pandas data source, one per suite of a dataset)."""
+    source = context.data_sources.add_pandas(name=f"{ref.system.name}_{source}")
     asset = source.add_dataframe_asset(name=ref.dataset.name)
     batch = asset.add_batch_definition_whole_dataframe("chunk")
     suite = context.suites.add(suite)
@@ -408,6 +493,8 @@ def _findings(
         column = item.expectation_config.kwargs.get("column")
         if check == checks.FREE_TEXT and texts is not None:
             return _text_findings(dataset, column, keys, pk, texts)
+        if check == checks.DOCUMENTS and texts is not None:
+            return _document_findings(dataset, category, keys, pk, texts)
         return [Finding(dataset, check, category, key, column) for key in keys]
     rows = (res.get("details") or {}).get("unexpected_rows")
     if rows is not None:
@@ -438,6 +525,19 @@ def _text_findings(
                 for label in sorted(detect(values[column]))
             ]
     return out
+
+
+def _document_findings(
+    dataset: str, category: str, keys: list[tuple[str, ...]], pk: list[str], kinds: pd.DataFrame
+) -> list[Finding]:
+    """One finding per file, its category saying why and which kind: ``forbidden:<kind>``, or
+    ``not_allowed:<kind>`` (``not_allowed:`` alone for a file of no kind)."""
+    wanted = set(keys)
+    return [
+        Finding(dataset, checks.DOCUMENTS, f"{category}:{row[OBJECT_KIND]}", key)
+        for row in kinds.to_dict("records")
+        if (key := key_of(row[name] for name in pk)) in wanted
+    ]
 
 
 def scrub_store(context: Any) -> None:
@@ -473,29 +573,19 @@ def build_docs(context: Any, directory: Path) -> Path:
 def retention_exemptions(
     datamap: DataMap, dataset_id: str, connectors: Mapping[str, Any], ledger: Any
 ) -> dict[str, set[tuple]]:
-    """Per rule of the dataset, the keys its purge keeps on purpose: legal holds and open
-    requests (from the ledger, as the purge collects them) and restricted records (Art. 18).
-    Such records are past their period but not a finding."""
-    from gdpr.ledger.identity import request_identity
-    from gdpr.retention.exempt import collect
+    """Per rule of the dataset, the keys its purge keeps on purpose: legal holds (the ledger's
+    and the map's) and open requests, as the purge collects them, and restricted records
+    (Art. 18). Such records are past their period but not a finding."""
     from gdpr.retention.plan import plan_rule
-    from gdpr.subject.resolve import resolve_record, resolve_subject
+    from gdpr.retention.run import rule_exemptions
 
-    identity = request_identity(datamap)  # what ledger requests and holds name subjects by
     ref = datamap.dataset(dataset_id)
     connector = connectors[ref.system.name]
     out: dict[str, set[tuple]] = {}
     for rule in datamap.retention:
         if rule.dataset != dataset_id:
             continue
-        exemptions = collect(
-            plan_rule(datamap, rule),
-            ledger,
-            lambda email, within: resolve_subject(
-                datamap, connectors, identity, email, within, shared="merge"
-            ),
-            lambda dataset, key, within: resolve_record(datamap, connectors, dataset, key, within),
-        )
+        exemptions = rule_exemptions(datamap, plan_rule(datamap, rule), connectors, ledger)
         keys = {_typed(k) for k in exemptions.rows.get(dataset_id, {})}
         flag = ref.dataset.restriction_flag
         if flag and rule.exemptions.restriction:

@@ -9,7 +9,8 @@ From the map (one suite run in the database, one over the free-text fields in pa
    of an s3 dataset declared `text_objects` (their text is validated as a column `content`);
 4. no record is older than its retention rule allows (the purge's own cutoff and selection,
    minus the records a legal hold, an open request or a restriction keeps);
-5. marketing consent (`consent:` block): every opt-in has a timestamp and a source, and a
+5. marketing consent (`consent:` block): every opt-in has a timestamp and a source that counts
+   as consent (not one of the map's `invalid_sources`, such as a pre-ticked box), and a
    withdrawn consent is not opted in.
 
 Hand-written suites are YAML or JSON files in the map's ``expectations/`` folder (next to
@@ -44,7 +45,7 @@ from great_expectations.expectations.row_conditions import Column
 
 from gdpr.connectors.keys import canonical
 from gdpr.datamap.loader import read_sql
-from gdpr.datamap.models import DataMap, Dataset, DatasetRef, RetentionRule
+from gdpr.datamap.models import DataMap, Dataset, DatasetRef, DocumentKinds, RetentionRule
 from gdpr.quality import findings as checks
 from gdpr.quality.detectors import LABELS
 from gdpr.quality.expectations import ExpectColumnValuesToBeFreeOfSensitiveText
@@ -164,20 +165,28 @@ def build_suites(
     if dataset.consent:
         in_database += _consent(dataset.consent)
     sql = gx.ExpectationSuite(name=f"{dataset_id}.minimisation", expectations=in_database)
-    text_fields = [name for name, spec in dataset.fields.items() if spec.free_text]
-    text = None
-    if text_fields:
-        text = gx.ExpectationSuite(
-            name=f"{dataset_id}.free_text",
-            expectations=[
-                ExpectColumnValuesToBeFreeOfSensitiveText(
-                    column=name, labels=list(LABELS), meta=_meta(checks.FREE_TEXT, name)
-                )
-                for name in text_fields
-            ],
-        )
+    text, text_fields = free_text_suite(dataset_id, dataset)
     custom = [_custom_suite(f) for f in suite_files if f.dataset == dataset_id]
     return DatasetSuites(dataset_id, sql, text, text_fields, custom)
+
+
+def free_text_suite(
+    dataset_id: str, dataset: Dataset
+) -> tuple[gx.ExpectationSuite | None, list[str]]:
+    """The suite over a dataset's `free_text` fields (None when it has none), and the fields."""
+    text_fields = [name for name, spec in dataset.fields.items() if spec.free_text]
+    if not text_fields:
+        return None, []
+    suite = gx.ExpectationSuite(
+        name=f"{dataset_id}.free_text",
+        expectations=[
+            ExpectColumnValuesToBeFreeOfSensitiveText(
+                column=name, labels=list(LABELS), meta=_meta(checks.FREE_TEXT, name)
+            )
+            for name in text_fields
+        ],
+    )
+    return suite, text_fields
 
 
 OBJECT_TEXT = "content"  # the column an object's text is validated as
@@ -193,6 +202,32 @@ def object_text_suite(dataset_id: str) -> gx.ExpectationSuite:
             )
         ],
     )
+
+
+OBJECT_KIND = "kind"  # the column a file's kind is validated as
+FORBIDDEN, NOT_ALLOWED = "forbidden", "not_allowed"
+
+
+def document_kinds_suite(dataset_id: str, documents: DocumentKinds) -> gx.ExpectationSuite:
+    """The suite of an s3 dataset that declares the kinds of files it may and must not hold
+    (`documents`): no file of a forbidden kind; with `allowed`, no file of another kind either
+    (a forbidden file is reported once, as forbidden)."""
+    expectations: list = [
+        gx.expectations.ExpectColumnValuesToNotBeInSet(
+            column=OBJECT_KIND,
+            value_set=list(documents.forbidden),
+            meta=_meta(checks.DOCUMENTS, FORBIDDEN),
+        )
+    ]
+    if documents.allowed:
+        expectations.append(
+            gx.expectations.ExpectColumnValuesToBeInSet(
+                column=OBJECT_KIND,
+                value_set=[*documents.allowed, *documents.forbidden],
+                meta=_meta(checks.DOCUMENTS, NOT_ALLOWED),
+            )
+        )
+    return gx.ExpectationSuite(name=f"{dataset_id}.documents", expectations=expectations)
 
 
 def _retention(
@@ -325,6 +360,15 @@ def _consent(consent) -> list:
             meta={**meta_consent, "category": "opt_in_without_source"},
         ),
     ]
+    if consent.invalid_sources:
+        out.append(
+            gx.expectations.ExpectColumnValuesToNotBeInSet(
+                column=consent.source,
+                value_set=list(consent.invalid_sources),
+                row_condition=opted_in,
+                meta={**meta_consent, "category": "opt_in_from_invalid_source"},
+            )
+        )
     if consent.withdrawn_at:
         out.append(
             gx.expectations.ExpectColumnValuesToBeInSet(

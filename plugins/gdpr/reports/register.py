@@ -18,6 +18,9 @@ from gdpr.datamap import categories
 from gdpr.datamap.drift import Drift
 from gdpr.datamap.models import LEGAL_BASIS_ARTICLES, DataMap
 from gdpr.reports.render import render_template
+from gdpr.retention.describe import describe_rule
+
+_ACTIONS = {"delete": "deleted", "anonymise": "anonymised"}
 
 
 @dataclass(frozen=True)
@@ -64,29 +67,13 @@ def _entry(datamap: DataMap, purpose_id: str) -> RegisterEntry:
             for t in purpose.transfers
         ],
         retention=[
-            f"{rule.dataset}: {rule.action} after {rule.period} from {_start(rule)} ({rule.citation})"
+            f"{rule.dataset}: {_ACTIONS[rule.action]} {describe_rule(datamap, rule)} "
+            f"({rule.citation})"
             for rule in datamap.retention
             if rule.dataset in dataset_ids
         ],
         sources=list(purpose.sources),
     )
-
-
-def _start(rule) -> str:
-    population = " (the records meeting the rule's conditions)" if rule.where else ""
-    if rule.start.column:
-        return rule.start.column + population
-    if rule.start.aggregate:
-        kind, spec = rule.start.aggregate
-        text = f"the {'latest' if kind == 'max' else 'earliest'} {spec.column} of {spec.dataset}"
-        if spec.null == "keeps":
-            text += f" (a record without {spec.column} keeps it)"
-        if rule.start.otherwise:
-            text += f", else {rule.start.otherwise}"
-        return text + population
-    if rule.start.sql:
-        return f"the selection in {rule.start.sql}"
-    return "the object's last modification"
 
 
 CSV_COLUMNS = [

@@ -1,4 +1,5 @@
-"""The retention run report: per rule, what expired, what was kept and why, what changed."""
+"""The retention run report: the day it cut as of; per rule, the rule in words, what expired,
+what was kept and why (a hold names its rule), what changed."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import datetime
 
 from gdpr.datamap.models import DataMap
 from gdpr.reports.render import render_template
+from gdpr.retention.describe import describe_rule
 
 
 def render_retention_report(
@@ -24,6 +26,9 @@ def render_retention_report(
         org=datamap.organisation,
         outcomes=outcomes,
         rules=rules,
+        words={rule.id: describe_rule(datamap, rule) for rule in datamap.retention},
+        # the day the run cut as of (a preview's chosen date): one, unless rules disagree
+        as_of=sorted({o["as_of"] for o in outcomes if o.get("as_of")}),
         failed=failed,
         dry_run=dry_run,
         generated_at=generated_at,

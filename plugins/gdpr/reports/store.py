@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,3 +42,11 @@ class ReportStore:
 
     def link(self, report: StoredReport, expires_in: int = 7 * 24 * 3600) -> str:
         return self.bucket.presigned_url(report.key, expires_in)
+
+    def keys(self, under: str) -> Iterator[str]:
+        """The full keys of the reports stored under a name prefix (e.g. ``erasure/``)."""
+        for item in self.bucket.list(f"{self.location.prefix}{under}"):
+            yield item["Key"]
+
+    def read(self, key: str) -> bytes:
+        return self.bucket.client.get_object(Bucket=self.location.bucket, Key=key)["Body"].read()

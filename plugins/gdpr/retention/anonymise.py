@@ -9,7 +9,7 @@ as anonymised once every field is in its erased form, so a second run selects no
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from gdpr.datamap.models import DataMap, Dataset
 
 if TYPE_CHECKING:
+    from gdpr.connectors.base import Connector
     from gdpr.retention.plan import RulePlan, Step
 
 REDACTED = "[redacted]"
@@ -83,16 +84,41 @@ class NotNullError(ValueError):
     before anything changes, with one sentence per field naming its dataset."""
 
 
-def step_anonymisation(datamap: DataMap, plan: RulePlan, step: Step) -> Anonymisation:
+def step_anonymisation(
+    datamap: DataMap,
+    plan: RulePlan,
+    step: Step,
+    referring: Iterable[tuple[str, tuple[str, ...], str]] = (),
+) -> Anonymisation:
     """What a retention rule's purge does to a step's records it keeps: the rule's own dataset,
     its `fields` (default: every erasing field); a dataset the rule keeps, its erasing fields
-    and the references to the records the purge deletes."""
+    and the references to the records the purge deletes: the map's, and ``referring``, the
+    systems' own foreign keys ``(dataset, fields, target)`` (``order.referring_fields``), which
+    the map may not declare (no join key to a deleted record survives, and the database would
+    refuse the delete while one does)."""
     dataset = datamap.dataset(step.dataset).dataset
     if not step.parents:
         return anonymisation(dataset, plan.rule.fields)
     deleted = {s.dataset for s in plan.steps if s.action == "delete"}
     cut = [f for edge in step.parents if edge.parent in deleted for f in edge.child_fields]
-    return anonymisation(dataset, cut=cut)
+    cut += [
+        f
+        for source, fields, target in referring
+        if source == step.dataset and target in deleted
+        for f in fields
+    ]
+    return anonymisation(dataset, cut=list(dict.fromkeys(cut)))
+
+
+def referring_edges(
+    datamap: DataMap, plan: RulePlan, connectors: Mapping[str, Connector]
+) -> set[tuple[str, tuple[str, ...], str]]:
+    """``(dataset, fields, target)`` wherever the rule's records refer to each other: the map's
+    references and the systems' own foreign keys (read once per connector)."""
+    from gdpr.connectors import order  # the connectors import this module
+
+    edges = [(s.dataset, tuple(e.child_fields), e.parent) for s in plan.steps for e in s.parents]
+    return order.referring_fields(datamap, connectors, [s.dataset for s in plan.steps], edges)
 
 
 def reference_fields(datamap: DataMap, dataset_id: str) -> set[str]:

@@ -1,7 +1,8 @@
 """Records a purge must not touch, with the reason a report can show.
 
 Legal holds in the ledger name either a record (dataset + key) or a person (an e-mail, resolved
-to their records everywhere); subjects with an open request are kept until it is answered, so an
+to their records everywhere); holds the data map declares (`holds.rules`, an open claim) name
+records by a condition, reported under the rule's name (``gdpr.retention.held``); subjects with an open request are kept until it is answered, so an
 access package is never missing what the purge took overnight. Restriction flags (Art. 18) are
 read from the rows themselves while the purge walks them.
 """
@@ -9,7 +10,7 @@ read from the rows themselves while the purge walks them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from gdpr.connectors.keys import key_texts
@@ -24,6 +25,8 @@ RESTRICTED = "restriction of processing (Art. 18)"
 SubjectResolver = Callable[[str, set[str]], SubjectLocation]
 RecordResolver = Callable[[str, dict, set[str]], SubjectLocation]
 OwnerFinder = Callable[[str, dict], set[str]]  # a record's owners, as the ledger names people
+# what the map's declared holds keep within some datasets: (reason naming the rule, records)
+DeclaredHolds = Callable[[set[str]], Iterable[tuple[str, SubjectLocation]]]
 
 
 @dataclass
@@ -48,13 +51,15 @@ def collect(
     resolve_subject: SubjectResolver,
     resolve_record: RecordResolver,
     owners_of: OwnerFinder | None = None,
+    declared: DeclaredHolds | None = None,
 ) -> Exemptions:
     """Legal holds and open requests that concern the datasets of this rule's plan.
 
     A hold on a record covers the records that depend on it (a held account's purchases and
     documents) and, in `subject` scope (``owners_of`` given: the map's ``holds.scope``),
     everything of the people the record belongs to; a hold on a person, and an open request,
-    cover everything found for them.
+    cover everything found for them. ``declared``: the data map's holds, honoured with the
+    ledger's (a rule's `exemptions.legal_hold`).
     """
     exemptions = Exemptions()
     wanted = set(plan.datasets)
@@ -69,6 +74,8 @@ def collect(
                 _add_subject(exemptions, location, wanted, LEGAL_HOLD)
                 for owner in owners_of(hold.dataset, hold.record_key) if owners_of else ():
                     subjects.setdefault(owner, LEGAL_HOLD)
+        for reason, location in declared(wanted) if declared else ():
+            _add_subject(exemptions, location, wanted, reason)
     if rule.exemptions.open_request:
         for request in ledger.open_requests():
             subjects.setdefault(request.subject_email, OPEN_REQUEST)

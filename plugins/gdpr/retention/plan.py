@@ -26,11 +26,24 @@ class Cutoff:
 
     at: datetime  # the start of ``day`` in the organisation's time zone, naive UTC (timestamps)
     day: date  # as-of date in the organisation's calendar minus the period (DATE columns)
+    as_of: date | None = None  # the day the rule is applied as of, in the same calendar
 
     @property
     def at_utc(self) -> datetime:
         """``at`` with its time zone, for columns (and :cutoff) with time zone."""
         return self.at.replace(tzinfo=ZoneInfo("UTC"))
+
+    def passed(self, value: object) -> bool:
+        """Whether a start value read from a system is before the cutoff: a date against the
+        cutoff day, a time against its start (a time without zone is UTC); nothing else is."""
+        if isinstance(value, datetime):
+            naive = (
+                value.astimezone(ZoneInfo("UTC")).replace(tzinfo=None) if value.tzinfo else value
+            )
+            return naive < self.at
+        if isinstance(value, date):
+            return value < self.day
+        return False
 
 
 def cutoff_for(rule: RetentionRule, now: datetime, timezone: str) -> Cutoff:
@@ -47,7 +60,7 @@ def cutoff_for(rule: RetentionRule, now: datetime, timezone: str) -> Cutoff:
         day += timedelta(days=1)
     midnight = datetime(day.year, day.month, day.day, tzinfo=zone)
     at = midnight.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
-    return Cutoff(at=at, day=day)
+    return Cutoff(at=at, day=day, as_of=as_of)
 
 
 def _as_date_period(period: timedelta | isodate.Duration) -> timedelta | isodate.Duration:

@@ -23,7 +23,6 @@ import json
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -34,7 +33,7 @@ from gdpr.connectors.keys import key_texts
 from gdpr.datamap.graph import Edge, ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef
 from gdpr.ledger import EvidenceInput, EvidenceRecord, Ledger
-from gdpr.retention.anonymise import Anonymisation, step_anonymisation
+from gdpr.retention.anonymise import Anonymisation, referring_edges, step_anonymisation
 from gdpr.retention.digest import SortedKeyDigest, digest_lines, key_lines
 from gdpr.retention.exempt import RESTRICTED, Exemptions
 from gdpr.retention.plan import Cutoff, RulePlan, Step
@@ -80,6 +79,8 @@ class RuleOutcome:
     rule: str
     dataset: str
     dry_run: bool
+    as_of: str = ""  # the day the rule was applied as of (ISO), in the organisation's calendar
+    cutoff: str = ""  # records started before this day (ISO) had expired
     expired: int = 0
     batches: int = 0
     spared_roots: dict[str, int] = field(default_factory=lambda: defaultdict(int))
@@ -93,6 +94,8 @@ class RuleOutcome:
             "rule": self.rule,
             "dataset": self.dataset,
             "dry_run": self.dry_run,
+            "as_of": self.as_of,
+            "cutoff": self.cutoff,
             "expired": self.expired,
             "batches": self.batches,
             "spared": dict(self.spared_roots),
@@ -181,7 +184,13 @@ class RulePurge:
 
     def run(self) -> RuleOutcome:
         rule, root = self.plan.rule, self.plan.root
-        outcome = RuleOutcome(rule.id, root.id, self.dry_run)
+        outcome = RuleOutcome(
+            rule.id,
+            root.id,
+            self.dry_run,
+            as_of=self.cutoff.as_of.isoformat() if self.cutoff.as_of else "",
+            cutoff=self.cutoff.day.isoformat(),
+        )
         outcome.datasets = {s.dataset: DatasetTally(s.action) for s in self.plan.steps}
         outcome.shared = {d: DatasetTally("anonymise") for d in self.parties}
         keys = self._select()
@@ -298,7 +307,9 @@ class RulePurge:
         root = self.plan.root
         connector = self.connectors[root.system.name]
         try:
-            return expired_keys(self.datamap, connector, self.plan.rule, self.cutoff)
+            return expired_keys(
+                self.datamap, connector, self.plan.rule, self.cutoff, self.connectors
+            )
         except SelectionRefusedError as exc:
             reason = str(exc)
             raise SelectionError(
@@ -308,11 +319,7 @@ class RulePurge:
 
     # -- discovery ------------------------------------------------------------------------------
     def _discover(self, batch: list[Key]) -> Tree:
-        systems = {self.datamap.dataset(d).system.name for d in self.plan.datasets}
-        with ExitStack() as stack:
-            for system in sorted(systems):
-                stack.enter_context(self.connectors[system].reading())
-            rows = self._read(batch)
+        rows = self._read(batch)  # one connection per system (``descend``)
         spared = self._spare(rows)
         released = self._release(rows, spared) if self.parties else {}
         return Tree(rows, spared, released)
@@ -350,6 +357,7 @@ class RulePurge:
             and not self.exemptions.rows.get(step.dataset)
             and not (ref.dataset.restriction_flag and self.plan.rule.exemptions.restriction)
             and step.dataset not in self.parties  # which parties remain is read from the row
+            and not any(e.reference.match for e in step.parents)  # compared normalised, read
         )
 
     def _columns(self, ref: DatasetRef, step: Step, graph: ReferenceGraph) -> list[str]:
@@ -370,7 +378,7 @@ class RulePurge:
         exempt = {s.dataset: self._exempt(s.dataset, rows[s.dataset]) for s in self.plan.steps}
         if not any(exempt.values()):
             return exempt  # the usual batch: nothing to propagate
-        links = _Links(rows)
+        links = _Links(rows, self.graph)
         for step in reversed(self.plan.steps):
             for key, reason in list(exempt[step.dataset].items()):
                 for edge in step.parents:
@@ -403,7 +411,7 @@ class RulePurge:
         in ``spared``. Parents first: a record is reached by a role when its link holds the join
         values of a parent record the batch changes; another party remains when a role it was
         not reached by has its link set."""
-        links = _Links(rows)
+        links = _Links(rows, self.graph)
         released: dict[str, dict[Key, frozenset[str]]] = {}
         common: dict[str, set[Key]] = {}  # released records and the records below them
         for step in self.plan.steps:
@@ -628,7 +636,12 @@ class RulePurge:
         return change.anonymise(dataset, live, self._anonymisation(step))
 
     def _anonymisation(self, step: Step) -> Anonymisation:
-        return step_anonymisation(self.datamap, self.plan, step)
+        return step_anonymisation(self.datamap, self.plan, step, self.referring)
+
+    @cached_property
+    def referring(self) -> set[tuple[str, tuple[str, ...], str]]:
+        """Where the rule's records refer to each other, the systems' own foreign keys included."""
+        return referring_edges(self.datamap, self.plan, self.connectors)
 
     def _tally(self, tree: Tree, outcome: RuleOutcome) -> dict[str, int]:
         done = {}
@@ -728,19 +741,24 @@ class RulePurge:
 class _Links:
     """Parent records of a record along one edge, through an index built once per edge."""
 
-    def __init__(self, rows: dict[str, dict[Key, Row]]):
-        self.rows = rows
-        self._indexes: dict[tuple[str, tuple[str, ...]], dict[tuple, list[Key]]] = {}
+    def __init__(self, rows: dict[str, dict[Key, Row]], graph: ReferenceGraph):
+        self.rows, self.graph = rows, graph
+        self._indexes: dict[tuple[str, tuple[str, ...], str | None], dict] = {}
 
     def parents(self, dataset: str, key: Key, edge: Edge) -> list[Key]:
-        index_id = (edge.parent, edge.parent_fields)
+        index_id = (edge.parent, edge.parent_fields, edge.reference.match)
         if index_id not in self._indexes:
-            index: dict[tuple, list[Key]] = defaultdict(list)
+            index: dict[tuple | None, list[Key]] = defaultdict(list)
             for pkey, prow in self.rows[edge.parent].items():
-                index[key_texts(prow.get(f) for f in edge.parent_fields)].append(pkey)
+                index[self.graph.join_key(edge, (prow.get(f) for f in edge.parent_fields))].append(
+                    pkey
+                )
+            index.pop(None, None)
             self._indexes[index_id] = index
         row = self.rows[dataset][key]
-        return self._indexes[index_id].get(key_texts(row.get(f) for f in edge.child_fields), [])
+        return self._indexes[index_id].get(
+            self.graph.join_key(edge, (row.get(f) for f in edge.child_fields)), []
+        )
 
 
 def _chunks(items: list[Key], size: int) -> Iterator[list[Key]]:

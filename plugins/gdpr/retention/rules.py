@@ -37,15 +37,17 @@ class Tables(Protocol):
 
 
 def is_declarative(rule: RetentionRule) -> bool:
-    """Compiled here (a field or an aggregate, with conditions), not a SQL file or object age."""
-    return rule.start.sql is None and not rule.start.object_modified
+    """Compiled here (a field or an aggregate, with conditions), not a SQL file, an object's
+    age or its parent record's field."""
+    start = rule.start
+    return start.sql is None and not start.object_modified and start.parent is None
 
 
 def expired_select(
     datamap: DataMap, rule: RetentionRule, cutoff: Cutoff, root: sa.TableClause, tables: Tables
 ) -> sa.Select:
     """The keys of ``rule``'s expired records, as one SELECT over ``root`` (the dataset's table)."""
-    compiler = _Compiler(datamap, rule, tables)
+    compiler = _Compiler(datamap, f"rule {rule.id}", tables)
     ref = datamap.dataset(rule.dataset)
     pk = [root.c[name] for name in ref.dataset.primary_key]
     start = rule.start
@@ -87,16 +89,31 @@ def expired_select(
     return sa.select(*pk).select_from(source).where(*conditions)
 
 
+def where_clause(
+    datamap: DataMap,
+    owner: str,
+    dataset_id: str,
+    conditions: Sequence[Condition],
+    table: sa.FromClause,
+    tables: Tables,
+) -> sa.ColumnElement[bool]:
+    """``conditions`` on the records of ``dataset_id`` (its ``table``) as one clause, compiled
+    as a rule's `where` is: a declared hold's selection. ``owner`` names the declaration in a
+    refusal, e.g. "hold open-claims"."""
+    compiler = _Compiler(datamap, owner, tables)
+    return sa.and_(*compiler.conditions(datamap.dataset(dataset_id), table, conditions))
+
+
 class _Compiler:
-    def __init__(self, datamap: DataMap, rule: RetentionRule, tables: Tables):
-        self.datamap, self.rule, self.tables = datamap, rule, tables
+    def __init__(self, datamap: DataMap, owner: str, tables: Tables):
+        self.datamap, self.owner, self.tables = datamap, owner, tables
         self._aliases = 0
 
     def link(self, ref: DatasetRef, related: DatasetRef) -> list[tuple[str, str]]:
         pairs = link(self.datamap, ref.id, related.id)
         if pairs is None:  # the loader refuses such a map; a map built in memory may not be
             raise SelectionRefusedError(
-                f"rule {self.rule.id}: {related.id} is not related to {ref.id} by a reference"
+                f"{self.owner}: {related.id} is not related to {ref.id} by a reference"
             )
         return pairs
 
@@ -149,7 +166,7 @@ class _Compiler:
         typed = typed_value(kind, value)
         if typed is _MISMATCH:
             raise SelectionRefusedError(
-                f"rule {self.rule.id}: type mismatch in a condition on {ref.id}.{field}: "
+                f"{self.owner}: type mismatch in a condition on {ref.id}.{field}: "
                 f"{value!r} cannot be compared with a {kind} column"
             )
         return sa.literal(typed, kind) if kind is not None else typed

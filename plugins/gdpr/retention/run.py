@@ -15,9 +15,11 @@ from gdpr.retention.anonymise import (
     NotNullError,
     not_null_refusals,
     reference_fields,
+    referring_edges,
     step_anonymisation,
 )
-from gdpr.retention.exempt import collect
+from gdpr.retention.exempt import Exemptions, collect
+from gdpr.retention.held import covered, hold_reason
 from gdpr.retention.plan import RulePlan, cutoff_for, plan_rule
 from gdpr.retention.purge import RuleOutcome, RulePurge
 from gdpr.subject.resolve import record_owners, resolve_record, resolve_subject
@@ -40,27 +42,16 @@ def run_rule(
     """Apply (or preview) one rule. Every system it touches is checked first: an unreachable
     one fails the rule before anything is selected or changed."""
     plan = plan_rule(datamap, datamap.rule(rule_id))
-    for system in sorted({datamap.dataset(d).system.name for d in plan.datasets}):
+    counted_from = plan.rule.start.parent  # objects counted from their records elsewhere
+    touched = [*plan.datasets, *([counted_from.dataset] if counted_from else [])]
+    for system in sorted({datamap.dataset(d).system.name for d in touched}):
         connectors[system].ping()
     refuse_not_null(datamap, plan, connectors)
     ledger.check_ready()
-    # Ledger requests and holds name their subject by e-mail: the map's identity for those.
-    # A shared address keeps every person who has it (merge): an exemption protects, never acts.
-    identity = request_identity(datamap)
-    exemptions = collect(
-        plan,
-        ledger,
-        lambda email, within: resolve_subject(
-            datamap, connectors, identity, email, within, shared="merge"
-        ),
-        lambda dataset, key, within: resolve_record(datamap, connectors, dataset, key, within),
-        (lambda dataset, key: record_owners(datamap, connectors, dataset, key, identity))
-        if datamap.holds.scope == "subject"
-        else None,
-    )
+    exemptions = rule_exemptions(datamap, plan, connectors, ledger)
     cutoff = cutoff_for(plan.rule, now, datamap.organisation.timezone)
     log.info(
-        "rule %s (%s): %s after %s, cutoff %s; %d records exempt through the ledger",
+        "rule %s (%s): %s after %s, cutoff %s; %d records exempt (holds, open requests)",
         rule_id,
         plan.rule.citation,
         plan.rule.action,
@@ -83,11 +74,38 @@ def run_rule(
     return purge.run()
 
 
+def rule_exemptions(
+    datamap: DataMap, plan: RulePlan, connectors: Mapping[str, Connector], ledger: Ledger
+) -> Exemptions:
+    """What the purge of ``plan`` keeps on purpose: the ledger's legal holds and open requests,
+    and the holds the data map declares (the minimisation checks leave out the same)."""
+    # Ledger requests and holds name their subject by e-mail: the map's identity for those.
+    # A shared address keeps every person who has it (merge): an exemption protects, never acts.
+    identity = request_identity(datamap)
+    return collect(
+        plan,
+        ledger,
+        lambda email, within: resolve_subject(
+            datamap, connectors, identity, email, within, shared="merge"
+        ),
+        lambda dataset, key, within: resolve_record(datamap, connectors, dataset, key, within),
+        (lambda dataset, key: record_owners(datamap, connectors, dataset, key, identity))
+        if datamap.holds.scope == "subject"
+        else None,
+        lambda within: (
+            (hold_reason(hold), location)
+            for hold in datamap.holds.rules
+            for location in covered(datamap, connectors, hold, identity, within)
+        ),
+    )
+
+
 def not_null_problems(
     datamap: DataMap, plan: RulePlan, connectors: Mapping[str, Connector]
 ) -> list[str]:
     """One sentence per NOT NULL column the rule's anonymisations would empty."""
     problems: list[str] = []
+    referring = referring_edges(datamap, plan, connectors)
     for step in plan.steps:
         ref = datamap.dataset(step.dataset)
         parties = ref.dataset.parties
@@ -111,9 +129,10 @@ def not_null_problems(
             continue
         problems += not_null_refusals(
             step.dataset,
-            step_anonymisation(datamap, plan, step),
+            step_anonymisation(datamap, plan, step, referring),
             connectors[ref.system.name].required_fields(ref.dataset),
-            reference_fields(datamap, step.dataset),
+            reference_fields(datamap, step.dataset)
+            | {f for d, fields, _ in referring if d == step.dataset for f in fields},
         )
     return problems
 

@@ -23,7 +23,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from gdpr.connectors.base import ByIdentity, ByReference, Connector, Criterion
+from gdpr.connectors.base import ByIdentities, ByIdentity, ByReference, Connector, Criterion
 from gdpr.connectors.keys import key_texts
 from gdpr.datamap.graph import ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef
@@ -37,7 +37,9 @@ __all__ = [
     "SubjectLocation",
     "normalise_identity",
     "refuse_shared",
+    "resolve_people",
     "resolve_record",
+    "resolve_records",
     "resolve_subject",
 ]
 
@@ -164,11 +166,43 @@ def resolve_record(
 ) -> SubjectLocation:
     """A record and every record that depends on it (what a legal hold on that record covers)."""
     seed = _by_key(datamap.dataset(dataset_id), key)
+    return resolve_records(datamap, connectors, dataset_id, seed, within)
+
+
+def resolve_records(
+    datamap: DataMap,
+    connectors: Mapping[str, Connector],
+    dataset_id: str,
+    criterion: Criterion,
+    within: Collection[str] | None = None,
+) -> SubjectLocation:
+    """The records of ``dataset_id`` a criterion finds (one key, or a hold's conditions) and
+    every record that depends on them."""
     graph = ReferenceGraph.of(datamap)
     return SubjectLocation(
-        identity=f"record of {dataset_id}",
-        hits=_hits(datamap, connectors, graph, {dataset_id: seed}, within, below=dataset_id),
+        identity=f"records of {dataset_id}",
+        hits=_hits(datamap, connectors, graph, {dataset_id: criterion}, within, below=dataset_id),
     )
+
+
+def resolve_people(
+    datamap: DataMap,
+    connectors: Mapping[str, Connector],
+    identity: str,
+    values: Collection[str],
+    within: Collection[str] | None = None,
+) -> SubjectLocation:
+    """Every record of all these people together, not told apart (normalised ``identity``
+    values, as ``ascend`` gives them): what protects them, never what acts on one of them."""
+    kind = identity_kind(datamap, identity)
+    seeds = {
+        ref.id: ByIdentities(ref.dataset.identity[identity], tuple(sorted(values)), kind)
+        for ref in datamap.iter_datasets()
+        if identity in ref.dataset.identity
+    }
+    graph = ReferenceGraph.of(datamap)
+    hits = _hits(datamap, connectors, graph, seeds if values else {}, within)
+    return SubjectLocation(identity=identity, hits=hits)
 
 
 def record_owners(
@@ -222,15 +256,17 @@ class _Chooser:
         for edge in self.graph.parents_of(ref.id):
             if edge.parent in self.left_out:
                 theirs = {
-                    key_texts(v) for v in self.left_out[edge.parent].values(edge.parent_fields)
-                }
+                    self.graph.join_key(edge, v)
+                    for v in self.left_out[edge.parent].values(edge.parent_fields)
+                } - {None}
                 hits = DatasetHits(
                     hits.dataset,
                     hits.key_fields,
                     {
                         k: r
                         for k, r in hits.rows.items()
-                        if key_texts(r.get(f) for f in edge.child_fields) not in theirs
+                        if self.graph.join_key(edge, (r.get(f) for f in edge.child_fields))
+                        not in theirs
                     },
                 )
         return self._seeded(ref, hits)

@@ -24,7 +24,11 @@ References point from a child record to its parent (``gdpr.datamap.graph``). Two
 
 Join values compared across systems (a UUID from PostgreSQL and the same UUID as text from
 MariaDB or an S3 key's placeholder) go through the one key codec, ``gdpr.connectors.keys``;
-the values sent to a connector are those read, which it binds for its own columns. Systems
+the values sent to a connector are those read, which it binds for its own columns. A reference
+declared with ``match`` (a service desk linked to the CRM only by a typed e-mail) compares the
+normalised value instead, through the one identity normaliser (``ReferenceGraph.join_key``):
+its look-ups are ``ByIdentities`` of the normalised parent values, which the system compares
+with its own values normalised. Systems
 are only used through the connector protocol (``find``, ``key_fields``).
 """
 
@@ -32,11 +36,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Any
 
-from gdpr.connectors.base import ByReference, Connector, Criterion
-from gdpr.connectors.keys import key_texts
+from gdpr.connectors.base import ByIdentities, ByReference, Connector, Criterion
 from gdpr.datamap.graph import Edge, ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef
 from gdpr.ledger import digest_keys
@@ -47,6 +51,7 @@ __all__ = [
     "Walk",
     "ascend",
     "descend",
+    "edge_criterion",
     "join_columns",
     "join_values",
     "owner_columns",
@@ -126,7 +131,36 @@ def descend(
     """
     graph = graph or ReferenceGraph.of(datamap)
     scope = set(graph.nodes if datasets is None else datasets)
-    edges_into = parents or graph.parents_of
+    systems = {datamap.dataset(d).system.name for d in scope}
+    with ExitStack() as stack:  # one connection per system for the whole walk
+        for system in sorted(systems):
+            stack.enter_context(connectors[system].reading())
+        return _descend(
+            datamap,
+            connectors,
+            seeds,
+            columns,
+            graph,
+            scope,
+            parents or graph.parents_of,
+            key,
+            label,
+            narrow,
+        )
+
+
+def _descend(
+    datamap: DataMap,
+    connectors: Mapping[str, Connector],
+    seeds: Mapping[str, Criterion],
+    columns: Columns | None,
+    graph: ReferenceGraph,
+    scope: set[str],
+    edges_into: Callable[[str], Iterable[Edge]],
+    key: Callable[[Iterable[Any]], Key],
+    label: Label | None,
+    narrow: Narrow | None,
+) -> Walk:
     walk = Walk({})
     for dataset_id in graph.parents_first():
         if dataset_id not in scope:
@@ -149,10 +183,11 @@ def descend(
                     labels.setdefault(k, set()).add(label(ref, row))
         for edge in edges_into(dataset_id):
             parent = walk.hits.get(edge.parent)
-            values = parent.values(edge.parent_fields) if parent is not None else []
-            if parent is None or not values:
+            if parent is None:
                 continue
-            criterion = ByReference(edge.child_fields, values)
+            criterion = edge_criterion(graph, edge, parent.rows.values())
+            if criterion is None:
+                continue
             role = edge.reference.role
             if label is None:
                 reached: dict[Key, Row] = {}
@@ -162,12 +197,14 @@ def descend(
                     for k in reached:
                         walk.roles.setdefault(dataset_id, {}).setdefault(k, set()).add(role)
                 continue
-            inherited = _labels_by_value(parent, walk.labels[edge.parent], edge.parent_fields)
+            inherited = _labels_by_value(graph, edge, parent, walk.labels[edge.parent])
             for batch in connector.find(ref.dataset, criterion, wanted):
                 for row in batch:
                     k = key(row[f] for f in fields)
                     hits.rows[k] = row
-                    got = inherited.get(key_texts(row.get(f) for f in edge.child_fields))
+                    got = inherited.get(
+                        graph.join_key(edge, (row.get(f) for f in edge.child_fields))
+                    )
                     if got:
                         labels.setdefault(k, set()).update(got)
                     if role is not None:
@@ -176,6 +213,20 @@ def descend(
                         for one in got or ():
                             by_label.setdefault(one, set()).add(role)
     return walk
+
+
+def edge_criterion(graph: ReferenceGraph, edge: Edge, parents: Iterable[Row]) -> Criterion | None:
+    """The look-up of the records that reference ``parents`` along ``edge``: their join values
+    as stored, or for a reference with ``match`` (a service desk linked to the CRM by a typed
+    e-mail), the parents' values normalised, compared with the children's normalised in the
+    system itself. None when no parent has a value to follow."""
+    kind = edge.reference.match
+    if kind is None:
+        values = join_values(parents, edge.parent_fields)
+        return ByReference(edge.child_fields, values) if values else None
+    keys = {graph.join_key(edge, (row.get(f) for f in edge.parent_fields)) for row in parents}
+    normalised = tuple(sorted(k[0] for k in keys if k is not None))
+    return ByIdentities(edge.child_fields[0], normalised, kind) if normalised else None
 
 
 def join_columns(graph: ReferenceGraph, ref: DatasetRef) -> set[str]:
@@ -219,8 +270,8 @@ def ascend(
     kind, region = identity_kind(datamap, identity), region_of(datamap)
     towards = _towards(datamap, graph, identity)
     owners: set[str] = set()
-    # dataset -> its join fields -> the join values' text -> the values as read
-    pending: dict[str, dict[tuple[str, ...], dict[tuple, tuple]]] = defaultdict(dict)
+    # dataset -> (its join fields, how they match) -> the join values' key -> the values as read
+    pending: dict[str, dict[tuple[tuple[str, ...], str | None], dict]] = defaultdict(dict)
 
     def take(current: str, found: Iterable[Row]) -> None:
         column = datamap.dataset(current).dataset.identity.get(identity)
@@ -232,9 +283,12 @@ def ascend(
                     owners.add(owner)
             for edge in edges:
                 values = tuple(row.get(f) for f in edge.child_fields)
-                if None not in values:
-                    into = pending[edge.parent].setdefault(edge.parent_fields, {})
-                    into.setdefault(key_texts(values), values)
+                compared = graph.join_key(edge, values)
+                if None not in values and compared is not None:
+                    into = pending[edge.parent].setdefault(
+                        (edge.parent_fields, edge.reference.match), {}
+                    )
+                    into.setdefault(compared, values)
 
     take(dataset_id, rows)
     for current in graph.children_first():
@@ -242,8 +296,12 @@ def ascend(
             continue
         ref = datamap.dataset(current)
         columns = _owner_fields(datamap, graph, towards, current, identity)
-        for fields, values in pending.pop(current).items():
-            criterion = ByReference(fields, list(values.values()))
+        for (fields, match), values in pending.pop(current).items():
+            criterion: Criterion = (
+                ByReference(fields, list(values.values()))
+                if match is None
+                else ByIdentities(fields[0], tuple(sorted(k[0] for k in values)), match)
+            )
             for found in connectors[ref.system.name].find(ref.dataset, criterion, columns):
                 take(current, found)
     return owners
@@ -264,15 +322,16 @@ def _read(
 
 
 def _labels_by_value(
-    parent: DatasetHits, labels: Mapping[Key, set[str]], fields: tuple[str, ...]
-) -> dict[tuple[str, ...], set[str]]:
-    """The labels of the parent records, by the codec's text of their join values."""
-    by_value: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    graph: ReferenceGraph, edge: Edge, parent: DatasetHits, labels: Mapping[Key, set[str]]
+) -> dict[tuple[str, ...] | None, set[str]]:
+    """The labels of the parent records, by their join values as ``edge`` compares them."""
+    by_value: dict[tuple[str, ...] | None, set[str]] = defaultdict(set)
     for k, row in parent.rows.items():
         own = labels.get(k)
-        values = tuple(row.get(f) for f in fields)
+        values = tuple(row.get(f) for f in edge.parent_fields)
         if own and None not in values:
-            by_value[key_texts(values)] |= own
+            by_value[graph.join_key(edge, values)] |= own
+    by_value.pop(None, None)
     return by_value
 
 

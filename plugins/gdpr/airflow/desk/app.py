@@ -25,6 +25,7 @@ from fastapi import Depends, FastAPI, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from gdpr.airflow.desk import charts, service
+from gdpr.deadlines.board import clock_settings
 from gdpr.ledger import Ledger
 from gdpr.ledger.clock import utc_now
 
@@ -264,6 +265,7 @@ def create_app(settings: DeskSettings | None = None) -> FastAPI:
             "board.html.j2",
             user,
             org=datamap.organisation,
+            clock_settings=clock_settings(datamap.alerts),
             entries=entries,
             requests=[e for e in entries if e.row.topic == "request"],
             breaches=[e for e in entries if e.row.topic == "breach"],
@@ -401,6 +403,32 @@ def create_app(settings: DeskSettings | None = None) -> FastAPI:
         else:
             text += f"; start {dag_id} from Airflow with the request id"
         return back(request, "/", message=text, request_id=rid)
+
+    def passphrase_page(request: Request, user: DeskUser, **context) -> Any:
+        response = page(request, "passphrase.html.j2", user, **context)
+        response.headers["Cache-Control"] = "no-store"  # shown once: no copy in a cache
+        return response
+
+    @app.get("/passphrase", response_class=HTMLResponse)
+    def passphrase_form(request: Request, user: User, request_id: str = "") -> Any:
+        return passphrase_page(
+            request, user, form={"request_id": request_id.strip()[:32]}, shown=None
+        )
+
+    @app.post("/passphrase", response_class=HTMLResponse)
+    def passphrase(
+        request: Request, user: User, store: Store, request_id: Annotated[str, Form()]
+    ) -> Any:
+        """The passphrase of a delivered package, shown once to a DPO, then cleared."""
+        same_origin(request)
+        require_dpo(user)
+        _, engine = store
+        form = {"request_id": request_id.strip()[:32]}
+        try:
+            shown = service.show_passphrase(engine, request_id, by=user.name, now=settings.now())
+        except service.DeskInputError as exc:
+            return passphrase_page(request, user, status=422, form=form, shown=None, error=str(exc))
+        return passphrase_page(request, user, form=form, shown=shown)
 
     @app.get("/holds", response_class=HTMLResponse)
     def holds(request: Request, user: User, store: Store) -> Any:

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from gdpr.datamap.models import DataMap
 from gdpr.deadlines.board import BoardRow, board_rows
-from gdpr.deadlines.clocks import breach_clock, identity_pause, request_clock
+from gdpr.deadlines.watch import running_clocks
 from gdpr.erasure.rectifiable import choice_labels
 from gdpr.erasure.rectify import RectificationInputError, check_choice
 from gdpr.erasure.request import RequestInputError, record_correction, request_for
@@ -175,16 +175,13 @@ def board(
 ) -> list[BoardEntry]:
     """Every running clock, least time left first, with who or what it is about."""
     timezone = datamap.organisation.timezone
-    pause = datamap.alerts.identity_check_pause
     requests = {r.request_id: r for r in ledger.open_requests()}
     breaches = {b.breach_id: b for b in ledger.open_breaches()}
-    clocks = []
-    for record in requests.values():
-        paused = identity_pause(ledger.request_events(record.request_id), now) if pause else None
-        clocks.append(
-            request_clock(record, paused) if paused is not None else request_clock(record)
-        )
-    clocks.extend(c for c in (breach_clock(b) for b in breaches.values()) if c is not None)
+    clocks = [
+        c
+        for c in running_clocks(ledger, datamap, now)
+        if c.target in requests or c.target in breaches
+    ]
     entries = []
     for row in board_rows(clocks, now, timezone):
         if row.topic == "request":
@@ -194,6 +191,19 @@ def board(
         else:
             entries.append(BoardEntry(row, breaches[row.target].title, breaches[row.target].status))
     return entries
+
+
+def show_passphrase(engine: sa.Engine, request_id: str, *, by: str, now: datetime) -> str:
+    """The passphrase of a request's delivered package, once (``gdpr.access.secret``)."""
+    from gdpr.access.secret import PassphraseUnavailableError, reveal_passphrase
+
+    request_id = (request_id or "").strip()
+    if not request_id:
+        raise DeskInputError("give the id of the request whose package was delivered")
+    try:
+        return reveal_passphrase(engine, request_id, by=f"{ACTOR}:{by}", now=now)
+    except PassphraseUnavailableError as exc:
+        raise DeskInputError(str(exc)) from None
 
 
 # -- legal holds -------------------------------------------------------------------------------

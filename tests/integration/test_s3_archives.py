@@ -178,6 +178,40 @@ def members_of(s3_client, key, version_id=None):
         return {name: z.read(name) for name in z.namelist()}
 
 
+def erasure_preview(dm, conns, ledger, request_id: str):
+    """The erasure plan of customer 1, for a request registered now."""
+    ledger.create_request(
+        kind="erasure",
+        subject_email=EMAIL,
+        received_at=TEST_NOW,
+        due_at=request_due_at(TEST_NOW, "UTC"),
+        channel="test",
+        request_id=request_id,
+    )
+    return preview(
+        dm, conns, ledger, subject_email=EMAIL, request_id=request_id, ground="b", now=TEST_NOW
+    )
+
+
+def assert_customer_1_taken_out(s3_client) -> None:
+    """Every archive and version without customer 1's member, the others' members kept: shared
+    archives rewritten once, the archive with their member alone keeps what is nobody's record,
+    the deleted archive whose old version held the member has no version or marker left."""
+    data, markers = versions(s3_client, SHARED_V1)
+    assert len(data) == 1
+    assert not markers
+    assert members_of(s3_client, SHARED_V1) == {
+        "LISEZMOI.txt": "Relevés mensuels".encode(),
+        "2/releve.pdf": member("2026-01", 2, "corrected"),
+        "3/releve.pdf": member("2026-01", 3, "corrected"),
+    }
+    assert set(members_of(s3_client, SHARED)) == {"LISEZMOI.txt", "2/releve.pdf"}
+    assert len(versions(s3_client, SHARED)[0]) == 1
+    assert set(members_of(s3_client, ALONE)) == {"LISEZMOI.txt"}
+    assert len(versions(s3_client, ALONE)[0]) == 1
+    assert versions(s3_client, UNDER_MARKER) == ([], [])
+
+
 def test_members_are_found_in_every_version_and_only_the_subjects(org, s3_client):
     engine, _ = org
     dm = datamap()
@@ -230,40 +264,17 @@ def test_erasure_rewrites_the_archives_without_the_subjects_members(org, s3_clie
     engine, ledger = org
     dm = datamap()
     conns = connectors(dm, engine, s3_client)
-    ledger.create_request(
-        kind="erasure",
-        subject_email=EMAIL,
-        received_at=TEST_NOW,
-        due_at=request_due_at(TEST_NOW, "UTC"),
-        channel="test",
-        request_id="R-ZIP-2",
-    )
-    plan = preview(
-        dm, conns, ledger, subject_email=EMAIL, request_id="R-ZIP-2", ground="b", now=TEST_NOW
-    )
+    plan = erasure_preview(dm, conns, ledger, "R-ZIP-2")
     assert plan.dataset("docs.releves").counts()["delete"] == 4
     january_before, _ = versions(s3_client, SHARED_V1)
 
     outcome = apply_plan(dm, plan, conns, ledger)
 
     assert outcome.changed["docs.releves"]["delete"] == 4
-    # shared archives: one new version without the subject's member, older versions gone
-    data, markers = versions(s3_client, SHARED_V1)
-    assert len(data) == 1
-    assert not markers
-    assert data[0]["VersionId"] not in {v["VersionId"] for v in january_before}
-    assert members_of(s3_client, SHARED_V1) == {
-        "LISEZMOI.txt": "Relevés mensuels".encode(),
-        "2/releve.pdf": member("2026-01", 2, "corrected"),
-        "3/releve.pdf": member("2026-01", 3, "corrected"),
-    }
-    assert set(members_of(s3_client, SHARED)) == {"LISEZMOI.txt", "2/releve.pdf"}
-    assert len(versions(s3_client, SHARED)[0]) == 1
-    # the archive with the subject's member alone keeps what is nobody's record
-    assert set(members_of(s3_client, ALONE)) == {"LISEZMOI.txt"}
-    assert len(versions(s3_client, ALONE)[0]) == 1
-    # the deleted archive, whose old version held the member: every version and marker gone
-    assert versions(s3_client, UNDER_MARKER) == ([], [])
+    assert_customer_1_taken_out(s3_client)
+    # shared archives: the one version left is new, the older ones are gone
+    (data,) = versions(s3_client, SHARED_V1)[0]
+    assert data["VersionId"] not in {v["VersionId"] for v in january_before}
     verify_erasure(dm, plan, conns, identity="courriel", value=EMAIL)
     again = resolve_subject(dm, conns, "courriel", "client2@location.example")
     assert len(again.hits["docs.releves"].rows) == 2  # 2026-01 and 2026-02
@@ -280,15 +291,7 @@ def test_the_purge_rewrites_the_archives_without_an_expired_customers_members(or
 
     assert outcome.datasets["agence.clients"].count == 1
     assert outcome.datasets["docs.releves"].count == 4
-    assert members_of(s3_client, SHARED_V1) == {
-        "LISEZMOI.txt": "Relevés mensuels".encode(),
-        "2/releve.pdf": member("2026-01", 2, "corrected"),
-        "3/releve.pdf": member("2026-01", 3, "corrected"),
-    }
-    assert len(versions(s3_client, SHARED_V1)[0]) == 1
-    assert set(members_of(s3_client, SHARED)) == {"LISEZMOI.txt", "2/releve.pdf"}
-    assert set(members_of(s3_client, ALONE)) == {"LISEZMOI.txt"}
-    assert versions(s3_client, UNDER_MARKER) == ([], [])
+    assert_customer_1_taken_out(s3_client)
     remaining = resolve_subject(dm, conns, "courriel", "client2@location.example")
     assert len(remaining.hits["docs.releves"].rows) == 2
     settled = {
@@ -303,17 +306,7 @@ def test_an_unversioned_archive_is_overwritten_without_the_subjects_members(org,
     engine, ledger = org
     dm = datamap()
     conns = connectors(dm, engine, s3_client)
-    ledger.create_request(
-        kind="erasure",
-        subject_email=EMAIL,
-        received_at=TEST_NOW,
-        due_at=request_due_at(TEST_NOW, "UTC"),
-        channel="test",
-        request_id="R-ZIP-4",
-    )
-    plan = preview(
-        dm, conns, ledger, subject_email=EMAIL, request_id="R-ZIP-4", ground="b", now=TEST_NOW
-    )
+    plan = erasure_preview(dm, conns, ledger, "R-ZIP-4")
     assert plan.dataset("docs.releves").counts()["delete"] == 3  # no 2025-12: deleted for good
     apply_plan(dm, plan, conns, ledger)
     assert set(members_of(s3_client, SHARED_V1)) == {"LISEZMOI.txt", "2/releve.pdf", "3/releve.pdf"}
@@ -326,17 +319,7 @@ def test_members_of_an_archive_too_large_to_rewrite_are_kept_with_the_reason(org
     engine, ledger = org
     dm = datamap(max_bytes=len(archive("2026-02", [1, 2])) - 1)
     conns = connectors(dm, engine, s3_client)
-    ledger.create_request(
-        kind="erasure",
-        subject_email=EMAIL,
-        received_at=TEST_NOW,
-        due_at=request_due_at(TEST_NOW, "UTC"),
-        channel="test",
-        request_id="R-ZIP-3",
-    )
-    plan = preview(
-        dm, conns, ledger, subject_email=EMAIL, request_id="R-ZIP-3", ground="b", now=TEST_NOW
-    )
+    plan = erasure_preview(dm, conns, ledger, "R-ZIP-3")
     releves = plan.dataset("docs.releves")
     kept = {tuple(k): reason for reason, keys in releves.kept.items() for k in keys}
     assert set(kept) == {(SHARED_V1, "1/releve.pdf"), (SHARED, "1/releve.pdf")}

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC
-from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
 from gdpr.access.portability import Scope
+from gdpr.batches import chunks
 from gdpr.connectors.base import ByReference, Connector
 from gdpr.connectors.keys import csv_cell, export_value, key_texts
 from gdpr.connectors.s3 import ObjectVersion, data_versions
@@ -152,7 +152,7 @@ def _export_records(
     writers = [_WRITERS[f](root / base.with_suffix(f".{f}"), columns) for f in formats]
     count = 0
     try:
-        for chunk in _chunks(hits.sorted_keys(), batch_size):
+        for chunk in chunks(hits.sorted_keys(), batch_size):
             for batch in connector.find(ref.dataset, ByReference(key_fields, chunk), wanted):
                 batch.sort(key=lambda row: _order(row, key_fields))
                 for row in batch:
@@ -237,12 +237,6 @@ _WRITERS = {"json": _JsonWriter, "csv": _CsvWriter}
 
 def _order(row: Mapping[str, Any], key_fields: Sequence[str]) -> tuple:
     return tuple((row[k] is None, row[k] if row[k] is not None else 0) for k in key_fields)
-
-
-def _chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 # -- objects ------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from typing import Any
 
 import requests
 
+from gdpr.batches import chunks, rebatch
 from gdpr.connections import ConnectionSpec
 from gdpr.connectors.base import (
     ByIdentities,
@@ -220,7 +221,7 @@ class RtConnector:
             return
         names = list(dict.fromkeys([*columns, *criterion.fields]))
         extra = [f for f in criterion.fields if f not in columns]
-        for chunk in _chunks(criterion.values, VALUES_PER_SEARCH):
+        for chunk in chunks(criterion.values, VALUES_PER_SEARCH):
             found = self._search(dataset, _reference_conditions(criterion, chunk), names)
             wanted = {tuple(str(v) for v in values) for values in chunk}
             for rows in found:
@@ -238,7 +239,7 @@ class RtConnector:
         the product's normaliser (a ticket matches when any of its watchers does)."""
         wanted = set(criterion.values)
         names = list(dict.fromkeys([*columns, criterion.field]))
-        for chunk in _chunks(sorted(wanted), VALUES_PER_SEARCH):
+        for chunk in chunks(sorted(wanted), VALUES_PER_SEARCH):
             conditions = [(criterion.field, "IN", list(chunk))]
             for rows in self._search(dataset, conditions, names):
                 kept = [
@@ -257,14 +258,7 @@ class RtConnector:
     def scan(
         self, dataset: Dataset, columns: Sequence[str] | None = None, batch_size: int = 5000
     ) -> Iterator[list[Row]]:
-        batch: list[Row] = []
-        for rows in self._search(dataset, [], columns or list(dataset.fields)):
-            batch += rows
-            if len(batch) >= batch_size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
+        yield from rebatch(self._search(dataset, [], columns or list(dataset.fields)), batch_size)
 
     def select_expired(
         self,
@@ -684,8 +678,3 @@ def _message(response: requests.Response) -> str:
     except ValueError:
         text = response.reason or "no message"
     return text.split("'", 1)[0].strip() or "no message"
-
-
-def _chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]

@@ -30,6 +30,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from gdpr.batches import rebatch
 from gdpr.connectors.base import (
     ByReference,
     Criterion,
@@ -203,16 +204,13 @@ class S3Connector:
         """Every object of the dataset in any version, rows as ``find_versions`` gives them
         (archives: every member)."""
         template = KeyTemplate(dataset.key_template or "")
-        batch: list[Row] = []
-        for rows in self._grouped(template, template.prefix({}), lambda _: True):
-            if dataset.archive is not None:
-                rows = [m for row in rows for m in self._members(dataset, row, lambda _: True)]
-            batch += rows
-            if len(batch) >= batch_size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
+        pages = self._grouped(template, template.prefix({}), lambda _: True)
+        if dataset.archive is not None:
+            pages = (
+                [m for row in rows for m in self._members(dataset, row, lambda _: True)]
+                for rows in pages
+            )
+        yield from rebatch(pages, batch_size)
 
     def select_expired(
         self,

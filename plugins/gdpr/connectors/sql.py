@@ -18,11 +18,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from itertools import islice
 from typing import Any
 
 import sqlalchemy as sa
 
+from gdpr.batches import chunks
 from gdpr.connectors import keys as key_codec
 from gdpr.connectors.base import (
     ByIdentities,
@@ -111,7 +111,7 @@ class SqlConnector:
         # Rows are built from plain tuples: SQLAlchemy's mapping rows cost three times as much,
         # which shows in a purge reading millions of them.
         names = list(columns)
-        for chunk in _chunks(criterion.values, IN_LIST_SIZE):
+        for chunk in chunks(criterion.values, IN_LIST_SIZE):
             with self._connection() as conn:
                 where = self._in(table, criterion.fields, chunk, dataset, conn)
                 found = conn.execute(select.where(where)).all()
@@ -176,7 +176,7 @@ class SqlConnector:
             return
         normalised = _normalised(table.c[criterion.field], criterion.kind)
         select = sa.select(*(table.c[name] for name in columns))
-        for chunk in _chunks(criterion.values, IN_LIST_SIZE):
+        for chunk in chunks(criterion.values, IN_LIST_SIZE):
             for batch in self._stream(select.where(normalised.in_(chunk))):
                 yield _fixed(batch, fixers)
 
@@ -297,7 +297,7 @@ class SqlConnector:
         keys = [tuple(row[f] for f in dataset.primary_key) for row in rows]
         total = 0
         with self.engine.connect() as conn:
-            for chunk in _chunks(keys, IN_LIST_SIZE):
+            for chunk in chunks(keys, IN_LIST_SIZE):
                 where = self._in(table, dataset.primary_key, chunk, dataset, conn)
                 if action == "anonymise" and change is not None:
                     where = where & sa.not_(is_anonymised(table, change))
@@ -475,7 +475,7 @@ class SqlConnector:
     ) -> Iterator[int]:
         """Insert rows, one transaction per batch; yields the count written by each batch."""
         table = self.table(dataset)
-        for batch in _chunks(rows, batch_size):
+        for batch in chunks(rows, batch_size):
             with self.engine.begin() as conn:
                 conn.execute(sa.insert(table), [dict(r) for r in batch])
             yield len(batch)
@@ -491,7 +491,7 @@ class SqlConnector:
 
         Deleting a key that is already gone deletes nothing, so a rerun after a failure is safe.
         """
-        for batch in _chunks(keys, batch_size):
+        for batch in chunks(keys, batch_size):
             with self.engine.begin() as conn:
                 yield self.delete_keys(conn, dataset, key_fields, batch)
 
@@ -504,7 +504,7 @@ class SqlConnector:
         batch_size: int = 1000,
     ) -> Iterator[int]:
         """Set ``values`` on rows by key, one transaction per batch; yields rows matched per batch."""
-        for batch in _chunks(keys, batch_size):
+        for batch in chunks(keys, batch_size):
             with self.engine.begin() as conn:
                 yield self.update_keys(conn, dataset, key_fields, batch, values)
 
@@ -522,7 +522,7 @@ class SqlConnector:
         table = self.table(dataset)
         keys = [table.c[k] for k in returning]
         out: list[tuple] = []
-        for chunk in _chunks(values, IN_LIST_SIZE):
+        for chunk in chunks(values, IN_LIST_SIZE):
             where = self._in(table, fields, chunk, dataset, conn)
             if self.engine.dialect.delete_returning:
                 out += [
@@ -551,7 +551,7 @@ class SqlConnector:
             conn.execute(
                 sa.delete(table).where(self._in(table, key_fields, chunk, dataset, conn))
             ).rowcount
-            for chunk in _chunks(keys, IN_LIST_SIZE)
+            for chunk in chunks(keys, IN_LIST_SIZE)
         )
 
     def update_keys(
@@ -570,7 +570,7 @@ class SqlConnector:
                 .where(self._in(table, key_fields, chunk, dataset, conn))
                 .values(**values)
             ).rowcount
-            for chunk in _chunks(keys, IN_LIST_SIZE)
+            for chunk in chunks(keys, IN_LIST_SIZE)
         )
 
     def update_rows(
@@ -745,12 +745,6 @@ def _fixed(batch: list[Row], fixers: Mapping[str, Any]) -> list[Row]:
     return batch
 
 
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def _short(exc: sa.exc.DBAPIError) -> str:
     return str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
 
@@ -787,7 +781,7 @@ class SqlChanges:
         pk = list(dataset.primary_key)
         table = self.connector.table(dataset, change.fields)
         todo: list[tuple[Any, ...]] = []
-        for chunk in _chunks(self._keys(dataset, rows), IN_LIST_SIZE):
+        for chunk in chunks(self._keys(dataset, rows), IN_LIST_SIZE):
             select = sa.select(*(table.c[k] for k in pk)).where(
                 self._where(dataset, table, chunk) & sa.not_(is_anonymised(table, change))
             )
@@ -817,14 +811,14 @@ class SqlChanges:
                 )
                 .values({flag: True})
             ).rowcount
-            for chunk in _chunks(self._keys(dataset, rows), IN_LIST_SIZE)
+            for chunk in chunks(self._keys(dataset, rows), IN_LIST_SIZE)
         )
 
     def set_value(self, dataset: Dataset, rows: Sequence[Row], field: str, value: Any) -> list[Any]:
         table = self.connector.table(dataset)
         column = table.c[field]
         before: list[Any] = []
-        for chunk in _chunks(self._keys(dataset, rows), IN_LIST_SIZE):
+        for chunk in chunks(self._keys(dataset, rows), IN_LIST_SIZE):
             where = self._where(dataset, table, chunk) & (column.is_(None) | (column != value))
             found = self.conn.execute(sa.select(column).where(where).with_for_update()).all()
             if found:

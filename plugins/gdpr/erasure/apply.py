@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from gdpr.batches import chunks
 from gdpr.connectors import order
 from gdpr.connectors.base import Connector
 from gdpr.datamap.graph import ReferenceGraph
@@ -201,7 +202,7 @@ class PlanApplier:
                     ("restrict", d.restrict),
                     ("delete", d.delete),
                 ):
-                    for keys in _chunks(all_keys, size):
+                    for keys in chunks(all_keys, size):
                         batches[(d.dataset, action, digest_keys(keys))] = (d, keys)
         for intent in unsettled:
             action = intent.detail.get("action", "")
@@ -298,7 +299,7 @@ class PlanApplier:
             ("delete", plan.delete, self._delete_rows),
         ]
         for action, keys, change in work:
-            for batch in _chunks(keys, self.batch_size):
+            for batch in chunks(keys, self.batch_size):
                 done[action] += self._batch(plan, action, batch, change)
         return done
 
@@ -395,8 +396,3 @@ def apply_plan(
     **options: Any,
 ) -> ApplyOutcome:
     return PlanApplier(datamap, plan, connectors, ledger, **options).run()
-
-
-def _chunks(items: list, size: int) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]

@@ -22,11 +22,12 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from gdpr.batches import chunks
 from gdpr.connectors import order
 from gdpr.connectors.base import ByReference, Changes, Connector, SelectionRefusedError
 from gdpr.connectors.keys import key_texts
@@ -207,7 +208,7 @@ class RulePurge:
             " (dry run: nothing will change)" if self.dry_run else "",
         )
         spared_roots: set[Key] = set()
-        for number, batch in enumerate(_chunks(keys, self.batch_size), start=1):
+        for number, batch in enumerate(chunks(keys, self.batch_size), start=1):
             if self.fail_after_batches is not None and number > self.fail_after_batches:
                 raise RuntimeError(f"injected failure before batch {number}")
             tree = self._discover(batch)
@@ -759,8 +760,3 @@ class _Links:
         return self._indexes[index_id].get(
             self.graph.join_key(edge, (row.get(f) for f in edge.child_fields)), []
         )
-
-
-def _chunks(items: list[Key], size: int) -> Iterator[list[Key]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]

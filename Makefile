@@ -1,5 +1,6 @@
 # make run   : install and start the embedded default (Airflow UI on http://127.0.0.1:8080)
-#              ORG=telecom (or any examples/<org>/) runs another organisation; default retailer
+#              ORG=telecom (or any examples/<org>/) runs another organisation; default retailer;
+#              ORG=agency (ticketing on Request Tracker) also starts a local RT 5 where it is installed
 # make test  : install and run the whole suite (needs PostgreSQL and MariaDB on their usual ports;
 #              as root, installs Debian's chromium, request-tracker5 and redis-server if missing)
 # make demo  : the headless end-to-end scenario; exits non-zero if a step fails

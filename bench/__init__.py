@@ -24,6 +24,7 @@ BENCHMARKS: tuple[str, ...] = (
     "subject_erasure",
     "deadline_watch",
     "request_intake",
+    "rt",
 )
 
 

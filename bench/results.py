@@ -17,6 +17,24 @@ from pathlib import Path
 from typing import Any, Literal
 
 META = "meta"
+LOADS = "load_average_1m"  # per figure: the machine's 1-minute load average when it was measured
+
+
+def load_average_1m() -> float:
+    """The machine's 1-minute load average now (other work skews absolute times)."""
+    return round(os.getloadavg()[0], 2)
+
+
+def note_load(values: dict[str, Any], *figures: str) -> None:
+    """Record the load average now beside ``figures`` (call right after measuring them).
+
+    The first note of a figure wins; ``finish_section`` notes the figures nobody noted with the
+    load at the section's end, so every figure of the table has one.
+    """
+    loads = values.setdefault(LOADS, {})
+    now = load_average_1m()
+    for figure in figures:
+        loads.setdefault(figure, now)
 
 
 @dataclass(frozen=True)
@@ -70,9 +88,15 @@ def finish_section(
     show a ratio that disagrees with its two operands.
     """
     section = dict(values)
+    loads = dict(section.get(LOADS) or {})
+    now = load_average_1m()
     for row in rows:
         if row.ratio and row.baseline:
             section[row.ratio] = ratio(section.get(row.measured), section.get(row.baseline))
+        for figure in (row.measured, row.baseline):
+            if figure:
+                loads.setdefault(figure, now)
+    section[LOADS] = loads
     budgets = budgets or {}
     unknown = sorted(set(budgets) - set(section))
     if unknown:
@@ -143,7 +167,8 @@ def record(path: Path, sections: Mapping[str, Mapping[str, Any]], meta: Mapping[
 
 # -- the table -------------------------------------------------------------------------------
 
-HEADER = ("name", "measured", "baseline", "ratio", "budget", "ok")
+# "ratio is": the ratio's name and the two figures it divides (the baseline named in full)
+HEADER = ("name", "measured", "baseline", "ratio", "budget", "ok", "load", "ratio is")
 
 
 def fmt(value: Any, unit: str) -> str:
@@ -183,9 +208,26 @@ def table_rows(name: str, section: Mapping[str, Any]) -> list[tuple[str, ...]]:
                 f"{value_ratio:.2f}x" if isinstance(value_ratio, int | float) else "-",
                 budget,
                 ok,
+                _loads(section.get(LOADS) or {}, measured, baseline_key),
+                _ratio_is(measured, baseline_key, ratio_key),
             )
         )
     return lines
+
+
+def _ratio_is(measured: str, baseline: str | None, ratio_key: str | None) -> str:
+    if not baseline:
+        return "-"
+    if not ratio_key:
+        return f"beside {baseline}"
+    return f"{ratio_key} = {measured} / {baseline}"
+
+
+def _loads(loads: Mapping[str, Any], measured: str, baseline: str | None) -> str:
+    """The load average beside a figure, and beside its baseline when that differs."""
+    shown = [loads.get(measured)] + ([loads.get(baseline)] if baseline else [])
+    texts = ["-" if v is None else f"{v:.1f}" for v in shown]
+    return texts[0] if len(set(texts)) == 1 else "/".join(texts)
 
 
 def render_table(document: Mapping[str, Any], names: Sequence[str]) -> str:

@@ -15,8 +15,10 @@ copies of the CRM and of the helpdesk are made from that:
 - ``set_based``: bench/raw_purge.py's hand-written version, one statement per table. Both end
   states are fingerprinted (row count and sum of a hash of every row, per table) and must be
   equal, as must the rows changed per table: the two sides did the same thing.
-- ``scratch``: the per-row baseline on a sample of expired customers (spread over the id range),
-  extrapolated; then the S3 sample and the 100k subset below.
+- ``scratch``: the per-subject baseline (one statement per table per customer, as a
+  per-subject erasure tool issues them) on a sample of expired customers spread over the id
+  range, extrapolated, and the per-row strawman on another such sample (an extra column); then
+  the S3 sample and the 100k subset below.
 
 S3 is measured apart, on a sample. The product finds an S3 dataset's objects with one
 ListObjectVersions call per key prefix (per customer with call recordings, per ticket with
@@ -57,15 +59,17 @@ from bench.raw_purge import (
     delete_objects_listing_once,
     expired_customer_ids,
     per_row_purge,
+    per_subject_purge,
     set_based_purge,
 )
-from bench.results import Budget, Row, finish_section
+from bench.results import Budget, Row, finish_section, note_load
 
 NAME = "retention_purge"
 RULE = "customers-3y-after-relationship"
 EXPIRED_EVERY = 3  # customer_id % 3 = 0: one third expired
 BATCH_SIZE = 2000
-PER_ROW_SAMPLE = 1000  # customers purged row by row, then extrapolated
+PER_SUBJECT_SAMPLE = 1000  # customers purged one at a time, one statement per table, extrapolated
+PER_ROW_SAMPLE = 1000  # customers purged row by row (the strawman), then extrapolated
 SUBSET_CUSTOMERS = 100_000
 S3_SAMPLE_IDS = 900  # the expired customers among these ids purge their objects too
 PROFILE_ENV = "GDPR_BENCH_PROFILE"  # a directory: cProfile the product runs into it
@@ -74,8 +78,6 @@ BUDGETS = {
     # lower bounds stated as upper bounds (bench.results.Budget has only < and <=):
     # ratio_vs_single_delete >= 0.5  <=>  seconds_vs_single_delete <= 2
     "seconds_vs_single_delete": Budget("<=", 2),
-    # speedup_vs_per_row >= 20  <=>  seconds_vs_per_row <= 0.05
-    "seconds_vs_per_row": Budget("<=", 0.05),
     "max_batch_seconds": Budget("<=", 2),
     "max_transaction_seconds": Budget("<=", 2),
     "peak_rss_mb": Budget("<", 500),
@@ -86,8 +88,9 @@ ROWS = (
     Row("rows", "rows", "single_delete_rows"),
     Row("seconds", "s", "single_delete_seconds", "seconds_vs_single_delete"),
     Row("rows_per_second", "rows/s", "single_delete_rows_per_second", "ratio_vs_single_delete"),
-    Row("seconds_per_customer", "s", "per_row_seconds_per_customer", "seconds_vs_per_row"),
-    Row("per_row_seconds_extrapolated", "s", "seconds", "speedup_vs_per_row"),
+    Row("seconds_per_customer", "s", "per_subject_seconds_per_customer", "seconds_vs_per_subject"),
+    Row("per_subject_seconds_extrapolated", "s", "seconds", "speedup_vs_per_subject"),
+    Row("per_row_seconds_extrapolated", "s", "seconds", "speedup_vs_per_row"),  # the strawman
     Row("max_batch_seconds", "s"),
     Row("max_transaction_seconds", "s", "single_delete_max_transaction_seconds"),
     Row("peak_rss_mb", "MB", "peak_rss_mb_at_100k", "peak_rss_vs_100k"),
@@ -761,18 +764,28 @@ class Bench:
             "load_average_1m_after": load,
         }
 
-    def per_row_sample(self) -> list[int]:
-        """Expired customers spread over the selection, for the per-row baseline."""
+    def one_at_a_time_samples(self) -> tuple[list[int], list[int]]:
+        """Two disjoint sets of expired customers, each spread over the selection: for the
+        per-subject baseline and for the per-row strawman."""
         ids = expired_customer_ids(self.db.crm["scratch"], self.db.helpdesk["scratch"], self.cutoff)
         # not the S3 sample's customers: the product purges those later
-        return systematic_sample([i for i in ids if i > S3_SAMPLE_IDS], PER_ROW_SAMPLE)
+        both = systematic_sample(
+            [i for i in ids if i > S3_SAMPLE_IDS], PER_SUBJECT_SAMPLE + PER_ROW_SAMPLE
+        )
+        per_subject = both[0::2][:PER_SUBJECT_SAMPLE]
+        chosen = set(per_subject)
+        return per_subject, [i for i in both if i not in chosen][:PER_ROW_SAMPLE]
 
-    def per_row(self, ids: Sequence[int], when: str) -> RawOutcome:
-        """Per-row deletes of these customers on the scratch copy."""
+    def one_at_a_time(self, kind: str, ids: Sequence[int], when: str) -> RawOutcome:
+        """Per-subject (or per-row) deletes of these customers on the scratch copy."""
+        purge = per_subject_purge if kind == "per_subject" else per_row_purge
         checkpoint(self.ctx.pg)
-        step = _Step(f"per-row baseline on {len(ids)} customers ({when})")
-        out = per_row_purge(self.db.crm["scratch"], self.db.helpdesk["scratch"], ids)
+        step = _Step(f"{kind.replace('_', '-')} baseline on {len(ids)} customers ({when})")
+        out = purge(self.db.crm["scratch"], self.db.helpdesk["scratch"], ids)
         step.done(f"{sum(out.rows.values()):,} rows in {out.seconds:.1f}s")
+        left = sum(count_customers(self.db.crm["scratch"], ids).values())
+        if left:
+            raise AssertionError(f"the {kind} baseline left {left} of {len(ids)} customers")
         return out
 
     def s3_sample(self, expired: int) -> dict[str, Any]:
@@ -834,22 +847,39 @@ class Bench:
         }
 
 
-def per_row_figures(before: RawOutcome, after: RawOutcome, expired: int) -> dict[str, Any]:
-    """The per-row sample's figures, extrapolated to the whole selection."""
+def count_customers(crm_url: str, ids: Sequence[int]) -> dict[str, int]:
+    """How many of these customers are still in the CRM (a baseline must have purged them)."""
+    engine = sa.create_engine(crm_url)
+    try:
+        with engine.connect() as conn:
+            left = conn.execute(
+                sa.text("SELECT count(*) FROM customers WHERE customer_id = ANY(:ids)"),
+                {"ids": list(ids)},
+            ).scalar_one()
+    finally:
+        engine.dispose()
+    return {"customers": int(left)}
+
+
+def one_at_a_time_figures(
+    kind: str, before: RawOutcome, after: RawOutcome, expired: int
+) -> dict[str, Any]:
+    """A one-customer-at-a-time sample's figures (``kind``: ``per_subject`` or ``per_row``),
+    extrapolated to the whole selection."""
     customers = before.expired + after.expired
     seconds = before.seconds + after.seconds
     rows = sum(before.rows.values()) + sum(after.rows.values())
     return {
-        "per_row_sample_customers": customers,
-        "per_row_sample_rows": rows,
-        "per_row_sample_rows_per_customer": rows / customers,
-        "per_row_sample_seconds": seconds,
-        "per_row_seconds_per_customer": seconds / customers,
-        "per_row_seconds_per_customer_halves": [
+        f"{kind}_sample_customers": customers,
+        f"{kind}_sample_rows": rows,
+        f"{kind}_sample_rows_per_customer": rows / customers,
+        f"{kind}_sample_seconds": seconds,
+        f"{kind}_seconds_per_customer": seconds / customers,
+        f"{kind}_seconds_per_customer_halves": [
             half.seconds / half.expired for half in (before, after) if half.expired
         ],
-        "per_row_seconds_extrapolated": extrapolate(seconds, customers, expired),
-        "per_row_statements_per_customer": (before.statements + after.statements) / customers,
+        f"{kind}_seconds_extrapolated": extrapolate(seconds, customers, expired),
+        f"{kind}_statements_per_customer": (before.statements + after.statements) / customers,
     }
 
 
@@ -875,24 +905,36 @@ def run(ctx: Context) -> dict[str, Any]:
             ctx, demo, db, ledger_url, now, ended, cutoff, os.environ.get(PROFILE_ENV) or None
         )
         figures["marked_expired"] = marked
-        # per-row deletes are bound by round trips, which a busy machine slows down more than
-        # set-based work: half the sample before the product's run, half after the baseline's
-        sample = bench.per_row_sample()
-        before = bench.per_row(sample[0::2], "first half")
+        # one-at-a-time deletes are bound by round trips, which a busy machine slows down more
+        # than set-based work: half of each sample before the product's run, half after the
+        # baseline's (per-subject first and last, the strawman in between)
+        per_subject, per_row = bench.one_at_a_time_samples()
+        subject_before = bench.one_at_a_time("per_subject", per_subject[0::2], "first half")
+        row_before = bench.one_at_a_time("per_row", per_row[0::2], "first half")
         figures |= bench.product_against_set_based()
-        after = bench.per_row(sample[1::2], "second half")
+        note_load(figures, "seconds", "rows_per_second", "rows", "seconds_per_customer")
+        note_load(figures, "max_batch_seconds", "max_transaction_seconds", "peak_rss_mb")
+        note_load(figures, *(key for key in figures if key.startswith("single_delete_")))
+        row_after = bench.one_at_a_time("per_row", per_row[1::2], "second half")
+        subject_after = bench.one_at_a_time("per_subject", per_subject[1::2], "second half")
         expired = figures["expired_customers"]
-        figures |= per_row_figures(before, after, expired)
+        figures |= one_at_a_time_figures("per_subject", subject_before, subject_after, expired)
+        figures |= one_at_a_time_figures("per_row", row_before, row_after, expired)
+        note_load(figures, "per_subject_seconds_per_customer", "per_subject_seconds_extrapolated")
+        note_load(figures, "per_row_seconds_extrapolated")
         figures |= bench.s3_sample(expired)
+        note_load(figures, "s3_sample_s3_seconds", "s3_sample_calls")
         if demo.customers > SUBSET_CUSTOMERS:
             figures |= bench.subset()
+            note_load(figures, "peak_rss_mb_at_100k")
         else:
             figures["peak_rss_mb_at_100k"] = figures["peak_rss_mb"]
             figures["peak_rss_mb_at_100k_source"] = "the main run (at most 100,000 customers)"
-    # the ceiling: the database's own set-based speed against the same per-row deletes
-    figures["single_delete_speedup_vs_per_row"] = (
-        figures["per_row_seconds_extrapolated"] / figures["single_delete_seconds"]
-    )
+    # the ceiling: the database's own set-based speed against the same one-at-a-time deletes
+    for kind in ("per_subject", "per_row"):
+        figures[f"single_delete_speedup_vs_{kind}"] = (
+            figures[f"{kind}_seconds_extrapolated"] / figures["single_delete_seconds"]
+        )
     figures["notes"] = notes(figures)
     return finish_section(figures, ROWS, BUDGETS)
 
@@ -911,13 +953,22 @@ def notes(figures: Mapping[str, Any]) -> list[str]:
         " COPY'd to the helpdesk, one statement per table, each its own transaction",
         "ratio_vs_single_delete = single_delete_seconds / seconds (the issue's figure, target"
         " >= 0.5); its budget is written as seconds_vs_single_delete <= 2",
-        "per_row_*: one transaction per customer and database, SELECT ids then one statement per"
-        f" row, on {figures.get('per_row_sample_customers')} customers spread over the selection"
-        " (half timed before the product's run, half after the baseline's), extrapolated per"
-        " customer; speedup_vs_per_row target >= 20 is written as seconds_vs_per_row <= 0.05;"
-        " single_delete_speedup_vs_per_row is the same for the set-based statements (the"
-        " ceiling on this machine); *_statements_per_customer: round trips (commits and cursor"
-        " fetches aside), what a network between the purge and the database multiplies",
+        "per_subject_*: bench/raw_purge.py per_subject_purge, what a per-subject erasure tool"
+        " issues (the way Fides erases): per customer and database one transaction, one"
+        " DELETE/UPDATE per table keyed by the customer id (dependants by a subquery on their"
+        f" parent), on {figures.get('per_subject_sample_customers')} customers spread over the"
+        " selection (half timed before the product's run, half after the set-based baseline's),"
+        " extrapolated per customer: speedup_vs_per_subject = per_subject_seconds_extrapolated /"
+        " seconds (no budget: the lead sets one)",
+        "per_row_*: the strawman, an extra column: one transaction per customer and database,"
+        " SELECT ids then one statement per row, on"
+        f" {figures.get('per_row_sample_customers')} other customers of the selection, timed"
+        " like per_subject_*; single_delete_speedup_vs_per_subject/_per_row are the same"
+        " ratios for the set-based statements (the ceiling on this machine);"
+        " *_statements_per_customer: round trips (commits and cursor fetches aside), what a"
+        " network between the purge and the database multiplies",
+        "load_average_1m: the machine's 1-minute load average just after each figure was"
+        " measured (load_average_1m_after: after each side of the main comparison)",
         "max_batch_seconds: longest interval between consecutive batch callbacks (the first from"
         " the end of the selection): a batch's discovery queries plus its transactions;"
         " max_transaction_seconds: longest write transaction (engine begin to commit)",

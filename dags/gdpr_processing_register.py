@@ -12,7 +12,10 @@ systems and publishes the record of processing activities as HTML and CSV to the
 
 The register lists, per purpose: controller and DPO, legal basis, categories of subjects and
 data, recipients, third-country transfers and safeguards, time limits for erasure and the
-security measures. The run and the report's SHA-256 are recorded in the ledger.
+security measures. The run and the report's SHA-256 are recorded in the ledger, and the
+ledger's evidence chain is checked against the heads published to the anchor bucket (as
+`gdpr ledger verify` does): the log and the task's result say whether its head matches the last
+published head, and an error line names the first contradiction.
 """
 
 from __future__ import annotations

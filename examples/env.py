@@ -2,7 +2,9 @@
 organisation (sourced by scripts/embedded-env.sh).
 
 Prints ``GDPR_DATAMAP`` and one ``AIRFLOW_CONN_*`` per conn_id of the map: SQLite files under
-``<var-dir>/<org>/`` for SQL systems, the local moto server for S3 (``GDPR_S3_PORT``).
+``<var-dir>/<org>/`` for SQL systems, the local moto server for S3 (``GDPR_S3_PORT``), and for a
+Request Tracker the local RT of ``python -m examples.rt_server`` (``GDPR_RT_PORT``, RT's root),
+with ``GDPR_EMBEDDED_RT=1`` so that scripts/embedded.sh starts it.
 ``--fact subject|breach-dataset`` prints one planted fact instead, for the headless scenario.
 """
 
@@ -15,7 +17,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from examples import DEFAULT, ORGANISATIONS, load
+from examples import DEFAULT, SHIPPED, load
 
 
 def exports(org_name: str, var: Path) -> list[str]:
@@ -36,9 +38,16 @@ def exports(org_name: str, var: Path) -> list[str]:
         if system.kind == "sql":
             path = var / org_name / f"{system.name}.sqlite"
             conns[system.conn_id] = {"conn_type": "sqlite", "host": str(path)}
+        elif system.kind == "rt":
+            from examples.rt_server import RtServer
+
+            url = f"http://127.0.0.1:{os.environ.get('GDPR_RT_PORT', '5057')}"
+            conns[system.conn_id] = json.loads(RtServer(url).conn_json())
         else:
             conns[system.conn_id] = s3
     lines = [f"export GDPR_DATAMAP={shlex.quote(str(org.DATAMAP))}"]
+    if any(system.kind == "rt" for system in datamap.systems):
+        lines.append("export GDPR_EMBEDDED_RT=1")
     lines += [
         f"export {env_var_name(conn_id)}={shlex.quote(json.dumps(value))}"
         for conn_id, value in conns.items()
@@ -58,7 +67,7 @@ def fact(org_name: str, name: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m examples.env")
-    parser.add_argument("org", nargs="?", default=DEFAULT, choices=ORGANISATIONS)
+    parser.add_argument("org", nargs="?", default=DEFAULT, choices=SHIPPED)
     parser.add_argument("var", nargs="?", type=Path, default=Path("var"))
     parser.add_argument("--fact", choices=("subject", "breach-dataset"))
     args = parser.parse_args(argv)

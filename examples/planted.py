@@ -112,9 +112,11 @@ def key_of(row: Mapping[str, Any], columns: Iterable[str]) -> Key:
 def _template_regex(template: str) -> tuple[re.Pattern[str], list[str]]:
     names: list[str] = []
     pattern = ""
-    for literal, name in re.findall(r"([^{]*)(?:\{([a-z_][a-z0-9_]*)\})?", template):
+    for literal, name in re.findall(r"([^{]*)(?:\{([a-z_][a-z0-9_]*|\*)\})?", template):
         pattern += re.escape(literal)
-        if name:
+        if name == "*":  # a wildcard segment: any one segment, no field
+            pattern += "[^/]+"
+        elif name:
             names.append(name)
             pattern += f"(?P<{name}>[^/]+)"
     return re.compile(pattern + "$"), names

@@ -4,6 +4,8 @@ The databases and the bucket come from the connections of the map's conn_ids
 (``AIRFLOW_CONN_*``, as Airflow reads them), or from ``--url SYSTEM=URL`` for any SQL system
 (PostgreSQL, MariaDB, SQLite); the organisation's legal hold is written to the ledger when
 ``gdpr_ledger`` (or ``--ledger-url``) is configured. ``--today`` defaults to the product's clock.
+An organisation whose ticketing system is Request Tracker (``examples.WITH_RT``) is seeded into
+the RT its connection names, which must be fresh (``python -m examples.rt_server start``).
 
     python -m examples.seed retailer --subjects 100000 --url crm=postgresql://... --max-objects 0
 """
@@ -15,7 +17,7 @@ import inspect
 import sys
 from datetime import date
 
-from examples import DEFAULT, ORGANISATIONS, load
+from examples import DEFAULT, SHIPPED, load
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,7 +26,7 @@ def _parser() -> argparse.ArgumentParser:
         description=__doc__.split("\n\n")[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("org", nargs="?", default=DEFAULT, choices=ORGANISATIONS)
+    parser.add_argument("org", nargs="?", default=DEFAULT, choices=SHIPPED)
     parser.add_argument("--subjects", type=int, default=1000, help="people to create")
     parser.add_argument("--seed", type=int, default=42, help="random seed (same seed, same data)")
     parser.add_argument("--today", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
@@ -81,6 +83,12 @@ def main(argv: list[str] | None = None) -> int:
         options["max_objects"] = args.max_objects
     if "progress" in accepted and sys.stderr.isatty():  # a log file gets the summary only
         options["progress"] = _progress
+    rt_conn = next((s.conn_id for s in datamap.systems if s.kind == "rt"), None)
+    if rt_conn is not None:
+        from examples.rt_server import RtServer
+
+        spec = spec_from_env(rt_conn)
+        options["rt"] = RtServer(spec.host, spec.login, spec.password)
 
     engines = {
         s.name: create_sql_engine(urls.get(s.name) or sqlalchemy_url(spec_from_env(s.conn_id)))

@@ -8,7 +8,18 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]:-$0}")/.." && pwd)"
 VAR="$ROOT/var"
 export ORG="${ORG:-retailer}"
 export GDPR_S3_PORT="${GDPR_S3_PORT:-5055}"
+# the local Request Tracker 5 of an organisation whose ticketing system is RT (ORG=agency)
+export GDPR_RT_PORT="${GDPR_RT_PORT:-5057}"
 export AIRFLOW_HOME="$VAR/airflow"
+# Airflow's Fernet key: encrypts connections and Variables in its database and the package
+# passphrases kept in the ledger (never in clear). Made once for this var/ and kept there.
+if [ -z "${AIRFLOW__CORE__FERNET_KEY:-}" ]; then
+  mkdir -p "$VAR"
+  [ -s "$VAR/fernet.key" ] || (umask 077 && "$ROOT/.venv/bin/python" -c \
+    'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())' >"$VAR/fernet.key")
+  AIRFLOW__CORE__FERNET_KEY="$(cat "$VAR/fernet.key")"
+  export AIRFLOW__CORE__FERNET_KEY
+fi
 export AIRFLOW__CORE__DAGS_FOLDER="$ROOT/dags"
 export AIRFLOW__CORE__PLUGINS_FOLDER="$ROOT/plugins"
 export AIRFLOW__CORE__LOAD_EXAMPLES=False

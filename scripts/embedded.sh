@@ -22,7 +22,16 @@ s3_up() {
   echo "moto server did not start; see $VAR/moto.log" >&2; exit 1
 }
 
+# An organisation whose ticketing system is Request Tracker (GDPR_EMBEDDED_RT, examples/env.py):
+# a fresh RT 5 on GDPR_RT_PORT (examples/rt_server.py), or one sentence and a stop without it.
+rt_up() {
+  step "starting Request Tracker 5 for $ORG on 127.0.0.1:$GDPR_RT_PORT"
+  stop_group rt
+  (cd "$ROOT" && python -m examples.rt_server start "$ORG" "$VAR") || exit 1
+}
+
 up() {
+  if [ -n "${GDPR_EMBEDDED_RT:-}" ]; then rt_up; fi
   s3_up
   step "validating the data map"
   gdpr datamap validate
@@ -142,12 +151,16 @@ demo_subject_requests() {
 # after awareness; while it waits for the DPO to record the notification, the hourly deadline
 # watch alerts (48 hours left of the 72), then scripts/demo_approve.py records the submission.
 demo_clocks() {
-  step "request intake: privacy tickets become ledger requests (the clock starts at the ticket)"
-  airflow dags test gdpr_request_intake >"$VAR/demo-intake.log" 2>&1 \
-    || { tail -50 "$VAR/demo-intake.log" >&2; echo "intake failed (log: $VAR/demo-intake.log)" >&2; exit 1; }
-  messages "intake: [0-9]+ privacy records" "$VAR/demo-intake.log"
-  grep -qE "intake: [0-9]+ privacy records" "$VAR/demo-intake.log" \
-    || { echo "intake took nothing (log: $VAR/demo-intake.log)" >&2; exit 1; }
+  if python -c 'import sys; from gdpr.datamap import load_datamap; sys.exit(load_datamap().intake is None)'; then
+    step "request intake: privacy tickets become ledger requests (the clock starts at the ticket)"
+    airflow dags test gdpr_request_intake >"$VAR/demo-intake.log" 2>&1 \
+      || { tail -50 "$VAR/demo-intake.log" >&2; echo "intake failed (log: $VAR/demo-intake.log)" >&2; exit 1; }
+    messages "intake: [0-9]+ privacy records" "$VAR/demo-intake.log"
+    grep -qE "intake: [0-9]+ privacy records" "$VAR/demo-intake.log" \
+      || { echo "intake took nothing (log: $VAR/demo-intake.log)" >&2; exit 1; }
+  else
+    step "request intake: skipped, the $ORG data map declares no intake"
+  fi
   step "breach declared (aware 30 hours ago); the deadline watch alerts while it waits for the notification"
   smtp_sink
   local aware now; aware=$(date -u -d '30 hours ago' +%Y-%m-%dT%H:%M:%SZ); now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
@@ -197,6 +210,7 @@ stop_group() {
 
 stop() {
   stop_group airflow
+  stop_group rt
   if [ -f "$VAR/moto.pid" ]; then kill "$(cat "$VAR/moto.pid")" 2>/dev/null || true; rm -f "$VAR/moto.pid"; fi
   if [ -f "$VAR/smtp.pid" ]; then kill "$(cat "$VAR/smtp.pid")" 2>/dev/null || true; rm -f "$VAR/smtp.pid"; fi
 }

@@ -227,40 +227,33 @@ def _ledger_grant(args: argparse.Namespace) -> int:
 def _ledger_verify(args: argparse.Namespace) -> int:
     from gdpr.connections import spec_from_env
     from gdpr.connectors.factory import env_clients
-    from gdpr.erasure.certificate import certificate_claim, stored_certificate_claims
-    from gdpr.ledger import verify_chain
-    from gdpr.ledger.anchor import anchor_for, identity_key, published_heads
+    from gdpr.erasure.certificate import certificate_claim
+    from gdpr.ledger.audit import audit_ledger
     from gdpr.ledger.upgrade import ensure_ready
-    from gdpr.reports.store import ReportStore
 
     engine = _ledger_engine(args.url)
     ensure_ready(engine)  # an empty database says what to do before anything else is read
     datamap = load_datamap(args.datamap)
-    clients = env_clients()
-
-    def secret(conn_id: str) -> str | None:
-        return spec_from_env(conn_id).password
-
-    claims, problems = [], []
-    store = anchor_for(datamap, clients, secret)
-    if store is not None:
-        published = published_heads(store)
-        claims.extend(published.claims)
-        problems.extend(published.problems)
-        reports = ReportStore(clients.s3(datamap.reports.conn_id), datamap.reports)
-        claims.extend(stored_certificate_claims(reports))
+    given = []
     for path in args.certificate:
         claim = certificate_claim(path.read_text(encoding="utf-8"), f"the certificate {path}")
         if claim is None:
             raise ValueError(f"{path} carries no ledger head: is it an erasure certificate?")
-        claims.append(claim)
-    report = verify_chain(engine, claims=claims, identity_key=identity_key(datamap, secret))
-    problems = report.problems + problems
+        given.append(claim)
+    audit = audit_ledger(
+        engine,
+        datamap,
+        env_clients().s3,
+        lambda conn_id: spec_from_env(conn_id).password,
+        certificates=True,
+        claims=given,
+    )
+    report, problems = audit.report, audit.problems
     if not problems:
-        checked = sum(c.published for c in claims)
+        checked = audit.published
         print(
             f"evidence chain intact: {report.rows} rows, head {report.head or '(empty)'}; "
-            f"agrees with {checked} published heads and {len(claims) - checked} certificates"
+            f"agrees with {checked} published heads and {len(audit.claims) - checked} certificates"
         )
         return 0
     print(

@@ -15,6 +15,7 @@ from gdpr.ledger import Ledger
 from gdpr.ledger.clock import utc_now
 from tests.dags.conftest import task_states
 from tests.dags.hitl import Approver, let_it_time_out, respond
+from tests.dags.refusals import RunLog, assert_refused
 from tests.dags.test_subject_erasure import KEY, snapshot
 
 DAG_ID = "gdpr_subject_erasure"
@@ -99,3 +100,47 @@ def test_only_an_assigned_approver_can_answer(org, run_dag):
     assert refused[0].startswith("403")
     assert dag_run.state == "success", task_states(dag_run)
     assert snapshot(org) != before, "approved by an approver: erased"
+
+
+def test_a_requester_who_is_the_only_approver_is_refused_in_one_sentence(
+    org, run_dag, monkeypatch, capfd, caplog
+):
+    monkeypatch.setattr(approval, "_requester", lambda context: "dpo")
+    monkeypatch.setenv("GDPR_APPROVERS", "dpo")
+    before = snapshot(org)
+
+    log = RunLog(capfd, caplog)
+    dag_run = run_dag(DAG_ID, request_id=erasure_request(org), ground="a")
+
+    assert_refused(
+        dag_run,
+        "approve",
+        log.text(),
+        "dpo asked for this run and is the only approver in GDPR_APPROVERS",
+    )
+    assert task_states(dag_run)[("erase", -1)] != "success"
+    assert snapshot(org) == before, "nothing erased"
+
+
+def test_an_answer_by_the_requester_is_refused_in_one_sentence(
+    org, run_dag, monkeypatch, capfd, caplog
+):
+    # no approvers configured: Airflow lets the requester answer, the task refuses the answer
+    monkeypatch.setattr(approval, "_requester", lambda context: "dpo")
+    monkeypatch.delenv("GDPR_APPROVERS")
+    before = snapshot(org)
+    thread, refused = answer_in_thread((Approver("dpo"), "Approve"))
+
+    log = RunLog(capfd, caplog)
+    dag_run = run_dag(DAG_ID, request_id=erasure_request(org), ground="a")
+    thread.join(timeout=60)
+
+    assert refused == [], "Airflow took the answer"
+    assert_refused(
+        dag_run,
+        "approve",
+        log.text(),
+        "dpo asked for this run and cannot also approve it (four-eyes rule)",
+    )
+    assert task_states(dag_run)[("erase", -1)] != "success"
+    assert snapshot(org) == before, "nothing erased"

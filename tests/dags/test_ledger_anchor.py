@@ -99,3 +99,54 @@ def test_a_run_publishes_its_heads_and_verify_catches_a_later_rewrite(
     err = capsys.readouterr().err
     assert f"records {head.count} evidence rows but the chain has only {head.count - 1}" in err
     assert f"request {closed.request_id}'s subject was erased outside the ledger" in err
+
+
+def _last_snapshot(ledger: Ledger, request_id: str) -> dict:
+    snapshots = [
+        e.detail
+        for e in ledger.evidence(actions=["request.record"])
+        if e.detail.get("request_id") == request_id
+    ]
+    return snapshots[-1]
+
+
+def test_a_request_updated_by_another_dag_keeps_its_subject_hash(anchored, run_dag, capsys):
+    from gdpr.deadlines import request_due_at
+
+    key = b"identity-hmac-key-of-the-demo"
+    ledger = Ledger(anchored.ledger, identity_key=key)
+    received = utc_now() - timedelta(days=10)
+    request = ledger.create_request(
+        kind="access",
+        subject_email="first.person@example.org",
+        received_at=received,
+        due_at=request_due_at(received, "Europe/Paris"),
+        channel="test",
+    )
+
+    # a task of another DAG than intake, the watch or `gdpr request` updates the request
+    dag_run = run_dag(
+        "gdpr_request_decision",
+        request_id=request.request_id,
+        action="extend",
+        reason="Complex request",
+    )
+    assert dag_run.state == "success", task_states(dag_run)
+    snapshot = _last_snapshot(ledger, request.request_id)
+    assert snapshot["status"] == "extended", "the decision's own snapshot"
+    assert "subject_hmac" in snapshot, "the decision's snapshot hashes the subject too"
+    assert main(["ledger", "verify"]) == 0
+    capsys.readouterr()
+
+    # the insider swaps the subject of the extended request
+    with anchored.ledger.begin() as conn:
+        conn.execute(
+            sa.update(schema.requests)
+            .where(schema.requests.c.request_id == request.request_id)
+            .values(subject_email="second.person@example.org")
+        )
+    assert main(["ledger", "verify"]) == 1
+    assert (
+        f"request {request.request_id}'s subject is not the person the chain recorded"
+        in capsys.readouterr().err
+    )

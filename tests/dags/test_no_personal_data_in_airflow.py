@@ -151,6 +151,12 @@ def test_no_planted_identity_in_any_airflow_table_or_task_log(org, airflow_db, a
         "rectification", SUBJECT.email, field="user.name.last", value=NEW_LAST_NAME
     )
     _succeeded(_run("gdpr_subject_rectification", request_id=rectification))
+    restriction = register("restriction", SUBJECT.email)
+    _succeeded(_run("gdpr_subject_restriction", request_id=restriction, action="restrict"))
+    _succeeded(_run("gdpr_subject_restriction", request_id=restriction, action="lift"))
+    objection = register("objection", SUBJECT.email)  # Art. 21(1), then 21(3) on the same
+    _succeeded(_run("gdpr_subject_objection", request_id=objection, ground="legitimate_interest"))
+    _succeeded(_run("gdpr_subject_objection", request_id=objection, ground="direct_marketing"))
     _succeeded(
         _run(
             "gdpr_request_decision",

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from gdpr.ledger import Ledger, verify_chain
 from tests.dags.conftest import personal_values, task_states, xcom_text
+from tests.dags.refusals import RunLog, assert_refused
 
 DAG_ID = "gdpr_processing_register"
 
@@ -66,12 +67,13 @@ def test_register_is_published_and_recorded_in_the_ledger(demo_org, run_dag):
     assert verify_chain(demo_org.ledger).ok
 
 
-def test_drift_is_reported_and_a_missing_table_fails_the_run(demo_org, run_dag):
+def test_drift_is_reported_and_a_missing_table_fails_the_run(demo_org, run_dag, capfd, caplog):
     with demo_org.crm.begin() as conn:
         conn.execute(sa.text("ALTER TABLE customers ADD COLUMN loyalty_remarks TEXT"))
     with demo_org.helpdesk.begin() as conn:
         conn.execute(sa.text("DROP TABLE ticket_attachments"))
 
+    log = RunLog(capfd, caplog)
     dag_run = run_dag(DAG_ID)
 
     assert dag_run.state == "failed"
@@ -79,7 +81,14 @@ def test_drift_is_reported_and_a_missing_table_fails_the_run(demo_org, run_dag):
     assert task_states["render_register"] == "success", (
         "the register is published even when the map drifts"
     )
-    assert task_states["require_map_matches_systems"] == "failed"
+    assert_refused(
+        dag_run,
+        "require_map_matches_systems",
+        log.text(),
+        "the data map does not match the live systems (1 problems: helpdesk.ticket_attachments: "
+        "table ticket_attachments not found); fix the map or the systems, the register was still "
+        "published",
+    )
     _, html = reports(demo_org, ".html")
     page = html.decode("utf-8")
     assert "crm.customers.loyalty_remarks" in page
@@ -95,3 +104,33 @@ def test_no_personal_data_reaches_xcom(demo_org, run_dag):
     assert "register/" in blob, "the XComs under test were not read"
     for value in personal_values():
         assert value.lower() not in blob
+
+
+def test_the_register_run_checks_the_head_against_the_published_heads(demo_org, run_dag):
+    from gdpr.connections import spec_from_env
+    from gdpr.connectors.factory import env_clients
+    from gdpr.ledger import EvidenceInput
+    from gdpr.ledger.anchor import anchor_for, publish_head
+    from gdpr.ledger.clock import utc_now
+    from tests.integration.test_ledger_anchor import rechain
+
+    ledger = Ledger(demo_org.ledger)
+    ledger.record_evidence(EvidenceInput(action="retention.delete", count=1))
+    store = anchor_for(demo_org.datamap, env_clients().s3, lambda c: spec_from_env(c).password)
+    publish_head(store, ledger.chain_head(), utc_now())
+
+    def rendered(dag_run) -> dict:
+        (ti,) = [t for t in dag_run.get_task_instances() if t.task_id == "render_register"]
+        return ti.xcom_pull(task_ids="render_register")
+
+    first = rendered(run_dag(DAG_ID))
+    assert first["chain_intact"] is True
+    assert first["published_head"].startswith("the ledger head (#")
+    assert "follows from the last published head #" in first["published_head"]
+
+    # the insider drops the first row and rewrites the chain and head behind it
+    rechain(demo_org.ledger, keep=lambda row: row.id != 1)
+    second = rendered(run_dag(DAG_ID))
+    assert second["chain_intact"] is False
+    assert second["published_head"].startswith("the evidence chain is BROKEN (")
+    assert "does not hash to" in second["published_head"]

@@ -13,6 +13,7 @@ from examples.retailer.planted import PLANTED
 from gdpr.ledger import Ledger, verify_chain
 from tests.conftest import ROOT
 from tests.dags.conftest import personal_values, task_states, xcom_text
+from tests.dags.refusals import RunLog
 from tests.sqlrule import write_sql_map
 
 DAG_ID = "gdpr_retention_purge"
@@ -105,7 +106,9 @@ def test_an_as_of_preview_looks_ahead_and_an_as_of_purge_is_refused(org, run_dag
     assert count(org.crm, "SELECT count(*) FROM call_recordings") == recordings
 
 
-def test_a_broken_rule_fails_alone_and_the_others_still_run(org, run_dag, tmp_path, monkeypatch):
+def test_a_broken_rule_fails_alone_and_the_others_still_run(
+    org, run_dag, tmp_path, monkeypatch, capfd, caplog
+):
     include = tmp_path / "include"
     shutil.copytree(ROOT / "include", include)
     write_sql_map(include, broken=True)  # the one SQL-file rule, with a misspelt column
@@ -113,6 +116,7 @@ def test_a_broken_rule_fails_alone_and_the_others_still_run(org, run_dag, tmp_pa
     prospects = count(org.crm, "SELECT count(*) FROM prospects")
     customers = count(org.crm, "SELECT count(*) FROM customers")
 
+    log = RunLog(capfd, caplog)
     dag_run = run_dag(DAG_ID)
 
     assert dag_run.state == "failed"
@@ -127,6 +131,17 @@ def test_a_broken_rule_fails_alone_and_the_others_still_run(org, run_dag, tmp_pa
     )
     assert count(org.crm, "SELECT count(*) FROM customers") < customers, "the other rules ran"
     assert by_state[("report", -1)] == "failed"
+    tries = {
+        (ti.task_id, ti.map_index): ti.try_number
+        for ti in dag_run.get_task_instances()
+        if ti.state == "failed"
+    }
+    assert set(tries.values()) == {1}, "a refused selection is not retried"
+    logs = log.text()
+    assert "refused: rule prospects-3y-inactive: the database refused the selection" in logs
+    assert "refused: 1 rule(s) failed: prospects-3y-inactive" in logs
+    assert "Traceback" not in logs, "a refusal prints no traceback"
+    assert "Task failed with exception" not in logs
 
 
 def test_xcom_carries_counts_not_people(org, run_dag):

@@ -51,14 +51,43 @@ def test_erasure_dag_over_rt_certifies_what_was_erased_and_what_rt_keeps(
         .decode()
     )
     assert "Certificate of erasure (partial)" in certificate
-    assert "The system cannot erase it" in certificate
+    assert "Kept: the system cannot erase it. Request Tracker" in certificate
     assert "rt-shredder" in certificate
+    assert "None: not an exemption; the records are still to be erased" in certificate
+    assert "Records kept: the system cannot erase them" in certificate
+    assert "17(3)(b)" not in certificate, "a technical limit is not a legal exemption"
+    assert request.close_reason.endswith("kept because the system cannot erase them")
     assert verify_chain(rt_org.ledger).ok
 
     logs = capfd.readouterr()
     for text in (xcom_text(run), logs.out + logs.err + caplog.text):
         assert ALICE not in text.lower()
         assert "alice martin" not in text.lower()
+
+
+def test_rectification_dag_corrects_the_requestors_name_in_rt_and_the_shop(
+    rt_org, rt_server, run_dag, smtp_server, monkeypatch, capfd, caplog
+):
+    caplog.set_level(logging.INFO)
+    monkeypatch.setenv("AIRFLOW_VAR_GDPR_SUPPRESSION_KEY", KEY)
+    new = "Alice Martin-Dupont"
+    rid = register("rectification", ALICE, field="user.name", value=new)
+
+    run = run_dag("gdpr_subject_rectification", request_id=rid)
+
+    assert run.state == "success", task_states(run)
+    found = rt_server.api(
+        "POST", "users", [{"field": "EmailAddress", "value": ALICE}], fields="RealName"
+    )
+    assert [u["RealName"] for u in found["items"]] == [new]
+    with rt_org.shop.connect() as conn:
+        names = conn.exec_driver_sql("SELECT full_name FROM customers ORDER BY customer_id")
+        assert [n for (n,) in names] == [new, "Bob Durand"]
+    assert Ledger(rt_org.ledger).get_request(rid).status == "completed"
+    logs = capfd.readouterr()
+    for text in (xcom_text(run), logs.out + logs.err + caplog.text):
+        assert new.lower() not in text.lower()
+        assert ALICE not in text.lower()
 
 
 def test_minimisation_dag_scans_the_text_of_rt_tickets(rt_org, run_dag, smtp_server):

@@ -139,8 +139,15 @@ def test_the_package_is_unreadable_without_the_passphrase_shown_once_to_the_dpo(
     with zipfile.ZipFile(io.BytesIO(body)) as plain, pytest.raises(RuntimeError):
         plain.read("manifest.json")  # a plain zip tool cannot read it either
     logs = capfd.readouterr()
+    with demo_org.ledger.connect() as conn:  # what a reader of the ledger's database finds
+        kept = conn.execute(
+            sa.text("SELECT passphrase FROM ledger_package_secrets WHERE request_id = :r"),
+            {"r": rid},
+        ).scalar_one()
     secret = shown_passphrase(rid)
     assert len(secret) == 29
+    assert kept is not None
+    assert secret not in kept, "the ledger holds the passphrase encrypted, never in clear"
     with pyzipper.AESZipFile(io.BytesIO(body)) as archive:
         archive.setpassword(secret.encode())
         assert json.loads(archive.read("manifest.json"))["request_id"] == rid
@@ -328,3 +335,27 @@ def test_the_answer_names_the_recipients_told_of_an_earlier_rectification(
         n.recipient for n in recipients_for(demo_org.datamap, demo_org.datamap.dataset_ids())
     } - {n.recipient for n in told}
     assert not any(address in english for address in not_told)
+
+
+def test_without_a_fernet_key_the_run_is_refused_before_anything_is_written(
+    demo_org, run_dag, monkeypatch, capfd, caplog
+):
+    from tests.dags.refusals import RunLog, assert_refused
+
+    rid = register("access", PLANTED.subject.email)
+    events = [e.kind for e in Ledger(demo_org.ledger).request_events(rid)]
+    monkeypatch.setenv("AIRFLOW__CORE__FERNET_KEY", "")
+    log = RunLog(capfd, caplog)
+    dag_run = run_dag(DAG_ID, request_id=rid)
+    assert_refused(
+        dag_run,
+        "register_request",
+        log.text(),
+        "Airflow has no Fernet key ([core] fernet_key), so the package passphrase would sit in "
+        "clear in the ledger",
+    )
+    assert all(s != "success" for s in task_states(dag_run).values())
+    assert delivered(demo_org) == [], "nothing delivered"
+    assert [e.kind for e in Ledger(demo_org.ledger).request_events(rid)] == events
+    with demo_org.ledger.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM ledger_package_secrets")).scalar() == 0

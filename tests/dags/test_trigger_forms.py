@@ -14,7 +14,13 @@ from gdpr.breach.choices import (
 )
 from tests.conftest import ROOT
 
-SUBJECT_DAGS = ("gdpr_subject_access", "gdpr_subject_erasure", "gdpr_subject_rectification")
+SUBJECT_DAGS = (
+    "gdpr_subject_access",
+    "gdpr_subject_erasure",
+    "gdpr_subject_rectification",
+    "gdpr_subject_restriction",
+    "gdpr_subject_objection",
+)
 PERSONAL_FIELDS = {"subject_email", "email", "value", "identity", "subject", "new_value"}
 
 

@@ -31,6 +31,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from cryptography.fernet import Fernet
 
 from gdpr.retention.anonymise import TOKEN_PREFIX
 from tests.airflow_processes import (
@@ -128,6 +129,8 @@ def _airflow(tmp_path: Path, broker: str) -> Iterator[AirflowUnderTest]:
             "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": metadata,
             "AIRFLOW__CORE__EXECUTOR": "CeleryExecutor",
             "AIRFLOW__CORE__UNIT_TEST_MODE": "False",
+            # every component shares one Fernet key (a package passphrase is kept encrypted)
+            "AIRFLOW__CORE__FERNET_KEY": Fernet.generate_key().decode(),
             "AIRFLOW__CORE__PARALLELISM": "4",
             # only the test's runs: unpausing a scheduled DAG would start today's run too
             "AIRFLOW__SCHEDULER__USE_JOB_SCHEDULE": "False",

@@ -18,6 +18,7 @@ organisation:
   supervisory_authority: {name: CNIL}
 identities:
   - {name: email, kind: email}
+  - {name: phone, kind: phone}
 reports: {conn_id: rtorg_s3, bucket: rtorg-reports}
 delivery: {conn_id: rtorg_s3, bucket: rtorg-delivery}
 purposes:
@@ -42,7 +43,7 @@ systems:
           customer_id: {categories: [user.unique_id]}
           customer_number: {categories: [user.unique_id]}
           email: {categories: [user.contact.email]}
-          full_name: {categories: [user.name]}
+          full_name: {categories: [user.name], rectifiable: true}
   - name: documents
     kind: s3
     conn_id: rtorg_s3
@@ -61,7 +62,7 @@ systems:
       - name: tickets
         rt: {records: ticket}
         primary_key: [id]
-        identity: {email: Requestor}
+        identity: {email: Requestor, phone: "CF.Phone"}
         references:
           - {dataset: shop.customers, fields: {"CF.Customer number": customer_number}}
         erasure: anonymise
@@ -77,6 +78,9 @@ systems:
           Resolved: {categories: [system.operations]}
           "CF.Customer number": {categories: [user.unique_id], erasure: "null"}
           "CF.Request type": {categories: [system.operations]}
+          "CF.Phone": {categories: [user.contact.phone_number], erasure: "null"}
+          "CF.Postal address":
+            {categories: [user.contact.address], erasure: "null", rectifiable: true}
       - name: correspondence
         rt: {records: correspondence}
         primary_key: [id]
@@ -112,7 +116,7 @@ systems:
           id: {categories: [system.operations]}
           Name: {categories: [user.contact.email], erasure: hash}
           EmailAddress: {categories: [user.contact.email], erasure: "null"}
-          RealName: {categories: [user.name], erasure: "null"}
+          RealName: {categories: [user.name], erasure: "null", rectifiable: true}
 retention:
   - id: support-tickets
     dataset: helpdesk.tickets

@@ -388,6 +388,37 @@ def test_evidence_shows_the_chain_and_serves_the_reports(desk, demo_org):
     assert "Evidence chain BROKEN" in desk.get("/evidence", headers=as_user(DPO)).text
 
 
+def test_evidence_says_whether_the_head_matches_the_last_published_head(desk, demo_org):
+    from gdpr.connections import spec_from_env
+    from gdpr.connectors.factory import env_clients
+    from gdpr.ledger.anchor import anchor_for, publish_head
+    from tests.integration.test_ledger_anchor import rechain
+
+    def status() -> str:
+        page = desk.get("/evidence", headers=as_user(CLERK))
+        assert page.status_code == 200
+        return re.search(r'<div id="published-head"[^>]*>([^<]*)</div>', page.text).group(1)
+
+    desk.ledger.record_evidence(EvidenceInput(action="retention.delete", count=3))
+    assert status() == "No chain head has been published yet."
+
+    store = anchor_for(demo_org.datamap, env_clients().s3, lambda c: spec_from_env(c).password)
+    head = desk.ledger.chain_head()
+    publish_head(store, head, TEST_NOW)  # what every task's callback does
+    assert status().startswith(
+        f"The ledger head (#{head.count}, {head.last_hash[:16]}…) matches the last published head"
+    )
+
+    desk.ledger.record_evidence(EvidenceInput(action="retention.delete", count=4))
+    assert f"follows from the last published head #{head.count} (1 rows appended since" in status()
+
+    # the insider drops the first row and rewrites the chain and head behind it
+    rechain(demo_org.ledger, keep=lambda row: row.id != 1)
+    broken = status()
+    assert broken.startswith("The evidence chain is BROKEN (")
+    assert f"evidence #{head.count} does not hash to {head.last_hash[:16]}" in broken
+
+
 def test_charts_from_requests_purges_and_findings(desk):
     ledger = desk.ledger
     on_time = ledger.create_request(

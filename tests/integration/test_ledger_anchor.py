@@ -184,6 +184,61 @@ def test_a_breach_awareness_moved_two_days_later_is_named(ledger, engine, anchor
     )
 
 
+def test_a_breach_exemption_changed_or_added_after_the_fact_is_named(
+    ledger, engine, anchor
+) -> None:
+    life(ledger, anchor)
+    exempt = ledger.create_breach(
+        title="Stolen backup tape",
+        aware_at=TEST_NOW - timedelta(hours=5),
+        description="encrypted backup",
+        systems=["crm"],
+        datasets=["crm.customers"],
+        categories=["contact"],
+        high_risk=True,
+        communication_exemption="unintelligible",
+        exemption_reason="AES-256 encrypted, key held apart",
+    )
+    (plain,) = [b for b in ledger.open_breaches() if b.breach_id != exempt.breach_id]
+    publish(ledger, anchor)
+    assert verify(engine, anchor) == []
+    br = schema.breaches
+
+    def edit(breach_id: str, **values) -> list[str]:
+        with engine.begin() as conn:
+            row = conn.execute(sa.select(br).where(br.c.breach_id == breach_id)).one()
+            conn.execute(sa.update(br).where(br.c.breach_id == breach_id).values(**values))
+        problems = verify(engine, anchor)
+        with engine.begin() as conn:  # put it back for the next edit
+            conn.execute(
+                sa.update(br)
+                .where(br.c.breach_id == breach_id)
+                .values(**{name: getattr(row, name) for name in values})
+            )
+        return problems
+
+    (ground,) = edit(exempt.breach_id, communication_exemption="risk_no_longer_likely")
+    assert ground.startswith(f"breach {exempt.breach_id} was changed outside the ledger: ")
+    assert (
+        "communication_exemption is risk_no_longer_likely in the ledger but unintelligible in "
+        "the chain" in ground
+    )
+    (reason,) = edit(exempt.breach_id, exemption_reason="Measures taken since")
+    assert reason.startswith(f"breach {exempt.breach_id} was changed outside the ledger: ")
+    assert "exemption_reason_sha256 is " in reason
+    # an exemption slipped in afterwards for a breach declared without one
+    (added,) = edit(
+        plain.breach_id,
+        communication_exemption="disproportionate_effort",
+        exemption_reason="too many to write to",
+    )
+    assert (
+        "communication_exemption is disproportionate_effort in the ledger but empty in the chain"
+        in added
+    )
+    assert verify(engine, anchor) == []
+
+
 def test_a_request_receipt_moved_20_days_is_named(ledger, engine, anchor) -> None:
     request_id = life(ledger, anchor)
     with engine.begin() as conn:
@@ -220,6 +275,49 @@ def test_a_request_edited_with_its_snapshot_rewritten_is_caught_by_the_anchor(
     (problem,) = verify(engine, anchor)
     # the request's snapshot is row 1, published on its own right after intake
     assert problem.startswith("evidence #1 does not hash to")
+
+
+def test_the_head_is_said_to_match_or_follow_the_last_published_head(
+    ledger, engine, anchor
+) -> None:
+    """What the register run and the desk say of the head: the same check as verify."""
+    from gdpr.datamap.loader import load_datamap
+    from gdpr.ledger.audit import audit_ledger
+
+    def audit():
+        # a map whose anchor is the test's bucket, with its signing key
+        datamap = load_datamap(DATAMAP_PATH)
+        settings = datamap.ledger.model_copy(
+            update={
+                "anchor": datamap.ledger.anchor.model_copy(
+                    update={"bucket": BUCKET, "prefix": "heads/", "signing_conn_id": "signing"}
+                )
+            }
+        )
+        datamap = datamap.model_copy(update={"ledger": settings})
+        return audit_ledger(
+            engine, datamap, lambda conn_id: anchor.client, lambda conn_id: KEY.decode()
+        )
+
+    assert audit().head_line() == "no chain head has been published yet"
+    life(ledger, anchor)
+    head = ledger.chain_head()
+    matched = audit()
+    assert matched.ok
+    assert matched.published == 3
+    assert matched.head_line().startswith(
+        f"the ledger head (#{head.count}, {head.last_hash[:16]}…) matches the last published "
+        f"head, the head published at "
+    )
+    ledger.record_evidence(EvidenceInput(action="retention.delete", count=1))
+    assert f"follows from the last published head #{head.count} (1 rows appended since" in (
+        audit().head_line()
+    )
+    rechain(engine, keep=lambda row: row.action != "erasure.delete")
+    broken = audit()
+    assert not broken.ok
+    assert broken.head_line().startswith("the evidence chain is BROKEN (")
+    assert "records 19 evidence rows but the chain has only 6" in broken.head_line()
 
 
 def test_a_forged_head_or_a_hidden_one_is_named(ledger, engine, anchor, s3_client) -> None:

@@ -43,6 +43,100 @@ def test_a_subject_is_located_in_rt_by_requestor_email_and_customer_number(rt_or
     assert len(keys(location, "helpdesk.users")) == 1
 
 
+def test_a_phone_number_is_found_in_rt_whatever_its_spelling(rt_org):
+    """RT compares custom fields as stored: "06 12 34 56 78", "+33 6 12 34 56 78" and
+    "0033.612.345.678" are all her number; Bob's "+34 612 345 678" has the same digits in
+    another country, which RT's search returns and the product's normaliser leaves out."""
+    location = resolve_subject(rt_org.datamap, rt_org.connectors, "phone", "+33 6 12 34 56 78")
+    assert keys(location, "helpdesk.tickets") == [1, 2, 4]
+    national = resolve_subject(rt_org.datamap, rt_org.connectors, "phone", "06.12.34.56.78")
+    assert keys(national, "helpdesk.tickets") == [1, 2, 4]
+    spanish = resolve_subject(rt_org.datamap, rt_org.connectors, "phone", "+34 612 345 678")
+    assert keys(spanish, "helpdesk.tickets") == [3]
+    nobody = resolve_subject(rt_org.datamap, rt_org.connectors, "phone", "+33 6 12 34 56 77")
+    assert keys(nobody, "helpdesk.tickets") == []
+
+
+def test_rt_searches_a_phone_number_rather_than_reading_every_ticket(rt_org):
+    """The narrowing happens in RT: its search for her number's digits returns her tickets and
+    Bob's look-alike, not every ticket with a phone."""
+    from gdpr.connectors.rt import _phone_pattern
+
+    connector = rt_org.connectors["helpdesk"]
+    tickets = rt_org.datamap.dataset("helpdesk.tickets").dataset
+    assert _phone_pattern("+33612345678") == "6%1%2%3%4%5%6%7%8"
+    searched = connector._search(tickets, [("CF.Phone", "LIKE", "6%1%2%3%4%5%6%7%8")], ["id"])
+    assert sorted(r["id"] for rows in searched for r in rows) == [1, 2, 3, 4]
+    other = connector._search(tickets, [("CF.Phone", "LIKE", "7%1%2%3%4%5%6%7%8")], ["id"])
+    assert [r["id"] for rows in other for r in rows] == [], "RT honours the pattern"
+
+
+def test_rectification_corrects_the_requestors_name_and_a_custom_field_in_rt(
+    rt_org, rt_server, ledger
+):
+    from gdpr.deadlines import request_due_at
+    from gdpr.erasure.rectify import rectify
+
+    ledger.create_request(
+        kind="rectification",
+        subject_email=ALICE,
+        received_at=NOW,
+        due_at=request_due_at(NOW, "Europe/Paris"),
+        channel="test",
+        request_id="R-RT-RECT",
+    )
+    location = resolve_subject(rt_org.datamap, rt_org.connectors, "email", ALICE)
+    (user_id,) = keys(location, "helpdesk.users")
+    common = {"key": b"k" * 32, "request_id": "R-RT-RECT"}
+
+    name = rectify(
+        rt_org.datamap,
+        rt_org.connectors,
+        ledger,
+        location,
+        category="user.name",
+        value="Alice Martin-Dupont",
+        **common,
+    )
+    address = rectify(
+        rt_org.datamap,
+        rt_org.connectors,
+        ledger,
+        location,
+        category="user.contact.address",
+        value="8 quai Saint-Vincent, Lyon",
+        **common,
+    )
+
+    assert name.changed == {"shop.customers.full_name": 1, "helpdesk.users.RealName": 1}
+    assert rt_server.api("GET", f"user/{user_id}")["RealName"] == "Alice Martin-Dupont"
+    assert address.changed == {"helpdesk.tickets.CF.Postal address": 3}
+    for ticket_id in (1, 2, 4):
+        fields = rt_server.api("GET", f"ticket/{ticket_id}")["CustomFields"]
+        (cf,) = [cf for cf in fields if cf["name"] == "Postal address"]
+        assert cf["values"] == ["8 quai Saint-Vincent, Lyon"]
+    bob = rt_server.api("GET", "ticket/3")["CustomFields"]
+    assert [cf["values"] for cf in bob if cf["name"] == "Postal address"] in ([[]], [[""]])
+    evidence = ledger.evidence(request_id="R-RT-RECT")
+    assert {e.dataset for e in evidence} == {
+        "shop.customers",
+        "helpdesk.users",
+        "helpdesk.tickets",
+    }
+    assert "Saint-Vincent" not in str([e.detail for e in evidence])
+
+    again = rectify(
+        rt_org.datamap,
+        rt_org.connectors,
+        ledger,
+        location,
+        category="user.contact.address",
+        value="8 quai Saint-Vincent, Lyon",
+        **common,
+    )
+    assert again.changed == {"helpdesk.tickets.CF.Postal address": 0}, "a rerun changes nothing"
+
+
 def test_ticket_rows_carry_requestors_custom_fields_and_dates(rt_org):
     connector = rt_org.connectors["helpdesk"]
     tickets = rt_org.datamap.dataset("helpdesk.tickets").dataset
@@ -167,12 +261,22 @@ def test_erasure_anonymises_what_the_api_can_and_keeps_the_rest_with_the_reason(
     assert len(plan.dataset("documents.receipts").delete) == 2
     tickets = plan.dataset("helpdesk.tickets")
     assert [k[0] for k in tickets.anonymise] == [1, 2, 4]
-    assert set(tickets.constant) == {"Subject", "Requestor", "CF.Customer number"}
+    assert set(tickets.constant) == {
+        "Subject",
+        "Requestor",
+        "CF.Customer number",
+        "CF.Phone",
+        "CF.Postal address",
+    }
     for dataset in ("helpdesk.correspondence", "helpdesk.attachments"):
         ((reason_id, kept),) = plan.dataset(dataset).kept.items()
         assert kept, dataset
-        assert plan.reasons[reason_id].text.startswith("The system cannot erase it")
-        assert "rt-shredder" in plan.reasons[reason_id].text
+        reason = plan.reasons[reason_id]
+        assert reason.text.startswith("Kept: the system cannot erase it. ")
+        assert "rt-shredder" in reason.text
+        assert not reason.exempt, "a technical limit, not an Art. 17(3) exemption"
+        assert reason.article == ""
+    assert not any("17(3)" in r.article for r in plan.reasons.values())
     assert rt_server.api("GET", "ticket/1")["Subject"] == "Refund for Alice Martin", "a preview"
 
     outcome = apply_plan(rt_org.datamap, plan, rt_org.connectors, ledger, batch_size=2)

@@ -194,22 +194,38 @@ def erasure_preview(dm, conns, ledger, request_id: str):
 
 
 def assert_customer_1_taken_out(s3_client) -> None:
-    """Every archive and version without customer 1's member, the others' members kept: shared
-    archives rewritten once, the archive with their member alone keeps what is nobody's record,
-    the deleted archive whose old version held the member has no version or marker left."""
+    """Every archive and version without customer 1's member, the others' members kept in each
+    version: the corrected archive keeps its two versions, the archive with their member alone
+    keeps what is nobody's record, and the deleted archive keeps customer 2's member in its old
+    version and stays deleted."""
     data, markers = versions(s3_client, SHARED_V1)
-    assert len(data) == 1
+    assert len(data) == 2
     assert not markers
     assert members_of(s3_client, SHARED_V1) == {
         "LISEZMOI.txt": "Relevés mensuels".encode(),
         "2/releve.pdf": member("2026-01", 2, "corrected"),
         "3/releve.pdf": member("2026-01", 3, "corrected"),
     }
+    older = next(v for v in data if not v["IsLatest"])
+    assert members_of(s3_client, SHARED_V1, older["VersionId"]) == {
+        "LISEZMOI.txt": "Relevés mensuels".encode(),
+        "2/releve.pdf": member("2026-01", 2),
+    }
     assert set(members_of(s3_client, SHARED)) == {"LISEZMOI.txt", "2/releve.pdf"}
     assert len(versions(s3_client, SHARED)[0]) == 1
     assert set(members_of(s3_client, ALONE)) == {"LISEZMOI.txt"}
     assert len(versions(s3_client, ALONE)[0]) == 1
-    assert versions(s3_client, UNDER_MARKER) == ([], [])
+    assert_under_marker_keeps_customer_2(s3_client)
+
+
+def assert_under_marker_keeps_customer_2(s3_client) -> None:
+    """The deleted archive: customer 1's member gone from its old version, customer 2's kept,
+    and the archive still deleted (its delete marker current)."""
+    data, markers = versions(s3_client, UNDER_MARKER)
+    assert [m["IsLatest"] for m in markers] == [True]
+    assert [set(members_of(s3_client, UNDER_MARKER, v["VersionId"])) for v in data] == [
+        {"LISEZMOI.txt", "2/releve.pdf"}
+    ]
 
 
 def test_members_are_found_in_every_version_and_only_the_subjects(org, s3_client):
@@ -272,12 +288,12 @@ def test_erasure_rewrites_the_archives_without_the_subjects_members(org, s3_clie
 
     assert outcome.changed["docs.releves"]["delete"] == 4
     assert_customer_1_taken_out(s3_client)
-    # shared archives: the one version left is new, the older ones are gone
-    (data,) = versions(s3_client, SHARED_V1)[0]
-    assert data["VersionId"] not in {v["VersionId"] for v in january_before}
+    # shared archives: both versions are new copies, the originals are gone
+    after = {v["VersionId"] for v in versions(s3_client, SHARED_V1)[0]}
+    assert not after & {v["VersionId"] for v in january_before}
     verify_erasure(dm, plan, conns, identity="courriel", value=EMAIL)
     again = resolve_subject(dm, conns, "courriel", "client2@location.example")
-    assert len(again.hits["docs.releves"].rows) == 2  # 2026-01 and 2026-02
+    assert len(again.hits["docs.releves"].rows) == 3  # 2026-01, 2026-02 and 2025-12
 
 
 def test_the_purge_rewrites_the_archives_without_an_expired_customers_members(org, s3_client):
@@ -293,7 +309,7 @@ def test_the_purge_rewrites_the_archives_without_an_expired_customers_members(or
     assert outcome.datasets["docs.releves"].count == 4
     assert_customer_1_taken_out(s3_client)
     remaining = resolve_subject(dm, conns, "courriel", "client2@location.example")
-    assert len(remaining.hits["docs.releves"].rows) == 2
+    assert len(remaining.hits["docs.releves"].rows) == 3
     settled = {
         e.dataset: e.count
         for e in ledger.evidence(rule="clients-3a", actions=("retention.delete",))
@@ -322,17 +338,19 @@ def test_members_of_an_archive_too_large_to_rewrite_are_kept_with_the_reason(org
     plan = erasure_preview(dm, conns, ledger, "R-ZIP-3")
     releves = plan.dataset("docs.releves")
     kept = {tuple(k): reason for reason, keys in releves.kept.items() for k in keys}
-    assert set(kept) == {(SHARED_V1, "1/releve.pdf"), (SHARED, "1/releve.pdf")}
-    assert "larger" in plan.reasons[kept[(SHARED, "1/releve.pdf")]].text
-    # a smaller archive is rewritten; the one under a delete marker has nothing to rewrite
-    assert sorted(map(tuple, releves.delete)) == [
+    # the archive under a delete marker is as large: its old version cannot be rewritten
+    assert set(kept) == {
+        (SHARED_V1, "1/releve.pdf"),
+        (SHARED, "1/releve.pdf"),
         (UNDER_MARKER, "1/releve.pdf"),
-        (ALONE, "1/releve.pdf"),
-    ]
+    }
+    assert "larger" in plan.reasons[kept[(SHARED, "1/releve.pdf")]].text
+    # a smaller archive is rewritten
+    assert sorted(map(tuple, releves.delete)) == [(ALONE, "1/releve.pdf")]
     apply_plan(dm, plan, conns, ledger)
     assert "1/releve.pdf" in members_of(s3_client, SHARED)
     assert set(members_of(s3_client, ALONE)) == {"LISEZMOI.txt"}
-    assert versions(s3_client, UNDER_MARKER) == ([], [])
+    assert versions(s3_client, UNDER_MARKER)[0]  # untouched
 
 
 def test_the_map_names_archive_members_with_placeholders_of_its_own(tmp_path):

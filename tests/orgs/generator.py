@@ -27,8 +27,8 @@ Shapes real organisations have, drawn too:
   when the rule is refused before anything changes (``refused``);
 * zip archives in the bucket whose members are records (``archive: {members: ...}``): several
   people's members per archive, some archives overwritten (a member left out of the new
-  version), some under a delete marker. Taking a subject's members out rewrites the current
-  version without them and deletes every version that held them (``Archives.state``);
+  version), some under a delete marker. Taking a subject's members out takes them out of every
+  version and keeps everyone else's in each (``Archives.state``);
 * records shared by two parties (references with a ``role`` and the fields each ``owns``): a
   purge empties an expired party's part while the other remains and deletes the record with
   its last party; a record shared with someone held or under an open request is kept whole, and
@@ -263,19 +263,13 @@ class Archives:
 
     def state(self, without: set[int] = frozenset()) -> dict[tuple, frozenset]:
         """(archive key, member) -> the member's bodies over the archive's data versions, once
-        the members of ``without`` are taken out: every version holding one of them is deleted
-        and the current version, if it held one, rewritten without them; an archive left with
-        no data version loses its delete markers too (nothing of it remains)."""
+        the members of ``without`` are taken out of every version (the others stay in each)."""
         out: dict[tuple, set[bytes]] = {}
         for archive in self.archives:
-            data = [v for v in archive.versions if v]
-            kept = [v for v in data if not any(o in without for o, _ in v.values())]
-            latest = archive.versions[-1]
-            if latest and len(kept) < len(data):
-                kept.append({n: m for n, m in latest.items() if m[0] not in without})
-            for version in kept:
-                for name, (_, body) in version.items():
-                    out.setdefault((archive.key, name), set()).add(body)
+            for version in filter(None, archive.versions):
+                for name, (owner, body) in version.items():
+                    if owner not in without:
+                        out.setdefault((archive.key, name), set()).add(body)
         return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -592,17 +586,6 @@ class Organisation:
             if all(self.subject(p).purged for p in parties.values())
         }
         return out
-
-    def members_lost(self, without: set[int]) -> list[tuple[str, tuple, int]]:
-        """(dataset, member key, owner) of the members of people outside ``without`` that taking
-        ``without``'s members out of the archives destroys: members kept only by an older
-        version (or one under a delete marker) that also held one of theirs."""
-        return [
-            (z.id, key, z.owner(key))
-            for z in self.archives
-            for key in set(z.state()) - set(z.state(without))
-            if z.owner(key) not in without
-        ]
 
     def emptied_parts(self) -> dict[tuple, list[str]]:
         """Shared records a purge keeps for a remaining party: key -> the roles emptied."""

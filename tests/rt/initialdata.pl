@@ -11,6 +11,18 @@
         Queue      => [ 'Support', 'Privacy' ],
     },
     {
+        Name       => 'Phone',
+        Type       => 'FreeformSingle',
+        LookupType => 'RT::Queue-RT::Ticket',
+        Queue      => [ 'Support', 'Privacy' ],
+    },
+    {
+        Name       => 'Postal address',
+        Type       => 'FreeformSingle',
+        LookupType => 'RT::Queue-RT::Ticket',
+        Queue      => [ 'Support', 'Privacy' ],
+    },
+    {
         Name       => 'Request type',
         Type       => 'FreeformSingle',
         LookupType => 'RT::Queue-RT::Ticket',

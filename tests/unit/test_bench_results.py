@@ -127,6 +127,7 @@ def test_table_shows_figure_baseline_ratio_budget_and_verdict():
         ROWS,
         {"ratio_vs_raw_queries": Budget("<=", 3)},
     )
+    section["load_average_1m"] = {"seconds": 1.25, "raw_queries_seconds": 2.5, "records": 0.5}
     table = render_table({"subject_resolution": section}, ["subject_resolution"])
     header, _rule, seconds, records = table.splitlines()
     assert [c.strip() for c in header.split("|")] == [
@@ -136,6 +137,8 @@ def test_table_shows_figure_baseline_ratio_budget_and_verdict():
         "ratio",
         "budget",
         "ok",
+        "load",
+        "ratio is",
     ]
     assert [c.strip() for c in seconds.split("|")] == [
         "subject_resolution.seconds",
@@ -144,9 +147,28 @@ def test_table_shows_figure_baseline_ratio_budget_and_verdict():
         "2.50x",
         "ratio <= 3",
         "ok",
+        "1.2/2.5",
+        "ratio_vs_raw_queries = seconds / raw_queries_seconds",
     ]
     assert [c.strip() for c in records.split("|")][:3] == [
         "subject_resolution.records",
         "41 records",
         "-",
     ]
+    assert [c.strip() for c in records.split("|")][-2:] == ["0.5", "-"]
+
+
+def test_every_figure_of_the_table_gets_a_load_average(monkeypatch):
+    from bench import results
+
+    monkeypatch.setattr(results, "load_average_1m", lambda: 3.0)
+    values = {"seconds": 0.05, "raw_queries_seconds": 0.02, "records": 41}
+    results.note_load(values, "seconds")
+    results.note_load(values, "seconds")  # the first note wins
+    values["load_average_1m"]["seconds"] = 1.0
+    section = finish_section(values, ROWS)
+    assert section["load_average_1m"] == {
+        "seconds": 1.0,
+        "raw_queries_seconds": 3.0,
+        "records": 3.0,
+    }

@@ -579,14 +579,53 @@ def test_ledger_connection_is_the_ledger_database(services: dict[str, Any]) -> N
         f"AIRFLOW_CONN_GDPR_LEDGER points at host {spec.host!r}, not the postgres service"
     )
     expected = (
-        pg.get("GDPR_LEDGER_USER"),
-        pg.get("GDPR_LEDGER_PASSWORD"),
+        pg.get("GDPR_LEDGER_APP_USER"),
+        pg.get("GDPR_LEDGER_APP_PASSWORD"),
         pg.get("GDPR_LEDGER_DB"),
     )
     assert (spec.login, spec.password, spec.schema) == expected, (
-        "AIRFLOW_CONN_GDPR_LEDGER's user/password/database differ from what docker/postgres-init creates "
-        "(postgres service: GDPR_LEDGER_USER/GDPR_LEDGER_PASSWORD/GDPR_LEDGER_DB); use the same ${GDPR_LEDGER_DB_PASSWORD:-...}"
+        "AIRFLOW_CONN_GDPR_LEDGER's user/password/database differ from the application role "
+        "docker/postgres-init creates (postgres service: GDPR_LEDGER_APP_USER/"
+        "GDPR_LEDGER_APP_PASSWORD/GDPR_LEDGER_DB); use the same ${GDPR_LEDGER_APP_PASSWORD:-...}"
     )
+    assert spec.login != pg.get("GDPR_LEDGER_USER"), (
+        "the workers must connect as the application role, not as the ledger's owner"
+    )
+
+
+def test_only_airflow_init_holds_the_ledger_owner_and_grants_the_workers_role(
+    services: dict[str, Any],
+) -> None:
+    """The owner migrates and grants (airflow-init); every other Airflow service connects as
+    the role `gdpr ledger grant` gave its rights, and never sees the owner's password."""
+    pg = environment(services["postgres"])
+    owner, secret, app = (
+        pg["GDPR_LEDGER_USER"],
+        pg["GDPR_LEDGER_PASSWORD"],
+        pg["GDPR_LEDGER_APP_USER"],
+    )
+    assert owner != app
+    init = services["airflow-init"]
+    url = urlsplit(environment(init)["GDPR_LEDGER_OWNER_URL"])
+    assert (url.username, url.password, url.hostname, url.path) == (
+        owner,
+        secret,
+        "postgres",
+        f"/{pg['GDPR_LEDGER_DB']}",
+    ), "airflow-init's GDPR_LEDGER_OWNER_URL is the owner docker/postgres-init creates"
+    script = command_text(init)
+    upgrade = 'gdpr ledger upgrade --url "${GDPR_LEDGER_OWNER_URL}"'
+    grant = f'gdpr ledger grant {app} --url "${{GDPR_LEDGER_OWNER_URL}}"'
+    assert upgrade in script, "airflow-init migrates the ledger as its owner"
+    assert grant in script, "airflow-init grants the workers' role its rights, as the owner"
+    assert script.index(upgrade) < script.index(grant), "grant after the migration"
+    holders = sorted(
+        name
+        for name, service in services.items()
+        if name not in {"postgres", "airflow-init"}
+        and any(secret in value for value in environment(service).values())
+    )
+    assert not holders, f"the ledger owner's password reaches {holders}"
 
 
 def test_s3_connection_is_aws_json_pointing_at_the_store(services: dict[str, Any]) -> None:

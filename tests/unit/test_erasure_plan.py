@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from gdpr.connectors.rt import RtConnector
+from gdpr.connectors.s3 import S3Connector
+from gdpr.connectors.sql import SqlConnector
 from gdpr.datamap.graph import ReferenceGraph
 from gdpr.erasure.grounds import GROUNDS
 from gdpr.erasure.plan import DatasetPlan, ErasurePlan, KeepReason, dataset_fate
@@ -13,7 +16,10 @@ from gdpr.erasure.suppression import SuppressionKeyError, identity_hash
 
 
 def fate(datamap, dataset_id):
-    return dataset_fate(datamap, datamap.dataset(dataset_id), ReferenceGraph.of(datamap))
+    """The dataset's fate, its system anonymising in place as its connector says."""
+    ref = datamap.dataset(dataset_id)
+    connector = {"sql": SqlConnector, "s3": S3Connector, "rt": RtConnector}[ref.kind]
+    return dataset_fate(datamap, ref, ReferenceGraph.of(datamap), anonymises=connector.anonymises)
 
 
 def test_records_a_legal_obligation_keeps_are_anonymised_with_the_citation(datamap):
@@ -101,3 +107,44 @@ def test_a_key_identity_or_reference_field_cannot_be_rectifiable():
     )
     with pytest.raises(DataMapError, match="key, identity or reference field"):
         parse_datamap(text, sql_dir=DATAMAP_PATH.parent / "sql")
+
+
+def test_what_a_system_cannot_erase_is_named_so_and_never_cited_as_an_exemption(datamap):
+    import json
+
+    from gdpr.connectors.base import Lock, LockNature
+    from gdpr.erasure.plan import lock_reason
+    from gdpr.erasure.refusal import partial_text, refusal_text
+
+    cannot = lock_reason("s.d", Lock(LockNature.TECHNICAL, "Its API cannot remove them."))
+    held = lock_reason("s.d", Lock(LockNature.RETENTION, "S3 Object Lock legal hold on the object"))
+    assert (cannot.exempt, cannot.article) == (False, "")
+    assert cannot.text == "Kept: the system cannot erase it. Its API cannot remove them."
+    assert (held.exempt, held.article) == (True, "Art. 17(3)(b)")
+    assert held.text == "S3 Object Lock legal hold on the object"
+
+    def plan(kept, delete):
+        used = {r.id: r for r in (cannot, held) if r.id in kept}
+        return ErasurePlan(
+            "R-1",
+            "c",
+            "d" * 64,
+            "2026-01-01",
+            [DatasetPlan("s.d", "s", "sql", ["id"], delete=delete, kept=kept)],
+            used,
+        )
+
+    partial = plan({cannot.id: [[2], [3]], held.id: [[4]]}, [[1]])
+    assert partial_text(partial) == (
+        "partially erased (Art. 17): 1 records kept under Art. 17(3)(b); "
+        "2 records kept because the system cannot erase them"
+    )
+    assert ErasurePlan.from_json(partial.to_json()).reasons[cannot.id].exempt is False
+    refused = refusal_text(datamap, plan({cannot.id: [[2]]}, []))
+    assert "17(3)" not in refused
+    assert "not an exemption: Kept: the system cannot erase it" in refused
+
+    older = json.loads(partial.to_json())  # a plan stored before reasons had a nature
+    for reason in older["reasons"].values():
+        del reason["exempt"]
+    assert all(r.exempt for r in ErasurePlan.from_json(json.dumps(older)).reasons.values())

@@ -5,9 +5,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from airflow.sdk.exceptions import AirflowFailException
 
 from gdpr.airflow.approval import FourEyes
+from gdpr.airflow.refusal import Refusal
 
 
 def assigned(requester: str | None) -> list[str] | None:
@@ -25,7 +25,7 @@ def test_the_requester_is_never_among_the_assigned_approvers(monkeypatch):
 
 def test_a_requester_who_is_the_only_approver_is_told_to_add_one(monkeypatch):
     monkeypatch.setenv("GDPR_APPROVERS", "dpo")
-    with pytest.raises(AirflowFailException, match="another person must approve it"):
+    with pytest.raises(Refusal, match="another person must approve it"):
         assigned("dpo")
 
 
@@ -40,6 +40,6 @@ def test_four_eyes_can_be_turned_off_and_no_approvers_leaves_airflow_to_decide(m
 def test_an_answer_by_the_requester_is_refused(monkeypatch):
     operator = FourEyes()
     context = {"dag_run": SimpleNamespace(triggering_user_name="dpo")}
-    with pytest.raises(AirflowFailException, match="cannot also approve it"):
+    with pytest.raises(Refusal, match="cannot also approve it"):
         operator._check(context, {"responded_by_user": {"id": "dpo", "name": "Claire"}})
     operator._check(context, {"responded_by_user": {"id": "deputy", "name": "Deputy"}})

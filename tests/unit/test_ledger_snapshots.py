@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from gdpr.ledger.snapshots import (
+    breach_snapshot,
     event_snapshot,
     identity_hmac,
     notification_snapshot,
@@ -63,3 +64,38 @@ def test_an_event_detail_and_a_recipient_are_digested() -> None:
 def test_a_short_identity_key_is_refused() -> None:
     with pytest.raises(ValueError, match="at least 16 bytes"):
         identity_hmac(b"short", "a@b.fr")
+
+
+BREACH = {
+    "breach_id": "B-2026-000001",
+    "aware_at": AT,
+    "high_risk": 1,
+    "status": "open",
+    "systems": ["crm"],
+    "datasets": ["crm.customers"],
+    "categories": ["contact"],
+    "affected_subjects": None,
+    "authority_notified_at": None,
+    "authority_reference": None,
+    "subjects_notified_at": None,
+    "closed_at": None,
+    "created_at": AT,
+}
+
+
+def test_a_breach_snapshot_chains_its_exemption_and_a_digest_of_the_justification() -> None:
+    exempt = {
+        **BREACH,
+        "communication_exemption": "unintelligible",
+        "exemption_reason": "Encrypted; Jean's key was not on the laptop",
+    }
+    snapshot = breach_snapshot(exempt)
+    assert snapshot["communication_exemption"] == "unintelligible"
+    assert len(snapshot["exemption_reason_sha256"]) == 64
+    assert "jean" not in str(snapshot).lower(), "the typed justification is not in the chain"
+    other = breach_snapshot({**exempt, "exemption_reason": "Encrypted"})
+    assert other["exemption_reason_sha256"] != snapshot["exemption_reason_sha256"]
+    none = breach_snapshot({**BREACH, "communication_exemption": None, "exemption_reason": None})
+    assert none["communication_exemption"] is none["exemption_reason_sha256"] is None
+    # a row read before migration 0007 (the adoption of migration 0005) has no exemption
+    assert "communication_exemption" not in breach_snapshot(BREACH)

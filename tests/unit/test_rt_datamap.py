@@ -27,6 +27,16 @@ def test_the_rt_test_organisation_is_valid():
     assert tickets.dataset.rt.records == "ticket"
 
 
+def test_rectifiable_rt_fields_are_offered_with_the_other_systems_of_their_category():
+    from gdpr.erasure.rectifiable import choice_labels
+
+    labels = choice_labels(parse_datamap(MAP))
+    assert labels["user.name"] == "user.name: shop.customers.full_name, helpdesk.users.RealName"
+    assert labels["user.contact.address"] == (
+        "user.contact.address: helpdesk.tickets.CF.Postal address"
+    )
+
+
 @pytest.mark.parametrize(
     ("old", "new", "at", "fragment"),
     [
@@ -61,6 +71,13 @@ def test_the_rt_test_organisation_is_valid():
             '    action: delete\n    citation: "Limitation',
             "action: delete",
             "RT's REST 2 API cannot delete a ticket: use `anonymise`",
+        ),
+        (
+            "          Content: {categories: [user.content], free_text: true, provided: true}",
+            "          Content: {categories: [user.content], free_text: true, rectifiable: true}",
+            "free_text: true, rectifiable: true",
+            "RT's REST 2 API cannot change 'Content' of a correspondence: it cannot be "
+            "`rectifiable`",
         ),
         (
             "    start: {column: Resolved}",

@@ -24,6 +24,7 @@ Expiry, three ways, because S3-compatible stores differ in what they enforce:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -33,7 +34,6 @@ from gdpr.datamap.models import Location
 
 EXPIRES_TAG = "gdpr-expires-at"
 DAYS_TAG = "gdpr-expiry-days"
-RULE_PREFIX = "gdpr-delivery-expiry-"
 MAX_LINK_SECONDS = 7 * 24 * 3600  # SigV4 presigned URLs live at most 7 days
 
 
@@ -132,8 +132,12 @@ def package_link(
     return link, end
 
 
-def ensure_expiry_rule(client: Any, location: Location, days: int) -> None:
-    """Add the lifecycle rule for ``days`` to the bucket's rules, keeping every other rule."""
+def ensure_expiry_rule(
+    client: Any, location: Location, days: int, *, name: str = "delivery"
+) -> None:
+    """Add the lifecycle rule for ``days`` to the bucket's rules, keeping every other rule.
+    ``name`` tells apart the rules of two locations sharing a bucket (``findings``: the
+    minimisation files of the reports location)."""
     from botocore.exceptions import ClientError
 
     try:
@@ -142,7 +146,7 @@ def ensure_expiry_rule(client: Any, location: Location, days: int) -> None:
         if exc.response.get("Error", {}).get("Code") != "NoSuchLifecycleConfiguration":
             raise
         rules = []
-    rule_id = f"{RULE_PREFIX}{days}d"
+    rule_id = f"gdpr-{name}-expiry-{days}d"
     rule = {
         "ID": rule_id,
         "Status": "Enabled",
@@ -164,13 +168,37 @@ def ensure_expiry_rule(client: Any, location: Location, days: int) -> None:
     )
 
 
-def sweep_expired(client: Any, location: Location, now: datetime) -> int:
+def sweep_expired(
+    client: Any,
+    location: Location,
+    now: datetime,
+    *,
+    under: str = "",
+    decided_by: Callable[[str], str | None] | None = None,
+) -> int:
     """Delete every version of the delivered objects that expired or were deleted, and the
-    versions a newer one replaced; returns how many objects went entirely."""
+    versions a newer one replaced; returns how many objects went entirely.
+
+    ``under``: only the objects under this part of the location (``minimisation/`` of the
+    reports location, where certificates and registers must stay). ``decided_by(key)``: the
+    key whose expiry tags stand for ``key``'s (files written together expire together: one
+    tag read for all of them), or None for a key never swept."""
     gone = 0
-    for key, versions in _versions_by_key(client, location).items():
+    listing = _versions_by_key(client, location, under)
+    verdicts: dict[str, bool] = {}
+    for key, versions in listing.items():
         latest = next(v for v in versions if v["IsLatest"])
-        over = latest.get("delete_marker") or _expired(client, location, key, latest, now)
+        judge = decided_by(key) if decided_by is not None else key
+        if judge is None:
+            continue
+        if judge not in listing or not _current(listing[judge]):
+            judge = key  # the file that stood for it is gone: its own tags decide
+        if latest.get("delete_marker"):
+            over = True
+        else:
+            if judge not in verdicts:
+                verdicts[judge] = _expired(client, location, judge, _current(listing[judge]), now)
+            over = verdicts[judge]
         doomed = versions if over else [v for v in versions if not v["IsLatest"]]
         for version in doomed:
             client.delete_object(Bucket=location.bucket, Key=key, VersionId=version["VersionId"])
@@ -178,12 +206,20 @@ def sweep_expired(client: Any, location: Location, now: datetime) -> int:
     return gone
 
 
-def _versions_by_key(client: Any, location: Location) -> dict[str, list[dict[str, Any]]]:
+def _current(versions: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The latest version of a key, unless it is a delete marker."""
+    latest = next(v for v in versions if v["IsLatest"])
+    return None if latest.get("delete_marker") else latest
+
+
+def _versions_by_key(
+    client: Any, location: Location, under: str = ""
+) -> dict[str, list[dict[str, Any]]]:
     """Every version and delete marker under the prefix, per key (an unversioned bucket lists
     each object once, version id ``null``)."""
     found: dict[str, list[dict[str, Any]]] = {}
     paginator = client.get_paginator("list_object_versions")
-    for page in paginator.paginate(Bucket=location.bucket, Prefix=location.prefix):
+    for page in paginator.paginate(Bucket=location.bucket, Prefix=location.prefix + under):
         for item in page.get("Versions", []):
             found.setdefault(item["Key"], []).append(item)
         for item in page.get("DeleteMarkers", []):

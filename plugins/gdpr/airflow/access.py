@@ -23,6 +23,8 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
 
+from cryptography.fernet import MultiFernet
+
 from gdpr.access import (
     AccessInputError,
     Delivery,
@@ -39,9 +41,14 @@ from gdpr.access.export import SIDECAR_DIR
 from gdpr.access.package import sha256_file
 from gdpr.access.recipient import encrypt_to, recipient_of
 from gdpr.access.request import ACTOR
-from gdpr.access.secret import keep_passphrase, new_passphrase
+from gdpr.access.secret import (
+    NoPassphraseKeyError,
+    keep_passphrase,
+    new_passphrase,
+    passphrase_cipher,
+)
 from gdpr.access.staging import delete_tree, download_tree, staging_prefix, upload_tree
-from gdpr.airflow.hooks import airflow_clients, ledger_engine
+from gdpr.airflow.hooks import airflow_clients, ledger_engine, ledger_for
 from gdpr.airflow.redact import hide_identities
 from gdpr.airflow.refusal import refuse
 from gdpr.connectors.factory import connectors_for
@@ -66,12 +73,14 @@ def register(params: Mapping[str, Any], *, dag_id: str, run_id: str) -> list[dic
         if params.get("unencrypted"):
             raise refuse("choose a passphrase Variable or an unencrypted package, not both")
         passphrase(params["passphrase_variable"])  # a missing Variable fails now, not at the end
+    elif not params.get("unencrypted"):
+        _require_passphrase_key()  # a passphrase may be made: it must not be kept in clear
     if not (params.get("request_id") or "").strip():
         raise refuse(
             "give the id of a request registered in the ledger (R-YYYY-NNNNNN); register the "
             "subject first with `gdpr request register` or on the DPO desk"
         )
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for(datamap)
     try:
         request = register_request(
             ledger,
@@ -105,7 +114,7 @@ def register(params: Mapping[str, Any], *, dag_id: str, run_id: str) -> list[dic
 def export(request_id: str, system: str, *, kind: str, output_format: str) -> dict:
     """Locate the subject for one system's datasets and stage what it holds; counts only out."""
     datamap = load_datamap()
-    record = Ledger(ledger_engine()).get_request(request_id)
+    record = ledger_for(datamap).get_request(request_id)
     if record is None:
         raise refuse(f"request {request_id} disappeared from the ledger during the run")
     hide_identities([record.subject_email])
@@ -153,12 +162,13 @@ def deliver(
     """Assemble the staged exports, upload the package, record the delivery in the ledger."""
     datamap = load_datamap()
     engine = ledger_engine()
-    ledger = Ledger(engine)
+    ledger = ledger_for(datamap, engine=engine)
     record = ledger.get_request(request_id)
     if record is None:
         raise refuse(f"request {request_id} disappeared from the ledger during the run")
     hide_identities([record.subject_email])
     seal = protection(params, recipient_of(ledger, request_id))
+    cipher = _require_passphrase_key() if seal.how == GENERATED else None
     client = airflow_clients().s3(datamap.delivery.conn_id)
     prefix = staging_prefix(datamap.delivery, request_id)
     now = utc_now()
@@ -220,7 +230,7 @@ def deliver(
         "objects": sum(n for d, n in counts.items() if d in objects),
     }
     if seal.how == GENERATED:
-        keep_passphrase(engine, request_id, seal.passphrase, now)
+        keep_passphrase(engine, request_id, seal.passphrase, now, cipher)
     _record(ledger, summary, delivery, exports, dag_id=dag_id, run_id=run_id)
     delete_tree(client, datamap.delivery, prefix)  # only once the delivery is on record
     swept = sweep_expired(client, datamap.delivery, now)
@@ -327,6 +337,15 @@ def protection(params: Mapping[str, Any], recipient: str | None) -> Seal:
     made = new_passphrase()
     mask_secret(made)
     return Seal(GENERATED, passphrase=made)
+
+
+def _require_passphrase_key() -> MultiFernet:
+    """The key the passphrase is kept with in the ledger (``gdpr.access.secret``); without it
+    the run is refused before anything is written."""
+    try:
+        return passphrase_cipher()
+    except NoPassphraseKeyError as exc:
+        raise refuse(str(exc)) from None
 
 
 def passphrase(variable: str) -> str:

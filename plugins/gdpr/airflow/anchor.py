@@ -19,7 +19,7 @@ def publish_chain_head(context: Any = None) -> str | None:
     """Publish the current head if the data map declares an anchor; returns the object key."""
     from botocore.exceptions import BotoCoreError, ClientError
 
-    from gdpr.airflow.hooks import airflow_clients, connection_spec, ledger_engine
+    from gdpr.airflow.hooks import airflow_clients, connection_password, ledger_engine
     from gdpr.datamap import DataMapError, load_datamap
     from gdpr.ledger import Ledger, LedgerNotReady
     from gdpr.ledger.anchor import anchor_for, publish_head
@@ -27,7 +27,7 @@ def publish_chain_head(context: Any = None) -> str | None:
 
     try:
         datamap = load_datamap()
-        store = anchor_for(datamap, airflow_clients(), lambda c: connection_spec(c).password)
+        store = anchor_for(datamap, airflow_clients().s3, connection_password)
         if store is None:
             return None
         head = Ledger(ledger_engine()).chain_head()

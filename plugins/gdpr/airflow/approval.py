@@ -4,7 +4,8 @@ Four eyes (``GDPR_FOUR_EYES``, on by default): the person who triggered the run 
 its approval. The task is assigned to the approvers of ``GDPR_APPROVERS`` other than that
 person, so Airflow itself refuses anyone else (its HITL API checks assigned users); and an
 answer given by the requester anyway (no approvers configured, or an auth manager that lets
-admins answer everything) fails the task without retrying, so nothing is erased or submitted.
+admins answer everything) is refused (``gdpr.airflow.refusal``: one sentence, no traceback, no
+retry), so nothing is erased or submitted.
 
 ``ApprovalOperator`` skips the tasks after it by raising when someone rejects (or when the
 timeout applies the default, Reject), which drops its return value; the run still has to tell
@@ -18,8 +19,8 @@ from __future__ import annotations
 from typing import Any
 
 from airflow.providers.standard.operators.hitl import ApprovalOperator, HITLOperator
-from airflow.sdk.exceptions import AirflowFailException
 
+from gdpr.airflow.refusal import refuse
 from gdpr.erasure.settings import approvers, four_eyes
 
 DECISION_KEY = "decision"
@@ -36,7 +37,7 @@ class FourEyes:
             return
         allowed = [n for n in names if not (four_eyes() and n == requester)]
         if not allowed:
-            raise AirflowFailException(
+            raise refuse(
                 f"{requester} asked for this run and is the only approver in GDPR_APPROVERS: "
                 "another person must approve it (four-eyes rule); add a second approver"
             )
@@ -48,7 +49,7 @@ class FourEyes:
         requester = _requester(context)
         answered = event.get("responded_by_user") or {}
         if requester and requester in {answered.get("id"), answered.get("name")}:
-            raise AirflowFailException(
+            raise refuse(
                 f"{requester} asked for this run and cannot also approve it (four-eyes rule): "
                 "nothing was done; trigger it again and let another approver answer"
             )

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from gdpr.access.deliver import ensure_expiry_rule, expiry_tags
-from gdpr.airflow.hooks import airflow_clients, ledger_engine
+from gdpr.airflow.hooks import airflow_clients, ledger_for
 from gdpr.airflow.refusal import Refusal, refuse
 from gdpr.breach.affected import Affected, count_affected
 from gdpr.breach.drafts import LETTER, communication, communication_draft, notification_draft
@@ -18,7 +18,7 @@ from gdpr.connectors.s3 import Bucket
 from gdpr.datamap import load_datamap
 from gdpr.datamap.models import DataMap
 from gdpr.deadlines.calendar import breach_due_at
-from gdpr.ledger import EvidenceInput, Ledger, RecordNotFoundError
+from gdpr.ledger import EvidenceInput, RecordNotFoundError
 from gdpr.ledger.clock import utc_now
 from gdpr.ledger.records import BreachRecord
 from gdpr.reports.store import ReportStore
@@ -49,7 +49,7 @@ def _when(text: str | None, timezone: str, default: datetime | None = None) -> d
 def register(params: dict, *, dag_id: str, run_id: str) -> dict:
     """Document the breach (Art. 33(5)) and start its 72-hour clock."""
     datamap = load_datamap()
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for(datamap)
     ledger.check_ready()
     now = utc_now()
     try:
@@ -100,7 +100,7 @@ def register(params: dict, *, dag_id: str, run_id: str) -> dict:
 def assess(breach_id: str, *, dag_id: str, run_id: str) -> dict:
     """Count subjects and records; the list of subjects goes encrypted to the delivery bucket."""
     datamap = load_datamap()
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for(datamap)
     breach = ledger.get_breach(breach_id)
     if breach is None:
         raise _fail(RecordNotFoundError(f"breach {breach_id} is not in the ledger"))
@@ -166,7 +166,7 @@ def draft(
 ) -> dict:
     """Write the Art. 33 notification draft and, when the risk is high, the Art. 34 letter."""
     datamap = load_datamap()
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for(datamap)
     breach = ledger.get_breach(breach_id)
     now = utc_now()
     texts = {"consequences": (consequences or "").strip(), "measures": (measures or "").strip()}
@@ -220,7 +220,7 @@ def record(breach_id: str, response: dict, *, dag_id: str, run_id: str) -> dict:
     """Record what the DPO entered: the authority's reference and time, phase, delay reasons."""
     datamap = load_datamap()
     zone = datamap.organisation.timezone
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for(datamap)
     answers = response.get("params_input") or {}
     chosen = response.get("chosen_options") or []
     now = utc_now()

@@ -7,7 +7,7 @@ from typing import Any
 
 import isodate
 
-from gdpr.airflow.hooks import airflow_clients, ledger_engine, ledger_for
+from gdpr.airflow.hooks import airflow_clients, ledger_for
 from gdpr.airflow.notify import send_alert
 from gdpr.airflow.refusal import refuse
 from gdpr.datamap import load_datamap
@@ -15,7 +15,7 @@ from gdpr.deadlines.board import render_board
 from gdpr.deadlines.decisions import DecisionError, decide
 from gdpr.deadlines.watch import running_clocks, watch
 from gdpr.erasure.request import REQUEST_ID
-from gdpr.ledger import EvidenceInput, Ledger, RecordNotFoundError
+from gdpr.ledger import EvidenceInput, RecordNotFoundError
 from gdpr.ledger.clock import utc_now
 from gdpr.reports.store import ReportStore
 
@@ -53,7 +53,7 @@ def clear_identities() -> dict:
 def publish_board(*, run_id: str) -> dict:
     """Write the board (HTML) to the reports location: the latest under a fixed name, and a copy."""
     datamap = load_datamap()
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for(datamap)
     now = utc_now()
     clocks = running_clocks(ledger, datamap, now)
     html = render_board(datamap, clocks, now, run_id)
@@ -71,7 +71,7 @@ def record_decision(request_id: str, action: str, reason: str, *, dag_id: str, r
     if not REQUEST_ID.fullmatch((request_id or "").strip()):
         raise refuse("give the id of a ledger request, e.g. R-2026-000012 (see the deadline board)")
     datamap = load_datamap()
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for(datamap)
     ledger.check_ready()
     try:
         record = decide(

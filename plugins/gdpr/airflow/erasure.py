@@ -11,13 +11,13 @@ resumed the same way (``gdpr.erasure.approved``).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
-from gdpr.airflow.hooks import airflow_clients, ledger_engine
+from gdpr.airflow.hooks import airflow_clients, ledger_for
 from gdpr.airflow.refusal import Refusal, refuse
-from gdpr.connectors.factory import Clients
+from gdpr.connectors.factory import Clients, connectors_for
 from gdpr.datamap import load_datamap
 from gdpr.datamap.models import DataMap
 from gdpr.erasure.certificate import issue_certificate
@@ -25,10 +25,13 @@ from gdpr.erasure.grounds import GROUNDS
 from gdpr.erasure.plan import ErasurePlan
 from gdpr.erasure.refusal import ERASED, REFUSED, close_detail, issue_refusal, outcome_of
 from gdpr.erasure.request import RequestInputError, request_for
-from gdpr.ledger import Ledger
+from gdpr.ledger import Ledger, RequestRecord
 from gdpr.ledger.clock import utc_now
+from gdpr.ledger.identity import request_identity
 from gdpr.reports.store import ReportStore
+from gdpr.subject import SubjectLocation, resolve_subject
 
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 RUN_KIND = "erasure"
 ACTOR = "airflow"
@@ -51,7 +54,7 @@ def check_input(params: Mapping[str, Any], *, run_id: str) -> dict:
     ground = params.get("ground")
     if ground not in GROUNDS:
         raise failure(f"unknown Art. 17(1) ground {ground!r}; choose one of {', '.join(GROUNDS)}")
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for(datamap)
     try:
         request = subject_request(datamap, ledger, params, kind="erasure")
     except RequestInputError as exc:
@@ -64,6 +67,22 @@ def check_input(params: Mapping[str, Any], *, run_id: str) -> dict:
     )
     log.info("erasure request %s, ground Art. 17(1)(%s)", request.request_id, ground)
     return {"request_id": request.request_id, "ground": ground}
+
+
+def with_location(
+    datamap: DataMap, request: RequestRecord, work: Callable[[Any, SubjectLocation], T]
+) -> T:
+    """``work(connectors, location)`` on the request's subject, found in every system by the
+    identity requests are recorded under; the clients are closed after."""
+    clients = airflow_clients()
+    try:
+        connectors = connectors_for(datamap, clients)
+        location = resolve_subject(
+            datamap, connectors, request_identity(datamap), request.subject_email
+        )
+        return work(connectors, location)
+    finally:
+        clients.dispose()
 
 
 def subject_request(datamap: DataMap, ledger: Ledger, params: Mapping[str, Any], *, kind: str):
@@ -313,7 +332,7 @@ def finish(
     """Close the run in the ledger: completed, rejected, timed out, nothing left, or failed."""
     if not check:
         raise failure("the input was refused: nothing was changed")
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for()
     request_id = check["request_id"]
     run_pk = ledger.start_run(dag_id, run_id, kind=RUN_KIND)
     if not preview_result:

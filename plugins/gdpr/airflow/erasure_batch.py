@@ -31,7 +31,7 @@ from gdpr.airflow.erasure import (
     suppression_key,
     suppression_reason,
 )
-from gdpr.airflow.hooks import airflow_clients, ledger_engine
+from gdpr.airflow.hooks import airflow_clients, ledger_for
 from gdpr.airflow.redact import hide_identities
 from gdpr.connectors.factory import Clients, connectors_for
 from gdpr.datamap import load_datamap
@@ -79,7 +79,7 @@ def check_input(params: Mapping[str, Any], *, run_id: str) -> dict:
     ground = params.get("ground")
     if ground not in GROUNDS:
         raise failure(f"unknown Art. 17(1) ground {ground!r}; choose one of {', '.join(GROUNDS)}")
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for()
     requests = _requests(ledger, params)
     for request in requests:
         ledger.add_request_event(
@@ -138,7 +138,7 @@ def make_preview(check: Mapping[str, Any], *, dag_id: str, run_id: str) -> dict:
     from airflow.sdk.exceptions import AirflowSkipException
 
     datamap = load_datamap()
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for(datamap)
     run_pk = ledger.start_run(dag_id, run_id, kind=RUN_KIND)
     single = len(check["request_ids"]) == 1
     try:
@@ -288,7 +288,7 @@ class Approved:
 @contextmanager
 def _approved(preview_result: Mapping[str, Any]) -> Iterator[Approved]:
     with reports_session() as (datamap, clients, store):
-        ledger = Ledger(ledger_engine())
+        ledger = ledger_for(datamap)
         batch = approved_batch(ledger, preview_result["plan_sha256"]) or load_batch(
             store, preview_result["batch_id"], preview_result["plan_sha256"]
         )
@@ -500,7 +500,7 @@ def finish(
     """Close every request of the batch: erased, nothing left, rejected, timed out or failed."""
     if not check:
         raise failure("the input was refused: nothing was changed")
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for()
     run_pk = ledger.start_run(dag_id, run_id, kind=RUN_KIND)
     request_ids: list[str] = check["request_ids"]
     nothing_left = close_nothing_left(ledger, request_ids, run_id)

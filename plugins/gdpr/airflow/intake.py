@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from gdpr.airflow.hooks import airflow_clients, ledger_engine, ledger_for
+from gdpr.airflow.hooks import airflow_clients, ledger_for
 from gdpr.airflow.refusal import refuse
 from gdpr.connectors.factory import connector_for
 from gdpr.datamap import load_datamap
 from gdpr.intake import IntakeNotConfigured, mark_exports_started, take_requests
 from gdpr.intake.take import intake_rule
-from gdpr.ledger import Ledger
 from gdpr.ledger.clock import utc_now
 
 
@@ -54,5 +53,5 @@ def exports_to_start(outcome: dict) -> list[dict]:
 
 
 def mark_started(outcome: dict) -> int:
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for()
     return mark_exports_started(ledger, [item["request_id"] for item in outcome["to_start"]])

@@ -9,13 +9,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from gdpr.airflow.hooks import airflow_clients, ledger_engine
+from gdpr.airflow.hooks import airflow_clients, ledger_for
 from gdpr.airflow.refusal import refuse
 from gdpr.connectors.factory import connectors_for
 from gdpr.datamap import load_datamap
-from gdpr.ledger import EvidenceInput, Ledger
+from gdpr.ledger import EvidenceInput
 from gdpr.ledger.clock import utc_now
-from gdpr.quality.publish import publish_dataset, render_summary, store_summary
+from gdpr.quality.publish import publish_dataset, render_summary, store_summary, sweep_findings
 from gdpr.quality.runner import (
     check_dataset,
     check_objects,
@@ -76,7 +76,7 @@ def check(
     ref = datamap.dataset(dataset_id)
     clients = airflow_clients()
     try:
-        ledger = Ledger(ledger_engine())
+        ledger = ledger_for(datamap)
         run_pk = ledger.start_run(dag_id, run_id, kind=KIND)
         connectors = connectors_for(datamap, clients)
         connectors[ref.system.name].ping()
@@ -112,6 +112,7 @@ def check(
                 docs_dir=Path(tmp),
                 run_id=run_id,
                 run_pk=run_pk,
+                now=utc_now(),
             )
     finally:
         clients.dispose()
@@ -154,8 +155,9 @@ def report(
         datamap, ordered, failed, generated_at=utc_now(), run_id=run_id, links=links
     )
     stored = store_summary(store, html, run_id)
+    swept = sweep_findings(store, utc_now())  # earlier runs' findings whose time is up
     findings = sum(s["findings"] for s in ordered)
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for(datamap)
     run_pk = ledger.start_run(dag_id, run_id, kind=KIND)
     ledger.record_evidence(
         EvidenceInput(
@@ -169,6 +171,11 @@ def report(
     totals = {"datasets": len(datasets), "failed": len(failed), "findings": findings}
     ledger.finish_run(run_pk, "failed" if failed else "success", totals)
     log.info("%d datasets checked, %d findings; report %s", len(ordered), findings, stored.uri)
+    log.info(
+        "%d findings and Data Docs files older than %d days removed",
+        swept,
+        datamap.reports.findings_days,
+    )
     by_category: dict[str, int] = {}
     for summary in ordered:
         for name, count in summary["by_category"].items():
@@ -179,7 +186,7 @@ def report(
         _alert_dpo(datamap, ordered, failed, store.link(stored), context)
     if failed:
         _fail(f"{len(failed)} dataset(s) could not be checked: {', '.join(failed)}")
-    return {"report": stored.key, **totals}
+    return {"report": stored.key, **totals, "swept": swept}
 
 
 def _alert_not_run(datamap, context: Any) -> None:

@@ -16,7 +16,7 @@ from html import escape
 from typing import Any
 
 from gdpr.airflow.erasure import failure, send_mail, subject_request, suppression_key
-from gdpr.airflow.hooks import airflow_clients, ledger_engine
+from gdpr.airflow.hooks import airflow_clients, ledger_for
 from gdpr.airflow.redact import hide_identities
 from gdpr.connectors.factory import connectors_for
 from gdpr.datamap import load_datamap
@@ -55,7 +55,7 @@ def _correction(ledger: Ledger, request_id: str) -> Mapping[str, str]:
 def check_input(params: Mapping[str, Any], *, run_id: str) -> dict:
     """The request to act on; fails before any write on a bad request, field or value."""
     datamap = load_datamap()
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for(datamap)
     try:
         request = subject_request(datamap, ledger, params, kind="rectification")
         correction = _correction(ledger, request.request_id)
@@ -86,7 +86,7 @@ def apply(
     checked: Mapping[str, Any], params: Mapping[str, Any], *, dag_id: str, run_id: str
 ) -> dict:
     datamap = load_datamap()
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for(datamap)
     value = _correction(ledger, checked["request_id"])["value"]
     run_pk = ledger.start_run(dag_id, run_id, kind=RUN_KIND)
     request = ledger.get_request(checked["request_id"])
@@ -124,7 +124,7 @@ def notify_recipients(
 ) -> dict:
     """Art. 19: the recipients of the purposes of every dataset holding the field."""
     datamap = load_datamap()
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for(datamap)
     value = _correction(ledger, checked["request_id"])["value"]
     request = ledger.get_request(checked["request_id"])
     hide_identities([request.subject_email, value])

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from gdpr.airflow.hooks import airflow_clients, ledger_engine
+from gdpr.airflow.hooks import airflow_clients, ledger_audit, ledger_engine, ledger_for
+from gdpr.airflow.refusal import refuse
 from gdpr.connectors.base import SystemUnreachableError
 from gdpr.connectors.factory import connector_for
 from gdpr.datamap import load_datamap
 from gdpr.datamap.drift import Drift, compare
-from gdpr.ledger import EvidenceInput, Ledger
+from gdpr.ledger import EvidenceInput
 from gdpr.ledger.clock import utc_now
 from gdpr.reports.register import build_register, render_csv, render_html
 from gdpr.reports.store import ReportStore
@@ -62,10 +63,12 @@ def render(checks: list[dict], dag_id: str, run_id: str) -> dict:
     unreachable = [c["system"] for c in checks if "unreachable" in c]
     entries = build_register(datamap)
     now = utc_now()
-    ledger = Ledger(ledger_engine())
+    engine = ledger_engine()
+    ledger = ledger_for(datamap, engine=engine)
     ledger.check_ready()
     run_pk = ledger.start_run(dag_id, run_id, kind="register")
-    store = ReportStore(airflow_clients().s3(datamap.reports.conn_id), datamap.reports)
+    clients = airflow_clients()
+    store = ReportStore(clients.s3(datamap.reports.conn_id), datamap.reports)
     stamp = now.strftime("%Y%m%dT%H%M%SZ")
     html = store.put(
         f"register/{stamp}-record-of-processing.html",
@@ -104,23 +107,27 @@ def render(checks: list[dict], dag_id: str, run_id: str) -> dict:
         csv.uri,
     )
     log.info("open it (link valid 7 days): %s", store.link(html))
+    audit = ledger_audit(datamap, engine=engine, s3=clients.s3)
+    (log.info if audit.ok else log.error)("evidence chain: %s", audit.head_line())
     return {
         "html": html.key,
         "csv": csv.key,
         "sha256": html.sha256,
-        "chain_head": ledger.chain_head().last_hash,
+        "chain_head": audit.report.head,
+        "chain_intact": audit.ok,
+        "published_head": audit.head_line(),
     }
 
 
 def require_match(checks: list[dict]) -> None:
-    """Fail the run when the map declares what the systems do not have, or a system is down."""
+    """Fail the run when the map declares what the systems do not have, or a system is down: a
+    refusal (one sentence naming each problem, no traceback, no retry), since a retry cannot fix
+    the map; the register was published before this check."""
     problems = [f"{c['system']}: {c['unreachable']}" for c in checks if "unreachable" in c]
     problems += [item for c in checks for item in c.get("missing", [])]
     if problems:
-        from airflow.sdk.exceptions import AirflowFailException  # a retry cannot fix the map
-
-        raise AirflowFailException(
-            f"the data map does not match the live systems ({len(problems)} problems); fix the map or the "
-            "systems, the register was still published:\n  " + "\n  ".join(problems)
+        raise refuse(
+            f"the data map does not match the live systems ({len(problems)} problems: "
+            f"{'; '.join(problems)}); fix the map or the systems, the register was still published"
         )
     log.info("every declared table, column and bucket exists")

@@ -8,11 +8,11 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from gdpr.airflow.hooks import airflow_clients, ledger_engine
+from gdpr.airflow.hooks import airflow_clients, ledger_for
 from gdpr.airflow.refusal import refuse
 from gdpr.connectors.factory import connectors_for
 from gdpr.datamap import load_datamap
-from gdpr.ledger import EvidenceInput, Ledger
+from gdpr.ledger import EvidenceInput
 from gdpr.ledger.clock import utc_now
 from gdpr.reports.retention import render_retention_report
 from gdpr.reports.store import ReportStore
@@ -89,7 +89,7 @@ def purge_rule(
     datamap = load_datamap()
     clients = airflow_clients()
     try:
-        ledger = Ledger(ledger_engine())
+        ledger = ledger_for(datamap)
         run_pk = ledger.start_run(dag_id, run_id, kind="retention")
         outcome = run_rule(
             datamap,
@@ -102,9 +102,7 @@ def purge_rule(
             run_pk=run_pk,
         )
     except (SelectionError, NotNullError) as exc:  # the map or schema must change: no retry
-        from airflow.sdk.exceptions import AirflowFailException
-
-        raise AirflowFailException(str(exc)) from exc
+        raise refuse(" ".join(str(exc).split())) from None
     finally:
         clients.dispose()
     return outcome.as_dict()
@@ -129,7 +127,7 @@ def report(
     datamap = load_datamap()
     done = {o["rule"]: o for o in outcomes}
     failed = [r for r in rules if r not in done]
-    ledger = Ledger(ledger_engine())
+    ledger = ledger_for(datamap)
     run_pk = ledger.start_run(dag_id, run_id, kind="retention")
     html = render_retention_report(
         datamap,

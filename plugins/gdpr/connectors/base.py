@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -80,6 +81,23 @@ class Matching:
 Criterion = ByIdentity | ByIdentities | ByReference | Matching
 
 
+class LockNature(StrEnum):
+    """Why a system keeps a record erasure asked it to remove: what the plan, the certificate
+    and the purge report call it. Only a retention the system enforces is an exemption under
+    Art. 17(3); a missing operation is not, and the record still has to be erased."""
+
+    RETENTION = "retention"  # a legal or contractual retention (S3 Object Lock, legal hold)
+    TECHNICAL = "technical"  # the system cannot erase it (its API has no way to)
+
+
+@dataclass(frozen=True)
+class Lock:
+    """A record the system keeps: the nature of the reason, and the reason in a sentence."""
+
+    nature: LockNature
+    reason: str
+
+
 @dataclass(frozen=True)
 class LiveDataset:
     """What a system really holds for a dataset: the table's columns, or whether the bucket exists."""
@@ -132,6 +150,7 @@ class Changes(Protocol):
 class Connector(Protocol):
     system: System
     deletes_by_reference: bool  # dependants can be deleted from their parents' keys, unread
+    anonymises: bool  # records can be anonymised in place (an object cannot: it is kept)
 
     def ping(self) -> None:
         """Raise ``SystemUnreachableError`` unless the system answers."""
@@ -204,9 +223,11 @@ class Connector(Protocol):
         restrict with ``flag``) would still change: records (objects: any version) present,
         not yet anonymised, not yet restricted."""
 
-    def locked(self, dataset: Dataset, rows: Sequence[Row]) -> dict[tuple[Any, ...], str]:
-        """Records the system itself refuses to delete (an object under Object Lock retention
-        or legal hold), by normalised key, with the reason in a sentence."""
+    def locked(self, dataset: Dataset, rows: Sequence[Row]) -> dict[tuple[Any, ...], Lock]:
+        """Records the system keeps when asked to delete them, by normalised key: those it
+        refuses to delete under a retention it enforces (an object under Object Lock retention
+        or legal hold: ``LockNature.RETENTION``), and those it cannot erase at all (no API
+        operation removes them: ``LockNature.TECHNICAL``), each with the reason in a sentence."""
 
     def download(self, dataset: Dataset, row: Row, version: Any, target: Path) -> int:
         """Write one version holding data of an object record (``row`` from ``find``,

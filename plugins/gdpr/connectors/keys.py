@@ -118,8 +118,9 @@ def key_text(value: Any) -> str:
 
 
 def key_texts(key: Iterable[Any]) -> tuple[str, ...]:
-    """Every value of a key as text: how SQL keys are compared with S3 key placeholders."""
-    return tuple(key_text(v) for v in key)
+    """Every value of a key as text: how SQL keys are compared with S3 key placeholders.
+    (Text and integers, most keys, skip ``canonical``: a purge calls this once per row.)"""
+    return tuple(v if type(v) is str else str(v) if type(v) is int else key_text(v) for v in key)
 
 
 def key_line(key: Any) -> str:
@@ -262,6 +263,17 @@ def in_clause(
     scan. Composite keys, other dialects and unknown types use (row-value) IN lists.
     """
     kinds = [column_kind(t) for t in types]
+    if len(columns) == 1:  # the common case, one conversion per value and no row tuples
+        column, kind = columns[0], kinds[0]
+        converted = (to_column(value[0], kind, dialect) for value in values)
+        scalars = list(dict.fromkeys(v for v in converted if v is not _DROP))
+        if not scalars:
+            return sa.false()
+        element = _pg_element(kind, types[0]) if dialect == "postgresql" else None
+        if element is not None:
+            array = sa.bindparam(None, scalars, type_=postgresql.ARRAY(element))
+            return column == sa.any_(array)
+        return _typed(column, kind, types[0], dialect).in_(scalars)
     rows = []
     for value in values:
         row = tuple(to_column(v, k, dialect) for v, k in zip(value, kinds, strict=True))
@@ -269,14 +281,6 @@ def in_clause(
             rows.append(row)
     if not rows:
         return sa.false()
-    if len(columns) == 1:
-        column, kind = columns[0], kinds[0]
-        scalars = list(dict.fromkeys(r[0] for r in rows))
-        element = _pg_element(kind, types[0]) if dialect == "postgresql" else None
-        if element is not None:
-            array = sa.bindparam(None, scalars, type_=postgresql.ARRAY(element))
-            return column == sa.any_(array)
-        return _typed(column, kind, types[0], dialect).in_(scalars)
     typed = [_typed(c, k, t, dialect) for c, k, t in zip(columns, kinds, types, strict=True)]
     return sa.tuple_(*typed).in_(rows)
 

@@ -40,12 +40,14 @@ from gdpr.connectors.base import (
     ByReference,
     Criterion,
     LiveDataset,
+    Lock,
+    LockNature,
     Row,
     SelectionRefusedError,
     SystemUnreachableError,
 )
 from gdpr.datamap.models import RT_CUSTOM_FIELD, RT_FIELDS, RT_WRITABLE, Dataset, System
-from gdpr.ledger.identity import normalise_identity
+from gdpr.ledger.identity import normalise_identity, phone_tail, stored_phone_matches
 from gdpr.retention.anonymise import TOKEN_PREFIX, Anonymisation
 
 log = logging.getLogger(__name__)
@@ -56,14 +58,12 @@ WATCHERS = ("Requestor", "Cc", "AdminCc")
 MESSAGE_TYPES = ("Create", "Correspond", "Comment")  # the transactions holding a message
 UNSET = "1970-01-01T00:00:00Z"  # how REST 2 shows a date never set
 VALUES_PER_SEARCH = 50  # identity values or keys per search, well under URL limits
-KEPT_REASONS = {
-    "correspondence": "The system cannot erase it: Request Tracker's REST 2 API can neither "
-    "change nor remove a ticket's correspondence and history (which also keeps the earlier "
-    "value of every field erasure changes); an RT administrator removes them with rt-shredder "
-    "on the RT host",
-    "attachment": "The system cannot erase it: Request Tracker's REST 2 API can neither change "
-    "nor remove a file attached to a ticket; an RT administrator removes it with rt-shredder on "
-    "the RT host",
+KEPT_REASONS = {  # what the API cannot erase (``LockNature.TECHNICAL``: not an exemption)
+    "correspondence": "Request Tracker's REST 2 API can neither change nor remove a ticket's "
+    "correspondence and history (which also keeps the earlier value of every field erasure "
+    "changes); an RT administrator removes them with rt-shredder on the RT host",
+    "attachment": "Request Tracker's REST 2 API can neither change nor remove a file attached "
+    "to a ticket; an RT administrator removes it with rt-shredder on the RT host",
 }
 
 
@@ -172,6 +172,7 @@ class RtConnector:
     """The connector protocol (``gdpr.connectors.base``) over one RT instance."""
 
     deletes_by_reference = False  # nothing is deleted through the API
+    anonymises = True
 
     def __init__(self, system: System, api: RtApi):
         self.system = system
@@ -236,16 +237,28 @@ class RtConnector:
         self, dataset: Dataset, criterion: ByIdentities, columns: Sequence[str]
     ) -> Iterator[list[Row]]:
         """RT's own search compares case-insensitively; each row found is checked again with
-        the product's normaliser (a ticket matches when any of its watchers does)."""
+        the product's normaliser (a ticket matches when any of its watchers does). A phone
+        number may be stored in any spelling ("06 12 34 56 78", "+33 6...") and RT cannot
+        strip separators before comparing: RT searches for the number's last digits in order
+        with anything between them (``_phone_pattern``), and each row found is compared
+        through the product's normaliser (``stored_phone_matches``), one number at a time."""
         wanted = set(criterion.values)
         names = list(dict.fromkeys([*columns, criterion.field]))
-        for chunk in chunks(sorted(wanted), VALUES_PER_SEARCH):
-            conditions = [(criterion.field, "IN", list(chunk))]
+        if criterion.kind == "phone":
+            searches = [
+                ([(criterion.field, "LIKE", _phone_pattern(v))], {v}) for v in sorted(wanted)
+            ]
+        else:
+            searches = [
+                ([(criterion.field, "IN", list(chunk))], set(chunk))
+                for chunk in chunks(sorted(wanted), VALUES_PER_SEARCH)
+            ]
+        for conditions, values in searches:
             for rows in self._search(dataset, conditions, names):
                 kept = [
                     row
                     for row in rows
-                    if _identities(row.get(criterion.field), criterion.kind) & wanted
+                    if _matches(row.get(criterion.field), criterion.kind, values)
                 ]
                 for row in kept if criterion.field not in columns else ():
                     del row[criterion.field]
@@ -321,10 +334,14 @@ class RtConnector:
             return sum(not row.get(flag or "") for row in current)
         return len(current)
 
-    def locked(self, dataset: Dataset, rows: Sequence[Row]) -> dict[tuple[Any, ...], str]:
-        """Correspondence and attached files: the API cannot erase them (``KEPT_REASONS``)."""
+    def locked(self, dataset: Dataset, rows: Sequence[Row]) -> dict[tuple[Any, ...], Lock]:
+        """Correspondence and attached files: the API cannot erase them (``KEPT_REASONS``), a
+        technical limit of the system, not a retention."""
         reason = KEPT_REASONS.get(_records(dataset))
-        return {(row["id"],): reason for row in rows} if reason else {}
+        if reason is None:
+            return {}
+        lock = Lock(LockNature.TECHNICAL, reason)
+        return {(row["id"],): lock for row in rows}
 
     def download(self, dataset: Dataset, row: Row, version: Any, target: Path) -> int:
         """Write an attached file's content (``row`` of an attachment dataset) to ``target``."""
@@ -607,6 +624,22 @@ def _identities(stored: Any, kind: str) -> set[str]:
         return set()
     parts = str(stored).split(",") if kind == "email" else [str(stored)]
     return {normalise_identity(kind, p) for p in parts if p.strip()}
+
+
+def _matches(stored: Any, kind: str, wanted: set[str]) -> bool:
+    """Whether a stored identity is one of the ``wanted`` normalised values: a phone number in
+    whatever spelling it was typed (read in the wanted number's country when it has no country
+    code), anything else through the normaliser."""
+    if kind == "phone":
+        return any(stored_phone_matches(stored, value) for value in wanted)
+    return bool(_identities(stored, kind) & wanted)
+
+
+def _phone_pattern(e164: str) -> str:
+    """What RT's LIKE (a substring match: RT puts ``%`` around it and leaves the ones inside)
+    is given for a phone number: its last digits with ``%`` between them, which every spelling
+    of the number holds whatever separators or prefix it has (``phone_tail``)."""
+    return "%".join(phone_tail(e164))
 
 
 def _anonymised(row: Row, change: Anonymisation) -> bool:

@@ -10,9 +10,10 @@ A dataset whose objects are zip archives (``archive`` in the data map) has their
 records: rows carry the archive's ``key`` and the ``member``'s name, and ``versions`` are the
 archive's versions holding that member. Members are found by reading each archive's central
 directory with ranged GETs (not the whole archive), exported one member at a time, and erased
-by writing a new version of the archive without them, then deleting every older version that
-held them. An archive that cannot be rewritten (too large for ``archive.max_bytes``, or with
-encrypted members to copy) has its members reported kept, with the reason (``locked``).
+by writing the archive's history again without them, other people's members kept in every
+version (``s3_history``). An archive that cannot be rewritten (a version too large for
+``archive.max_bytes``, or with encrypted members to copy) has its members reported kept, with
+the reason (``locked``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from gdpr.connectors.base import (
     ByReference,
     Criterion,
     LiveDataset,
+    Lock,
+    LockNature,
     Row,
     SelectionRefusedError,
     SystemUnreachableError,
@@ -194,6 +197,7 @@ class S3Connector:
 
     # -- protocol: scans, selections, units of work -------------------------------------------
     deletes_by_reference = False  # an object's versions are listed before they are deleted
+    anonymises = False  # an object has no fields to empty
 
     def key_fields(self, dataset: Dataset) -> tuple[str, ...]:
         return ("key", "member") if dataset.archive else ("key",)
@@ -275,14 +279,15 @@ class S3Connector:
             return left
         return len({v.key for v in self.objects.versions_of(row["key"] for row in rows)})
 
-    def locked(self, dataset: Dataset, rows: Sequence[Row]) -> dict[tuple[Any, ...], str]:
-        """Objects S3 refuses to delete: a version under Object Lock retention or legal hold."""
+    def locked(self, dataset: Dataset, rows: Sequence[Row]) -> dict[tuple[Any, ...], Lock]:
+        """Objects S3 refuses to delete: a version under Object Lock retention or legal hold (a
+        retention); archive members erasure cannot rewrite their archive without (technical)."""
         from botocore.exceptions import ClientError
 
         if not rows:
             return {}
         client, bucket = self.objects.client, self.objects.name
-        locked: dict[tuple[Any, ...], str] = {}
+        locked: dict[tuple[Any, ...], Lock] = {}
         try:
             config = client.get_object_lock_configuration(Bucket=bucket)
         except ClientError:
@@ -293,15 +298,18 @@ class S3Connector:
                     continue
                 text = _version_lock(client, bucket, version.key, version.version_id)
                 if text:
-                    locked.setdefault((version.key,), text)
+                    locked.setdefault((version.key,), Lock(LockNature.RETENTION, text))
         if dataset.archive is None:
             return locked
         # members: their archive's lock, or why the archive cannot be rewritten without them
-        out: dict[tuple[Any, ...], str] = {}
+        out: dict[tuple[Any, ...], Lock] = {}
         for key, members in _by_archive(rows).items():
-            reason = locked.get((key,)) or self._unwritable(dataset, key, members)
-            if reason:
-                out.update({(key, member): reason for member in members})
+            lock = locked.get((key,))
+            if lock is None:
+                reason = self._unwritable(dataset, key, members)
+                lock = Lock(LockNature.TECHNICAL, reason) if reason else None
+            if lock:
+                out.update({(key, member): lock for member in members})
         return out
 
     @contextmanager
@@ -398,77 +406,41 @@ class S3Connector:
         return zipfile.ZipFile(io.BufferedReader(raw, RANGE_BUFFER))
 
     def _unwritable(self, dataset: Dataset, key: str, members: set[str]) -> str | None:
-        """Why the archive's current version cannot be rewritten without ``members``, if so."""
+        """Why the archive cannot be written again without ``members``, if so: a version that
+        holds them and other members is too large to rewrite, or holds encrypted members of
+        other records (which cannot be copied into a new archive)."""
         assert dataset.archive is not None
-        versions = newest_first(self.objects.versions_of([key]))
-        if not versions or versions[0].is_delete_marker:
-            return None  # nothing current to rewrite: the versions holding them are deleted
-        latest = versions[0]
-        directory = self._directory(key, latest)
-        names = {i.filename for i in directory}
-        if not members & names or not names - members:
-            return None  # not in the current version, or nothing else in it: no rewrite
-        if latest.size > dataset.archive.max_bytes:
-            return (
-                f"The archive is larger ({latest.size} bytes) than erasure rewrites "
-                f"(archive.max_bytes {dataset.archive.max_bytes}): the members are kept in it"
-            )
-        if any(i.flag_bits & 0x1 for i in directory if i.filename not in members):
-            return (
-                "The archive holds encrypted members of other records, which cannot be copied "
-                "into a rewritten archive: the members are kept in it"
-            )
+        for version in data_versions(self.objects.versions_of([key])):
+            directory = self._directory(key, version)
+            names = {i.filename for i in directory}
+            if not members & names or not names - members:
+                continue  # nothing to take out, or nothing to keep: no rewrite
+            if version.size > dataset.archive.max_bytes:
+                return (
+                    f"A version of the archive is larger ({version.size} bytes) than erasure "
+                    f"rewrites (archive.max_bytes {dataset.archive.max_bytes}): the members "
+                    "are kept in it"
+                )
+            if any(i.flag_bits & 0x1 for i in directory if i.filename not in members):
+                return (
+                    "The archive holds encrypted members of other records, which cannot be "
+                    "copied into a rewritten archive: the members are kept in it"
+                )
         return None
 
     def _remove_members(self, dataset: Dataset, rows: Sequence[Row]) -> int:
-        """Erase archive members: the current version of each archive is rewritten without them
-        (a new version, written before anything is deleted), then every version that held them
-        is deleted, and the delete markers too once no version holds data. Returns the members
-        removed (a member already gone counts nothing, so a rerun is safe)."""
+        """Erase archive members from every version of their archives, other members kept
+        (``s3_history.ArchiveHistory``). Returns the members removed (a member already gone
+        counts nothing, so a rerun is safe)."""
+        from gdpr.connectors.s3_history import ArchiveHistory
+
         removed = 0
         for key, members in _by_archive(rows).items():
-            versions = newest_first(self.objects.versions_of([key]))
-            doomed: list[ObjectVersion] = []
-            gone: set[str] = set()
-            rewritten = False
-            for version in data_versions(versions):
-                names = {i.filename for i in self._directory(key, version)}
-                if not names & members:
-                    continue
-                gone |= names & members
-                if version is versions[0] and names - members:
-                    self._rewrite(key, version, members)
-                    rewritten = True
-                    if version.version_id == "null":
-                        continue  # an unversioned bucket: the new object replaced this one
-                doomed.append(version)
-            if not doomed:
-                continue
-            kept = [v for v in data_versions(versions) if v not in doomed]
-            if not kept and not rewritten:  # nothing of the archive is left: its markers go too
-                doomed += [v for v in versions if v.is_delete_marker]
-            elif kept and versions[0] in doomed and not rewritten:
-                # the current version held only these members: a delete marker keeps the
-                # archive deleted rather than bringing back an older version
-                self.objects.client.delete_object(Bucket=self.objects.name, Key=key)
-            sum(self.objects.delete_versions(doomed))
-            removed += len(gone)
+            history = ArchiveHistory(
+                self.objects, key, lambda v, key=key: {i.filename for i in self._directory(key, v)}
+            )
+            removed += len(history.remove(members))
         return removed
-
-    def _rewrite(self, key: str, version: ObjectVersion, members: set[str]) -> None:
-        """A new version of the archive holding every member of ``version`` but ``members``."""
-        client, bucket = self.objects.client, self.objects.name
-        head = client.head_object(Bucket=bucket, Key=key, **_version_args(version))
-        source = client.get_object(Bucket=bucket, Key=key, **_version_args(version))["Body"]
-        out = io.BytesIO()
-        with zipfile.ZipFile(io.BytesIO(source.read())) as old, zipfile.ZipFile(out, "w") as new:
-            new.comment = old.comment
-            for info in old.infolist():
-                if info.filename not in members:
-                    new.writestr(info, old.read(info))
-        self.objects.put_object(
-            key, out.getvalue(), content_type=head.get("ContentType") or "application/zip"
-        )
 
 
 _OWN = ("key", "versions", "size", "deleted")

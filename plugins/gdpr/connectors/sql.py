@@ -29,6 +29,7 @@ from gdpr.connectors.base import (
     ByIdentity,
     Criterion,
     LiveDataset,
+    Lock,
     Matching,
     Row,
     SelectionRefusedError,
@@ -182,6 +183,7 @@ class SqlConnector:
 
     # -- protocol: scans, selections, units of work -------------------------------------------
     deletes_by_reference = True
+    anonymises = True
 
     def key_fields(self, dataset: Dataset) -> tuple[str, ...]:
         return tuple(dataset.primary_key)
@@ -308,7 +310,7 @@ class SqlConnector:
                 ).scalar_one()
         return total
 
-    def locked(self, dataset: Dataset, rows: Sequence[Row]) -> dict[tuple[Any, ...], str]:
+    def locked(self, dataset: Dataset, rows: Sequence[Row]) -> dict[tuple[Any, ...], Lock]:
         return {}  # a row under a database lock waits; it is not refused
 
     @contextmanager

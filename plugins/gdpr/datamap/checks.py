@@ -20,7 +20,7 @@ import isodate
 from gdpr.datamap import categories
 from gdpr.datamap.errors import Path, Problem
 from gdpr.datamap.graph import ReferenceGraph, link
-from gdpr.datamap.models import RT_CUSTOM_FIELD, RT_FIELDS, DataMap
+from gdpr.datamap.models import RT_CUSTOM_FIELD, RT_FIELDS, RT_WRITABLE, DataMap
 from gdpr.datamap.templates import KeyTemplate, TemplateError
 
 
@@ -183,6 +183,15 @@ def _rt_dataset(dataset, path: Path) -> Iterator[Problem]:
             hint = " or CF.<custom field name>" if records == "ticket" else ""
             yield Problem(
                 (*path, "fields", name), _one_of(name, known, f"field of RT {records}{hint}")
+            )
+    for name, spec in dataset.fields.items():
+        custom = records == "ticket" and name.startswith(RT_CUSTOM_FIELD)
+        if spec.rectifiable and name not in RT_WRITABLE[records] and not custom:
+            yield Problem(
+                (*path, "fields", name, "rectifiable"),
+                f"RT's REST 2 API cannot change {name!r} of a {records}: it cannot be "
+                f"`rectifiable` (writable: {', '.join(sorted(RT_WRITABLE[records])) or 'none'}"
+                f"{', CF.<name>' if records == 'ticket' else ''})",
             )
     if dataset.erasure == "delete" and records in ("ticket", "user"):
         yield Problem(

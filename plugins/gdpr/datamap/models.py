@@ -110,6 +110,18 @@ class Location(_Model):
     prefix: str = Field("", description="Key prefix under which files are written")
 
 
+class ReportsLocation(Location):
+    findings_days: int = Field(
+        90,
+        ge=1,
+        le=3650,
+        description="Days the minimisation findings (the keys of the records found, per "
+        "dataset) and the Great Expectations Data Docs (which may quote values) stay in the "
+        "reports location; then every version is deleted, by each minimisation run and by a "
+        "lifecycle rule. Certificates, registers and other reports do not expire",
+    )
+
+
 class DeliveryLocation(Location):
     latest_only: bool = Field(
         False,
@@ -448,7 +460,8 @@ class Dataset(_Model):
     )
     restriction_flag: str | None = Field(
         None,
-        description="Boolean field set when processing is restricted (Art. 18); every job honours it",
+        description="Boolean field set when processing is restricted (Art. 18); every job honours "
+        "it. A dataset without one is restricted in the ledger, honoured the same way",
     )
     consent: Consent | None = Field(
         None,
@@ -717,7 +730,9 @@ class Exemptions(_Model):
     legal_hold: bool = Field(True, description="Skip records under a legal hold in the ledger")
     open_request: bool = Field(True, description="Skip subjects with an open request")
     restriction: bool = Field(
-        True, description="Skip records whose restriction flag is set (Art. 18)"
+        True,
+        description="Skip restricted records (Art. 18): their restriction flag is set, or the "
+        "ledger restricts them",
     )
 
 
@@ -1010,7 +1025,9 @@ class DataMap(_Model):
     version: Literal[1] = 1
     organisation: Organisation
     identities: list[Identity] = Field(min_length=1)
-    reports: Location = Field(description="Where HTML/CSV reports are written")
+    reports: ReportsLocation = Field(
+        description="Where HTML/CSV reports are written, and how long minimisation findings stay"
+    )
     delivery: DeliveryLocation = Field(
         description="Where subject packages are delivered, and which object versions they carry"
     )

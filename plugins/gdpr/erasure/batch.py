@@ -28,7 +28,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from gdpr.connectors.base import ByIdentities, Connector
+from gdpr.connectors.base import ByIdentities, Connector, Lock
 from gdpr.connectors.keys import norm_key
 from gdpr.datamap.graph import ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef
@@ -339,8 +339,8 @@ def _union(datamap: DataMap, locations: Any) -> dict[str, DatasetHits]:
 
 
 def _locked(
-    dataset_id: str, rows: dict[Key, Row], locks: dict[str, dict[Key, str]]
-) -> dict[Key, str]:
+    dataset_id: str, rows: dict[Key, Row], locks: dict[str, dict[Key, Lock]]
+) -> dict[Key, Lock]:
     """The batch's lock findings for one subject's rows of a dataset."""
     found = locks.get(dataset_id, {})
     return {key: found[key] for key in rows if key in found}

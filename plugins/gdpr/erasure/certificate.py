@@ -19,7 +19,7 @@ from gdpr.erasure.apply import ApplyOutcome
 from gdpr.erasure.batch import BatchPlan
 from gdpr.erasure.grounds import GROUNDS
 from gdpr.erasure.plan import ErasurePlan
-from gdpr.erasure.refusal import REFUSED, outcome_of
+from gdpr.erasure.refusal import REFUSED, kept_counts, outcome_of
 from gdpr.ledger import EvidenceInput, Ledger
 from gdpr.ledger.records import HeadClaim
 from gdpr.reports.render import render_template
@@ -162,6 +162,7 @@ def issue_certificate(
     tables = _tables(plan, changed)
     totals = _sum({d["dataset"]: d["counts"] for d in tables["datasets"]})
     copies = sum(e.count for e in evidence if e.action == "erasure.copies_delete")
+    kept_exempt, kept_cannot = kept_counts(plan)
     html = render_template(
         "erasure_certificate.html.j2",
         org=datamap.organisation,
@@ -172,6 +173,8 @@ def issue_certificate(
         totals=totals,
         changed=totals,
         copies=copies,
+        kept_exempt=kept_exempt,
+        kept_cannot=kept_cannot,
         completed_at=completed_at,
         approved_by=approved_by,
         approved_at=_minute(approved_at),

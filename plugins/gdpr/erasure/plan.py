@@ -10,6 +10,9 @@ Every record resolution found for the subject gets exactly one fate, per dataset
   with the records above it that it needs; an S3 object under Object Lock; a dataset the map
   keeps (`erasure: keep`) because a retention rule obliges it. Kept records of a dataset with a
   restriction flag are restricted (Art. 18) rather than left live.
+* kept because the system cannot erase it (its API has no operation that would): shown as
+  such, with the system's reason, and never as an exemption under Art. 17(3): the record is
+  still to be erased, by the system's administrator (``KeepReason.exempt`` is false).
 
 The plan is plain data (JSON): the approver sees it rendered, and the erasure applies exactly
 it. Its digest leaves out when it was made, so two previews of the same state agree.
@@ -26,7 +29,7 @@ from datetime import datetime
 from typing import Any
 
 from gdpr.connectors import order
-from gdpr.connectors.base import ByReference, Connector
+from gdpr.connectors.base import ByReference, Connector, Lock, LockNature
 from gdpr.connectors.keys import norm_key
 from gdpr.datamap.graph import ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef, HoldRule, RetentionRule
@@ -50,18 +53,35 @@ Row = dict[str, Any]
 RecordResolver = Callable[[str, dict], SubjectLocation]
 # The normalised keys among a dataset's rows that a hold the map declares holds
 HeldFinder = Callable[[HoldRule, dict[Key, Row]], set[Key]]
-# Records the system refuses to delete, by normalised key, with the reason (``Connector.locked``)
-LockChecker = Callable[[str, dict[Key, Row]], dict[Key, str]]
+# Records the system keeps when asked to delete them, by normalised key (``Connector.locked``)
+LockChecker = Callable[[str, dict[Key, Row]], dict[Key, Lock]]
+CANNOT_ERASE = "Kept: the system cannot erase it"
 
 
 @dataclass(frozen=True)
 class KeepReason:
-    """Why records are kept (or kept anonymised): shown in the preview and the certificate."""
+    """Why records are kept (or kept anonymised): shown in the preview and the certificate.
+    ``exempt``: the reason is an exemption under Art. 17(3) (its ``article``); false for
+    records kept only because the system cannot erase them, which cite no article."""
 
     id: str
     text: str
     article: str
     citation: str | None = None
+    exempt: bool = True
+
+
+def lock_reason(dataset_id: str, lock: Lock) -> KeepReason:
+    """How the plan names a system's lock: a retention it enforces (S3 Object Lock) is kept
+    under Art. 17(3)(b); a record the system cannot erase says so, with the system's reason."""
+    if lock.nature == LockNature.TECHNICAL:
+        return KeepReason(
+            f"cannot-erase-{dataset_id}-{lock.reason}",
+            f"{CANNOT_ERASE}. {lock.reason}",
+            "",
+            exempt=False,
+        )
+    return KeepReason(f"lock-{dataset_id}-{lock.reason}", lock.reason, "Art. 17(3)(b)")
 
 
 @dataclass
@@ -258,8 +278,8 @@ def plan_from_rows(
         if ref.system.name not in connectors or not rows.get(ref.id):
             continue
         candidates = {k: row for k, row in rows[ref.id].items() if k not in kept[ref.id]}
-        for key, text in checker(ref.id, candidates).items():
-            reason = KeepReason(f"lock-{ref.id}-{text}", text, "Art. 17(3)(b)")
+        for key, lock in checker(ref.id, candidates).items():
+            reason = lock_reason(ref.id, lock)
             reasons.setdefault(reason.id, reason)
             kept[ref.id][key] = reason.id
 
@@ -283,6 +303,7 @@ def plan_from_rows(
                 reasons,
                 expired[dataset_id],
                 key_fields,
+                anonymises=_anonymises(connector),
             )
         )
     _cut_references(datamap, connectors, graph, plans)
@@ -375,8 +396,7 @@ def _held_by_rule(
         return {}
     if scope_of(datamap, rule) == "subject":
         return {d: {norm_key(k) for k in h.rows} for d, h in location.hits.items()}
-    ref = datamap.dataset(rule.dataset)
-    fields = list(ref.dataset.primary_key) if ref.kind == "sql" else ["key"]
+    fields = location.hits[rule.dataset].key_fields  # as the system's connector gave them
     kept: dict[str, set[Key]] = defaultdict(set)
     for key in held:
         covered = resolve_record(rule.dataset, {f: found[key][f] for f in fields})
@@ -509,7 +529,7 @@ def _with_releases(
 def system_locks(datamap: DataMap, connectors: Mapping[str, Connector]) -> LockChecker:
     """What each system refuses to delete among a dataset's rows (``Connector.locked``)."""
 
-    def locked(dataset_id: str, rows: dict[Key, Row]) -> dict[Key, str]:
+    def locked(dataset_id: str, rows: dict[Key, Row]) -> dict[Key, Lock]:
         ref = datamap.dataset(dataset_id)
         return connectors[ref.system.name].locked(ref.dataset, list(rows.values()))
 
@@ -528,6 +548,8 @@ def _dataset_plan(
     reasons: dict[str, KeepReason],
     expired: set[Key],
     key_fields: list[str],
+    *,
+    anonymises: bool,
 ) -> DatasetPlan:
     plan = DatasetPlan(
         ref.id,
@@ -539,7 +561,7 @@ def _dataset_plan(
     held = kept.get(ref.id, {})
     for key, reason_id in sorted(held.items(), key=_order):
         plan.kept.setdefault(reason_id, []).append(list(key))
-    action, reason = dataset_fate(datamap, ref, graph)
+    action, reason = dataset_fate(datamap, ref, graph, anonymises=anonymises)
     # records whose obligation has run out have nothing left to keep them: deleted
     rest = sorted((k for k in rows if k not in held and k not in expired), key=_order)
     plan.delete = [list(k) for k in sorted((k for k in expired if k not in held), key=_order)]
@@ -565,13 +587,14 @@ def _dataset_plan(
 
 
 def dataset_fate(
-    datamap: DataMap, ref: DatasetRef, graph: ReferenceGraph
+    datamap: DataMap, ref: DatasetRef, graph: ReferenceGraph, *, anonymises: bool
 ) -> tuple[str, KeepReason | None]:
-    """What erasure does to the dataset's records that nothing else keeps, and why."""
+    """What erasure does to the dataset's records that nothing else keeps, and why; records
+    their system cannot anonymise (``Connector.anonymises``) are kept where they would be."""
     rule = _obligation(datamap, ref.id, graph)
     reason = _rule_reason(datamap, ref, rule) if rule else None
     erasure = ref.dataset.erasure
-    if erasure == "keep" or (ref.kind == "s3" and (rule or erasure == "anonymise")):
+    if erasure == "keep" or (not anonymises and (rule or erasure == "anonymise")):
         if reason is None:
             reason = KeepReason(
                 f"map-{ref.id}", "The data map keeps these records on erasure", "Art. 17(3)"
@@ -725,7 +748,12 @@ def not_null_problems(datamap: DataMap, connectors: Mapping[str, Connector]) -> 
     erasure would empty in the datasets it keeps anonymised (their `null` fields, and their
     references to datasets erasure deletes)."""
     graph = ReferenceGraph.of(datamap)
-    fates = {ref.id: dataset_fate(datamap, ref, graph)[0] for ref in datamap.iter_datasets()}
+    fates = {
+        ref.id: dataset_fate(
+            datamap, ref, graph, anonymises=_anonymises(connectors.get(ref.system.name))
+        )[0]
+        for ref in datamap.iter_datasets()
+    }
     referring = order.referring_fields(
         datamap, connectors, graph.nodes, [(e.child, e.child_fields, e.parent) for e in graph.edges]
     )
@@ -798,3 +826,7 @@ def preview(
         resolve_record=by_record,
         now=now,
     )
+
+
+def _anonymises(connector: Connector | None) -> bool:
+    return connector.anonymises if connector else True

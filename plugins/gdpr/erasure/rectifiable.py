@@ -22,8 +22,8 @@ def rectifiable(datamap: DataMap) -> dict[str, list[Target]]:
     """Category key -> the (dataset, field) pairs holding it that may be rectified."""
     choices: dict[str, list[Target]] = {}
     for ref in datamap.iter_datasets():
-        if ref.kind != "sql":
-            continue
+        # any system's declared fields: the validator refuses `rectifiable` where the system
+        # cannot write the field (a key or link anywhere; a field RT's API cannot change)
         for name, spec in ref.dataset.fields.items():
             if spec.rectifiable:
                 for category in spec.categories:

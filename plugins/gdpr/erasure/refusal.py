@@ -5,7 +5,9 @@ Art. 17(3): a legal hold, a legal obligation, Object Lock) erases nothing: the r
 and Art. 12(4) requires telling the subject, within one month, why, and that they may lodge a
 complaint with a supervisory authority (Art. 77) and seek a judicial remedy (Art. 79). That is
 the refusal notice, never a "certificate of erasure" for 0 records. An erasure that keeps some
-records is partial, and its certificate says so and lists what was kept and why.
+records is partial, and its certificate says so and lists what was kept and why. Records kept
+only because their system cannot erase them are named as such, never as an Art. 17(3)
+exemption (``KeepReason.exempt``).
 """
 
 from __future__ import annotations
@@ -50,25 +52,47 @@ def kept_reasons(plan: ErasurePlan) -> list[tuple[KeepReason, dict[str, int]]]:
     return [(plan.reasons[r], counts) for r, counts in found.items()]
 
 
+def kept_counts(plan: ErasurePlan) -> tuple[int, int]:
+    """Records kept under an Art. 17(3) exemption, and records kept because their system
+    cannot erase them."""
+    exempt = cannot = 0
+    for reason, counts in kept_reasons(plan):
+        if reason.exempt:
+            exempt += sum(counts.values())
+        else:
+            cannot += sum(counts.values())
+    return exempt, cannot
+
+
 def refusal_text(datamap: DataMap, plan: ErasurePlan) -> str:
-    """The close reason of a refused request: the legal reasons and the subject's remedies."""
+    """The close reason of a refused request: the legal reasons, what the systems cannot
+    erase, and the subject's remedies."""
+    found = kept_reasons(plan)
     reasons = "; ".join(
         f"{r.text} ({r.article}{', ' + r.citation if r.citation else ''})"
-        for r, _ in kept_reasons(plan)
+        for r, _ in found
+        if r.exempt
     )
+    cannot = "; ".join(r.text for r, _ in found if not r.exempt)
     authority = datamap.organisation.supervisory_authority
     where = f", {authority.url}" if authority.url else ""
+    kept = f"kept under Art. 17(3): {reasons}" if reasons else ""
+    if cannot:
+        kept += ("; " if kept else "") + f"not an exemption: {cannot}"
     return (
-        f"refused under {REFUSAL_ARTICLE}: every record of the subject must be kept under "
-        f"Art. 17(3): {reasons}. The subject may lodge a complaint with {authority.name}"
-        f"{where} (Art. 77) and seek a judicial remedy (Art. 79)"
+        f"refused under {REFUSAL_ARTICLE}: every record of the subject is {kept}. The subject "
+        f"may lodge a complaint with {authority.name}{where} (Art. 77) and seek a judicial "
+        "remedy (Art. 79)"
     )
 
 
 def partial_text(plan: ErasurePlan) -> str:
-    kept = plan.totals().get("keep", 0)
-    articles = sorted({r.article for r, _ in kept_reasons(plan)})
-    return f"partially erased (Art. 17): {kept} records kept under {', '.join(articles)}"
+    exempt, cannot = kept_counts(plan)
+    articles = sorted({r.article for r, _ in kept_reasons(plan) if r.exempt})
+    parts = [f"{exempt} records kept under {', '.join(articles)}"] if exempt else []
+    if cannot:
+        parts.append(f"{cannot} records kept because the system cannot erase them")
+    return f"partially erased (Art. 17): {'; '.join(parts)}"
 
 
 def refusal_document(request_id: str) -> str:
@@ -113,7 +137,7 @@ def issue_refusal(
         EvidenceInput(
             action=REFUSAL_EVIDENCE,
             rule=REFUSAL_ARTICLE,
-            citation="; ".join(sorted({r.article for r, _ in reasons})),
+            citation="; ".join(sorted({r.article for r, _ in reasons if r.exempt})),
             count=plan.totals().get("keep", 0),
             keys_sha256=stored.sha256,
             detail={

@@ -1,4 +1,5 @@
-"""Suppression entries (Art. 21(3)): an erased person who objected is never re-imported.
+"""Suppression entries (Art. 21(3)): a person who objected to direct marketing (erased or not)
+is never re-imported.
 
 The ledger keeps a keyed hash (HMAC-SHA-256) of the normalised e-mail, never the address: the
 key lives in an Airflow variable or connection, outside the ledger, so the list cannot be
@@ -17,6 +18,9 @@ from gdpr.ledger import Ledger, normalise_email
 
 SCOPE = "marketing"
 MIN_KEY_BYTES = 16
+# The suppression's own ground when the subject objects to direct marketing without asking for
+# erasure (gdpr_subject_objection); an erasure under Art. 17(1)(c) gives its ground instead.
+OBJECTION_REASON = "objection to direct marketing (Art. 21(3))"
 
 
 class SuppressionKeyError(ValueError):

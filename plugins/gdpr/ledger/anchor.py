@@ -28,7 +28,6 @@ from gdpr.ledger.clock import as_utc
 from gdpr.ledger.records import ChainHead, HeadClaim
 
 if TYPE_CHECKING:
-    from gdpr.connectors.factory import Clients
     from gdpr.datamap.models import DataMap
 
 __all__ = [
@@ -184,11 +183,12 @@ def _exists(store: AnchorStore, key: str) -> bool:
     return True
 
 
-def anchor_for(datamap: DataMap, clients: Clients, secret: Secret) -> AnchorStore | None:
+def anchor_for(datamap: DataMap, s3: Callable[[str], Any], secret: Secret) -> AnchorStore | None:
     """The data map's anchor (``ledger.anchor``), or None when the map declares none.
 
-    ``secret(conn_id)`` returns a connection's password: Airflow's connection in a task, the
-    ``AIRFLOW_CONN_*`` variable on the command line."""
+    ``s3(conn_id)`` returns an S3 client (``Clients.s3``); ``secret(conn_id)`` a connection's
+    password: Airflow's connection in a task, the ``AIRFLOW_CONN_*`` variable on the command
+    line."""
     settings = datamap.ledger.anchor
     if settings is None:
         return None
@@ -199,7 +199,7 @@ def anchor_for(datamap: DataMap, clients: Clients, secret: Secret) -> AnchorStor
             "set it to a long random secret"
         )
     return AnchorStore(
-        client=clients.s3(settings.conn_id),
+        client=s3(settings.conn_id),
         bucket=settings.bucket,
         prefix=settings.prefix,
         retention=timedelta(days=settings.retention_days),

@@ -37,6 +37,7 @@ from gdpr.ledger.records import (
     NotificationRecord,
     RequestEventRecord,
     RequestRecord,
+    RestrictionRecord,
     RunRecord,
     SuppressionRecord,
 )
@@ -1017,6 +1018,77 @@ class Ledger:
             ).all()
         return [_request(row) for row in rows]
 
+    # -- restriction of processing (Art. 18), by record ------------------------------------
+
+    def add_restrictions(
+        self, request_id: str, dataset: str, records: Sequence[tuple[Sequence[Any], str]]
+    ) -> list[RestrictionRecord]:
+        """Put records of ``dataset`` under the request's restriction: ``records`` are (key as
+        text, how it is marked); a record already under it is left as recorded. Every record
+        of the dataset the request now restricts, oldest first."""
+        _require_text(request_id=request_id, dataset=dataset)
+        res = schema.restrictions
+        with self._begin() as conn:
+            _request_pk(conn, request_id)
+            have = {
+                tuple(row.record_key)
+                for row in conn.execute(
+                    sa.select(res.c.record_key).where(
+                        (res.c.request_id == request_id)
+                        & (res.c.dataset == dataset)
+                        & res.c.lifted_at.is_(None)
+                    )
+                )
+            }
+            now = self._now()
+            rows = []
+            for key, how in records:
+                text = tuple(str(v) for v in key)
+                if text not in have:
+                    have.add(text)
+                    rows.append(
+                        {
+                            "request_id": request_id,
+                            "dataset": dataset,
+                            "record_key": list(text),
+                            "how": how,
+                            "created_at": now,
+                        }
+                    )
+            if rows:
+                conn.execute(sa.insert(res), rows)
+        return self.restrictions(request_id=request_id, dataset=dataset)
+
+    def restrictions(
+        self, *, request_id: str | None = None, dataset: str | None = None, active: bool = True
+    ) -> list[RestrictionRecord]:
+        """Records under restriction (``active``: not lifted), of a request or a dataset."""
+        res = schema.restrictions
+        query = sa.select(res).order_by(res.c.id)
+        if request_id is not None:
+            query = query.where(res.c.request_id == request_id)
+        if dataset is not None:
+            query = query.where(res.c.dataset == dataset)
+        if active:
+            query = query.where(res.c.lifted_at.is_(None))
+        with self._connect() as conn:
+            return [_restriction(row) for row in conn.execute(query)]
+
+    def lift_restrictions(self, request_id: str, dataset: str) -> int:
+        """End the request's restriction of the records of ``dataset`` (the rows stay, with
+        when it was lifted); how many were lifted now."""
+        res = schema.restrictions
+        with self._begin() as conn:
+            return conn.execute(
+                sa.update(res)
+                .where(
+                    (res.c.request_id == request_id)
+                    & (res.c.dataset == dataset)
+                    & res.c.lifted_at.is_(None)
+                )
+                .values(lifted_at=self._now())
+            ).rowcount
+
     # -- suppression list (Art. 21(3)) ----------------------------------------------------
 
     def add_suppression(
@@ -1285,6 +1357,18 @@ def _hold_evidence(
         citation=hold.reference[:500],
         count=1,
         detail=detail,
+    )
+
+
+def _restriction(row: sa.Row[Any]) -> RestrictionRecord:
+    return RestrictionRecord(
+        id=row.id,
+        request_id=row.request_id,
+        dataset=row.dataset,
+        record_key=tuple(str(v) for v in row.record_key),
+        how=row.how,
+        created_at=row.created_at,
+        lifted_at=row.lifted_at,
     )
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "NotificationRecord",
     "RequestEventRecord",
     "RequestRecord",
+    "RestrictionRecord",
     "RunRecord",
     "SuppressionRecord",
     "VerifyReport",
@@ -195,6 +196,20 @@ class SuppressionRecord:
     reason: str
     request_id: str | None
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class RestrictionRecord:
+    """One record under restriction of processing (Art. 18) by a request: ``how`` it is marked
+    (``flag``: the dataset's flag, set by this request; ``ledger``: this row alone)."""
+
+    id: int
+    request_id: str
+    dataset: str
+    record_key: tuple[str, ...]  # the key's values as text (``gdpr.connectors.keys.key_texts``)
+    how: str
+    created_at: datetime
+    lifted_at: datetime | None
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ __all__ = [
     "package_secrets",
     "request_events",
     "requests",
+    "restrictions",
     "runs",
     "suppressions",
 ]
@@ -204,6 +205,25 @@ suppressions = sa.Table(
     sa.Column("request_id", sa.String(32), nullable=True),
     sa.Column("created_at", UTCDateTime, nullable=False),
     sa.UniqueConstraint("identity_hash", "scope", name="uq_ledger_suppressions_identity_hash"),
+)
+
+# Restriction of processing (Art. 18) by record: every record a restriction request covers, with
+# how it is marked (``flag``: the dataset's restriction flag, set by that request; ``ledger``: the
+# dataset has no flag, this row is the mark). Lifting keeps the row, with when it was lifted.
+restrictions = sa.Table(
+    "ledger_restrictions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "request_id", sa.String(32), sa.ForeignKey("ledger_requests.request_id"), nullable=False
+    ),
+    sa.Column("dataset", sa.String(255), nullable=False),
+    sa.Column("record_key", _JSON, nullable=False),
+    sa.Column("how", sa.String(16), nullable=False),
+    sa.Column("created_at", UTCDateTime, nullable=False),
+    sa.Column("lifted_at", UTCDateTime, nullable=True),
+    sa.Index(None, "request_id"),
+    sa.Index(None, "lifted_at"),
 )
 
 # Approved erasure plans (Art. 17): the plan as approved, so that an erasure interrupted between

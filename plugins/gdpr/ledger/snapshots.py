@@ -101,8 +101,20 @@ def request_snapshot(row: Any, key: bytes | None) -> dict[str, Any]:
 
 
 def breach_snapshot(row: Any) -> dict[str, Any]:
+    """A breach row as the chain records it: its clocks and scope, and its Art. 34(3) exemption
+    (the ground for not writing to each subject, and the justification the DPO typed as a
+    SHA-256), so none of them can be changed after the fact unseen. A row read before migration
+    0007 has no exemption columns: its snapshot has no exemption (verify compares the fields a
+    snapshot has)."""
     snapshot = _pick(row, _BREACH_FIELDS)
     snapshot["high_risk"] = bool(snapshot["high_risk"])
+    values = row if isinstance(row, Mapping) else row._mapping
+    if "communication_exemption" in values:
+        reason = values["exemption_reason"]
+        snapshot["communication_exemption"] = values["communication_exemption"]
+        snapshot["exemption_reason_sha256"] = (
+            None if reason is None else hashlib.sha256(reason.encode("utf-8")).hexdigest()
+        )
     return snapshot
 
 

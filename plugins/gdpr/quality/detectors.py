@@ -547,6 +547,27 @@ _PASSWORD_KEYS = frozenset(
         " digicode",
         " puk ",
         " memorable ",
+        # "son code 3317", "Code carte bleue : 6614", "Gate code 1-9-8-4": "code" alone is
+        # too frequent a word to send every note to the password checks
+        " son code ",
+        " mon code ",
+        " votre code ",
+        " ton code ",
+        " leur code ",
+        " his code ",
+        " her code ",
+        " my code ",
+        " your code ",
+        " their code ",
+        " code carte",
+        " code cb ",
+        " boitier",
+        " keysafe",
+        " key safe",
+        " lockbox",
+        " door code",
+        " gate code",
+        " credentials ",
     ]
 )
 
@@ -597,7 +618,14 @@ _FEM_PARTNER = frozenset(
         "amie",  # "petite amie" only
     ]
 )
-_PARTNER_KEYS = frozenset(f" {w} " for w in _MASC_PARTNER | _FEM_PARTNER)
+_PARTNER_KEYS = frozenset(
+    f" {w} "
+    for w in _MASC_PARTNER
+    | _FEM_PARTNER
+    | {"pacse", "pacsee", "pacses", "pacsees", "pacs", "mariage", "maries", "mariees", "mariee"}
+    | {"marie", "fiance", "fiancee"}
+    | {"wedding", "married", "partnership", "couple", "mmes", "messrs"}
+) | frozenset([" his partner ", " her partner ", " son partenaire ", " sa partenaire "])
 _AUTOMATON = _automaton()
 GATE_WORDS = frozenset(key.strip() for key in _RULES)
 
@@ -829,6 +857,25 @@ def special_hits(
 
 _NEGATION_KEEPS = frozenset(["health", "sexual_orientation"])
 
+# Statements about no one in particular: procedure reminders, FAQ and product wording, training
+# scripts, hypothetical questions ("si j'avais un cancer, est-ce couvert ?").
+_GENERIC = re.compile(
+    r"\b(?:rappel (?:procedure|interne|a l equipe|aux agents)|rappel +(?:ne|n) +jamais"
+    r"|reminder +(?:don t|do not|never)|ne jamais (?:noter|enregistrer|ecrire|saisir|mentionner)"
+    r"|never (?:record|write|note|enter|mention)|(?:don t|do not) (?:record|write down|note)"
+    r"|faq|info produit|infos produit|product info|fiche produit|factsheet|fact sheet"
+    r"|training script|script de formation|hypothetically|hypothetiquement|en theorie|in theory"
+    r"|si (?:j|je) (?:avais|devenais|tombais|etais)|si (?:il|elle|on) (?:devenait|tombait)"
+    r"|if i (?:got|get|had|were|became|ever)|if (?:he|she|they) (?:ever|were to|became)|what if"
+    r"|facon de parler|figure of speech|so to speak|pour ainsi dire|au sens figure|figuratively)\b"
+)
+# A guide dog in the sentence is about its owner's sight, not an animal's health.
+_ASSISTANCE_ANIMAL = re.compile(
+    r"\b(?:chien guide|chien d aveugle|chien d assistance|guide dog|assistance dog|hearing dog)"
+)
+# "bâtiment syndical ? Non : bâtiment administratif": the remark is corrected away.
+_CORRECTED = re.compile(r" *\. *(?:non|no|nope)\b")
+
 
 def veto_reason(
     rule: Rule,
@@ -845,6 +892,10 @@ def veto_reason(
     # a denied medical or intimate fact is still one ("pas de diabète", "hasn't had sex")
     if rule.label not in _NEGATION_KEEPS and _negated(tokens, first):
         return "negation"
+    if _GENERIC.search(clause, max(0, span[0] - 100), min(len(clause), span[1] + 60)):
+        return "generic"
+    if _CORRECTED.match(clause, span[1]) and "?" in text:
+        return "corrected"
     single = len(rule.words) == 1
     if aligned and single and rule.words[0].kind != "upper":
         if tokens[first] in lexicon.NAME_LIKE and _capitalised_mid_sentence(text, starts[first]):
@@ -864,7 +915,11 @@ def veto_reason(
             )
         ):
             return "name"  # "Marie Bègue", "Christian Dupont", "M. Turner", "Cordialement, Bègue"
-    if rule.label in ("health", "criminal") and lexicon.NON_HUMAN & _sentence(tokens, first, last):
+    if (
+        rule.label in ("health", "criminal")
+        and lexicon.NON_HUMAN & _sentence(tokens, first, last)
+        and not _ASSISTANCE_ANIMAL.search(clause)
+    ):
         return "non_human"
     before = tokens[max(0, first - 3) : first]
     if single and rule.label != "health" and any(t in lexicon.STREET for t in before):
@@ -895,7 +950,9 @@ def _vetoed(rule, clause, tokens, starts, at, span, text, aligned) -> bool:
 
 
 # --- relationships: orientation shown by a same-sex partner ------------------------------------
-_MASC = frozenset(["m", "mr", "monsieur", "il", "he", "him", "client", "lui", "messieurs"])
+_MASC = frozenset(
+    ["m", "mr", "monsieur", "il", "he", "him", "client", "lui", "messieurs", "veuf", "widower"]
+)
 _FEM = frozenset(
     [
         "mme",
@@ -909,6 +966,8 @@ _FEM = frozenset(
         "she",
         "cliente",
         "souscriptrice",
+        "veuve",
+        "widow",
     ]
 )
 _OWN = frozenset(["son", "sa", "his", "her", "ses"])
@@ -945,8 +1004,142 @@ def _gender_before(tokens: list[str], i: int) -> str | None:
     return None
 
 
+_TITLE_GENDER = {
+    "m": "m",
+    "mr": "m",
+    "monsieur": "m",
+    "mme": "f",
+    "mrs": "f",
+    "ms": "f",
+    "mlle": "f",
+    "madame": "f",
+    "miss": "f",
+}
+_SPEECH = frozenset(
+    lexicon._words(
+        """dit explique precise indique raconte ajoute confirme says said explains explained
+        adds added confirms confirmed selon"""
+    )
+)
+
+
+def _speaker_gender(tokens: list[str], i: int) -> str | None:
+    """Who says "mon mari": a person marker just after a speech verb later in the note."""
+    for k in range(i + 1, len(tokens)):
+        if tokens[k] in _SPEECH:
+            for t in tokens[k + 1 : k + 5]:
+                if t in _MASC:
+                    return "m"
+                if t in _FEM:
+                    return "f"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Folded first names of one gender only (Faker's French and English lists and the
+    lexicon's additions); names given to both genders are left out."""
+    from faker.providers.person import en_GB, en_US, fr_FR
+
+    male = set(lexicon.MALE_NAMES)
+    female = set(lexicon.FEMALE_NAMES)
+    for provider in (fr_FR.Provider, en_GB.Provider, en_US.Provider):
+        male |= {fold(n).strip() for n in provider.first_names_male}
+        female |= {fold(n).strip() for n in provider.first_names_female}
+    both = male & female | lexicon.EPICENE_NAMES
+    return frozenset(male - both), frozenset(female - both)
+
+
+def _person_gender(
+    text: str, tokens: list[str], starts: list[int], k: int, aligned: bool
+) -> tuple[str | None, int]:
+    """The gender of the person named at ``k`` (a title, or a capitalised first name) and
+    the index after the reference."""
+    if k >= len(tokens):
+        return None, k
+    t = tokens[k]
+    if t in _TITLE_GENDER and k + 1 < len(tokens) and tokens[k + 1].isalpha():
+        return _TITLE_GENDER[t], k + 2
+    if not aligned or not t.isalpha() or not text[starts[k]].isupper():
+        return None, k + 1
+    male, female = _first_names()
+    if t in male:
+        return "m", k + 1
+    if t in female:
+        return "f", k + 1
+    return None, k + 1
+
+
+_COUPLE_WORDS = frozenset(
+    lexicon._words(
+        """mariage mariages maries mariees pacs pacses pacsees wedding married couple fiances
+        fiancees engaged honeymoon noces ensemble together partnership conjoints epoux epouses
+        compagnons partners"""
+    )
+)
+_PARTICIPLE = {
+    "pacse": "m",
+    "pacsee": "f",
+    "marie": "m",
+    "mariee": "f",
+    "fiance": "m",
+    "fiancee": "f",
+}
+_NEUTRAL_PARTNER = frozenset(["partner", "partenaire", "conjoint", "conjointe", "spouse"])
+
+
+def _named_couple(text: str, clause: str) -> bool:
+    """Two people of one gender shown as a couple: "Pacsé avec Julien", "mariage de Thomas et
+    Kevin", "Paul and his partner Simon", "Mmes Caron et Lefort, couple"."""
+    tokens, starts = _tokens(clause)
+    aligned = len(clause) == len(text)
+    n = len(tokens)
+    sentence_start = 0
+    for i, t in enumerate(tokens):
+        if t == ".":
+            sentence_start = i + 1
+            continue
+        if t in _PARTICIPLE and i + 1 < n and tokens[i + 1] in ("avec", "a", "with", "to"):
+            original = text[starts[i] : starts[i] + len(t)] if aligned else ""
+            if original[:1].isupper() and i > sentence_start:
+                continue  # "Marie", a name
+            gender, _ = _person_gender(text, tokens, starts, i + 2, aligned)
+            if gender is not None and gender == _PARTICIPLE[t]:
+                return True
+        if t in ("et", "and") and i > 0:
+            left, _ = _person_gender(text, tokens, starts, i - 1, aligned)
+            if left is None and i > 1 and tokens[i - 2] in _TITLE_GENDER:
+                left = _TITLE_GENDER[tokens[i - 2]]
+            right, after = _person_gender(text, tokens, starts, i + 1, aligned)
+            if left is None or left != right:
+                continue
+            end = after
+            while end < n and tokens[end] != ".":
+                end += 1
+            if _COUPLE_WORDS & set(tokens[sentence_start:end]) or (
+                after < n and tokens[after] in _NEUTRAL_PARTNER
+            ):
+                return True
+        if t in _NEUTRAL_PARTNER and i > 0 and tokens[i - 1] in ("his", "her", "son", "sa"):
+            partner, _ = _person_gender(text, tokens, starts, i + 1, aligned)
+            owner = {"his": "m", "her": "f"}.get(tokens[i - 1]) or _gender_before(tokens, i - 1)
+            if owner is None and i > 1:
+                owner, _ = _person_gender(text, tokens, starts, i - 3, aligned)
+            if partner is not None and partner == owner:
+                return True
+        if (
+            t in ("mmes", "messrs", "mm")
+            and _COUPLE_WORDS & _sentence(tokens, i, i + 1)
+            and (not aligned or text[starts[i]].isupper())
+        ):
+            return True
+    return False
+
+
 def relationship_hit(text: str, clause: str) -> Hit | None:
     """A same-sex partner: "M. Fabre ... son mari", "her wife", "le mari de M. Lefèvre"."""
+    if _named_couple(text, clause):
+        return Hit("sexual_orientation", "sexual_orientation.same_sex_couple")
     tokens, _ = _tokens(clause)
     for i, t in enumerate(tokens):
         if t in _MASC_PARTNER:
@@ -977,6 +1170,10 @@ def relationship_hit(text: str, clause: str) -> Hit | None:
             owner = _gender_before(tokens, j)  # "Ms Harper's wife"
         elif j >= 0 and tokens[j] in ("son", "sa", "ses"):
             owner = _gender_before(tokens, j)
+        elif j >= 1 and tokens[j - 1] in _TITLE_GENDER and tokens[j].isalpha():
+            owner = _TITLE_GENDER[tokens[j - 1]]  # "Mr Yates' husband"
+        elif j >= 0 and tokens[j] in ("mon", "ma", "my"):
+            owner = _speaker_gender(tokens, i)  # "mon mari et moi ..., explique M. Richard"
         elif (
             j >= 0
             and tokens[j] in ("un", "une", "a", "another", "autre")
@@ -1116,12 +1313,12 @@ _PHONE_SHAPES = re.compile(
 _NOT_A_PERSONAL_PHONE = re.compile(
     r"\b(?:standard|switchboard|service client|service clients|customer service|customer services"
     r"|hotline|helpline|siege|head office|agence|branch|accueil|reception|notre|nos|our|support"
-    r"|commande|order|dossier|facture|invoice|tracking|suivi|siret|siren|ref|reference|colis|parcel"
+    r"|commande|order|dossier|facture|invoice|tracking|suivi|siret|siren|ref|reference"
     r"|sav|mortgage desk|accounts payable|ticket|contrat|contract|lot|serie|serial|imei)\b"
-    r"[^.]{0,40}$"
+    r"[^.]{0,40}$|\b(?:colis|parcel|package)\b[^.]{0,12}$"
 )
 _FREE_OR_SHARED = re.compile(
-    r"(?:0|\+33|0033)(?:80\d|89\d|9\s?69)|(?:0|\+44)(?:80\d|84\d|87\d|3\d{2}\s?)"
+    r"(?:0|\+33|0033)(?:80\d|89\d|9\s?69)|(?:\+44|0044)(?:80|84|87|3)\d|0(?:80|84|87|3\d)\d{8}$"
 )
 
 
@@ -1270,7 +1467,13 @@ def numeric_hits(text: str, phones: bool = True) -> list[Hit]:
             continue
         digits = _IBAN_SEPARATORS.sub("", match.group(0))
         if not card_valid(digits):
-            continue
+            # "5285738268336518 12/26": the expiry's month was read as more digits
+            groups = _IBAN_SEPARATORS.split(match.group(0))
+            while len(groups) > 1 and not card_valid(digits):
+                groups.pop()
+                digits = "".join(groups)
+            if not card_valid(digits):
+                continue
         if len(digits) == 15 and stdnum_imei.is_valid(digits):
             before = folded[max(0, start - 40) : start] if aligned else ""
             if "imei" in before or "telephone" in before or "phone" in before:
@@ -1301,7 +1504,7 @@ def numeric_identifiers(text: str, folded: str | None = None) -> set[str]:
 _CODE_OF = (
     r"d[ée]verrouillage|porte|garage|alarme|coffre|cadenas|messagerie|portail|parental|parentale"
     r"|acc[èe]s|secours|carte|sim|bo[iî]te [àa] cl[ée]s?|bo[iî]te|verrou|serrure|wi-?fi"
-    r"|portillon|interphone|immeuble|entr[ée]e"
+    r"|portillon|interphone|immeuble|entr[ée]e|bo[iî]tier(?: [àa] cl[ée]s?)?|carte bleue|cb"
 )
 _KEYWORD = (
     r"(?:mots? de passe|mots?-de-passe|motdepasse|mdp|passwords?|passwd|pwd|pw|psw|pswd|passcodes?"
@@ -1310,13 +1513,16 @@ _KEYWORD = (
     r"|code pin|pin code|pin|code secret|code confidentiel|cl[ée] wpa|wpa key|cl[ée] wi-?fi"
     r"|wi-?fi key|code wi-?fi|wi-?fi code|security answer|answer to (?:the|his|her) security question"
     r"|r[ée]ponse (?:[àa] la|de la) question secr[èe]te|password hint|identifiants"
+    r"|r[ée]ponse secr[èe]te|secret answer|answer to (?:the |his |her )?security question"
+    r"|d[ée]verrouillage(?: (?:du |de son |de sa )?(?:t[ée]l[ée]?(?:phone)?|portable|phone|mobile))?"
+    r"|(?:son|mon|votre|ton|his|her|my|your|leur|their) code(?= *(?:[:=]|c'?\s?est\b|c\b|is\b|est\b)? *[«\"']?\d)"
     rf"|code (?:de |d'|du |de la |des )?(?:[\w'-]+ ){{0,3}}?(?:{_CODE_OF})"
     r"|(?:unlock|alarm|safe|door|garage|gate|lock|keysafe|key safe|padlock|parental control"
     r"|voicemail|sim|card|phone|ipad|tablet|laptop) (?:code|pin|passcode)"
     r"|code (?:de |d')?(?:d[ée]verrouillage|acc[èe]s)"
     r"|(?:choisi|chosen|choisit|set|gave|donn[ée]|dict[ée]) (?:le |the |a |un )?code|pass)"
 )
-_KEYWORD_RE = re.compile(rf"(?<![\w]){_KEYWORD}(?![\w])", re.IGNORECASE)
+_KEYWORD_RE = re.compile(rf"(?<![\w]){_KEYWORD}(?![\w]|-\d)", re.IGNORECASE)
 _VALUE_RE = re.compile(
     r"[«\"'“‘(]?\s*(?P<value>\d(?:[ -]?\d){3,7}(?!\d)|[^\s«»\"“”'‘’,;()]{4,})(?P<quote>[»\"'”’)])?"
 )
@@ -1493,12 +1699,44 @@ def _password_value(value: str, quoted: bool, separated: bool) -> bool:
     has_other = any(not c.isalnum() for c in value)
     if has_alpha and (has_digit or has_other) and len(value) >= 5:
         return True
+    if separated and has_digit and has_other and len(compact) >= 4:
+        return True  # "Code garage : 88*13"
     # a plain word is talk about a password, unless quoted or clearly given as the value
     return quoted or (separated and value[:1].isupper() and len(value) >= 5)
 
 
-_ASIDE = re.compile(r"[^:=\n]{0,70}?(?=[:=]|->|→|\best\b|\bis\b)", re.IGNORECASE)
-_QUALIFIED_DIGITS = re.compile(r"\s+(?:[^\W\d]+\s+){1,4}(?P<value>\d(?:[ -]?\d){3,7})(?![\d])")
+_ASIDE = re.compile(r"[^:=\n]{0,110}?(?=[:=]|->|→|\best\b|\bis\b)", re.IGNORECASE)
+_QUALIFIED_DIGITS = re.compile(
+    r"\s*(?:[^\W\d]+[\s+('’-]+){1,6}\(?(?P<value>\d(?:[ -]?\d){3,7})(?![\d])"
+)
+# "nom du premier chien = Pilou": the value after a second label
+_SECOND_LABEL = re.compile(r"[^:=\n.]{1,50}?(?:[:=]|->)\s*")
+# "Boîte à clés du logement : code 7-3-1-9": the object named first, then "code" and digits
+_OBJECT_THEN_CODE = re.compile(
+    rf"(?<![\w])(?:{_CODE_OF}|voicemail|alarm|gate|door|safe|key ?safe|lockbox)\b[^.\n]{{0,40}}?"
+    r"\bcode\b\s*(?:[:=]\s*)?(?P<value>\d(?:[ -]?\d){3,7})(?!\d)",
+    re.IGNORECASE,
+)
+# "mdp appli (Camille#07)": a value in brackets a few words after the keyword
+_BRACKETED = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}\((?P<value>[^()\s]{4,30})\)")
+# "il nous l'a donné, 7319": digits given a few words after the keyword
+_GIVEN_DIGITS = re.compile(
+    r"[^.\d]{0,60}?\b(?:donn[ée]|gave|given|communiqu[ée]|dict[ée]|transmis|told us)\b[^.\d]{0,15}?"
+    r"(?P<value>\d(?:[ -]?\d){3,7})(?!\d)",
+    re.IGNORECASE,
+)
+# "Login details: m.roberts / Summer2023!": user name, slash, password
+_CREDENTIALS = re.compile(
+    r"(?<!\w)(?:login(?: details)?|credentials|identifiants(?: de connexion)?|log ?in)\s*:?\s*"
+    r"\S+\s*/\s*(?P<value>\S{4,})",
+    re.IGNORECASE,
+)
+# The organisation's own codes, shown to everyone: not a person's secret.
+_PUBLIC_CODE = re.compile(
+    r"\b(?:de l'agence|du magasin|de la boutique|du bureau|of the (?:branch|office|store|shop)"
+    r"|affich[ée]|displayed|posted|pour les visiteurs|for visitors|for guests|pour les clients)\b",
+    re.IGNORECASE,
+)
 
 
 # A character a value given before its keyword must hold (a digit or a symbol): without one,
@@ -1509,9 +1747,17 @@ _NON_ALPHA_VALUE = re.compile(
 
 
 def password_hits(text: str) -> list[Hit]:
+    code = _OBJECT_THEN_CODE.search(text) if "code" in text or "Code" in text else None
+    if code is not None and not _PUBLIC_CODE.search(text, code.end(), code.end() + 60):
+        return [Hit("password", "password.object_code")]
+    credentials = _CREDENTIALS.search(text) if "/" in text else None
+    if credentials is not None and _password_value(credentials.group("value"), False, True):
+        return [Hit("password", "password.credentials")]
     for keyword in _KEYWORD_RE.finditer(text):
         end = keyword.end()
-        window = text[end : end + 100]
+        window = text[end : end + 140]
+        if _PUBLIC_CODE.match(window.lstrip()) or _PUBLIC_CODE.search(window[:60]):
+            continue
         # "mot de passe de l'espace client de M. Roy = Marseille13*": skip a short aside
         aside = _ASIDE.match(window)
         offset = aside.end() if aside else 0
@@ -1525,9 +1771,24 @@ def password_hits(text: str) -> list[Hit]:
             quoted = bool(value.group("quote")) and window[start : start + 1] in "«\"“‘'"
             if _password_value(value.group("value"), quoted, separator is not None):
                 return [Hit("password", "password.after_keyword")]
-        qualified = _QUALIFIED_DIGITS.match(window)
-        if qualified is not None and _password_value(qualified.group("value"), False, False):
-            return [Hit("password", "password.after_keyword")]
+        if separator is not None:
+            second = _SECOND_LABEL.match(window, start)
+            if second is not None:
+                value = _VALUE_RE.match(window, second.end())
+                if value is not None and _password_value(value.group("value"), False, True):
+                    return [Hit("password", "password.after_second_label")]
+        for at in {0, start}:
+            qualified = _QUALIFIED_DIGITS.match(window, at)
+            if qualified is not None and _password_value(qualified.group("value"), False, False):
+                return [Hit("password", "password.after_keyword")]
+        bracketed = _BRACKETED.match(window)
+        if bracketed is not None:
+            value = bracketed.group("value")
+            if any(c.isdigit() for c in value) and _password_value(value, False, False):
+                return [Hit("password", "password.after_keyword")]
+        given = _GIVEN_DIGITS.match(window)
+        if given is not None and _password_value(given.group("value"), False, False):
+            return [Hit("password", "password.given_after_keyword")]
         quote = _QUOTED.search(window[:60])
         if quote is not None and _password_value(quote.group("value"), True, True):
             return [Hit("password", "password.quoted_after_keyword")]

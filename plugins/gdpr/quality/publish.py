@@ -1,13 +1,20 @@
 """Where a minimisation run's results go: Data Docs and findings to the reports location,
-a summary per dataset in the ledger, and the run's HTML summary."""
+a summary per dataset in the ledger, and the run's HTML summary.
+
+The findings (keys of the records found) and the Data Docs (which may quote values) are
+personal data: they carry the expiry tags of ``gdpr.access.deliver`` for
+``reports.findings_days`` and a lifecycle rule, and each run sweeps those that expired
+(``sweep_findings``). The summary holds counts only and stays, as its evidence does.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from gdpr.access.deliver import EXPIRES_TAG, ensure_expiry_rule, expiry_tags, sweep_expired
 from gdpr.datamap.models import DataMap
 from gdpr.ledger import EvidenceInput, Ledger
 from gdpr.quality.detectors import DESCRIPTIONS
@@ -25,10 +32,36 @@ def run_prefix(run_id: str) -> str:
     return f"{PREFIX}/{safe}"
 
 
-def upload_docs(store: ReportStore, docs_dir: Path, prefix: str) -> str:
+def findings_expiry(store: ReportStore, now: datetime) -> dict[str, str]:
+    """The tags of a findings file written ``now``, once the bucket has the lifecycle rule."""
+    days = store.location.findings_days
+    ensure_expiry_rule(store.bucket.client, store.location, days, name="findings")
+    return expiry_tags(now + timedelta(days=days), days)
+
+
+def sweep_findings(store: ReportStore, now: datetime) -> int:
+    """Delete every version of the findings and Data Docs whose expiry has passed; returns how
+    many files went. The files of one dataset in one run expire together: the tags of its
+    ``findings.csv`` decide for all of them. Run summaries (counts only) stay."""
+    top = f"{store.location.prefix}{PREFIX}/"
+
+    def decided_by(key: str) -> str | None:
+        run, _, rest = key[len(top) :].partition("/")
+        dataset, _, name = rest.partition("/")
+        return f"{top}{run}/{dataset}/findings.csv" if name else None
+
+    return sweep_expired(
+        store.bucket.client, store.location, now, under=f"{PREFIX}/", decided_by=decided_by
+    )
+
+
+def upload_docs(
+    store: ReportStore, docs_dir: Path, prefix: str, tags: dict[str, str] | None = None
+) -> str:
     """Every file of the Data Docs site under ``prefix``; returns the key of its index."""
     for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
-        store.put(f"{prefix}/{path.relative_to(docs_dir).as_posix()}", path.read_bytes())
+        name = f"{prefix}/{path.relative_to(docs_dir).as_posix()}"
+        store.put(name, path.read_bytes(), tags=tags)
     return f"{store.location.prefix}{prefix}/index.html"
 
 
@@ -40,13 +73,17 @@ def publish_dataset(
     docs_dir: Path | None,
     run_id: str,
     run_pk: int | None,
+    now: datetime,
 ) -> dict[str, Any]:
-    """Data Docs and the findings CSV (keys and categories only), then the ledger summary."""
+    """Data Docs and the findings CSV (keys and categories only), expiring after
+    ``reports.findings_days``, then the ledger summary."""
     prefix = f"{run_prefix(run_id)}/{outcome.dataset}"
     summary = outcome.summary()
+    tags = findings_expiry(store, now)
     if docs_dir is not None:
-        summary["docs"] = upload_docs(store, docs_dir, f"{prefix}/docs")
-    stored = store.put(f"{prefix}/findings.csv", to_csv(outcome.findings))
+        summary["docs"] = upload_docs(store, docs_dir, f"{prefix}/docs", tags)
+    stored = store.put(f"{prefix}/findings.csv", to_csv(outcome.findings), tags=tags)
+    summary["expires_at"] = tags[EXPIRES_TAG]
     summary["findings_csv"] = stored.key
     system = outcome.dataset.partition(".")[0]
     ledger.record_evidence(

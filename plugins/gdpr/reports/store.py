@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from gdpr.connectors.s3 import Bucket
-from gdpr.datamap.models import Location
+from gdpr.datamap.models import ReportsLocation
 
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -25,16 +25,22 @@ class StoredReport:
 
 
 class ReportStore:
-    def __init__(self, client: Any, location: Location):
+    def __init__(self, client: Any, location: ReportsLocation):
         self.location = location
         self.bucket = Bucket(client, location.bucket)
 
-    def put(self, name: str, body: str | bytes) -> StoredReport:
+    def put(
+        self, name: str, body: str | bytes, *, tags: Mapping[str, str] | None = None
+    ) -> StoredReport:
+        """Write a report; ``tags`` (the expiry tags of ``gdpr.access.deliver``) make it expire."""
         data = body.encode("utf-8") if isinstance(body, str) else body
         key = f"{self.location.prefix}{name}"
         suffix = name[name.rfind(".") :] if "." in name else ""
         self.bucket.put_object(
-            key, data, content_type=CONTENT_TYPES.get(suffix, "application/octet-stream")
+            key,
+            data,
+            content_type=CONTENT_TYPES.get(suffix, "application/octet-stream"),
+            tags=tags,
         )
         return StoredReport(
             key, f"s3://{self.location.bucket}/{key}", hashlib.sha256(data).hexdigest()

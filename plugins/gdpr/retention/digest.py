@@ -14,11 +14,13 @@ import heapq
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
+from itertools import islice
 from typing import IO
 
 from gdpr.connectors.keys import key_line
 
 SPILL_LINES = 200_000  # lines held before a sorted run goes to disk (~20 MB)
+HASH_CHUNK = 10_000  # lines joined per hash update
 
 
 class SortedKeyDigest:
@@ -40,14 +42,15 @@ class SortedKeyDigest:
 
     def hexdigest(self) -> str:
         digest = hashlib.sha256()
-        first = True
         with ExitStack() as stack:
             for run in self._runs:
                 run.seek(0)
                 stack.callback(run.close)
-            for line in heapq.merge(sorted(self._lines), *(_lines_of(run) for run in self._runs)):
-                digest.update((line if first else "\n" + line).encode("utf-8"))
-                first = False
+            merged = heapq.merge(sorted(self._lines), *(_lines_of(run) for run in self._runs))
+            separator = ""
+            while chunk := list(islice(merged, HASH_CHUNK)):  # one update per chunk, not line
+                digest.update((separator + "\n".join(chunk)).encode("utf-8"))
+                separator = "\n"
         self._runs = []
         self._lines = []
         return digest.hexdigest()

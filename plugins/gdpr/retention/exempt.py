@@ -4,7 +4,8 @@ Legal holds in the ledger name either a record (dataset + key) or a person (an e
 to their records everywhere); holds the data map declares (`holds.rules`, an open claim) name
 records by a condition, reported under the rule's name (``gdpr.retention.held``); subjects with an open request are kept until it is answered, so an
 access package is never missing what the purge took overnight. Restriction flags (Art. 18) are
-read from the rows themselves while the purge walks them.
+read from the rows themselves while the purge walks them; records restricted in the ledger
+(a dataset without a flag, ``ledger.restrictions``) are collected here under the same reason.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from gdpr.connectors.base import Lock, LockNature
 from gdpr.connectors.keys import key_texts
 from gdpr.ledger import Ledger
 from gdpr.retention.plan import RulePlan
@@ -21,6 +23,15 @@ from gdpr.subject.resolve import SubjectLocation
 LEGAL_HOLD = "legal hold"
 OPEN_REQUEST = "open request"
 RESTRICTED = "restriction of processing (Art. 18)"
+RETAINED_BY_SYSTEM = "retention the system enforces"  # a legal or contractual retention
+CANNOT_ERASE = "kept: the system cannot erase it"  # a technical limit, not an exemption
+
+
+def lock_text(lock: Lock) -> str:
+    """A system's lock as a purge report's reason: its nature, then the system's sentence."""
+    label = CANNOT_ERASE if lock.nature == LockNature.TECHNICAL else RETAINED_BY_SYSTEM
+    return f"{label}: {lock.reason}"
+
 
 SubjectResolver = Callable[[str, set[str]], SubjectLocation]
 RecordResolver = Callable[[str, dict, set[str]], SubjectLocation]
@@ -76,6 +87,10 @@ def collect(
                     subjects.setdefault(owner, LEGAL_HOLD)
         for reason, location in declared(wanted) if declared else ():
             _add_subject(exemptions, location, wanted, reason)
+    if rule.exemptions.restriction:
+        for restriction in ledger.restrictions():
+            if restriction.dataset in wanted:
+                exemptions.add(restriction.dataset, restriction.record_key, RESTRICTED)
     if rule.exemptions.open_request:
         for request in ledger.open_requests():
             subjects.setdefault(request.subject_email, OPEN_REQUEST)

@@ -4,10 +4,12 @@ For each batch of expired keys (in key order) the purge finds every dependent re
 names, across systems (``gdpr.subject.walk.descend`` down the plan's references, reading only
 the columns the purge needs; leaves deleted straight from their parents' keys are not read),
 and marks as spared whatever is exempt, together with everything above it (a held ticket keeps
-its customer) and below it. Then, children before parents, it deletes or anonymises the rest:
-one transaction per batch and system, S3 objects with every version and delete marker. Each
-batch leaves an evidence row as soon as it is committed, so evidence adds up across an
-interrupted run and its rerun; a rerun finds only what is left.
+its customer) and below it; so are the records a system keeps when asked to delete them
+(``Connector.locked``), reported by the nature of the reason (``exempt.lock_text``). Then,
+children before parents, it deletes or anonymises the rest: one transaction per batch and
+system, S3 objects with every version and delete marker. Each batch leaves an evidence row as
+soon as it is committed, so evidence adds up across an interrupted run and its rerun; a rerun
+finds only what is left.
 
 A record shared by several parties (a dataset whose references name a ``role``) reached from the
 batch's expired records through some roles, while another party's link is still set, is not
@@ -30,13 +32,13 @@ from typing import Any
 from gdpr.batches import chunks
 from gdpr.connectors import order
 from gdpr.connectors.base import ByReference, Changes, Connector, SelectionRefusedError
-from gdpr.connectors.keys import key_texts
+from gdpr.connectors.keys import key_texts, norm_key
 from gdpr.datamap.graph import Edge, ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef
 from gdpr.ledger import EvidenceInput, EvidenceRecord, Ledger
 from gdpr.retention.anonymise import Anonymisation, referring_edges, step_anonymisation
 from gdpr.retention.digest import SortedKeyDigest, digest_lines, key_lines
-from gdpr.retention.exempt import RESTRICTED, Exemptions
+from gdpr.retention.exempt import RESTRICTED, Exemptions, lock_text
 from gdpr.retention.plan import Cutoff, RulePlan, Step
 from gdpr.retention.select import expired_keys
 from gdpr.subject.walk import descend, join_values
@@ -321,8 +323,8 @@ class RulePurge:
     # -- discovery ------------------------------------------------------------------------------
     def _discover(self, batch: list[Key]) -> Tree:
         rows = self._read(batch)  # one connection per system (``descend``)
-        spared = self._spare(rows)
-        released = self._release(rows, spared) if self.parties else {}
+        spared, by_party = self._spare(rows)
+        released = self._release(rows, spared, by_party) if self.parties else {}
         return Tree(rows, spared, released)
 
     def _read(self, batch: list[Key]) -> dict[str, dict[Key, Row]]:
@@ -343,6 +345,16 @@ class RulePurge:
         return {d: walk.hits[d].rows if d in walk.hits else {} for d in steps}
 
     def _deleted_unread(self, step: Step, graph: ReferenceGraph) -> bool:
+        return step.dataset in self._unread
+
+    @cached_property
+    def _unread(self) -> frozenset[str]:
+        """The steps deleted unread (``_is_deleted_unread``), decided once per run."""
+        return frozenset(
+            s.dataset for s in self.plan.steps if self._is_deleted_unread(s, self.graph)
+        )
+
+    def _is_deleted_unread(self, step: Step, graph: ReferenceGraph) -> bool:
         """Whether a step's records can be deleted straight from their parents' keys (one
         DELETE ... RETURNING per IN-list) without being read first: a leaf of the plan that no
         exemption can apply to, in a system that can (``deletes_by_reference``). Most rows of a
@@ -374,11 +386,19 @@ class RulePurge:
             needed |= {f for fields in self._links(step.dataset).values() for f in fields}
         return sorted(needed)
 
-    def _spare(self, rows: dict[str, dict[Key, Row]]) -> dict[str, dict[Key, str]]:
-        """Exempt records, everything above them (up to the expired record) and below them."""
+    def _spare(
+        self, rows: dict[str, dict[Key, Row]]
+    ) -> tuple[dict[str, dict[Key, str]], dict[str, set[Key]]]:
+        """Exempt records, everything above them (up to the expired record) and below them;
+        and the shared records spared only because a spared party is on them (their other
+        parties' parts may still be released: ``_release``)."""
         exempt = {s.dataset: self._exempt(s.dataset, rows[s.dataset]) for s in self.plan.steps}
+        for step in self.plan.steps:
+            if step.action == "delete" and rows[step.dataset]:
+                for key, reason in self._locked(step.dataset, rows[step.dataset]).items():
+                    exempt[step.dataset].setdefault(key, reason)
         if not any(exempt.values()):
-            return exempt  # the usual batch: nothing to propagate
+            return exempt, {}  # the usual batch: nothing to propagate
         links = _Links(rows, self.graph)
         for step in reversed(self.plan.steps):
             for key, reason in list(exempt[step.dataset].items()):
@@ -386,30 +406,35 @@ class RulePurge:
                     for parent in links.parents(step.dataset, key, edge):
                         exempt[edge.parent].setdefault(parent, reason)
         spared: dict[str, dict[Key, str]] = {}
+        by_party: dict[str, set[Key]] = defaultdict(set)
         for step in self.plan.steps:
-            spared[step.dataset] = dict(exempt[step.dataset])
+            mine = spared[step.dataset] = dict(exempt[step.dataset])
             if not any(spared[edge.parent] for edge in step.parents):
                 continue
+            roles = self._links(step.dataset) if step.dataset in self.parties else {}
             for key in rows[step.dataset]:
-                for edge in step.parents:
-                    reason = next(
-                        (
-                            spared[edge.parent][p]
-                            for p in links.parents(step.dataset, key, edge)
-                            if p in spared[edge.parent]
-                        ),
-                        None,
-                    )
-                    if reason:
-                        spared[step.dataset].setdefault(key, reason)
-        return spared
+                sparing = [
+                    (edge, spared[edge.parent][p])
+                    for edge in step.parents
+                    for p in links.parents(step.dataset, key, edge)
+                    if p in spared[edge.parent]
+                ]
+                if not sparing or key in mine:
+                    continue
+                if all(edge.reference.role in roles for edge, _ in sparing):
+                    by_party[step.dataset].add(key)
+                mine[key] = sparing[0][1]
+        return spared, by_party
 
     def _release(
-        self, rows: dict[str, dict[Key, Row]], spared: dict[str, dict[Key, str]]
+        self,
+        rows: dict[str, dict[Key, Row]],
+        spared: dict[str, dict[Key, str]],
+        by_party: dict[str, set[Key]],
     ) -> dict[str, dict[Key, frozenset[str]]]:
         """The shared records the batch's parties leave while another party remains on them,
-        with the roles whose parts are emptied; what depends on them is spared (``SHARED_REASON``)
-        in ``spared``. Parents first: a record is reached by a role when its link holds the join
+        with the roles whose parts are emptied (a record spared only for a spared party on it,
+        ``by_party``, too); what depends on them is spared (``SHARED_REASON``) in ``spared``. Parents first: a record is reached by a role when its link holds the join
         values of a parent record the batch changes; another party remains when a role it was
         not reached by has its link set."""
         links = _Links(rows, self.graph)
@@ -429,7 +454,7 @@ class RulePurge:
             roles_links = self._links(dataset)
             role_edges = [e for e in step.parents if e.reference.role in roles_links]
             for key, row in rows[dataset].items():
-                if key in mine:
+                if key in mine and key not in by_party.get(dataset, ()):
                     continue
                 reached = frozenset(
                     e.reference.role
@@ -446,6 +471,23 @@ class RulePurge:
                     released.setdefault(dataset, {})[key] = reached
                     common.setdefault(dataset, set()).add(key)
         return released
+
+    def _locked(self, dataset: str, rows: dict[Key, Row]) -> dict[Key, str]:
+        """The records the system keeps when asked to delete them (``Connector.locked``), with
+        the reason as the report shows it: a retention the system enforces, or "the system
+        cannot erase it" (``lock_text``). Records deleted unread are in systems without locks
+        (their connectors delete by reference, in one statement)."""
+        ref = self.datamap.dataset(dataset)
+        locks = self.connectors[ref.system.name].locked(ref.dataset, list(rows.values()))
+        if not locks:
+            return {}
+        fields = self.key_fields[dataset]
+        out: dict[Key, str] = {}
+        for key, row in rows.items():
+            lock = locks.get(norm_key(row[f] for f in fields))
+            if lock is not None:
+                out[key] = lock_text(lock)
+        return out
 
     def _exempt(self, dataset: str, rows: dict[Key, Row]) -> dict[Key, str]:
         """The records of one dataset exempt in themselves: held, under request, or restricted."""
@@ -471,8 +513,14 @@ class RulePurge:
         follows names the intent. A crash between a commit and the settlement leaves an intent
         without settlement, which the next run settles (``_settle_interrupted``).
         """
-        intent = self.ledger.record_evidence(self._intent(tree, number))
-        done, lines, parts = self._change(tree)
+        read = {
+            step.dataset: key_lines(self._keys(step, tree.live(step.dataset)))
+            for step in self.plan.steps
+            if not self._deleted_unread(step, self.graph)
+        }  # the records read, as evidence lines: computed once for the intent and the settlement
+        digests = {dataset: digest_lines(lines) for dataset, lines in read.items() if lines}
+        intent = self.ledger.record_evidence(self._intent(tree, number, read, digests))
+        done, lines, parts = self._change(tree, read)
         shared_digests: dict[str, dict[str, Any]] = {}
         for dataset, (count, changed) in parts.items():
             tally = outcome.shared[dataset]
@@ -496,7 +544,7 @@ class RulePurge:
                 batch_digests[step.dataset] = {
                     "action": step.action,
                     "count": done[step.dataset],
-                    "sha256": digest_lines(changed),
+                    "sha256": digests.get(step.dataset) or digest_lines(changed),
                 }
         self.ledger.record_evidence(
             EvidenceInput(
@@ -517,7 +565,13 @@ class RulePurge:
         )
         return {**done, **{f"{d} (shared)": count for d, (count, _) in parts.items()}}
 
-    def _intent(self, tree: Tree, number: int) -> EvidenceInput:
+    def _intent(
+        self,
+        tree: Tree,
+        number: int,
+        read: Mapping[str, list[str]],
+        digests: Mapping[str, str],
+    ) -> EvidenceInput:
         """What the batch is about to change, validated as ledger JSON by ``record_evidence``.
 
         Datasets deleted straight from their parents' keys are not read, so the intent names
@@ -532,12 +586,12 @@ class RulePurge:
                     "with_parents": sorted({e.parent for e in step.parents}),
                 }
                 continue
-            changed = key_lines(self._keys(step, tree.live(step.dataset)))
+            changed = read[step.dataset]
             if changed:
                 planned[step.dataset] = {
                     "action": step.action,
                     "count": len(changed),
-                    "sha256": digest_lines(changed),
+                    "sha256": digests[step.dataset],
                 }
         shared: dict[str, dict[str, Any]] = {}
         for dataset, released in tree.released.items():
@@ -550,7 +604,7 @@ class RulePurge:
                     "count": len(changed),
                     "sha256": digest_lines(changed),
                 }
-        roots = key_lines(self._keys(self.plan.steps[0], tree.live(self.plan.root.id)))
+        roots = read[self.plan.root.id]
         return EvidenceInput(
             action=INTENT,
             dataset=self.plan.root.id,
@@ -568,7 +622,7 @@ class RulePurge:
         )
 
     def _change(
-        self, tree: Tree
+        self, tree: Tree, read: Mapping[str, list[str]]
     ) -> tuple[dict[str, int], dict[str, list[str]], dict[str, tuple[int, list[str]]]]:
         """Children first, one unit of work per system: records changed and their evidence
         lines, computed before the change (objects: no transaction to roll back) or, for
@@ -592,7 +646,7 @@ class RulePurge:
                         done[step.dataset] = len(keys)
                         continue
                     live = list(tree.live(step.dataset).values())
-                    lines[step.dataset] = key_lines(self._keys_of(step, live))
+                    lines[step.dataset] = read[step.dataset]
                     done[step.dataset] = self._change_rows(change, step, live)
         return done, lines, parts
 

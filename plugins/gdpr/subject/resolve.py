@@ -165,7 +165,7 @@ def resolve_record(
     within: Collection[str] | None = None,
 ) -> SubjectLocation:
     """A record and every record that depends on it (what a legal hold on that record covers)."""
-    seed = _by_key(datamap.dataset(dataset_id), key)
+    seed = _by_key(connectors, datamap.dataset(dataset_id), key)
     return resolve_records(datamap, connectors, dataset_id, seed, within)
 
 
@@ -218,9 +218,9 @@ def record_owners(
     ref = datamap.dataset(dataset_id)
     graph = ReferenceGraph.of(datamap)
     columns = sorted(
-        {*_key_fields(ref), *owner_columns(datamap, dataset_id, identity, graph=graph)}
+        {*_key_fields(connectors, ref), *owner_columns(datamap, dataset_id, identity, graph=graph)}
     )
-    criterion = _by_key(ref, key)
+    criterion = _by_key(connectors, ref, key)
     rows = [
         r
         for rows in connectors[ref.system.name].find(ref.dataset, criterion, columns)
@@ -334,16 +334,23 @@ def _hits(
     if roles is not None:
         roles.update(walk.roles)
     return {
-        d: walk.hits[d] if d in walk.hits else DatasetHits(d, _key_fields(datamap.dataset(d)))
+        d: walk.hits[d]
+        if d in walk.hits
+        else DatasetHits(d, _key_fields(connectors, datamap.dataset(d)))
         for d in graph.parents_first()
     }
 
 
-def _by_key(ref: DatasetRef, key: Mapping[str, Any]) -> ByReference:
+def _by_key(
+    connectors: Mapping[str, Connector], ref: DatasetRef, key: Mapping[str, Any]
+) -> ByReference:
     """The look-up of one record by its key (field -> value)."""
-    fields = _key_fields(ref)
+    fields = _key_fields(connectors, ref)
     return ByReference(fields, [tuple(key.get(f) for f in fields)])
 
 
-def _key_fields(ref: DatasetRef) -> tuple[str, ...]:
-    return ("key",) if ref.kind == "s3" else tuple(ref.dataset.primary_key)
+def _key_fields(connectors: Mapping[str, Connector], ref: DatasetRef) -> tuple[str, ...]:
+    """What identifies one record, as its system's connector says (an archive member: its
+    archive's key and its name; a row: the primary key); none for a system not connected."""
+    connector = connectors.get(ref.system.name)
+    return tuple(connector.key_fields(ref.dataset)) if connector else ()

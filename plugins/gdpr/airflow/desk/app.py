@@ -184,11 +184,14 @@ async def current_user(request: Request) -> DeskUser:
 
 
 def ledger_of_request(request: Request) -> Iterator[tuple[Ledger, sa.Engine]]:
-    """The ledger, on an engine built for this request from the Airflow connection."""
+    """The ledger, on an engine built for this request from the Airflow connection, hashing
+    identities with the data map's key as every task does (``hooks.ledger_for``)."""
+    from gdpr.airflow.hooks import ledger_for
+
     settings: DeskSettings = request.app.state.desk
     engine = settings.ledger_engine()
     try:
-        yield Ledger(engine, clock=settings.now), engine
+        yield ledger_for(settings.datamap(), engine=engine, clock=settings.now), engine
     finally:
         engine.dispose()
 
@@ -332,6 +335,10 @@ def create_app(settings: DeskSettings | None = None) -> FastAPI:
             text += f"; {done.dag_id} started (run {run_id})"
         elif kind == "rectification":
             text += "; give its corrected value on the Rectify page, which starts the run"
+        elif kind in ("restriction", "objection"):
+            text += (
+                "; choose its action or ground on the Restrict / object page, which starts the run"
+            )
         elif done.dag_id is None:
             text += "; start its run from Airflow when its details are recorded"
         return back(request, "/", message=text, request_id=rid)
@@ -403,6 +410,110 @@ def create_app(settings: DeskSettings | None = None) -> FastAPI:
         else:
             text += f"; start {dag_id} from Airflow with the request id"
         return back(request, "/", message=text, request_id=rid)
+
+    def rights_page(request: Request, user: DeskUser, status: int = 200, **context) -> Any:
+        return page(
+            request,
+            "rights.html.j2",
+            user,
+            status=status,
+            actions=service.RESTRICTION_ACTIONS,
+            grounds=service.OBJECTION_GROUNDS,
+            marks=service.restriction_marks(settings.datamap()),
+            form=context.pop("form", {"request_id": "", "note": ""}),
+            **context,
+        )
+
+    @app.get("/rights", response_class=HTMLResponse)
+    def rights_form(request: Request, user: User, request_id: str = "") -> Any:
+        return rights_page(request, user, form={"request_id": request_id.strip()[:32], "note": ""})
+
+    def start_rights_run(
+        request: Request, user: DeskUser, led: Ledger, done: service.Registered, start: str
+    ) -> RedirectResponse:
+        rid, dag_id = done.request.request_id, done.dag_id or ""
+        text = f"request {rid} registered" if done.created else f"request {rid}"
+        if start:
+            try:
+                run_id = settings.trigger(request, user, dag_id, done.conf())
+            except service.DeskInputError as exc:
+                return back(request, "/", message=f"{text}; {exc}", request_id=rid)
+            service.record_trigger(led, rid, dag_id, run_id)
+            text += f"; {dag_id} started (run {run_id})"
+        else:
+            text += f"; start {dag_id} from Airflow with the request id"
+        return back(request, "/", message=text, request_id=rid)
+
+    @app.post("/restrict", response_class=HTMLResponse)
+    def restrict(
+        request: Request,
+        user: User,
+        store: Store,
+        action: Annotated[str, Form()],
+        email: Annotated[str, Form()] = "",
+        request_id: Annotated[str, Form()] = "",
+        note: Annotated[str, Form()] = "",
+        start: Annotated[str, Form()] = "",
+    ) -> Any:
+        """Art. 18: restrict (a new request or one by id) or lift (by id); the run gets the
+        request id and the action alone."""
+        same_origin(request)
+        require_dpo(user)
+        led, _ = store
+        try:
+            done = service.restriction(
+                led,
+                settings.datamap(),
+                email=email,
+                request_id=request_id,
+                action=action,
+                note=note,
+                now=settings.now(),
+            )
+        except service.DeskInputError as exc:
+            return rights_page(
+                request,
+                user,
+                status=422,
+                form={"request_id": request_id.strip()[:32], "note": note},
+                error=str(exc),
+            )
+        return start_rights_run(request, user, led, done, start)
+
+    @app.post("/object", response_class=HTMLResponse)
+    def object_(
+        request: Request,
+        user: User,
+        store: Store,
+        ground: Annotated[str, Form()],
+        email: Annotated[str, Form()] = "",
+        request_id: Annotated[str, Form()] = "",
+        note: Annotated[str, Form()] = "",
+        start: Annotated[str, Form()] = "",
+    ) -> Any:
+        """Art. 21: the objection on its ground; the run gets the request id and the ground."""
+        same_origin(request)
+        require_dpo(user)
+        led, _ = store
+        try:
+            done = service.objection(
+                led,
+                settings.datamap(),
+                email=email,
+                request_id=request_id,
+                ground=ground,
+                note=note,
+                now=settings.now(),
+            )
+        except service.DeskInputError as exc:
+            return rights_page(
+                request,
+                user,
+                status=422,
+                form={"request_id": request_id.strip()[:32], "note": note},
+                error=str(exc),
+            )
+        return start_rights_run(request, user, led, done, start)
 
     def passphrase_page(request: Request, user: DeskUser, **context) -> Any:
         response = page(request, "passphrase.html.j2", user, **context)
@@ -494,9 +605,14 @@ def create_app(settings: DeskSettings | None = None) -> FastAPI:
 
     @app.get("/evidence", response_class=HTMLResponse)
     def evidence(request: Request, user: User, store: Store) -> Any:
+        from gdpr.airflow.hooks import ledger_audit
+
         _, engine = store
         datamap = settings.datamap()
-        report = service.chain_status(engine)
+        try:  # the chain against its published heads, as `gdpr ledger verify` checks it
+            audit, audit_error = ledger_audit(datamap, engine=engine, s3=settings.s3_client), None
+        except RuntimeError as exc:  # the anchor bucket or a key cannot be read
+            audit, audit_error = None, str(exc)
         try:
             objects = service.report_objects(settings.s3_client(datamap.reports.conn_id), datamap)
             objects_error = None
@@ -507,7 +623,8 @@ def create_app(settings: DeskSettings | None = None) -> FastAPI:
             request,
             "evidence.html.j2",
             user,
-            report=report,
+            audit=audit,
+            audit_error=audit_error,
             objects=objects,
             objects_error=objects_error,
             recent=recent,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -22,7 +22,7 @@ from gdpr.erasure.rectifiable import choice_labels
 from gdpr.erasure.rectify import RectificationInputError, check_choice
 from gdpr.erasure.request import RequestInputError, record_correction, request_for
 from gdpr.holds import HoldInputError, mask_identity, parse_record, parse_until
-from gdpr.ledger import Ledger, normalise_email, verify_chain
+from gdpr.ledger import Ledger, normalise_email
 from gdpr.ledger import schema as ledger_schema
 from gdpr.ledger.clock import as_utc
 from gdpr.ledger.records import HoldRecord, RequestRecord
@@ -31,7 +31,8 @@ CHANNEL = "dpo_desk"
 ACTOR = "dpo_desk"
 # The DAG that answers each kind a DPO registers on the desk; None: registered, run from elsewhere
 # (a rectification needs its corrected value: the desk's rectify page records both and starts
-# gdpr_subject_rectification; restriction and objection are decided with gdpr_request_decision).
+# gdpr_subject_rectification; a restriction needs its action and an objection its ground: the
+# desk's rights page starts gdpr_subject_restriction and gdpr_subject_objection with them).
 DAG_OF_KIND: dict[str, str | None] = {
     "access": "gdpr_subject_access",
     "portability": "gdpr_subject_access",
@@ -54,10 +55,12 @@ class Registered:
     request: RequestRecord
     created: bool
     dag_id: str | None
+    choices: dict[str, str] = field(default_factory=dict)  # the form's other params, no identity
 
     def conf(self) -> dict[str, str]:
-        """The trigger's conf: the request id (and, for the access DAG, the package kind)."""
-        conf = {"request_id": self.request.request_id}
+        """The trigger's conf: the request id (and, for the access DAG, the package kind; for
+        a restriction its action, for an objection its ground)."""
+        conf = {"request_id": self.request.request_id, **self.choices}
         if self.dag_id == "gdpr_subject_access":
             conf["kind"] = self.request.kind
         return conf
@@ -156,6 +159,112 @@ def rectify(
     return Registered(record, created, RECTIFICATION_DAG)
 
 
+RESTRICTION_DAG = "gdpr_subject_restriction"
+OBJECTION_DAG = "gdpr_subject_objection"
+RESTRICTION_ACTIONS = {
+    "restrict": "restrict every record of the subject (Art. 18(1))",
+    "lift": "tell the subject, then lift the restriction (Art. 18(3))",
+}
+OBJECTION_GROUNDS = {
+    "direct_marketing": "to direct marketing: honoured at once (Art. 21(3))",
+    "legitimate_interest": "to processing on legitimate interest: a decision (Art. 21(1))",
+}
+
+
+def restriction_marks(datamap: DataMap) -> dict[str, str]:
+    """How each dataset's records are restricted: its flag, or the ledger (the rights page)."""
+    from gdpr.erasure.restriction import marks
+
+    return marks(datamap)
+
+
+def restriction(
+    ledger: Ledger,
+    datamap: DataMap,
+    *,
+    email: str,
+    request_id: str,
+    action: str,
+    note: str | None,
+    now: datetime,
+) -> Registered:
+    """An Art. 18 restriction to run: a new request for the subject's e-mail, or a restriction
+    request by its id (an objection request too: restricted while it is decided, Art.
+    18(1)(d)); lifting takes the id of the request whose restriction is in force."""
+    if action not in RESTRICTION_ACTIONS:
+        raise DeskInputError(f"the action must be one of {', '.join(RESTRICTION_ACTIONS)}")
+    if action == "lift" and (email or "").strip():
+        raise DeskInputError("to lift a restriction, give the id of its request, not an address")
+    found = ledger.get_request((request_id or "").strip()) if (request_id or "").strip() else None
+    kind = "objection" if found is not None and found.kind == "objection" else "restriction"
+    return _for_run(
+        ledger, datamap, kind, email, request_id, note, now, RESTRICTION_DAG, {"action": action}
+    )
+
+
+def objection(
+    ledger: Ledger,
+    datamap: DataMap,
+    *,
+    email: str,
+    request_id: str,
+    ground: str,
+    note: str | None,
+    now: datetime,
+) -> Registered:
+    """An Art. 21 objection to run, on its ground: a new request or an open one by its id."""
+    if ground not in OBJECTION_GROUNDS:
+        raise DeskInputError(f"the ground must be one of {', '.join(OBJECTION_GROUNDS)}")
+    return _for_run(
+        ledger,
+        datamap,
+        "objection",
+        email,
+        request_id,
+        note,
+        now,
+        OBJECTION_DAG,
+        {"ground": ground},
+    )
+
+
+def _for_run(
+    ledger: Ledger,
+    datamap: DataMap,
+    kind: str,
+    email: str,
+    request_id: str,
+    note: str | None,
+    now: datetime,
+    dag_id: str,
+    choices: dict[str, str],
+) -> Registered:
+    email, request_id = (email or "").strip(), (request_id or "").strip()
+    if bool(email) == bool(request_id):
+        raise DeskInputError(
+            f"give either the subject's e-mail address (a new request) or the id of a {kind} "
+            "request, not both"
+        )
+    try:
+        before = {r.request_id for r in ledger.open_requests()}
+        record = request_for(
+            ledger,
+            kind=kind,
+            email=email or None,
+            request_id=request_id or None,
+            timezone=datamap.organisation.timezone,
+            now=now,
+            channel=CHANNEL,
+            note=(note or "").strip() or None,
+        )
+    except (RequestInputError, ValueError) as exc:
+        raise DeskInputError(str(exc)) from None
+    created = record.request_id not in before and email != ""
+    if created:
+        ledger.add_request_event(record.request_id, "received", ACTOR, {"channel": CHANNEL})
+    return Registered(record, created, dag_id, choices)
+
+
 def started_run(ledger: Ledger, request_id: str, dag_id: str) -> str | None:
     """The id of the run of ``dag_id`` the desk already started for this request, if any."""
     for event in reversed(ledger.request_events(request_id)):
@@ -195,14 +304,18 @@ def board(
 
 def show_passphrase(engine: sa.Engine, request_id: str, *, by: str, now: datetime) -> str:
     """The passphrase of a request's delivered package, once (``gdpr.access.secret``)."""
-    from gdpr.access.secret import PassphraseUnavailableError, reveal_passphrase
+    from gdpr.access.secret import (
+        NoPassphraseKeyError,
+        PassphraseUnavailableError,
+        reveal_passphrase,
+    )
 
     request_id = (request_id or "").strip()
     if not request_id:
         raise DeskInputError("give the id of the request whose package was delivered")
     try:
         return reveal_passphrase(engine, request_id, by=f"{ACTOR}:{by}", now=now)
-    except PassphraseUnavailableError as exc:
+    except (PassphraseUnavailableError, NoPassphraseKeyError) as exc:
         raise DeskInputError(str(exc)) from None
 
 
@@ -319,10 +432,6 @@ class ReportObject:
     kind: str  # certificate, preview, board, retention, minimisation, register, other
     modified: datetime
     size: int
-
-
-def chain_status(engine: sa.Engine) -> Any:
-    return verify_chain(engine)
 
 
 def report_objects(s3: Any, datamap: DataMap, limit: int = 200) -> list[ReportObject]:

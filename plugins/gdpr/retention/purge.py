@@ -337,28 +337,22 @@ class RulePurge:
             self.connectors,
             {root: ByReference(tuple(self.key_fields[root]), batch)},
             lambda ref: self._columns(ref, steps[ref.id], graph),
-            datasets=[d for d, s in steps.items() if not self._deleted_unread(s, graph)],
+            datasets=[d for d in steps if d not in self._unread],
             parents=lambda dataset: steps[dataset].parents,
             key=key_texts,
             graph=graph,
         )
         return {d: walk.hits[d].rows if d in walk.hits else {} for d in steps}
 
-    def _deleted_unread(self, step: Step, graph: ReferenceGraph) -> bool:
-        return step.dataset in self._unread
-
     @cached_property
     def _unread(self) -> frozenset[str]:
-        """The steps deleted unread (``_is_deleted_unread``), decided once per run."""
-        return frozenset(
-            s.dataset for s in self.plan.steps if self._is_deleted_unread(s, self.graph)
-        )
-
-    def _is_deleted_unread(self, step: Step, graph: ReferenceGraph) -> bool:
-        """Whether a step's records can be deleted straight from their parents' keys (one
+        """The steps whose records can be deleted straight from their parents' keys (one
         DELETE ... RETURNING per IN-list) without being read first: a leaf of the plan that no
         exemption can apply to, in a system that can (``deletes_by_reference``). Most rows of a
-        purge are in such leaves."""
+        purge are in such leaves. Decided once per run."""
+        return frozenset(s.dataset for s in self.plan.steps if self._deleted_unread(s))
+
+    def _deleted_unread(self, step: Step) -> bool:
         ref = self.datamap.dataset(step.dataset)
         in_plan = set(self.plan.datasets)
         return (
@@ -366,7 +360,7 @@ class RulePurge:
             and step.parents != ()
             and step.action == "delete"
             and self.connectors[ref.system.name].deletes_by_reference
-            and not any(e.child in in_plan for e in graph.children_of(ref.id))
+            and not any(e.child in in_plan for e in self.graph.children_of(ref.id))
             and not self.exemptions.rows.get(step.dataset)
             and not (ref.dataset.restriction_flag and self.plan.rule.exemptions.restriction)
             and step.dataset not in self.parties  # which parties remain is read from the row
@@ -516,7 +510,7 @@ class RulePurge:
         read = {
             step.dataset: key_lines(self._keys(step, tree.live(step.dataset)))
             for step in self.plan.steps
-            if not self._deleted_unread(step, self.graph)
+            if step.dataset not in self._unread
         }  # the records read, as evidence lines: computed once for the intent and the settlement
         digests = {dataset: digest_lines(lines) for dataset, lines in read.items() if lines}
         intent = self.ledger.record_evidence(self._intent(tree, number, read, digests))
@@ -577,10 +571,9 @@ class RulePurge:
         Datasets deleted straight from their parents' keys are not read, so the intent names
         the parents they go with; their own digest is in the settlement.
         """
-        graph = self.graph
         planned: dict[str, dict[str, Any]] = {}
         for step in self.plan.steps:
-            if self._deleted_unread(step, graph):
+            if step.dataset in self._unread:
                 planned[step.dataset] = {
                     "action": step.action,
                     "with_parents": sorted({e.parent for e in step.parents}),
@@ -632,7 +625,6 @@ class RulePurge:
         done: dict[str, int] = {}
         lines: dict[str, list[str]] = {}
         parts: dict[str, tuple[int, list[str]]] = {}
-        graph = self.graph
         for system, steps in self.groups:
             with self.connectors[system].changes() as change:
                 for step in steps:
@@ -640,7 +632,7 @@ class RulePurge:
                         parts[step.dataset] = self._empty_parts(
                             change, step, tree.released[step.dataset], tree.rows[step.dataset]
                         )
-                    if self._deleted_unread(step, graph):
+                    if step.dataset in self._unread:
                         keys = self._delete_from_parents(change, step, tree)
                         lines[step.dataset] = key_lines(keys)
                         done[step.dataset] = len(keys)

@@ -191,8 +191,8 @@ class BatchClock:
     spent in some of its steps (``PHASES``, where the class still has them)."""
 
     # discovery (queries + sparing), changes (everything in _apply: statements, digests,
-    # evidence), and inside those the sparing and the statements alone
-    PHASES = ("_discover", "_spare", "_apply", "_change_sql")
+    # evidence), and inside those the sparing and the systems' units of work
+    PHASES = ("_discover", "_spare", "_apply", "_change")
 
     def __init__(self, every: float = 30.0) -> None:
         self.selected_at: float | None = None
@@ -975,7 +975,10 @@ def notes(figures: Mapping[str, Any]) -> list[str]:
         "where the product's time goes, without a profiler: sql_execute_seconds (time inside"
         " cursor.execute by statement verb; a server-side cursor's fetches are not in it),"
         " phase_seconds (time inside RulePurge._discover, of which _spare, and _apply, of which"
-        " _change_sql: the rest of _apply is evidence digests and ledger writes)",
+        " _change, the systems' units of work: the rest of _apply is evidence digests and ledger"
+        " writes). The next batch's _discover runs in a thread while the current batch's _apply"
+        " runs, and the systems' units run at the same time: phases and statement times add"
+        " up to more than seconds",
         "peak_rss_mb: VmHWM of the child process (imports included); peak_rss_mb_at_100k: "
         + str(figures.get("peak_rss_mb_at_100k_source")),
         "s3_sample_*: the product with its S3 systems on the expired customers among the first"

@@ -252,6 +252,59 @@ def test_an_interrupted_erasure_completes_on_rerun(demo_org, connectors, ledger)
     assert verify_chain(demo_org.ledger).ok
 
 
+def test_a_subject_s_records_in_one_database_commit_once(demo_org, connectors, ledger):
+    """Each system's batches are one unit of work: one commit per database, the unit's intents
+    before it in one ledger transaction and its settlements after it in another."""
+    plan = plan_for(demo_org, connectors, ledger)
+    commits = {name: 0 for name in ("crm", "helpdesk")}
+    listeners = {}
+    for name in commits:
+
+        def committed(_conn, name=name):
+            commits[name] += 1
+
+        listeners[name] = committed
+        sa.event.listen(connectors[name].engine, "commit", committed)
+    try:
+        apply_plan(demo_org.datamap, plan, connectors, ledger)
+    finally:
+        for name, listener in listeners.items():
+            sa.event.remove(connectors[name].engine, "commit", listener)
+    assert commits == {"crm": 1, "helpdesk": 1}
+    rows = ledger.evidence(request_id=plan.request_id)
+    intents = [e for e in rows if e.action == "erasure.intent"]
+    settled = [e for e in rows if e.action in ("erasure.delete", "erasure.anonymise")]
+    assert {e.id for e in intents} == {e.detail["intent"] for e in settled}
+    assert sum(e.count for e in settled) == plan.totals()["delete"] + plan.totals()["anonymise"]
+    assert verify_chain(demo_org.ledger).ok
+
+
+def test_a_failure_inside_a_unit_of_work_changes_nothing_of_it(demo_org, connectors, ledger):
+    plan = plan_for(demo_org, connectors, ledger)
+    tables = {
+        "crm": (demo_org.crm, "customers", "customer_id"),
+        "helpdesk": (demo_org.helpdesk, "tickets", "ticket_id"),
+    }
+    before = {system: ids(*table) for system, table in tables.items()}
+    with pytest.raises(RuntimeError, match="injected"):
+        apply_plan(demo_org.datamap, plan, connectors, ledger, fail_after_batches=1)
+    rows = ledger.evidence(request_id=plan.request_id)
+    settled = {e.detail["intent"] for e in rows if "intent" in e.detail}
+    unsettled = [e for e in rows if e.action == "erasure.intent" and e.id not in settled]
+    # the failing unit: several batches of one database, its intents on record, its first batch
+    # sent, then its transaction rolled back: nothing of it changed
+    assert len(unsettled) > 1
+    ((system,),) = {(e.system,) for e in unsettled}
+    assert ids(*tables[system]) == before[system]
+    apply_plan(demo_org.datamap, plan, connectors, ledger)
+    verify_erasure(demo_org.datamap, plan, connectors, identity="email", value=SUBJECT.email)
+    rows = ledger.evidence(request_id=plan.request_id)
+    recovered = [e for e in rows if e.action == "erasure.recovered"]
+    assert {e.detail["intent"] for e in recovered} == {e.id for e in unsettled}
+    assert {e.count for e in recovered} == {0}, "the rerun settles them as rolled back"
+    assert verify_chain(demo_org.ledger).ok
+
+
 def test_two_concurrent_runs_one_erases_the_other_finds_nothing_left(demo_org, ledger, clients):
     plans = [plan_for(demo_org, connectors_for(demo_org.datamap, clients), ledger) for _ in "ab"]
     assert plans[0].sha256 == plans[1].sha256

@@ -424,8 +424,10 @@ def test_access_finds_and_exports_exactly_each_subjects_rows_and_object_versions
 
 
 class FailBetweenSystems:
-    """Fails the first SQL DELETE of the primary system that follows a deletion of object
-    versions: a batch stopped after its objects went and before its rows did."""
+    """Fails the first commit of the primary system that follows a deletion of object
+    versions: a batch stopped after its objects went and before its rows did. (The commit,
+    not a statement: the systems' units run at the same time and commit children first, so
+    the primary's statements may run before the objects go, never its commit.)"""
 
     def __init__(self, live: LiveOrg):
         spec, clients = live.spec, live.clients
@@ -435,19 +437,13 @@ class FailBetweenSystems:
         clients.s3(spec.conn_ids[spec.bucket_system]).meta.events.register(
             "after-call.s3.DeleteObjects", self._objects
         )
-        sa.event.listen(
-            clients.engine(spec.conn_ids[spec.primary]), "before_cursor_execute", self._sql
-        )
+        sa.event.listen(clients.engine(spec.conn_ids[spec.primary]), "commit", self._commit)
 
     def _objects(self, **_: Any) -> None:
         self.objects_deleted = True
 
-    def _sql(self, conn, cursor, statement, parameters, context, executemany) -> None:
-        if (
-            self.objects_deleted
-            and not self.fired
-            and statement.lstrip().upper().startswith("DELETE")
-        ):
+    def _commit(self, conn) -> None:
+        if self.objects_deleted and not self.fired:
             self.fired = True
             raise InjectedFailureError("injected failure between the bucket and the database")
 

@@ -385,6 +385,52 @@ def test_evidence_for_an_unknown_request_or_run_is_refused(ledger: Ledger) -> No
     assert ledger.chain_head().count == 0
 
 
+def test_a_batch_of_evidence_commits_in_one_transaction(ledger: Ledger, engine: sa.Engine) -> None:
+    run = ledger.start_run("gdpr_subject_erasure_batch", "manual__1", "erasure")
+    requests = [new_request(ledger, kind="erasure").request_id for _ in range(3)]
+    before = ledger.chain_head().count
+    commits: list[int] = []
+
+    def committed(_conn: sa.Connection) -> None:
+        commits.append(1)
+
+    sa.event.listen(engine, "commit", committed)
+    try:
+        written = ledger.record_evidences(
+            [
+                EvidenceInput(action="erasure.subject", count=n, run_pk=run, request_id=r)
+                for n, r in enumerate(requests, start=1)
+            ]
+        )
+    finally:
+        sa.event.remove(engine, "commit", committed)
+    assert len(commits) == 1, "the batch's rows are one commit"
+    assert [e.request_id for e in written] == requests
+    assert [e.id for e in written] == [before + 1, before + 2, before + 3]
+    assert ledger.evidence(actions=["erasure.subject"]) == written
+    assert ledger.evidence(request_ids=requests[1:]) == written[1:]
+    assert ledger.record_evidences([]) == []
+    assert verify_chain(engine).ok
+
+
+def test_a_batch_of_evidence_with_one_bad_row_writes_none_of_it(ledger: Ledger) -> None:
+    request = new_request(ledger, kind="erasure").request_id
+    before = ledger.chain_head()
+    good = EvidenceInput(action="erasure.subject", count=1, request_id=request)
+    with pytest.raises(RecordNotFoundError, match="R-2026-000404"):
+        ledger.record_evidences(
+            [good, EvidenceInput(action="erasure.subject", count=1, request_id="R-2026-000404")]
+        )
+    with pytest.raises(RecordNotFoundError, match="run 77"):
+        ledger.record_evidences([good, EvidenceInput(action="erasure.subject", count=1, run_pk=77)])
+    with pytest.raises(ValueError, match="not storable"):  # a document it cannot hash
+        ledger.record_evidences(
+            [good, EvidenceInput(action="erasure.subject", count=1, detail={"x": object()})]
+        )
+    assert ledger.chain_head() == before
+    assert ledger.evidence(actions=["erasure.subject"]) == []
+
+
 def test_an_edited_row_is_named(ledger: Ledger, engine: sa.Engine) -> None:
     append(ledger, 5)
     with engine.begin() as conn:

@@ -164,7 +164,7 @@ def test_a_selection_rt_cannot_run_is_refused_with_rts_own_sentence(rt_org):
     connector = rt_org.connectors["helpdesk"]
     tickets = rt_org.datamap.dataset("helpdesk.tickets").dataset
     with pytest.raises(SelectionRefusedError, match="not by a SQL file"):
-        connector.select_expired(tickets, column=None, sql="x.sql", at=NOW, day=NOW.date())
+        list(connector.select_expired(tickets, column=None, sql="x.sql", at=NOW, day=NOW.date()))
 
 
 def test_inspect_lists_rts_ticket_fields_and_its_custom_fields(rt_org):

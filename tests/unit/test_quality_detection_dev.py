@@ -9,6 +9,7 @@ about unseen text: the frozen test split's figures are measured by ``make bench`
 from __future__ import annotations
 
 import csv
+import functools
 from collections import Counter
 from pathlib import Path
 
@@ -21,8 +22,14 @@ DEV = Path(__file__).resolve().parents[1] / "data" / "detection_dev.tsv"
 # tuning on it (micro precision 0.894, recall 0.855), then tuned on with the first.
 # A third (tests/data/detection_dev3.md), measured before any tuning on it (micro precision
 # 0.909, recall 0.888), then tuned on with the other two.
+# A fourth (tests/data/detection_dev4.md), measured before any tuning on it: micro precision
+# 0.930, recall 0.899 (health 0.877/0.926, religion 0.905/0.854, political 0.974/0.826, union
+# 0.915/1.000, ethnic 1.000/0.913, orientation 0.940/0.886, biometric/genetic 0.927/0.854,
+# criminal 0.820/0.909, password 0.978/0.714, email 1.000/0.833, cards/IBAN/NIR 1.000/1.000);
+# 0.931/0.902 with the changes made before it arrived; then tuned on with the other three.
 DEV2 = DEV.with_name("detection_dev2.tsv")
 DEV3 = DEV.with_name("detection_dev3.tsv")
+DEV4 = DEV.with_name("detection_dev4.tsv")
 # The split's finer labels and the families the detectors report.
 FAMILY = {
     "trade_union": "union_membership",
@@ -57,59 +64,9 @@ def scores(path: Path = DEV) -> tuple[Counter, Counter, Counter]:
     return tp, fp, fn
 
 
-@pytest.fixture(scope="module")
-def counts():
-    return scores()
-
-
-def test_the_split_is_large_bilingual_and_half_negative():
-    data = rows()
-    assert len(data) >= 1500
-    assert {row["lang"] for row in data} == {"fr", "en"}
-    negatives = [row for row in data if not row["labels"]]
-    assert len(negatives) / len(data) >= 0.45
-    assert sum(1 for row in negatives if row["pair"]) >= 300  # hard negatives paired
-
-
-@pytest.mark.parametrize("family", [*ALL_LABELS, "micro", "lang:fr", "lang:en"])
-def test_precision_and_recall_per_family(family, counts, capsys):
-    tp, fp, fn = counts
-    precision = tp[family] / (tp[family] + fp[family])
-    recall = tp[family] / (tp[family] + fn[family])
-    with capsys.disabled():
-        print(f"\n{family:20} precision {precision:.3f} recall {recall:.3f}", end="")
-    assert precision >= MINIMUM, (family, tp[family], fp[family])
-    assert recall >= MINIMUM, (family, tp[family], fn[family])
-
-
 # The second split: not yet at 0.92 everywhere; these floors are what the detectors reach
 # (micro and per language), so that they do not regress while the gap is closed.
 DEV2_FLOORS = {"micro": (0.95, 0.90), "lang:fr": (0.95, 0.91), "lang:en": (0.95, 0.90)}
-
-
-@pytest.fixture(scope="module")
-def counts2():
-    return scores(DEV2)
-
-
-def test_the_second_split_is_bilingual_and_half_negative():
-    data = rows(DEV2)
-    assert len(data) >= 1000
-    assert {row["lang"] for row in data} == {"fr", "en"}
-    assert sum(1 for row in data if not row["labels"]) / len(data) >= 0.40
-
-
-@pytest.mark.parametrize("family", sorted(DEV2_FLOORS))
-def test_second_split_precision_and_recall(family, counts2, capsys):
-    tp, fp, fn = counts2
-    precision = tp[family] / (tp[family] + fp[family])
-    recall = tp[family] / (tp[family] + fn[family])
-    with capsys.disabled():
-        print(f"\ndev2 {family:15} precision {precision:.3f} recall {recall:.3f}", end="")
-    floor_p, floor_r = DEV2_FLOORS[family]
-    assert precision >= floor_p, (family, tp[family], fp[family])
-    assert recall >= floor_r, (family, tp[family], fn[family])
-
 
 # The third split, tuned on after its first measurement: floors at what the detectors reach,
 # per family, per language and micro (the first split asserts the 0.92).
@@ -133,28 +90,72 @@ DEV3_FLOORS = {
     "email": (0.99, 0.99),
 }
 
+# The fourth split, tuned on after its first measurement (see the top of this file): floors at
+# 0.92 for the micro and per-language figures; families below it on this split are held at
+# what the detectors reach so that they do not regress while the gap is closed.
+DEV4_FLOORS = {
+    "micro": (0.95, 0.95),
+    "lang:fr": (0.95, 0.95),
+    "lang:en": (0.95, 0.95),
+    "health": (0.92, 0.92),
+    "religion": (0.92, 0.92),
+    "political_opinion": (0.95, 0.95),
+    "union_membership": (0.95, 0.99),
+    "ethnic_origin": (0.99, 0.90),
+    "sexual_orientation": (0.92, 0.92),
+    "biometric_genetic": (0.95, 0.95),
+    "criminal": (0.92, 0.95),
+    "card_number": (0.99, 0.99),
+    "iban": (0.99, 0.99),
+    "nir": (0.99, 0.99),
+    "password": (0.99, 0.95),
+    "phone": (0.99, 0.95),
+    "email": (0.99, 0.95),
+}
 
-@pytest.fixture(scope="module")
-def counts3():
-    return scores(DEV3)
+FAMILIES = [*ALL_LABELS, "micro", "lang:fr", "lang:en"]
+FLOORS = {
+    DEV: dict.fromkeys(FAMILIES, (MINIMUM, MINIMUM)),  # the 0.92 on the first split
+    DEV2: DEV2_FLOORS,
+    DEV3: DEV3_FLOORS,
+    DEV4: DEV4_FLOORS,
+}
+# each split's size, share of negatives and paired hard negatives, as written
+SHAPES = {
+    DEV: (1500, 0.45, 300),
+    DEV2: (1000, 0.40, 0),
+    DEV3: (1500, 0.45, 400),
+    DEV4: (1500, 0.45, 0),
+}
 
 
-def test_the_third_split_is_bilingual_and_half_negative():
-    data = rows(DEV3)
-    assert len(data) >= 1500
+@functools.cache
+def split_scores(path: Path) -> tuple[Counter, Counter, Counter]:
+    return scores(path)
+
+
+@pytest.mark.parametrize("path", list(SHAPES), ids=lambda p: p.stem)
+def test_the_split_is_large_bilingual_and_half_negative(path):
+    size, negative_share, paired = SHAPES[path]
+    data = rows(path)
+    assert len(data) >= size
     assert {row["lang"] for row in data} == {"fr", "en"}
     negatives = [row for row in data if not row["labels"]]
-    assert len(negatives) / len(data) >= 0.45
-    assert sum(1 for row in negatives if row["pair"]) >= 400
+    assert len(negatives) / len(data) >= negative_share
+    assert sum(1 for row in negatives if row["pair"]) >= paired  # hard negatives paired
 
 
-@pytest.mark.parametrize("family", sorted(DEV3_FLOORS))
-def test_third_split_precision_and_recall(family, counts3, capsys):
-    tp, fp, fn = counts3
+@pytest.mark.parametrize(
+    ("path", "family"),
+    [(path, family) for path, floors in FLOORS.items() for family in sorted(floors)],
+    ids=lambda value: value.stem if isinstance(value, Path) else value,
+)
+def test_precision_and_recall_per_family(path, family, capsys):
+    tp, fp, fn = split_scores(path)
     precision = tp[family] / (tp[family] + fp[family])
     recall = tp[family] / (tp[family] + fn[family])
     with capsys.disabled():
-        print(f"\ndev3 {family:18} precision {precision:.3f} recall {recall:.3f}", end="")
-    floor_p, floor_r = DEV3_FLOORS[family]
+        print(f"\n{path.stem} {family:18} precision {precision:.3f} recall {recall:.3f}", end="")
+    floor_p, floor_r = FLOORS[path][family]
     assert precision >= floor_p, (family, tp[family], fp[family])
     assert recall >= floor_r, (family, tp[family], fn[family])

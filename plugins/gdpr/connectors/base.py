@@ -7,13 +7,13 @@ bounded), select a retention rule's expired records, and change records inside a
 work (``changes()``: one transaction where the system has them). S3 rows carry ``key`` and
 ``versions`` (every version and delete marker), so deleting an object deletes all of it.
 A capability never asks which kind of system it talks to; it asks what the system can do
-(``deletes_by_reference``).
+(``changes_by_reference``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -125,7 +125,19 @@ class Changes(Protocol):
         returning: Sequence[str],
     ) -> list[tuple[Any, ...]]:
         """Delete records whose ``fields`` take one of ``values`` without reading them first;
-        their ``returning`` columns. Only where ``Connector.deletes_by_reference``."""
+        their ``returning`` columns. Only where ``Connector.changes_by_reference``."""
+
+    def anonymise_by(
+        self,
+        dataset: Dataset,
+        fields: Sequence[str],
+        values: Sequence[tuple[Any, ...]],
+        change: Any,
+        returning: Sequence[str],
+    ) -> list[tuple[Any, ...]]:
+        """Apply an anonymisation of constant values to the records whose ``fields`` take one
+        of ``values`` and are not anonymised yet, without reading them first; their
+        ``returning`` columns. Only where ``Connector.changes_by_reference``."""
 
     def anonymise(self, dataset: Dataset, rows: Sequence[Row], change: Any) -> int:
         """Apply an anonymisation (``gdpr.retention.anonymise.Anonymisation``) to the records
@@ -149,7 +161,8 @@ class Changes(Protocol):
 
 class Connector(Protocol):
     system: System
-    deletes_by_reference: bool  # dependants can be deleted from their parents' keys, unread
+    # dependants can be deleted or anonymised from their parents' keys, unread
+    changes_by_reference: bool
     anonymises: bool  # records can be anonymised in place (an object cannot: it is kept)
 
     def ping(self) -> None:
@@ -187,9 +200,9 @@ class Connector(Protocol):
         done: Any = None,
         selection: Callable[[Any, Any], Any] | None = None,
         cutoff: Callable[[str], Any] | None = None,
-    ) -> list[tuple[Any, ...]]:
+    ) -> Iterator[list[tuple[Any, ...]]]:
         """Keys of the records whose start is before ``at`` (``day`` for a date column), in key
-        order, leaving out those ``done`` (an anonymisation) says are already anonymised. The
+        order and in pages (read them all before changing anything), leaving out those ``done`` (an anonymisation) says are already anonymised. The
         start is one of: ``selection(tables, table)``, a compiled declarative rule
         (``gdpr.retention.rules``); the keys a hand-written ``sql`` selects with ``:cutoff``,
         bound as ``cutoff(dialect name)`` types it; ``column``; an object's newest version.
@@ -241,3 +254,16 @@ class Connector(Protocol):
         """A unit of work: see ``Changes``."""
 
     def close(self) -> None: ...
+
+
+@contextmanager
+def reading(
+    connectors: Mapping[str, Connector], systems: Iterable[str] | None = None
+) -> Iterator[None]:
+    """Reads of these systems (default: every one) inside the block share one connection per
+    system (``Connector.reading``): one pool checkout, and one pre-ping, per system for a whole
+    task's look-ups rather than one per look-up. Re-entrant, as ``Connector.reading`` is."""
+    with ExitStack() as stack:
+        for name in sorted(set(connectors if systems is None else systems)):
+            stack.enter_context(connectors[name].reading())
+        yield

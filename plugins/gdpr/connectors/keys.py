@@ -250,6 +250,16 @@ def _pg_element(kind: str, type_: sa.types.TypeEngine | None) -> sa.types.TypeEn
     return None
 
 
+def binds_as_array(dialect: str, types: Sequence[sa.types.TypeEngine | None]) -> bool:
+    """Whether ``in_clause`` binds keys of columns of these types as ONE array parameter
+    (so a look-up's values are not limited by the driver's number of parameters)."""
+    return (
+        dialect == "postgresql"
+        and len(types) == 1
+        and _pg_element(column_kind(types[0]), types[0]) is not None
+    )
+
+
 def in_clause(
     dialect: str,
     columns: Sequence[sa.ColumnElement[Any]],

@@ -92,9 +92,10 @@ def children_first(
     before = must_precede(datamap, connectors, datasets, edges)
     remaining = list(dict.fromkeys(datasets))
     ordered: list[str] = []
+    systems = {d: datamap.dataset(d).system.name for d in remaining}  # looked up once each
 
     def system(dataset: str) -> str:
-        return datamap.dataset(dataset).system.name
+        return systems[dataset]
 
     def whole(name: str) -> bool:
         """None of the system's remaining datasets waits for another system's: its group can

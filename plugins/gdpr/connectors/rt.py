@@ -171,7 +171,7 @@ class RtApi:
 class RtConnector:
     """The connector protocol (``gdpr.connectors.base``) over one RT instance."""
 
-    deletes_by_reference = False  # nothing is deleted through the API
+    changes_by_reference = False  # nothing is deleted through the API
     anonymises = True
 
     def __init__(self, system: System, api: RtApi):
@@ -284,7 +284,7 @@ class RtConnector:
         done: Anonymisation | None = None,
         selection: Any = None,
         cutoff: Any = None,
-    ) -> list[tuple[Any, ...]]:
+    ) -> Iterator[list[tuple[Any, ...]]]:
         """Records whose ``column`` (a date of the record) is set and before ``at``, by one RT
         search; those ``done`` says are already anonymised are left out. A rule on a column is
         all RT runs (the validator refuses conditions and aggregates on rt datasets), so the
@@ -297,7 +297,7 @@ class RtConnector:
         limit = at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
         conditions = [(column, ">", "1970-01-02 00:00:00"), (column, "<", limit)]
         columns = ["id", *(done.fields if done else ())]
-        return sorted(
+        yield sorted(
             (row["id"],)
             for rows in self._search(dataset, conditions, columns)
             for row in rows
@@ -523,7 +523,17 @@ class RtChanges:
         values: Sequence[tuple[Any, ...]],
         returning: Sequence[str],
     ) -> list[tuple[Any, ...]]:
-        raise NotImplementedError("RT records are not deleted by reference (deletes_by_reference)")
+        raise NotImplementedError("RT records are not changed by reference (changes_by_reference)")
+
+    def anonymise_by(
+        self,
+        dataset: Dataset,
+        fields: Sequence[str],
+        values: Sequence[tuple[Any, ...]],
+        change: Any,
+        returning: Sequence[str],
+    ) -> list[tuple[Any, ...]]:
+        raise NotImplementedError("RT records are not changed by reference (changes_by_reference)")
 
     def anonymise(self, dataset: Dataset, rows: Sequence[Row], change: Anonymisation) -> int:
         """Each record not yet anonymised gets the change's values in one update (a token per

@@ -196,7 +196,7 @@ class S3Connector:
             yield [_finished(row) for row in pending.values()]
 
     # -- protocol: scans, selections, units of work -------------------------------------------
-    deletes_by_reference = False  # an object's versions are listed before they are deleted
+    changes_by_reference = False  # an object's versions are listed before they are deleted
     anonymises = False  # an object has no fields to empty
 
     def key_fields(self, dataset: Dataset) -> tuple[str, ...]:
@@ -227,7 +227,7 @@ class S3Connector:
         done: Any = None,
         selection: Any = None,
         cutoff: Any = None,
-    ) -> list[tuple[Any, ...]]:
+    ) -> Iterator[list[tuple[Any, ...]]]:
         """Objects whose newest version or delete marker is older than the cutoff: an object
         whose latest version is a delete marker still holds data in its older versions.
         Objects have no columns: a compiled selection or a SQL file is refused."""
@@ -238,7 +238,7 @@ class S3Connector:
             )
         limit = at.replace(tzinfo=UTC)
         fields = self.key_fields(dataset)
-        return sorted(
+        yield sorted(
             tuple(row[f] for f in fields)
             for rows in self.scan(dataset)
             for row in rows
@@ -634,7 +634,19 @@ class S3Changes:
         returning: Sequence[str],
     ) -> list[tuple[Any, ...]]:
         raise NotImplementedError(
-            "objects are listed before they are deleted (deletes_by_reference)"
+            "objects are listed before they are deleted (changes_by_reference)"
+        )
+
+    def anonymise_by(
+        self,
+        dataset: Dataset,
+        fields: Sequence[str],
+        values: Sequence[tuple[Any, ...]],
+        change: Any,
+        returning: Sequence[str],
+    ) -> list[tuple[Any, ...]]:
+        raise NotImplementedError(
+            "objects are listed before they are changed (changes_by_reference)"
         )
 
     def anonymise(self, dataset: Dataset, rows: Sequence[Row], change: Any) -> int:

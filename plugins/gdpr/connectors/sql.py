@@ -13,6 +13,7 @@ without its padding, as MariaDB returns it.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -40,6 +41,9 @@ from gdpr.ledger import identity as identity_codec
 from gdpr.retention.anonymise import Anonymisation, is_anonymised
 
 IN_LIST_SIZE = 1000  # values per IN (...) list: well under every driver's parameter limit
+# values per look-up where they go as ONE array parameter (PostgreSQL, single-column keys):
+# no parameter limit applies, so a large subject's children are found in a statement or two
+ARRAY_SIZE = 100_000
 
 
 class SqlConnector:
@@ -49,7 +53,9 @@ class SqlConnector:
         # dataset name -> column -> reflected type, for the tables reflected so far
         self._column_types: dict[str, dict[str, sa.types.TypeEngine]] = {}
         self._not_null: dict[str, frozenset[str]] = {}  # dataset name -> NOT NULL columns
-        self._pinned: sa.Connection | None = None
+        # the connection ``pinned()`` holds, per thread: a purge discovers its next batch in
+        # another thread while this one writes
+        self._local = threading.local()
 
     # -- protocol -----------------------------------------------------------------------------
     def ping(self) -> None:
@@ -112,7 +118,8 @@ class SqlConnector:
         # Rows are built from plain tuples: SQLAlchemy's mapping rows cost three times as much,
         # which shows in a purge reading millions of them.
         names = list(columns)
-        for chunk in chunks(criterion.values, IN_LIST_SIZE):
+        size = ARRAY_SIZE if self._arrays(dataset, criterion.fields) else IN_LIST_SIZE
+        for chunk in chunks(criterion.values, size):
             with self._connection() as conn:
                 where = self._in(table, criterion.fields, chunk, dataset, conn)
                 found = conn.execute(select.where(where)).all()
@@ -137,10 +144,15 @@ class SqlConnector:
         """
         column = table.c[criterion.field]
         if criterion.kind != "phone":
+            # one subject's records: fetched at once, in one round trip (a server-side cursor
+            # costs three or four: declare, fetch until empty, close)
             select = sa.select(*(table.c[name] for name in columns))
             where = _normalised(column, criterion.kind) == criterion.value
-            for batch in self._stream(select.where(where)):
-                yield _fixed(batch, fixers)
+            with self._connection() as conn:
+                found = conn.execute(select.where(where)).all()
+            if found:
+                names = list(columns)
+                yield _fixed([dict(zip(names, row, strict=True)) for row in found], fixers)
             return
         names = list(dict.fromkeys([*columns, criterion.field]))
         select = sa.select(*(table.c[name] for name in names))
@@ -182,7 +194,7 @@ class SqlConnector:
                 yield _fixed(batch, fixers)
 
     # -- protocol: scans, selections, units of work -------------------------------------------
-    deletes_by_reference = True
+    changes_by_reference = True
     anonymises = True
 
     def key_fields(self, dataset: Dataset) -> tuple[str, ...]:
@@ -204,12 +216,13 @@ class SqlConnector:
         done: Anonymisation | None = None,
         selection: Callable[[Any, Any], Any] | None = None,
         cutoff: Callable[[str], Any] | None = None,
-    ) -> list[tuple[Any, ...]]:
-        """One streamed pass over the keys, held before anything is deleted: no cursor stays
-        open on a table while the purge writes to it (SQLite would not allow it, and the
-        selection would drift under its own deletions). ``selection(connector, table)``: a
-        compiled declarative rule (``gdpr.retention.rules``); ``cutoff(dialect)``: the typed
-        :cutoff of a SQL file (``gdpr.retention.rules.cutoff_param``)."""
+    ) -> Iterator[list[tuple[Any, ...]]]:
+        """One streamed pass over the keys, in pages of 50,000; the caller reads them all
+        before anything is deleted: no cursor stays open on a table while the purge writes to
+        it (SQLite would not allow it, and the selection would drift under its own deletions).
+        ``selection(connector, table)``: a compiled declarative rule
+        (``gdpr.retention.rules``); ``cutoff(dialect)``: the typed :cutoff of a SQL file
+        (``gdpr.retention.rules.cutoff_param``)."""
         table = self.table(dataset)
         pk = [table.c[name] for name in dataset.primary_key]
         if selection is not None:
@@ -238,11 +251,11 @@ class SqlConnector:
             select = select.where(sa.not_(is_anonymised(table, done)))
         fixers = self._read_fixers(dataset, dataset.primary_key)
         try:
-            return [
-                tuple(row[name] for name in dataset.primary_key)
-                for batch in self._stream(select.order_by(*pk), 50_000)
-                for row in _fixed(batch, fixers)
-            ]
+            for batch in self._stream(select.order_by(*pk), 50_000):
+                yield [
+                    tuple(row[name] for name in dataset.primary_key)
+                    for row in _fixed(batch, fixers)
+                ]
         except sa.exc.DBAPIError as exc:
             raise SelectionRefusedError(_short(exc)) from exc
 
@@ -323,25 +336,30 @@ class SqlConnector:
         with self.engine.begin() as conn:
             yield SqlChanges(self, conn)
 
+    @property
+    def _pinned(self) -> sa.Connection | None:
+        return getattr(self._local, "pinned", None)
+
     @contextmanager
     def pinned(self) -> Iterator[None]:
         """Reads inside the block share one connection: a batch of look-ups pays one checkout.
-        Re-entrant: a block inside another keeps the outer block's connection."""
+        Re-entrant: a block inside another keeps the outer block's connection. Per thread."""
         if self._pinned is not None:
             yield
             return
         with self.engine.connect() as conn:
-            self._pinned = conn
+            self._local.pinned = conn
             try:
                 yield
             finally:
-                self._pinned = None
+                self._local.pinned = None
                 conn.rollback()
 
     @contextmanager
     def _connection(self) -> Iterator[sa.Connection]:
-        if self._pinned is not None:
-            yield self._pinned
+        pinned = self._pinned
+        if pinned is not None:
+            yield pinned
         else:
             with self.engine.connect() as conn:
                 yield conn
@@ -360,6 +378,11 @@ class SqlConnector:
         """``fields IN (values)`` on ``table`` (the caller's ``table(dataset)``), each value bound
         as its column's type (``gdpr.connectors.keys.in_clause``); for SQL a capability builds."""
         return self._in(table, fields, values, dataset, conn)
+
+    def _arrays(self, dataset: Dataset, fields: Sequence[str]) -> bool:
+        """Whether keys on ``fields`` are bound as one array parameter (``_in``)."""
+        types = self.column_types(dataset)
+        return key_codec.binds_as_array(self.engine.dialect.name, [types.get(f) for f in fields])
 
     def _in(
         self,
@@ -522,18 +545,59 @@ class SqlConnector:
         """Delete the rows whose ``fields`` take one of ``values`` and return their ``returning``
         columns: one statement per IN-list instead of a read and a delete by key."""
         table = self.table(dataset)
+        return self._by_reference(
+            conn, dataset, table, fields, values, returning, sa.delete(table), delete=True
+        )
+
+    def anonymise_by(
+        self,
+        conn: sa.Connection,
+        dataset: Dataset,
+        fields: Sequence[str],
+        values: Sequence[tuple],
+        change: Anonymisation,
+        returning: Sequence[str],
+    ) -> list[tuple]:
+        """Give the rows whose ``fields`` take one of ``values``, not anonymised yet, the
+        change's constant values, and return their ``returning`` columns: one UPDATE per
+        IN-list instead of a read, a locking read and an update by key."""
+        table = self.table(dataset, change.fields)
+        update = sa.update(table).values(change.constant)
+        return self._by_reference(
+            conn, dataset, table, fields, values, returning, update, unchanged=change
+        )
+
+    def _by_reference(
+        self,
+        conn: sa.Connection,
+        dataset: Dataset,
+        table: sa.TableClause,
+        fields: Sequence[str],
+        values: Sequence[tuple],
+        returning: Sequence[str],
+        statement: sa.Delete | sa.Update,
+        *,
+        delete: bool = False,
+        unchanged: Anonymisation | None = None,
+    ) -> list[tuple]:
+        """Run ``statement`` on the rows referring to ``values`` and return their keys: with
+        RETURNING where the dialect has it for the statement, else a locking read of the same
+        rows first (inside the caller's transaction, so both see the same rows)."""
         keys = [table.c[k] for k in returning]
+        dialect = self.engine.dialect
+        returns = dialect.delete_returning if delete else dialect.update_returning
+        size = ARRAY_SIZE if self._arrays(dataset, fields) else IN_LIST_SIZE
         out: list[tuple] = []
-        for chunk in chunks(values, IN_LIST_SIZE):
+        for chunk in chunks(values, size):
             where = self._in(table, fields, chunk, dataset, conn)
-            if self.engine.dialect.delete_returning:
-                out += [
-                    tuple(r) for r in conn.execute(sa.delete(table).where(where).returning(*keys))
-                ]
+            if unchanged is not None:
+                where = where & sa.not_(is_anonymised(table, unchanged))
+            if returns:
+                out += [tuple(r) for r in conn.execute(statement.where(where).returning(*keys))]
             else:
-                found = [tuple(r) for r in conn.execute(sa.select(*keys).where(where))]
-                conn.execute(sa.delete(table).where(where))
-                out += found
+                found = sa.select(*keys).where(where).with_for_update()
+                out += [tuple(r) for r in conn.execute(found)]
+                conn.execute(statement.where(where))
         fixers = self._read_fixers(dataset, returning)
         if fixers:
             fix = [fixers.get(k) for k in returning]
@@ -778,6 +842,16 @@ class SqlChanges:
         returning: Sequence[str],
     ) -> list[tuple[Any, ...]]:
         return self.connector.delete_by(self.conn, dataset, fields, values, returning)
+
+    def anonymise_by(
+        self,
+        dataset: Dataset,
+        fields: Sequence[str],
+        values: Sequence[tuple[Any, ...]],
+        change: Anonymisation,
+        returning: Sequence[str],
+    ) -> list[tuple[Any, ...]]:
+        return self.connector.anonymise_by(self.conn, dataset, fields, values, change, returning)
 
     def anonymise(self, dataset: Dataset, rows: Sequence[Row], change: Anonymisation) -> int:
         pk = list(dataset.primary_key)

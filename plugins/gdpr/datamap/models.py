@@ -1053,6 +1053,9 @@ class DataMap(_Model):
     _source: str = PrivateAttr("<memory>")
     _digest: str = PrivateAttr("")
     _sql_dir: str | None = PrivateAttr(None)
+    # dataset id -> its ref, built on first look-up for the systems list it was built from (a
+    # ``model_copy`` with other systems builds its own): a batch looks datasets up per subject
+    _refs: tuple[int, dict[str, DatasetRef]] | None = PrivateAttr(None)
 
     # -- lookups ---------------------------------------------------------------------------
     def iter_datasets(self) -> Iterator[DatasetRef]:
@@ -1064,10 +1067,12 @@ class DataMap(_Model):
         return [ref.id for ref in self.iter_datasets()]
 
     def dataset(self, dataset_id: str) -> DatasetRef:
-        for ref in self.iter_datasets():
-            if ref.id == dataset_id:
-                return ref
-        raise KeyError(f"unknown dataset {dataset_id!r}")
+        if self._refs is None or self._refs[0] != id(self.systems):
+            self._refs = (id(self.systems), {ref.id: ref for ref in self.iter_datasets()})
+        try:
+            return self._refs[1][dataset_id]
+        except KeyError:
+            raise KeyError(f"unknown dataset {dataset_id!r}") from None
 
     def system(self, name: str) -> System:
         for system in self.systems:

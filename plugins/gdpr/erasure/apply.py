@@ -1,11 +1,14 @@
 """Apply an approved erasure plan: exactly its keys, children before parents, batch by batch.
 
-Each batch is one transaction on one dataset, and nothing is destroyed before its evidence is on
-record: the batch's key digest is computed first (a key the ledger cannot encode fails the batch
-before anything changes), an intent row (``erasure.intent``: dataset, action, how many keys,
-their SHA-256, the plan's SHA-256) is appended before the commit, and the settlement row
+Consecutive batches of one system, up to ``batch_size`` keys in all, are one unit of work: one
+transaction of the system (a subject's few records in a dozen tables commit once, not once per
+table). Nothing is destroyed before its evidence is on record: each batch's key digest is
+computed first (a key the ledger cannot encode fails the unit before anything changes), an
+intent row per batch (``erasure.intent``: dataset, action, how many keys, their SHA-256, the
+plan's SHA-256) is appended before the unit's commit, and a settlement row per batch
 (``erasure.delete`` / ``erasure.anonymise`` / ``erasure.restrict``, naming its intent, with the
-rows really changed) after it. A run that stops between a commit and its settlement leaves an
+rows really changed) after it; a unit's intents are one ledger transaction, and so are its
+settlements. A run that stops between a commit and its settlement leaves an
 intent without settlement: the next run of the same plan settles it first (``erasure.recovered``
 when nothing of the batch had been committed, else the settlement row with what the stopped run
 changed, counted from what is left), then does what is left with evidence of its own. A batch
@@ -116,11 +119,8 @@ class PlanApplier:
             return outcome
         try:
             self._settle_interrupted()
-            for dataset in self._in_deletion_order():
-                if dataset.total:
-                    # a merged batch plan may list a dataset more than once (gdpr.erasure.batch)
-                    for n in self._apply(dataset).values():
-                        outcome.this_run += n
+            for unit in self._units(self._planned_batches()):
+                outcome.this_run += self._unit(unit)
             self._check_settled()
         except BaseException:
             self.ledger.release_notification(**claim)
@@ -290,93 +290,136 @@ class PlanApplier:
             log.info("erasure %s: another run is applying this plan, waiting", claim["target"])
             time.sleep(1.0)
 
-    # -- one dataset --------------------------------------------------------------------------
-    def _apply(self, plan: DatasetPlan) -> dict[str, int]:
-        done = {"delete": 0, "anonymise": 0, "restrict": 0}
-        work: list[tuple[str, list[list], Callable]] = [
-            ("anonymise", plan.anonymise, self._anonymise_rows),
-            ("restrict", plan.restrict, self._restrict_rows),
-            ("delete", plan.delete, self._delete_rows),
-        ]
-        for action, keys, change in work:
-            for batch in chunks(keys, self.batch_size):
-                done[action] += self._batch(plan, action, batch, change)
-        return done
+    # -- units of work --------------------------------------------------------------------------
+    def _planned_batches(self) -> list[tuple[DatasetPlan, str, list[list]]]:
+        """Every batch of the plan, in the order they are applied: datasets children first,
+        and in each, its anonymisations, restrictions, then deletions."""
+        out: list[tuple[DatasetPlan, str, list[list]]] = []
+        for dataset in self._in_deletion_order():
+            if not dataset.total:
+                continue  # a merged batch plan may list a dataset more than once
+            for action, keys in (
+                ("anonymise", dataset.anonymise),
+                ("restrict", dataset.restrict),
+                ("delete", dataset.delete),
+            ):
+                out += [(dataset, action, batch) for batch in chunks(keys, self.batch_size)]
+        return out
 
-    def _batch(self, plan: DatasetPlan, action: str, keys: list[list], change: Callable) -> int:
-        if self.fail_after_batches is not None and self._batches >= self.fail_after_batches:
-            raise RuntimeError(f"injected failure after {self._batches} batches")
-        self._batches += 1
-        keys_sha256 = digest_keys(keys)  # before any change: an unencodable key changes nothing
-        if (plan.dataset, action, keys_sha256) in self._settled:
+    def _units(
+        self, batches: list[tuple[DatasetPlan, str, list[list]]]
+    ) -> list[list[tuple[DatasetPlan, str, list[list]]]]:
+        """Consecutive batches of one system, up to ``batch_size`` keys in all: each unit is
+        one transaction of its system (a subject's few records of many tables commit once),
+        and the order of the batches is kept."""
+        units: list[list[tuple[DatasetPlan, str, list[list]]]] = []
+        size = 0
+        for batch in batches:
+            unit = units[-1] if units else None
+            if (
+                unit is None
+                or unit[0][0].system != batch[0].system
+                or size + len(batch[2]) > self.batch_size
+            ):
+                units.append([batch])
+                size = len(batch[2])
+            else:
+                unit.append(batch)
+                size += len(batch[2])
+        return units
+
+    def _unit(self, batches: list[tuple[DatasetPlan, str, list[list]]]) -> int:
+        """One unit of work: the intents of its batches on record (one ledger transaction),
+        then its changes in one transaction of the system, then their settlements (one ledger
+        transaction). A failure before the settlements leaves intents the next run settles."""
+        todo: list[tuple[DatasetPlan, str, list[list], dict[str, Any], dict[str, Any]]] = []
+        for plan, action, keys in batches:
+            # before any change: a key the ledger cannot encode changes nothing
+            keys_sha256 = digest_keys(keys)
+            if (plan.dataset, action, keys_sha256) in self._settled:
+                log.info(
+                    "erasure %s: %s %s: %d records settled by an earlier attempt",
+                    self.plan.request_id,
+                    action,
+                    plan.dataset,
+                    len(keys),
+                )
+                continue
+            reason = (
+                self.plan.reasons.get(plan.anonymise_reason or "")
+                if action == "anonymise"
+                else None
+            )
+            common = {
+                "system": plan.system,
+                "dataset": plan.dataset,
+                "citation": reason.citation if reason else None,
+                "keys_sha256": keys_sha256,
+                "run_pk": self.run_pk,
+                "request_id": self._request_id,
+            }
+            detail = {
+                "plan_sha256": self._sha256,
+                "action": action,
+                "planned": len(keys),
+                "batch_size": self.batch_size,
+                "ground": self.plan.ground,
+                **({"reason": reason.text, "article": reason.article} if reason else {}),
+            }
+            todo.append((plan, action, keys, common, detail))
+        if not todo:
+            return 0
+        intents = self.ledger.record_evidences(
+            [
+                EvidenceInput(action=INTENT, count=len(keys), detail=detail, **common)
+                for _, _, keys, common, detail in todo
+            ]
+        )
+        counts: list[int] = []
+        with self.connectors[todo[0][0].system].changes() as change:
+            for plan, action, keys, _, _ in todo:
+                if self.fail_after_batches is not None and self._batches >= self.fail_after_batches:
+                    raise RuntimeError(f"injected failure after {self._batches} batches")
+                self._batches += 1
+                counts.append(self._change(change, plan, action, [tuple(k) for k in keys]))
+        self.ledger.record_evidences(
+            [
+                EvidenceInput(
+                    action=f"erasure.{action}",
+                    count=count,
+                    detail={**detail, "intent": intent.id},
+                    **common,
+                )
+                for (_, action, _, common, detail), intent, count in zip(
+                    todo, intents, counts, strict=True
+                )
+            ]
+        )
+        for (plan, action, keys, common, _), count in zip(todo, counts, strict=True):
+            self._settled.add((plan.dataset, action, common["keys_sha256"]))
             log.info(
-                "erasure %s: %s %s: %d records settled by an earlier attempt",
+                "erasure %s: %s %s: %d of %d records changed",
                 self.plan.request_id,
                 action,
                 plan.dataset,
+                count,
                 len(keys),
             )
-            return 0
-        reason = (
-            self.plan.reasons.get(plan.anonymise_reason or "") if action == "anonymise" else None
-        )
-        common = {
-            "system": plan.system,
-            "dataset": plan.dataset,
-            "citation": reason.citation if reason else None,
-            "keys_sha256": keys_sha256,
-            "run_pk": self.run_pk,
-            "request_id": self._request_id,
-        }
-        detail = {
-            "plan_sha256": self._sha256,
-            "action": action,
-            "planned": len(keys),
-            "batch_size": self.batch_size,
-            "ground": self.plan.ground,
-            **({"reason": reason.text, "article": reason.article} if reason else {}),
-        }
-        intent = self.ledger.record_evidence(
-            EvidenceInput(action=INTENT, count=len(keys), detail=detail, **common)
-        )
-        count = change(plan, [tuple(k) for k in keys])
-        self.ledger.record_evidence(
-            EvidenceInput(
-                action=f"erasure.{action}",
-                count=count,
-                detail={**detail, "intent": intent.id},
-                **common,
-            )
-        )
-        self._settled.add((plan.dataset, action, keys_sha256))
-        log.info(
-            "erasure %s: %s %s: %d of %d records changed",
-            self.plan.request_id,
-            action,
-            plan.dataset,
-            count,
-            len(keys),
-        )
-        if self.on_batch:
-            self.on_batch(plan.dataset, action, count)
-        return count
+            if self.on_batch:
+                self.on_batch(plan.dataset, action, count)
+        return sum(counts)
 
     def _dataset(self, plan: DatasetPlan) -> Any:
         return self.datamap.dataset(plan.dataset).dataset
 
-    def _delete_rows(self, plan: DatasetPlan, keys: list[tuple]) -> int:
-        with self.connectors[plan.system].changes() as change:
-            return change.delete(self._dataset(plan), _rows(plan, keys))
-
-    def _anonymise_rows(self, plan: DatasetPlan, keys: list[tuple]) -> int:
-        with self.connectors[plan.system].changes() as change:
-            return change.anonymise(self._dataset(plan), _rows(plan, keys), _anonymisation(plan))
-
-    def _restrict_rows(self, plan: DatasetPlan, keys: list[tuple]) -> int:
-        with self.connectors[plan.system].changes() as change:
-            return change.restrict(
-                self._dataset(plan), _rows(plan, keys), plan.restriction_flag or ""
-            )
+    def _change(self, change: Any, plan: DatasetPlan, action: str, keys: list[tuple]) -> int:
+        """One batch's change inside its unit's transaction; how many records it changed."""
+        dataset, rows = self._dataset(plan), _rows(plan, keys)
+        if action == "delete":
+            return change.delete(dataset, rows)
+        if action == "anonymise":
+            return change.anonymise(dataset, rows, _anonymisation(plan))
+        return change.restrict(dataset, rows, plan.restriction_flag or "")
 
 
 def _rows(plan: DatasetPlan, keys: list[tuple]) -> list[dict[str, Any]]:

@@ -28,7 +28,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from gdpr.connectors.base import ByIdentities, Connector, Lock
+from gdpr.connectors.base import ByIdentities, Connector, Lock, reading
 from gdpr.connectors.keys import norm_key
 from gdpr.datamap.graph import ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef
@@ -37,6 +37,7 @@ from gdpr.erasure.plan import (
     DatasetPlan,
     ErasurePlan,
     Key,
+    Layout,
     Row,
     plan_from_rows,
     rows_with_links,
@@ -237,58 +238,61 @@ def plan_batch(
         raise ValueError("an erasure batch needs at least one subject")
     if len({s.request_id for s in subjects}) != len(subjects):
         raise ValueError("a request appears twice in the erasure batch")
-    graph = ReferenceGraph.of(datamap)
-    kinds = {i.name: i.kind for i in datamap.identities}
-    located = resolve_subjects(datamap, connectors, identity, [s.email for s in subjects])
-    _refuse_shared(datamap, subjects, located, kinds[identity])
-    union = SubjectLocation(identity=identity, hits=_union(datamap, located.values()))
-    rows = rows_with_links(datamap, connectors, union, graph)
-    holds = ledger.active_legal_holds()
-    # What the map's declared holds hold, and what the systems refuse to delete, asked once
-    # for the whole batch's records.
-    held = {
-        rule.id: held_keys(datamap, connectors, rule, rows.get(rule.dataset, {}))
-        for rule in datamap.holds.rules
-    }
-    checker = system_locks(datamap, connectors)
-    locks = {d: checker(d, found) for d, found in rows.items() if found}
-
-    @cache
-    def by_record(dataset: str, key: tuple) -> SubjectLocation:
-        return resolve_record(datamap, connectors, dataset, dict(key))
-
-    # shared records: the roles of every subject of the batch, so that a record every remaining
-    # party of which is erased here gets the dataset's erasure rather than emptied parts
-    leaving: dict[str, dict[Key, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for location in located.values():
-        for dataset_id, by_key in location.roles.items():
-            for key, roles in by_key.items():
-                leaving[dataset_id][norm_key(key)] |= roles
-    plans: dict[str, ErasurePlan] = {}
-    for subject in subjects:
-        location = located[normalise_identity(kinds[identity], subject.email)]
-        share = {
-            d: {k: rows[d][k] for k in map(norm_key, hits.rows) if k in rows.get(d, {})}
-            for d, hits in location.hits.items()
+    with reading(connectors):  # one connection per system for the whole preview
+        graph = ReferenceGraph.of(datamap)
+        layout = Layout.of(datamap, connectors, graph)  # the same for every subject
+        kinds = {i.name: i.kind for i in datamap.identities}
+        located = resolve_subjects(datamap, connectors, identity, [s.email for s in subjects])
+        _refuse_shared(datamap, subjects, located, kinds[identity])
+        union = SubjectLocation(identity=identity, hits=_union(datamap, located.values()))
+        rows = rows_with_links(datamap, connectors, union, graph)
+        holds = ledger.active_legal_holds()
+        # What the map's declared holds hold, and what the systems refuse to delete, asked once
+        # for the whole batch's records.
+        held = {
+            rule.id: held_keys(datamap, connectors, rule, rows.get(rule.dataset, {}))
+            for rule in datamap.holds.rules
         }
-        plans[subject.request_id] = plan_from_rows(
-            datamap,
-            connectors,
-            location,
-            share,
-            subject_email=normalise_identity(kinds[identity], subject.email),
-            request_id=subject.request_id,
-            ground=ground,
-            holds=holds,
-            resolve_record=lambda d, key: by_record(d, tuple(sorted(key.items()))),
-            now=now,
-            lock_checker=lambda d, share, _locks=locks: _locked(d, share, _locks),
-            graph=graph,
-            leaving=leaving,
-            held_by_rule=lambda rule, found: held[rule.id] & found.keys(),
-        )
-    merged, attributed = merge_plans(plans, ground=ground, now=now)
-    return BatchPlan(merged, plans, attributed)
+        checker = system_locks(datamap, connectors)
+        locks = {d: checker(d, found) for d, found in rows.items() if found}
+
+        @cache
+        def by_record(dataset: str, key: tuple) -> SubjectLocation:
+            return resolve_record(datamap, connectors, dataset, dict(key))
+
+        # shared records: the roles of every subject of the batch, so that a record every remaining
+        # party of which is erased here gets the dataset's erasure rather than emptied parts
+        leaving: dict[str, dict[Key, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for location in located.values():
+            for dataset_id, by_key in location.roles.items():
+                for key, roles in by_key.items():
+                    leaving[dataset_id][norm_key(key)] |= roles
+        plans: dict[str, ErasurePlan] = {}
+        for subject in subjects:
+            location = located[normalise_identity(kinds[identity], subject.email)]
+            share = {
+                d: {k: rows[d][k] for k in map(norm_key, hits.rows) if k in rows.get(d, {})}
+                for d, hits in location.hits.items()
+            }
+            plans[subject.request_id] = plan_from_rows(
+                datamap,
+                connectors,
+                location,
+                share,
+                subject_email=normalise_identity(kinds[identity], subject.email),
+                request_id=subject.request_id,
+                ground=ground,
+                holds=holds,
+                resolve_record=lambda d, key: by_record(d, tuple(sorted(key.items()))),
+                now=now,
+                lock_checker=lambda d, share, _locks=locks: _locked(d, share, _locks),
+                graph=graph,
+                leaving=leaving,
+                held_by_rule=lambda rule, found: held[rule.id] & found.keys(),
+                layout=layout,
+            )
+        merged, attributed = merge_plans(plans, ground=ground, now=now)
+        return BatchPlan(merged, plans, attributed)
 
 
 class SharedIdentitiesError(ValueError):
@@ -531,15 +535,21 @@ def apply_batch(
                 subject_email=request.subject_email,
                 run_pk=run_pk,
             ).as_dict()
+    # a run that applied the plan but stopped before its subjects' rows were written left
+    # them out: the rerun (which finds the plan applied) writes the missing ones, once
+    written = {
+        e.request_id
+        for e in ledger.evidence(actions=(SUBJECT_EVIDENCE,), request_ids=list(batch.plans))
+        if e.detail.get("batch") == result.batch_id
+    }
+    rows: list[EvidenceInput] = []
     for request_id, plan in batch.plans.items():
         counts = batch.attributed[request_id]
         if not outcome.already_applied:
             result.per_subject[request_id] = counts
-        # a run that applied the plan but stopped before this loop left subjects without their
-        # row: the rerun (which finds the plan applied) writes the missing ones, once
-        if _has_subject_evidence(ledger, request_id, result.batch_id):
+        if request_id in written:
             continue
-        ledger.record_evidence(
+        rows.append(
             EvidenceInput(
                 action=SUBJECT_EVIDENCE,
                 count=sum(n for c in counts.values() for n in c.values()),
@@ -556,6 +566,8 @@ def apply_batch(
                 request_id=request_id,
             )
         )
+    # the subjects' rows of the batch: one transaction, all on record or none
+    ledger.record_evidences(rows)
     log.info(
         "erasure %s: %d subjects, %d records changed (%d by this run)%s",
         result.batch_id,
@@ -565,13 +577,6 @@ def apply_batch(
         " (plan applied before: nothing left)" if outcome.already_applied else "",
     )
     return result
-
-
-def _has_subject_evidence(ledger: Ledger, request_id: str, batch_id: str) -> bool:
-    return any(
-        e.action == SUBJECT_EVIDENCE and e.detail.get("batch") == batch_id
-        for e in ledger.evidence(request_id=request_id)
-    )
 
 
 def _keys_digests(plan: ErasurePlan) -> dict[str, str]:
@@ -595,36 +600,37 @@ def verify_batch(
     """Each subject resolved again (all at once): only records its plan keeps may be left."""
     identity = identity or request_identity(datamap)
     kinds = {i.name: i.kind for i in datamap.identities}
-    located = resolve_subjects(datamap, connectors, identity, [s.email for s in subjects])
-    results: dict[str, Verification] = {}
-    for subject in subjects:
-        plan = batch.plans[subject.request_id]
-        outcome = Verification()
-        kept = plan.kept_keys()
-        planned: dict[str, set] = defaultdict(set)
-        for d in plan.datasets:
-            planned[d.dataset] |= {norm_key(k) for k in d.delete + d.anonymise}
-        for dataset_id, hits in located[
-            normalise_identity(kinds[identity], subject.email)
-        ].hits.items():
-            found = {norm_key(k) for k in hits.rows}
-            allowed = found & kept.get(dataset_id, set())
-            if allowed:
-                outcome.kept[dataset_id] = len(allowed)
-            if found - allowed:
-                outcome.left[dataset_id] = len(found - allowed)
-                missed = (found - allowed) & planned.get(dataset_id, set())
-                if missed:
-                    outcome.missed[dataset_id] = len(missed)
-        results[subject.request_id] = outcome
-    for d in batch.merged.datasets:
-        left = deleted_still_there(datamap, connectors, d)
-        if left:
-            raise ErasureIncompleteError(
-                f"erasure {batch.merged.request_id}: {len(left)} deleted records of {d.dataset} "
-                "are still there"
-            )
-    failed = {r: v.left for r, v in results.items() if not v.ok}
+    with reading(connectors):  # one connection per system for the whole check
+        located = resolve_subjects(datamap, connectors, identity, [s.email for s in subjects])
+        results: dict[str, Verification] = {}
+        for subject in subjects:
+            plan = batch.plans[subject.request_id]
+            outcome = Verification()
+            kept = plan.kept_keys()
+            planned: dict[str, set] = defaultdict(set)
+            for d in plan.datasets:
+                planned[d.dataset] |= {norm_key(k) for k in d.delete + d.anonymise}
+            for dataset_id, hits in located[
+                normalise_identity(kinds[identity], subject.email)
+            ].hits.items():
+                found = {norm_key(k) for k in hits.rows}
+                allowed = found & kept.get(dataset_id, set())
+                if allowed:
+                    outcome.kept[dataset_id] = len(allowed)
+                if found - allowed:
+                    outcome.left[dataset_id] = len(found - allowed)
+                    missed = (found - allowed) & planned.get(dataset_id, set())
+                    if missed:
+                        outcome.missed[dataset_id] = len(missed)
+            results[subject.request_id] = outcome
+        for d in batch.merged.datasets:
+            left = deleted_still_there(datamap, connectors, d)
+            if left:
+                raise ErasureIncompleteError(
+                    f"erasure {batch.merged.request_id}: {len(left)} deleted records of {d.dataset} "
+                    "are still there"
+                )
+        failed = {r: v.left for r, v in results.items() if not v.ok}
     if failed:
         missed = {r: v.missed for r, v in results.items() if v.missed}
         error = ErasureIncompleteError if missed else AppearedSinceApprovalError

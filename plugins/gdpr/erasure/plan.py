@@ -29,7 +29,7 @@ from datetime import datetime
 from typing import Any
 
 from gdpr.connectors import order
-from gdpr.connectors.base import ByReference, Connector, Lock, LockNature
+from gdpr.connectors.base import ByReference, Connector, Lock, LockNature, reading
 from gdpr.connectors.keys import norm_key
 from gdpr.datamap.graph import ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef, HoldRule, RetentionRule
@@ -186,6 +186,38 @@ class ErasurePlan:
         return cls(**document)
 
 
+@dataclass(frozen=True)
+class Layout:
+    """What planning reads of the data map and the live schemas, the same for every subject:
+    the reference graph and its parents-first order, the order datasets are changed in, the
+    fields that refer to other datasets' records (the map's references and the databases'
+    foreign keys), per dataset.
+    A batch works it out once for all its subjects (``Layout.of``)."""
+
+    graph: ReferenceGraph
+    parents_first: list[str]
+    order: list[str]
+    referring: list[tuple[str, tuple[str, ...], str]]
+    references: dict[str, set[str]]
+
+    @classmethod
+    def of(
+        cls,
+        datamap: DataMap,
+        connectors: Mapping[str, Connector],
+        graph: ReferenceGraph | None = None,
+    ) -> Layout:
+        graph = graph or ReferenceGraph.of(datamap)
+        referring = _referring(datamap, connectors, graph)
+        return cls(
+            graph,
+            graph.parents_first(),
+            deletion_order(datamap, connectors, graph),
+            referring,
+            _references(datamap, referring),
+        )
+
+
 def plan_erasure(
     datamap: DataMap,
     connectors: Mapping[str, Connector],
@@ -233,15 +265,18 @@ def plan_from_rows(
     graph: ReferenceGraph | None = None,
     leaving: Mapping[str, Mapping[Key, set[str]]] | None = None,
     held_by_rule: HeldFinder | None = None,
+    layout: Layout | None = None,
 ) -> ErasurePlan:
     """The plan, once the subject's rows and their links are read (``rows_with_links``): a batch
     of subjects reads them for all at once and plans each subject from its share. ``leaving``:
     per shared dataset and normalised key, the roles of every subject erased with this one (a
     batch); a party among them does not remain on the record. ``held_by_rule``: which of a
-    dataset's rows a hold the map declares holds (default: asked of the system, per rule)."""
+    dataset's rows a hold the map declares holds (default: asked of the system, per rule).
+    ``layout``: the map's and schemas' layout (``Layout.of``), when already worked out."""
     if ground not in GROUNDS:
         raise ValueError(f"unknown Art. 17(1) ground {ground!r}; expected one of {sorted(GROUNDS)}")
-    graph = graph or ReferenceGraph.of(datamap)
+    layout = layout or Layout.of(datamap, connectors, graph)
+    graph = layout.graph
     reasons: dict[str, KeepReason] = {}
     kept: dict[str, dict[Key, str]] = {d: {} for d in rows}
 
@@ -271,7 +306,7 @@ def plan_from_rows(
             for key in keys & rows.get(dataset, {}).keys():
                 kept[dataset].setdefault(key, reason.id)
                 reasons.setdefault(reason.id, reason)
-    _keep_ancestors(kept, rows, graph)
+    _keep_ancestors(kept, rows, graph, layout.parents_first)
 
     checker = lock_checker or system_locks(datamap, connectors)
     for ref in datamap.iter_datasets():
@@ -284,10 +319,10 @@ def plan_from_rows(
             kept[ref.id][key] = reason.id
 
     released = _released(datamap, location, rows, kept, leaving or {})
-    _keep_common(datamap, graph, rows, kept, reasons, released)
-    expired = _obligation_over(datamap, graph, rows, now)
+    _keep_common(datamap, graph, layout.parents_first, rows, kept, reasons, released)
+    expired = _obligation_over(datamap, graph, layout.parents_first, rows, now)
     plans = []
-    for dataset_id in deletion_order(datamap, connectors, graph):
+    for dataset_id in layout.order:
         ref = datamap.dataset(dataset_id)
         connector = connectors.get(ref.system.name)
         key_fields = (
@@ -306,9 +341,9 @@ def plan_from_rows(
                 anonymises=_anonymises(connector),
             )
         )
-    _cut_references(datamap, connectors, graph, plans)
+    _cut_references(datamap, layout.referring, plans)
     plans = _with_releases(datamap, plans, released, reasons)
-    refuse_not_null(datamap, connectors, plans)
+    refuse_not_null(datamap, connectors, plans, references=layout.references)
     return ErasurePlan(
         request_id=request_id,
         ground=ground,
@@ -406,10 +441,13 @@ def _held_by_rule(
 
 
 def _keep_ancestors(
-    kept: dict[str, dict[Key, str]], rows: dict[str, dict[Key, Row]], graph: ReferenceGraph
+    kept: dict[str, dict[Key, str]],
+    rows: dict[str, dict[Key, Row]],
+    graph: ReferenceGraph,
+    parents_first: list[str],
 ) -> None:
     """A kept record keeps the subject's records it refers to (a held purchase keeps its buyer)."""
-    for dataset_id in graph.children_first():
+    for dataset_id in reversed(parents_first):
         for key, reason in list(kept.get(dataset_id, {}).items()):
             row = rows[dataset_id][key]
             for edge in graph.parents_of(dataset_id):
@@ -467,6 +505,7 @@ def _released(
 def _keep_common(
     datamap: DataMap,
     graph: ReferenceGraph,
+    parents_first: list[str],
     rows: dict[str, dict[Key, Row]],
     kept: dict[str, dict[Key, str]],
     reasons: dict[str, KeepReason],
@@ -475,7 +514,7 @@ def _keep_common(
     """The records that depend on a shared record the subject leaves are the remaining
     parties' as much as the subject's: kept, with the records below them."""
     common: dict[str, set[tuple]] = {d: set(keys) for d, keys in released.items()}
-    for dataset_id in graph.parents_first():
+    for dataset_id in parents_first:
         for edge in graph.parents_of(dataset_id):
             above = common.get(edge.parent)
             if not above:
@@ -650,7 +689,11 @@ def _rule_reason(datamap: DataMap, ref: DatasetRef, rule: RetentionRule) -> Keep
 
 
 def _obligation_over(
-    datamap: DataMap, graph: ReferenceGraph, rows: dict[str, dict[Key, Row]], now: datetime
+    datamap: DataMap,
+    graph: ReferenceGraph,
+    parents_first: list[str],
+    rows: dict[str, dict[Key, Row]],
+    now: datetime,
 ) -> dict[str, set[Key]]:
     """Records of kept datasets whose own retention period has already run out (an invoice
     more than ten years old), and the records below them: no obligation keeps them any more."""
@@ -661,7 +704,7 @@ def _obligation_over(
         if r.action == "delete" and r.start.column and not r.where and r.dataset in kept_by
     }
     over: dict[str, set[Key]] = {d: set() for d in graph.nodes}
-    for dataset_id in graph.parents_first():
+    for dataset_id in parents_first:
         found = rows.get(dataset_id, {})
         rule = own.get(dataset_id)
         if rule is not None:
@@ -694,17 +737,14 @@ def deletion_order(
 
 def _cut_references(
     datamap: DataMap,
-    connectors: Mapping[str, Connector],
-    graph: ReferenceGraph,
+    referring: list[tuple[str, tuple[str, ...], str]],
     plans: list[DatasetPlan],
 ) -> None:
     """Anonymised records lose their fields: the map's erasing strategies, plus any reference to
     a record being deleted (no join key to an erased record survives): the map's references,
-    and the database's own foreign keys, which may run the other way or on other fields."""
+    and the database's own foreign keys, which may run the other way or on other fields
+    (``referring``: ``Layout.referring``)."""
     by_id = {p.dataset: p for p in plans}
-    referring = order.referring_fields(
-        datamap, connectors, graph.nodes, [(e.child, e.child_fields, e.parent) for e in graph.edges]
-    )
     for plan in plans:
         if not plan.anonymise:
             continue
@@ -721,13 +761,20 @@ def _cut_references(
 
 
 def refuse_not_null(
-    datamap: DataMap, connectors: Mapping[str, Connector], plans: list[DatasetPlan]
+    datamap: DataMap,
+    connectors: Mapping[str, Connector],
+    plans: list[DatasetPlan],
+    *,
+    references: dict[str, set[str]] | None = None,
 ) -> None:
     """Refuse the plan (``NotNullError``, nothing has changed) when an anonymisation it holds
     would empty a field the database requires (a NOT NULL column or foreign key): the data
     engineer changes the map or the schema, and the preview is run again."""
     problems: list[str] = []
-    references = _references(datamap, connectors)
+    if references is None:
+        references = _references(
+            datamap, _referring(datamap, connectors, ReferenceGraph.of(datamap))
+        )
     for plan in plans:
         ref = datamap.dataset(plan.dataset)
         connector = connectors.get(plan.system)
@@ -754,9 +801,7 @@ def not_null_problems(datamap: DataMap, connectors: Mapping[str, Connector]) -> 
         )[0]
         for ref in datamap.iter_datasets()
     }
-    referring = order.referring_fields(
-        datamap, connectors, graph.nodes, [(e.child, e.child_fields, e.parent) for e in graph.edges]
-    )
+    referring = _referring(datamap, connectors, graph)
     problems: list[str] = []
     for ref in datamap.iter_datasets():
         connector = connectors.get(ref.system.name)
@@ -777,13 +822,23 @@ def not_null_problems(datamap: DataMap, connectors: Mapping[str, Connector]) -> 
     return problems
 
 
-def _references(datamap: DataMap, connectors: Mapping[str, Connector]) -> dict[str, set[str]]:
-    """Per dataset, its fields that hold references (the map's, the databases' foreign keys)."""
-    graph = ReferenceGraph.of(datamap)
-    out: dict[str, set[str]] = defaultdict(set)
-    for dataset, columns, _ in order.referring_fields(
+def _referring(
+    datamap: DataMap, connectors: Mapping[str, Connector], graph: ReferenceGraph
+) -> list[tuple[str, tuple[str, ...], str]]:
+    """The fields of each dataset that refer to another's records: the map's references and
+    the databases' foreign keys (dataset, its fields, the dataset referred to)."""
+    found = order.referring_fields(
         datamap, connectors, graph.nodes, [(e.child, e.child_fields, e.parent) for e in graph.edges]
-    ):
+    )
+    return [(d, tuple(c), t) for d, c, t in found]
+
+
+def _references(
+    datamap: DataMap, referring: list[tuple[str, tuple[str, ...], str]]
+) -> dict[str, set[str]]:
+    """Per dataset, its fields that hold references (the map's, the databases' foreign keys)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for dataset, columns, _ in referring:
         out[dataset] |= set(columns)
     for ref in datamap.iter_datasets():
         out[ref.id] |= reference_fields(datamap, ref.id)
@@ -810,22 +865,23 @@ def preview(
     ``identity``: the map's identity ``subject_email`` is a value of; default, the one ledger
     requests are recorded by (``request_identity``), whatever the map names it."""
     identity = identity or request_identity(datamap)
-    location = resolve_subject(datamap, connectors, identity, subject_email)
 
     def by_record(dataset: str, key: dict) -> SubjectLocation:
         return resolve_record(datamap, connectors, dataset, key)
 
-    return plan_erasure(
-        datamap,
-        connectors,
-        location,
-        subject_email=normalise_email(subject_email),
-        request_id=request_id,
-        ground=ground,
-        holds=ledger.active_legal_holds(),
-        resolve_record=by_record,
-        now=now,
-    )
+    with reading(connectors):  # the subject resolved once; every read on one connection
+        location = resolve_subject(datamap, connectors, identity, subject_email)
+        return plan_erasure(
+            datamap,
+            connectors,
+            location,
+            subject_email=normalise_email(subject_email),
+            request_id=request_id,
+            ground=ground,
+            holds=ledger.active_legal_holds(),
+            resolve_record=by_record,
+            now=now,
+        )
 
 
 def _anonymises(connector: Connector | None) -> bool:

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from gdpr.connectors.base import ByReference, Connector
+from gdpr.connectors.base import ByReference, Connector, reading
 from gdpr.connectors.keys import norm_key
 from gdpr.datamap.models import DataMap
 from gdpr.erasure.plan import DatasetPlan, ErasurePlan
@@ -53,22 +53,23 @@ def verify_erasure(
 ) -> Verification:
     """Raise ``ErasureIncompleteError`` unless only kept records of the subject remain."""
     outcome = Verification()
-    location = resolve_subject(datamap, connectors, identity, value)
-    kept = plan.kept_keys()
-    left: dict[str, set] = {}
-    for dataset_id, hits in location.hits.items():
-        found = {norm_key(k) for k in hits.rows}
-        allowed = found & kept.get(dataset_id, set())
-        if allowed:
-            outcome.kept[dataset_id] = len(allowed)
-        if found - allowed:
-            left[dataset_id] = found - allowed
-    for dataset in plan.datasets:
-        # every deleted record (an object: in any version or delete marker) must be gone, even
-        # where resolution no longer reaches it (its parent records are gone)
-        still = deleted_still_there(datamap, connectors, dataset)
-        if still:
-            left.setdefault(dataset.dataset, set()).update(still)
+    with reading(connectors):  # every look-up of the check on one connection per system
+        location = resolve_subject(datamap, connectors, identity, value)
+        kept = plan.kept_keys()
+        left: dict[str, set] = {}
+        for dataset_id, hits in location.hits.items():
+            found = {norm_key(k) for k in hits.rows}
+            allowed = found & kept.get(dataset_id, set())
+            if allowed:
+                outcome.kept[dataset_id] = len(allowed)
+            if found - allowed:
+                left[dataset_id] = found - allowed
+        for dataset in plan.datasets:
+            # every deleted record (an object: in any version or delete marker) must be gone,
+            # even where resolution no longer reaches it (its parent records are gone)
+            still = deleted_still_there(datamap, connectors, dataset)
+            if still:
+                left.setdefault(dataset.dataset, set()).update(still)
     outcome.left = {d: len(keys) for d, keys in left.items() if keys}
     if outcome.left:
         detail = ", ".join(f"{d} {n}" for d, n in sorted(outcome.left.items()))

@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from gdpr.batches import chunks
 from gdpr.ledger import schema
 from gdpr.ledger.chain import HASHED_COLUMNS, row_hash, to_json_document
 from gdpr.ledger.clock import as_utc, utc_now
@@ -199,16 +200,23 @@ class Ledger:
 
     def record_evidence(self, item: EvidenceInput) -> EvidenceRecord:
         """Append one hash-chained evidence row; concurrent appenders are serialised."""
-        with self._begin() as conn:
-            (record,) = self._append(conn, [item])
+        (record,) = self.record_evidences([item])
         return record
+
+    def record_evidences(self, items: Sequence[EvidenceInput]) -> list[EvidenceRecord]:
+        """Append several hash-chained evidence rows, in order, in ONE transaction: every row
+        is validated (its document, its run and request) before anything is written, and they
+        are all on record or none is (a batch's evidence costs one commit, not one per row)."""
+        if not items:
+            return []
+        with self._begin() as conn:
+            return self._append(conn, items)
 
     def _append(self, conn: sa.Connection, items: Sequence[EvidenceInput]) -> list[EvidenceRecord]:
         """Chain ``items`` inside the caller's transaction, under the head lock: the rows and
         the change they prove commit together or not at all."""
         details = [to_json_document(item.detail) for item in items]
-        for item in items:
-            _check_references(conn, run_pk=item.run_pk, request_id=item.request_id)
+        _check_all_references(conn, items)
         current = _lock_head(conn)
         count, last_hash, at = current.count, current.last_hash, self._now()
         records: list[EvidenceRecord] = []
@@ -258,10 +266,34 @@ class Ledger:
         actions: Sequence[str] | None = None,
         rule: str | None = None,
         outside_successful_runs: bool = False,
+        request_ids: Sequence[str] | None = None,
     ) -> list[EvidenceRecord]:
-        """Evidence in the order it was written, optionally for one run, one request, some
-        actions, one retention rule, and/or only rows of runs that did not end in success
-        (where an interrupted step's rows are; a successful run's history is not read)."""
+        """Evidence in the order it was written, optionally for one run, one request (or any
+        of ``request_ids``), some actions, one retention rule, and/or only rows of runs that
+        did not end in success (where an interrupted step's rows are; a successful run's
+        history is not read)."""
+        if request_ids is not None:  # a query per 500 requests (SQLite's parameter limit)
+            found = [
+                row
+                for ids in chunks(sorted(set(request_ids)), 500)
+                for row in self._evidence_where(
+                    run_pk, request_id, actions, rule, outside_successful_runs, ids
+                )
+            ]
+            return sorted(found, key=lambda row: row.id)
+        return self._evidence_where(
+            run_pk, request_id, actions, rule, outside_successful_runs, None
+        )
+
+    def _evidence_where(
+        self,
+        run_pk: int | None,
+        request_id: str | None,
+        actions: Sequence[str] | None,
+        rule: str | None,
+        outside_successful_runs: bool,
+        request_ids: Sequence[str] | None,
+    ) -> list[EvidenceRecord]:
         ev = schema.evidence
         query = sa.select(ev).order_by(ev.c.id)
         if outside_successful_runs:
@@ -273,6 +305,8 @@ class Ledger:
             query = query.where(ev.c.run_pk == run_pk)
         if request_id is not None:
             query = query.where(ev.c.request_id == request_id)
+        if request_ids is not None:
+            query = query.where(ev.c.request_id.in_(list(request_ids)))
         if actions is not None:
             query = query.where(ev.c.action.in_(list(actions)))
         if rule is not None:
@@ -543,12 +577,17 @@ class Ledger:
 
     def open_requests_due_by(self, cutoff: datetime) -> list[RequestRecord]:
         """Open requests whose deadline (the extended one if any) is at or before ``cutoff``,
-        oldest first: the database picks the few near their deadline out of many quiet ones."""
+        oldest first: the database picks the few near their deadline out of many quiet ones,
+        by range scans of the two deadline indexes (the condition is written without
+        ``coalesce``, which no plain index serves)."""
         req = schema.requests
-        due = sa.func.coalesce(req.c.extended_due_at, req.c.due_at)
+        cutoff = as_utc(cutoff)
+        due = (req.c.extended_due_at <= cutoff) | (
+            req.c.extended_due_at.is_(None) & (req.c.due_at <= cutoff)
+        )
         query = (
             sa.select(req)
-            .where(req.c.status.in_(sorted(OPEN_REQUEST_STATUSES)) & (due <= as_utc(cutoff)))
+            .where(req.c.status.in_(sorted(OPEN_REQUEST_STATUSES)) & due)
             .order_by(req.c.received_at, req.c.pk)
         )
         with self._connect() as conn:
@@ -1163,12 +1202,34 @@ def _lock_head(conn: sa.Connection) -> sa.Row[Any]:
 def _check_references(conn: sa.Connection, *, run_pk: int | None, request_id: str | None) -> None:
     # The foreign keys catch these on PostgreSQL and MariaDB, but not on SQLite, and with a
     # message nobody can act on.
-    if run_pk is not None:
-        runs = schema.runs
-        if conn.execute(sa.select(runs.c.pk).where(runs.c.pk == run_pk)).first() is None:
-            raise RecordNotFoundError(f"run {run_pk} is not in the ledger")
-    if request_id is not None:
-        _request_pk(conn, request_id)
+    _check_references_of(
+        conn, [run_pk] if run_pk is not None else [], [request_id] if request_id is not None else []
+    )
+
+
+def _check_all_references(conn: sa.Connection, items: Sequence[EvidenceInput]) -> None:
+    """``_check_references`` for many rows: one query for their runs, one for their requests."""
+    _check_references_of(
+        conn,
+        sorted({i.run_pk for i in items if i.run_pk is not None}),
+        sorted({i.request_id for i in items if i.request_id is not None}),
+    )
+
+
+def _check_references_of(
+    conn: sa.Connection, run_pks: Sequence[int], request_ids: Sequence[str]
+) -> None:
+    runs, req = schema.runs, schema.requests
+    for values, column, what in (
+        (run_pks, runs.c.pk, "run"),
+        (request_ids, req.c.request_id, "request"),
+    ):
+        found: set[Any] = set()
+        for chunk in chunks(values, 1000):
+            found |= set(conn.execute(sa.select(column).where(column.in_(chunk))).scalars())
+        for value in values:
+            if value not in found:
+                raise RecordNotFoundError(f"{what} {value} is not in the ledger")
 
 
 def _new_request_row(item: Mapping[str, Any], now: datetime) -> dict[str, Any]:

@@ -103,6 +103,9 @@ requests = sa.Table(
     # Intake is idempotent per ticket: one request per (channel, external reference).
     sa.UniqueConstraint("channel", "external_ref"),
     sa.Index(None, "status"),
+    # the deadline watch's range look-up (``Ledger.open_requests_due_by``)
+    sa.Index(None, "due_at"),
+    sa.Index(None, "extended_due_at"),
 )
 
 request_events = sa.Table(

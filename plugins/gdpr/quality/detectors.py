@@ -32,6 +32,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 
 import ahocorasick
 import phonenumbers
@@ -220,8 +221,17 @@ class _Word:
         if kind == "any":
             return True
         if kind == "upper":  # "^AVC": in capitals; "^Aid": capitalised
-            if token != self.text or original is None:
+            if original is None:
                 return False
+            if token != self.text:
+                # an abbreviation in the plural: "two TIAs", "des AVCs"
+                return (
+                    self.fr == "caps"
+                    and len(token) > 3
+                    and token == self.text + "s"
+                    and original[-1] == "s"
+                    and original[:-1].isupper()
+                )
             return original.isupper() if self.fr == "caps" else original[:1].isupper()
         if kind == "prefix":
             return token.startswith(self.text)
@@ -322,7 +332,9 @@ class _Group:
             if not 0 <= k < len(rule.words) or rule.words[k].kind == "any":
                 continue
             word = rule.words[k]
-            if word.kind in ("exact", "upper"):
+            if word.kind == "upper" and word.fr == "caps" and len(word.text) > 2:
+                keys = [(delta, word.text), (delta, word.text + "s")]
+            elif word.kind in ("exact", "upper"):
                 keys = [(delta, word.text)]
             elif word.kind == "word":
                 keys = [(delta, word.text + e) for e in ("", *_INFLECTIONS)]
@@ -398,7 +410,9 @@ def _compile() -> tuple[dict[str, dict[_Word, _Group]], dict[str, re.Pattern[str
                     raise ValueError(f"{phrase!r}: {expansion!r} has no word to look for")
                 rule = Rule(label, rule_id, words, anchor)
                 word = words[anchor]
-                if word.kind in ("exact", "upper"):
+                if word.kind == "upper" and word.fr == "caps" and len(word.text) > 2:
+                    keys = [f" {word.text} ", f" {word.text}s "]  # "two TIAs"
+                elif word.kind in ("exact", "upper"):
                     keys = [f" {word.text} "]
                 elif word.kind == "word":
                     keys = [f" {word.text}{ending} " for ending in ("", *_INFLECTIONS)]
@@ -568,6 +582,19 @@ _PASSWORD_KEYS = frozenset(
         " door code",
         " gate code",
         " credentials ",
+        " creds ",
+        " keypad",
+        " combo ",
+        " combinaison",
+        " combination ",
+        " sesame ",
+        " cle de securite",
+        " key box",
+        " keybox",
+        " code for the ",
+        " code de la porte",
+        " code de sa carte",
+        " code de son ",
     ]
 )
 
@@ -616,6 +643,7 @@ _FEM_PARTNER = frozenset(
         "missus",
         "concubine",
         "amie",  # "petite amie" only
+        "woman",
     ]
 )
 _PARTNER_KEYS = frozenset(
@@ -632,6 +660,8 @@ GATE_WORDS = frozenset(key.strip() for key in _RULES)
 
 def _need(word: _Word) -> str | None:
     """What the padded normalised text must hold for a token to match ``word``."""
+    if word.kind == "upper" and word.fr == "caps":
+        return f" {word.text}"  # or its plural
     if word.kind in ("exact", "upper"):
         return f" {word.text} "
     if word.kind == "any":
@@ -653,9 +683,19 @@ def _requirements() -> dict[str, tuple[tuple[str, ...], ...] | None]:
         if () in needs:
             out[key] = None
             continue
-        kept = [n for n in needs if not any(set(o) < set(n) for o in needs)]
-        out[key] = tuple(sorted(kept, key=len))
+        out[key] = _minimal(needs)
     return out
+
+
+def _minimal(needs: set[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """The needs no other need is a proper subset of, shortest first. A need is a few sorted
+    words, so its subsets are enumerated rather than every pair of needs compared (a trigger
+    can have thousands of needs: the pairwise test took most of a minute at import)."""
+    kept: set[tuple[str, ...]] = set()
+    for need in sorted(needs, key=lambda n: (len(n), n)):
+        if not any(sub in kept for size in range(1, len(need)) for sub in combinations(need, size)):
+            kept.add(need)
+    return tuple(sorted(kept, key=lambda n: (len(n), n)))
 
 
 _NEEDS = _requirements()
@@ -988,6 +1028,18 @@ _EX = frozenset(
     ]
 )
 _REL_VERBS = frozenset(["avec", "with", "for", "pour"])
+# "mariée à une femme", "married to a man"
+_WED = frozenset(["marie", "mariee", "married", "engaged", "fiance", "fiancee", "wed", "remarie"])
+# What makes "avec une femme" / "with a man" a relationship rather than a meeting.
+_ROMANCE = frozenset(
+    lexicon._words(
+        """couple relationship relation dating date sort sortait sortir vit vivait lives living
+        lived moved emmenage emmenagent quitte quittee left leaving trompe trompait cheating
+        cheated affair liaison ensemble together amoureux amoureuse love partenaire partner
+        marie mariee married engaged fiance fiancee remarie remariee remarried seeing
+        separated separee divorced divorcee"""
+    )
+)
 _NOT_PARTNER_AFTER = frozenset(["de", "d", "menage", "chambre", "affaires", "service", "enceinte"])
 
 
@@ -1140,7 +1192,8 @@ def relationship_hit(text: str, clause: str) -> Hit | None:
     """A same-sex partner: "M. Fabre ... son mari", "her wife", "le mari de M. Lefèvre"."""
     if _named_couple(text, clause):
         return Hit("sexual_orientation", "sexual_orientation.same_sex_couple")
-    tokens, _ = _tokens(clause)
+    tokens, starts = _tokens(clause)
+    aligned = len(clause) == len(text)
     for i, t in enumerate(tokens):
         if t in _MASC_PARTNER:
             gender = "m"
@@ -1170,6 +1223,8 @@ def relationship_hit(text: str, clause: str) -> Hit | None:
             owner = _gender_before(tokens, j)  # "Ms Harper's wife"
         elif j >= 0 and tokens[j] in ("son", "sa", "ses"):
             owner = _gender_before(tokens, j)
+            if owner is None and j >= 2 and tokens[j - 1] in ("et", "and"):
+                owner, _ = _person_gender(text, tokens, starts, j - 2, aligned)  # "Léa et sa"
         elif j >= 1 and tokens[j - 1] in _TITLE_GENDER and tokens[j].isalpha():
             owner = _TITLE_GENDER[tokens[j - 1]]  # "Mr Yates' husband"
         elif j >= 0 and tokens[j] in ("mon", "ma", "my"):
@@ -1178,7 +1233,11 @@ def relationship_hit(text: str, clause: str) -> Hit | None:
             j >= 0
             and tokens[j] in ("un", "une", "a", "another", "autre")
             and j >= 1
-            and (tokens[j - 1] in _REL_VERBS or tokens[j - 2 : j] == ["another"])
+            and (
+                (tokens[j - 1] in _REL_VERBS and _ROMANCE & _sentence(tokens, j, i))
+                or tokens[j - 2 : j] == ["another"]
+                or (j >= 2 and tokens[j - 1] in ("a", "to") and tokens[j - 2] in _WED)
+            )
             and t in ("homme", "man", "femme", "woman")
         ):
             owner = _gender_before(tokens, j - 1)
@@ -1439,6 +1498,34 @@ def email_hits(text: str) -> list[Hit]:
     return []
 
 
+# An address spelt out to dodge filters or dictated: "d.kowalski at example dot com",
+# "k.benali (at) example (dot) com", "sophie point bernard arobase example point fr"; on the
+# normalised words, ending with a top-level domain.
+_SPELT_AT = r"(?:at|arobase|chez)"
+_SPELT_DOT = r"(?:dot|point)"
+_SPELT_EMAIL = re.compile(
+    rf"\b[a-z0-9_]+(?: +(?:{_SPELT_DOT} +)?[a-z0-9_]+){{0,2}} +{_SPELT_AT} +[a-z0-9]+"
+    rf"(?: +{_SPELT_DOT} +[a-z0-9]+)*? +{_SPELT_DOT} +(?:com|fr|org|net|co|uk|de|be|ch|es|it|eu|io"
+    r"|bzh|info|biz|ca|us|nl|lu|me)\b"
+)
+_SPELT_GATE = (b" dot ", b" point ", b" arobase ")
+
+
+def spelt_email_hits(gate: bytes) -> list[Hit]:
+    """An e-mail address spelt out in words (``gate``: the normalised words, as bytes)."""
+    if not any(key in gate for key in _SPELT_GATE) or (
+        b" at " not in gate and b" arobase " not in gate and b" chez " not in gate
+    ):
+        return []
+    match = _SPELT_EMAIL.search(gate.decode())
+    if match is None:
+        return []
+    local = match.group(0).split()[0]
+    if local in _ROLE_MAILBOXES or local in ("me", "us", "nous", "moi", "him", "her", "them"):
+        return []
+    return [Hit("email", "email.spelt_out")]
+
+
 def numeric_hits(text: str, phones: bool = True) -> list[Hit]:
     """Cards, IBANs, NIRs and (``phones``) phone numbers whose checks hold (the caller saw
     enough digits)."""
@@ -1520,11 +1607,14 @@ _KEYWORD = (
     r"|(?:unlock|alarm|safe|door|garage|gate|lock|keysafe|key safe|padlock|parental control"
     r"|voicemail|sim|card|phone|ipad|tablet|laptop) (?:code|pin|passcode)"
     r"|code (?:de |d')?(?:d[ée]verrouillage|acc[èe]s)"
-    r"|(?:choisi|chosen|choisit|set|gave|donn[ée]|dict[ée]) (?:le |the |a |un )?code|pass)"
+    r"|(?:choisi|chosen|choisit|set|gave|donn[ée]|dict[ée]) (?:le |the |a |un )?code|pass"
+    r"|keypad|(?:locker |padlock |lock )?combo|combinaison|combination|creds|s[ée]same"
+    r"|cl[ée] de s[ée]curit[ée]|code for the (?:key ?box|key ?safe|gate|door|alarm|safe|garage"
+    r"|lockbox|locker|padlock|front door|back door))"
 )
 _KEYWORD_RE = re.compile(rf"(?<![\w]){_KEYWORD}(?![\w]|-\d)", re.IGNORECASE)
 _VALUE_RE = re.compile(
-    r"[«\"'“‘(]?\s*(?P<value>\d(?:[ -]?\d){3,7}(?!\d)|[^\s«»\"“”'‘’,;()]{4,})(?P<quote>[»\"'”’)])?"
+    r"[«\"'“‘(#]?\s*(?P<value>\d(?:[ -]?\d){3,7}(?!\d)|[^\s«»\"“”'‘’,;()]{4,})(?P<quote>[»\"'”’)])?"
 )
 _SEPARATOR = re.compile(
     r"\s*(?:[:=]|->|=>|→|\best\b|\bis\b|\bwas\b|\b[ée]tait\b|\bc'?\s?est\b|\bserait\b|\bsera\b"
@@ -1535,8 +1625,8 @@ _QUOTED = re.compile(r"[«\"“‘]\s*(?P<value>[^«»\"“”‘’]{3,30}?)\s*
 # What precedes a keyword: the value, then "est son", "as his", "(", ...
 _BEFORE_KEYWORD = re.compile(
     r"[«\"'“‘(]?(?P<value>[^\s«»\"“”'‘’,;:()]{4,})[»\"'”’)]?\s*"
-    r"(?:\(|,|-|–|—)?\s*(?:est|is|was|[ée]tait|=|c'est|comme|as|en|as the|as (?:his|her|their)"
-    r"|as new)?\s*(?:son|sa|le|la|mon|ma|leur|the|his|her|their|my|your|votre|nouveau|new|comme"
+    r"(?:\(|,|-|–|—|:)?\s*(?:est|is|was|[ée]tait|=|c'est|c'[ée]tait|that'?s|that is|opens"
+    r"|ouvre|comme|as|en|as the|as (?:his|her|their)|as new)?\s*(?:son|sa|le|la|mon|ma|leur|the|his|her|their|my|your|votre|nouveau|new|comme"
     r"|as)?\s*(?:nouveau |new )?$",
     re.IGNORECASE,
 )
@@ -1727,8 +1817,9 @@ _GIVEN_DIGITS = re.compile(
 )
 # "Login details: m.roberts / Summer2023!": user name, slash, password
 _CREDENTIALS = re.compile(
-    r"(?<!\w)(?:login(?: details)?|credentials|identifiants(?: de connexion)?|log ?in)\s*:?\s*"
-    r"\S+\s*/\s*(?P<value>\S{4,})",
+    r"(?<!\w)(?:login(?: details)?|credentials|creds|identifiants?(?: de connexion)?|log ?in)"
+    r"(?:[^:/\n]{0,40}:)?\s*\S+\s*/\s*(?:(?:code|mdp|pwd?|password|mot de passe)\s*:?\s*)?"
+    r"(?P<value>\S{4,})",
     re.IGNORECASE,
 )
 # The organisation's own codes, shown to everyone: not a person's secret.
@@ -1744,6 +1835,25 @@ _PUBLIC_CODE = re.compile(
 _NON_ALPHA_VALUE = re.compile(
     "[^\\s\u00ab\u00bb\"\u201c\u201d'\u2018\u2019,;:()a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
 )
+
+
+# "Son login c'est paul.vidal, le mot de passe il l'a perdu": a user name, not the password
+_USER_NAME_BEFORE = re.compile(
+    r"\b(?:login|identifiant|username|user name|user|utilisateur|e-?mail|adresse)\b"
+    r"[^.\n]{0,12}$",
+    re.IGNORECASE,
+)
+_COMMA_VALUE = re.compile(r"[^,.;:\n]{0,50},\s*(?P<value>[^\s,;()]{5,30})\s*(?:,|\.|$|\))")
+
+
+def _mixed_value(value: str) -> bool:
+    """A value given without a separator must look like a password: letters and digits."""
+    value = value.strip(".,;!?)»”\"'(«“")
+    return (
+        any(c.isalpha() for c in value)
+        and any(c.isdigit() for c in value)
+        and _password_value(value, False, False)
+    )
 
 
 def password_hits(text: str) -> list[Hit]:
@@ -1771,6 +1881,13 @@ def password_hits(text: str) -> list[Hit]:
             quoted = bool(value.group("quote")) and window[start : start + 1] in "«\"“‘'"
             if _password_value(value.group("value"), quoted, separator is not None):
                 return [Hit("password", "password.after_keyword")]
+        if offset:  # "mdp Bibou1986 donné par tel, ... c'est interdit": the value came first
+            value = _VALUE_RE.match(window, len(window) - len(window.lstrip()))
+            if value is not None and _mixed_value(value.group("value")):
+                return [Hit("password", "password.after_keyword")]
+        comma = _COMMA_VALUE.match(window)  # "le mot de passe du compte, Léonie2011, donné"
+        if comma is not None and _mixed_value(comma.group("value")):
+            return [Hit("password", "password.after_keyword")]
         if separator is not None:
             second = _SECOND_LABEL.match(window, start)
             if second is not None:
@@ -1802,6 +1919,7 @@ def password_hits(text: str) -> list[Hit]:
                 (any(c.isdigit() for c in value) or not value.isalpha())
                 and _password_value(value, False, False)
                 and not value.lower().startswith(("mot", "pass", "code", "mdp"))
+                and not _USER_NAME_BEFORE.search(text, max(0, low - 20), before.start("value"))
             ):
                 return [Hit("password", "password.before_keyword")]
     return []
@@ -1841,6 +1959,8 @@ def explain(text: str | None, contacts: bool = True) -> list[Hit]:
         hits += numeric_hits(text, contacts)
     if contacts and "@" in text:
         hits += email_hits(text)
+    if contacts and not any(h.label == "email" for h in hits):
+        hits += spelt_email_hits(gate)
     return hits
 
 

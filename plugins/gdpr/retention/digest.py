@@ -19,7 +19,7 @@ from typing import IO
 
 from gdpr.connectors.keys import key_line
 
-SPILL_LINES = 200_000  # lines held before a sorted run goes to disk (~20 MB)
+SPILL_LINES = 50_000  # lines held per digest before a sorted run goes to disk (~5 MB)
 HASH_CHUNK = 10_000  # lines joined per hash update
 
 

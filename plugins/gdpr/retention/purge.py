@@ -24,12 +24,12 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Generator, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
-from gdpr.batches import chunks
 from gdpr.connectors import order
 from gdpr.connectors.base import ByReference, Changes, Connector, SelectionRefusedError
 from gdpr.connectors.keys import key_texts, norm_key
@@ -37,10 +37,12 @@ from gdpr.datamap.graph import Edge, ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef
 from gdpr.ledger import EvidenceInput, EvidenceRecord, Ledger
 from gdpr.retention.anonymise import Anonymisation, referring_edges, step_anonymisation
+from gdpr.retention.commits import in_commit_order
 from gdpr.retention.digest import SortedKeyDigest, digest_lines, key_lines
 from gdpr.retention.exempt import RESTRICTED, Exemptions, lock_text
 from gdpr.retention.plan import Cutoff, RulePlan, Step
-from gdpr.retention.select import expired_keys
+from gdpr.retention.select import expired_pages
+from gdpr.retention.spill import SpilledKeys
 from gdpr.subject.walk import descend, join_values
 
 log = logging.getLogger(__name__)
@@ -123,6 +125,14 @@ class Tree:
     released: dict[str, dict[Key, frozenset[str]]] = field(default_factory=dict)
     _live: dict[str, dict[Key, Row]] = field(default_factory=dict)
 
+    def meets(self, other: Tree) -> bool:
+        """Whether the two trees hold a record in common."""
+        return any(
+            rows.keys() & other.rows[dataset].keys()
+            for dataset, rows in self.rows.items()
+            if rows and other.rows.get(dataset)
+        )
+
     def live(self, dataset: str) -> dict[Key, Row]:
         """The records that are neither spared nor released (computed once; the rows themselves
         when there are none)."""
@@ -197,23 +207,31 @@ class RulePurge:
         outcome.datasets = {s.dataset: DatasetTally(s.action) for s in self.plan.steps}
         outcome.shared = {d: DatasetTally("anonymise") for d in self.parties}
         keys = self._select()
+        trees = self._trees(keys)
+        try:
+            return self._purge(keys, trees, outcome)
+        finally:
+            trees.close()  # after a failed batch: the next batch's read ends before the keys go
+            keys.close()
+
+    def _purge(self, keys: SpilledKeys, trees: Iterable[Tree], outcome: RuleOutcome) -> RuleOutcome:
+        rule, root = self.plan.rule, self.plan.root
         if not self.dry_run:
             self._settle_interrupted(keys)
-        outcome.expired = len(keys)
-        total = -(-len(keys) // self.batch_size)
+        outcome.expired = keys.count
+        total = -(-keys.count // self.batch_size)
         log.info(
             "rule %s: %d expired records in %s, %d batches%s",
             rule.id,
-            len(keys),
+            keys.count,
             root.id,
             total,
             " (dry run: nothing will change)" if self.dry_run else "",
         )
         spared_roots: set[Key] = set()
-        for number, batch in enumerate(chunks(keys, self.batch_size), start=1):
+        for number, tree in enumerate(trees, start=1):
             if self.fail_after_batches is not None and number > self.fail_after_batches:
                 raise RuntimeError(f"injected failure before batch {number}")
-            tree = self._discover(batch)
             for key, reason in tree.spared[root.id].items():
                 outcome.spared_roots[reason] += 1
                 spared_roots.add(key)
@@ -248,7 +266,7 @@ class RulePurge:
         settled = {r.detail.get("intent") for r in rows + recovered if r.action != INTENT}
         return [r for r in rows if r.action == INTENT and r.id not in settled]
 
-    def _settle_interrupted(self, expired: list[Key]) -> None:
+    def _settle_interrupted(self, expired: SpilledKeys) -> None:
         """Settle the intents an interrupted run left: evidence for what it changed.
 
         Roots are changed in the batch's last transaction (children first), so a batch whose
@@ -257,8 +275,16 @@ class RulePurge:
         stopped, which its intent's digests cover, and this run purges the rest with evidence
         of its own.
         """
-        still = {key_texts(k) for k in expired}
-        for intent in self._unsettled():
+        intents = self._unsettled()
+        if not intents:
+            return
+        wanted = {
+            key_texts(json.loads(line))
+            for intent in intents
+            for line in intent.detail.get("roots", [])
+        }
+        still = {text for text in map(key_texts, expired) if text in wanted}
+        for intent in intents:
             roots = [key_texts(json.loads(line)) for line in intent.detail.get("roots", [])]
             left = sum(root in still for root in roots)
             complete = left == 0
@@ -306,12 +332,13 @@ class RulePurge:
             )
 
     # -- selection ------------------------------------------------------------------------------
-    def _select(self) -> list[Key]:
+    def _select(self) -> SpilledKeys:
+        """The whole selection, read before anything changes, held on disk."""
         root = self.plan.root
         connector = self.connectors[root.system.name]
         try:
-            return expired_keys(
-                self.datamap, connector, self.plan.rule, self.cutoff, self.connectors
+            return SpilledKeys(
+                expired_pages(self.datamap, connector, self.plan.rule, self.cutoff, self.connectors)
             )
         except SelectionRefusedError as exc:
             reason = str(exc)
@@ -321,6 +348,29 @@ class RulePurge:
             ) from exc
 
     # -- discovery ------------------------------------------------------------------------------
+    def _trees(self, keys: SpilledKeys) -> Generator[Tree, None, None]:
+        """Each batch's tree, the next one read while the caller changes this one, so the
+        database's reads of batch N+1 overlap its writes of batch N (another connection, in a
+        thread). A tree read during the previous batch's changes that shares records with it is
+        read again: it may have seen them before that batch changed them (a record under
+        expired parties of both batches, a shared record whose other party was in the first)."""
+        batches = keys.batches(self.batch_size)
+        batch = next(batches, None)
+        if batch is None:
+            return
+        with ThreadPoolExecutor(1, thread_name_prefix="purge-discovery") as ahead:
+            upcoming = ahead.submit(self._discover, batch)
+            previous: Tree | None = None
+            while batch is not None:
+                tree = upcoming.result()
+                if previous is not None and tree.meets(previous):
+                    tree = self._discover(batch)
+                batch = next(batches, None)
+                if batch is not None:
+                    upcoming = ahead.submit(self._discover, batch)
+                yield tree
+                previous = tree
+
     def _discover(self, batch: list[Key]) -> Tree:
         rows = self._read(batch)  # one connection per system (``descend``)
         spared, by_party = self._spare(rows)
@@ -346,20 +396,21 @@ class RulePurge:
 
     @cached_property
     def _unread(self) -> frozenset[str]:
-        """The steps whose records can be deleted straight from their parents' keys (one
-        DELETE ... RETURNING per IN-list) without being read first: a leaf of the plan that no
-        exemption can apply to, in a system that can (``deletes_by_reference``). Most rows of a
-        purge are in such leaves. Decided once per run."""
-        return frozenset(s.dataset for s in self.plan.steps if self._deleted_unread(s))
+        """The steps whose records can be deleted or anonymised straight from their parents'
+        keys (one DELETE or UPDATE ... RETURNING per IN-list) without being read first: a leaf
+        of the plan that no exemption can apply to, in a system that can
+        (``changes_by_reference``), anonymised with constant values only (a token is drawn per
+        row). Most rows of a purge are in such leaves. Decided once per run."""
+        return frozenset(s.dataset for s in self.plan.steps if self._changed_unread(s))
 
-    def _deleted_unread(self, step: Step) -> bool:
+    def _changed_unread(self, step: Step) -> bool:
         ref = self.datamap.dataset(step.dataset)
         in_plan = set(self.plan.datasets)
         return (
             not self.dry_run
             and step.parents != ()
-            and step.action == "delete"
-            and self.connectors[ref.system.name].deletes_by_reference
+            and (step.action == "delete" or not self._anonymisation(step).tokens)
+            and self.connectors[ref.system.name].changes_by_reference
             and not any(e.child in in_plan for e in self.graph.children_of(ref.id))
             and not self.exemptions.rows.get(step.dataset)
             and not (ref.dataset.restriction_flag and self.plan.rule.exemptions.restriction)
@@ -619,27 +670,53 @@ class RulePurge:
     ) -> tuple[dict[str, int], dict[str, list[str]], dict[str, tuple[int, list[str]]]]:
         """Children first, one unit of work per system: records changed and their evidence
         lines, computed before the change (objects: no transaction to roll back) or, for
-        records deleted unread, inside the transaction, before the commit they prove. Also, by
+        records changed unread, inside the transaction, before the commit they prove. Also, by
         dataset, the parts of shared records emptied (in the same transaction, before the
-        dataset's own changes): rows changed and their evidence lines."""
+        dataset's own changes): rows changed and their evidence lines. Where each system has
+        one unit, the units run at the same time and commit in that order
+        (``gdpr.retention.commits``); a system with two (its steps split by another system's)
+        runs them one after another."""
+        units = [partial(self._unit, system, steps, tree, read) for system, steps in self.groups]
+        if len({system for system, _ in self.groups}) == len(self.groups):
+            results = in_commit_order(units)
+        else:
+            results = [unit(lambda: None) for unit in units]
         done: dict[str, int] = {}
         lines: dict[str, list[str]] = {}
         parts: dict[str, tuple[int, list[str]]] = {}
-        for system, steps in self.groups:
-            with self.connectors[system].changes() as change:
-                for step in steps:
-                    if tree.released.get(step.dataset):
-                        parts[step.dataset] = self._empty_parts(
-                            change, step, tree.released[step.dataset], tree.rows[step.dataset]
-                        )
-                    if step.dataset in self._unread:
-                        keys = self._delete_from_parents(change, step, tree)
-                        lines[step.dataset] = key_lines(keys)
-                        done[step.dataset] = len(keys)
-                        continue
-                    live = list(tree.live(step.dataset).values())
-                    lines[step.dataset] = read[step.dataset]
-                    done[step.dataset] = self._change_rows(change, step, live)
+        for unit_done, unit_lines, unit_parts in results:
+            done |= unit_done
+            lines |= unit_lines
+            parts |= unit_parts
+        return done, lines, parts
+
+    def _unit(
+        self,
+        system: str,
+        steps: list[Step],
+        tree: Tree,
+        read: Mapping[str, list[str]],
+        ready: Callable[[], None],
+    ) -> tuple[dict[str, int], dict[str, list[str]], dict[str, tuple[int, list[str]]]]:
+        """One system's steps in one unit of work, ``ready()`` called just before its commit."""
+        done: dict[str, int] = {}
+        lines: dict[str, list[str]] = {}
+        parts: dict[str, tuple[int, list[str]]] = {}
+        with self.connectors[system].changes() as change:
+            for step in steps:
+                if tree.released.get(step.dataset):
+                    parts[step.dataset] = self._empty_parts(
+                        change, step, tree.released[step.dataset], tree.rows[step.dataset]
+                    )
+                if step.dataset in self._unread:
+                    keys = self._change_from_parents(change, step, tree)
+                    lines[step.dataset] = key_lines(keys)
+                    done[step.dataset] = len(keys)
+                    continue
+                live = list(tree.live(step.dataset).values())
+                lines[step.dataset] = read[step.dataset]
+                done[step.dataset] = self._change_rows(change, step, live)
+            ready()
         return done, lines, parts
 
     def _empty_parts(
@@ -664,14 +741,24 @@ class RulePurge:
             count += change.anonymise(dataset, group, Anonymisation(dict.fromkeys(emptied), ()))
         return count, key_lines(self._keys_of(step, (rows[k] for k in released)))
 
-    def _delete_from_parents(self, change: Changes, step: Step, tree: Tree) -> list[Key]:
+    def _change_from_parents(self, change: Changes, step: Step, tree: Tree) -> list[Key]:
+        """Delete or anonymise an unread step's records from their parents' keys, edge by
+        edge; the keys of the records changed (a record reached by two edges counts once)."""
         dataset = self.datamap.dataset(step.dataset).dataset
+        returning = self.key_fields[step.dataset]
         keys: set[Key] = set()
         for edge in step.parents:
             parents = join_values(tree.live(edge.parent).values(), edge.parent_fields)
-            keys.update(
-                change.delete_by(dataset, edge.child_fields, parents, self.key_fields[step.dataset])
-            )
+            if not parents:
+                continue
+            if step.action == "delete":
+                found = change.delete_by(dataset, edge.child_fields, parents, returning)
+            else:
+                anonymisation = self._anonymisation(step)
+                found = change.anonymise_by(
+                    dataset, edge.child_fields, parents, anonymisation, returning
+                )
+            keys.update(found)
         return list(keys)  # in no order: the digests sort
 
     def _change_rows(self, change: Changes, step: Step, live: list[Row]) -> int:
@@ -774,10 +861,14 @@ class RulePurge:
             )
 
     def _verify(self, spared_roots: set[Key]) -> None:
-        remaining = [k for k in self._select() if key_texts(k) not in spared_roots]
+        selected = self._select()
+        try:
+            remaining = sum(key_texts(k) not in spared_roots for k in selected)
+        finally:
+            selected.close()
         if remaining:
             raise PurgeIncompleteError(
-                f"rule {self.plan.rule.id}: {len(remaining)} expired records of {self.plan.root.id} "
+                f"rule {self.plan.rule.id}: {remaining} expired records of {self.plan.root.id} "
                 "remain after the purge"
             )
         log.info(

@@ -14,7 +14,7 @@ to select.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from gdpr.connectors.base import ByReference, Connector, SelectionRefusedError
 from gdpr.connectors.keys import key_texts
@@ -34,13 +34,28 @@ def expired_keys(
     cutoff: Cutoff,
     connectors: Mapping[str, Connector] | None = None,
 ) -> list[Key]:
-    """``connectors`` (by system name): where a rule counts from another system's records
-    (``start.parent``)."""
+    """Every key ``expired_pages`` selects, in one list."""
+    return [
+        key for page in expired_pages(datamap, connector, rule, cutoff, connectors) for key in page
+    ]
+
+
+def expired_pages(
+    datamap: DataMap,
+    connector: Connector,
+    rule: RetentionRule,
+    cutoff: Cutoff,
+    connectors: Mapping[str, Connector] | None = None,
+) -> Iterator[list[Key]]:
+    """The keys of the rule's expired records, page by page in key order (a purge spills them
+    to disk: ``gdpr.retention.spill``). ``connectors`` (by system name): where a rule counts
+    from another system's records (``start.parent``)."""
     dataset = datamap.dataset(rule.dataset).dataset
     if rule.start.parent is not None:
-        return _expired_under_parents(
+        yield _expired_under_parents(
             datamap, connector, rule, rule.start.parent, cutoff, connectors
         )
+        return
     done = anonymisation(dataset, rule.fields) if rule.action == "anonymise" else None
     selection = None
     if is_declarative(rule):
@@ -48,7 +63,7 @@ def expired_keys(
         def selection(tables, table):
             return expired_select(datamap, rule, cutoff, table, tables)
 
-    return connector.select_expired(
+    yield from connector.select_expired(
         dataset,
         column=rule.start.column,  # for a system that cannot run a compiled selection (RT)
         sql=read_sql(datamap, rule.start.sql) if rule.start.sql else None,

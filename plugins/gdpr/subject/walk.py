@@ -36,11 +36,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Any
 
-from gdpr.connectors.base import ByIdentities, ByReference, Connector, Criterion
+from gdpr.connectors.base import ByIdentities, ByReference, Connector, Criterion, reading
 from gdpr.datamap.graph import Edge, ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef
 from gdpr.ledger import digest_keys
@@ -132,9 +131,7 @@ def descend(
     graph = graph or ReferenceGraph.of(datamap)
     scope = set(graph.nodes if datasets is None else datasets)
     systems = {datamap.dataset(d).system.name for d in scope}
-    with ExitStack() as stack:  # one connection per system for the whole walk
-        for system in sorted(systems):
-            stack.enter_context(connectors[system].reading())
+    with reading(connectors, systems):  # one connection per system for the whole walk
         return _descend(
             datamap,
             connectors,

@@ -1067,10 +1067,11 @@ class DataMap(_Model):
         return [ref.id for ref in self.iter_datasets()]
 
     def dataset(self, dataset_id: str) -> DatasetRef:
-        if self._refs is None or self._refs[0] != id(self.systems):
-            self._refs = (id(self.systems), {ref.id: ref for ref in self.iter_datasets()})
+        refs = self._refs  # one read: a private attribute of a model costs a lookup each time
+        if refs is None or refs[0] != id(self.systems):
+            refs = self._refs = (id(self.systems), {r.id: r for r in self.iter_datasets()})
         try:
-            return self._refs[1][dataset_id]
+            return refs[1][dataset_id]
         except KeyError:
             raise KeyError(f"unknown dataset {dataset_id!r}") from None
 

@@ -199,6 +199,7 @@ class Layout:
     order: list[str]
     referring: list[tuple[str, tuple[str, ...], str]]
     references: dict[str, set[str]]
+    fates: dict[str, tuple[str, KeepReason | None]]  # ``dataset_fate`` of every dataset
 
     @classmethod
     def of(
@@ -215,6 +216,12 @@ class Layout:
             deletion_order(datamap, connectors, graph),
             referring,
             _references(datamap, referring),
+            {
+                ref.id: dataset_fate(
+                    datamap, ref, graph, anonymises=_anonymises(connectors.get(ref.system.name))
+                )
+                for ref in datamap.iter_datasets()
+            },
         )
 
 
@@ -330,15 +337,13 @@ def plan_from_rows(
         )
         plans.append(
             _dataset_plan(
-                datamap,
                 ref,
-                graph,
                 {k: r for k, r in rows.get(dataset_id, {}).items() if k not in released[ref.id]},
                 kept,
                 reasons,
                 expired[dataset_id],
                 key_fields,
-                anonymises=_anonymises(connector),
+                layout.fates[dataset_id],
             )
         )
     _cut_references(datamap, layout.referring, plans)
@@ -579,17 +584,15 @@ def system_locks(datamap: DataMap, connectors: Mapping[str, Connector]) -> LockC
 
 
 def _dataset_plan(
-    datamap: DataMap,
     ref: DatasetRef,
-    graph: ReferenceGraph,
     rows: dict[Key, Row],
     kept: dict[str, dict[Key, str]],
     reasons: dict[str, KeepReason],
     expired: set[Key],
     key_fields: list[str],
-    *,
-    anonymises: bool,
+    fate: tuple[str, KeepReason | None],
 ) -> DatasetPlan:
+    """One dataset's part of a subject's plan; ``fate``: ``dataset_fate`` of the dataset."""
     plan = DatasetPlan(
         ref.id,
         ref.system.name,
@@ -600,7 +603,7 @@ def _dataset_plan(
     held = kept.get(ref.id, {})
     for key, reason_id in sorted(held.items(), key=_order):
         plan.kept.setdefault(reason_id, []).append(list(key))
-    action, reason = dataset_fate(datamap, ref, graph, anonymises=anonymises)
+    action, reason = fate
     # records whose obligation has run out have nothing left to keep them: deleted
     rest = sorted((k for k in rows if k not in held and k not in expired), key=_order)
     plan.delete = [list(k) for k in sorted((k for k in expired if k not in held), key=_order)]

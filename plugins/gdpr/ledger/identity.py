@@ -86,7 +86,7 @@ def normalise_email(value: str) -> str:
         )
     if not _EMAIL.fullmatch(address):
         raise ValueError(f"the email address is not valid ({_EXAMPLE})")
-    if any(len(_scripts(part)) > 1 for part in (local, *domain.split("."))):
+    if not address.isascii() and any(len(_scripts(p)) > 1 for p in (local, *domain.split("."))):
         raise ValueError(
             "the email address mixes letters of different alphabets (such as a Cyrillic or Greek "
             f"letter that looks like a Latin one); type it again in one alphabet ({_EXAMPLE})"

@@ -43,8 +43,8 @@ class Scale:
 
 
 SCALES = {
-    # make bench: every benchmark at 100,000 customers (target: 25 minutes on 2 cores; about
-    # 21 measured on 2026-12-05, bench/README.md says where the time goes)
+    # make bench: every benchmark at 100,000 customers (target: 25 minutes on 2 cores; 7
+    # measured on 2026-12-05, bench/README.md says where the time goes)
     "100k": Scale(100_000, 5, None),
     # the figures of record at 1,000,000 customers (bench/README.md); not for a shared machine
     "1m": Scale(

@@ -202,8 +202,8 @@ class Connector(Protocol):
         cutoff: Callable[[str], Any] | None = None,
     ) -> Iterator[list[tuple[Any, ...]]]:
         """Keys of the records whose start is before ``at`` (``day`` for a date column), in key
-        order and in pages (read them all before changing anything), leaving out those ``done`` (an anonymisation) says are already anonymised. The
-        start is one of: ``selection(tables, table)``, a compiled declarative rule
+        order and in pages (read them all before changing anything), leaving out those ``done``
+        (an anonymisation) says are already anonymised. The start is one of: ``selection(tables, table)``, a compiled declarative rule
         (``gdpr.retention.rules``); the keys a hand-written ``sql`` selects with ``:cutoff``,
         bound as ``cutoff(dialect name)`` types it; ``column``; an object's newest version.
         A system that cannot run a kind of selection raises ``SelectionRefusedError``."""

@@ -114,17 +114,25 @@ class SqlConnector:
             except sa.exc.DBAPIError as exc:
                 raise SelectionRefusedError(_short(exc)) from exc
             criterion = criterion.among
-        # One IN-list's matches are bounded by the list: fetched at once, no server-side cursor.
-        # Rows are built from plain tuples: SQLAlchemy's mapping rows cost three times as much,
-        # which shows in a purge reading millions of them.
-        names = list(columns)
+        # One IN-list's matches are bounded by the list: fetched at once (``_all``).
         size = ARRAY_SIZE if self._arrays(dataset, criterion.fields) else IN_LIST_SIZE
         for chunk in chunks(criterion.values, size):
-            with self._connection() as conn:
-                where = self._in(table, criterion.fields, chunk, dataset, conn)
-                found = conn.execute(select.where(where)).all()
+            where = self._in(table, criterion.fields, chunk, dataset)
+            found = self._all(select.where(where), columns, fixers)
             if found:
-                yield _fixed([dict(zip(names, row, strict=True)) for row in found], fixers)
+                yield found
+
+    def _all(
+        self, select: sa.Select, columns: Sequence[str], fixers: Mapping[str, Any]
+    ) -> list[Row]:
+        """Every row of a bounded look-up at once, in one round trip (a server-side cursor
+        costs three or four: declare, fetch until empty, close), built from plain tuples:
+        SQLAlchemy's mapping rows cost three times as much, which shows in a purge reading
+        millions of them."""
+        with self._connection() as conn:
+            found = conn.execute(select).all()
+        names = list(columns)
+        return _fixed([dict(zip(names, row, strict=True)) for row in found], fixers)
 
     def _find_identity(
         self,
@@ -143,16 +151,15 @@ class SqlConnector:
         exactly through the product's normaliser (``gdpr.ledger.identity``).
         """
         column = table.c[criterion.field]
-        if criterion.kind != "phone":
-            # one subject's records: fetched at once, in one round trip (a server-side cursor
-            # costs three or four: declare, fetch until empty, close)
+        if criterion.kind != "phone":  # one subject's records: fetched at once (``_all``)
             select = sa.select(*(table.c[name] for name in columns))
-            where = _normalised(column, criterion.kind) == criterion.value
-            with self._connection() as conn:
-                found = conn.execute(select.where(where)).all()
+            found = self._all(
+                select.where(_normalised(column, criterion.kind) == criterion.value),
+                columns,
+                fixers,
+            )
             if found:
-                names = list(columns)
-                yield _fixed([dict(zip(names, row, strict=True)) for row in found], fixers)
+                yield found
             return
         names = list(dict.fromkeys([*columns, criterion.field]))
         select = sa.select(*(table.c[name] for name in names))

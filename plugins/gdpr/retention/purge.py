@@ -275,17 +275,15 @@ class RulePurge:
         stopped, which its intent's digests cover, and this run purges the rest with evidence
         of its own.
         """
-        intents = self._unsettled()
+        intents = [
+            (intent, [key_texts(json.loads(line)) for line in intent.detail.get("roots", [])])
+            for intent in self._unsettled()
+        ]
         if not intents:
             return
-        wanted = {
-            key_texts(json.loads(line))
-            for intent in intents
-            for line in intent.detail.get("roots", [])
-        }
+        wanted = {root for _, roots in intents for root in roots}
         still = {text for text in map(key_texts, expired) if text in wanted}
-        for intent in intents:
-            roots = [key_texts(json.loads(line)) for line in intent.detail.get("roots", [])]
+        for intent, roots in intents:
             left = sum(root in still for root in roots)
             complete = left == 0
             self.ledger.record_evidence(

@@ -279,6 +279,9 @@ def _expand(term: str) -> list[str]:
 
 
 def _word(token: str) -> _Word:
+    if not token.startswith("^") and token != token.lower():
+        # the text a word is matched against is lower case: "fiche S" would never match
+        raise ValueError(f"{token!r}: lexicon words are lower case; ^{token} asks for capitals")
     if token == "%":
         return _Word("any", "")
     if token.startswith("^"):
@@ -529,33 +532,12 @@ _PASSWORD_KEYS = frozenset(
         " wifi ",
         " wi fi ",
         " wpa ",
-        " alarme",
-        " alarm ",
-        " garage",
-        " coffre",
-        " cadenas",
-        " messagerie",
-        " portail",
-        " parental",
-        " secours",
-        " sim ",
-        " safe ",
-        " lock ",
-        " padlock",
-        " voicemail",
-        " ipad ",
-        " tablet",
         " choisi le code",
         " chosen code",
         " security ",
         " secrete ",
         " hint ",
         " identifiants ",
-        " serrure",
-        " portillon",
-        " interphone",
-        " immeuble",
-        " boite a cle",
         " psw ",
         " pswd ",
         " digicode",
@@ -575,7 +557,6 @@ _PASSWORD_KEYS = frozenset(
         " their code ",
         " code carte",
         " code cb ",
-        " boitier",
         " keysafe",
         " key safe",
         " lockbox",
@@ -598,10 +579,49 @@ _PASSWORD_KEYS = frozenset(
     ]
 )
 
+# Objects whose code can be a secret ("code de l'interphone : 4521", "voicemail PIN 0000"): every
+# password pattern that names one names its code too, so they send a text to the password checks
+# only along with one of the code words (a note about a garage or a voicemail is not looked at).
+_OBJECT_KEYS = frozenset(
+    [
+        " alarme",
+        " alarm ",
+        " garage",
+        " coffre",
+        " cadenas",
+        " messagerie",
+        " portail",
+        " parental",
+        " secours",
+        " sim ",
+        " safe ",
+        " lock ",
+        " padlock",
+        " voicemail",
+        " ipad ",
+        " tablet",
+        " serrure",
+        " portillon",
+        " interphone",
+        " immeuble",
+        " boite a cle",
+        " boitier",
+    ]
+)
+_CODE_WORDS = (" code", " pin ", " passcode")
+
+
+def _password_cue(triggers: set[str], padded: str) -> bool:
+    """Whether the password checks should read the text: a password keyword, or an object
+    whose code can be a secret with a code word."""
+    if not _PASSWORD_KEYS.isdisjoint(triggers):
+        return True
+    return not _OBJECT_KEYS.isdisjoint(triggers) and any(w in padded for w in _CODE_WORDS)
+
 
 def _automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    for key in (*_RULES, *_PASSWORD_KEYS, *_PARTNER_KEYS):
+    for key in (*_RULES, *_PASSWORD_KEYS, *_OBJECT_KEYS, *_PARTNER_KEYS):
         automaton.add_word(key, key)
     automaton.make_automaton()
     return automaton
@@ -669,21 +689,23 @@ def _need(word: _Word) -> str | None:
     return f" {word.trigger if word.kind == 'stem' else word.text}"
 
 
-def _requirements() -> dict[str, tuple[tuple[str, ...], ...] | None]:
-    """For each trigger, the other words one of its rules needs (None: one needs none). A
-    trigger none of whose rules can complete is dropped before any tokenising: "confirmed in
-    the church" is not looked at without "church", "due date" without "date"."""
-    out: dict[str, tuple[tuple[str, ...], ...] | None] = {}
+# What one rule of a trigger needs besides it: by the need's rarest word (its key), the other
+# words of each need with that key. None: a rule of the trigger needs nothing more.
+_Needs = dict[str, tuple[tuple[str, ...], ...]] | None
+
+
+def _requirements() -> dict[str, _Needs]:
+    """For each trigger, the other words one of its rules needs, by their rarest word. A trigger
+    none of whose rules can complete is dropped before any tokenising: "confirmed in the church"
+    is not looked at without "church", "due date" without "date"."""
+    out: dict[str, _Needs] = {}
     for key, groups in _RULES.items():
         needs: set[tuple[str, ...]] = set()
         for group in groups.values():
             for rule in [*group.generic, *(r for rs in group.by_neighbour.values() for r in rs)]:
                 words = {_need(w) for k, w in enumerate(rule.words) if k != rule.anchor}
                 needs.add(tuple(sorted(n for n in words if n)))
-        if () in needs:
-            out[key] = None
-            continue
-        out[key] = _minimal(needs)
+        out[key] = None if () in needs else _by_key(_minimal(needs))
     return out
 
 
@@ -698,18 +720,56 @@ def _minimal(needs: set[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(kept, key=lambda n: (len(n), n)))
 
 
+def _rarity(need: str) -> tuple:
+    word = need.strip()
+    return (word not in lexicon.COMMON, _RANK.get(word, len(_RANK)), len(word))
+
+
+def _by_key(needs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Needs grouped by their rarest word, so that a text is tested only against the needs
+    whose rarest word it holds: a trigger such as "affiches" ("affiches pour le PS", ...) has
+    ninety needs, each of which a word-by-word test would try."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for need in needs:
+        key = max(need, key=_rarity)
+        grouped.setdefault(key, []).append(tuple(n for n in need if n != key))
+    return {key: tuple(rests) for key, rests in grouped.items()}
+
+
 _NEEDS = _requirements()
 
 
+def _key_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for needs in _NEEDS.values():
+        for key in needs or ():
+            automaton.add_word(key, key)
+    automaton.make_automaton()
+    return automaton
+
+
+_KEY_AUTOMATON = _key_automaton()
+
+
 def _live(triggers: set[str], padded: str) -> set[str]:
-    """The triggers of rules that can still match ``padded``."""
-    live = set()
+    """The triggers of rules that can still match ``padded``: a trigger needing other words is
+    live when the text holds one of its needs' keys (one pass of the key automaton, made only
+    when such a trigger is met) and that need's other words."""
+    live: set[str] = set()
+    keys: set[str] | None = None
     for trigger in triggers:
         if trigger not in _NEEDS:
-            continue
+            continue  # a password or partner keyword
         needs = _NEEDS[trigger]
-        if needs is None or any(all(n in padded for n in need) for need in needs):
+        if needs is None:
             live.add(trigger)
+            continue
+        if keys is None:
+            keys = {key for _, key in _KEY_AUTOMATON.iter(padded)}
+        for key in keys.intersection(needs):
+            if any(all(n in padded for n in rest) for rest in needs[key]):
+                live.add(trigger)
+                break
     return live
 
 
@@ -1531,8 +1591,13 @@ def numeric_hits(text: str, phones: bool = True) -> list[Hit]:
     enough digits)."""
     hits: dict[str, Hit] = {}
     taken: list[tuple[int, int]] = []
-    folded = fold(text)  # a translate table: cheap next to the checks below
-    aligned = len(folded) == len(text)
+    folded = ""  # the words around a number, read only once a number passed its check
+
+    def words_before(start: int, width: int) -> str:
+        nonlocal folded
+        folded = folded or fold(text)
+        return folded[max(0, start - width) : start] if len(folded) == len(text) else ""
+
     for match in _IBAN.finditer(text):
         compact = _IBAN_SEPARATORS.sub("", match.group(1)).upper()
         known = IBAN_LENGTHS.get(compact[:2])
@@ -1562,18 +1627,17 @@ def numeric_hits(text: str, phones: bool = True) -> list[Hit]:
             if not card_valid(digits):
                 continue
         if len(digits) == 15 and stdnum_imei.is_valid(digits):
-            before = folded[max(0, start - 40) : start] if aligned else ""
+            before = words_before(start, 40)
             if "imei" in before or "telephone" in before or "phone" in before:
                 continue
-        if aligned and _NOT_A_CARD_BEFORE.search(folded[max(0, start - 30) : start]):
+        if _NOT_A_CARD_BEFORE.search(words_before(start, 30)):
             continue
         hits.setdefault("card_number", Hit("card_number", "card.iin_luhn"))
         taken.append(match.span())
     for match in _PHONE.finditer(text) if phones else ():
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
-        before = folded[max(0, match.start() - 60) : match.start()] if aligned else ""
-        if _NOT_A_PERSONAL_PHONE.search(before):
+        if _NOT_A_PERSONAL_PHONE.search(words_before(match.start(), 60)):
             continue
         if _phone_valid(match.group(0)):
             hits["phone"] = Hit("phone", "phone.libphonenumber")
@@ -1941,8 +2005,9 @@ def explain(text: str | None, contacts: bool = True) -> list[Hit]:
     gate = raw.translate(_GATE_TABLE)
     hits: list[Hit] = []
     padded = (b" " + gate + b" ").decode()
-    triggers = {value for _, value in _AUTOMATON.iter(padded)}
-    if triggers:
+    found = list(_AUTOMATON.iter(padded))  # most texts: empty, and no set built
+    if found:
+        triggers = {value for _, value in found}
         live = _live(triggers, padded)
         partners = not _PARTNER_KEYS.isdisjoint(triggers)
         if live or partners:
@@ -1953,7 +2018,7 @@ def explain(text: str | None, contacts: bool = True) -> list[Hit]:
                 partner = relationship_hit(text, clause)
                 if partner is not None:
                     hits.append(partner)
-        if not _PASSWORD_KEYS.isdisjoint(triggers):
+        if _password_cue(triggers, padded):
             hits += password_hits(text)
     if len(gate.translate(None, _DIGITS_ONLY)) >= 9:
         hits += numeric_hits(text, contacts)

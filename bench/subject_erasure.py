@@ -32,6 +32,9 @@ from bench.raw_resolution import PRIMARY_KEYS, connect, resolve_raw
 from bench.results import Budget, Row, finish_section
 from bench.retention_purge import clone, drop
 from bench.subject_resolution import Systems, Target
+from gdpr.erasure.apply import apply_plan
+from gdpr.erasure.plan import preview
+from gdpr.erasure.verify import verify_erasure
 
 NAME = "subject_erasure"
 BATCH_SUBJECTS = 1000
@@ -114,10 +117,6 @@ def _request(ledger: Any, email: str, n: int) -> str:
 
 def erase_one(systems: Systems, ledger: Any, email: str, request_id: str) -> dict[str, int]:
     """Preview + apply + verify, as the DAG's tasks do; rows changed per table."""
-    from gdpr.erasure.apply import apply_plan
-    from gdpr.erasure.plan import preview
-    from gdpr.erasure.verify import verify_erasure
-
     datamap = systems.sql_datamap
     plan = preview(
         datamap,
@@ -173,8 +172,6 @@ def _delete(cursor: Any, table: str, ids: list[Any]) -> int:
 
 def _columns_anonymised(ctx: Context, systems: Systems, email: str) -> dict[str, list[str]]:
     """Which columns the product's plan empties in the kept tables (the baseline does as much)."""
-    from gdpr.erasure.plan import preview
-
     with _ledger(ctx, "columns") as ledger:
         _request(ledger, email, 1)
         plan = preview(

@@ -7,16 +7,7 @@ import sqlalchemy as sa
 
 from gdpr.connections import create_sql_engine
 from gdpr.connectors import ByIdentity, ByReference, SqlConnector, SystemUnreachableError
-from tests.integration.small_map import create_shop, small_map
-
-
-@pytest.fixture
-def shop(sql_url):
-    engine = create_sql_engine(sql_url)
-    create_shop(engine, people=50)
-    datamap = small_map()
-    yield SqlConnector(datamap.system("shop"), engine), datamap
-    engine.dispose()
+from tests.integration.small_map import small_map
 
 
 def dataset(datamap, name):

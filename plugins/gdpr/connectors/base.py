@@ -267,3 +267,24 @@ def reading(
         for name in sorted(set(connectors if systems is None else systems)):
             stack.enter_context(connectors[name].reading())
         yield
+
+
+def find_any(
+    connector: Connector, dataset: Dataset, criteria: Sequence[Criterion], columns: Sequence[str]
+) -> Iterator[list[tuple[Row, frozenset[int]]]]:
+    """Records meeting any of ``criteria``, each with the indexes of the criteria it meets (a
+    dataset a subject reaches by several links: by e-mail and by account, by customer and by
+    prospect). A connector that can ask for them together has ``find_together``, which gives
+    them all (SQL: one statement, the criteria joined by OR) or None when these criteria do
+    not fit in one request; otherwise each criterion is asked alone, and a record two
+    criteria find comes back once for each."""
+    together = getattr(connector, "find_together", None)
+    found = together(dataset, criteria, columns) if together and len(criteria) > 1 else None
+    if found is not None:
+        if found:
+            yield found
+        return
+    for n, criterion in enumerate(criteria):
+        tag = frozenset((n,))
+        for batch in connector.find(dataset, criterion, columns):
+            yield [(row, tag) for row in batch]

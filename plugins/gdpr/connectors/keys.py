@@ -32,6 +32,7 @@ import math
 import numbers
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -41,6 +42,7 @@ from sqlalchemy.dialects import postgresql
 
 __all__ = [
     "Key",
+    "KeyBinding",
     "KeyValue",
     "canonical",
     "column_kind",
@@ -250,14 +252,73 @@ def _pg_element(kind: str, type_: sa.types.TypeEngine | None) -> sa.types.TypeEn
     return None
 
 
+@dataclass(frozen=True)
+class KeyBinding:
+    """How keys of some columns are bound on one dialect, apart from their values: the form of
+    the ONE parameter they go in (a typed array on PostgreSQL for a single column, an
+    expanding IN list elsewhere, row values for composite keys) and the conversion of the
+    values for the columns' types. A look-up built once with ``clause(columns, name)`` runs
+    again with new ``values`` under the same SQL, which SQLAlchemy then compiles once: a
+    subject's dozen look-ups do not rebuild and re-key a statement each (``SqlConnector``)."""
+
+    dialect: str
+    types: tuple[sa.types.TypeEngine | None, ...]
+    kinds: tuple[str, ...]
+    element: sa.types.TypeEngine | None  # the array's element type, where keys go as one array
+
+    @classmethod
+    def of(cls, dialect: str, types: Sequence[sa.types.TypeEngine | None]) -> KeyBinding:
+        kinds = tuple(column_kind(t) for t in types)
+        element = None
+        if dialect == "postgresql" and len(types) == 1:
+            element = _pg_element(kinds[0], types[0])
+        return cls(dialect, tuple(types), kinds, element)
+
+    @property
+    def array(self) -> bool:
+        """Whether the keys go as one array parameter (no limit on their number)."""
+        return self.element is not None
+
+    def values(self, keys: Sequence[Sequence[Any]]) -> list[Any] | None:
+        """The parameter's value for these keys, each converted for its column (``to_column``);
+        None when no key can match (every one is a value the column cannot hold)."""
+        dialect, kinds = self.dialect, self.kinds
+        if len(kinds) == 1:  # the common case, one conversion per value and no row tuples
+            kind = kinds[0]
+            if kind == INTEGER:  # integers read from an integer column need no conversion
+                plain = [key[0] for key in keys]
+                if all(type(v) is int for v in plain):
+                    return list(dict.fromkeys(plain)) or None
+            converted = (to_column(key[0], kind, dialect) for key in keys)
+            scalars = list(dict.fromkeys(v for v in converted if v is not _DROP))
+            return scalars or None
+        rows = []
+        for key in keys:
+            row = tuple(to_column(v, k, dialect) for v, k in zip(key, kinds, strict=True))
+            if _DROP not in row:
+                rows.append(row)
+        return rows or None
+
+    def clause(
+        self, columns: Sequence[sa.ColumnElement[Any]], name: str | None, value: Any = None
+    ) -> sa.ColumnElement[bool]:
+        """``columns IN :name`` in the parameter's form (``value``: bound now, for a statement
+        built for one use; ``name`` None gives an anonymous, unique parameter)."""
+        if self.element is not None:
+            array = sa.bindparam(name, value, type_=postgresql.ARRAY(self.element))
+            return columns[0] == sa.any_(array)
+        param = sa.bindparam(name, value, expanding=True)
+        typed = [
+            _typed(c, k, t, self.dialect)
+            for c, k, t in zip(columns, self.kinds, self.types, strict=True)
+        ]
+        return (typed[0] if len(typed) == 1 else sa.tuple_(*typed)).in_(param)
+
+
 def binds_as_array(dialect: str, types: Sequence[sa.types.TypeEngine | None]) -> bool:
     """Whether ``in_clause`` binds keys of columns of these types as ONE array parameter
     (so a look-up's values are not limited by the driver's number of parameters)."""
-    return (
-        dialect == "postgresql"
-        and len(types) == 1
-        and _pg_element(column_kind(types[0]), types[0]) is not None
-    )
+    return KeyBinding.of(dialect, types).array
 
 
 def in_clause(
@@ -272,27 +333,9 @@ def in_clause(
     (``col = ANY(CAST(:array AS UUID[]))``): no bind parameter per value, the same index
     scan. Composite keys, other dialects and unknown types use (row-value) IN lists.
     """
-    kinds = [column_kind(t) for t in types]
-    if len(columns) == 1:  # the common case, one conversion per value and no row tuples
-        column, kind = columns[0], kinds[0]
-        converted = (to_column(value[0], kind, dialect) for value in values)
-        scalars = list(dict.fromkeys(v for v in converted if v is not _DROP))
-        if not scalars:
-            return sa.false()
-        element = _pg_element(kind, types[0]) if dialect == "postgresql" else None
-        if element is not None:
-            array = sa.bindparam(None, scalars, type_=postgresql.ARRAY(element))
-            return column == sa.any_(array)
-        return _typed(column, kind, types[0], dialect).in_(scalars)
-    rows = []
-    for value in values:
-        row = tuple(to_column(v, k, dialect) for v, k in zip(value, kinds, strict=True))
-        if _DROP not in row:
-            rows.append(row)
-    if not rows:
-        return sa.false()
-    typed = [_typed(c, k, t, dialect) for c, k, t in zip(columns, kinds, types, strict=True)]
-    return sa.tuple_(*typed).in_(rows)
+    binding = KeyBinding.of(dialect, types)
+    converted = binding.values(values)
+    return sa.false() if converted is None else binding.clause(columns, None, converted)
 
 
 def _typed(

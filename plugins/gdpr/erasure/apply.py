@@ -7,8 +7,9 @@ computed first (a key the ledger cannot encode fails the unit before anything ch
 intent row per batch (``erasure.intent``: dataset, action, how many keys, their SHA-256, the
 plan's SHA-256) is appended before the unit's commit, and a settlement row per batch
 (``erasure.delete`` / ``erasure.anonymise`` / ``erasure.restrict``, naming its intent, with the
-rows really changed) after it; a unit's intents are one ledger transaction, and so are its
-settlements. A run that stops between a commit and its settlement leaves an
+rows really changed) after it; a unit's settlements and the next unit's intents are one ledger
+transaction (the last unit's settlements, or those of a unit before a failure, go on their
+own). A run that stops between a commit and its settlement leaves an
 intent without settlement: the next run of the same plan settles it first (``erasure.recovered``
 when nothing of the batch had been committed, else the settlement row with what the stopped run
 changed, counted from what is left), then does what is left with evidence of its own. A batch
@@ -79,6 +80,18 @@ class ApplyOutcome:
         }
 
 
+@dataclass(frozen=True)
+class _Settlement:
+    """A batch's settlement, changed and not yet on record: the evidence row's fields."""
+
+    plan: DatasetPlan
+    action: str
+    planned: int
+    count: int
+    common: dict[str, Any]
+    detail: dict[str, Any]
+
+
 @dataclass
 class PlanApplier:
     datamap: DataMap
@@ -98,6 +111,8 @@ class PlanApplier:
     _batches: int = 0
     _sha256: str = ""
     _settled: set[tuple[str, str, str]] = field(default_factory=set)
+    # the last unit's settlements, not on record yet (``_record_settlements``)
+    _carried: list[_Settlement] = field(default_factory=list)
 
     @property
     def _request_id(self) -> str | None:
@@ -112,7 +127,7 @@ class PlanApplier:
         # a plan approved before the schema changed: refused before anything changes
         refuse_not_null(self.datamap, self.connectors, self.plan.datasets)
         outcome = ApplyOutcome(self.plan.request_id, self._sha256)
-        claim = {**CLAIM, "target": self.plan.request_id, "occasion": self.plan.sha256}
+        claim = {**CLAIM, "target": self.plan.request_id, "occasion": self._sha256}
         if not self._claim(claim):
             outcome.already_applied = True
             log.info("erasure %s: another run applied this plan; nothing left", outcome.request_id)
@@ -121,11 +136,15 @@ class PlanApplier:
             self._settle_interrupted()
             for unit in self._units(self._planned_batches()):
                 outcome.this_run += self._unit(unit)
-            self._check_settled()
+            self._record_settlements([])
+            evidence = self._check_settled()
         except BaseException:
-            self.ledger.release_notification(**claim)
+            try:
+                self._record_settlements([])  # what was committed stays on record
+            finally:
+                self.ledger.release_notification(**claim)
             raise
-        outcome.changed = self.changed()
+        outcome.changed = self.changed(evidence)
         self.ledger.mark_notification_sent(**claim)
         self.ledger.record_evidence(
             EvidenceInput(
@@ -169,17 +188,18 @@ class PlanApplier:
         )
         return [r for r in rows if r.detail.get("plan_sha256") == self._sha256]
 
-    def changed(self) -> dict[str, dict[str, int]]:
-        """Per dataset and action, what every attempt at this plan changed (its settlements)."""
+    def changed(self, evidence: list[EvidenceRecord] | None = None) -> dict[str, dict[str, int]]:
+        """Per dataset and action, what every attempt at this plan changed (its settlements;
+        ``evidence``: the plan's evidence rows when just read, else read now)."""
         changed: dict[str, dict[str, int]] = {}
-        for row in self._plan_evidence():
+        for row in self._plan_evidence() if evidence is None else evidence:
             if row.action in CHANGES and row.dataset:
                 into = changed.setdefault(row.dataset, dict.fromkeys(ACTIONS, 0))
                 into[row.action.removeprefix("erasure.")] += row.count
         return changed
 
-    def _unsettled(self) -> list[EvidenceRecord]:
-        rows = self._plan_evidence()
+    def _unsettled(self, rows: list[EvidenceRecord] | None = None) -> list[EvidenceRecord]:
+        rows = self._plan_evidence() if rows is None else rows
         settled = {r.detail.get("intent") for r in rows if r.action != INTENT}
         self._settled = {
             (r.dataset or "", r.detail.get("action", ""), r.keys_sha256 or "")
@@ -253,14 +273,17 @@ class PlanApplier:
                 left,
             )
 
-    def _check_settled(self) -> None:
-        """No run ends in success while a change of its plan lacks its settlement."""
-        open_intents = self._unsettled()
+    def _check_settled(self) -> list[EvidenceRecord]:
+        """No run ends in success while a change of its plan lacks its settlement; the plan's
+        evidence as read for the check (what ``changed`` counts)."""
+        rows = self._plan_evidence()
+        open_intents = self._unsettled(rows)
         if open_intents:
             raise UnsettledEvidenceError(
                 f"erasure {self.plan.request_id}: {len(open_intents)} batches have an intent but "
                 "no settlement in the ledger; the next run settles them"
             )
+        return rows
 
     def _remaining(self, plan: DatasetPlan, action: str, keys: list[tuple]) -> int:
         """How many of a batch's records are still to change."""
@@ -329,12 +352,43 @@ class PlanApplier:
         return units
 
     def _unit(self, batches: list[tuple[DatasetPlan, str, list[list]]]) -> int:
-        """One unit of work: the intents of its batches on record (one ledger transaction),
-        then its changes in one transaction of the system, then their settlements (one ledger
-        transaction). A failure before the settlements leaves intents the next run settles."""
+        """One unit of work: the intents of its batches on record, then its changes in one
+        transaction of the system; how many records it changed. Its settlements wait in
+        ``_carried`` and go on record with the next unit's intents (one ledger transaction
+        between two units of work, not two) or, after the last unit or a failure, on their
+        own (``_record_settlements``). A failure before they are on record leaves intents
+        the next run settles."""
+        todo = self._todo(batches)
+        if not todo:
+            return 0
+        intents = self._record_settlements(
+            [
+                EvidenceInput(action=INTENT, count=len(keys), detail=detail, **common)
+                for _, _, keys, common, detail in todo
+            ]
+        )
+        counts: list[int] = []
+        with self.connectors[todo[0][0].system].changes() as change:
+            for plan, action, keys, _, _ in todo:
+                if self.fail_after_batches is not None and self._batches >= self.fail_after_batches:
+                    raise RuntimeError(f"injected failure after {self._batches} batches")
+                self._batches += 1
+                counts.append(self._change(change, plan, action, [tuple(k) for k in keys]))
+        self._carried = [
+            _Settlement(plan, action, len(keys), count, common, {**detail, "intent": intent.id})
+            for (plan, action, keys, common, detail), intent, count in zip(
+                todo, intents, counts, strict=True
+            )
+        ]
+        return sum(counts)
+
+    def _todo(
+        self, batches: list[tuple[DatasetPlan, str, list[list]]]
+    ) -> list[tuple[DatasetPlan, str, list[list], dict[str, Any], dict[str, Any]]]:
+        """A unit's batches not settled by an earlier attempt, with their evidence's fields;
+        every key digested first (a key the ledger cannot encode changes nothing)."""
         todo: list[tuple[DatasetPlan, str, list[list], dict[str, Any], dict[str, Any]]] = []
         for plan, action, keys in batches:
-            # before any change: a key the ledger cannot encode changes nothing
             keys_sha256 = digest_keys(keys)
             if (plan.dataset, action, keys_sha256) in self._settled:
                 log.info(
@@ -367,47 +421,36 @@ class PlanApplier:
                 **({"reason": reason.text, "article": reason.article} if reason else {}),
             }
             todo.append((plan, action, keys, common, detail))
-        if not todo:
-            return 0
-        intents = self.ledger.record_evidences(
-            [
-                EvidenceInput(action=INTENT, count=len(keys), detail=detail, **common)
-                for _, _, keys, common, detail in todo
-            ]
-        )
-        counts: list[int] = []
-        with self.connectors[todo[0][0].system].changes() as change:
-            for plan, action, keys, _, _ in todo:
-                if self.fail_after_batches is not None and self._batches >= self.fail_after_batches:
-                    raise RuntimeError(f"injected failure after {self._batches} batches")
-                self._batches += 1
-                counts.append(self._change(change, plan, action, [tuple(k) for k in keys]))
-        self.ledger.record_evidences(
-            [
-                EvidenceInput(
-                    action=f"erasure.{action}",
-                    count=count,
-                    detail={**detail, "intent": intent.id},
-                    **common,
-                )
-                for (_, action, _, common, detail), intent, count in zip(
-                    todo, intents, counts, strict=True
-                )
-            ]
-        )
-        for (plan, action, keys, common, _), count in zip(todo, counts, strict=True):
-            self._settled.add((plan.dataset, action, common["keys_sha256"]))
+        return todo
+
+    def _record_settlements(self, then: list[EvidenceInput]) -> list[EvidenceRecord]:
+        """Put the settlements waiting in ``_carried`` on record, and ``then`` after them in the
+        same ledger transaction (the next unit's intents); returns the records of ``then``."""
+        settlements, self._carried = self._carried, []
+        rows = [
+            EvidenceInput(action=f"erasure.{s.action}", count=s.count, detail=s.detail, **s.common)
+            for s in settlements
+        ]
+        if not rows and not then:
+            return []
+        try:
+            records = self.ledger.record_evidences([*rows, *then])
+        except BaseException:
+            self._carried = settlements  # not on record: a failure handler tries again
+            raise
+        for s in settlements:
+            self._settled.add((s.plan.dataset, s.action, s.common["keys_sha256"]))
             log.info(
                 "erasure %s: %s %s: %d of %d records changed",
                 self.plan.request_id,
-                action,
-                plan.dataset,
-                count,
-                len(keys),
+                s.action,
+                s.plan.dataset,
+                s.count,
+                s.planned,
             )
             if self.on_batch:
-                self.on_batch(plan.dataset, action, count)
-        return sum(counts)
+                self.on_batch(s.plan.dataset, s.action, s.count)
+        return records[len(rows) :]
 
     def _dataset(self, plan: DatasetPlan) -> Any:
         return self.datamap.dataset(plan.dataset).dataset

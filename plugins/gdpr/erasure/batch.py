@@ -39,7 +39,9 @@ from gdpr.erasure.plan import (
     Key,
     Layout,
     Row,
+    key_order,
     plan_from_rows,
+    planning_columns,
     rows_with_links,
     system_locks,
 )
@@ -47,7 +49,7 @@ from gdpr.erasure.verify import (
     AppearedSinceApprovalError,
     ErasureIncompleteError,
     Verification,
-    deleted_still_there,
+    deleted_left,
 )
 from gdpr.ledger import EvidenceInput, Ledger, digest_keys
 from gdpr.ledger.identity import request_identity
@@ -60,7 +62,7 @@ from gdpr.subject.resolve import (
     refuse_shared,
     resolve_record,
 )
-from gdpr.subject.walk import descend, join_columns
+from gdpr.subject.walk import descend
 
 log = logging.getLogger(__name__)
 
@@ -178,9 +180,11 @@ def resolve_subjects(
         if identity in ref.dataset.identity
     }
 
+    planned = planning_columns(datamap, graph)  # read once, with what planning decides on
+
     def columns(ref: DatasetRef) -> set[str]:
         column = ref.dataset.identity.get(identity)
-        return join_columns(graph, ref) | ({column} if column else set())
+        return planned(ref) | ({column} if column else set())
 
     def label(ref: DatasetRef, row: Row) -> str:  # which subject: the stored identity
         return _normalised(kind, row[ref.dataset.identity[identity]])
@@ -269,7 +273,8 @@ def plan_batch(
                     leaving[dataset_id][norm_key(key)] |= roles
         plans: dict[str, ErasurePlan] = {}
         for subject in subjects:
-            location = located[normalise_identity(kinds[identity], subject.email)]
+            value = normalise_identity(kinds[identity], subject.email)
+            location = located[value]
             share = {
                 d: {k: rows[d][k] for k in map(norm_key, hits.rows) if k in rows.get(d, {})}
                 for d, hits in location.hits.items()
@@ -279,7 +284,7 @@ def plan_batch(
                 connectors,
                 location,
                 share,
-                subject_email=normalise_identity(kinds[identity], subject.email),
+                subject_email=value,
                 request_id=subject.request_id,
                 ground=ground,
                 holds=holds,
@@ -394,10 +399,10 @@ def merge_plans(
             template.system,
             template.kind,
             template.key_fields,
-            delete=sorted((list(k) for k, f in fate.items() if f == "delete"), key=_order),
-            kept={r: sorted(keys, key=_order) for r, keys in kept[name].items()},
+            delete=sorted((list(k) for k, f in fate.items() if f == "delete"), key=key_order),
+            kept={r: sorted(keys, key=key_order) for r, keys in kept[name].items()},
             restriction_flag=template.restriction_flag,
-            restrict=sorted((list(k) for k in restrict[name]), key=_order),
+            restrict=sorted((list(k) for k in restrict[name]), key=key_order),
         )
         groups: dict[tuple, list[list]] = defaultdict(list)
         for key, f in fate.items():
@@ -412,7 +417,7 @@ def merge_plans(
                     template.system,
                     template.kind,
                     template.key_fields,
-                    anonymise=sorted(keys, key=_order),
+                    anonymise=sorted(keys, key=key_order),
                     anonymise_reason=reason,
                     constant=dict(constant),
                     tokens=list(tokens),
@@ -473,10 +478,6 @@ def _attribute(
     return out
 
 
-def _order(key: list) -> tuple:
-    return tuple((type(v).__name__, v) for v in key)
-
-
 # -- applying and verifying ------------------------------------------------------------------------
 
 
@@ -515,7 +516,8 @@ def apply_batch(
         batch.merged.request_id,
         outcome.plan_sha256,
         len(batch.plans),
-        changed=applier.changed(),  # by every attempt at this plan
+        # by every attempt at this plan (as the run read it, unless another run applied it)
+        changed=applier.changed() if outcome.already_applied else outcome.changed,
         already_applied=outcome.already_applied,
     )
     copies: dict[str, dict[str, Any]] = {}
@@ -623,8 +625,9 @@ def verify_batch(
                     if missed:
                         outcome.missed[dataset_id] = len(missed)
             results[subject.request_id] = outcome
+        still = deleted_left(datamap, connectors, batch.merged.datasets)
         for d in batch.merged.datasets:
-            left = deleted_still_there(datamap, connectors, d)
+            left = still.get(d.dataset) if d.delete else None
             if left:
                 raise ErasureIncompleteError(
                     f"erasure {batch.merged.request_id}: {len(left)} deleted records of {d.dataset} "

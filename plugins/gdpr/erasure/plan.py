@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
@@ -47,6 +47,7 @@ from gdpr.retention.anonymise import (
 from gdpr.retention.held import held_keys, scope_of
 from gdpr.retention.plan import cutoff_for
 from gdpr.subject.resolve import SubjectLocation, resolve_record, resolve_subject
+from gdpr.subject.walk import join_columns
 
 Key = tuple
 Row = dict[str, Any]
@@ -200,6 +201,7 @@ class Layout:
     referring: list[tuple[str, tuple[str, ...], str]]
     references: dict[str, set[str]]
     fates: dict[str, tuple[str, KeepReason | None]]  # ``dataset_fate`` of every dataset
+    refs: dict[str, DatasetRef]  # every dataset by id, in the map's order
 
     @classmethod
     def of(
@@ -222,6 +224,7 @@ class Layout:
                 )
                 for ref in datamap.iter_datasets()
             },
+            {ref.id: ref for ref in datamap.iter_datasets()},
         )
 
 
@@ -316,29 +319,31 @@ def plan_from_rows(
     _keep_ancestors(kept, rows, graph, layout.parents_first)
 
     checker = lock_checker or system_locks(datamap, connectors)
-    for ref in datamap.iter_datasets():
-        if ref.system.name not in connectors or not rows.get(ref.id):
+    for dataset_id, ref in layout.refs.items():
+        if ref.system.name not in connectors or not rows.get(dataset_id):
             continue
-        candidates = {k: row for k, row in rows[ref.id].items() if k not in kept[ref.id]}
-        for key, lock in checker(ref.id, candidates).items():
-            reason = lock_reason(ref.id, lock)
+        held = kept[dataset_id]
+        candidates = {k: row for k, row in rows[dataset_id].items() if k not in held}
+        for key, lock in checker(dataset_id, candidates).items():
+            reason = lock_reason(dataset_id, lock)
             reasons.setdefault(reason.id, reason)
-            kept[ref.id][key] = reason.id
+            held[key] = reason.id
 
-    released = _released(datamap, location, rows, kept, leaving or {})
+    released = _released(layout.refs, location, rows, kept, leaving or {})
     _keep_common(datamap, graph, layout.parents_first, rows, kept, reasons, released)
     expired = _obligation_over(datamap, graph, layout.parents_first, rows, now)
     plans = []
     for dataset_id in layout.order:
-        ref = datamap.dataset(dataset_id)
+        ref = layout.refs[dataset_id]
         connector = connectors.get(ref.system.name)
         key_fields = (
             list(connector.key_fields(ref.dataset)) if connector else list(ref.dataset.primary_key)
         )
+        found, gone = rows.get(dataset_id, {}), released.get(dataset_id)
         plans.append(
             _dataset_plan(
                 ref,
-                {k: r for k, r in rows.get(dataset_id, {}).items() if k not in released[ref.id]},
+                {k: r for k, r in found.items() if k not in gone} if gone else found,
                 kept,
                 reasons,
                 expired[dataset_id],
@@ -362,28 +367,39 @@ def plan_from_rows(
 # -- reading what the plan needs ---------------------------------------------------------------
 
 
+def planning_columns(datamap: DataMap, graph: ReferenceGraph) -> Callable[[DatasetRef], set[str]]:
+    """What planning reads of a dataset's records besides their keys: the fields they join on
+    (``join_columns``), the restriction flag, and the columns retention periods start from.
+    Given to the resolution (``resolve_subject(columns=...)``), the subject is read once, with
+    everything the plan decides on; ``rows_with_links`` then reads nothing again."""
+    starts: dict[str, set[str]] = defaultdict(set)
+    for rule in datamap.retention:
+        if rule.start.column:
+            starts[rule.dataset].add(rule.start.column)
+
+    def columns(ref: DatasetRef) -> set[str]:
+        flag = ref.dataset.restriction_flag
+        return join_columns(graph, ref) | starts.get(ref.id, set()) | ({flag} if flag else set())
+
+    return columns
+
+
 def rows_with_links(
     datamap: DataMap,
     connectors: Mapping[str, Connector],
     location: SubjectLocation,
     graph: ReferenceGraph,
 ) -> dict[str, dict[Key, Row]]:
-    """The subject's rows with the fields that link them to their parents (keys normalised):
-    the rows resolution found where they already carry those fields, else read again."""
+    """The subject's rows with the fields planning needs (``planning_columns``; keys
+    normalised): the rows resolution found where they already carry those fields (it was
+    given ``planning_columns``), else read again."""
+    wanted = planning_columns(datamap, graph)
     rows: dict[str, dict[Key, Row]] = {}
     for dataset_id, hits in location.hits.items():
         ref = datamap.dataset(dataset_id)
         connector = connectors[ref.system.name]
         key_fields = list(connector.key_fields(ref.dataset))
-        columns = set(key_fields) | {
-            f for e in graph.parents_of(dataset_id) for f in e.child_fields
-        }
-        columns |= graph.fields_needed(dataset_id)
-        if ref.dataset.restriction_flag:
-            columns.add(ref.dataset.restriction_flag)
-        columns |= {
-            r.start.column for r in datamap.retention if r.dataset == dataset_id and r.start.column
-        }
+        columns = set(key_fields) | wanted(ref)
         if all(columns <= row.keys() for row in hits.rows.values()):
             rows[dataset_id] = {norm_key(k): dict(r) for k, r in hits.rows.items()}
             continue
@@ -474,7 +490,7 @@ SHARED = KeepReason(
 
 
 def _released(
-    datamap: DataMap,
+    refs: Mapping[str, DatasetRef],
     location: SubjectLocation,
     rows: dict[str, dict[Key, Row]],
     kept: dict[str, dict[Key, str]],
@@ -486,7 +502,7 @@ def _released(
     through no role, get the dataset's normal erasure."""
     released: dict[str, dict[Key, frozenset[str]]] = defaultdict(dict)
     for dataset_id, found in rows.items():
-        ref = datamap.dataset(dataset_id)
+        ref = refs[dataset_id]
         parties = ref.dataset.parties
         if not parties or not found:
             continue
@@ -552,6 +568,8 @@ def _with_releases(
         groups: dict[frozenset[str], list[list]] = defaultdict(list)
         for key, roles in released.get(plan.dataset, {}).items():
             groups[roles].append(list(key))
+        if not groups:
+            continue
         parties = datamap.dataset(plan.dataset).dataset.parties
         for roles, keys in sorted(groups.items(), key=lambda g: sorted(g[0])):
             emptied = [f for role in sorted(roles) for f in parties[role]]
@@ -561,7 +579,7 @@ def _with_releases(
                     plan.system,
                     plan.kind,
                     plan.key_fields,
-                    anonymise=sorted(keys, key=_order),
+                    anonymise=sorted(keys, key=key_order),
                     anonymise_reason=SHARED.id,
                     constant=dict.fromkeys(emptied),
                 )
@@ -600,17 +618,19 @@ def _dataset_plan(
         key_fields,
         restriction_flag=ref.dataset.restriction_flag,
     )
-    held = kept.get(ref.id, {})
-    for key, reason_id in sorted(held.items(), key=_order):
+    held = kept.get(plan.dataset, {})
+    if not rows and not held:  # nothing of the subject here: most datasets of a batch's subject
+        return plan
+    for key, reason_id in sorted(held.items(), key=key_order):
         plan.kept.setdefault(reason_id, []).append(list(key))
     action, reason = fate
     # records whose obligation has run out have nothing left to keep them: deleted
-    rest = sorted((k for k in rows if k not in held and k not in expired), key=_order)
-    plan.delete = [list(k) for k in sorted((k for k in expired if k not in held), key=_order)]
+    rest = sorted((k for k in rows if k not in held and k not in expired), key=key_order)
+    plan.delete = [list(k) for k in sorted((k for k in expired if k not in held), key=key_order)]
     if reason is not None and rest:
         reasons.setdefault(reason.id, reason)
     if action == "delete":
-        plan.delete = [list(k) for k in sorted(rows.keys() - held.keys(), key=_order)]
+        plan.delete = [list(k) for k in sorted(rows.keys() - held.keys(), key=key_order)]
     elif action == "anonymise":
         plan.anonymise = [list(k) for k in rest]
         plan.anonymise_reason = reason.id if reason else None
@@ -710,6 +730,8 @@ def _obligation_over(
     for dataset_id in parents_first:
         found = rows.get(dataset_id, {})
         rule = own.get(dataset_id)
+        if not found:  # nothing of the subject here (a batch plans thousands: skipped early)
+            continue
         if rule is not None:
             cutoff = cutoff_for(rule, now, datamap.organisation.timezone)
             column = rule.start.column or ""
@@ -721,11 +743,12 @@ def _obligation_over(
                 graph.join_key(edge, (parents[k].get(f) for f in edge.parent_fields))
                 for k in over[edge.parent]
             } - {None}
-            over[dataset_id] |= {
-                k
-                for k, row in found.items()
-                if graph.join_key(edge, (row.get(f) for f in edge.child_fields)) in gone
-            }
+            if gone:
+                over[dataset_id] |= {
+                    k
+                    for k, row in found.items()
+                    if graph.join_key(edge, (row.get(f) for f in edge.child_fields)) in gone
+                }
     return over
 
 
@@ -779,10 +802,10 @@ def refuse_not_null(
             datamap, _referring(datamap, connectors, ReferenceGraph.of(datamap))
         )
     for plan in plans:
-        ref = datamap.dataset(plan.dataset)
         connector = connectors.get(plan.system)
         if not plan.anonymise or connector is None:
             continue
+        ref = datamap.dataset(plan.dataset)
         problems += not_null_refusals(
             plan.dataset,
             Anonymisation(dict(plan.constant), tuple(plan.tokens)),
@@ -848,7 +871,13 @@ def _references(
     return out
 
 
-def _order(key: Key) -> tuple:
+def key_order(key: Sequence[Any]) -> tuple:
+    """How plans sort record keys (tuples or lists): each value by its type's name, then
+    itself, so keys mixing types still sort. One-column keys, most of them, skip the
+    generator: a batch sorts its subjects' keys by the ten thousand."""
+    if len(key) == 1:
+        value = key[0]
+        return ((type(value).__name__, value),)
     return tuple((type(v).__name__, v) for v in key)
 
 
@@ -873,7 +902,9 @@ def preview(
         return resolve_record(datamap, connectors, dataset, key)
 
     with reading(connectors):  # the subject resolved once; every read on one connection
-        location = resolve_subject(datamap, connectors, identity, subject_email)
+        # read once, with every field the plan decides on: nothing is read again to plan
+        columns = planning_columns(datamap, ReferenceGraph.of(datamap))
+        location = resolve_subject(datamap, connectors, identity, subject_email, columns=columns)
         return plan_erasure(
             datamap,
             connectors,

@@ -28,7 +28,7 @@ from gdpr.connectors.keys import key_texts
 from gdpr.datamap.graph import ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef
 from gdpr.ledger.identity import identity_kind, normalise_for, normalise_identity
-from gdpr.subject.walk import DatasetHits, Narrow, ascend, descend, owner_columns
+from gdpr.subject.walk import Columns, DatasetHits, Narrow, ascend, descend, owner_columns
 
 __all__ = [
     "AmbiguousIdentityError",
@@ -116,6 +116,7 @@ def resolve_subject(
     *,
     second: SecondIdentifier | None = None,
     shared: Literal["refuse", "merge"] = "refuse",
+    columns: Columns | None = None,
 ) -> SubjectLocation:
     """Every record of the subject, by dataset. ``identity`` names one of the map's identities.
 
@@ -126,6 +127,10 @@ def resolve_subject(
     ``AmbiguousIdentityError`` unless ``second`` chooses one of them; ``shared="merge"`` keeps
     them all instead, for callers that protect rather than act (retention exemptions: everyone
     who might be the subject of an open request or a hold is kept).
+
+    ``columns``: what to read of each dataset's records besides their keys (default: the
+    fields they join on), for a caller that decides on more (an erasure's plan,
+    ``gdpr.erasure.plan.planning_columns``) and would otherwise read the records twice.
     """
     kind = identity_kind(datamap, identity)
     normalised = normalise_for(datamap, identity, value)
@@ -141,7 +146,9 @@ def resolve_subject(
     elif second is not None:
         raise ValueError("a second identifier narrows a shared identity; it cannot merge")
     roles: dict[str, dict[tuple, set[str]]] = {}
-    hits = _hits(datamap, connectors, graph, seeds, within, narrow=chooser, roles=roles)
+    hits = _hits(
+        datamap, connectors, graph, seeds, within, narrow=chooser, roles=roles, columns=columns
+    )
     return SubjectLocation(identity=identity, hits=hits, roles=roles)
 
 
@@ -321,6 +328,7 @@ def _hits(
     below: str | None = None,
     narrow: Narrow | None = None,
     roles: dict[str, dict[tuple, set[str]]] | None = None,
+    columns: Columns | None = None,
 ) -> dict[str, DatasetHits]:
     """Every dataset's hits from the seeds down (``descend``), in the datasets ``within``
     needs (they and the ones they are reached through) and ``below`` a dataset; none elsewhere.
@@ -330,7 +338,7 @@ def _hits(
         scope = set(within).union(*(graph.ancestors(d) for d in within))
     if below is not None:
         scope &= {below} | graph.descendants(below)
-    walk = descend(datamap, connectors, seeds, datasets=scope, narrow=narrow, graph=graph)
+    walk = descend(datamap, connectors, seeds, columns, datasets=scope, narrow=narrow, graph=graph)
     if roles is not None:
         roles.update(walk.roles)
     return {

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+
 from tests.dags.conftest import task_states
 
 
@@ -11,12 +14,26 @@ class RunLog:
 
     def __init__(self, capfd, caplog) -> None:
         self.capfd, self.caplog = capfd, caplog
+        _reopen_stale_handlers()
         capfd.readouterr()
         caplog.clear()
 
     def text(self) -> str:
         captured = self.capfd.readouterr()
         return captured.out + captured.err + self.caplog.text
+
+
+def _reopen_stale_handlers() -> None:
+    """Point log handlers left on a closed stream at the current one. A handler an earlier
+    test's run set up on the stream pytest captured then fails on every record, and logging
+    prints that failure with a traceback ("--- Logging error ---"): a traceback of the test
+    harness, not of the refusal, that would otherwise depend on which tests ran before."""
+    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    for logger in loggers:
+        for handler in getattr(logger, "handlers", ()):
+            stream = getattr(handler, "stream", None)
+            if isinstance(handler, logging.StreamHandler) and getattr(stream, "closed", False):
+                handler.stream = sys.stderr  # not setStream(): it flushes the closed one
 
 
 def assert_refused(dag_run, task_id: str, logs: str, sentence: str) -> None:

@@ -27,9 +27,15 @@ DEV = Path(__file__).resolve().parents[1] / "data" / "detection_dev.tsv"
 # 0.915/1.000, ethnic 1.000/0.913, orientation 0.940/0.886, biometric/genetic 0.927/0.854,
 # criminal 0.820/0.909, password 0.978/0.714, email 1.000/0.833, cards/IBAN/NIR 1.000/1.000);
 # 0.931/0.902 with the changes made before it arrived; then tuned on with the other three.
+# A fifth (tests/data/detection_dev5.md, 2,539 rows), measured before any tuning on it: micro
+# precision 0.940, recall 0.872 (health 0.920/0.879, religion 0.920/0.851, political
+# 0.865/0.681, union 0.977/0.894, ethnic 0.967/0.881, orientation 0.900/0.798,
+# biometric/genetic 0.949/0.775, criminal 0.903/0.942, password 1.000/0.872, phone
+# 0.977/0.955, email 1.000/0.932, cards/IBAN/NIR 1.000/1.000); then tuned on with the others.
 DEV2 = DEV.with_name("detection_dev2.tsv")
 DEV3 = DEV.with_name("detection_dev3.tsv")
 DEV4 = DEV.with_name("detection_dev4.tsv")
+DEV5 = DEV.with_name("detection_dev5.tsv")
 # The split's finer labels and the families the detectors report.
 FAMILY = {
     "trade_union": "union_membership",
@@ -113,12 +119,37 @@ DEV4_FLOORS = {
     "email": (0.99, 0.95),
 }
 
+# The fifth split, tuned on after its first measurement (see the top of this file): floors at
+# what the detectors reach, rounded down (0.99 where they reach 1.00); the families still
+# below 0.92 on it (password: values typed after "combo", "gate code", "login ... /") are held
+# where they are so that they do not regress while the gap is closed.
+DEV5_FLOORS = {
+    "micro": (0.98, 0.97),
+    "lang:fr": (0.98, 0.98),
+    "lang:en": (0.98, 0.97),
+    "health": (0.98, 0.99),
+    "religion": (0.95, 0.97),
+    "political_opinion": (0.95, 0.97),
+    "union_membership": (0.99, 0.99),
+    "ethnic_origin": (0.99, 0.95),
+    "sexual_orientation": (0.98, 0.93),
+    "biometric_genetic": (0.99, 0.97),
+    "criminal": (0.98, 0.98),
+    "card_number": (0.99, 0.99),
+    "iban": (0.99, 0.99),
+    "nir": (0.99, 0.99),
+    "password": (0.99, 0.87),
+    "phone": (0.97, 0.95),
+    "email": (0.99, 0.99),
+}
+
 FAMILIES = [*ALL_LABELS, "micro", "lang:fr", "lang:en"]
 FLOORS = {
     DEV: dict.fromkeys(FAMILIES, (MINIMUM, MINIMUM)),  # the 0.92 on the first split
     DEV2: DEV2_FLOORS,
     DEV3: DEV3_FLOORS,
     DEV4: DEV4_FLOORS,
+    DEV5: DEV5_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {
@@ -126,6 +157,7 @@ SHAPES = {
     DEV2: (1000, 0.40, 0),
     DEV3: (1500, 0.45, 400),
     DEV4: (1500, 0.45, 0),
+    DEV5: (2500, 0.55, 1100),
 }
 
 

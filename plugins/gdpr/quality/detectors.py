@@ -111,8 +111,13 @@ def fold(text: str) -> str:
 
 
 # Non-ASCII characters that separate words (Latin-1 punctuation, typographic quotes and
-# dashes, narrow spaces): spaces, as fold() makes them; other non-ASCII symbols are dropped.
-_SEPARATORS = re.compile("[\u00a0-\u00bf\u00d7\u00f7\u02bc\u2000-\u206f]")
+# dashes, narrow spaces), and symbols (currency such as "€", arrows, "™", ticks, emoji):
+# spaces, as fold() makes them, so that the text keeps its length and a word's capitals can
+# still be read ("Adhérent LFI, don de 200 €"); other non-ASCII symbols are dropped.
+_SEPARATORS = re.compile(
+    "[\u00a0-\u00bf\u00d7\u00f7\u02bc\u2000-\u206f\u20a0-\u20cf\u2100-\u214f"
+    "\u2190-\u21ff\u2500-\u27bf\U0001f000-\U0001faff]"
+)
 _GATE_TABLE = bytes(ord(chr(c).lower()) if c < 128 and chr(c).isalnum() else 32 for c in range(256))
 # The same with sentence punctuation kept (as "."), for the context rules.
 _CLAUSE_TABLE = bytes(
@@ -1566,7 +1571,7 @@ _SPELT_DOT = r"(?:dot|point)"
 _SPELT_EMAIL = re.compile(
     rf"\b[a-z0-9_]+(?: +(?:{_SPELT_DOT} +)?[a-z0-9_]+){{0,2}} +{_SPELT_AT} +[a-z0-9]+"
     rf"(?: +{_SPELT_DOT} +[a-z0-9]+)*? +{_SPELT_DOT} +(?:com|fr|org|net|co|uk|de|be|ch|es|it|eu|io"
-    r"|bzh|info|biz|ca|us|nl|lu|me)\b"
+    r"|bzh|info|biz|ca|us|nl|lu|me|ie|in|au|nz|pt|pl|ro|gr|cz|za|sg|br|mx|ma|tn|sn|ci|cm|re)\b"
 )
 _SPELT_GATE = (b" dot ", b" point ", b" arobase ")
 

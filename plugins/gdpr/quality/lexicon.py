@@ -271,7 +271,7 @@ PHRASES: dict[str, list[str]] = {
         "(engage|engagee|active|actif) politiquement",
         "(political|politically) (views|opinion|opinions|belief|beliefs|activist|active|affiliation|leanings|engaged)",
         "(pro|anti) (brexit|trump|macron|immigration|immigres|avortement|abortion|choice|life|gun)",
-        "(brexiteer|brexiter|remainer|remainers|brexiteers|maga|trumpiste|trumpist|macroniste|macronist|lepeniste|melenchoniste|zemmourien)",
+        "(brexiteer|brexiter|=remainer|=remainers|brexiteers|maga|trumpiste|trumpist|macroniste|macronist|lepeniste|melenchoniste|zemmourien)",
         "(manifeste|manifestait|manifestation|manif|protest|protests|protested|demonstrated|marche|marched) (contre|pour|against|for) (la reforme|le gouvernement|macron|the government|trump|brexit|les retraites|la loi|the war|climate|le climat|palestine|israel|ukraine)",
         "(candidat|candidate|elu|elue|councillor|conseiller municipal|conseillere municipale|depute|deputee|mp) (^PS|^LR|^RN|^LFI|^EELV|^PCF|labour|tory|conservative|reform|lib dem|snp|du parti)",
         "(signe|signed) (la|une|the|a) petition (contre|pour|against|for)",
@@ -325,7 +325,7 @@ PHRASES: dict[str, list[str]] = {
         "(est|is|am|suis|etant|being|comme|as|se decrit comme|se dit|describes himself as|describes herself as|identifies as|s identifie comme|person of|of) (un|une|a|an|la|le)? (arabe|arab|rom|roma|rrom|gitan|gitane|tsigane|tzigane|manouche|yeniche|kurde|kurdish|kurd|pashtun|pachtoune|tatar|tatare|peul|peule|fulani|yoruba|igbo|ashanti|akan|berbere|berber|kabyle|chleuh|amazigh|touareg|tuareg|metis|metisse|mixed race|mixed-race|antillais|antillaise|creole|noir|noire|black|asiatique|asian|south asian|east asian|maghrebin|maghrebine|beur|hispanic|latino|latina|aborigine|aboriginal|maori|inuit|sami|ouighour|uyghur|hmong|tamoul|tamil|punjabi|bengali|gujarati|sindhi|baloch|hazara|tutsi|hutu|wolof|bambara|soninke|malinke|sepharade|sefarade|ashkenaze|sephardic|ashkenazi|tchetchene|chechen|circassien|assyrien|assyrian|chaldeen|druze|samoan|pacific islander|native american|first nations|=traveller|afro caribeen|afro caribbean|afro descendant)",
         "(half|moitie|demi) % (half|moitie|et|and) %",
         "(half) (korean|mexican|japanese|chinese|indian|african|arab|asian|black|white|caribbean|jamaican|nigerian|irish|italian|spanish|french|english|german|pakistani|filipino|vietnamese|thai|brazilian|colombian|cuban|puerto rican)",
-        "(peule|peul|yoruba|igbo|ashanti|pashtun|tatare|chleuh|amazigh|kurdish|kurde|kabyle|tchetchene|chechen|punjabi|uyghur|ouighour|hmong|tutsi|hutu)",
+        "(peule|peul|yoruba|igbo|ashanti|pashtun|tatare|chleuh|amazigh|kurdish|kurde|kabyle|tchetchene|chechen|=punjabi|uyghur|ouighour|hmong|tutsi|hutu)",
         "(raciste|racist|racisme|racism|discrimination raciale|racial discrimination|racial abuse|racial slur|insulte raciste|propos racistes|racially abused)",
     ],
     "sexual_orientation": [
@@ -565,7 +565,7 @@ NON_HUMAN = frozenset(
     veterinaire veto vet vets dog dogs puppy puppies cat cats kitten kittens pet pets horse
     cheval chevaux lapin lapins rabbit hamster perroquet parrot poisson fish tortue tortoise
     plante plantes plant plants arbre arbres tree trees rosier ficus orchidee cactus bulb
-    bulbs imprimante printer moteur engine batterie battery
+    bulbs imprimante printer engine batterie battery
     furet cochons guinea toutou minou matou labrador caniche poodle orchidees fleurs fleur
     flowers flower rosiers arbustes arbuste shrub shrubs pelouse lawn haie hedge potager"""
     )
@@ -716,14 +716,14 @@ VETOES: dict[str, list[str]] = {
         r"\b(?:vote|votes|voted|voter|voting|votent|votez) (?:du|des|de la|de l|sur|on|in|at|au|par|by|online|en ligne|clients|customers|members|membres|du jury|jury|du public|public|people s|readers|lecteurs|internautes)\b|\b(?:product|produit|customer|client|readers|lecteurs|public|people s|jury|staff|employee|employe) (?:vote|votes|choice|choix)\b|\b(?:a main levee|show of hands|vote consultatif|assemblee generale|general meeting|agm|copropriete|syndic|conseil syndical|board|conseil d administration|comite|committee|jury|panel|poll|sondage|survey|enquete)\b",
         r"\b(?:est|sont|etait|etaient|deja|already) (?:parti|partie|partis|parties)\b|\bparti (?:en|a|au|aux|de|du|sans|avec|pour|hier|ce|vivre)\b|\b(?:birthday|fete|soiree|garden|dinner|tea|hen|stag|office|christmas|xmas|house|pool|pyjama|slumber|surprise|leaving|retirement|launch|kids|children s|engagement|wedding|baby shower|anniversary|halloween|new year s|block|street|dance|cocktail|fancy dress|themed) party\b|\bparty (?:favou?rs?|bags?|supplies|decorations?|dress|hat|hats|garland|games?|planning|theme|poppers|food|snacks|size|pack|plates|cups|napkins|balloons|lights|mix|tonight|next|last|this|at|on|for|was|is|de)\b|\bthird party\b|\bparty of \d+\b",
         r"\b(?:labour|labor) (?:day|costs?|cost|market|shortage|law|laws|code|intensive|force|of love|pains|ward)\b|\bin labour\b|\b(?:conservative|liberal|radical|progressive|moderate|green|reform|revolutionary|democratic|republican|socialist|communist)\b (?:estimate|estimates|approach|amount|use|design|colours?|colors?|style|cut|fit|palette|shade|shades|look|dress|tie|suit|outfit|choice|side|portion|serving|dose|number|budget|guess|view of the|reading|investment|investor|investors|approach|tone|colour|option|pricing|price|prices|changes?|packaging|emballage|energy|energie|deal|tariff|tarif|credentials|materials?|materiaux|product|products|produit|produits|range|gamme|line|collection|velvet|velours|paint|peinture|finish|fabric|tissue|tissu|option|options|initiative|policy|returns?|refund|consumer|sunday|marketing|transformation|innovation|redesign|renovation|makeover|design|idea|ideas)\b|(?<!vote )(?<!votes )(?<!voted )(?<!voting )\b(?:reform|reforme|reformer|reformed|reforms|reformes)\b(?! (?:uk|party))",
-        r"(?<!les )(?<!vote )(?<!votes )(?<!voted )(?<!voting )\b(?:green|greens|verts?|verte|vertes)\b(?! (?:party|voter|voters|supporter|supporters|member|members|activist|councillor|mp))",
+        r"(?<!les )(?<!vote )(?<!votes )(?<!voted )(?<!voting )(?<!liste des )(?<!list of the )(?<!candidate des )(?<!candidat des )(?<!elu des )(?<!elue des )\b(?:green|greens|verts?|verte|vertes)\b(?! (?:party|voter|voters|supporter|supporters|member|members|activist|councillor|mp))",
         r"\b(?:gilet|gilets) (?:jaune|jaunes) (?:de securite|fluo|reflechissant|reflechissants|haute visibilite|de signalisation|securite|pour velo|velo|moto|voiture|obligatoire|taille|size|xl|xxl|l|m|s)\b|\b(?:gilet|gilets) (?:jaune|jaunes)\b(?=.{0,30}\b(?:commande|order|stock|livraison|delivery|taille|size|rayon|produit|product|pack|lot|article|item|securite|safety)\b)",
         r"\b(?:militant|militante|activist|activiste|engage|engagee|passionne|passionnee|fervent|fervente)\b.{0,20}\b(?:du zero dechet|zero waste|anti plastique|du vrac|du bio|du recyclage|recycling|du vintage|du fait main|handmade|de la seconde main|second hand|eco|ecologie|vegan|bien etre animal|animal welfare|cause animale|animal rights|consumer rights|droits des consommateurs|climat|climate|du velo|cycling|du quartier|local|du patrimoine|heritage|de l accessibilite|accessibility)\b",
         r"\b(?:militant|militante|militants)\b(?=.{0,3}[A-Z])|\b(?:un|une|le|la)? ?(?:ton|style|look|discours|approche|approach|tone|slogan|message|design|affiche|poster|t shirt|tee shirt|tshirt|tote bag|badge|pin|mug)\b.{0,10}\b(?:militant|militante|activiste|politique|political|engage|engagee|revolutionnaire|revolutionary|rebelle|rebel|punk|anarchiste|anarchist|communiste|communist|socialiste|socialist|soviet|sovietique|che guevara)\b",
         r"\b(?:canvas|canvassed|campaign|campagne|campaigns|campagnes)\b (?:marketing|publicitaire|advertising|ad|ads|promo|promotionnelle|emailing|e mail|email|sms|newsletter|d emailing|de pub|de soldes|sales|social media|reseaux sociaux|d affichage|d abonnement|de fidelite|loyalty|de recrutement|recruitment|de retour|returns|de rappel|recall)\b|\b(?:marketing|publicitaire|advertising|ad|email|sms|newsletter|promo|sales|soldes|fidelite|loyalty|recall|rappel|crowdfunding|kickstarter|ulule|fundraising|collecte)\b.{0,15}\b(?:campaign|campagne|canvass\w*|militant\w*|activist\w*)\b",
         r"\b(?:sondage|poll|survey|enquete|questionnaire|avis client|customer review|review|reviews|avis|note|rating|ratings|satisfaction|nps)\b",
         r"\b(?:macron|trump|biden|obama|johnson|starmer|sunak|corbyn|farage|melenchon|zemmour|le pen|lepen|bardella|hidalgo|pecresse|jadot|roussel|ruffin|harris)\b (?:sofa|canape|collection|mask|masque|costume|costume de|deguisement|fancy dress|figurine|doll|poupee|poster|book|livre|biography|biographie|mug|tshirt|t shirt|tee shirt|hat|chapeau|casquette|cap|joke|blague|impression|impersonation|imitation|caricature|cartoon|meme|quote|citation)\b|\b(?:masque|mask|costume|deguisement|fancy dress|figurine|doll|poupee|poster|book|livre|biography|biographie|mug|tshirt|t shirt|tee shirt|hat|chapeau|casquette|cap|caricature|cartoon|impersonation|imitation|documentary|documentaire|film|movie|discours|speech|interview) (?:de|d|of|du|about|sur)? ?(?:macron|trump|biden|obama|johnson|starmer|sunak|corbyn|farage|melenchon|zemmour|le pen|lepen|bardella|hidalgo|pecresse|jadot|roussel|ruffin|harris)\b",
-        r"\b(?:democrat|democratic|democratique|democratie|democracy)\b(?! (?:party|voter|voters|supporter|supporters|member|members|activist))",
+        r"\b(?:democrat|democratic|democratique|democratie|democracy)\b(?! (?:party|voter|voters|supporter|supporters|member|members|activist|volunteer|volunteers|donor|donors|campaigner|campaigners|canvasser|candidate|delegate|organizer|organiser))",
         r"\b(?:tory|tories)\b(?= (?:island|burn|lane|street|road|hill|point|bay|st))",
         r"\b(?:restaurant|resto|brasserie|cafe|bar|hotel|salle|club|cercle) (?:\w+ )?(?:les republicains|renaissance|horizons|reconquete|la republique|le parti)\b|\b(?:hotel|salle|place|rue|avenue|bd|boulevard|style|periode|art|musee|museum|epoque|era|festival|faire|fair) (?:\w+ )?(?:renaissance|horizons|reconquete|republicains)\b|\brenaissance (?:style|period|art|italienne|italian|painting|peinture|faire|fair|festival|hotel|costume)\b",
         r"\b(?:greve|greves|strike|strikes|manif|manifestation|manifestations|protest|protests|demonstration|demonstrations|marche|march|bloquage|blocage|blockade|road block|barrage)\b.{0,40}\b(?:retard|retards|delay|delays|delayed|livraison|livraisons|delivery|deliveries|colis|parcel|parcels|transport|transports|sncf|ratp|train|trains|metro|bus|tube|rail|poste|la poste|royal mail|postal|courier|transporteur|carrier|port|ports|docks|dock|airport|aeroport|fuel|carburant|raffinerie|refinery|magasin|store|shop|ferme|closed|fermeture|closure|ouverture|opening|route|road|roads|routes|circulation|traffic|bouchon|bouchons|jam)\b|\b(?:retard|retards|delay|delays|delayed|livraison|livraisons|delivery|deliveries|colis|parcel|parcels|transport|transports|ferme|closed|fermeture|closure|circulation|traffic)\b.{0,40}\b(?:greve|greves|strike|strikes|manif|manifestation|manifestations|protest|protests|demonstration|demonstrations|blocage|blockade|mouvement social|industrial action)\b",
@@ -753,7 +753,7 @@ VETOES: dict[str, list[str]] = {
         r"\b(?:gay|gaie|gai|gaiement|gaily|gaiete|gaity|gayety)\b(?= (?:colou?rs?|couleurs?|floral|prints?|imprime|motif|pattern|ribbon|ruban|party|fete|decoration|deco|lights|lumieres|tune|song|chanson|paris|abandon|spirit|mood|humeur|atmosphere|ambiance|old time))|\bgay (?:lussac|gordon|street|st|road|lane|paree)\b|\b(?:marvin|marvin gaye|gaye|gaylord|gayle|lady gay)\b",
         r"\b(?:homo sapiens|homo erectus|homo faber|homo economicus|homogene|homogeneous|homogeneise|homologue|homologation|homologue|homologated|homologous|homonyme|homonym|(?<!par les )(?<!pour les )homme|(?<!par les )(?<!pour les )hommes|homard|homestead|homeopath\w*)\b",
         r"\b(?:bi(?:cycle|cyclette|annuel|weekly|mensuel|monthly|lingue|lingual|colore|color|colour|metal|materiau|material|plan|place|places|ton|tone|directional|directionnel|annual|cameral|carbonate|cep|ceps|ceps|o|ologique|bio|ere|beron|bibliotheque|blio|lan|lans|jou|joux|joutier|joutiere|joutiers|zarre|zarrement|llet|llets|lliard|lliards|nome|nomes|sou|sous)\w*)\b",
-        r"\b(?:trans(?:port|porteur|porter|porte|portes|portation|action|actions|fer|fert|ferts|fers|fere|ferer|ferred|ferring|it|ition|itions|lation|lations|late|lated|lator|lucide|lucent|parence|parent|parente|parents|mission|missions|mettre|mis|mise|mit|mitted|former|formers|formation|formations|forme|formee|fo|fos|sport|sports|versal|versale|versales|atlantique|atlantic|manche|pennine|siberien|alpin|frontalier|frontaliere|humance|humanisme|genic|genique|ition|gresser|gression|fusion|pondeuse|ponder|ponders|at|ats|pose|poser|vaser|vasement|ept|is|iberien|lucid|ient|ience|istor|istors|istance|mute|muter|mutation|cend|cendance|cendant|cender|codage|coder|coding|code|codes|ept|hipster|siberian|piration|pirer|pire|pirant|card|cards)\w*|trans (?:europ|siberi|mancha|pacific|atlantic|african|african|alpine|canada|manche|border|national|nationale|continental|regional|urbain|urban|frontalier)\w*)\b",
+        r"(?<!\bsa )(?<!\bhis )(?<!\bher )(?<!\bis )(?<!\bs )(?<!\bre )(?<!\bam )(?<!\bbeen )\b(?:trans(?:port|porteur|porter|porte|portes|portation|action|actions|fer|fert|ferts|fers|fere|ferer|ferred|ferring|it|ition|itions|lation|lations|late|lated|lator|lucide|lucent|parence|parent|parente|parents|mission|missions|mettre|mis|mise|mit|mitted|former|formers|formation|formations|forme|formee|fo|fos|sport|sports|versal|versale|versales|atlantique|atlantic|manche|pennine|siberien|alpin|frontalier|frontaliere|humance|humanisme|genic|genique|ition|gresser|gression|fusion|pondeuse|ponder|ponders|at|ats|pose|poser|vaser|vasement|ept|is|iberien|lucid|ient|ience|istor|istors|istance|mute|muter|mutation|cend|cendance|cendant|cender|codage|coder|coding|code|codes|ept|hipster|siberian|piration|pirer|pire|pirant|card|cards)\w*|trans (?:europ|siberi|mancha|pacific|atlantic|african|african|alpine|canada|manche|border|national|nationale|continental|regional|urbain|urban|frontalier)\w*)\b",
         r"\b(?:sex|sexe|sexy|sexual|sexuel|sexuelle|sexuality|sexualite|sex life|vie sexuelle|intime|intimate|libido|lingerie)\b(?=.{0,25}\b(?:education|shop|boutique|sex shop|pistols|appeal|symbol|symbole|and the city|tape|comedy|comedie|film|movie|book|livre|serie|series|show|episode|chapter|chapitre|couleur|colour|color|coloris|robe|dress|lingerie|nuisette|gel|lubrifiant|lube|produit|product|range|gamme|collection|rayon|aisle|category|categorie|article|item|commande|order|colis|parcel|package|discrete|discreet|discretion|emballage|packaging|marque|brand|de l enfant|of the child|du bebe|of the baby|of the foetus|du foetus|du chat|du chien|of the cat|of the dog|of the puppy|of the kitten|du chiot|du chaton|determination|ratio|m f|f m|male|female|masculin|feminin|homme femme|hommes femmes|men women|gender)\b)",
         r"\b(?:sexe|sex) (?:du|de la|de l|des|of the|of)\b|\bsexe (?:masculin|feminin)\b|\b(?:sex|gender|genre) (?:m|f|male|female|homme|femme|masculin|feminin|x|other|autre)\b|\b(?:meme sexe|same sex|opposite sex|sexe oppose)\b(?= (?:school|ecole|classes?|toilets?|toilettes|changing|vestiaires?|dormitory|dortoir|wards?|twins|jumeaux|siblings|freres|soeurs))",
         r"\b(?:pride and prejudice|orgueil et prejuges|pride of|la fierte de|fierte (?:de|du|d)|proud|fier|fiere|pride (?:in|of|myself|yourself|themselves))\b|\b(?:lion|lions|pride rock)\b",
@@ -836,7 +836,9 @@ MALE_NAMES = frozenset(
     michel bernard alain paul yves simon liam josh joshua noah oliver jack harry george
     charlie jacob oscar james william leo ethan mason logan lucas mateo elijah owen ryan
     jake connor callum kieran tom ben sam dan matt mike steve dave chris rob andy mark
-    gareth rhys dean wayne lee craig darren jason scott stuart graham alan"""
+    gareth rhys dean wayne lee craig darren jason scott stuart graham alan moussa mamadou
+    ibrahima abdoulaye ousmane amadou boubacar seydou cheikh idrissa souleymane rahul arjun
+    vikram rohan aditya sanjay ciaran cian eoin padraig oisin declan cathal"""
     )
 )
 FEMALE_NAMES = frozenset(
@@ -847,7 +849,9 @@ FEMALE_NAMES = frozenset(
     sophie claire elise agathe margaux lucie zoe lina yasmine fatima nadia samia leila karima
     olivia amelia isla ava mia ivy lily poppy grace freya ella emily sophia isabella evie
     hannah chelsea kayleigh stacey tracey gemma kirsty leanne natalie rebecca rachel lauren
-    jessica megan bethany abigail molly"""
+    jessica megan bethany abigail molly fatou aminata awa aissatou mariama khadija fatoumata
+    aicha amina salimata rokia priya ananya deepika pooja kavya aoife siobhan niamh saoirse
+    roisin ciara orla"""
     )
 )
 # Given to men and women alike: no gender read from them.
@@ -1167,4 +1171,228 @@ VETOES["union_membership"] += [
 ]
 PHRASES["criminal"] += [
     "(fined in court|fined by magistrates|amende du tribunal)",
+]
+
+
+# --- additions from the study of the fifth development split's errors ------------------------
+# Families of wording rather than sentences: care places, symptoms, procedures and treatments
+# with their shorthand and misspellings (FR / EN, Belgian and Québécois usage), substance and
+# gambling addiction, trans identity and sex-life wording, regional party and union names,
+# biometric verification wording (face match, liveness, voice, typing rhythm), monogenic
+# diseases (always genetic), and the policy, product, figurative and job uses that only look
+# like a remark.
+PHRASES["health"] += [
+    # care places and admissions, as written in a hurry
+    "(=hospi|=hospit|=hosp) (cardio|pneumo|neuro|psy|pr|pour|for|depuis|since|la semaine|hier|urgence|en urgence)",
+    "(psych|psy|psychiatric|mental health|mental) (ward|unit|hospital|hosp|clinic|wing)",
+    "(unite|service|hopital|clinique) (@psy|@psychiatrique|de @psychiatrie)",
+    "(interne|internee|hospitalise|hospitalisee) (d office|sous contrainte|de force|a la demande d un tiers)",
+    "(fait interner|faire interner|a ete interne|a ete internee|soins sans consentement|compulsory admission|involuntary admission)",
+    "(bedbound|bed bound|bedridden|alite|alitee|grabataire|cloue au lit|clouee au lit|confined to bed)",
+    "(chaise roulante|chaises roulantes|fauteuil roulant electrique)",
+    "(polio|poliomyelite|poliomyelitis|post polio)",
+    # procedures and operations
+    "(hip|knee|heart|back|eye|cataract|bypass|shoulder|bowel|brain) =op",
+    "(after|before|since|post|recovering from|waiting for|awaiting|following) (the|his|her|an|a|my) =op",
+    "(waiting list|liste d attente) (for|pour) (a|an|une|un|his|her|son|sa)? (hip|knee|operation|surgery|op|transplant|greffe|intervention|prothese|scan|mri|irm)",
+    "(ovariectomie|ovariectomy|oophorectomy|annexectomie|thyroidectomie|thyroidectomy|nephrectomie|nephrectomy|lobectomie|lobectomy|colectomie|colectomy|splenectomie|splenectomy|amygdalectomie|tonsillectomy|laminectomie|laminectomy|arthroscopie|arthroscopy|mastectomie preventive|preventive mastectomy|prophylactic mastectomy)",
+    "(fente palatine|bec de lievre|cleft palate|cleft lip)",
+    # conditions, symptoms and their misspellings
+    "(astma*|asmatique|asthmatik*)",
+    "(pregn*|grossess*|enceint (de|depuis))",
+    "(hyperthyroidie|hypothyroidie|hyperthyroidism|hypothyroidism|hyperthyroid|hypothyroid|hashimoto|basedow|graves disease)",
+    "(ataxie|ataxia|neurofibromatose|neurofibromatosis|phenylcetonurie|phenylketonuria)",
+    "(saignees|venesection|venesections|phlebotomie therapeutique|therapeutic phlebotomy)",
+    "(enuresie|enuresis|bedwetting|bed wetting|pipi au lit)",
+    "(otite|otites|ear infection|ear infections|grommets|pose de yoyos|pose de diabolos|amygdalite|tonsillitis|sinusite|sinusitis|conjonctivite|conjunctivitis|laryngite|laryngitis|bronchiolite|bronchiolitis|rhinopharyngite)",
+    "((a|attrape|avoir|de) la gale|=scabies|impetigo|ringworm|verrues plantaires)",
+    "(meniere|(has|had|suffers from|suffering from|souffre de|souffrait de|a des|crises de|attacks of|episodes of|sujet aux|sujette aux|prone to) (vertigo|vertiges))",
+    "(saigne du nez|saignements de nez|saignement de nez|nosebleed|nosebleeds|tousse du sang|crache du sang|coughing up blood|coughs up blood|vomit du sang|vomiting blood|sang dans les urines|blood in (his|her) urine|essoufflement|short of breath|shortness of breath|palpitations|douleurs abdominales|abdominal pain)",
+    "(entend des voix|entendre des voix|hearing voices|hears voices)",
+    "(pas bien dans sa tete|pas bien dans ma tete|pas bien dans sa peau|not right in the head)",
+    "(ne prend plus|n a pas pris|not taking|stopped taking|refuses to take|refuse de prendre|off) (his|her|son|sa|ses) (@meds|@medication|@medicaments|@traitement|@pills|@cachets)",
+    "(=seropo|=seropositif|=seropositive|=seroneg)",
+    "(^PrEP|5 =fu|prophylaxie pre exposition|pre exposure prophylaxis|abacavir|dolutegravir|biktarvy|descovy|fluorouracil|fluorouracile|capecitabine|xeloda)",
+    "(take|taking|takes|prend|prendre|prescribed|prescrit|prescrite|prescription d|ordonnance d|sous) (the|an|un|l|des|les|her|his|son|sa|ses|of)? (antibiotic|antibiotics|antibiotique|antibiotiques|antiinflammatoire|anti inflammatoires|corticoides|antihistaminique)",
+    "(prend|prends|prenait|takes|taking) (la|the) (pilule|pill)",
+    "(elle allaite|allaite encore|allaitante|breastfeeding|breastfeeds|breast feeding|nursing mother)",
+    "(sous hormones|on hormones|on oestrogen|on estrogen|on testosterone|sous oestrogenes|sous testosterone|hormone treatment|traitement hormonal|bloqueurs de puberte|puberty blockers)",
+    "(fait|fais|faire|faisait) (de l|de la) haute pression",
+    "(medecin|docteur|doctor|gp) (y a dit|lui a interdit|l a mis|l a mise|has put him|has put her|put him on|put her on|signed him off|signed her off)",
+    # substances, drinking and gambling
+    "(gambling|betting|gaming) (addict|addicts|addiction|problem|problems)",
+    "(addiction|addict|accro|dependance|dependant|dependante) (aux|au) (jeux|jeu|paris|casino|machines a sous)",
+    "(joueur|joueuse) (pathologique|compulsif|compulsive)",
+    "(=gamstop|gamblers anonymous|joueurs anonymes)",
+    "(hooked on|addicted to|accro aux|accro a la|accro a l) (painkillers|pills|opioids|antidouleurs|medicaments|cachets|codeine|tramadol|heroin|heroine|cocaine|coke|crack|meth|alcohol|alcool|booze)",
+    "(self medicating|self medicates|automedication)",
+    "(se shoote|se shootait|shooting up|shoots up|=toxico|cocainomane|heroinomane|crackhead)",
+    "((fait une|a fait une|had a|has had a|suffered a) (rechute|relapse)|=relapsed)",
+    "(=rebois|=reboit|=reboire|drinking again|using again|back on the booze)",
+    "(fumer|fume|fumait|smokes|smoking|smoked) (un|une|a|% ) (paquet|paquets|pack|packs|cigarettes|clopes|joints|a day|per day|par jour)",
+    "(declare|declares|declared|says|dit|admits) (fumer|smoking|to smoke|he smokes|she smokes|etre fumeur|etre fumeuse)",
+    "(gros|grosse|heavy|regular|daily|ancien|ancienne|former|ex) (@fumeur|@fumeuse|@smoker)",
+    "(^PGT|=pgta|pgt a|pgt m|embryo screening|depistage embryonnaire)",
+    "(dengue|malaria|paludisme|typhoid|typhoide|chikungunya|zika|cholera|ebola|leptospirose|leptospirosis)",
+    "(admitted|admis|admise|hospitalised|hospitalized) (in|to|at|a|au|dans) (% )?(% )?(hospital|hopital|clinic|clinique|ward|chu|nursing home)",
+]
+VETOES["health"] += [
+    r"\b(?:poulet|poulets|boeuf|viande|viandes|beef|chicken|meat|vache|vaches|lait|milk|betail|cattle) (?:sous|aux|on|with) hormones\b",
+    r"\b(?:visite|rdv|rendez vous|convocation|examen|visit)\b(?: \w+){0,4} (?:medecine du travail|occupational health)\b(?=.{0,40}\b(?:embauche\w*|information|prevention|periodique|annuelle|routine|new hire|pre employment|planifiee|planned)\b)|\b(?:embauche\w*|newly hired|new hire|nouvel\w* (?:embauche|salarie|employe))\b.{0,60}\b(?:medecine du travail|occupational health)\b",
+    r"\b(?:carence|waiting period|plafond|garanties?|forfait|franchise|prevoit|couvre|covers?|cover for|exclusions?)\b.{0,30}\b(?:l|d|en cas d|in case of|for|pour l|de l) hospitalis\w*",
+    r"\b(?:guide|tableau|liste|list|table|summary|resume) (?:des |of )?(?:garanties|prestations|options|benefits|covers)\b.{0,30}\bhospitalis\w*",
+    r"\b(?:numero|number|n|ref|reference|formulaire|form|dossier) (?:de |d )?(?:declaration d )?accident du travail\b|\bdeclaration d accident du travail\b",
+    r"\b(?:mental health|sante mentale) (?:awareness|week|day|month|first aid|first aider|champion|champions|policy|training|charity|poster|campaign|semaine|journee|campagne|formation)\b",
+    r"\b(?:speech|discours|strategie|strategy|policy|politique|message|messaging|brand|marque|communication|approach|approche|pricing|tarification)\b.{0,25}\b(?:schizo\w*|bipolaire|bipolar)\b",
+    r"\b(?:site|site internet|website|reseau|network|trafic|traffic|ville|city|pays|country|usine|factory|production|systeme|system|serveur|server|appli|app)\b(?: \w+){0,4} (?:paralyse\w*|paralys\w*|en convalescence|sous perfusion|on life support)\b",
+    r"\b(?:notre|our|le|la|the|cette|this) (?:service|equipe|team|entreprise|company|societe|economie|economy|secteur|sector|marche|market|business|boite|agence|branch)\b(?: \w+){0,3} (?:en convalescence|convalescent|malade|sick|paralyse\w*)\b",
+    r"\bmalade (?:d impatience|d inquietude|de jalousie|d amour|de rire)\b|\bsick (?:with worry|with envy)\b|\bmalade (?:de|du|des) (?:la marque|cette marque|ce produit|ce service|votre|vos|ce magasin|cette boutique|cette histoire|ce dossier|ce site|vos services)\b",
+    r"\ballergi\w* (?:aux|a la|a l|au|to) (?:surprises?|imprevus?|changes?|nouveautes?|clients?|customers?|gens|people|enfants|kids|noel|christmas|fetes|lundi|monday)\b",
+    r"\bc est la crise cardiaque\b|\b(?:c est|it s) (?:la|a) crise\b",
+    r"\b(?:montres?|watch|watches|bracelets?|capteurs?|trackers?|appli|app|tapis|treadmill|velo|bike|ceinture|chest strap)\b.{0,60}\b(?:frequence cardiaque|rythme cardiaque|heart rate|cardio|saturation en oxygene|blood oxygen)\b",
+    r"\b(?:lot|lots|stock|stocks|vente|vendus?|vendues?|sold|selling|sells|rental|hire|location|louer|loue|centre de pret|loan store|magasin|shop|catalogue|catalog)\b.{0,25}\b(?:bequilles|fauteuils? roulants?|wheelchairs?|crutches|deambulateurs?|walking frames?)\b|\b(?:bequilles|fauteuils? roulants?|wheelchairs?|crutches|deambulateurs?)\b.{0,25}\b(?:vendus?|vendues?|sold|en stock|in stock|rental|location|a louer|for hire|pour la mairie|for the council)\b",
+    r"\b\w+ (?:out of stock|en rupture|back in stock|de nouveau en stock)\b|\b(?:stock check|rupture de stock|wholesaler|grossiste|reassort|inventory|inventaire)\b (?:shows |montre |de |du |des |d |for |of |on )?\w+",
+    r"\b(?:forensic|clinical|school|educational|occupational|child|sports|work|scolaire|clinicien\w*|du travail|judiciaire|legiste|criminal) (?:psychologist|psychologue|psychiatrist|psychiatre|therapist|therapeute)\b|\b(?:works as|travaille comme|profession|job title|applicant is|candidate is|employed as|emploi de|metier de|poste de|recrute|hiring|recrutement)\b (?:a |an |un |une )?(?:\w+ )?(?:psychologist|psychologue|therapist|therapeute|psychiatrist|psychiatre|psy)\b",
+    r"\b(?:conversion therapy|therapie de conversion|therapies de conversion)\b",
+    r"\b(?:antivax\w*|antivaccin\w*|anti\s?vax\w*)\b.{0,80}\bvaccin\w*",
+    r"\b(?:extend|extended|extension of|change|changed|move|moved|postpone|postponed|payment|bill|invoice|emi|loan|repayment|rent|renewal|card|statement|subscription|abonnement) (?:the |its |his |her |of the |de la |du )?due date\b|\bdue date (?:for|of) (?:the |his |her )?(?:payment|bill|invoice|emi|instalment|installment|loan|rent|card|premium)\b",
+    r"\b\d{1,2}(?: (?:am|pm|h|00|30))? ist\b|\b(?:noon|midday|midnight) ist\b|\bist (?:time|timings?|hours)\b",
+    r"\bappareil (?:photo|argentique|reflex|numerique|electrique|menager|ménager)\b",
+    r"\b(?:le|mon|son|the|my|his|her) (?:moteur|engine|machine) (?:est |is |was |semble |seems )?(?:tout |un peu |a bit |really |completely )?(?:malade|sick|paralyse\w*)\b",
+    r"\b(?:son|sa|mon|ma|un|une|l|les|ses|mes|the|her|his|my|our|nos|leurs?) (?:olivier|oliviers|vigne|vignes|pommiers?|citronniers?|palmiers?|bonsai|orangers?|cerisiers?|figuiers?|lauriers?|buis|thuyas?|gazon|tomates|olive trees?|vines?|roses|hortensias?|potager)\b.{0,40}\b(?:maladie|malade|disease|sick|champignon|fungus|traitement|treatment)\b",
+]
+PHRASES["religion"] += [
+    "(=tithe|=tithes|tithing|denier du culte|=zakat|sadaqa|sadaqah|la dime|sa dime)",
+    "(hillsong|eglise evangelique|evangelical church|megachurch)",
+    "(paroissien|paroissienne|paroissiens|paroissiennes|parishioner|parishioners|churchgoer|churchgoers|fait la quete)",
+    "(eleve|client|cliente|famille|family|customer|student|il est|elle est|he s|she s|is a|est) (orthodoxe|orthodox|copte|coptic|evangelique|evangelical|pentecotiste|adventiste|anglican|anglicane|maronite|chiite|sunnite|shia|sunni|ismaili|alevi|alevie)",
+    "(fait|font|observe|observent|keeps|observes|observing|fait le jeune du) (le|la|the)? (careme|lent|navratri|ramadan|yom kippour|kippour|ekadashi|karva chauth)",
+]
+VETOES["religion"] += [
+    r"\b(?:salon de the|restaurant|cafe|hammam|tea room|boutique|librairie|parking|musee|museum|visite guidee|guided tour) (?:de la |of the |du |de l )?(?:grande )?(?:mosquee|mosque|synagogue|cathedrale|cathedral)\b",
+    r"\b(?:open|opening|ouvert|ouverte|closed|ferme|fermee|horaires|hours|sale|soldes|promo|offer|offre|collection|campaign|campagne) (?:during |pendant |for |pour |over )?(?:the |la |le )?(?:navratri|diwali|ramadan|eid|aid|christmas|noel|paques|easter|hanukkah|hanoucca|careme|lent)\b",
+    r"\b(?:we do not ask|we don t ask|nous ne demandons pas|ne demandons jamais|policy wording|politique de confidentialite|regardless of|quel que soit|quelle que soit|sans distinction de)\b.{0,60}\b(?:religion|religious|religieuse?|croyances?|beliefs?)\b",
+]
+PHRASES["philosophical"] += [
+    "(climate activist|climate activists|militant pour le climat|militante pour le climat|militants pour le climat|extinction rebellion|eco activist|environmental activist|activiste climatique)",
+    "(sovereign citizen|sovereign citizens|freeman on the land|freemen on the land|citoyen souverain)",
+    "(secularist|secularists|secularism|strict secularist|laique convaincu|laique convaincue|libre penseur|libre penseuse|libre pensee|freethinker|free thinker)",
+    "(effective altruist|effective altruists|effective altruism|altruisme efficace|altruiste efficace|giving what we can|givewell)",
+    "(radical feminist|feministe radicale|gender critical|critique du genre)",
+    "(anti corrida|anticorrida|anti bullfighting|anti chasse|anti hunting|anti fourrure|anti fur)",
+    "(par respect pour les animaux|out of respect for animals|for animal welfare reasons|pour la cause animale|pour le bien etre animal)",
+]
+PHRASES["political_opinion"] += [
+    "(fianna fail|people before profit|fine @gael|bloc quebecois|parti quebecois|quebec solidaire|vlaams belang|one nation party|pauline hanson|shiv sena|aam aadmi|congress party|parti du congres|democratic socialists of america)",
+    "(^PTB|^PVDA|^UDC|^NDP|^NPD|^BJP|^CAQ|^AfD)",
+    "(^Labor|^Liberal|^Greens|^Verts|verts|^Democrat|^Democrats|democrat|democrats|^Republican|republican|^NDP|^Conservative) (party|branch|member|members|voter|voters|supporter|supporters|candidate|councillor|senator|volunteer|volunteers|donor|donors|campaigner|canvasser|worker|workers|delegate|organiser|organizer|secretary|president|treasurer|pre selection|preselection)",
+    "(liste|list|candidate|candidat|candidats|elu|elue|colistier|colistiere|conseiller|conseillere|councillor) (des|du|de la|of the|for the) (^Verts|verts|greens|ecologistes|socialistes|republicains|insoumis|communistes|^LR|^PS|^RN|labour|tories|conservatives|liberals)",
+    "(don|dons|donne|donation|donations|donated|gave|cotisation|adhesion|membre|member|adherent|adherente|exclu|exclue|expelled|candidat|candidate|militant|militante) (% )?(au|du|de son|a son|a un|to the|to his|to her|of the|from the|from his|from her) (@=parti|@=party)",
+    "(independance|independence) (de la|of|du|de l)? (catalogne|catalonia|ecosse|scotland|quebec|corse|bretagne|pays basque|kurdistan|flandre|flanders|wallonie)",
+    "(catalan|scottish|quebec|corsican|basque|flemish|welsh) (independence|independantiste|nationalist|separatist)",
+    "(soutenu|soutenir|supported|supporting|endorsed|endorses) (^PS|^LR|^RN|^LFI|macron|le pen|lepen|melenchon|zemmour|bardella|trump|biden|harris|starmer|sunak|farage|corbyn|modi|trudeau|poilievre)",
+]
+VETOES["political_opinion"] += [
+    r"\bgilets? jaunes? (?:dans le coffre|de securite|fluo\w*|reflechissant\w*|haute visibilite|obligatoires?|en stock)\b|\b(?:un|des|deux|trois|son|ses|le) gilets? jaunes?\b(?=.{0,30}\b(?:coffre|voiture|vehicule|car|location|kit|stock|triangle|contrat)\b)",
+    r"\b(?:assesseur\w*|scrutat\w*|teller) (?:pour|for) (?:la|the|le) (?:mairie|commune|ville|council|town hall|municipalite|bureau de vote)\b",
+    r"\b(?:verts?|green) (?:de peau|de rage|de jalousie|with envy|salad|salade|beans|haricots|olives|pommes|apples|tea|the)\b",
+]
+PHRASES["union_membership"] += [
+    "(^TWU|^CUPE|^SCFP|^AMWU|^INMO|^CFMEU|^ANMF|^AWU|^CPSU|^NTEU|^UFCW|^PSAC|^AFPC|^CSN|^FTQ|^CSQ|^FGTB|^ABVV|^CGSLB|^ACLVB|^SETCa|^SIPTU|^ASTI|^Unia|^UNIA|^Syna|^VPOD|^Unifor|^UNIFOR|=unifor|^IWW|^CGIL|^CISL|^UGT|^CCOO)",
+    "(picket line|piquet de greve|ligne de piquetage|work to rule|greve du zele|strike fund|caisse de greve|fonds de @greve|bargaining committee|comite de negociation|strike committee|comite de greve|strike ballot|vote de greve)",
+    "(steward|delegate|delegue|deleguee|rep|organiser|organizer|member|membre) (of the|of|de la|du|with the|for the|at the)? (% )?(local|branch|section|chapter) (union|syndicale|of the union)",
+]
+VETOES["union_membership"] += [
+    r"\btrades? union congress house\b|\b(?:crossed|crossing|traverse) (?:the |le )?(?:picket line|piquet de greve)\b",
+    r"\b(?:affected by|impacted by|because of|due to|a cause de|en raison de|caught in|stuck in|delayed by|retarde par|retardee par)(?: the| la| les| le| a)?(?: \w+)? (?:work to rule|greve du zele|picket line|piquet de greve)\b",
+]
+PHRASES["ethnic_origin"] += [
+    "(locataire|locataires|candidat|candidate|eleve|eleves|patient|patiente|passager|passagere|salarie|salariee|etudiant|etudiante|proprietaire|gardien|gardienne|collegue|tenant|tenants|applicant|student|pupil|passenger|employee|colleague|neighbour|neighbor|worker|staff member) (@noir|@noire|@noirs|@noires|@arabe|@arabes|@asiatique|@asiatiques|@rom|@roms|@rrom|@gitan|@gitane|@maghrebin|@maghrebine|@africain|@africaine|@antillais|@antillaise|@black|@asian|@arab|@metis|@metisse|@kanak|@kanake|@roma|@traveller)",
+    "(kanak|kanaks|kanake|dalit|dalits|adivasi|scheduled caste|basse caste|lower caste|torres strait islander|premieres nations|inuk|yenish)",
+    "(ashkenaze|ashkenazes|ashkenazi|ashkenazim|sefarade|sefarades|sephardi|sephardic|sephardim)",
+    "(pas d|pas de|no) (arabes|asians|asiatiques|roms|gitans|indians|irish|etrangers)",
+]
+VETOES["ethnic_origin"] += [
+    r"\bheritage (?:holiday|holidays|tour|tours|trip|trips|site|sites|walk|walks|railway|centre|center|day|days|week|weekend|listed|building|buildings|open days?|collection|brand|range|edition|museum|trail|festival|month)\b",
+]
+PHRASES["sexual_orientation"] += [
+    "(she s|he s|they re|is|est|elle est|il est|client|cliente|customer|eleve|student|une personne|a|femme|homme|woman|man|person|personne) =trans",
+    "=trans (woman|man|women|men|femme|homme|person|personne|student|eleve|cliente|client|customer|kid|child|enfant|and out|girl|boy|fille|garcon)",
+    "(transgenre|transgender|transsexuel|transsexuelle|transsexual|non binaire|non binary|nonbinary|genderqueer|genderfluid|gender fluid)",
+    "(she s|he s|they re|is|am|i m|who is|currently|been|are) transitioning",
+    "(sa|son|his|her|their|suite a sa|depuis sa|apres sa|after his|after her) (transition|coming out)",
+    "(prenom de naissance|deadname|dead name|deadnaming|morinom)",
+    "(partner|husband|wife|spouse|mari|femme|epouse|epoux|conjoint|conjointe|compagne|compagnon) (also|aussi|egalement) (a woman|a man|male|female|un homme|une femme)",
+    "(other mother|co mother|comother|deux mamans|deux papas|two mums|two moms|two dads|homoparental|homoparentale|homoparentales|homoparentalite|famille homoparentale|mere sociale|co maman)",
+    "(couple|menage|mariage|voyage de noces) (d hommes|de femmes|de deux hommes|de deux femmes|gay|lesbien|homo|homosexuel)",
+    "(male|female|gay|lesbian|same sex|lesbien) (couple|couples|wedding|honeymoon)",
+    "(throuple|throuples|trouple|polycule|en trouple|open @marriage)",
+    "(cam girl|camgirl|camgirls|cam boy|camboy|webcam model|onlyfans|=mym|travailleuse du sexe|travailleur du sexe|sex worker|sex workers|sex work|prostitution|prostituee|prostitue|photos intimes|nude photos|nudes|sextape|sex tape|sextorsion|sextortion|revenge porn)",
+    "(webcams pour adultes|webcam pour adultes|site pour adultes|sites pour adultes|adult website|adult websites|adult site|adult sites|sex shop|sex shops|sexshop|sex toys|sex toy|sextoys|sextoy|jouets pour adultes|jouet pour adultes|jouets sexuels|lingerie coquine)",
+    "(room by the hour|chambre a l heure|rooms by the hour)",
+    "(cruising friendly|cruising spot|cruising area|lieu de drague|drague gay)",
+    "(saving herself for marriage|saving himself for marriage|saving themselves for marriage|abstinence sexuelle|chastete|asexuel|asexuelle|asexual|aromantique|aromantic)",
+    "(male partners|partenaires masculins|^HSH|men who have sex with men|hommes ayant des relations sexuelles avec des hommes)",
+    "(condomless sex|unprotected sex|rapports non proteges|rapport non protege|rapports sans preservatif)",
+]
+VETOES["sexual_orientation"] += [
+    r"\bpride (?:and )?prejudice\b|\borgueil et prejuges\b",
+    r"\b(?:eleve|eleves|ecole|classe|cantine|gouter|etude|maternelle|creche|periscolaire|cartable|devoirs)\b.{0,80}\bmaitresse\b|\b(?:la|sa) maitresse (?:doit|devra|lui donne|a signale|signale|de cp|de ce1|de ce2|de cm1|de cm2|de maternelle)\b|\bmaitresse\b(?= (?:d ecole|de maison|de stage|de ceremonie|de classe|des lieux|d oeuvre))|\bmaitresse\b.{0,60}\b(?:enfant|eleve|ecole|classe|cantine|gouter|devoirs|cartable)\b",
+    r"\bsexual health (?:nurse|nurses|adviser|advisor|worker|practitioner|educator|promotion|campaign|week)\b",
+    r"\b(?:we do not ask|we don t ask|nous ne demandons pas|ne demandons jamais|policy wording|hr policy|politique rh|regardless of|quel que soit|quelle que soit|sans distinction d|same benefits|memes droits|memes avantages|equal opportunities|egalite des chances)\b.{0,60}\b(?:sexual orientation|orientation sexuelle|same sex|meme sexe|sexuality|sexualite)\b|\b(?:same sex|meme sexe)\b.{0,60}\b(?:same benefits|memes droits|memes avantages|as opposite sex|que les couples heterosexuels)\b",
+    r"\b\d{1,2}(?: (?:am|pm|h|00|30))? ist\b|\b(?:noon|midday|midnight) ist\b|\bist (?:time|timings?|hours)\b",
+    r"\b(?:garden|porch|baby|playground|tree|rope|golf|jazz|swing) swing\w*\b|\bswing (?:set|seat|chair|door|doors|bin|arm)\b",
+    r"\btrans (?:europe|european|pacific|atlantic|canada|siberian|alpine|manche|saharan|fat|fats|fatty|border)\b|\b(?:autoroute|route|train|express|ligne) trans\b",
+    r"\b(?:energy|energetique|digital|numerique|ecologique|ecological|green|climate|climatique|career|professional|professionnelle|job|role|poste|systeme|system|platform|plateforme|migration|software|logiciel)\b.{0,20}\btransition\b|\btransition (?:energetique|ecologique|numerique|digitale|to the new|vers le nouveau|vers la nouvelle|to retirement|vers la retraite|to university|to school|to secondary|vers le college|period|periode|plan|team|equipe|phase)\b",
+]
+PHRASES["biometric_genetic"] += [
+    "(verification|verif|comparaison|correspondance|reconnaissance|authentification|controle|matching|comparison|check|recognition|authentication|match) (@faciale|@facial|du @visage|de @visage|@visage)",
+    "(@facial|@face) (verification|check|comparison|match|matching|data|boarding|biometrics|authentication|geometry)",
+    "(@face|@visage|@faces|@visages|@iris|@retina|@palm) (scanned|scanne|scannee|scannes|scannees|scanning|reconnu|reconnue|non reconnu|pas reconnu|recognised|recognized|not recognised|not recognized|compare|comparee|compares|compared|matched)",
+    "(compares|compared|compare|comparing|comparee|compares) (the|his|her|son|sa|le|la)? (% s)? (@face|@visage|@faces|@selfie)",
+    "(selfie|selfies) (% )?(% )?(compare|comparee|comparees|compares|compared|correspond|corresponds|matched|ne correspond pas|does not match|doesn t match)",
+    "(=liveness|video de vivacite|test de vivacite|controle de vivacite|preuve de vivacite|detection du vivant)",
+    "(contour de la main|forme de la main|hand geometry|geometrie de la main|hand scan|scan de la main|palm scan|scan de la paume|main biometrique)",
+    "(typing|keystroke|frappe) (cadence|rhythm|rythme|pattern|patterns|dynamics|biometrics)",
+    "swipe (cadence|rhythm|dynamics|biometrics|behaviour|behavior)",
+    "(behavioural biometrics|behavioral biometrics|biometrie comportementale)",
+    "(@voix|@voice) (du client|de la cliente|of the customer|of the caller|de l appelant|de l assure|de l assuree)? (reconnue|reconnu|recognised|recognized|identifiee|identified|verified|verifiee|authentifiee|authenticated|matched)",
+    "(pointage|pointer|donner|donne|prise|prises|prendre|releve|relever|stockage|stocker|conserver|gabarit|template|give|giving) (par|de|d|des|du|a|son|sa|ses|l|his|her|their) (@empreinte|@empreintes|@fingerprint|@fingerprints)",
+    "(stockage|prise|releve|gabarit|template|conserver|stocker) (de|d|of) (son|sa|ses|l|his|her|their) (@empreinte|@empreintes|@fingerprint|@fingerprints)",
+    "(empreintes|empreinte|fingerprints) (et|and) (photo|photos|photographie|photograph|photographs)",
+    "(photo|photos|photographie|photograph) (et|and) (empreintes|empreinte|fingerprints)",
+    "(analyse|analysis|verification|comparaison|comparison) (de la|of the|of her|of his|de sa|de son)? (signature manuscrite|handwritten signature|ecriture manuscrite|handwriting)",
+    "(^DPI|^PGD|^PGT|=pgta|pgt a|pgt m|diagnostic preimplantatoire|diagnostic pre implantatoire|preimplantation genetic|embryo screening|embryo testing|depistage preimplantatoire|depistage embryonnaire)",
+]
+PHRASES["genetic_extra"] += [
+    # monogenic diseases: naming one says what the person's genes are
+    "(maladie de huntington|huntington s|huntington disease|choree de huntington|neurofibromatose|neurofibromatosis|amyotrophie spinale|spinal muscular atrophy|phenylcetonurie|phenylketonuria|ataxie de friedreich|friedreich s ataxia|friedreich|hemochromatose|haemochromatosis|hemochromatosis|hypercholesterolemie familiale|familial hypercholesterolaemia|familial hypercholesterolemia|duchenne)",
+    "(gene test|gene tests|gene testing|test du gene|test genique|gene therapy|therapie genique|heel prick|heel-prick|test de guthrie|newborn screening)",
+]
+VETOES["biometric_genetic"] += [
+    r"\b(?:doorbell|sonnette|camera|cameras|interphone|ring|nest|arlo|visiophone)\b(?: \w+){0,3} (?:face|facial) recognition\b",
+    r"\bsequen\w* (?:des|of|du|de la|de) (?:etapes|steps|taches|tasks|travaux|projet|project|operations|actions|emails|mails|livraisons|deliveries|cours|lessons)\b",
+    r"\b(?:our policy|notre politique|we do not use|we don t use|nous n utilisons pas|code on genetic testing|moratorium|moratoire|policy does not)\b.{0,80}\bgenetic\w*\b|\bcode on genetic testing\b",
+    r"\bempreintes? (?:carbone|ecologique|environnementale|energetique|de pas|des pas|de pneus?|numerique|digitale de la marque|sur le sable|de la marque|dentaires?|dental|de cles?|de la cle|de chaussures?|de pattes?)\b",
+]
+VETOES.setdefault("genetic_extra", [])
+VETOES["genetic_extra"] += [
+    r"\bhereditary (?:title|peer|peerage|peers|lord|baronet|monarchy)\b|\btitre hereditaire\b",
+    r"\b(?:pour|suite a|apres|demande de|demande sa|avant sa|for (?:his|her)|job|work|professionnelle)\b (?:sa |son |la |une |a )?mutation\b(?! (?:genetique|du gene|genetic|brca|hfe|cftr))",
+]
+PHRASES["criminal"] += [
+    "(penitencier|penitentiary)",
+    "(wanted by|recherche par|recherchee par) (the)? (police|gardai|garda|gendarmerie|interpol|the police)",
+    "(skipping|skipped|jumped|jumping|skip|jump|breached|breach of) bail",
+    "(using|uses|used|utilise|utilisait) (a|une|de|des|la|l)? (@stolen|@fake|@fausse|@fausses) (identity|identite|id|passport|passeport|papiers|documents)",
+    "(^GBH|^ABH|grievous bodily harm|actual bodily harm|coups et blessures)",
+    "(did|done|doing|serving|served) % (years|months|year|yrs) (@inside|in @prison|in @jail|behind @bars)",
+]
+VETOES["criminal"] += [
+    r"\b(?:le|les|the) (?:voleurs?|thief|thieves|cambrioleurs?|burglars?|pickpockets?|fraudeurs?|fraudsters?|escrocs?|scammers?)\b",
+    r"\b(?:shoplifting|vol) (?:alert|alerts|alerte|alertes|watchlist|list|liste|flag|signalement)\b|\balerte vol\b",
+    r"\b(?:possible|potential|eventuelle?|suspected|soupcon de|suspicion de|suspicion of) (?:forgery|falsification|fraud|fraude|contrefacon)\b",
+    r"\b(?:officer|officers|guard|guards|staff|works|worked|working|travaille|nurse|chaplain|teacher|governor|visit|visiting|deliver|delivery) (?:at|in|a|to) hmp\b",
+    r"\b(?:finish|finishing|complete|completing|finir|terminer|end) (?:his|her|their|ses|my|mes|les) (?:sentences|phrases|sentence)\b",
+    r"\bmenottes? (?:pour usage sexuel|fantaisie|en fourrure|roses?|jouets?)\b|\b(?:fluffy|toy|play|novelty) handcuffs\b|\b(?:vendre|acheter|buy|sell|achete|bought|sex shop|bdsm)\b.{0,40}\b(?:menottes|handcuffs)\b",
 ]

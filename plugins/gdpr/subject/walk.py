@@ -242,7 +242,7 @@ def edge_criterion(
     e-mail), the parents' values normalised, compared with the children's normalised in the
     system itself. None when no parent has a value to follow. ``joined``: the join values
     already collected, by parent dataset and fields (several children referencing the same
-    parent key, a large subject's 100,000 tickets read once for their messages and files)."""
+    parent key: a large subject's 100,000 records read once for the two datasets under them)."""
     kind = edge.reference.match
     if kind is None:
         cache_key = (edge.parent, edge.parent_fields)

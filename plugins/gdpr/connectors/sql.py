@@ -154,15 +154,15 @@ class SqlConnector:
         saying which it met (a CASE column per criterion: the database compares, so an
         identity matches exactly as its own look-up would). None when they do not fit in one
         statement (a phone number, more values than one IN-list takes)."""
-        if not self._one_statement(dataset, criteria):
+        if not self._one_statement([(dataset, c) for c in criteria]):
             return None
         rows, tags = self._look_up(dataset, criteria, columns)
         return list(zip(rows, tags, strict=True))
 
-    def _one_statement(self, dataset: Dataset, criteria: Sequence[Criterion]) -> bool:
-        """Whether ``criteria`` fit in one look-up: no phone number, no ``Matching``, and
+    def _one_statement(self, lookups: Sequence[tuple[Dataset, Criterion]]) -> bool:
+        """Whether these look-ups fit in one statement: no phone number, no ``Matching``, and
         the values of IN-lists within one list's size (a PostgreSQL array has no limit)."""
-        listed = [self._listed(dataset, c) for c in criteria]
+        listed = [self._listed(d, c) for d, c in lookups]
         return None not in listed and sum(n for n in listed if n is not None) <= IN_LIST_SIZE
 
     def _listed(self, dataset: Dataset, criterion: Criterion) -> int | None:
@@ -276,8 +276,7 @@ class SqlConnector:
         subquery per look-up): for a check most of whose look-ups find nothing (an erasure's
         verification that its deleted records are gone, a dozen tables in one round trip).
         None when they do not fit in one statement (see ``_listed``)."""
-        listed = [self._listed(d, c) for d, c in lookups]
-        if None in listed or sum(n for n in listed if n is not None) > IN_LIST_SIZE:
+        if not self._one_statement(lookups):
             return None
         typed = [(d, c, self.column_types(d)) for d, c in lookups]
         cache_key = (

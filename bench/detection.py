@@ -24,7 +24,7 @@ bench.detection`` measures only these and updates that section of bench/results.
   bounded, on the raw text) over the same rows, measured interleaved (target at most 1.5).
 
 Families are the labels the product reports: the split's finer labels map onto them
-(``FAMILY``: ``trade_union`` is ``union_membership``, ``sex_life`` counts as
+(``gdpr.quality.splits.FAMILY``: ``trade_union`` is ``union_membership``, ``sex_life`` counts as
 ``sexual_orientation``, ``philosophical_belief`` as ``religion``, ``biometric`` and ``genetic``
 as ``biometric_genetic``).
 """
@@ -43,6 +43,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from gdpr.quality.splits import families
+
 ROOT = Path(__file__).resolve().parents[1]
 UNSEEN = ROOT / "bench" / "data" / "unseen_test.tsv"
 DEV = ROOT / "tests" / "data" / "detection_dev.tsv"
@@ -59,13 +61,6 @@ MIXES: dict[str, tuple[float, int]] = {
     "": (DEV_SHARE, ROWS),
     "_dev10": (0.10, ROWS),
     "_dev_only": (1.0, 50_000),
-}
-FAMILY: dict[str, str] = {
-    "trade_union": "union_membership",
-    "biometric": "biometric_genetic",
-    "genetic": "biometric_genetic",
-    "sex_life": "sexual_orientation",
-    "philosophical_belief": "religion",
 }
 # The 15 most common category keywords of notes (French and English, as typed).
 KEYWORDS: tuple[str, ...] = (
@@ -95,10 +90,6 @@ def read_split(path: Path) -> list[dict[str, str]]:
     if missing:
         raise ValueError(f"{path.name}: missing columns {sorted(missing)}")
     return rows
-
-
-def families(labels: str) -> set[str]:
-    return {FAMILY.get(label, label) for label in labels.split(",") if label}
 
 
 def accuracy(rows: Iterable[dict[str, str]], prefix: str) -> dict[str, Any]:

@@ -42,7 +42,7 @@ from stdnum import imei as stdnum_imei
 from stdnum import luhn as stdnum_luhn
 from stdnum.fr import nir as stdnum_nir
 
-from gdpr.quality import lexicon
+from gdpr.quality import classifier, lexicon
 
 SPECIAL_CATEGORIES: tuple[str, ...] = (
     "health",
@@ -2017,7 +2017,7 @@ def explain(text: str | None, contacts: bool = True) -> list[Hit]:
         partners = not _PARTNER_KEYS.isdisjoint(triggers)
         if live or partners:
             clause = raw.translate(_CLAUSE_TABLE).decode()
-            found = special_hits(text, clause, live) if live else []
+            found = reviewed(text, special_hits(text, clause, live)) if live else []
             hits += found
             if partners and not any(h.label == "sexual_orientation" for h in found):
                 partner = relationship_hit(text, clause)
@@ -2032,6 +2032,15 @@ def explain(text: str | None, contacts: bool = True) -> list[Hit]:
     if contacts and not any(h.label == "email" for h in hits):
         hits += spelt_email_hits(gate)
     return hits
+
+
+def reviewed(text: str, hits: list[Hit]) -> list[Hit]:
+    """The rules' hits on a candidate as the trained classifier reviews them: those it finds
+    too unlikely dropped, the families it is sure of added (``gdpr.quality.classifier``)."""
+    kept, added = classifier.review(text, {hit.label for hit in hits})
+    return [hit for hit in hits if hit.label in kept] + [
+        Hit(label, f"classifier: {', '.join(words)}") for label, words in added.items()
+    ]
 
 
 _EMPTY: frozenset[str] = frozenset()

@@ -24,7 +24,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -40,15 +40,21 @@ def features(text: str) -> list[str]:
     adjacent pairs (``b:``) of its normalised form; digits are left out, so no identifier value
     can become a feature. Training and inference both call this, so they cannot drift apart."""
     words = _WORD.findall(detectors.gate_bytes(text).decode())
-    found = []
+    found: list[str] = []
     previous = ""
     for word in words:
-        fr, en = detectors.stems(word)
-        found += (f"w:{word}", f"f:{fr}", f"e:{en}")
+        found += _word_features(word)
         if previous:
             found.append(f"b:{previous}_{word}")
         previous = word
     return found
+
+
+@lru_cache(maxsize=65536)
+def _word_features(word: str) -> tuple[str, str, str]:
+    """A word's own features; cached, bounded (memory stays flat), as the stems are."""
+    fr, en = detectors.stems(word)
+    return f"w:{word}", f"f:{fr}", f"e:{en}"
 
 
 @dataclass(frozen=True)

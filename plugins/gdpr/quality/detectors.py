@@ -309,22 +309,25 @@ def _word(token: str) -> _Word:
 _RANK = {w: n for n, w in enumerate(lexicon.FREQUENT)}
 
 
+def _word_rarity(w: _Word) -> tuple:
+    """How rarely a phrase's word occurs in notes (greater: rarer); a wildcard never."""
+    common = w.text in lexicon.COMMON or w.trigger in lexicon.COMMON
+    rank = _RANK.get(w.text, _RANK.get(w.trigger, len(_RANK) + 1))
+    short = w.kind in ("stem", "prefix") and len(w.trigger) < 4
+    return (w.kind != "any", not common, not short, rank, len(w.trigger))
+
+
 def _anchor(words: tuple[_Word, ...]) -> int:
     """The word of a phrase the prefilter looks for: the least frequent in notes."""
-
-    def score(i: int) -> tuple:
-        w = words[i]
-        common = w.text in lexicon.COMMON or w.trigger in lexicon.COMMON
-        rank = _RANK.get(w.text, _RANK.get(w.trigger, len(_RANK) + 1))
-        short = w.kind in ("stem", "prefix") and len(w.trigger) < 4
-        return (w.kind != "any", not common, not short, rank, len(w.trigger))
-
-    return max(range(len(words)), key=score)
+    return max(range(len(words)), key=lambda i: _word_rarity(words[i]))
 
 
 class _Group:
-    """The rules sharing an anchor word, indexed by a word next to the anchor: an exact word by
-    its text, a stem by its prefix (so that a token only meets the rules it can start)."""
+    """The rules sharing an anchor word, indexed by their rarest other word at its distance from
+    the anchor: an exact word by its text, a stem by its prefix, so that a token only meets the
+    rules it can start. (Indexed by the word next to the anchor, "les Républicains" met the two
+    thousand spelled-out "candidat pour les Républicains", "élue de les ..." phrases at every
+    "les Républicains".)"""
 
     __slots__ = ("by_neighbour", "deltas", "generic", "prefix_deltas")
 
@@ -335,26 +338,25 @@ class _Group:
         self.prefix_deltas: set[int] = set()
 
     def add(self, rule: Rule) -> None:
-        for delta in (1, -1, 2, -2):
-            k = rule.anchor + delta
-            if not 0 <= k < len(rule.words) or rule.words[k].kind == "any":
-                continue
-            word = rule.words[k]
-            if word.kind == "upper" and word.fr == "caps" and len(word.text) > 2:
-                keys = [(delta, word.text), (delta, word.text + "s")]
-            elif word.kind in ("exact", "upper"):
-                keys = [(delta, word.text)]
-            elif word.kind == "word":
-                keys = [(delta, word.text + e) for e in ("", *_INFLECTIONS)]
-            else:
-                self.by_neighbour.setdefault((delta, "*", word.trigger), []).append(rule)
-                self.prefix_deltas.add(delta)
-                return
-            for key in keys:
-                self.by_neighbour.setdefault(key, []).append(rule)
-            self.deltas.add(delta)
+        others = [k for k, word in enumerate(rule.words) if k != rule.anchor and word.kind != "any"]
+        if not others:
+            self.generic.append(rule)
             return
-        self.generic.append(rule)
+        k = max(others, key=lambda k: _word_rarity(rule.words[k]))
+        word, delta = rule.words[k], k - rule.anchor
+        if word.kind == "upper" and word.fr == "caps" and len(word.text) > 2:
+            keys = [(delta, word.text), (delta, word.text + "s")]
+        elif word.kind in ("exact", "upper"):
+            keys = [(delta, word.text)]
+        elif word.kind == "word":
+            keys = [(delta, word.text + e) for e in ("", *_INFLECTIONS)]
+        else:
+            self.by_neighbour.setdefault((delta, "*", word.trigger), []).append(rule)
+            self.prefix_deltas.add(delta)
+            return
+        for key in keys:
+            self.by_neighbour.setdefault(key, []).append(rule)
+        self.deltas.add(delta)
 
     def candidates(self, tokens: list[str], i: int) -> list[Rule]:
         found = self.generic

@@ -18,11 +18,13 @@ the batch gets the dataset's own erasure, not emptied parts.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -42,7 +44,6 @@ from gdpr.erasure.plan import (
     key_order,
     plan_from_rows,
     planning_columns,
-    rows_with_links,
     system_locks,
 )
 from gdpr.erasure.verify import (
@@ -155,6 +156,27 @@ class BatchOutcome:
         return sum(n for counts in self.changed.values() for n in counts.values())
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """No cyclic garbage collection while a batch is read and planned or verified.
+
+    CPython collects its oldest generation each time the objects that survived the younger
+    ones reach a quarter of those already there; a batch's rows, keys and plans (about a
+    hundred small containers per subject, none of them garbage) set off several such
+    collections, and each goes over every object of the process, its libraries' included:
+    about 40% of planning's CPU time at 1,000 subjects (``bench/subject_erasure.py``), where
+    one collection after the batch costs a third of that. Reference counting still frees what
+    the batch drops; reference cycles wait until the end (a batch is bounded,
+    ``MAX_BATCH_SUBJECTS``)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 # -- finding every subject at once --------------------------------------------------------------
 
 
@@ -165,7 +187,13 @@ def resolve_subjects(
     values: Sequence[str],
 ) -> dict[str, SubjectLocation]:
     """Every record of each subject, by normalised identity value: what ``resolve_subject``
-    gives for each one, from one walk of the reference graph for all of them."""
+    gives for each one, from one walk of the reference graph for all of them.
+
+    Keys are normalised (``norm_key``) and a subject's hits name only the datasets where it
+    has records: a thousand subjects have a few records in most datasets, and planning and
+    verifying them go over these rows many times. A row several subjects share is the same
+    dict in each one's hits, read once with the columns planning decides on
+    (``planning_columns``), so a plan is made from it without reading or copying it again."""
     kinds = {i.name: i.kind for i in datamap.identities}
     if identity not in kinds:
         raise ValueError(
@@ -186,22 +214,28 @@ def resolve_subjects(
         column = ref.dataset.identity.get(identity)
         return planned(ref) | ({column} if column else set())
 
-    def label(ref: DatasetRef, row: Row) -> str:  # which subject: the stored identity
-        return _normalised(kind, row[ref.dataset.identity[identity]])
+    searched: dict[Any, str] = {}  # a stored identity in its searched form, normalised once
 
-    walk = descend(datamap, connectors, seeds, columns, label=label, graph=graph)
-    located = {
-        value: SubjectLocation(
-            identity=identity,
-            hits={d: DatasetHits(d, hits.key_fields) for d, hits in walk.hits.items()},
-        )
-        for value in wanted
-    }
+    def label(ref: DatasetRef, row: Row) -> str:  # which subject: the stored identity
+        stored = row[ref.dataset.identity[identity]]
+        value = searched.get(stored)
+        if value is None:
+            value = searched[stored] = _normalised(kind, stored)
+        return value
+
+    walk = descend(datamap, connectors, seeds, columns, key=norm_key, label=label, graph=graph)
+    located = {value: SubjectLocation(identity=identity, hits={}) for value in wanted}
     for dataset_id, labels in walk.labels.items():
-        rows = walk.hits[dataset_id].rows
+        found = walk.hits[dataset_id]
         for key, subjects in labels.items():
-            for value in subjects & located.keys():
-                located[value].hits[dataset_id].rows[key] = rows[key]
+            for value in subjects:
+                location = located.get(value)
+                if location is None:
+                    continue
+                hits = location.hits.get(dataset_id)
+                if hits is None:
+                    hits = location.hits[dataset_id] = DatasetHits(dataset_id, found.key_fields)
+                hits.rows[key] = found.rows[key]
     for dataset_id, by_key in walk.label_roles.items():  # shared records: whose part is it
         for key, by_label in by_key.items():
             for value, roles in by_label.items():
@@ -242,14 +276,15 @@ def plan_batch(
         raise ValueError("an erasure batch needs at least one subject")
     if len({s.request_id for s in subjects}) != len(subjects):
         raise ValueError("a request appears twice in the erasure batch")
-    with reading(connectors):  # one connection per system for the whole preview
+    # one connection per system for the whole preview
+    with reading(connectors), _without_cycle_collection():
         graph = ReferenceGraph.of(datamap)
         layout = Layout.of(datamap, connectors, graph)  # the same for every subject
-        kinds = {i.name: i.kind for i in datamap.identities}
         located = resolve_subjects(datamap, connectors, identity, [s.email for s in subjects])
-        _refuse_shared(datamap, subjects, located, kinds[identity])
-        union = SubjectLocation(identity=identity, hits=_union(datamap, located.values()))
-        rows = rows_with_links(datamap, connectors, union, graph)
+        values = _identity_values(datamap, identity, subjects)
+        _refuse_shared(datamap, subjects, located, values)
+        # every subject's rows, read with what planning decides on (``resolve_subjects``)
+        rows = _union(located.values())
         holds = ledger.active_legal_holds()
         # What the map's declared holds hold, and what the systems refuse to delete, asked once
         # for the whole batch's records.
@@ -270,20 +305,16 @@ def plan_batch(
         for location in located.values():
             for dataset_id, by_key in location.roles.items():
                 for key, roles in by_key.items():
-                    leaving[dataset_id][norm_key(key)] |= roles
+                    leaving[dataset_id][key] |= roles
         plans: dict[str, ErasurePlan] = {}
         for subject in subjects:
-            value = normalise_identity(kinds[identity], subject.email)
+            value = values[subject.request_id]
             location = located[value]
-            share = {
-                d: {k: rows[d][k] for k in map(norm_key, hits.rows) if k in rows.get(d, {})}
-                for d, hits in location.hits.items()
-            }
             plans[subject.request_id] = plan_from_rows(
                 datamap,
                 connectors,
                 location,
-                share,
+                {d: hits.rows for d, hits in location.hits.items()},
                 subject_email=value,
                 request_id=subject.request_id,
                 ground=ground,
@@ -298,6 +329,14 @@ def plan_batch(
             )
         merged, attributed = merge_plans(plans, ground=ground, now=now)
         return BatchPlan(merged, plans, attributed)
+
+
+def _identity_values(
+    datamap: DataMap, identity: str, subjects: Sequence[Subject]
+) -> dict[str, str]:
+    """Each subject's identity value in its searched form, by request id (normalised once)."""
+    kind = next(i.kind for i in datamap.identities if i.name == identity)
+    return {s.request_id: normalise_identity(kind, s.email) for s in subjects}
 
 
 class SharedIdentitiesError(ValueError):
@@ -320,17 +359,18 @@ def _refuse_shared(
     datamap: DataMap,
     subjects: Sequence[Subject],
     located: Mapping[str, SubjectLocation],
-    kind: str,
+    values: Mapping[str, str],
 ) -> None:
     """Refuse, as a single erasure does, subjects whose identity matches several people of a
     dataset whose records are each a person: they are never merged into one subject. A batch of
     one raises that subject's ``AmbiguousIdentityError``; a larger one, every such subject's in
     one ``SharedIdentitiesError`` (the batch is approved and applied as a whole, and its input
-    is refused as a whole when one of its requests cannot be acted on)."""
+    is refused as a whole when one of its requests cannot be acted on). ``values``: each
+    request's identity value, as ``located`` is keyed."""
     refused: dict[str, AmbiguousIdentityError] = {}
     for subject in subjects:
         try:
-            refuse_shared(datamap, located[normalise_identity(kind, subject.email)])
+            refuse_shared(datamap, located[values[subject.request_id]])
         except AmbiguousIdentityError as exc:
             if len(subjects) == 1:
                 raise
@@ -339,12 +379,13 @@ def _refuse_shared(
         raise SharedIdentitiesError(refused, len(subjects))
 
 
-def _union(datamap: DataMap, locations: Any) -> dict[str, DatasetHits]:
-    hits: dict[str, DatasetHits] = {}
+def _union(locations: Iterable[SubjectLocation]) -> dict[str, dict[Key, Row]]:
+    """Every subject's rows, by dataset and normalised key."""
+    rows: dict[str, dict[Key, Row]] = defaultdict(dict)
     for location in locations:
-        for d, h in location.hits.items():
-            hits.setdefault(d, DatasetHits(d, h.key_fields)).rows.update(h.rows)
-    return hits
+        for d, hits in location.hits.items():
+            rows[d].update(hits.rows)
+    return dict(rows)
 
 
 def _locked(
@@ -368,26 +409,18 @@ def merge_plans(
     for plan in plans.values():
         reasons.update(plan.reasons)
         for d in plan.datasets:
-            for action, keys in (("delete", d.delete), ("anonymise", d.anonymise)):
-                for key in map(tuple, keys):
-                    _protect(fates[d.dataset], key, action)
-                    if action == "anonymise":
-                        how = (tuple(sorted(d.constant.items())), tuple(d.tokens))
-                        prior = spec[d.dataset].get(key)
-                        if prior is not None and prior[1] == d.anonymise_reason:
-                            # two parties of one shared record in the batch: both parts go
-                            how = (
-                                tuple(sorted((dict(prior[0][0]) | d.constant).items())),
-                                tuple(dict.fromkeys((*prior[0][1], *d.tokens))),
-                            )
-                        if prior is None or prior[1] == d.anonymise_reason:
-                            spec[d.dataset][key] = (how, d.anonymise_reason)
+            fate = fates[d.dataset]
+            for key in map(tuple, d.delete):
+                _protect(fate, key, "delete")
+            if d.anonymise:
+                _anonymised(fate, spec[d.dataset], d)
             for reason_id, keys in d.kept.items():
                 for key in map(tuple, keys):
-                    if fates[d.dataset].get(key) != "keep":
+                    if fate.get(key) != "keep":
                         kept[d.dataset][reason_id].append(list(key))
-                    fates[d.dataset][key] = "keep"
-            restrict[d.dataset] |= set(map(tuple, d.restrict))
+                    fate[key] = "keep"
+            if d.restrict:
+                restrict[d.dataset].update(map(tuple, d.restrict))
     datasets: list[DatasetPlan] = []
     templates: dict[str, DatasetPlan] = {}  # a dataset listed more than once (the parts of
     for d in first.datasets:  # shared records) is merged into one set of entries
@@ -439,6 +472,28 @@ def merge_plans(
     return merged, _attribute(plans, merged)
 
 
+def _anonymised(fate: dict[Key, str], spec: dict[Key, tuple], plan: DatasetPlan) -> None:
+    """One subject's anonymised records of a dataset into the merged fates, with how and why
+    each is anonymised (``spec``). Two parties of one shared record in the batch, anonymised
+    for the same reason: both their parts go."""
+    how = (tuple(sorted(plan.constant.items())), tuple(plan.tokens))
+    reason = plan.anonymise_reason
+    for key in map(tuple, plan.anonymise):
+        _protect(fate, key, "anonymise")
+        prior = spec.get(key)
+        if prior is None:
+            spec[key] = (how, reason)
+        elif prior[1] == reason:
+            (constant, tokens), _ = prior
+            spec[key] = (
+                (
+                    tuple(sorted((dict(constant) | plan.constant).items())),
+                    tuple(dict.fromkeys((*tokens, *plan.tokens))),
+                ),
+                reason,
+            )
+
+
 def _protect(fates: dict[Key, str], key: Key, action: str) -> None:
     current = fates.get(key)
     if current is None or PROTECTION[action] < PROTECTION[current]:
@@ -466,10 +521,11 @@ def _attribute(
                 ("anonymise", d.anonymise),
                 ("restrict", d.restrict),
             ):
-                pool = todo[(d.dataset, action)]
-                claimed = pool & set(map(tuple, keys))
-                pool -= claimed
-                mine[action] = len(claimed)
+                if keys:
+                    pool = todo[(d.dataset, action)]
+                    claimed = pool.intersection(map(tuple, keys))
+                    pool -= claimed
+                    mine[action] = len(claimed)
             if any(mine.values()):
                 into = counts.setdefault(d.dataset, dict.fromkeys(mine, 0))
                 for action, n in mine.items():
@@ -601,30 +657,14 @@ def verify_batch(
 ) -> dict[str, Verification]:
     """Each subject resolved again (all at once): only records its plan keeps may be left."""
     identity = identity or request_identity(datamap)
-    kinds = {i.name: i.kind for i in datamap.identities}
-    with reading(connectors):  # one connection per system for the whole check
+    # one connection per system for the whole check
+    with reading(connectors), _without_cycle_collection():
         located = resolve_subjects(datamap, connectors, identity, [s.email for s in subjects])
-        results: dict[str, Verification] = {}
-        for subject in subjects:
-            plan = batch.plans[subject.request_id]
-            outcome = Verification()
-            kept = plan.kept_keys()
-            planned: dict[str, set] = defaultdict(set)
-            for d in plan.datasets:
-                planned[d.dataset] |= {norm_key(k) for k in d.delete + d.anonymise}
-            for dataset_id, hits in located[
-                normalise_identity(kinds[identity], subject.email)
-            ].hits.items():
-                found = {norm_key(k) for k in hits.rows}
-                allowed = found & kept.get(dataset_id, set())
-                if allowed:
-                    outcome.kept[dataset_id] = len(allowed)
-                if found - allowed:
-                    outcome.left[dataset_id] = len(found - allowed)
-                    missed = (found - allowed) & planned.get(dataset_id, set())
-                    if missed:
-                        outcome.missed[dataset_id] = len(missed)
-            results[subject.request_id] = outcome
+        values = _identity_values(datamap, identity, subjects)
+        results = {
+            s.request_id: _verification(batch.plans[s.request_id], located[values[s.request_id]])
+            for s in subjects
+        }
         still = deleted_left(datamap, connectors, batch.merged.datasets)
         for d in batch.merged.datasets:
             left = still.get(d.dataset) if d.delete else None
@@ -649,3 +689,30 @@ def verify_batch(
             )
         )
     return results
+
+
+def _verification(plan: ErasurePlan, location: SubjectLocation) -> Verification:
+    """What resolution found again of one subject, against its plan. The plan's keys are
+    gathered only for the datasets where something was found: after the erasure, most of a
+    batch's subjects have nothing left, or only records kept with a reason."""
+    outcome = Verification()
+    if not location.hits:
+        return outcome
+    kept = plan.kept_keys()
+    for dataset_id, hits in location.hits.items():
+        found = hits.rows.keys()  # normalised (``resolve_subjects``)
+        allowed = found & kept.get(dataset_id, set())
+        if allowed:
+            outcome.kept[dataset_id] = len(allowed)
+        left = found - allowed
+        if left:
+            outcome.left[dataset_id] = len(left)
+            planned = {
+                norm_key(k)
+                for d in plan.datasets
+                if d.dataset == dataset_id
+                for k in d.delete + d.anonymise
+            }
+            if left & planned:
+                outcome.missed[dataset_id] = len(left & planned)
+    return outcome

@@ -726,7 +726,7 @@ def _obligation_over(
         for r in datamap.retention
         if r.action == "delete" and r.start.column and not r.where and r.dataset in kept_by
     }
-    over: dict[str, set[Key]] = {d: set() for d in graph.nodes}
+    over: dict[str, set[Key]] = defaultdict(set)
     for dataset_id in parents_first:
         found = rows.get(dataset_id, {})
         rule = own.get(dataset_id)
@@ -738,10 +738,12 @@ def _obligation_over(
             over[dataset_id] = {k for k, row in found.items() if cutoff.passed(row.get(column))}
             continue
         for edge in graph.parents_of(dataset_id):
-            parents = rows.get(edge.parent, {})
+            above = over.get(edge.parent)
+            if not above:  # no record above has run out (most subjects): nothing to compare
+                continue
+            parents = rows[edge.parent]
             gone = {
-                graph.join_key(edge, (parents[k].get(f) for f in edge.parent_fields))
-                for k in over[edge.parent]
+                graph.join_key(edge, (parents[k].get(f) for f in edge.parent_fields)) for k in above
             } - {None}
             if gone:
                 over[dataset_id] |= {

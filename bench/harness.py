@@ -9,6 +9,7 @@ seeding buffers) never counts.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import socket
@@ -58,7 +59,8 @@ def compare_timings(
     """Time each callable ``repeat`` times after ``warmup`` untimed calls, round-robin.
 
     Interleaving (A B A B ...) rather than A A A B B B keeps a slow spell of the machine from
-    landing on one side of a ratio only.
+    landing on one side of a ratio only; a full garbage collection before each call keeps one
+    that earlier work made due from landing in it (``time_once``).
     """
     for _ in range(warmup):
         for fn in candidates.values():
@@ -66,6 +68,7 @@ def compare_timings(
     runs: dict[str, list[float]] = {name: [] for name in candidates}
     for _ in range(repeat):
         for name, fn in candidates.items():
+            gc.collect()
             start = time.perf_counter()
             fn()
             runs[name].append(time.perf_counter() - start)
@@ -73,7 +76,13 @@ def compare_timings(
 
 
 def time_once(fn: Callable[[], Any]) -> tuple[Any, float]:
-    """Result and wall-clock seconds of one call (for things too long or destructive to repeat)."""
+    """Result and wall-clock seconds of one call (for things too long or destructive to repeat).
+
+    A full garbage collection runs first: a benchmark's process has seeded a hundred thousand
+    customers, and a collection of its oldest generation (40-120 ms here) falls due at a count
+    of allocations, so in one place of one run, whichever side of a ratio that is (it made a
+    single erasure's verification look ten times slower than the next ones)."""
+    gc.collect()
     start = time.perf_counter()
     result = fn()
     return result, time.perf_counter() - start

@@ -5,9 +5,11 @@ reached by several links is read in one statement, each row saying which look-up
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 import sqlalchemy as sa
 
 from gdpr.connectors import ByIdentity, ByReference, SqlConnector
@@ -135,3 +137,59 @@ def test_counts_of_several_tables_come_in_one_statement(shop):
     ]
     arrays = connector.engine.dialect.name == "postgresql"
     assert (connector.count_together(too_many) is None) is not arrays
+
+
+def test_a_failing_look_up_names_its_table_but_no_value(shop):
+    """A look-up is sent as its compiled SQL on the driver's cursor when nothing listens to
+    the statements; its failure is raised as SQLAlchemy raises any statement's: the bound
+    values hidden, the server's details withheld, the table named."""
+    connector, datamap = shop
+    gone = dataset(datamap, "shop.people").model_copy(update={"table": "people_gone"})
+    address = "planted.person@example.org"
+    with pytest.raises(sa.exc.DBAPIError) as caught:
+        connector._look_up(gone, [ByIdentity("mail", address)], ["person_id"])
+    text = "".join(traceback.format_exception(caught.value))
+    assert address not in text
+    assert "people_gone" in text
+    assert "[SQL parameters hidden" in text
+    # the connection is usable afterwards (the failed transaction was ended)
+    people = dataset(datamap, "shop.people")
+    found, _ = connector._look_up(people, [ByIdentity("mail", "person3@small.example")], ["mail"])
+    assert [r["mail"].strip().lower() for r in found] == ["person3@small.example"]
+
+
+def test_the_rows_are_the_same_whether_or_not_statements_are_listened_to(shop):
+    connector, datamap = shop
+    people = dataset(datamap, "shop.people")
+    criteria = [
+        ByIdentity("mail", "person4@small.example"),
+        ByReference(("person_id",), [(7,), (4,), (12,)]),
+    ]
+    quiet = tagged(connector, people, criteria, ["person_id", "mail"])
+    with statements(connector) as sent:
+        heard = tagged(connector, people, criteria, ["person_id", "mail"])
+    assert sent, "a listener sees the statement"
+    assert quiet == heard == {4: {0, 1}, 7: {1}, 12: {1}}
+
+
+def test_look_ups_and_a_stream_share_a_reading_connection(shop):
+    """Within ``reading()``, look-ups outside a transaction run alone on PostgreSQL (no BEGIN
+    and ROLLBACK sent), and a streamed read after them still gets the transaction its
+    server-side cursor needs; look-ups after the stream run inside it."""
+    connector, datamap = shop
+    people = dataset(datamap, "shop.people")
+    mail = ByIdentity("mail", "person6@small.example")
+    connector.column_types(people)  # reflected before (reflecting begins a transaction)
+    with connector.reading():
+        first, _ = connector._look_up(people, [mail], ["person_id"])
+        conn = connector._pinned
+        driver = conn.connection.dbapi_connection
+        alone = connector.engine.dialect.name == "postgresql"
+        assert conn.in_transaction() is not alone
+        streamed = [r["person_id"] for b in connector.stream(people, ["person_id"]) for r in b]
+        again, _ = connector._look_up(people, [mail], ["person_id"])
+        assert conn.in_transaction()
+    assert first == again == [{"person_id": 6}]
+    assert sorted(streamed) == list(range(1, 51))
+    if alone:  # the driver's autocommit was switched back off
+        assert driver.autocommit is False

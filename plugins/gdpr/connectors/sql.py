@@ -59,6 +59,7 @@ class SqlConnector:
         self._local = threading.local()
         # (schema, table, columns, shape of the criteria) -> the look-up statement built for it
         self._lookups: dict[tuple[Any, ...], _Lookup] = {}
+        self._array_fields: dict[tuple[Any, ...], bool] = {}  # ``_arrays``' answers
 
     # -- protocol -----------------------------------------------------------------------------
     def ping(self) -> None:
@@ -192,15 +193,15 @@ class SqlConnector:
 
         The statement is built once per dataset, columns and shape of the criteria
         (``_Lookup``) with one bind parameter per criterion, and run again with new values:
-        SQLAlchemy compiles it once and no statement is rebuilt or re-keyed per look-up,
-        which was most of a subject resolution's time beside the database's own. Rows are
-        built from plain tuples (SQLAlchemy's mapping rows cost three times as much)."""
+        it is compiled once for the dialect and sent as that SQL (``_fetch``), with no
+        statement rebuilt, re-keyed or re-compiled per look-up, which was most of a subject
+        resolution's time beside the database's own. Rows are built from plain tuples."""
         lookup = self._lookup(dataset, criteria, columns)
         params = _params(lookup, criteria)
         if params is None:
             return [], []  # no value any record could hold: nothing to ask
         with self._connection() as conn:
-            found = conn.execute(lookup.select, params).all()
+            found = _fetch(conn, lookup, params)
         names = list(columns)
         if len(criteria) == 1:
             return _fixed([dict(zip(names, r, strict=True)) for r in found], lookup.fixers), []
@@ -236,15 +237,21 @@ class SqlConnector:
             binders.append(binder)
         select = sa.select(*(table.c[name] for name in columns))
         if len(conditions) > 1:
+            met, unmet = sa.literal_column("1"), sa.literal_column("0")  # no bind parameters
             select = select.add_columns(
                 *(
-                    sa.case((condition, 1), else_=0).label(f"gdpr_criterion_{n}")
+                    sa.case((condition, met), else_=unmet).label(f"gdpr_criterion_{n}")
                     for n, condition in enumerate(conditions)
                 )
             ).where(sa.or_(*conditions))
         else:
             select = select.where(conditions[0])
-        lookup = _Lookup(select, tuple(binders), self._read_fixers(dataset, columns))
+        lookup = _Lookup(
+            select,
+            tuple(binders),
+            self._read_fixers(dataset, columns),
+            _Compiled.of(select, self.engine.dialect),
+        )
         if dataset.name in self._column_types:  # types known: the shape will not change
             self._lookups[cache_key] = lookup
         return lookup
@@ -293,14 +300,15 @@ class SqlConnector:
                 count = sa.select(sa.func.count()).select_from(table).where(condition)
                 counts.append(count.scalar_subquery().label(f"gdpr_count_{n}"))
                 binders.append(binder)
-            lookup = _Lookup(sa.select(*counts), tuple(binders), {})
+            select = sa.select(*counts)
+            lookup = _Lookup(select, tuple(binders), {}, _Compiled.of(select, self.engine.dialect))
             if all(d.name in self._column_types for d, _ in lookups):
                 self._lookups[cache_key] = lookup
         params = _params(lookup, [c for _, c in lookups])
         if params is None:
             return [0] * len(lookups)
         with self._connection() as conn:
-            row = conn.execute(lookup.select, params).one()
+            (row,) = _fetch(conn, lookup, params)
         return [int(n) for n in row]
 
     def _all(
@@ -542,9 +550,18 @@ class SqlConnector:
         return self._in(table, fields, values, dataset, conn)
 
     def _arrays(self, dataset: Dataset, fields: Sequence[str]) -> bool:
-        """Whether keys on ``fields`` are bound as one array parameter (``_in``)."""
-        types = self.column_types(dataset)
-        return key_codec.binds_as_array(self.engine.dialect.name, [types.get(f) for f in fields])
+        """Whether keys on ``fields`` are bound as one array parameter (``_in``); asked for
+        every look-up, so answered once per dataset and fields once their types are known."""
+        cache_key = (dataset.db_schema, dataset.table_name, tuple(fields))
+        found = self._array_fields.get(cache_key)
+        if found is None:
+            types = self.column_types(dataset)
+            found = key_codec.binds_as_array(
+                self.engine.dialect.name, [types.get(f) for f in fields]
+            )
+            if dataset.name in self._column_types:  # types known: the answer will not change
+                self._array_fields[cache_key] = found
+        return found
 
     def _in(
         self,
@@ -978,14 +995,119 @@ def _short(exc: sa.exc.DBAPIError) -> str:
 
 
 @dataclass(frozen=True)
+class _Compiled:
+    """A look-up statement compiled once for a dialect: the SQL the driver is sent, the bind
+    processors of its parameters (a typed array's, a UUID's), and for a positional driver
+    their order. ``of`` gives None for a statement whose SQL changes with its values (an
+    expanding IN-list, on MariaDB and SQLite) or whose rows SQLAlchemy would convert: that
+    one goes through ``Connection.execute``."""
+
+    compiled: Any  # sqlalchemy.sql.compiler.SQLCompiler
+    sql: str
+    processors: tuple[tuple[str, Callable[[Any], Any]], ...]
+    positional: tuple[str, ...] | None
+
+    @classmethod
+    def of(cls, select: sa.Select, dialect: sa.Dialect) -> _Compiled | None:
+        compiled = select.compile(dialect=dialect)
+        if (
+            compiled.post_compile_params
+            or compiled.literal_execute_params
+            or compiled.escaped_bind_names
+            or any(
+                c.type.dialect_impl(dialect).result_processor(dialect, None) is not None
+                for c in select.selected_columns
+            )
+        ):
+            return None
+        processors = []
+        for bind, name in compiled.bind_names.items():
+            process = bind.type.dialect_impl(dialect).bind_processor(dialect)
+            if process is not None:
+                processors.append((name, process))
+        positional = tuple(compiled.positiontup or ()) if compiled.positional else None
+        return cls(compiled, compiled.string, tuple(processors), positional)
+
+    def parameters(self, params: Mapping[str, Any]) -> Any:
+        """The driver's parameters for these bind values, as SQLAlchemy would send them."""
+        values = self.compiled.construct_params(params, escape_names=False)
+        for name, process in self.processors:
+            values[name] = process(values[name])
+        if self.positional is None:
+            return values
+        return tuple(values[name] for name in self.positional)
+
+
+@dataclass(frozen=True)
 class _Lookup:
     """A look-up statement built once (``SqlConnector._lookup``): the select, per criterion
-    how its bind parameter ``k<n>`` is made from it (None: no record can match it), and the
-    read fixers of its columns."""
+    how its bind parameter ``k<n>`` is made from it (None: no record can match it), the
+    read fixers of its columns, and the statement compiled for the connector's dialect."""
 
     select: sa.Select
     binders: tuple[Callable[[Any], Any], ...]
     fixers: Mapping[str, Any]
+    compiled: _Compiled | None = None
+
+
+def _fetch(conn: sa.Connection, lookup: _Lookup, params: Mapping[str, Any]) -> Sequence[Any]:
+    """The rows of a look-up, as tuples.
+
+    A statement compiled once (``_Compiled``) is sent as its SQL on the connection's DBAPI
+    cursor: SQLAlchemy's own execution (cache key, execution context, result rows) cost more
+    than the database's answer to an indexed look-up, a dozen times per subject. Inside a
+    transaction it runs in it; outside one, it begins one as ``execute`` would (autobegin),
+    except on PostgreSQL under READ COMMITTED, where it runs alone
+    (``_statement_is_its_own_snapshot``). A driver error goes through SQLAlchemy's handling
+    as any statement's would: the engine's ``hide_parameters`` keeps bound values out of the
+    message, its ``handle_error`` listeners (which withhold the server's details) run, and a
+    lost connection is invalidated. While the statements are listened to (a test counting
+    them, a tracer), the same SQL and parameters go through ``Connection.exec_driver_sql``,
+    which fires the execution events."""
+    compiled = lookup.compiled
+    if compiled is None:
+        return conn.execute(lookup.select, params).all()
+    parameters = compiled.parameters(params)
+    on = conn.dispatch
+    if on.before_cursor_execute or on.after_cursor_execute or on.before_execute or on.after_execute:
+        return conn.exec_driver_sql(compiled.sql, parameters).all()
+    alone = not conn.in_transaction() and _statement_is_its_own_snapshot(conn)
+    if not alone and not conn.in_transaction():
+        conn.begin()  # what ``execute`` does first (autobegin): ``rollback`` then ends it
+    driver = conn.connection.dbapi_connection
+    if alone:
+        driver.autocommit = True  # psycopg: a client-side switch, nothing sent
+    try:
+        cursor = driver.cursor()
+        try:
+            cursor.execute(compiled.sql, parameters)
+            rows = cursor.fetchall()
+        except Exception as exc:  # wrapped and raised the way SQLAlchemy raises a statement's
+            conn._handle_dbapi_exception(exc, compiled.sql, parameters, cursor, None)
+        cursor.close()
+    finally:
+        if alone and not driver.closed:
+            driver.autocommit = False
+    return rows
+
+
+def _statement_is_its_own_snapshot(conn: sa.Connection) -> bool:
+    """Whether a look-up outside a transaction can run in the driver's autocommit mode: on
+    PostgreSQL under READ COMMITTED (its default) every statement takes its own snapshot
+    inside a transaction as well, so a look-up alone sees what it would have seen there, and
+    the BEGIN and ROLLBACK that a transaction costs (two round trips per connection, as many
+    as three look-ups' worth) are not sent. psycopg's ``autocommit`` is a client-side switch;
+    other drivers' send a statement, and MariaDB's REPEATABLE READ keeps one snapshot per
+    transaction: they begin one."""
+    dialect = conn.dialect
+    return (
+        dialect.name == "postgresql"
+        and dialect.driver in ("psycopg2", "psycopg")
+        # the level connections start with (read on the first connect, after an engine's
+        # own ``isolation_level``), unless this connection's options change it
+        and dialect.default_isolation_level == "READ COMMITTED"
+        and conn.get_execution_options().get("isolation_level") in (None, "READ COMMITTED")
+    )
 
 
 def _params(lookup: _Lookup, criteria: Sequence[Criterion]) -> dict[str, Any] | None:

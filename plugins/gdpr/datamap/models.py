@@ -1067,7 +1067,10 @@ class DataMap(_Model):
         return [ref.id for ref in self.iter_datasets()]
 
     def dataset(self, dataset_id: str) -> DatasetRef:
-        refs = self._refs  # one read: a private attribute of a model costs a lookup each time
+        # the private state read directly: ``self._refs`` goes through pydantic's
+        # ``__getattr__`` (over a microsecond), and a walk looks up every dataset it reads
+        private = self.__pydantic_private__ or {}
+        refs = private.get("_refs")
         if refs is None or refs[0] != id(self.systems):
             refs = self._refs = (id(self.systems), {r.id: r for r in self.iter_datasets()})
         try:

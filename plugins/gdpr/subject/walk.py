@@ -12,7 +12,10 @@ References point from a child record to its parent (``gdpr.datamap.graph``). Two
   statement joined by OR on a SQL system, each row saying which look-ups it met). A dataset
   no seed and no found parent leads to is not read at all. Cost: per dataset in scope, one
   query where its look-ups fit in one (else one per look-up and IN-list chunk), so it
-  follows the seeds' footprint, not the size of the systems. In memory: the rows found, with only the columns the
+  follows the seeds' footprint, not the size of the systems. In Python: per dataset read, a few
+  dict look-ups in the map's graph (its references either way, its order parents first, the
+  fields records join on: built once per map object, ``ReferenceGraph.of``), and per row found,
+  its key and its join values. In memory: the rows found, with only the columns the
   caller asks for besides the keys (by default the fields children join on and the fields
   joining to parents); with labels, each row's set of labels and, per followed reference, an
   index of the parents' join values to their labels.
@@ -38,6 +41,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from gdpr.connectors.base import (
@@ -138,15 +142,15 @@ def descend(
     """
     graph = graph or ReferenceGraph.of(datamap)
     scope = set(graph.nodes if datasets is None else datasets)
-    systems = {datamap.dataset(d).system.name for d in scope}
-    with reading(connectors, systems):  # one connection per system for the whole walk
+    refs = {d: datamap.dataset(d) for d in scope}  # each looked up once per walk
+    # one connection per system for the whole walk
+    with reading(connectors, {ref.system.name for ref in refs.values()}):
         return _descend(
-            datamap,
+            refs,
             connectors,
             seeds,
             columns,
             graph,
-            scope,
             parents or graph.parents_of,
             key,
             label,
@@ -155,12 +159,11 @@ def descend(
 
 
 def _descend(
-    datamap: DataMap,
+    refs: Mapping[str, DatasetRef],
     connectors: Mapping[str, Connector],
     seeds: Mapping[str, Criterion],
     columns: Columns | None,
     graph: ReferenceGraph,
-    scope: set[str],
     edges_into: Callable[[str], Iterable[Edge]],
     key: Callable[[Iterable[Any]], Key],
     label: Label | None,
@@ -169,12 +172,12 @@ def _descend(
     walk = Walk({})
     joined: dict[tuple[str, tuple[str, ...]], list[tuple]] = {}  # ``edge_criterion``'s values
     for dataset_id in graph.parents_first():
-        if dataset_id not in scope:
+        ref = refs.get(dataset_id)
+        if ref is None:  # out of scope
             continue
-        ref = datamap.dataset(dataset_id)
         connector = connectors[ref.system.name]
         fields = tuple(connector.key_fields(ref.dataset))
-        wanted = sorted({*fields, *(columns(ref) if columns else join_columns(graph, ref))})
+        wanted = sorted({*fields, *(columns(ref) if columns else graph.join_fields(dataset_id))})
         hits = walk.hits[dataset_id] = DatasetHits(dataset_id, fields)
         labels = walk.labels.setdefault(dataset_id, {}) if label else {}
         # the seed's look-up and each followed reference's, asked together: ONE statement
@@ -195,9 +198,10 @@ def _descend(
         if not criteria:
             continue
         by_criterion: list[dict[Key, Row]] = [{} for _ in criteria]
+        key_of = _key_of(fields, key)
         for batch in find_any(connector, ref.dataset, criteria, wanted):
             for row, matched in batch:
-                k = key(row[f] for f in fields)
+                k = key_of(row)
                 for n in matched:
                     by_criterion[n][k] = row
         if seed is not None:
@@ -260,9 +264,7 @@ def edge_criterion(
 def join_columns(graph: ReferenceGraph, ref: DatasetRef) -> set[str]:
     """The fields a dataset's records join on: those its children reference, and those of its
     own references (which parent records each one belongs to)."""
-    return graph.fields_needed(ref.id) | {
-        f for e in graph.parents_of(ref.id) for f in e.child_fields
-    }
+    return set(graph.join_fields(ref.id))
 
 
 def join_values(rows: Iterable[Row], fields: Sequence[str]) -> list[tuple]:
@@ -336,6 +338,18 @@ def ascend(
             for found in connectors[ref.system.name].find(ref.dataset, criterion, columns):
                 take(current, found)
     return owners
+
+
+def _key_of(fields: tuple[str, ...], key: Callable[[Iterable[Any]], Key]) -> Callable[[Row], Key]:
+    """A row's key in ``DatasetHits.rows``: the key fields' values through ``key``; for the
+    default (the values as read) without a generator per row, which a large subject's
+    100,000 rows would pay for."""
+    if key is not tuple:
+        return lambda row: key(row[f] for f in fields)
+    if len(fields) == 1:
+        (name,) = fields
+        return lambda row: (row[name],)
+    return itemgetter(*fields) if fields else lambda row: ()
 
 
 def _labels_by_value(

@@ -37,6 +37,7 @@ DEV2 = DEV.with_name("detection_dev2.tsv")
 DEV3 = DEV.with_name("detection_dev3.tsv")
 DEV4 = DEV.with_name("detection_dev4.tsv")
 DEV5 = DEV.with_name("detection_dev5.tsv")
+DEV7 = DEV.with_name("detection_dev7.tsv")
 MINIMUM = 0.92
 
 
@@ -136,6 +137,30 @@ DEV5_FLOORS = {
     "email": (0.99, 0.99),
 }
 
+# The seventh (the sixth is a judge no test reads), measured before any tuning on it: rules
+# alone micro precision 0.954, recall 0.864 (the classifier, trained without it, 0.955 / 0.882:
+# its thresholds were chosen there); then tuned on, and the classifier trained with it. Floors at
+# what the detectors reach, rounded down.
+DEV7_FLOORS = {
+    "micro": (0.98, 0.99),
+    "lang:fr": (0.98, 0.99),
+    "lang:en": (0.98, 0.99),
+    "health": (0.96, 0.99),
+    "religion": (0.97, 0.99),
+    "political_opinion": (0.94, 0.99),
+    "union_membership": (0.99, 0.99),
+    "ethnic_origin": (0.99, 0.99),
+    "sexual_orientation": (0.98, 0.97),
+    "biometric_genetic": (0.98, 0.99),
+    "criminal": (0.98, 0.99),
+    "card_number": (0.99, 0.99),
+    "iban": (0.99, 0.99),
+    "nir": (0.99, 0.99),
+    "password": (0.99, 0.99),
+    "phone": (0.99, 0.99),
+    "email": (0.99, 0.95),
+}
+
 FAMILIES = [*ALL_LABELS, "micro", "lang:fr", "lang:en"]
 FLOORS = {
     DEV: dict.fromkeys(FAMILIES, (MINIMUM, MINIMUM)),  # the 0.92 on the first split
@@ -143,6 +168,7 @@ FLOORS = {
     DEV3: DEV3_FLOORS,
     DEV4: DEV4_FLOORS,
     DEV5: DEV5_FLOORS,
+    DEV7: DEV7_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {
@@ -151,6 +177,7 @@ SHAPES = {
     DEV3: (1500, 0.45, 400),
     DEV4: (1500, 0.45, 0),
     DEV5: (2500, 0.55, 1100),
+    DEV7: (2100, 0.54, 990),
 }
 
 

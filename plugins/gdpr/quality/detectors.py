@@ -573,6 +573,8 @@ _PASSWORD_KEYS = frozenset(
         " creds ",
         " keypad",
         " combo ",
+        " padlock",
+        " cadenas",
         " combinaison",
         " combination ",
         " sesame ",
@@ -1058,7 +1060,20 @@ def _vetoed(rule, clause, tokens, starts, at, span, text, aligned) -> bool:
 
 # --- relationships: orientation shown by a same-sex partner ------------------------------------
 _MASC = frozenset(
-    ["m", "mr", "monsieur", "il", "he", "him", "client", "lui", "messieurs", "veuf", "widower"]
+    [
+        "m",
+        "mr",
+        "monsieur",
+        "il",
+        "he",
+        "him",
+        "client",
+        "lui",
+        "messieurs",
+        "veuf",
+        "widower",
+        "defunt",
+    ]
 )
 _FEM = frozenset(
     [
@@ -1075,6 +1090,7 @@ _FEM = frozenset(
         "souscriptrice",
         "veuve",
         "widow",
+        "defunte",
     ]
 )
 _OWN = frozenset(["son", "sa", "his", "her", "ses"])
@@ -1229,6 +1245,13 @@ def _named_couple(text: str, clause: str) -> bool:
             left, _ = _person_gender(text, tokens, starts, i - 1, aligned)
             if left is None and i > 1 and tokens[i - 2] in _TITLE_GENDER:
                 left = _TITLE_GENDER[tokens[i - 2]]
+            if (
+                left is None
+                and i > 2
+                and len(tokens[i - 2]) == 1
+                and tokens[i - 3] in _TITLE_GENDER
+            ):
+                left = _TITLE_GENDER[tokens[i - 3]]  # "Mrs A Clarke and ..."
             right, after = _person_gender(text, tokens, starts, i + 1, aligned)
             if left is None or left != right:
                 continue
@@ -1312,10 +1335,16 @@ def relationship_hit(text: str, clause: str) -> Hit | None:
             j >= 0
             and tokens[j] in ("le", "la", "the")
             and i + 2 < len(tokens)
-            and tokens[i + 1] in ("de", "of")
+            and tokens[i + 1] in ("de", "of", "du")
             and tokens[i + 2] in _MASC | _FEM
         ):
             owner = "m" if tokens[i + 2] in _MASC else "f"  # "le mari de M. Lefèvre"
+        elif (
+            (j < 0 or tokens[j] in (",", "et", "and"))
+            and t not in ("homme", "man", "femme", "woman", "ami", "amie")
+            and _person_gender(text, tokens, starts, i + 1, aligned)[0] == gender
+        ):
+            owner = _gender_before(tokens, j + 1)
         if owner is None or owner != gender:
             continue
         if (
@@ -1663,6 +1692,7 @@ _CODE_OF = (
     r"d[ée]verrouillage|porte|garage|alarme|coffre|cadenas|messagerie|portail|parental|parentale"
     r"|acc[èe]s|secours|carte|sim|bo[iî]te [àa] cl[ée]s?|bo[iî]te|verrou|serrure|wi-?fi"
     r"|portillon|interphone|immeuble|entr[ée]e|bo[iî]tier(?: [àa] cl[ée]s?)?|carte bleue|cb"
+    r"|anti-?d[ée]marrage|casier|vestiaire|locker"
 )
 _KEYWORD = (
     r"(?:mots? de passe|mots?-de-passe|motdepasse|mdp|passwords?|passwd|pwd|pw|psw|pswd|passcodes?"
@@ -1674,12 +1704,13 @@ _KEYWORD = (
     r"|r[ée]ponse secr[èe]te|secret answer|answer to (?:the |his |her )?security question"
     r"|d[ée]verrouillage(?: (?:du |de son |de sa )?(?:t[ée]l[ée]?(?:phone)?|portable|phone|mobile))?"
     r"|(?:son|mon|votre|ton|his|her|my|your|leur|their) code(?= *(?:[:=]|c'?\s?est\b|c\b|is\b|est\b)? *[«\"']?\d)"
-    rf"|code (?:de |d'|du |de la |des )?(?:[\w'-]+ ){{0,3}}?(?:{_CODE_OF})"
+    rf"|code (?:de l'|de |d'|du |de la |des )?(?:[\w'-]+ ){{0,3}}?(?:{_CODE_OF})"
     r"|(?:unlock|alarm|safe|door|garage|gate|lock|keysafe|key safe|padlock|parental control"
     r"|voicemail|sim|card|phone|ipad|tablet|laptop) (?:code|pin|passcode)"
     r"|code (?:de |d')?(?:d[ée]verrouillage|acc[èe]s)"
     r"|(?:choisi|chosen|choisit|set|gave|donn[ée]|dict[ée]) (?:le |the |a |un )?code|pass"
-    r"|keypad|(?:locker |padlock |lock )?combo|combinaison|combination|creds|s[ée]same"
+    r"|keypad|(?:locker |padlock |lock )?combo|combinaison|combination|creds|s[ée]same|padlock|cadenas"
+    r"|wi-?fi\b[^.\n]{0,50}?\b(?:key|cl[ée])"
     r"|cl[ée] de s[ée]curit[ée]|code for the (?:key ?box|key ?safe|gate|door|alarm|safe|garage"
     r"|lockbox|locker|padlock|front door|back door))"
 )
@@ -1866,7 +1897,30 @@ def _password_value(value: str, quoted: bool, separated: bool) -> bool:
     return quoted or (separated and value[:1].isupper() and len(value) >= 5)
 
 
-_ASIDE = re.compile(r"[^:=\n]{0,110}?(?=[:=]|->|→|\best\b|\bis\b)", re.IGNORECASE)
+_ASIDE = re.compile(
+    r"[^:=\n]{0,110}?(?=[:=]|->|→|\best\b|\bis\b|\bset to\b|\bchanged to\b|\bchang[ée] en\b"
+    r"|\bc'?\s?est\b)",
+    re.IGNORECASE,
+)
+# A value spelt out, digit by digit: "nine nine two one", "un deux trois neuf"
+_DIGIT_WORDS = (
+    r"(?:zero|z[ée]ro|oh|one|two|three|four|five|six|seven|eight|nine|un|deux|trois|quatre|cinq"
+    r"|sept|huit|neuf)"
+)
+_SPELT_DIGITS = re.compile(
+    rf"\s*(?:{_DIGIT_WORDS}(?:[\s,-]+|$)){{3,7}}{_DIGIT_WORDS}\b", re.IGNORECASE
+)
+# "code interphone à demander au gardien", "PUK à demander au 3179": no value given
+_NOT_GIVEN = re.compile(
+    r"\s*(?:[:=]\s*)?(?:[àa] demander|to (?:be )?ask(?:ed)?|inconnu|unknown|not given|pas donn[ée]"
+    r"|non communiqu[ée])",
+    re.IGNORECASE,
+)
+# Keywords of a padlock or locker: their numbers may be three digits ("combo is 5-2-9")
+_LOCK_WORDS = ("combo", "combin", "cadenas", "padlock", "locker", "casier")
+_LOCK_VALUE = re.compile(r"\d(?:[ -]?\d){2}(?![\d\w])")
+# "digicode immeuble 47B29": letters and digits a word or two after the keyword
+_QUALIFIED_MIXED = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?P<value>[^\s,;()]{5,20})")
 _QUALIFIED_DIGITS = re.compile(
     r"\s*(?:[^\W\d]+[\s+('’-]+){1,6}\(?(?P<value>\d(?:[ -]?\d){3,7})(?![\d])"
 )
@@ -1875,7 +1929,8 @@ _SECOND_LABEL = re.compile(r"[^:=\n.]{1,50}?(?:[:=]|->)\s*")
 # "Boîte à clés du logement : code 7-3-1-9": the object named first, then "code" and digits
 _OBJECT_THEN_CODE = re.compile(
     rf"(?<![\w])(?:{_CODE_OF}|voicemail|alarm|gate|door|safe|key ?safe|lockbox)\b[^.\n]{{0,40}}?"
-    r"\bcode\b\s*(?:[:=]\s*)?(?P<value>\d(?:[ -]?\d){3,7})(?!\d)",
+    r"\bcode\b(?:\s+(?:for|pour|of|du|de)\b[^.\n:=\d]{0,30}?(?=[:=]|\bis\b|\best\b))?\s*"
+    r"(?:[:=]|\bis\b|\best\b)?\s*(?P<value>\d(?:[ -]?\d){3,7})(?!\d)",
     re.IGNORECASE,
 )
 # "mdp appli (Camille#07)": a value in brackets a few words after the keyword
@@ -1889,7 +1944,7 @@ _GIVEN_DIGITS = re.compile(
 # "Login details: m.roberts / Summer2023!": user name, slash, password
 _CREDENTIALS = re.compile(
     r"(?<!\w)(?:login(?: details)?|credentials|creds|identifiants?(?: de connexion)?|log ?in)"
-    r"(?:[^:/\n]{0,40}:)?\s*\S+\s*/\s*(?:(?:code|mdp|pwd?|password|mot de passe)\s*:?\s*)?"
+    r"(?:[^:/\n]{0,40}:|[^:/\n(]{0,30}\()?\s*\S+\s*/\s*(?:(?:code|mdp|pwd?|password|mot de passe)\s*:?\s*)?"
     r"(?P<value>\S{4,})",
     re.IGNORECASE,
 )
@@ -1927,6 +1982,12 @@ def _mixed_value(value: str) -> bool:
     )
 
 
+def _lock_numbers(value: str) -> bool:
+    """A padlock's or a locker's three numbers ("5-2-9", "207")."""
+    compact = value.strip(".,;!?)»”\"'(«“").replace("-", "").replace(" ", "")
+    return compact.isdigit() and len(compact) == 3
+
+
 def password_hits(text: str) -> list[Hit]:
     code = _OBJECT_THEN_CODE.search(text) if "code" in text or "Code" in text else None
     if code is not None and not _PUBLIC_CODE.search(text, code.end(), code.end() + 60):
@@ -1939,6 +2000,9 @@ def password_hits(text: str) -> list[Hit]:
         window = text[end : end + 140]
         if _PUBLIC_CODE.match(window.lstrip()) or _PUBLIC_CODE.search(window[:60]):
             continue
+        if _NOT_GIVEN.match(window):
+            continue  # "code interphone à demander au gardien"
+        lock = any(w in keyword.group().lower() for w in _LOCK_WORDS)
         # "mot de passe de l'espace client de M. Roy = Marseille13*": skip a short aside
         aside = _ASIDE.match(window)
         offset = aside.end() if aside else 0
@@ -1952,6 +2016,12 @@ def password_hits(text: str) -> list[Hit]:
             quoted = bool(value.group("quote")) and window[start : start + 1] in "«\"“‘'"
             if _password_value(value.group("value"), quoted, separator is not None):
                 return [Hit("password", "password.after_keyword")]
+            if lock and separator is not None and _lock_numbers(value.group("value")):
+                return [Hit("password", "password.lock_numbers")]
+        if lock and separator is not None and _LOCK_VALUE.match(window, start):
+            return [Hit("password", "password.lock_numbers")]  # "le cadenas ... est 207"
+        if separator is not None and _SPELT_DIGITS.match(window, start):
+            return [Hit("password", "password.spelt_digits")]  # "is nine nine two one"
         if offset:  # "mdp Bibou1986 donné par tel, ... c'est interdit": the value came first
             value = _VALUE_RE.match(window, len(window) - len(window.lstrip()))
             if value is not None and _mixed_value(value.group("value")):
@@ -1968,6 +2038,11 @@ def password_hits(text: str) -> list[Hit]:
         for at in {0, start}:
             qualified = _QUALIFIED_DIGITS.match(window, at)
             if qualified is not None and _password_value(qualified.group("value"), False, False):
+                return [Hit("password", "password.after_keyword")]
+        kind = keyword.group().lower()
+        if "digicode" in kind or "wi" in kind:
+            mixed = _QUALIFIED_MIXED.match(window)
+            if mixed is not None and _mixed_value(mixed.group("value")):
                 return [Hit("password", "password.after_keyword")]
         bracketed = _BRACKETED.match(window)
         if bracketed is not None:

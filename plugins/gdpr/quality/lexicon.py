@@ -1417,7 +1417,7 @@ _PARTY_NAMES = (
     "|@conservatives|@democrats|@republicans|parti @animaliste|france @insoumise"
 )
 PHRASES["political_opinion"] += [
-    f"(milite|militait|militer|milite activement|campaigns|campaigned|campaigning|campaign volunteer|volunteers|volunteer|volunteering|benevole|chairman|chairwoman|chairperson|ward chairman|polling agent|election agent|agent electoral|cadre|organiser|organizer|canvasser|canvasses|candidate|candidat|candidate|colistier|colistiere|tete de liste|stand|tracte|tracts|don|dons|donation|donated|donates|delegue|deleguee|representative|siege|sieges|sits) (% )?(au|a la|a l|aux|pour|for|with|du|de la|de l|des|of|in|on|a|to|sur|chez) (the|le|la|l|les)? ({_PARTY_NAMES})",
+    f"(milite|militait|militer|milite activement|campaigns|campaigned|campaigning|campaign volunteer|volunteers|volunteer|volunteering|benevole|chairman|chairwoman|chairperson|ward chairman|polling agent|election agent|agent electoral|cadre|organiser|organizer|canvasser|canvasses|candidate|candidat|candidate|colistier|colistiere|tete de liste|stand|tracte|tracts|don|dons|donation|donated|donates|delegue|deleguee|representative|siege|sieges|sits) (% )?(% )?(% )?({_PARTY_NAMES})",  # a preposition and article, or "au sein du": any three words
     f"(colistier|colistiere|candidat|candidate|tete de liste|elu|elue|militant|militante|cadre|organiser|organizer) ({_PARTY_NAMES})",
     f"(conseil national|bureau national|bureau politique|national council|national executive|executive committee|comite central|federation) (du|de la|des|de l|of the|of) ({_PARTY_NAMES})",
     f"({_PARTY_NAMES}) (flag|drapeau|branch|branche|section|organiser|organizer|rally|meeting|meetings|membership|card|carte|t shirt|cap|casquette|youth league|women s league|ward|chapter|volunteer|volunteers)",
@@ -1575,7 +1575,7 @@ PHRASES["genetic_extra"] += [
 PHRASES["biometric_genetic"] += [
     "(stroke|pen|stylus) (pressure|dynamics|speed|velocity|timing)",
     "(pression|vitesse|dynamique) (du trace|du stylet|de la signature|de signature)",
-    "(par|via|avec|by|with|using) (l|son|sa|leur|their|his|her|the)? (empreinte|empreintes|fingerprint|fingerprints) (digitale|digitales)? (des|du|de la|de l|of|of the|of their) (parents|parent|client|cliente|clients|salarie|salaries|employes|eleves|enfants|membres|adherents|customer|customers|staff|employees|members|pupils|children|papa|maman)",
+    "(empreinte|empreintes|fingerprint|fingerprints) (digitale|digitales)? (des|du|de la|de l|of|of the|of their) (parents|parent|client|cliente|clients|salarie|salaries|employes|eleves|enfants|membres|adherents|customer|customers|staff|employees|members|pupils|children|papa|maman)",
     "(ajouter|ajout|add|added|adding|enregistrer|supprimer|effacer|delete|remove|removed) (l|son|sa|ses|les|the|his|her|their) (@empreinte|@empreintes|@fingerprint|@fingerprints) (du|de la|de l|des|de|of|for)",
     "(profiled|profiling|analysed|analyzed|tracked|mapped|scanned|captured|detected|recognised|recognized|reconnu|a reconnu|identifie|a identifie|detecte|a detecte) (the|his|her|their|le|la|les|son|sa|ses) (% )?(% s )?(@face|@faces|@visage|@visages)",
     "(meme|same|different|autre) (@visage|@face) (que|as|than|from)",

@@ -31,7 +31,7 @@ def test_the_shipped_model_names_the_splits_it_learnt_from_and_none_that_measure
         assert hashlib.sha256(path.read_bytes()).hexdigest() == split["sha256"], (
             f"{split['file']} changed since the model was trained: retrain (docs/minimisation.md)"
         )
-        assert len(splits.read(path)) == split["notes"]
+        assert len(splits.read(path)) == split["texts"]
 
 
 def test_retraining_on_the_recorded_splits_gives_the_shipped_weights(tmp_path: Path) -> None:

@@ -126,7 +126,7 @@ class ReferenceGraph:
     @cached_property
     def _parents_first(self) -> tuple[str, ...]:
         # computed on first use, not at construction: a map with a cycle still has a graph
-        # (``find_cycle`` reports it), only its orders raise, and are not cached
+        # (``find_cycle`` reports it), only the two orderings raise, and are not cached
         return tuple(self._sorter().static_order())
 
     def descendants(self, dataset_id: str) -> set[str]:

@@ -6,7 +6,7 @@ regression per family (trained by ``python -m gdpr.quality.train`` with scikit-l
 labelled development splits) reads every word of such a note, its French and English Snowball
 stems and each pair of adjacent words, and gives each family a probability. It is consulted
 only on *candidates*: texts in which the prefilter found a live rule trigger (under 1% of
-realistic notes), so the common path never pays for it. On a candidate it
+realistic texts), so the common path never pays for it. On a candidate it
 
 * keeps a rule's label only when the model gives that family at least ``keep`` (a phrase the
   model finds very unlikely in its sentence is dropped, as a veto would drop it), and
@@ -15,7 +15,7 @@ realistic notes), so the common path never pays for it. On a candidate it
 Both thresholds were chosen on a split the rules had not been tuned on and are stored with the
 weights. Inference is numpy over the stored weights (one row per known feature); scikit-learn
 is needed only to train. Every label the classifier adds is explained by its strongest features,
-which are words of the model's vocabulary (seen at least twice in training), never the text.
+which are words of the model's vocabulary (seen at least twice when it was fitted), never the text.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Labelled splits of notes: how their labels map to the detectors' families, and how to read
+"""Labelled splits of texts: how their labels map to the detectors' families, and how to read
 them. Light on purpose (no detector import), so benchmarks and tests can read splits before the
 detectors' rules are compiled."""
 
@@ -28,11 +28,11 @@ def read(path: Path) -> list[tuple[str, set[str]]]:
     lines with ``#`` comments (tests/data/free_text_labelled.tsv)."""
     text = path.read_text(encoding="utf-8")
     if text.startswith("#"):
-        notes = []
+        texts = []
         for line in text.splitlines():
             if line and not line.startswith("#"):
                 labels, _lang, note = line.split("\t", 2)
-                notes.append((note, set() if labels == "-" else set(labels.split(","))))
-        return notes
+                texts.append((note, set() if labels == "-" else set(labels.split(","))))
+        return texts
     rows = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
     return [(row["text"], families(row["labels"])) for row in rows]

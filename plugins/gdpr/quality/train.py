@@ -1,16 +1,16 @@
-"""Train the candidates' classifier (``gdpr.quality.classifier``) on labelled notes.
+"""Train the candidates' classifier (``gdpr.quality.classifier``) on labelled texts.
 
     python -m gdpr.quality.train tests/data/detection_dev.tsv ... [--out FILE]
 
 Each split is a tab-separated file with a header (``lang``, ``text``, ``labels``: the
 development splits' format, tests/data/detection_dev4.md) or the older ``labels<TAB>lang<TAB>
 text`` lines with ``#`` comments (tests/data/free_text_labelled.tsv). An organisation can add
-its own labelled notes as one more split. A split kept to judge the detectors (the sixth) or
+its own labelled texts as one more split. A split kept to judge the detectors (the sixth) or
 to measure them (bench/data/unseen_test.tsv) must never be given here: the model would learn
 the sentences that are meant to measure it.
 
 One logistic regression per family (scikit-learn, L2, balanced classes) over binary features
-seen in at least two notes; the thresholds are not learnt here but passed in (``--keep``,
+seen in at least two texts; the thresholds are not learnt here but passed in (``--keep``,
 ``--add``), chosen once on a split the rules were not tuned on (docs/minimisation.md). The
 weights are written as JSON, rounded, with the name, size and SHA-256 of every split they came
 from, so a test can retrain and compare.
@@ -42,12 +42,12 @@ def train(splits: list[Path], keep: float, add: float) -> dict:
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    notes = [note for split in splits for note in read(split)]
+    texts = [text for split in splits for text in read(split)]
     vectoriser = CountVectorizer(analyzer=classifier.features, binary=True, min_df=2)
-    matrix = vectoriser.fit_transform([text for text, _ in notes])
+    matrix = vectoriser.fit_transform([text for text, _ in texts])
     columns, bias = [], []
     for family in FAMILIES:
-        target = [family in labels for _, labels in notes]
+        target = [family in labels for _, labels in texts]
         fitted = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
         fitted.fit(matrix, target)
         columns.append(fitted.coef_[0])
@@ -67,7 +67,7 @@ def train(splits: list[Path], keep: float, add: float) -> dict:
         "trained_on": [
             {
                 "file": split.name,
-                "notes": len(read(split)),
+                "texts": len(read(split)),
                 "sha256": hashlib.sha256(split.read_bytes()).hexdigest(),
             }
             for split in splits

@@ -74,10 +74,6 @@ class Model:
         rows = list({row for row in map(self.index.get, features(text)) if row is not None})
         return self.bias + self.weights.take(rows, axis=0).sum(axis=0), rows
 
-    def probabilities(self, text: str) -> dict[str, float]:
-        total, _ = self.scores(text)
-        return {f: _probability(s) for f, s in zip(self.families, total.tolist(), strict=True)}
-
     def strongest(self, rows: list[int], family: str, count: int = 3) -> list[str]:
         """The features that pushed ``family`` up most, for the explanation of a label."""
         column = self.families.index(family)

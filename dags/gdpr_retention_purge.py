@@ -8,7 +8,10 @@ children before parents, across the databases and S3 (every object version and d
 Datasets a rule must `keep` (records a legal obligation keeps longer) are anonymised
 instead of deleted.
 
-* One mapped task per rule: a failing rule does not stop the others.
+* One mapped task per rule: a failing rule does not stop the others. With **Parts per rule**
+  above 1, each rule's expired records are split into that many parts, each its own task, so a
+  large purge spreads over the workers (a rule whose records could be decided by two parts at
+  once, such as records shared between parties, runs whole; the split task's log says why).
 * **Dry run** (trigger form) computes exactly the same selection and writes a preview report
   without changing anything; with an **As of** date it previews what a purge on that day
   would select ("what will be purged on 1 January").
@@ -25,14 +28,14 @@ instead of deleted.
 
 from __future__ import annotations
 
-from airflow.sdk import Asset, AssetAlias, Param, dag, get_current_context, task
+from airflow.sdk import AssetAlias, Param, dag, get_current_context, task
 
 from gdpr.airflow.defaults import DEFAULT_ARGS, START_DATE, tags
 from gdpr.breach.choices import rule_choices
 
 RULES = rule_choices()  # the local data map's YAML only: no database at parse time
 
-ALIAS = "gdpr_retention_purged"
+ALIAS = "gdpr_retention_purged"  # gdpr.airflow.retention.ASSET_ALIAS
 
 
 @dag(
@@ -74,6 +77,15 @@ ALIAS = "gdpr_retention_purged"
             title="Batch size",
             description="Expired records per transaction. Smaller batches keep each transaction short.",
         ),
+        "parts": Param(
+            1,
+            type="integer",
+            minimum=1,
+            maximum=64,
+            title="Parts per rule",
+            description="Split each rule's expired records into this many parts, each purged by "
+            "its own task at the same time (spread over the workers). 1: one task per rule.",
+        ),
     },
 )
 def gdpr_retention_purge():
@@ -81,56 +93,79 @@ def gdpr_retention_purge():
     def select_rules(params: dict | None = None) -> list[str]:
         from gdpr.airflow import retention
 
-        retention.as_of(  # an as_of date on a real purge fails here, before any rule runs
-            get_current_context(),
-            params.get("as_of"),
-            dry_run=params["dry_run"],
-            timezone=retention.organisation_timezone(),
-        )
+        # an as_of date on a real purge fails here, before any rule runs
+        retention.params_as_of(get_current_context(), params)
         return retention.select_rules(params["rules"])
 
-    @task(map_index_template="{{ rule_id }}", outlets=[AssetAlias(ALIAS)])
-    def purge_rule(rule_id: str, params: dict | None = None, outlet_events=None) -> dict:
+    @task
+    def split_rules(rules: list[str], params: dict | None = None) -> list[dict]:
         from gdpr.airflow import retention
 
         context = get_current_context()
-        context["rule_id"] = rule_id
+        return retention.split_rules(
+            rules,
+            params["parts"],
+            dry_run=params["dry_run"],
+            dag_id=context["dag"].dag_id,
+            run_id=context["run_id"],
+            now=retention.params_as_of(context, params),
+        )
+
+    @task(map_index_template="{{ task_label }}", outlets=[AssetAlias(ALIAS)])
+    def purge_rule(
+        rule_id: str, part: int, parts: int, params: dict | None = None, outlet_events=None
+    ) -> dict:
+        from gdpr.airflow import retention
+        from gdpr.retention.partition import Part
+
+        context = get_current_context()
+        context["task_label"] = retention.task_label(rule_id, part, parts)
         outcome = retention.purge_rule(
             rule_id,
             dry_run=params["dry_run"],
             dag_id=context["dag"].dag_id,
             run_id=context["run_id"],
             batch_size=params["batch_size"],
-            now=retention.as_of(
-                context,
-                params.get("as_of"),
-                dry_run=params["dry_run"],
-                timezone=retention.organisation_timezone(),
-            ),
+            now=retention.params_as_of(context, params),
+            part=Part(part, parts),
         )
-        for dataset, tally in outcome["datasets"].items():
-            if tally["count"] and not outcome["dry_run"]:
-                system, name = dataset.split(".", 1)
-                outlet_events[AssetAlias(ALIAS)].add(
-                    Asset(name=f"gdpr_{system}_{name}", uri=f"gdpr://{system}/{name}")
-                )
+        retention.emit_purged(outcome, outlet_events)
         return outcome
 
+    @task(trigger_rule="all_done", outlets=[AssetAlias(ALIAS)])
+    def final_pass(tasks: list[dict], outcomes: list[dict], params=None, outlet_events=None):
+        from gdpr.airflow import retention
+
+        context = get_current_context()
+        finals = retention.final_passes(
+            tasks,
+            outcomes,
+            dag_id=context["dag"].dag_id,
+            run_id=context["run_id"],
+            batch_size=params["batch_size"],
+            now=retention.params_as_of(context, params),
+        )
+        for outcome in finals:
+            retention.emit_purged(outcome, outlet_events)
+        return finals
+
     @task(trigger_rule="all_done")
-    def report(rules: list[str], outcomes: list[dict], params: dict | None = None) -> dict:
+    def report(tasks: list[dict], outcomes: list[dict], finals: list[dict], params=None) -> dict:
         from gdpr.airflow import retention
 
         context = get_current_context()
         return retention.report(
-            rules,
+            tasks,
             outcomes,
+            finals,
             dry_run=params["dry_run"],
             dag_id=context["dag"].dag_id,
             run_id=context["run_id"],
         )
 
-    rules = select_rules()
-    report(rules, purge_rule.expand(rule_id=rules))
+    tasks = split_rules(select_rules())
+    outcomes = purge_rule.expand_kwargs(tasks)
+    report(tasks, outcomes, final_pass(tasks, outcomes))
 
 
 gdpr_retention_purge()

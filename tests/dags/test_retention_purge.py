@@ -166,3 +166,24 @@ def test_an_unknown_rule_is_refused_in_one_line_and_nothing_retries(org, run_dag
     assert "refused: unknown retention rule(s) no-such-rule" in text
     assert "Task failed with exception" not in text, "no traceback"
     assert "TypeError" not in text
+
+
+def test_a_purge_in_parts_spreads_each_rule_over_tasks_and_ends_as_the_whole_purge(org, run_dag):
+    customers = count(org.crm, "SELECT count(*) FROM customers")
+    purge = run_dag(DAG_ID, parts=3)
+
+    assert purge.state == "success", task_states(purge)
+    labels = {
+        ti.rendered_map_index for ti in purge.get_task_instances() if ti.task_id == "purge_rule"
+    }
+    rules = [rule.id for rule in org.datamap.retention]
+    assert labels == {f"{rule} {i}/3" for rule in rules for i in (1, 2, 3)}
+    ids = ",".join(str(i) for i in PLANTED.expired_customer_ids)
+    assert count(org.crm, f"SELECT count(*) FROM customers WHERE customer_id IN ({ids})") == 1
+    assert count(org.crm, "SELECT count(*) FROM customers") < customers
+    (report,) = [k for k in report_keys(org) if k.endswith("-purge.html")]
+    page = org.s3.get_object(Bucket=org.datamap.reports.bucket, Key=report)["Body"].read().decode()
+    assert "legal hold" in page
+    assert verify_chain(org.ledger).ok
+    ledger = Ledger(org.ledger)
+    assert not ledger.evidence(actions=["retention.intent"], outside_successful_runs=True)

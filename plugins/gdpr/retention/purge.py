@@ -38,8 +38,9 @@ from gdpr.datamap.models import DataMap, DatasetRef
 from gdpr.ledger import EvidenceInput, EvidenceRecord, Ledger
 from gdpr.retention.anonymise import Anonymisation, referring_edges, step_anonymisation
 from gdpr.retention.commits import in_commit_order
-from gdpr.retention.digest import SortedKeyDigest, digest_lines, key_lines
+from gdpr.retention.digest import SortedKeyDigest, digest_lines, key_lines, row_key_lines
 from gdpr.retention.exempt import RESTRICTED, Exemptions, lock_text
+from gdpr.retention.partition import DEFERRED, Part, unsplittable
 from gdpr.retention.plan import Cutoff, RulePlan, Step
 from gdpr.retention.select import expired_pages
 from gdpr.retention.spill import SpilledKeys
@@ -160,6 +161,14 @@ class RulePurge:
     run_pk: int | None = None
     fail_after_batches: int | None = None  # fault injection for tests of interrupted runs
     on_batch: Callable[[int, int], None] | None = None
+    # the share of the selection this task purges (``gdpr.retention.partition``)
+    part: Part = field(default_factory=Part)
+
+    @property
+    def name(self) -> str:
+        """The rule as logs and errors name it: its id, and the part when split."""
+        rule = self.plan.rule.id
+        return rule if self.part.whole else f"{rule} (part {self.part.label})"
 
     @cached_property
     def graph(self) -> ReferenceGraph:
@@ -197,6 +206,8 @@ class RulePurge:
 
     def run(self) -> RuleOutcome:
         rule, root = self.plan.rule, self.plan.root
+        if not self.part.whole and (why := unsplittable(self.datamap, self.plan)):
+            raise ValueError(f"rule {rule.id} cannot be split into parts: {why}")
         outcome = RuleOutcome(
             rule.id,
             root.id,
@@ -215,14 +226,14 @@ class RulePurge:
             keys.close()
 
     def _purge(self, keys: SpilledKeys, trees: Iterable[Tree], outcome: RuleOutcome) -> RuleOutcome:
-        rule, root = self.plan.rule, self.plan.root
+        root = self.plan.root
         if not self.dry_run:
             self._settle_interrupted(keys)
         outcome.expired = keys.count
         total = -(-keys.count // self.batch_size)
         log.info(
             "rule %s: %d expired records in %s, %d batches%s",
-            rule.id,
+            self.name,
             keys.count,
             root.id,
             total,
@@ -241,7 +252,7 @@ class RulePurge:
             outcome.batches = number
             log.info(
                 "rule %s: batch %d/%d: %s",
-                rule.id,
+                self.name,
                 number,
                 total,
                 ", ".join(f"{d} {n}" for d, n in done.items() if n) or "nothing to change",
@@ -255,16 +266,38 @@ class RulePurge:
         return outcome
 
     # -- interrupted batches ----------------------------------------------------------------------
+    def settle(self) -> None:
+        """Settle every batch an interrupted run of the rule left: what a split rule does once,
+        before its parts start (a part settles only its own earlier attempts: the other parts'
+        batches in flight would look interrupted to it). Selects only when there is one."""
+        if not self._unsettled():
+            return
+        keys = self._select()
+        try:
+            self._settle_interrupted(keys)
+        finally:
+            keys.close()
+
     def _unsettled(self) -> list[EvidenceRecord]:
         """This rule's intents that no settlement names. A run ends in success only once all its
-        intents are settled (``_check_settled``), so only other runs' rows are read."""
+        intents are settled (``_check_settled``), so only other runs' rows are read. A part of a
+        split rule sees only its own intents of this run."""
         rule = self.plan.rule.id
         rows = self.ledger.evidence(
             actions=(INTENT, SETTLED), rule=rule, outside_successful_runs=True
         )
         recovered = self.ledger.evidence(actions=(RECOVERED,), rule=rule)
         settled = {r.detail.get("intent") for r in rows + recovered if r.action != INTENT}
-        return [r for r in rows if r.action == INTENT and r.id not in settled]
+        return [
+            r
+            for r in rows
+            if r.action == INTENT
+            and r.id not in settled
+            and (
+                self.part.whole
+                or (r.run_pk == self.run_pk and r.detail.get("part") == self.part.label)
+            )
+        ]
 
     def _settle_interrupted(self, expired: SpilledKeys) -> None:
         """Settle the intents an interrupted run left: evidence for what it changed.
@@ -310,7 +343,7 @@ class RulePurge:
             )
             log.warning(
                 "rule %s: batch %s of run %s was interrupted before its settlement; %s",
-                self.plan.rule.id,
+                self.name,
                 intent.detail.get("batch"),
                 intent.run_pk,
                 f"its {len(roots)} root records are gone: settled from its intent"
@@ -325,7 +358,7 @@ class RulePurge:
         open_intents = [i for i in self._unsettled() if i.run_pk == self.run_pk]
         if open_intents:
             raise PurgeIncompleteError(
-                f"rule {self.plan.rule.id}: {len(open_intents)} batches have an intent but no "
+                f"rule {self.name}: {len(open_intents)} batches have an intent but no "
                 "settlement in the ledger; the next run settles them"
             )
 
@@ -336,7 +369,11 @@ class RulePurge:
         connector = self.connectors[root.system.name]
         try:
             return SpilledKeys(
-                expired_pages(self.datamap, connector, self.plan.rule, self.cutoff, self.connectors)
+                self.part.pages(
+                    expired_pages(
+                        self.datamap, connector, self.plan.rule, self.cutoff, self.connectors
+                    )
+                )
             )
         except SelectionRefusedError as exc:
             reason = str(exc)
@@ -440,6 +477,10 @@ class RulePurge:
             if step.action == "delete" and rows[step.dataset]:
                 for key, reason in self._locked(step.dataset, rows[step.dataset]).items():
                     exempt[step.dataset].setdefault(key, reason)
+        if not self.part.whole:
+            for dataset, keys in self._foreign(rows).items():
+                for key in keys:
+                    exempt[dataset].setdefault(key, DEFERRED)
         if not any(exempt.values()):
             return exempt, {}  # the usual batch: nothing to propagate
         links = _Links(rows, self.graph)
@@ -468,6 +509,57 @@ class RulePurge:
                     by_party[step.dataset].add(key)
                 mine[key] = sparing[0][1]
         return spared, by_party
+
+    def _foreign(self, rows: dict[str, dict[Key, Row]]) -> dict[str, set[Key]]:
+        """In a part of a split rule, the records another part may reach as well, left to the
+        rule's final pass (``DEFERRED``): a record whose link to a dataset of the plan is set
+        but names no record of this batch (the linked record has another root, perhaps in
+        another part), or names a value that records outside the batch hold too (a join on a
+        field other than the parent's key; one look-up per batch and such reference). Records
+        changed unread are deleted by their parents' keys, with evidence of what each statement
+        changed, so they need no check."""
+        links = _Links(rows, self.graph)
+        foreign: dict[str, set[Key]] = defaultdict(set)
+        for step in self.plan.steps[1:]:
+            if step.dataset in self._unread:
+                continue
+            for edge in step.parents:
+                fields = edge.child_fields
+                elsewhere = self._held_elsewhere(edge, rows)
+                for key, row in rows[step.dataset].items():
+                    values = [row.get(f) for f in fields]
+                    if None in values:
+                        continue
+                    if (
+                        not links.parents(step.dataset, key, edge)
+                        or self.graph.join_key(edge, values) in elsewhere
+                    ):
+                        foreign[step.dataset].add(key)
+        return foreign
+
+    def _held_elsewhere(self, edge: Edge, rows: dict[str, dict[Key, Row]]) -> set[tuple | None]:
+        """The join values of ``edge`` that records of the parent dataset outside the batch
+        hold too; none to look up where the edge joins on the parent's key."""
+        parent_key = self.key_fields[edge.parent]
+        if set(edge.parent_fields) == set(parent_key):
+            return set()
+        values = {tuple(row.get(f) for f in edge.child_fields) for row in rows[edge.child].values()}
+        values = [v for v in values if None not in v]
+        if not values:
+            return set()
+        ref = self.datamap.dataset(edge.parent)
+        mine = rows[edge.parent]
+        found = self.connectors[ref.system.name].find(
+            ref.dataset,
+            ByReference(edge.parent_fields, values),
+            sorted({*parent_key, *edge.parent_fields}),
+        )
+        return {
+            self.graph.join_key(edge, (row.get(f) for f in edge.parent_fields))
+            for page in found
+            for row in page
+            if key_texts(row[f] for f in parent_key) not in mine
+        }
 
     def _release(
         self,
@@ -557,7 +649,7 @@ class RulePurge:
         without settlement, which the next run settles (``_settle_interrupted``).
         """
         read = {
-            step.dataset: key_lines(self._keys(step, tree.live(step.dataset)))
+            step.dataset: self._lines(step, tree.live(step.dataset).values())
             for step in self.plan.steps
             if step.dataset not in self._unread
         }  # the records read, as evidence lines: computed once for the intent and the settlement
@@ -638,7 +730,7 @@ class RulePurge:
         shared: dict[str, dict[str, Any]] = {}
         for dataset, released in tree.released.items():
             rows = tree.rows[dataset]
-            changed = key_lines(self._keys_of(self.plan.step(dataset), (rows[k] for k in released)))
+            changed = self._lines(self.plan.step(dataset), (rows[k] for k in released))
             if changed:
                 shared[dataset] = {
                     "action": "anonymise",
@@ -655,6 +747,7 @@ class RulePurge:
             count=sum(p.get("count", 0) for p in [*planned.values(), *shared.values()]),
             detail={
                 "batch": number,
+                **({} if self.part.whole else {"part": self.part.label}),
                 "roots": sorted(roots),
                 "datasets": planned,
                 **({"shared": shared} if shared else {}),
@@ -707,9 +800,8 @@ class RulePurge:
                         change, step, tree.released[step.dataset], tree.rows[step.dataset]
                     )
                 if step.dataset in self._unread:
-                    keys = self._change_from_parents(change, step, tree)
-                    lines[step.dataset] = key_lines(keys)
-                    done[step.dataset] = len(keys)
+                    lines[step.dataset] = self._change_from_parents(change, step, tree)
+                    done[step.dataset] = len(lines[step.dataset])
                     continue
                 live = list(tree.live(step.dataset).values())
                 lines[step.dataset] = read[step.dataset]
@@ -737,14 +829,15 @@ class RulePurge:
                 f for role in sorted(roles) for f in parties[role] if f not in dataset.primary_key
             ]
             count += change.anonymise(dataset, group, Anonymisation(dict.fromkeys(emptied), ()))
-        return count, key_lines(self._keys_of(step, (rows[k] for k in released)))
+        return count, self._lines(step, (rows[k] for k in released))
 
-    def _change_from_parents(self, change: Changes, step: Step, tree: Tree) -> list[Key]:
+    def _change_from_parents(self, change: Changes, step: Step, tree: Tree) -> list[str]:
         """Delete or anonymise an unread step's records from their parents' keys, edge by
-        edge; the keys of the records changed (a record reached by two edges counts once)."""
+        edge; the evidence lines of the records changed, sorted (a record reached by two edges
+        counts once)."""
         dataset = self.datamap.dataset(step.dataset).dataset
         returning = self.key_fields[step.dataset]
-        keys: set[Key] = set()
+        lines: list[str] = []
         for edge in step.parents:
             parents = join_values(tree.live(edge.parent).values(), edge.parent_fields)
             if not parents:
@@ -756,8 +849,11 @@ class RulePurge:
                 found = change.anonymise_by(
                     dataset, edge.child_fields, parents, anonymisation, returning
                 )
-            keys.update(found)
-        return list(keys)  # in no order: the digests sort
+            lines += key_lines(found)
+        if len(step.parents) > 1:
+            lines = list(set(lines))
+        lines.sort()
+        return lines
 
     def _change_rows(self, change: Changes, step: Step, live: list[Row]) -> int:
         dataset = self.datamap.dataset(step.dataset).dataset
@@ -809,12 +905,12 @@ class RulePurge:
         ordered = order.children_first(self.datamap, self.connectors, fallback, edges)
         return [self.plan.step(dataset) for dataset in ordered]
 
-    def _keys(self, step: Step, live: dict[Key, Row]) -> list[Key]:
-        return self._keys_of(step, live.values())
-
-    def _keys_of(self, step: Step, rows: Iterable[Row]) -> list[Key]:
-        fields = self.key_fields[step.dataset]
-        return [tuple(row[f] for f in fields) for row in rows]
+    def _lines(self, step: Step, rows: Iterable[Row]) -> list[str]:
+        """The evidence lines of the rows' keys, sorted once here: the batch's digests, the
+        intent's list of roots and the run's digest then sort them again for next to nothing."""
+        lines = row_key_lines(rows, self.key_fields[step.dataset])
+        lines.sort()
+        return lines
 
     # -- evidence and verification -------------------------------------------------------------
     def _record_summary(self, outcome: RuleOutcome) -> None:
@@ -834,6 +930,7 @@ class RulePurge:
                         "batches": outcome.batches,
                         "spared": tally.spared,
                         "period": self.plan.rule.period,
+                        **({} if self.part.whole else {"part": self.part.label}),
                     },
                     run_pk=self.run_pk,
                 )
@@ -866,12 +963,10 @@ class RulePurge:
             selected.close()
         if remaining:
             raise PurgeIncompleteError(
-                f"rule {self.plan.rule.id}: {remaining} expired records of {self.plan.root.id} "
+                f"rule {self.name}: {remaining} expired records of {self.plan.root.id} "
                 "remain after the purge"
             )
-        log.info(
-            "rule %s: verified, no expired record left outside the exemptions", self.plan.rule.id
-        )
+        log.info("rule %s: verified, no expired record left outside the exemptions", self.name)
 
 
 class _Links:

@@ -20,6 +20,7 @@ from gdpr.retention.anonymise import (
 )
 from gdpr.retention.exempt import Exemptions, collect
 from gdpr.retention.held import covered, hold_reason
+from gdpr.retention.partition import Part, unsplittable
 from gdpr.retention.plan import RulePlan, cutoff_for, plan_rule
 from gdpr.retention.purge import RuleOutcome, RulePurge
 from gdpr.subject.resolve import record_owners, resolve_record, resolve_subject
@@ -38,15 +39,12 @@ def run_rule(
     batch_size: int = 2000,
     run_pk: int | None = None,
     fail_after_batches: int | None = None,
+    part: Part | None = None,
 ) -> RuleOutcome:
-    """Apply (or preview) one rule. Every system it touches is checked first: an unreachable
-    one fails the rule before anything is selected or changed."""
-    plan = plan_rule(datamap, datamap.rule(rule_id))
-    counted_from = plan.rule.start.parent  # objects counted from their records elsewhere
-    touched = [*plan.datasets, *([counted_from.dataset] if counted_from else [])]
-    for system in sorted({datamap.dataset(d).system.name for d in touched}):
-        connectors[system].ping()
-    refuse_not_null(datamap, plan, connectors)
+    """Apply (or preview) one rule, or one ``part`` of it (``split_rule``). Every system it
+    touches is checked first: an unreachable one fails the rule before anything is selected or
+    changed."""
+    plan = _checked_plan(datamap, rule_id, connectors)
     ledger.check_ready()
     exemptions = rule_exemptions(datamap, plan, connectors, ledger)
     cutoff = cutoff_for(plan.rule, now, datamap.organisation.timezone)
@@ -70,8 +68,60 @@ def run_rule(
         dry_run=dry_run,
         run_pk=run_pk,
         fail_after_batches=fail_after_batches,
+        part=part or Part(),
     )
     return purge.run()
+
+
+def split_rule(
+    datamap: DataMap,
+    rule_id: str,
+    connectors: Mapping[str, Connector],
+    ledger: Ledger,
+    *,
+    now: datetime,
+    parts: int,
+    dry_run: bool = False,
+    run_pk: int | None = None,
+) -> int:
+    """Into how many parts the rule's purge splits (``gdpr.retention.partition``): ``parts``,
+    or 1 for a rule whose records parts could not decide about separately (logged with why).
+    Before parts of a real purge start, the batches an interrupted run left are settled here,
+    once."""
+    if parts == 1:
+        return 1
+    plan = _checked_plan(datamap, rule_id, connectors)
+    purge = RulePurge(
+        datamap,
+        plan,
+        connectors,
+        ledger,
+        Exemptions(),
+        cutoff_for(plan.rule, now, datamap.organisation.timezone),
+        dry_run=dry_run,
+        run_pk=run_pk,
+    )
+    why = unsplittable(datamap, plan)
+    if why:
+        log.info("rule %s runs in one part: %s", rule_id, why)
+        return 1
+    if not dry_run:
+        ledger.check_ready()
+        purge.settle()
+    log.info("rule %s: %d parts, each its own task", rule_id, parts)
+    return parts
+
+
+def _checked_plan(datamap: DataMap, rule_id: str, connectors: Mapping[str, Connector]) -> RulePlan:
+    """The rule's plan, once every system it touches answers and no anonymisation would
+    empty a required column."""
+    plan = plan_rule(datamap, datamap.rule(rule_id))
+    counted_from = plan.rule.start.parent  # objects counted from their records elsewhere
+    touched = [*plan.datasets, *([counted_from.dataset] if counted_from else [])]
+    for system in sorted({datamap.dataset(d).system.name for d in touched}):
+        connectors[system].ping()
+    refuse_not_null(datamap, plan, connectors)
+    return plan
 
 
 def rule_exemptions(

@@ -5,6 +5,7 @@ reached by several links is read in one statement, each row saying which look-up
 
 from __future__ import annotations
 
+import gc
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -193,3 +194,53 @@ def test_look_ups_and_a_stream_share_a_reading_connection(shop):
     assert sorted(streamed) == list(range(1, 51))
     if alone:  # the driver's autocommit was switched back off
         assert driver.autocommit is False
+
+
+def test_reading_blocks_keep_one_connection_which_is_replaced_once_lost(shop):
+    """The connector checks out one connection for all its reading blocks (no checkout, no
+    pre-ping per block); killed while idle between two blocks, it is replaced at the next
+    look-up, which still answers; the connector's close gives it back."""
+    connector, datamap = shop
+    people = dataset(datamap, "shop.people")
+    mail = [ByIdentity("mail", "person6@small.example")]
+    checkouts: list[object] = []
+    sa.event.listen(connector.engine.pool, "checkout", lambda *_: checkouts.append(1))
+    for _ in range(3):
+        with connector.reading():
+            assert connector._look_up(people, mail, ["person_id"])[0] == [{"person_id": 6}]
+            kept = connector._pinned
+    assert len(checkouts) == 1
+    dialect = connector.engine.dialect.name
+    if dialect in ("postgresql", "mysql", "mariadb"):
+        with connector.engine.connect() as own:  # another connection kills the kept one
+            if dialect == "postgresql":
+                pid = kept.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+                own.exec_driver_sql(f"SELECT pg_terminate_backend({int(pid)})")
+            else:
+                pid = kept.exec_driver_sql("SELECT CONNECTION_ID()").scalar()
+                kept.rollback()
+                own.exec_driver_sql(f"KILL {int(pid)}")
+        with connector.reading():
+            assert connector._look_up(people, mail, ["person_id"])[0] == [{"person_id": 6}]
+    checked_in = connector.engine.pool.checkedin()
+    connector._kept.release()
+    assert connector.engine.pool.checkedin() == checked_in + 1
+
+
+def test_connectors_come_and_go_without_holding_connections_or_listeners(shop):
+    """Engines outlive connectors (a task's clients): a connector dropped or closed gives its
+    kept connection back and leaves nothing registered on the engine."""
+    connector, datamap = shop
+    engine, system = connector.engine, datamap.system("shop")
+    people = dataset(datamap, "shop.people")
+    listeners = len(engine.dispatch.engine_disposed)
+    checked_out = engine.pool.checkedout()
+    for _ in range(3):
+        other = SqlConnector(system, engine)
+        with other.reading():
+            other._look_up(people, [ByIdentity("mail", "person6@small.example")], ["person_id"])
+        assert engine.pool.checkedout() == checked_out + 1  # kept between blocks
+        del other
+        gc.collect()
+    assert engine.pool.checkedout() == checked_out
+    assert len(engine.dispatch.engine_disposed) == listeners

@@ -261,8 +261,9 @@ def reading(
     connectors: Mapping[str, Connector], systems: Iterable[str] | None = None
 ) -> Iterator[None]:
     """Reads of these systems (default: every one) inside the block share one connection per
-    system (``Connector.reading``): one pool checkout, and one pre-ping, per system for a whole
-    task's look-ups rather than one per look-up. Re-entrant, as ``Connector.reading`` is."""
+    system (``Connector.reading``): where the connector keeps one for its life (SQL), the same
+    from block to block, checked out and pre-pinged once per task rather than once per block
+    or per look-up. Re-entrant, as ``Connector.reading`` is."""
     with ExitStack() as stack:
         for name in sorted(set(connectors if systems is None else systems)):
             stack.enter_context(connectors[name].reading())

@@ -31,7 +31,7 @@ import json
 import math
 import numbers
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -252,6 +252,22 @@ def _pg_element(kind: str, type_: sa.types.TypeEngine | None) -> sa.types.TypeEn
     return None
 
 
+class _IntegerArray(sa.types.TypeDecorator):
+    """A PostgreSQL BIGINT[] parameter sent as its text form (``'{1,2,3}'::BIGINT[]``): the
+    server reads it as ONE constant, where psycopg2's ``ARRAY[1,2,3]`` is an expression of one
+    constant per key that costs the parser and planner microseconds per key (some 60 ms of a
+    5,800-key statement). Integers only: their text needs no quoting."""
+
+    impl = postgresql.ARRAY(sa.BigInteger())
+    cache_ok = True
+
+    def bind_processor(self, dialect: sa.Dialect) -> Callable[[Any], Any]:
+        def process(value: Any) -> Any:
+            return None if value is None else "{" + ",".join(map(str, value)) + "}"
+
+        return process
+
+
 @dataclass(frozen=True)
 class KeyBinding:
     """How keys of some columns are bound on one dialect, apart from their values: the form of
@@ -305,7 +321,8 @@ class KeyBinding:
         """``columns IN :name`` in the parameter's form (``value``: bound now, for a statement
         built for one use; ``name`` None gives an anonymous, unique parameter)."""
         if self.element is not None:
-            array = sa.bindparam(name, value, type_=postgresql.ARRAY(self.element))
+            typed = _IntegerArray() if self.kinds[0] == INTEGER else postgresql.ARRAY(self.element)
+            array = sa.bindparam(name, value, type_=typed)
             return columns[0] == sa.any_(array)
         param = sa.bindparam(name, value, expanding=True)
         typed = [

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -57,6 +58,10 @@ class SqlConnector:
         # the connection ``pinned()`` holds, per thread: a purge discovers its next batch in
         # another thread while this one writes
         self._local = threading.local()
+        # the connection kept checked out for the connector's life (``pinned()``), released
+        # when it is closed, when its engine is disposed (a task's clients) or when it goes
+        self._kept = _Kept(engine)
+        weakref.finalize(self, self._kept.forget)
         # (schema, table, columns, shape of the criteria) -> the look-up statement built for it
         self._lookups: dict[tuple[Any, ...], _Lookup] = {}
         self._array_fields: dict[tuple[Any, ...], bool] = {}  # ``_arrays``' answers
@@ -201,7 +206,7 @@ class SqlConnector:
         if params is None:
             return [], []  # no value any record could hold: nothing to ask
         with self._connection() as conn:
-            found = _fetch(conn, lookup, params)
+            found = self._fetch(conn, lookup, params)
         names = list(columns)
         if len(criteria) == 1:
             return _fixed([dict(zip(names, r, strict=True)) for r in found], lookup.fixers), []
@@ -308,7 +313,7 @@ class SqlConnector:
         if params is None:
             return [0] * len(lookups)
         with self._connection() as conn:
-            (row,) = _fetch(conn, lookup, params)
+            (row,) = self._fetch(conn, lookup, params)
         return [int(n) for n in row]
 
     def _all(
@@ -512,18 +517,35 @@ class SqlConnector:
 
     @contextmanager
     def pinned(self) -> Iterator[None]:
-        """Reads inside the block share one connection: a batch of look-ups pays one checkout.
-        Re-entrant: a block inside another keeps the outer block's connection. Per thread."""
+        """Reads inside the block share one connection: the connector's kept one (``_Kept``),
+        checked out, and pre-pinged, once for the connector's life rather than once per block,
+        so a task resolving subject after subject pays no checkout and no ping per
+        resolution; while another thread's block holds it, one of the pool's for this block.
+        The block's transaction, if one began, ends with it. Re-entrant: a block inside
+        another keeps the outer block's connection. Per thread."""
         if self._pinned is not None:
             yield
             return
-        with self.engine.connect() as conn:
-            self._local.pinned = conn
-            try:
+        lent = self._kept.lend()
+        if lent is None:
+            with self.engine.connect() as conn, self._pin(conn, reused=False):
                 yield
-            finally:
-                self._local.pinned = None
-                conn.rollback()
+            return
+        conn, reused = lent
+        try:
+            with self._pin(conn, reused):
+                yield
+        finally:
+            self._kept.give_back(conn)
+
+    @contextmanager
+    def _pin(self, conn: sa.Connection, reused: bool) -> Iterator[None]:
+        self._local.pinned, self._local.unverified = conn, reused
+        try:
+            yield
+        finally:
+            self._local.pinned, self._local.unverified = None, False
+            conn.rollback()
 
     @contextmanager
     def _connection(self) -> Iterator[sa.Connection]:
@@ -535,7 +557,24 @@ class SqlConnector:
                 yield conn
 
     def close(self) -> None:
+        self._kept.forget()
         self.engine.dispose()
+
+    def _fetch(self, conn: sa.Connection, lookup: _Lookup, params: Mapping[str, Any]) -> Any:
+        """``_fetch`` on ``conn``, once more on a new connection if the kept connection, idle
+        since an earlier block, turns out dead at the block's first look-up (the server
+        restarted, an idle timeout): what the pool's pre-ping finds at a checkout, found
+        without a ping per block. A look-up only reads, so asking it again changes nothing."""
+        unverified = getattr(self._local, "unverified", False)
+        if unverified:
+            self._local.unverified = False
+        try:
+            return _fetch(conn, lookup, params)
+        except sa.exc.DBAPIError as exc:
+            if not (unverified and exc.connection_invalidated):
+                raise
+        conn.rollback()  # the dead connection's transaction, if any: the next use reconnects
+        return _fetch(conn, lookup, params)
 
     def keys_in(
         self,
@@ -765,7 +804,7 @@ class SqlConnector:
         keys = [table.c[k] for k in returning]
         dialect = self.engine.dialect
         returns = dialect.delete_returning if delete else dialect.update_returning
-        size = ARRAY_SIZE if self._arrays(dataset, fields) else IN_LIST_SIZE
+        size = self._in_size(dataset, fields)
         out: list[tuple] = []
         for chunk in chunks(values, size):
             where = self._in(table, fields, chunk, dataset, conn)
@@ -1089,6 +1128,77 @@ def _fetch(conn: sa.Connection, lookup: _Lookup, params: Mapping[str, Any]) -> S
         if alone and not driver.closed:
             driver.autocommit = False
     return rows
+
+
+class _Kept:
+    """The connection a connector keeps checked out for its life, lent to one reading block
+    at a time (``SqlConnector.pinned``): checked out, with the pool's pre-ping, on first
+    use, and again only after it was found dead; released by ``release`` (the connector
+    closed or collected) or ``discard`` (its engine disposed)."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self._engine = engine
+        self._lock = threading.Lock()
+        self._conn: sa.Connection | None = None
+        self._lent = False
+        self._discard = self.discard  # one bound method: the listener ``forget`` removes
+        sa.event.listen(engine, "engine_disposed", self._discard)
+
+    def forget(self) -> None:
+        """The connector is gone: its connection back to the pool, its listener off the
+        engine (engines outlive connectors: a listener per connector would pile up)."""
+        self.release()
+        if sa.event.contains(self._engine, "engine_disposed", self._discard):
+            sa.event.remove(self._engine, "engine_disposed", self._discard)
+
+    def lend(self) -> tuple[sa.Connection, bool] | None:
+        """The connection and whether an earlier block used it (unverified since), or None
+        while another block holds it."""
+        with self._lock:
+            if self._lent:
+                return None
+            self._lent = True
+            conn = self._conn
+        if conn is not None:
+            return conn, True
+        try:
+            conn = self._engine.connect()
+        except BaseException:
+            with self._lock:
+                self._lent = False
+            raise
+        with self._lock:
+            self._conn = conn
+        return conn, False
+
+    def give_back(self, conn: sa.Connection) -> None:
+        """The block is over; a connection found dead goes back to the pool (to be
+        replaced), not to the next block."""
+        with self._lock:
+            self._lent = False
+            if not (conn.invalidated or conn.closed):
+                return
+            if self._conn is conn:
+                self._conn = None
+        conn.close()
+
+    def release(self) -> None:
+        """Back to the pool: the connector is closed, or gone."""
+        conn = self._take()
+        if conn is not None:
+            conn.close()
+
+    def discard(self, *_: Any) -> None:
+        """Closed for good: the engine was disposed, and the pool it came from with it."""
+        conn = self._take()
+        if conn is not None:
+            conn.invalidate()
+            conn.close()
+
+    def _take(self) -> sa.Connection | None:
+        with self._lock:
+            conn, self._conn = self._conn, None
+        return conn
 
 
 def _statement_is_its_own_snapshot(conn: sa.Connection) -> bool:

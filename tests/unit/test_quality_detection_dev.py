@@ -38,6 +38,7 @@ DEV3 = DEV.with_name("detection_dev3.tsv")
 DEV4 = DEV.with_name("detection_dev4.tsv")
 DEV5 = DEV.with_name("detection_dev5.tsv")
 DEV7 = DEV.with_name("detection_dev7.tsv")
+DEV8 = DEV.with_name("detection_dev8.tsv")
 MINIMUM = 0.92
 
 
@@ -161,6 +162,32 @@ DEV7_FLOORS = {
     "email": (0.99, 0.95),
 }
 
+# The eighth (tests/data/detection_dev8.md, 2,277 rows), measured before any tuning on it, rules
+# and the classifier as shipped: micro precision 0.943, recall 0.902 (health 0.891/0.913,
+# religion 0.932/0.889, political 0.980/0.909, union 1.000/0.943, ethnic 0.896/0.741,
+# orientation 0.943/0.769, biometric/genetic 0.929/0.937, criminal 0.930/0.904, password
+# 0.939/0.849, phone 1.000/0.926, email 1.000/0.962, cards/IBAN/NIR 1.000/1.000); then tuned on,
+# and the classifier trained with it. Floors at what the detectors reach, rounded down.
+DEV8_FLOORS = {
+    "micro": (0.99, 0.98),
+    "lang:fr": (0.99, 0.98),
+    "lang:en": (0.99, 0.98),
+    "health": (0.98, 0.99),
+    "religion": (0.99, 0.99),
+    "political_opinion": (0.99, 0.99),
+    "union_membership": (0.99, 0.99),
+    "ethnic_origin": (0.99, 0.99),
+    "sexual_orientation": (0.99, 0.93),
+    "biometric_genetic": (0.99, 0.99),
+    "criminal": (0.99, 0.99),
+    "card_number": (0.99, 0.99),
+    "iban": (0.99, 0.99),
+    "nir": (0.99, 0.99),
+    "password": (0.99, 0.97),
+    "phone": (0.99, 0.92),
+    "email": (0.99, 0.99),
+}
+
 FAMILIES = [*ALL_LABELS, "micro", "lang:fr", "lang:en"]
 FLOORS = {
     DEV: dict.fromkeys(FAMILIES, (MINIMUM, MINIMUM)),  # the 0.92 on the first split
@@ -169,6 +196,7 @@ FLOORS = {
     DEV4: DEV4_FLOORS,
     DEV5: DEV5_FLOORS,
     DEV7: DEV7_FLOORS,
+    DEV8: DEV8_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {
@@ -178,6 +206,7 @@ SHAPES = {
     DEV4: (1500, 0.45, 0),
     DEV5: (2500, 0.55, 1100),
     DEV7: (2100, 0.54, 990),
+    DEV8: (2250, 0.52, 850),
 }
 
 

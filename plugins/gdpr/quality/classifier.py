@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -38,16 +38,24 @@ _WORD = re.compile(r"[a-z]+")
 def features(text: str) -> list[str]:
     """The features of ``text``: words (``w:``), French and English stems (``f:``, ``e:``) and
     adjacent pairs (``b:``) of its normalised form; digits are left out, so no identifier value
-    can become a feature. Training and inference both call this, so they cannot drift apart."""
-    words = _WORD.findall(detectors.gate_bytes(text).decode())
+    can become a feature. Training calls this, and inference (``Model.rows``) reads the same
+    words, stems and pairs through the same helpers, so they cannot drift apart."""
     found: list[str] = []
     previous = ""
-    for word in words:
+    for word in _words(text):
         found += _word_features(word)
         if previous:
-            found.append(f"b:{previous}_{word}")
+            found.append(_pair(previous, word))
         previous = word
     return found
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(detectors.gate_bytes(text).decode())
+
+
+def _pair(previous: str, word: str) -> str:
+    return f"b:{previous}_{word}"
 
 
 @lru_cache(maxsize=65536)
@@ -55,6 +63,9 @@ def _word_features(word: str) -> tuple[str, str, str]:
     """A word's own features; cached, bounded (memory stays flat), as the stems are."""
     fr, en = detectors.stems(word)
     return f"w:{word}", f"f:{fr}", f"e:{en}"
+
+
+_WORD_ROWS = 65536
 
 
 @dataclass(frozen=True)
@@ -68,11 +79,35 @@ class Model:
     weights: np.ndarray  # (features, families)
     keep: float
     add: float
+    # a word's own features' rows (bounded, as the stems' cache is): most words recur
+    word_rows: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def scores(self, text: str) -> tuple[np.ndarray, list[int]]:
         """Each family's log-odds for ``text``, and the rows of the features it holds."""
-        rows = list({row for row in map(self.index.get, features(text)) if row is not None})
+        rows = self.rows(text)
         return self.bias + self.weights.take(rows, axis=0).sum(axis=0), rows
+
+    def rows(self, text: str) -> list[int]:
+        """The rows of the known features of ``text``: those of ``features``, met in the same
+        order (so the sum over them is the same to the last bit), with a word's own rows looked
+        up once rather than its three feature names made and looked up at every text."""
+        held: set[int] = set()
+        index, own = self.index, self.word_rows
+        previous = ""
+        for word in _words(text):
+            rows = own.get(word)
+            if rows is None:
+                if len(own) >= _WORD_ROWS:
+                    own.clear()
+                found = map(index.get, _word_features(word))
+                rows = own[word] = tuple(row for row in found if row is not None)
+            held.update(rows)
+            if previous:
+                row = index.get(_pair(previous, word))
+                if row is not None:
+                    held.add(row)
+            previous = word
+        return list(held)
 
     def strongest(self, rows: list[int], family: str, count: int = 3) -> list[str]:
         """The features that pushed ``family`` up most, for the explanation of a label."""

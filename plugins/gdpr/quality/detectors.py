@@ -33,6 +33,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
+from re import _constants as sre_constants
+from re import _parser as sre_parser
 
 import ahocorasick
 import phonenumbers
@@ -157,26 +159,34 @@ def _latin_tables() -> tuple[bytes, bytes]:
 _LATIN_TABLE, _LATIN_DELETE = _latin_tables()
 
 
-def _raw(text: str) -> bytes:
-    """The text as ASCII bytes with its case and punctuation (``_ascii`` encoded), by C-speed
-    steps: Latin-1 text (typographic apostrophes allowed) skips NFKD."""
+# Each table of the normal forms composed with the Latin-1 one: a Latin-1 text is unaccented
+# and normalised in a single pass.
+_THROUGH_LATIN = {
+    table: bytes(table[code] for code in _LATIN_TABLE) for table in (_GATE_TABLE, _CLAUSE_TABLE)
+}
+
+
+def _normal(text: str, table: bytes) -> bytes:
+    """The text as ASCII bytes (``_ascii`` encoded) translated by ``table`` (``_GATE_TABLE``
+    or ``_CLAUSE_TABLE``), by C-speed steps: Latin-1 text (typographic apostrophes allowed)
+    skips NFKD and takes one translation, its accents and ``table`` at once."""
     if text.isascii():
-        return text.encode()
+        return text.encode().translate(table)
     if "\u2019" in text:
         text = text.replace("\u2019", " ")
     try:
         latin = text.encode("latin-1")
     except UnicodeEncodeError:
-        return _ascii(text).encode("ascii", "ignore")
+        return _ascii(text).encode("ascii", "ignore").translate(table)
     if b"\xe6" in latin or b"\xc6" in latin:  # æ, Æ: expanded by _ascii
-        return _ascii(text).encode("ascii", "ignore")
-    return latin.translate(_LATIN_TABLE, _LATIN_DELETE)
+        return _ascii(text).encode("ascii", "ignore").translate(table)
+    return latin.translate(_THROUGH_LATIN[table], _LATIN_DELETE)
 
 
 def gate_bytes(text: str) -> bytes:
     """The text as ASCII bytes, lower case, punctuation as spaces: the words ``fold`` gives,
     made by C-speed steps only (NFKD, encode, a 256-byte table), since every text pays it."""
-    return _raw(text).translate(_GATE_TABLE)
+    return _normal(text, _GATE_TABLE)
 
 
 # --- morphology --------------------------------------------------------------------------------
@@ -400,7 +410,7 @@ def _spaces(pattern: str) -> str:
     return "".join(out)
 
 
-def _compile() -> tuple[dict[str, dict[_Word, _Group]], dict[str, re.Pattern[str]]]:
+def _compile() -> tuple[dict[str, dict[_Word, _Group]], dict[str, _VetoGroup]]:
     by_trigger: dict[str, dict[_Word, _Group]] = {}
     for category, phrases in lexicon.PHRASES.items():
         label = lexicon.LABEL_OF.get(category, category)
@@ -433,10 +443,12 @@ def _compile() -> tuple[dict[str, dict[_Word, _Group]], dict[str, re.Pattern[str
                     group = groups.setdefault(word, _Group())
                     group.add(rule)
     vetoes = {
-        label: [
-            _Veto(f"{label}.{n}", re.compile(_spaces(piece)), _leading_words(piece))
-            for n, piece in enumerate(p for v in patterns for p in _alternatives(v))
-        ]
+        label: _VetoGroup(
+            [
+                _Veto(f"{label}.{n}", re.compile(_spaces(piece)))
+                for n, piece in enumerate(p for v in patterns for p in _alternatives(v))
+            ]
+        )
         for label, patterns in lexicon.VETOES.items()
     }
     return by_trigger, vetoes
@@ -446,7 +458,6 @@ def _compile() -> tuple[dict[str, dict[_Word, _Group]], dict[str, re.Pattern[str
 class _Veto:
     name: str
     pattern: re.Pattern[str]
-    leading: tuple[str, ...] | None  # one of these starts every match (None: not known)
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -473,45 +484,174 @@ def _alternatives(pattern: str) -> list[str]:
     return pieces
 
 
-_LEADING = re.compile(
-    r"(?:\(\?<[!=][^()]*\))*\\b(?:\(\?:((?:[a-z0-9 |?+*]|\\w)+)\)(?![?*{])|([a-z][a-z ]*[a-z])(?:s\?)?(?![a-z?*+{(]))"
-)
+# --- what every match of a veto holds ----------------------------------------------------------
+# A veto is searched in a window around a phrase, and most windows hold none of the words a
+# veto is made of: an automaton of those words (one pass per window) says which vetoes can
+# match there, and only those are searched (a veto opening with a dozen look-behinds cost 0.2 ms
+# a search). The words are read off the stdlib's own parse of the pattern (``re._parser``), so
+# no hand-written subset of the syntax can drift from what the engine matches; a construct the
+# reading does not know gives no words, and its veto is then searched everywhere.
+_Strings = frozenset[str]
+_EMPTY_STRING: _Strings = frozenset([""])
+_MAX_STRINGS = 256  # a bound on the spellings followed (a longer list is cut, never wrong)
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+_Parsed = list[tuple[object, object]]
 
 
-def _leading_words(piece: str) -> tuple[str, ...] | None:
-    """Words one of which begins every match of ``piece`` (``\\b(?:a|b c|d?)...``), cut before
-    an optional letter or a space, so that a substring test never misses a match."""
-    match = _LEADING.match(piece)
-    if match is None:
+def _concat(left: _Strings | None, right: _Strings | None) -> _Strings | None:
+    """Each string of ``left`` followed by each of ``right`` (None: unknown or too many)."""
+    if left is None or right is None or len(left) * len(right) > _MAX_STRINGS:
         return None
-    words = []
-    for word in (match.group(1) or match.group(2)).split("|"):
-        if "?" in word:
-            word = word[: word.index("?") - 1]
-        word = word.split("\\")[0].split(" ")[0].rstrip("+*")
-        if len(word) < 2:
+    return frozenset(a + b for a in left for b in right)
+
+
+def _exact(items: _Parsed) -> _Strings | None:
+    """Every string a parsed sequence matches, when they are few (None: many, or unknown)."""
+    out: _Strings | None = _EMPTY_STRING
+    for op, arg in items:
+        out = _concat(out, _exact_item(op, arg))
+        if out is None:
             return None
-        words.append(word)
-    return tuple(words)
+    return out
+
+
+def _exact_item(op: object, arg: object) -> _Strings | None:
+    if op is sre_constants.LITERAL:
+        return frozenset([chr(arg)])
+    if op in _ZERO_WIDTH:  # \b, look-arounds: nothing of the match itself
+        return _EMPTY_STRING
+    if op is sre_constants.IN and all(kind is sre_constants.LITERAL for kind, _ in arg):
+        return frozenset(chr(code) for _, code in arg)
+    if op is sre_constants.BRANCH:
+        options = [_exact(branch) for branch in arg[1]]
+        if any(option is None for option in options):
+            return None
+        out = frozenset().union(*options)
+        return out if len(out) <= _MAX_STRINGS else None
+    if op is sre_constants.SUBPATTERN:
+        return None if arg[1] & re.IGNORECASE else _exact(arg[3])
+    if op in _REPEATS and arg[1] <= 2:  # "s?", "(?:de )?"
+        low, high, item = arg
+        one, run, out = _exact(item), _EMPTY_STRING, set()
+        for count in range(high + 1):
+            if run is None:
+                return None
+            if count >= low:
+                out |= run
+            run = _concat(run, one)
+        return frozenset(out)
+    return None
+
+
+def _prefixes(items: _Parsed) -> _Strings:
+    """Strings one of which starts every match of a parsed sequence (at least the empty one)."""
+    out = _EMPTY_STRING
+    for op, arg in items:
+        exact = _exact_item(op, arg)
+        if exact is None:
+            start = _prefix_item(op, arg)
+            return (_concat(out, start) if start else None) or out
+        longer = _concat(out, exact)
+        if longer is None:
+            return out
+        out = longer
+    return out
+
+
+def _prefix_item(op: object, arg: object) -> _Strings | None:
+    if op is sre_constants.BRANCH:
+        return frozenset().union(*(_prefixes(branch) for branch in arg[1]))
+    if op is sre_constants.SUBPATTERN and not arg[1] & re.IGNORECASE:
+        return _prefixes(arg[3])
+    if op in _REPEATS and arg[0] >= 1:
+        return _prefixes(arg[2])
+    return None
+
+
+def _held(items: _Parsed) -> _Strings | None:
+    """Strings one of which every match of a parsed sequence holds (None: none known): a run
+    of literal items, that run with the start of the next item, or one item's own; the
+    longest found, so that the fewest windows hold one."""
+    found: list[_Strings] = []
+    run = _EMPTY_STRING
+    for op, arg in items:
+        exact = _exact_item(op, arg)
+        if exact is not None:
+            longer = _concat(run, exact)
+            if longer is None:
+                found.append(run)
+                longer = exact
+            run = longer
+            continue
+        start = _prefix_item(op, arg)
+        found.append((_concat(run, start) if start else None) or run)
+        inner = _held_item(op, arg)
+        if inner is not None:
+            found.append(inner)
+        run = _EMPTY_STRING
+    found.append(run)
+    useful = [strings for strings in found if "" not in strings]
+    return max(useful, key=lambda strings: (min(map(len, strings)), -len(strings)), default=None)
+
+
+def _held_item(op: object, arg: object) -> _Strings | None:
+    if op is sre_constants.BRANCH:
+        options = [_held(branch) for branch in arg[1]]
+        return None if any(o is None for o in options) else frozenset().union(*options)
+    if op is sre_constants.SUBPATTERN and not arg[1] & re.IGNORECASE:
+        return _held(arg[3])
+    if op in _REPEATS and arg[0] >= 1:
+        return _held(arg[2])
+    return None
+
+
+def _words_held(pattern: str) -> _Strings | None:
+    """Strings one of which every match of ``pattern`` holds, none holding another (None: not
+    known, or the pattern ignores case)."""
+    parsed = sre_parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    held = _held(parsed.data)
+    if held is None:
+        return None
+    return frozenset(s for s in held if not any(o != s and o in s for o in held))
+
+
+class _VetoGroup:
+    """The vetoes of a label or a category, and an automaton from the words their matches
+    hold to the vetoes holding them."""
+
+    __slots__ = ("always", "vetoes", "words")
+
+    def __init__(self, vetoes: list[_Veto]) -> None:
+        self.vetoes = tuple(vetoes)
+        by_word: dict[str, list[int]] = {}
+        always: list[int] = []
+        for index, veto in enumerate(vetoes):
+            words = _words_held(veto.pattern.pattern)
+            if words is None:
+                always.append(index)
+            for word in words or ():
+                by_word.setdefault(word, []).append(index)
+        self.always = frozenset(always)
+        self.words: ahocorasick.Automaton | None = None
+        if by_word:
+            self.words = ahocorasick.Automaton()
+            for word, indices in by_word.items():
+                self.words.add_word(word, indices)
+            self.words.make_automaton()
+
+    def candidates(self, clause: str, low: int, high: int) -> list[_Veto]:
+        """The vetoes that can match in ``clause[low:high]``, in the lexicon's order."""
+        found = set(self.always)
+        if self.words is not None:
+            for _, indices in self.words.iter(clause, low, high):
+                found.update(indices)
+        return [self.vetoes[index] for index in sorted(found)]
 
 
 _RULES, _VETOES = _compile()
-
-
-def _veto_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for vetoes in _VETOES.values():
-        for veto in vetoes:
-            for word in veto.leading or ():
-                if automaton.exists(word):
-                    automaton.get(word).add(veto.name)
-                else:
-                    automaton.add_word(word, {veto.name})
-    automaton.make_automaton()
-    return automaton
-
-
-_VETO_AUTOMATON = _veto_automaton()
 
 # Password keywords (on normalised words): the prefilter looks for them too; a trailing space
 # is a whole word ("passe" of "mot de passe", not "passer").
@@ -563,6 +703,7 @@ _PASSWORD_KEYS = frozenset(
         " your code ",
         " their code ",
         " code carte",
+        " code perso",
         " code cb ",
         " keysafe",
         " key safe",
@@ -760,10 +901,16 @@ def _key_automaton() -> ahocorasick.Automaton:
 _KEY_AUTOMATON = _key_automaton()
 
 
+# A trigger with at most this many keys has them looked up one by one (a substring test each),
+# which costs less than a pass of the key automaton; most triggers met in real text have one or two.
+_FEW_KEYS = 8
+
+
 def _live(triggers: set[str], padded: str) -> set[str]:
     """The triggers of rules that can still match ``padded``: a trigger needing other words is
-    live when the text holds one of its needs' keys (one pass of the key automaton, made only
-    when such a trigger is met) and that need's other words."""
+    live when the text holds one of its needs' keys (looked up directly when the trigger has
+    few, else by one pass of the key automaton, made only when such a trigger is met) and that
+    need's other words."""
     live: set[str] = set()
     keys: set[str] | None = None
     for trigger in triggers:
@@ -773,9 +920,13 @@ def _live(triggers: set[str], padded: str) -> set[str]:
         if needs is None:
             live.add(trigger)
             continue
-        if keys is None:
-            keys = {key for _, key in _KEY_AUTOMATON.iter(padded)}
-        for key in keys.intersection(needs):
+        if len(needs) <= _FEW_KEYS:
+            present: Iterable[str] = [key for key in needs if key in padded]
+        else:
+            if keys is None:
+                keys = {key for _, key in _KEY_AUTOMATON.iter(padded)}
+            present = keys.intersection(needs)
+        for key in present:
             if any(all(n in padded for n in rest) for rest in needs[key]):
                 live.add(trigger)
                 break
@@ -828,6 +979,53 @@ def _negated(tokens: list[str], start: int) -> bool:
             skipped += 1
         i -= 1
     return False
+
+
+# Words between a remark and what it is said of: "maladie du rosier", "disease of the hedge".
+_OF_WORDS = frozenset(
+    lexicon._words("du de d des la le l son sa ses mon ma leur of the his her my their its")
+)
+
+
+def _about_non_human(tokens: list[str], start: int, end: int) -> bool:
+    """Whether the phrase at ``tokens[start:end]`` is said of an animal, a plant or a machine:
+    an animal or a machine anywhere in its sentence, a plant only before it ("le rosier est
+    malade") or right after it ("rose disease"); a plant named further on is what the person
+    buys ("allergique aux pollens, veut des plantes", "on warfarin, asked which plants")."""
+    sentence = _sentence(tokens, start, end)
+    if not lexicon.NON_HUMAN & sentence:
+        return False
+    if (lexicon.NON_HUMAN - lexicon.PLANTS) & sentence:
+        return True
+    i = start
+    while i > 0 and tokens[i - 1] != ".":
+        i -= 1
+        if tokens[i] in lexicon.PLANTS:
+            return True
+    j = end
+    while j < len(tokens) and j < end + 3 and tokens[j] in _OF_WORDS:
+        j += 1
+    return j < len(tokens) and tokens[j] in lexicon.PLANTS
+
+
+# "the chat", "live chat": the English word, not a cat.
+_ENGLISH_BEFORE_CHAT = frozenset(["the", "a", "live", "our", "your", "this", "via", "by", "web"])
+
+
+def _animal_in_clause(tokens: list[str], start: int, end: int) -> bool:
+    """Whether an animal, a plant or a machine is named in the phrase's own clause (between
+    commas or stops): then the phrase is surely about it."""
+    i = start
+    while i > 0 and tokens[i - 1] not in ".,":
+        i -= 1
+    j = end
+    while j < len(tokens) and tokens[j] not in ".,":
+        j += 1
+    return any(
+        tokens[k] in lexicon.NON_HUMAN
+        and not (tokens[k] in ("chat", "chats") and k and tokens[k - 1] in _ENGLISH_BEFORE_CHAT)
+        for k in range(i, j)
+    )
 
 
 def _sentence(tokens: list[str], start: int, end: int) -> set[str]:
@@ -902,9 +1100,14 @@ def _positions(padded: str, key: str) -> Iterable[int]:
 
 
 def special_hits(
-    text: str, clause: str | None = None, triggers: set[str] | None = None
+    text: str,
+    clause: str | None = None,
+    triggers: set[str] | None = None,
+    ruled_out: set[str] | None = None,
 ) -> list[Hit]:
-    """The category rules that fire on ``text`` after the context checks."""
+    """The category rules that fire on ``text`` after the context checks; the labels of the
+    phrases dropped as said of an animal, a plant or a machine in their own clause are added
+    to ``ruled_out`` when it is given."""
     if clause is None:
         clause = _ascii(text).encode("ascii", "ignore").translate(_CLAUSE_TABLE).decode()
     aligned = len(clause) == len(text)
@@ -958,7 +1161,16 @@ def special_hits(
                     if not ok:
                         continue
                     span = (starts[first], starts[last - 1] + len(tokens[last - 1]))
-                    if _vetoed(rule, clause, tokens, starts, (first, last), span, text, aligned):
+                    reason = veto_reason(
+                        rule, clause, tokens, starts, (first, last), span, text, aligned
+                    )
+                    if reason is not None:
+                        if (
+                            ruled_out is not None
+                            and reason == "non_human"
+                            and _animal_in_clause(tokens, first, last)
+                        ):
+                            ruled_out.add(rule.label)  # "Le chien de Mme Petit est diabétique"
                         continue
                     found[rule.label] = Hit(rule.label, rule.rule_id)
     return list(found.values())
@@ -982,8 +1194,9 @@ _GENERIC = re.compile(
 _ASSISTANCE_ANIMAL = re.compile(
     r"\b(?:chien guide|chien d aveugle|chien d assistance|guide dog|assistance dog|hearing dog)"
 )
-# "bâtiment syndical ? Non : bâtiment administratif": the remark is corrected away.
-_CORRECTED = re.compile(r" *\. *(?:non|no|nope)\b")
+# "bâtiment syndical ? Non : bâtiment administratif", "pour le pèlerinage des Saintes-Maries ?
+# non, pour un déménagement": the remark is corrected away, a few words after it at most.
+_CORRECTED = re.compile(r"(?: +[a-z0-9]+){0,3} *\. *(?:non|no|nope)\b")
 
 
 def veto_reason(
@@ -1026,25 +1239,21 @@ def veto_reason(
             return "name"  # "Marie Bègue", "Christian Dupont", "M. Turner", "Cordialement, Bègue"
     if (
         rule.label in ("health", "criminal")
-        and lexicon.NON_HUMAN & _sentence(tokens, first, last)
+        and _about_non_human(tokens, first, last)
         and not _ASSISTANCE_ANIMAL.search(clause)
     ):
         return "non_human"
     before = tokens[max(0, first - 3) : first]
-    if single and rule.label != "health" and any(t in lexicon.STREET for t in before):
-        return "place"
+    if single and rule.label != "health":
+        if any(t in lexicon.STREET for t in before):
+            return "place"
+        if last < len(tokens) and tokens[last] in lexicon.STREET_AFTER:
+            return "place"  # "Genome Road depot", "Union Street"
     low, high = max(0, span[0] - 80), min(len(clause), span[1] + 80)
     category = rule.rule_id.partition(".")[0]
-    present: set[str] | None = None
-    for name in {rule.label, category}:
-        for veto in _VETOES.get(name, ()):
-            if veto.leading is not None:
-                if present is None:  # which vetoes can start in the window: one pass
-                    present = set()
-                    for _, names in _VETO_AUTOMATON.iter(clause, low, high):
-                        present |= names
-                if veto.name not in present:
-                    continue
+    for name in sorted({rule.label, category}):
+        group = _VETOES.get(name)
+        for veto in group.candidates(clause, low, high) if group is not None else ():
             pos = low
             # every match that starts before the phrase ends, overlapping ones included
             while (m := veto.pattern.search(clause, pos, high)) is not None and m.start() < span[1]:
@@ -1205,6 +1414,19 @@ def _person_gender(
     return None, k + 1
 
 
+def _named_before(
+    text: str, tokens: list[str], starts: list[int], i: int, aligned: bool
+) -> str | None:
+    """The gender of a first name a few words before ``i`` in the same sentence."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if tokens[k] in ".,":
+            return None
+        gender, _ = _person_gender(text, tokens, starts, k, aligned)
+        if gender is not None:
+            return gender
+    return None
+
+
 _COUPLE_WORDS = frozenset(
     lexicon._words(
         """mariage mariages maries mariees pacs pacses pacsees wedding married couple fiances
@@ -1310,11 +1532,14 @@ def relationship_hit(text: str, clause: str) -> Hit | None:
         elif j >= 0 and tokens[j] == "her":
             owner = "f"
         elif j >= 1 and tokens[j] == "s" and tokens[j - 1] not in _OWN:
-            owner = _gender_before(tokens, j)  # "Ms Harper's wife"
+            # "Ms Harper's wife"; "client" is French for a man, English for anyone
+            owner = None if tokens[j - 1] == "client" else _gender_before(tokens, j)
         elif j >= 0 and tokens[j] in ("son", "sa", "ses"):
             owner = _gender_before(tokens, j)
             if owner is None and j >= 2 and tokens[j - 1] in ("et", "and"):
                 owner, _ = _person_gender(text, tokens, starts, j - 2, aligned)  # "Léa et sa"
+            if owner is None:  # "Lucas viendra avec son petit ami Romain"
+                owner = _named_before(text, tokens, starts, j, aligned)
         elif j >= 1 and tokens[j - 1] in _TITLE_GENDER and tokens[j].isalpha():
             owner = _TITLE_GENDER[tokens[j - 1]]  # "Mr Yates' husband"
         elif j >= 0 and tokens[j] in ("mon", "ma", "my"):
@@ -1605,6 +1830,7 @@ _SPELT_EMAIL = re.compile(
     r"|bzh|info|biz|ca|us|nl|lu|me|ie|in|au|nz|pt|pl|ro|gr|cz|za|sg|br|mx|ma|tn|sn|ci|cm|re)\b"
 )
 _SPELT_GATE = (b" dot ", b" point ", b" arobase ")
+_NOT_A_LOCAL_PART = frozenset(["me", "us", "nous", "moi", "him", "her", "them"])
 
 
 def spelt_email_hits(gate: bytes) -> list[Hit]:
@@ -1613,13 +1839,16 @@ def spelt_email_hits(gate: bytes) -> list[Hit]:
         b" at " not in gate and b" arobase " not in gate and b" chez " not in gate
     ):
         return []
-    match = _SPELT_EMAIL.search(gate.decode())
-    if match is None:
-        return []
-    local = match.group(0).split()[0]
-    if local in _ROLE_MAILBOXES or local in ("me", "us", "nous", "moi", "him", "her", "them"):
-        return []
-    return [Hit("email", "email.spelt_out")]
+    words = gate.decode()
+    pos = 0
+    # the leftmost match may start a word or two early ("contact sue dot bennett at ..."):
+    # a role or pronoun there is skipped and the search goes on from the next word
+    while (match := _SPELT_EMAIL.search(words, pos)) is not None:
+        local = match.group(0).split()[0]
+        if local not in _ROLE_MAILBOXES and local not in _NOT_A_LOCAL_PART:
+            return [Hit("email", "email.spelt_out")]
+        pos = match.start() + len(local) + 1
+    return []
 
 
 def numeric_hits(text: str, phones: bool = True) -> list[Hit]:
@@ -1705,6 +1934,7 @@ _KEYWORD = (
     r"|d[ée]verrouillage(?: (?:du |de son |de sa )?(?:t[ée]l[ée]?(?:phone)?|portable|phone|mobile))?"
     r"|(?:son|mon|votre|ton|his|her|my|your|leur|their) code(?= *(?:[:=]|c'?\s?est\b|c\b|is\b|est\b)? *[«\"']?\d)"
     rf"|code (?:de l'|de |d'|du |de la |des )?(?:[\w'-]+ ){{0,3}}?(?:{_CODE_OF})"
+    r"|key ?safe|key ?box|lockbox|code (?:perso|personnel|personal)"
     r"|(?:unlock|alarm|safe|door|garage|gate|lock|keysafe|key safe|padlock|parental control"
     r"|voicemail|sim|card|phone|ipad|tablet|laptop) (?:code|pin|passcode)"
     r"|code (?:de |d')?(?:d[ée]verrouillage|acc[èe]s)"
@@ -1715,6 +1945,15 @@ _KEYWORD = (
     r"|lockbox|locker|padlock|front door|back door))"
 )
 _KEYWORD_RE = re.compile(rf"(?<![\w]){_KEYWORD}(?![\w]|-\d)", re.IGNORECASE)
+# The same, case-sensitive, for text already in lower case: two to three times faster, since
+# every letter of the keywords is compared to each word start (``_KEYWORD`` is in lower case).
+_KEYWORD_LOWER = re.compile(rf"(?<![\w]){_KEYWORD}(?![\w]|-\d)")
+# Characters outside Latin-1 that have no case (typographic quotes, dashes, the euro sign): a text
+# of these and Latin-1 is lower-cased character for character, as ``re.IGNORECASE`` reads it (the
+# letters it matches across scripts, "ı" or "ſ" for "i" or "s", are not among them).
+_NOT_SIMPLE_CASE = re.compile("[^\x00-\xff\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u20ac]")
+
+
 _VALUE_RE = re.compile(
     r"[«\"'“‘(#]?\s*(?P<value>\d(?:[ -]?\d){3,7}(?!\d)|[^\s«»\"“”'‘’,;()]{4,})(?P<quote>[»\"'”’)])?"
 )
@@ -1723,7 +1962,26 @@ _SEPARATOR = re.compile(
     r"|\bwill be\b|\bset to\b|\bchang[ée] en\b|\bchanged to\b|\bd[ée]fini (?:sur|à|a)\b)\s*",
     re.IGNORECASE,
 )
-_QUOTED = re.compile(r"[«\"“‘]\s*(?P<value>[^«»\"“”‘’]{3,30}?)\s*[»\"”’]")
+_QUOTED = re.compile(
+    r"[«\"“‘]\s*(?P<value>[^«»\"“”‘’]{3,30}?)\s*[»\"”’]|(?<!\w)'(?P<bare>[^'\s]{3,30})'(?!\w)"
+)
+# "« rosier1985 », c'est son mot de passe", "'papillon', c son mdp", "7 7 3 9 — that's the PIN":
+# a quoted value, or digits, then "that's / c'est his" and the keyword
+_GIVEN_BEFORE = re.compile(
+    r"(?:[«\"“‘']\s*(?P<value>[^\s«»\"“”‘’']{4,30})\s*[»\"”’']|(?<![\d\w])(?P<digits>\d(?: ?\d){3,7}))"
+    r"\s*[,:—–-]?\s*(?:c['’]?\s?est|c|that['’]?s|that is|is|=|→)\s+(?:son|sa|le|la|mon|ma|his|her"
+    r"|the|my|their|leur)\s+(?:nouveau |new )?$",
+    re.IGNORECASE,
+)
+# "Question secrète : nom de son premier chien → « Pistache »": the answer after the question
+_SECRET_QUESTION = re.compile(
+    r"\b(?:question secr[èe]te|secret question|security question)\s*[:=]\s*[^:=\n→.]{3,60}?"
+    r"(?:→|->|=>|[:=])\s*[«\"“‘']?\s*(?P<value>[^\s«»\"“”‘’',;()]{3,30})",
+    re.IGNORECASE,
+)
+# A value given right after the keyword's separator, before any word that makes a code public
+# ("pwd : Gr3nouill3!, compte d'admin de la boutique en ligne")
+_GIVEN_FIRST = re.compile(r"\s*(?:[:=]|->|→)\s*[«\"'“‘]?[^\s«»\"“”'‘’,;()]*\d[^\s«»\"“”'‘’,;()]*")
 # What precedes a keyword: the value, then "est son", "as his", "(", ...
 _BEFORE_KEYWORD = re.compile(
     r"[«\"'“‘(]?(?P<value>[^\s«»\"“”'‘’,;:()]{4,})[»\"'”’)]?\s*"
@@ -1897,11 +2155,12 @@ def _password_value(value: str, quoted: bool, separated: bool) -> bool:
     return quoted or (separated and value[:1].isupper() and len(value) >= 5)
 
 
-_ASIDE = re.compile(
+_ASIDE_PATTERN = (
     r"[^:=\n]{0,110}?(?=[:=]|->|→|\best\b|\bis\b|\bset to\b|\bchanged to\b|\bchang[ée] en\b"
-    r"|\bc'?\s?est\b)",
-    re.IGNORECASE,
+    r"|\bc'?\s?est\b)"
 )
+_ASIDE = re.compile(_ASIDE_PATTERN, re.IGNORECASE)
+_ASIDE_LOWER = re.compile(_ASIDE_PATTERN)  # for text in lower case (see ``_KEYWORD_LOWER``)
 # A value spelt out, digit by digit: "nine nine two one", "un deux trois neuf"
 _DIGIT_WORDS = (
     r"(?:zero|z[ée]ro|oh|one|two|three|four|five|six|seven|eight|nine|un|deux|trois|quatre|cinq"
@@ -1925,10 +2184,10 @@ _QUALIFIED_DIGITS = re.compile(
     r"\s*(?:[^\W\d]+[\s+('’-]+){1,6}\(?(?P<value>\d(?:[ -]?\d){3,7})(?![\d])"
 )
 # "nom du premier chien = Pilou": the value after a second label
-_SECOND_LABEL = re.compile(r"[^:=\n.]{1,50}?(?:[:=]|->)\s*")
+_SECOND_LABEL = re.compile(r"[^:=\n.→]{1,50}?(?:[:=]|->|→)\s*")
 # "Boîte à clés du logement : code 7-3-1-9": the object named first, then "code" and digits
 _OBJECT_THEN_CODE = re.compile(
-    rf"(?<![\w])(?:{_CODE_OF}|voicemail|alarm|gate|door|safe|key ?safe|lockbox)\b[^.\n]{{0,40}}?"
+    rf"(?<![\w])(?:{_CODE_OF}|voicemail|alarm|gate|door|safe|key ?safe|key ?box|lockbox)\b[^.\n]{{0,40}}?"
     r"\bcode\b(?:\s+(?:for|pour|of|du|de)\b[^.\n:=\d]{0,30}?(?=[:=]|\bis\b|\best\b))?\s*"
     r"(?:[:=]|\bis\b|\best\b)?\s*(?P<value>\d(?:[ -]?\d){3,7})(?!\d)",
     re.IGNORECASE,
@@ -1951,7 +2210,8 @@ _CREDENTIALS = re.compile(
 # The organisation's own codes, shown to everyone: not a person's secret.
 _PUBLIC_CODE = re.compile(
     r"\b(?:de l'agence|du magasin|de la boutique|du bureau|of the (?:branch|office|store|shop)"
-    r"|affich[ée]|displayed|posted|pour les visiteurs|for visitors|for guests|pour les clients)\b",
+    r"|affich[ée]|displayed|posted|pour les visiteurs|for visitors|for guests|pour les clients"
+    r"|wi-?fi\W{1,4}(?:invit[ée]s|guests?|visiteurs|public)|(?:guest|invit[ée]s|public) wi-?fi)\b",
     re.IGNORECASE,
 )
 
@@ -1988,23 +2248,41 @@ def _lock_numbers(value: str) -> bool:
     return compact.isdigit() and len(compact) == 3
 
 
+# Any decimal digit (as ``\d`` reads one): the patterns whose value is digits are not tried on
+# a text without one ("mot de passe oublié, lien envoyé"), where they would scan for nothing.
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def password_hits(text: str) -> list[Hit]:
-    code = _OBJECT_THEN_CODE.search(text) if "code" in text or "Code" in text else None
+    digits = _ANY_DIGIT.search(text) is not None
+    code = _OBJECT_THEN_CODE.search(text) if digits and ("code" in text or "Code" in text) else None
     if code is not None and not _PUBLIC_CODE.search(text, code.end(), code.end() + 60):
         return [Hit("password", "password.object_code")]
+    question = _SECRET_QUESTION.search(text)
+    if question is not None and _password_value(question["value"], True, True):
+        return [Hit("password", "password.secret_answer")]
     credentials = _CREDENTIALS.search(text) if "/" in text else None
     if credentials is not None and _password_value(credentials.group("value"), False, True):
         return [Hit("password", "password.credentials")]
-    for keyword in _KEYWORD_RE.finditer(text):
+    # a text lower-cased as re.IGNORECASE reads it: the keyword and aside patterns run
+    # case-sensitive on its lower case
+    lower = text.lower() if _NOT_SIMPLE_CASE.search(text) is None else None
+    keywords = _KEYWORD_RE.finditer(text) if lower is None else _KEYWORD_LOWER.finditer(lower)
+    for keyword in keywords:
         end = keyword.end()
         window = text[end : end + 140]
-        if _PUBLIC_CODE.match(window.lstrip()) or _PUBLIC_CODE.search(window[:60]):
-            continue
+        public = _PUBLIC_CODE.match(window.lstrip()) or _PUBLIC_CODE.search(window[:60])
+        if public is not None:
+            first = _GIVEN_FIRST.match(window)
+            if first is None or first.end() > public.start():
+                continue
         if _NOT_GIVEN.match(window):
             continue  # "code interphone à demander au gardien"
         lock = any(w in keyword.group().lower() for w in _LOCK_WORDS)
         # "mot de passe de l'espace client de M. Roy = Marseille13*": skip a short aside
-        aside = _ASIDE.match(window)
+        aside = (
+            _ASIDE.match(window) if lower is None else _ASIDE_LOWER.match(lower[end : end + 140])
+        )
         offset = aside.end() if aside else 0
         separator = _SEPARATOR.match(window, offset)
         if separator is None and offset:
@@ -2049,20 +2327,23 @@ def password_hits(text: str) -> list[Hit]:
             value = bracketed.group("value")
             if any(c.isdigit() for c in value) and _password_value(value, False, False):
                 return [Hit("password", "password.after_keyword")]
-        given = _GIVEN_DIGITS.match(window)
+        given = _GIVEN_DIGITS.match(window) if digits else None
         if given is not None and _password_value(given.group("value"), False, False):
             return [Hit("password", "password.given_after_keyword")]
         quote = _QUOTED.search(window[:60])
-        if quote is not None and _password_value(quote.group("value"), True, True):
+        if quote is not None and _password_value(quote.group("value") or quote["bare"], True, True):
             return [Hit("password", "password.quoted_after_keyword")]
         low = max(0, keyword.start() - 60)
+        given = _GIVEN_BEFORE.search(text, low, keyword.start())
+        if given is not None and _password_value(given["value"] or given["digits"], True, True):
+            return [Hit("password", "password.before_keyword")]
         if _NON_ALPHA_VALUE.search(text, low, keyword.start()) is None:
             continue  # nothing before the keyword could be a value that is not a plain word
         before = _BEFORE_KEYWORD.search(text, low, keyword.start())
         if before is not None:
             value = before.group("value")
             if (
-                (any(c.isdigit() for c in value) or not value.isalpha())
+                (any(c.isdigit() for c in value) or not value.replace("-", "").isalpha())
                 and _password_value(value, False, False)
                 and not value.lower().startswith(("mot", "pass", "code", "mdp"))
                 and not _USER_NAME_BEFORE.search(text, max(0, low - 20), before.start("value"))
@@ -2083,8 +2364,7 @@ def explain(text: str | None, contacts: bool = True) -> list[Hit]:
         return []
     if "\ufffd" in text and text.count("\ufffd") * 20 > len(text):
         return []  # binary content read as text (replacement characters): not a note
-    raw = _raw(text)
-    gate = raw.translate(_GATE_TABLE)
+    gate = _normal(text, _GATE_TABLE)
     hits: list[Hit] = []
     padded = (b" " + gate + b" ").decode()
     found = list(_AUTOMATON.iter(padded))  # most texts: empty, and no set built
@@ -2093,8 +2373,13 @@ def explain(text: str | None, contacts: bool = True) -> list[Hit]:
         live = _live(triggers, padded)
         partners = not _PARTNER_KEYS.isdisjoint(triggers)
         if live or partners:
-            clause = raw.translate(_CLAUSE_TABLE).decode()
-            found = reviewed(text, special_hits(text, clause, live)) if live else []
+            clause = _normal(text, _CLAUSE_TABLE).decode()
+            ruled_out: set[str] = set()
+            found = (
+                reviewed(text, special_hits(text, clause, live, ruled_out), ruled_out)
+                if live
+                else []
+            )
             hits += found
             if partners and not any(h.label == "sexual_orientation" for h in found):
                 partner = relationship_hit(text, clause)
@@ -2111,12 +2396,16 @@ def explain(text: str | None, contacts: bool = True) -> list[Hit]:
     return hits
 
 
-def reviewed(text: str, hits: list[Hit]) -> list[Hit]:
+def reviewed(text: str, hits: list[Hit], ruled_out: Iterable[str] = ()) -> list[Hit]:
     """The rules' hits on a candidate as the trained classifier reviews them: those it finds
-    too unlikely dropped, the families it is sure of added (``gdpr.quality.classifier``)."""
+    too unlikely dropped, the families it is sure of added (``gdpr.quality.classifier``) unless
+    the rules read that family's wording here and found it said of an animal, a plant or a
+    machine ("le chien est diabétique"): the model sees the words, not who they are about."""
     kept, added = classifier.review(text, {hit.label for hit in hits})
     return [hit for hit in hits if hit.label in kept] + [
-        Hit(label, f"classifier: {', '.join(words)}") for label, words in added.items()
+        Hit(label, f"classifier: {', '.join(words)}")
+        for label, words in added.items()
+        if label not in ruled_out
     ]
 
 

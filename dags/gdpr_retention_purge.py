@@ -10,8 +10,9 @@ instead of deleted.
 
 * One mapped task per rule: a failing rule does not stop the others. With **Parts per rule**
   above 1, each rule's expired records are split into that many parts, each its own task, so a
-  large purge spreads over the workers (a rule whose records could be decided by two parts at
-  once, such as records shared between parties, runs whole; the split task's log says why).
+  large purge spreads over the workers; what two parts could both reach (a record linked to
+  another part's, a record shared between parties) is left to the rule's **final pass**, which
+  decides it as a single task would. A rule joined on normalised values runs whole.
 * **Dry run** (trigger form) computes exactly the same selection and writes a preview report
   without changing anything; with an **As of** date it previews what a purge on that day
   would select ("what will be purged on 1 January").

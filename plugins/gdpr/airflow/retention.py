@@ -148,9 +148,7 @@ def final_passes(
     (``gdpr.retention.partition.deferred``): the rule run whole, deciding what the parts left
     as one task would. A rule with a failed part gets none: the rule failed, and the next run
     settles and purges what is left."""
-    by_rule: dict[str, list[dict]] = {}
-    for outcome in outcomes or []:
-        by_rule.setdefault(outcome["rule"], []).append(outcome)
+    by_rule = _by_rule(outcomes)
     wanted = [
         rule
         for rule, count in {t["rule_id"]: t["parts"] for t in tasks or []}.items()
@@ -246,9 +244,7 @@ def report(
     rules = list(dict.fromkeys(t["rule_id"] for t in tasks))
     expected = {t["rule_id"]: t["parts"] for t in tasks}
     outcomes = list(outcomes or [])
-    by_rule: dict[str, list[dict]] = {}
-    for outcome in outcomes:
-        by_rule.setdefault(outcome["rule"], []).append(outcome)
+    by_rule = _by_rule(outcomes)
     final = {o["rule"]: o for o in finals or []}
     done = {
         rule: parts[0] if len(parts) == 1 else merge_outcomes(parts, final.get(rule))
@@ -302,3 +298,11 @@ def report(
     if failed:
         raise refuse(f"{len(failed)} rule(s) failed: {', '.join(failed)}; see their task logs")
     return {"report": stored.key, **totals}
+
+
+def _by_rule(outcomes: Sequence[dict] | None) -> dict[str, list[dict]]:
+    """The parts' outcomes of each rule (one for a rule run whole)."""
+    by_rule: dict[str, list[dict]] = {}
+    for outcome in outcomes or []:
+        by_rule.setdefault(outcome["rule"], []).append(outcome)
+    return by_rule

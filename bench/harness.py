@@ -188,12 +188,21 @@ class ScratchPostgres:
         admin = self._admin()
         try:
             with admin.connect() as conn:
+                self.replace(conn, name)
                 conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
         finally:
             admin.dispose()
         self.created.append(name)
         url = sa.make_url(self.admin_url).set(database=name)
         return url.render_as_string(hide_password=False)
+
+    def replace(self, conn: sa.Connection, name: str) -> None:
+        """Drop a database of this name made earlier in the run: under ``keep`` scratch copies
+        outlive their benchmark, and the next copy of the same name replaces them (the last
+        one is what is kept)."""
+        if name in self.created:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            self.created.remove(name)
 
     def drop_all(self) -> None:
         if self.keep or not self.created:

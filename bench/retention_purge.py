@@ -365,6 +365,7 @@ def clone(pg: ScratchPostgres, source_url: str, suffix: str) -> str:
             )
             version = int(conn.execute(sa.text("SHOW server_version_num")).scalar_one())
             strategy = " STRATEGY FILE_COPY" if version >= 150000 else ""
+            pg.replace(conn, name)
             conn.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{source}"{strategy}'))
     finally:
         admin.dispose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -49,6 +50,21 @@ def engine(sql_url: str) -> Iterator[sa.Engine]:
 def ledger(engine: sa.Engine) -> Ledger:
     migrate(engine)
     return Ledger(engine, clock=stepping_clock(datetime(2026, 3, 2, 9, 15, 0, 654321, tzinfo=UTC)))
+
+
+@contextmanager
+def counted_commits(engine: sa.Engine) -> Iterator[list[int]]:
+    """The commits the engine makes inside the block, one item each."""
+    commits: list[int] = []
+
+    def committed(_conn: sa.Connection) -> None:
+        commits.append(1)
+
+    sa.event.listen(engine, "commit", committed)
+    try:
+        yield commits
+    finally:
+        sa.event.remove(engine, "commit", committed)
 
 
 def new_request(ledger: Ledger, **overrides: object):
@@ -389,21 +405,13 @@ def test_a_batch_of_evidence_commits_in_one_transaction(ledger: Ledger, engine: 
     run = ledger.start_run("gdpr_subject_erasure_batch", "manual__1", "erasure")
     requests = [new_request(ledger, kind="erasure").request_id for _ in range(3)]
     before = ledger.chain_head().count
-    commits: list[int] = []
-
-    def committed(_conn: sa.Connection) -> None:
-        commits.append(1)
-
-    sa.event.listen(engine, "commit", committed)
-    try:
+    with counted_commits(engine) as commits:
         written = ledger.record_evidences(
             [
                 EvidenceInput(action="erasure.subject", count=n, run_pk=run, request_id=r)
                 for n, r in enumerate(requests, start=1)
             ]
         )
-    finally:
-        sa.event.remove(engine, "commit", committed)
     assert len(commits) == 1, "the batch's rows are one commit"
     assert [e.request_id for e in written] == requests
     assert [e.id for e in written] == [before + 1, before + 2, before + 3]
@@ -429,6 +437,72 @@ def test_a_batch_of_evidence_with_one_bad_row_writes_none_of_it(ledger: Ledger) 
         )
     assert ledger.chain_head() == before
     assert ledger.evidence(actions=["erasure.subject"]) == []
+
+
+def test_calls_inside_atomic_commit_once_and_keep_one_chain(
+    ledger: Ledger, engine: sa.Engine
+) -> None:
+    request = new_request(ledger, kind="erasure").request_id
+    ledger.claim_notification(
+        topic="t", target=request, occasion="o", channel="ledger", recipient="r"
+    )
+    before = ledger.chain_head().count
+    with counted_commits(engine) as commits, ledger.atomic():
+        first = ledger.record_evidence(
+            EvidenceInput(action="erasure.delete", count=2, request_id=request)
+        )
+        with ledger.atomic():  # nested: joins the outer transaction
+            ledger.mark_notification_sent(
+                topic="t", target=request, occasion="o", channel="ledger", recipient="r"
+            )
+        seen = ledger.evidence(request_id=request)  # reads its own writes
+        last = ledger.record_evidence(
+            EvidenceInput(action="erasure.apply", count=2, request_id=request)
+        )
+    assert len(commits) == 1
+    assert [e.action for e in seen] == ["erasure.delete"]
+    # the notification's snapshot sits between the two rows: the head is extended in memory
+    assert (first.id, last.id) == (before + 1, before + 3)
+    assert ledger.chain_head().count == before + 3
+    assert verify_chain(engine).ok
+
+
+def test_a_failure_inside_atomic_leaves_nothing_of_it(ledger: Ledger, engine: sa.Engine) -> None:
+    request = new_request(ledger, kind="erasure").request_id
+    before = ledger.chain_head()
+
+    def both() -> None:
+        with ledger.atomic():
+            for named in (request, "R-2026-000404"):
+                ledger.record_evidence(
+                    EvidenceInput(action="erasure.delete", count=1, request_id=named)
+                )
+
+    with pytest.raises(RecordNotFoundError, match="R-2026-000404"):
+        both()
+    assert ledger.chain_head() == before
+    assert ledger.evidence(request_id=request) == []
+    # the ledger works as before afterwards, and other threads never joined the transaction
+    ledger.record_evidence(EvidenceInput(action="erasure.delete", count=1, request_id=request))
+    assert verify_chain(engine).ok
+
+
+def test_other_threads_append_outside_a_held_atomic(ledger: Ledger, engine: sa.Engine) -> None:
+    request = new_request(ledger, kind="erasure").request_id
+    done: list[int] = []
+    with ledger.atomic():
+        ledger.record_evidence(EvidenceInput(action="erasure.delete", count=1, request_id=request))
+        other = threading.Thread(
+            target=lambda: done.append(
+                ledger.record_evidence(EvidenceInput(action="erasure.delete", count=5)).id
+            )
+        )
+        other.start()
+        other.join(timeout=1)
+        assert done == [], "the other thread waits for the chain's head lock"
+    other.join()
+    assert len(done) == 1
+    assert verify_chain(engine).ok
 
 
 def test_an_edited_row_is_named(ledger: Ledger, engine: sa.Engine) -> None:

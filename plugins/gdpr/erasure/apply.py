@@ -2,14 +2,19 @@
 
 Consecutive batches of one system, up to ``batch_size`` keys in all, are one unit of work: one
 transaction of the system (a subject's few records in a dozen tables commit once, not once per
-table). Nothing is destroyed before its evidence is on record: each batch's key digest is
-computed first (a key the ledger cannot encode fails the unit before anything changes), an
-intent row per batch (``erasure.intent``: dataset, action, how many keys, their SHA-256, the
-plan's SHA-256) is appended before the unit's commit, and a settlement row per batch
-(``erasure.delete`` / ``erasure.anonymise`` / ``erasure.restrict``, naming its intent, with the
-rows really changed) after it; a unit's settlements and the next unit's intents are one ledger
-transaction (the last unit's settlements, or those of a unit before a failure, go on their
-own). A run that stops between a commit and its settlement leaves an
+table). Consecutive units, up to ``batch_size`` keys in all, are one window of evidence (a
+subject's units in two systems share one). Nothing is destroyed before its evidence is on
+record: each batch's key digest is computed first (a key the ledger cannot encode fails the
+window before anything changes), an intent row per batch (``erasure.intent``: dataset, action,
+how many keys, their SHA-256, the plan's SHA-256) is appended before its window's first unit
+commits, and a settlement row per batch (``erasure.delete`` / ``erasure.anonymise`` /
+``erasure.restrict``, naming its intent, with the rows really changed) after its unit's commit;
+a window's settlements and the next window's intents are one ledger transaction, and the last
+window's settlements, the check that every intent is settled, the closing ``erasure.apply`` row
+and the claim's release are one more (a failure puts the settlements of the units committed
+before it on record on their own). A single erasure thus costs four ledger transactions: the
+claim, the read of earlier attempts, the intents, the close. A run that stops between a commit
+and its settlement leaves an
 intent without settlement: the next run of the same plan settles it first (``erasure.recovered``
 when nothing of the batch had been committed, else the settlement row with what the stopped run
 changed, counted from what is left), then does what is left with evidence of its own. A batch
@@ -28,7 +33,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from gdpr.batches import chunks
 from gdpr.connectors import order
@@ -78,6 +83,29 @@ class ApplyOutcome:
             "this_run": self.this_run,
             "already_applied": self.already_applied,
         }
+
+
+_Batch = tuple[DatasetPlan, str, list[list]]  # a dataset's plan, its action, a batch of keys
+
+
+_T = TypeVar("_T")
+
+
+def _grouped(
+    items: list[_T], limit: int, kind: Callable[[_T], str], size: Callable[[_T], int]
+) -> list[list[_T]]:
+    """Consecutive items of one ``kind``, up to ``limit`` in ``size`` per group (an item
+    larger than the limit alone), their order kept."""
+    groups: list[list[_T]] = []
+    total = 0
+    for item in items:
+        if not groups or kind(groups[-1][0]) != kind(item) or total + size(item) > limit:
+            groups.append([item])
+            total = size(item)
+        else:
+            groups[-1].append(item)
+            total += size(item)
+    return groups
 
 
 @dataclass(frozen=True)
@@ -134,31 +162,15 @@ class PlanApplier:
             return outcome
         try:
             self._settle_interrupted()
-            for unit in self._units(self._planned_batches()):
-                outcome.this_run += self._unit(unit)
-            self._record_settlements([])
-            evidence = self._check_settled()
+            for window in self._windows(self._units(self._planned_batches())):
+                outcome.this_run += self._window(window)
+            self._close(outcome, claim)
         except BaseException:
             try:
                 self._record_settlements([])  # what was committed stays on record
             finally:
                 self.ledger.release_notification(**claim)
             raise
-        outcome.changed = self.changed(evidence)
-        self.ledger.mark_notification_sent(**claim)
-        self.ledger.record_evidence(
-            EvidenceInput(
-                action="erasure.apply",
-                count=outcome.total,
-                detail={
-                    "plan_sha256": outcome.plan_sha256,
-                    "ground": self.plan.ground,
-                    "this_run": outcome.this_run,
-                },
-                run_pk=self.run_pk,
-                request_id=self._request_id,
-            )
-        )
         if not outcome.total:
             log.info("erasure %s: nothing left to change (already erased)", outcome.request_id)
         return outcome
@@ -273,17 +285,42 @@ class PlanApplier:
                 left,
             )
 
-    def _check_settled(self) -> list[EvidenceRecord]:
-        """No run ends in success while a change of its plan lacks its settlement; the plan's
-        evidence as read for the check (what ``changed`` counts)."""
-        rows = self._plan_evidence()
-        open_intents = self._unsettled(rows)
+    def _close(self, outcome: ApplyOutcome, claim: dict[str, str]) -> None:
+        """One ledger transaction: the last settlements, then, unless an intent of the plan is
+        still unsettled (no run ends in success then), the closing ``erasure.apply`` row and
+        the claim marked done. The settlements stay on record when the check fails; a
+        failure of the transaction leaves them waiting for the caller's failure handler."""
+        carried = list(self._carried)
+        try:
+            with self.ledger.atomic():
+                self._record_settlements([])
+                rows = self._plan_evidence()
+                open_intents = self._unsettled(rows)
+                if not open_intents:
+                    outcome.changed = self.changed(rows)
+                    self.ledger.mark_notification_sent(**claim)
+                    self.ledger.record_evidence(self._apply_evidence(outcome))
+        except BaseException:
+            self._carried = carried  # rolled back with the rest: not on record
+            raise
         if open_intents:
             raise UnsettledEvidenceError(
                 f"erasure {self.plan.request_id}: {len(open_intents)} batches have an intent but "
                 "no settlement in the ledger; the next run settles them"
             )
-        return rows
+
+    def _apply_evidence(self, outcome: ApplyOutcome) -> EvidenceInput:
+        return EvidenceInput(
+            action="erasure.apply",
+            count=outcome.total,
+            detail={
+                "plan_sha256": outcome.plan_sha256,
+                "ground": self.plan.ground,
+                "this_run": outcome.this_run,
+            },
+            run_pk=self.run_pk,
+            request_id=self._request_id,
+        )
 
     def _remaining(self, plan: DatasetPlan, action: str, keys: list[tuple]) -> int:
         """How many of a batch's records are still to change."""
@@ -314,10 +351,10 @@ class PlanApplier:
             time.sleep(1.0)
 
     # -- units of work --------------------------------------------------------------------------
-    def _planned_batches(self) -> list[tuple[DatasetPlan, str, list[list]]]:
+    def _planned_batches(self) -> list[_Batch]:
         """Every batch of the plan, in the order they are applied: datasets children first,
         and in each, its anonymisations, restrictions, then deletions."""
-        out: list[tuple[DatasetPlan, str, list[list]]] = []
+        out: list[_Batch] = []
         for dataset in self._in_deletion_order():
             if not dataset.total:
                 continue  # a merged batch plan may list a dataset more than once
@@ -329,61 +366,60 @@ class PlanApplier:
                 out += [(dataset, action, batch) for batch in chunks(keys, self.batch_size)]
         return out
 
-    def _units(
-        self, batches: list[tuple[DatasetPlan, str, list[list]]]
-    ) -> list[list[tuple[DatasetPlan, str, list[list]]]]:
+    def _units(self, batches: list[_Batch]) -> list[list[_Batch]]:
         """Consecutive batches of one system, up to ``batch_size`` keys in all: each unit is
         one transaction of its system (a subject's few records of many tables commit once),
         and the order of the batches is kept."""
-        units: list[list[tuple[DatasetPlan, str, list[list]]]] = []
-        size = 0
-        for batch in batches:
-            unit = units[-1] if units else None
-            if (
-                unit is None
-                or unit[0][0].system != batch[0].system
-                or size + len(batch[2]) > self.batch_size
-            ):
-                units.append([batch])
-                size = len(batch[2])
-            else:
-                unit.append(batch)
-                size += len(batch[2])
-        return units
+        return _grouped(batches, self.batch_size, lambda b: b[0].system, lambda b: len(b[2]))
 
-    def _unit(self, batches: list[tuple[DatasetPlan, str, list[list]]]) -> int:
-        """One unit of work: the intents of its batches on record, then its changes in one
-        transaction of the system; how many records it changed. Its settlements wait in
-        ``_carried`` and go on record with the next unit's intents (one ledger transaction
-        between two units of work, not two) or, after the last unit or a failure, on their
-        own (``_record_settlements``). A failure before they are on record leaves intents
-        the next run settles."""
-        todo = self._todo(batches)
-        if not todo:
+    def _windows(self, units: list[list[_Batch]]) -> list[list[list[_Batch]]]:
+        """Consecutive units, up to ``batch_size`` keys in all, whatever their systems: the
+        intents of a window go on record in one ledger transaction before its first unit."""
+        return _grouped(units, self.batch_size, lambda _: "", lambda u: sum(len(b[2]) for b in u))
+
+    def _window(self, units: list[list[_Batch]]) -> int:
+        """One window: the intents of its batches on record (with the settlements waiting from
+        the window before, one ledger transaction), then each unit's changes in one
+        transaction of its system; how many records it changed. Each unit's settlements wait
+        in ``_carried`` from its commit until the next window's intents or the close (or,
+        after a failure, ``_record_settlements`` on their own). A failure before they are on
+        record leaves intents the next run settles."""
+        todo = [self._todo(unit) for unit in units]
+        if not any(todo):
             return 0
         intents = self._record_settlements(
             [
                 EvidenceInput(action=INTENT, count=len(keys), detail=detail, **common)
-                for _, _, keys, common, detail in todo
+                for unit in todo
+                for _, _, keys, common, detail in unit
             ]
         )
-        counts: list[int] = []
-        with self.connectors[todo[0][0].system].changes() as change:
-            for plan, action, keys, _, _ in todo:
-                if self.fail_after_batches is not None and self._batches >= self.fail_after_batches:
-                    raise RuntimeError(f"injected failure after {self._batches} batches")
-                self._batches += 1
-                counts.append(self._change(change, plan, action, [tuple(k) for k in keys]))
-        self._carried = [
-            _Settlement(plan, action, len(keys), count, common, {**detail, "intent": intent.id})
-            for (plan, action, keys, common, detail), intent, count in zip(
-                todo, intents, counts, strict=True
-            )
-        ]
-        return sum(counts)
+        changed = 0
+        for unit in filter(None, todo):
+            with self.connectors[unit[0][0].system].changes() as change:
+                counts = [
+                    self._batch(change, plan, action, keys) for plan, action, keys, *_ in unit
+                ]
+            mine, intents = intents[: len(unit)], intents[len(unit) :]
+            self._carried += [
+                _Settlement(plan, action, len(keys), count, common, {**detail, "intent": i.id})
+                for (plan, action, keys, common, detail), i, count in zip(
+                    unit, mine, counts, strict=True
+                )
+            ]
+            changed += sum(counts)
+        return changed
+
+    def _batch(self, change: Any, plan: DatasetPlan, action: str, keys: list[list]) -> int:
+        """One batch's change inside its unit's transaction (after the injected failure a
+        test asked for, if any)."""
+        if self.fail_after_batches is not None and self._batches >= self.fail_after_batches:
+            raise RuntimeError(f"injected failure after {self._batches} batches")
+        self._batches += 1
+        return self._change(change, plan, action, [tuple(k) for k in keys])
 
     def _todo(
-        self, batches: list[tuple[DatasetPlan, str, list[list]]]
+        self, batches: list[_Batch]
     ) -> list[tuple[DatasetPlan, str, list[list], dict[str, Any], dict[str, Any]]]:
         """A unit's batches not settled by an earlier attempt, with their evidence's fields;
         every key digested first (a key the ledger cannot encode changes nothing)."""

@@ -1,7 +1,9 @@
 """The ledger: the product's own record of requests, breaches, holds, runs and evidence.
 
 Every method opens its own short transaction on the engine it was given, so a ``Ledger`` can be
-shared by threads and built anywhere (a task, the CLI, a test) without touching the database.
+shared by threads and built anywhere (a task, the CLI, a test) without touching the database;
+``Ledger.atomic`` makes the calls a thread makes inside it one transaction instead (a step's
+several records on record together, for one commit).
 The schema version is checked once, on first use, so a stale database fails with
 ``LedgerNotReady`` (run `gdpr ledger upgrade`) instead of a confusing SQL error mid-purge.
 """
@@ -9,8 +11,10 @@ The schema version is checked once, on first use, so a stale database fails with
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
-from contextlib import AbstractContextManager
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -101,6 +105,17 @@ _NOT_NULL_FIELDS = frozenset(
 _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 
 
+@dataclass
+class _Atomic:
+    """The transaction ``Ledger.atomic`` holds for a thread: its connection, the chain head
+    once read under its lock (the lock is held to the commit, so later appends extend it
+    without reading it again), and the runs and requests already found in it."""
+
+    conn: sa.Connection
+    head: tuple[int, str] | None = None
+    known: set[tuple[str, Any]] = field(default_factory=set)
+
+
 class Ledger:
     """Read and write the ledger through a SQLAlchemy engine; no Airflow, no global state."""
 
@@ -117,6 +132,7 @@ class Ledger:
         self._clock = clock
         self._identity_key = identity_key
         self._ready = False
+        self._local = threading.local()  # the thread's ``_Atomic``, inside ``atomic()``
 
     # -- schema ---------------------------------------------------------------------------
 
@@ -125,12 +141,38 @@ class Ledger:
         ensure_ready(self._engine)
         self._ready = True
 
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Every ledger call this thread makes inside is one transaction: all on record, or
+        none (an erasure's last settlements, its check, its closing evidence and its claim's
+        settlement cost one commit, not four). Nested, it joins the outer one. Not for calls
+        that decide on a database error (``claim_notification`` races on a unique row: the
+        failed insert would abort the whole transaction)."""
+        if self._atomic() is not None:
+            yield
+            return
+        with self._begin() as conn:
+            self._local.atomic = _Atomic(conn)
+            try:
+                yield
+            finally:
+                self._local.atomic = None
+
+    def _atomic(self) -> _Atomic | None:
+        return getattr(self._local, "atomic", None)
+
     def _begin(self) -> AbstractContextManager[sa.Connection]:
+        atomic = self._atomic()
+        if atomic is not None:
+            return nullcontext(atomic.conn)
         if not self._ready:
             self.check_ready()
         return self._engine.begin()
 
-    def _connect(self) -> sa.Connection:
+    def _connect(self) -> AbstractContextManager[sa.Connection]:
+        atomic = self._atomic()
+        if atomic is not None:
+            return nullcontext(atomic.conn)
         if not self._ready:
             self.check_ready()
         return self._engine.connect()
@@ -216,9 +258,15 @@ class Ledger:
         """Chain ``items`` inside the caller's transaction, under the head lock: the rows and
         the change they prove commit together or not at all."""
         details = [to_json_document(item.detail) for item in items]
-        _check_all_references(conn, items)
-        current = _lock_head(conn)
-        count, last_hash, at = current.count, current.last_hash, self._now()
+        atomic = self._atomic()
+        atomic = atomic if atomic is not None and atomic.conn is conn else None
+        _check_all_references(conn, items, atomic.known if atomic else set())
+        if atomic is None or atomic.head is None:
+            current = _lock_head(conn)
+            count, last_hash = current.count, current.last_hash
+        else:
+            count, last_hash = atomic.head
+        at = self._now()
         records: list[EvidenceRecord] = []
         for item, detail in zip(items, details, strict=True):
             count += 1
@@ -252,6 +300,8 @@ class Ledger:
             .where(schema.head.c.id == 1)
             .values(count=count, last_hash=last_hash, updated_at=at)
         )
+        if atomic is not None:
+            atomic.head = (count, last_hash)
         return records
 
     def _snapshot(self, conn: sa.Connection, action: str, snapshots: Sequence[dict]) -> None:
@@ -1207,13 +1257,20 @@ def _check_references(conn: sa.Connection, *, run_pk: int | None, request_id: st
     )
 
 
-def _check_all_references(conn: sa.Connection, items: Sequence[EvidenceInput]) -> None:
-    """``_check_references`` for many rows: one query for their runs, one for their requests."""
-    _check_references_of(
-        conn,
-        sorted({i.run_pk for i in items if i.run_pk is not None}),
-        sorted({i.request_id for i in items if i.request_id is not None}),
+def _check_all_references(
+    conn: sa.Connection, items: Sequence[EvidenceInput], known: set[tuple[str, Any]]
+) -> None:
+    """``_check_references`` for many rows: one query for their runs, one for their requests,
+    leaving out those ``known`` (found earlier in the same transaction), adding the rest."""
+    runs = sorted(
+        {i.run_pk for i in items if i.run_pk is not None} - {v for k, v in known if k == "run"}
     )
+    requests = sorted(
+        {i.request_id for i in items if i.request_id is not None}
+        - {v for k, v in known if k == "request"}
+    )
+    _check_references_of(conn, runs, requests)
+    known |= {("run", v) for v in runs} | {("request", v) for v in requests}
 
 
 def _check_references_of(

@@ -76,7 +76,17 @@ ALIAS = "gdpr_retention_purged"  # gdpr.airflow.retention.ASSET_ALIAS
             minimum=10,
             maximum=50000,
             title="Batch size",
-            description="Expired records per transaction. Smaller batches keep each transaction short.",
+            description="The most expired records a batch takes (its memory).",
+        ),
+        "transaction_seconds": Param(
+            0.25,
+            type="number",
+            minimum=0.05,
+            maximum=30,
+            title="Transaction length (seconds)",
+            description="Batches are sized as the purge goes so that each write transaction "
+            "takes about this long: how long the purge may keep records locked from the "
+            "applications that use them.",
         ),
         "parts": Param(
             1,
@@ -127,6 +137,7 @@ def gdpr_retention_purge():
             dag_id=context["dag"].dag_id,
             run_id=context["run_id"],
             batch_size=params["batch_size"],
+            transaction_seconds=params["transaction_seconds"],
             now=retention.params_as_of(context, params),
             part=Part(part, parts),
         )
@@ -144,6 +155,7 @@ def gdpr_retention_purge():
             dag_id=context["dag"].dag_id,
             run_id=context["run_id"],
             batch_size=params["batch_size"],
+            transaction_seconds=params["transaction_seconds"],
             now=retention.params_as_of(context, params),
         )
         for outcome in finals:

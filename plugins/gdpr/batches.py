@@ -7,17 +7,19 @@ the size of the systems.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TypeVar
 
 T = TypeVar("T")
 
 
-def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """``items`` in consecutive lists of at most ``size`` (any iterable, read lazily)."""
+def chunks(items: Iterable[T], size: int | Callable[[], int]) -> Iterator[list[T]]:
+    """``items`` in consecutive lists of at most ``size`` (any iterable, read lazily); a
+    callable ``size`` is asked before each list (a size that follows how long batches take)."""
     iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+    next_size = size if callable(size) else lambda: size
+    while batch := list(islice(iterator, next_size())):
         yield batch
 
 

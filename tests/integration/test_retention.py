@@ -24,6 +24,7 @@ from gdpr.connectors.factory import connectors_for, env_clients
 from gdpr.datamap import parse_datamap
 from gdpr.ledger import EvidenceInput, Ledger, verify_chain
 from gdpr.retention.anonymise import REDACTED, TOKEN_PREFIX
+from gdpr.retention.pace import FLOOR
 from gdpr.retention.plan import cutoff_for
 from gdpr.retention.purge import INTENT, RECOVERED, SETTLED, PurgeIncompleteError, SelectionError
 from gdpr.retention.run import run_rule
@@ -223,6 +224,35 @@ def rerun_and_compare_with_a_clean_run(org, *interrupted_pks):
 
     assert snapshot(org) == after_rerun
     assert changed == batch_changes(ledger, clean) > 0
+    assert verify_chain(org.ledger).ok
+
+
+def test_slow_transactions_make_smaller_batches_and_the_same_purge(org):
+    """Batches are sized after how long their transactions take: against a target no
+    transaction meets, they shrink to the floor from the third on (the second is read while the
+    first is written), and the purge ends in the state full batches leave."""
+    ledger = org.ledger_api
+    paced = ledger.start_run("test", "paced", "retention")
+    outcome = run_rule(
+        org.datamap,
+        RULE,
+        org.connectors,
+        ledger,
+        now=NOW,
+        batch_size=5,
+        transaction_seconds=1e-6,
+        run_pk=paced,
+    )
+    after = snapshot(org)
+    assert outcome.expired > 10
+    assert outcome.batches == 2 + -(-(outcome.expired - 10) // FLOOR)
+
+    seed_demo(org.crm, org.helpdesk, org.s3, buckets_of(org.datamap), customers=200)
+    full = ledger.start_run("test", "full", "retention")
+    again = run_rule(org.datamap, RULE, org.connectors, ledger, now=NOW, run_pk=full)
+    assert again.batches == 1
+    assert snapshot(org) == after
+    assert batch_changes(ledger, paced) == batch_changes(ledger, full) > 0
     assert verify_chain(org.ledger).ok
 
 

@@ -18,6 +18,7 @@ from gdpr.ledger.clock import utc_now
 from gdpr.reports.retention import render_retention_report
 from gdpr.reports.store import ReportStore
 from gdpr.retention.anonymise import NotNullError
+from gdpr.retention.pace import TRANSACTION_SECONDS
 from gdpr.retention.partition import Part, deferred, merge_outcomes
 from gdpr.retention.purge import SelectionError
 from gdpr.retention.run import run_rule, split_rule
@@ -142,6 +143,7 @@ def final_passes(
     dag_id: str,
     run_id: str,
     batch_size: int,
+    transaction_seconds: float,
     now: datetime,
 ) -> list[dict]:
     """The final pass of each split rule whose parts all succeeded and left records to it
@@ -161,7 +163,13 @@ def final_passes(
     return [
         {
             **purge_rule(
-                rule, dry_run=False, dag_id=dag_id, run_id=run_id, batch_size=batch_size, now=now
+                rule,
+                dry_run=False,
+                dag_id=dag_id,
+                run_id=run_id,
+                batch_size=batch_size,
+                transaction_seconds=transaction_seconds,
+                now=now,
             ),
             "final": True,
         }
@@ -194,6 +202,7 @@ def purge_rule(
     dag_id: str,
     run_id: str,
     batch_size: int,
+    transaction_seconds: float = TRANSACTION_SECONDS,
     now: datetime | None = None,
     part: Part | None = None,
 ) -> dict:
@@ -213,6 +222,7 @@ def purge_rule(
             now=now or utc_now(),
             dry_run=dry_run,
             batch_size=batch_size,
+            transaction_seconds=transaction_seconds,
             run_pk=run_pk,
             part=part,
         )

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Callable, Generator, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -40,6 +41,7 @@ from gdpr.retention.anonymise import Anonymisation, referring_edges, step_anonym
 from gdpr.retention.commits import in_commit_order
 from gdpr.retention.digest import SortedKeyDigest, digest_lines, key_lines, row_key_lines
 from gdpr.retention.exempt import RESTRICTED, Exemptions, lock_text
+from gdpr.retention.pace import TRANSACTION_SECONDS, Pace
 from gdpr.retention.partition import DEFERRED, Part, unsplittable
 from gdpr.retention.plan import Cutoff, RulePlan, Step
 from gdpr.retention.select import expired_pages
@@ -124,6 +126,7 @@ class Tree:
     spared: dict[str, dict[Key, str]]
     # shared records that stay for another party: the roles whose parts are emptied
     released: dict[str, dict[Key, frozenset[str]]] = field(default_factory=dict)
+    keys: int = 0  # root keys the batch was read for (some may be gone)
     _live: dict[str, dict[Key, Row]] = field(default_factory=dict)
 
     def meets(self, other: Tree) -> bool:
@@ -156,19 +159,30 @@ class RulePurge:
     ledger: Ledger
     exemptions: Exemptions
     cutoff: Cutoff
-    batch_size: int = 2000
+    batch_size: int = 2000  # the most root keys a batch takes
     dry_run: bool = False
     run_pk: int | None = None
     fail_after_batches: int | None = None  # fault injection for tests of interrupted runs
     on_batch: Callable[[int, int], None] | None = None
     # the share of the selection this task purges (``gdpr.retention.partition``)
     part: Part = field(default_factory=Part)
+    # seconds a batch's longest write transaction should take (``gdpr.retention.pace``)
+    transaction_seconds: float = TRANSACTION_SECONDS
+    timer: Callable[[], float] = time.perf_counter  # durations of transactions (tests inject)
+    _transactions: list[float] = field(default_factory=list)  # the current batch's, in seconds
 
     @property
     def name(self) -> str:
         """The rule as logs and errors name it: its id, and the part when split."""
         rule = self.plan.rule.id
         return rule if self.part.whole else f"{rule} (part {self.part.label})"
+
+    @cached_property
+    def pace(self) -> Pace:
+        """The size of each batch: paced on real runs (a dry run writes nothing: full batches)."""
+        if self.dry_run:
+            return Pace(self.batch_size, self.transaction_seconds, first=self.batch_size)
+        return Pace(self.batch_size, self.transaction_seconds)
 
     @cached_property
     def graph(self) -> ReferenceGraph:
@@ -230,16 +244,18 @@ class RulePurge:
         if not self.dry_run:
             self._settle_interrupted(keys)
         outcome.expired = keys.count
-        total = -(-keys.count // self.batch_size)
         log.info(
-            "rule %s: %d expired records in %s, %d batches%s",
+            "rule %s: %d expired records in %s, batches of up to %d%s",
             self.name,
             keys.count,
             root.id,
-            total,
-            " (dry run: nothing will change)" if self.dry_run else "",
+            self.batch_size,
+            " (dry run: nothing will change)"
+            if self.dry_run
+            else f", sized so each transaction takes about {self.transaction_seconds:g} s",
         )
         spared_roots: set[Key] = set()
+        left = keys.count
         for number, tree in enumerate(trees, start=1):
             if self.fail_after_batches is not None and number > self.fail_after_batches:
                 raise RuntimeError(f"injected failure before batch {number}")
@@ -250,11 +266,17 @@ class RulePurge:
                 self._tally(tree, outcome) if self.dry_run else self._apply(tree, outcome, number)
             )
             outcome.batches = number
+            left -= tree.keys
+            total = number + -(-left // self.pace.size)  # as the pace now sizes the rest
             log.info(
-                "rule %s: batch %d/%d: %s",
+                "rule %s: batch %d/%d (%d keys%s): %s",
                 self.name,
                 number,
                 total,
+                tree.keys,
+                f", longest transaction {max(self._transactions):.2f} s"
+                if self._transactions
+                else "",
                 ", ".join(f"{d} {n}" for d, n in done.items() if n) or "nothing to change",
             )
             if self.on_batch:
@@ -389,7 +411,7 @@ class RulePurge:
         thread). A tree read during the previous batch's changes that shares records with it is
         read again: it may have seen them before that batch changed them (a record under
         expired parties of both batches, a shared record whose other party was in the first)."""
-        batches = keys.batches(self.batch_size)
+        batches = keys.batches(self.pace)
         batch = next(batches, None)
         if batch is None:
             return
@@ -410,7 +432,7 @@ class RulePurge:
         rows = self._read(batch)  # one connection per system (``descend``)
         spared, by_party = self._spare(rows)
         released = self._release(rows, spared, by_party) if self.parties else {}
-        return Tree(rows, spared, released)
+        return Tree(rows, spared, released, keys=len(batch))
 
     def _read(self, batch: list[Key]) -> dict[str, dict[Key, Row]]:
         """The batch's records and their dependants, by dataset, keyed by the codec's text of
@@ -655,7 +677,9 @@ class RulePurge:
         }  # the records read, as evidence lines: computed once for the intent and the settlement
         digests = {dataset: digest_lines(lines) for dataset, lines in read.items() if lines}
         intent = self.ledger.record_evidence(self._intent(tree, number, read, digests))
+        self._transactions.clear()
         done, lines, parts = self._change(tree, read)
+        self.pace.observe(tree.keys, max(self._transactions, default=0.0))
         shared_digests: dict[str, dict[str, Any]] = {}
         for dataset, (count, changed) in parts.items():
             tally = outcome.shared[dataset]
@@ -793,6 +817,7 @@ class RulePurge:
         done: dict[str, int] = {}
         lines: dict[str, list[str]] = {}
         parts: dict[str, tuple[int, list[str]]] = {}
+        began = self.timer()
         with self.connectors[system].changes() as change:
             for step in steps:
                 if tree.released.get(step.dataset):
@@ -807,6 +832,7 @@ class RulePurge:
                 lines[step.dataset] = read[step.dataset]
                 done[step.dataset] = self._change_rows(change, step, live)
             ready()
+        self._transactions.append(self.timer() - began)  # to its commit: the locks' time
         return done, lines, parts
 
     def _empty_parts(

@@ -20,6 +20,7 @@ from gdpr.retention.anonymise import (
 )
 from gdpr.retention.exempt import Exemptions, collect
 from gdpr.retention.held import covered, hold_reason
+from gdpr.retention.pace import TRANSACTION_SECONDS
 from gdpr.retention.partition import Part, unsplittable
 from gdpr.retention.plan import RulePlan, cutoff_for, plan_rule
 from gdpr.retention.purge import RuleOutcome, RulePurge
@@ -37,6 +38,7 @@ def run_rule(
     now: datetime,
     dry_run: bool = False,
     batch_size: int = 2000,
+    transaction_seconds: float = TRANSACTION_SECONDS,
     run_pk: int | None = None,
     fail_after_batches: int | None = None,
     part: Part | None = None,
@@ -69,6 +71,7 @@ def run_rule(
         run_pk=run_pk,
         fail_after_batches=fail_after_batches,
         part=part or Part(),
+        transaction_seconds=transaction_seconds,
     )
     return purge.run()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pickle
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from gdpr.batches import chunks
@@ -43,7 +43,9 @@ class SpilledKeys:
                 return
             yield from page
 
-    def batches(self, size: int) -> Iterator[list[Key]]:
+    def batches(self, size: int | Callable[[], int]) -> Iterator[list[Key]]:
+        """Consecutive batches of ``size`` keys, or of ``size()`` asked again before each batch
+        (a ``gdpr.retention.pace.Pace`` that follows how long the batches take)."""
         return chunks(self, size)
 
     def close(self) -> None:

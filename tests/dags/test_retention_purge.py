@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 
 import pytest
@@ -184,6 +185,7 @@ def test_a_purge_in_parts_spreads_each_rule_over_tasks_and_ends_as_the_whole_pur
     (report,) = [k for k in report_keys(org) if k.endswith("-purge.html")]
     page = org.s3.get_object(Bucket=org.datamap.reports.bucket, Key=report)["Body"].read().decode()
     assert "legal hold" in page
+    assert re.search(r"longest transaction \d+\.\d\d s", page), "how long records stayed locked"
     assert verify_chain(org.ledger).ok
     ledger = Ledger(org.ledger)
     assert not ledger.evidence(actions=["retention.intent"], outside_successful_runs=True)

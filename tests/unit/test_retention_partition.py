@@ -71,7 +71,7 @@ def test_a_rule_reaching_records_by_a_normalised_address_runs_whole():
     )
 
 
-def outcome(expired, spared, count, spared_records=0):
+def outcome(expired, spared, count, spared_records=0, longest=0.1):
     return {
         "rule": "r",
         "dataset": "crm.people",
@@ -80,6 +80,7 @@ def outcome(expired, spared, count, spared_records=0):
         "cutoff": "2023-01-01",
         "expired": expired,
         "batches": 1,
+        "longest_transaction_seconds": longest,
         "spared": spared,
         "datasets": {"crm.people": {"action": "delete", "count": count, "spared": spared_records}},
         "shared": {},
@@ -89,7 +90,7 @@ def outcome(expired, spared, count, spared_records=0):
 def test_merged_outcome_counts_changes_once_and_takes_the_final_pass_word_on_what_stayed():
     parts = [
         outcome(10, {"legal hold": 1, DEFERRED: 2}, 7, 3),
-        outcome(5, {}, 5),
+        outcome(5, {}, 5, longest=0.3),
     ]
     final = outcome(3, {"legal hold": 1}, 2, 1)
     merged = merge_outcomes(parts, final)
@@ -97,6 +98,7 @@ def test_merged_outcome_counts_changes_once_and_takes_the_final_pass_word_on_wha
     assert merged["spared"] == {"legal hold": 1}
     assert merged["datasets"]["crm.people"] == {"action": "delete", "count": 14, "spared": 1}
     assert merged["batches"] == 3
+    assert merged["longest_transaction_seconds"] == 0.3  # the longest of any task
     assert merged["parts"] == 2
     alone = merge_outcomes([outcome(4, {"legal hold": 1}, 3, 1), outcome(2, {}, 2)])
     assert alone["spared"] == {"legal hold": 1}

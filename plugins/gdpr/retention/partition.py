@@ -91,6 +91,7 @@ def merge_outcomes(
         **{k: parts[0][k] for k in ("rule", "dataset", "dry_run", "as_of", "cutoff")},
         "expired": sum(o["expired"] for o in parts),
         "batches": sum(o["batches"] for o in runs),
+        "longest_transaction_seconds": max(o["longest_transaction_seconds"] for o in runs),
         "spared": {},
         "datasets": {},
         "shared": {},

@@ -91,6 +91,7 @@ class RuleOutcome:
     cutoff: str = ""  # records started before this day (ISO) had expired
     expired: int = 0
     batches: int = 0
+    longest_transaction: float = 0.0  # seconds: the longest any batch kept records locked
     spared_roots: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     datasets: dict[str, DatasetTally] = field(default_factory=dict)
     # shared records whose expired parties' parts were emptied, by dataset (``SHARED_REASON``)
@@ -106,6 +107,7 @@ class RuleOutcome:
             "cutoff": self.cutoff,
             "expired": self.expired,
             "batches": self.batches,
+            "longest_transaction_seconds": round(self.longest_transaction, 3),
             "spared": dict(self.spared_roots),
             "datasets": {
                 name: {"action": t.action, "count": t.count, "spared": t.spared}
@@ -679,7 +681,9 @@ class RulePurge:
         intent = self.ledger.record_evidence(self._intent(tree, number, read, digests))
         self._transactions.clear()
         done, lines, parts = self._change(tree, read)
-        self.pace.observe(tree.keys, max(self._transactions, default=0.0))
+        longest = max(self._transactions, default=0.0)
+        self.pace.observe(tree.keys, longest)
+        outcome.longest_transaction = max(outcome.longest_transaction, longest)
         shared_digests: dict[str, dict[str, Any]] = {}
         for dataset, (count, changed) in parts.items():
             tally = outcome.shared[dataset]

@@ -39,8 +39,8 @@ def statements(connector: SqlConnector) -> Iterator[list[str]]:
 def tagged(connector, ds, criteria, columns) -> dict[int, set[int]]:
     """person_id -> the indexes of the criteria its row met (rows met twice merged)."""
     out: dict[int, set[int]] = {}
-    for batch in find_any(connector, ds, criteria, columns):
-        for row, matched in batch:
+    for matched, rows in find_any(connector, ds, criteria, columns):
+        for row in rows:
             out.setdefault(row["person_id"], set()).update(matched)
     return out
 
@@ -75,8 +75,8 @@ def test_composite_and_single_references_together_match_their_own_look_ups(shop)
     by_pair = ByReference(("buyer", "purchase"), [(3, 4), (3, 5), (5, 99)])
     by_buyer = ByReference(("buyer",), [(6,), (3,)])
     together: dict[int, set[int]] = {}
-    for batch in find_any(connector, parcels, [by_pair, by_buyer], ["parcel_id", "buyer"]):
-        for row, matched in batch:
+    for matched, rows in find_any(connector, parcels, [by_pair, by_buyer], ["parcel_id", "buyer"]):
+        for row in rows:
             together.setdefault(row["parcel_id"], set()).update(matched)
     alone = [
         {r["parcel_id"] for b in connector.find(parcels, c, ["parcel_id"]) for r in b}
@@ -148,14 +148,14 @@ def test_a_failing_look_up_names_its_table_but_no_value(shop):
     gone = dataset(datamap, "shop.people").model_copy(update={"table": "people_gone"})
     address = "planted.person@example.org"
     with pytest.raises(sa.exc.DBAPIError) as caught:
-        connector._look_up(gone, [ByIdentity("mail", address)], ["person_id"])
+        connector._rows(gone, ByIdentity("mail", address), ["person_id"])
     text = "".join(traceback.format_exception(caught.value))
     assert address not in text
     assert "people_gone" in text
     assert "[SQL parameters hidden" in text
     # the connection is usable afterwards (the failed transaction was ended)
     people = dataset(datamap, "shop.people")
-    found, _ = connector._look_up(people, [ByIdentity("mail", "person3@small.example")], ["mail"])
+    found = connector._rows(people, ByIdentity("mail", "person3@small.example"), ["mail"])
     assert [r["mail"].strip().lower() for r in found] == ["person3@small.example"]
 
 
@@ -182,13 +182,13 @@ def test_look_ups_and_a_stream_share_a_reading_connection(shop):
     mail = ByIdentity("mail", "person6@small.example")
     connector.column_types(people)  # reflected before (reflecting begins a transaction)
     with connector.reading():
-        first, _ = connector._look_up(people, [mail], ["person_id"])
+        first = connector._rows(people, mail, ["person_id"])
         conn = connector._pinned
         driver = conn.connection.dbapi_connection
         alone = connector.engine.dialect.name == "postgresql"
         assert conn.in_transaction() is not alone
         streamed = [r["person_id"] for b in connector.stream(people, ["person_id"]) for r in b]
-        again, _ = connector._look_up(people, [mail], ["person_id"])
+        again = connector._rows(people, mail, ["person_id"])
         assert conn.in_transaction()
     assert first == again == [{"person_id": 6}]
     assert sorted(streamed) == list(range(1, 51))
@@ -202,12 +202,12 @@ def test_reading_blocks_keep_one_connection_which_is_replaced_once_lost(shop):
     look-up, which still answers; the connector's close gives it back."""
     connector, datamap = shop
     people = dataset(datamap, "shop.people")
-    mail = [ByIdentity("mail", "person6@small.example")]
+    mail = ByIdentity("mail", "person6@small.example")
     checkouts: list[object] = []
     sa.event.listen(connector.engine.pool, "checkout", lambda *_: checkouts.append(1))
     for _ in range(3):
         with connector.reading():
-            assert connector._look_up(people, mail, ["person_id"])[0] == [{"person_id": 6}]
+            assert connector._rows(people, mail, ["person_id"]) == [{"person_id": 6}]
             kept = connector._pinned
     assert len(checkouts) == 1
     dialect = connector.engine.dialect.name
@@ -221,7 +221,7 @@ def test_reading_blocks_keep_one_connection_which_is_replaced_once_lost(shop):
                 kept.rollback()
                 own.exec_driver_sql(f"KILL {int(pid)}")
         with connector.reading():
-            assert connector._look_up(people, mail, ["person_id"])[0] == [{"person_id": 6}]
+            assert connector._rows(people, mail, ["person_id"]) == [{"person_id": 6}]
     checked_in = connector.engine.pool.checkedin()
     connector._kept.release()
     assert connector.engine.pool.checkedin() == checked_in + 1
@@ -238,7 +238,7 @@ def test_connectors_come_and_go_without_holding_connections_or_listeners(shop):
     for _ in range(3):
         other = SqlConnector(system, engine)
         with other.reading():
-            other._look_up(people, [ByIdentity("mail", "person6@small.example")], ["person_id"])
+            other._rows(people, ByIdentity("mail", "person6@small.example"), ["person_id"])
         assert engine.pool.checkedout() == checked_out + 1  # kept between blocks
         del other
         gc.collect()

@@ -272,20 +272,24 @@ def reading(
 
 def find_any(
     connector: Connector, dataset: Dataset, criteria: Sequence[Criterion], columns: Sequence[str]
-) -> Iterator[list[tuple[Row, frozenset[int]]]]:
-    """Records meeting any of ``criteria``, each with the indexes of the criteria it meets (a
-    dataset a subject reaches by several links: by e-mail and by account, by customer and by
-    prospect). A connector that can ask for them together has ``find_together``, which gives
-    them all (SQL: one statement, the criteria joined by OR) or None when these criteria do
-    not fit in one request; otherwise each criterion is asked alone, and a record two
-    criteria find comes back once for each."""
+) -> Iterable[tuple[frozenset[int], list[Row]]]:
+    """Records meeting any of ``criteria``, in groups of records meeting the same ones, each
+    with the indexes of those criteria (a dataset a subject reaches by several links: by
+    e-mail and by account, by customer and by prospect): the caller files a group at once,
+    not record by record (a large subject's 100,000). A connector that can ask for them
+    together has ``find_together``, which gives them all (SQL: one statement, the criteria
+    joined by OR; one criterion as it, without the batches of ``find``) or None when these
+    criteria do not fit in one request; otherwise each criterion is asked alone, and a record
+    two criteria find comes back once for each."""
     together = getattr(connector, "find_together", None)
-    found = together(dataset, criteria, columns) if together and len(criteria) > 1 else None
-    if found is not None:
-        if found:
-            yield found
-        return
+    found = together(dataset, criteria, columns) if together else None
+    return _one_by_one(connector, dataset, criteria, columns) if found is None else found
+
+
+def _one_by_one(
+    connector: Connector, dataset: Dataset, criteria: Sequence[Criterion], columns: Sequence[str]
+) -> Iterator[tuple[frozenset[int], list[Row]]]:
     for n, criterion in enumerate(criteria):
         tag = frozenset((n,))
         for batch in connector.find(dataset, criterion, columns):
-            yield [(row, tag) for row in batch]
+            yield tag, batch

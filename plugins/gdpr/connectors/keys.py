@@ -192,6 +192,7 @@ def column_kind(type_: sa.types.TypeEngine | None) -> str:
 
 
 _DROP = object()  # a value the column can never hold: it matches nothing
+_INTS = {int}  # the types of keys an integer column binds as read (``KeyBinding.values``)
 
 
 def to_column(value: Any, kind: str, dialect: str) -> Any:
@@ -303,8 +304,8 @@ class KeyBinding:
             kind = kinds[0]
             if kind == INTEGER:  # integers read from an integer column need no conversion
                 plain = [key[0] for key in keys]
-                if all(type(v) is int for v in plain):
-                    return list(dict.fromkeys(plain)) or None
+                if set(map(type, plain)) == _INTS:  # none a bool, none missing
+                    return list(dict.fromkeys(plain))
             converted = (to_column(key[0], kind, dialect) for key in keys)
             scalars = list(dict.fromkeys(v for v in converted if v is not _DROP))
             return scalars or None

@@ -17,9 +17,10 @@ import threading
 import uuid
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 import sqlalchemy as sa
@@ -46,6 +47,7 @@ IN_LIST_SIZE = 1000  # values per IN (...) list: well under every driver's param
 # values per look-up where they go as ONE array parameter (PostgreSQL, single-column keys):
 # no parameter limit applies, so a large subject's children are found in a statement or two
 ARRAY_SIZE = 100_000
+_FIRST = frozenset((0,))  # the criteria a row of a look-up of one criterion meets
 
 
 class SqlConnector:
@@ -115,12 +117,12 @@ class SqlConnector:
                 return
             for chunk in chunks(criterion.values, IN_LIST_SIZE):
                 one = ByIdentities(criterion.field, tuple(chunk), criterion.kind)
-                found, _ = self._look_up(dataset, [one], columns)
+                found = self._rows(dataset, one, columns)
                 if found:
                     yield found
             return
         if isinstance(criterion, ByIdentity):  # one subject's records: fetched at once
-            found, _ = self._look_up(dataset, [criterion], columns)
+            found = self._rows(dataset, criterion, columns)
             if found:
                 yield found
             return
@@ -146,116 +148,100 @@ class SqlConnector:
             return
         # One IN-list's matches are bounded by the list: fetched at once.
         for chunk in chunks(criterion.values, self._in_size(dataset, criterion.fields)):
-            found, _ = self._look_up(dataset, [ByReference(criterion.fields, chunk)], columns)
+            found = self._rows(dataset, ByReference(criterion.fields, chunk), columns)
             if found:
                 yield found
 
     def find_together(
         self, dataset: Dataset, criteria: Sequence[Criterion], columns: Sequence[str]
-    ) -> list[tuple[Row, frozenset[int]]] | None:
-        """Rows meeting any of ``criteria``, each with the indexes of the criteria it meets,
+    ) -> list[tuple[frozenset[int], list[Row]]] | None:
+        """Rows meeting any of ``criteria``, grouped by the indexes of the criteria they meet,
         from ONE statement (``gdpr.connectors.base.find_any``): a dataset the subject reaches
         by several links (a consent by its customer or its prospect, a ticket by e-mail or by
         account) is read as a hand-written query would, the criteria joined by OR, each row
         saying which it met (a CASE column per criterion: the database compares, so an
         identity matches exactly as its own look-up would). None when they do not fit in one
-        statement (a phone number, more values than one IN-list takes)."""
-        if not self._one_statement([(dataset, c) for c in criteria]):
+        statement (a phone number, more values than one IN-list takes). One criterion is
+        asked as ``find`` would, without its batches: a subject's look-ups each fit in one."""
+        lookup = self._lookup(dataset, criteria, columns)
+        if lookup is None or not lookup.fits(criteria):
             return None
-        rows, tags = self._look_up(dataset, criteria, columns)
-        return list(zip(rows, tags, strict=True))
-
-    def _one_statement(self, lookups: Sequence[tuple[Dataset, Criterion]]) -> bool:
-        """Whether these look-ups fit in one statement: no phone number, no ``Matching``, and
-        the values of IN-lists within one list's size (a PostgreSQL array has no limit)."""
-        listed = [self._listed(d, c) for d, c in lookups]
-        return None not in listed and sum(n for n in listed if n is not None) <= IN_LIST_SIZE
-
-    def _listed(self, dataset: Dataset, criterion: Criterion) -> int | None:
-        """How many values a criterion puts in IN-lists when it is one condition of a
-        statement (0 for an identity, or keys bound as one array), or None when it cannot be
-        one (a phone number, a ``Matching``, more keys than one array takes)."""
-        if isinstance(criterion, ByIdentity):
-            return None if criterion.kind == "phone" else 0
-        if isinstance(criterion, ByIdentities):
-            return None if criterion.kind == "phone" else len(criterion.values)
-        if isinstance(criterion, ByReference):
-            if not self._arrays(dataset, criterion.fields):
-                return len(criterion.values)
-            return 0 if len(criterion.values) <= ARRAY_SIZE else None
-        return None
+        return self._look_up(lookup, criteria)
 
     def _in_size(self, dataset: Dataset, fields: Sequence[str]) -> int:
         """Keys per look-up on ``fields``: one array (PostgreSQL) or one IN-list."""
         return ARRAY_SIZE if self._arrays(dataset, fields) else IN_LIST_SIZE
 
+    def _rows(self, dataset: Dataset, criterion: Criterion, columns: Sequence[str]) -> list[Row]:
+        """The rows one criterion finds (its values within one statement's size)."""
+        one = [criterion]
+        lookup = self._lookup(dataset, one, columns)
+        assert lookup is not None, "a phone number or a Matching has look-ups of its own"
+        found = self._look_up(lookup, one)
+        return found[0][1] if found else []
+
     def _look_up(
-        self, dataset: Dataset, criteria: Sequence[Criterion], columns: Sequence[str]
-    ) -> tuple[list[Row], list[frozenset[int]]]:
+        self, lookup: _Lookup, criteria: Sequence[Criterion]
+    ) -> list[tuple[frozenset[int], list[Row]]]:
         """The rows meeting any of ``criteria`` (identities or references, each within one
-        statement's size) in one round trip, and with several criteria, the indexes of those
-        each row meets (with one, no second list).
+        statement's size) in one round trip, grouped by the indexes of the criteria they
+        meet (one criterion: one group, with the index 0).
 
         The statement is built once per dataset, columns and shape of the criteria
-        (``_Lookup``) with one bind parameter per criterion, and run again with new values:
+        (``_lookup``) with one bind parameter per criterion, and run again with new values:
         it is compiled once for the dialect and sent as that SQL (``_fetch``), with no
         statement rebuilt, re-keyed or re-compiled per look-up, which was most of a subject
         resolution's time beside the database's own. Rows are built from plain tuples."""
-        lookup = self._lookup(dataset, criteria, columns)
-        params = _params(lookup, criteria)
-        if params is None:
-            return [], []  # no value any record could hold: nothing to ask
-        with self._connection() as conn:
-            found = self._fetch(conn, lookup, params)
-        names = list(columns)
+        values = _values(lookup, criteria)
+        if values is None:
+            return []  # no value any record could hold: nothing to ask
+        found = self._fetch(lookup, values)
+        if not found:
+            return []
+        # each row a dict of the columns, built without Python code per row (a large
+        # subject's 100,000); with several criteria, the CASE columns after the names are
+        # left out of it (zip stops at the names)
+        rows = _fixed(list(map(dict, map(partial(zip, lookup.columns), found))), lookup.fixers)
         if len(criteria) == 1:
-            return _fixed([dict(zip(names, r, strict=True)) for r in found], lookup.fixers), []
-        width = len(names)
-        rows = _fixed([dict(zip(names, r[:width], strict=True)) for r in found], lookup.fixers)
-        # a row's CASE columns say which criteria it meets: one frozenset per combination
-        combinations: dict[tuple[Any, ...], frozenset[int]] = {}
-        tags = []
-        for record in found:
-            hits = tuple(record[width:])
-            tag = combinations.get(hits)
-            if tag is None:
-                tag = combinations[hits] = frozenset(n for n, hit in enumerate(hits) if hit)
-            tags.append(tag)
-        return rows, tags
+            return [(_FIRST, rows)]
+        width = len(lookup.columns)
+        by_hits: dict[tuple[Any, ...], list[Row]] = {}  # the CASE columns' values -> rows
+        for record, row in zip(found, rows, strict=True):
+            by_hits.setdefault(tuple(record[width:]), []).append(row)
+        return [
+            (frozenset(n for n, hit in enumerate(hits) if hit), group)
+            for hits, group in by_hits.items()
+        ]
 
     def _lookup(
         self, dataset: Dataset, criteria: Sequence[Criterion], columns: Sequence[str]
-    ) -> _Lookup:
-        """The statement of ``_look_up`` for this shape, built on first use (per connector)."""
-        types = self.column_types(dataset)
-        shape = tuple(_shape(c, types) for c in criteria)
-        cache_key = (dataset.db_schema, dataset.table_name, tuple(columns), shape)
+    ) -> _Lookup | None:
+        """The statement of ``_look_up`` for this shape, built on first use (per connector)
+        and kept once the table's types are known (they are what binds its keys); None for
+        criteria no statement can ask (``_shapes``)."""
+        shapes = _shapes(criteria)
+        if shapes is None:
+            return None
+        cache_key = (dataset.db_schema, dataset.table_name, tuple(columns), shapes)
         found = self._lookups.get(cache_key)
         if found is not None:
             return found
+        types = self.column_types(dataset)
         table = self.table(dataset)
-        conditions: list[sa.ColumnElement[bool]] = []
-        binders: list[Callable[[Any], Any]] = []
-        for n, criterion in enumerate(criteria):
-            condition, binder = self._condition(table, criterion, f"k{n}", types)
-            conditions.append(condition)
-            binders.append(binder)
+        conditions = [self._condition(table, c, f"k{n}", types) for n, c in enumerate(criteria)]
         select = sa.select(*(table.c[name] for name in columns))
         if len(conditions) > 1:
             met, unmet = sa.literal_column("1"), sa.literal_column("0")  # no bind parameters
             select = select.add_columns(
                 *(
                     sa.case((condition, met), else_=unmet).label(f"gdpr_criterion_{n}")
-                    for n, condition in enumerate(conditions)
+                    for n, (condition, _, _) in enumerate(conditions)
                 )
-            ).where(sa.or_(*conditions))
+            ).where(sa.or_(*(condition for condition, _, _ in conditions)))
         else:
-            select = select.where(conditions[0])
-        lookup = _Lookup(
-            select,
-            tuple(binders),
-            self._read_fixers(dataset, columns),
-            _Compiled.of(select, self.engine.dialect),
+            select = select.where(conditions[0][0])
+        lookup = _Lookup.of(
+            select, conditions, columns, self._read_fixers(dataset, columns), self.engine.dialect
         )
         if dataset.name in self._column_types:  # types known: the shape will not change
             self._lookups[cache_key] = lookup
@@ -267,53 +253,54 @@ class SqlConnector:
         criterion: Criterion,
         name: str,
         types: Mapping[str, sa.types.TypeEngine],
-    ) -> tuple[sa.ColumnElement[bool], Callable[[Any], Any]]:
-        """A criterion as a condition on ``table`` with one bind parameter ``name``, and how
-        that parameter's value is made from a criterion of the same shape."""
+    ) -> tuple[sa.ColumnElement[bool], Callable[[Any], Any], str]:
+        """A criterion as a condition on ``table`` with one bind parameter ``name``, how that
+        parameter's value is made from a criterion of the same shape, and where its values go
+        (``_Lookup.fits``)."""
         if isinstance(criterion, ByIdentity):
             column = _normalised(table.c[criterion.field], criterion.kind)
-            return column == sa.bindparam(name), _identity_value
+            return column == sa.bindparam(name), _identity_value, _ONE
         if isinstance(criterion, ByIdentities):
             column = _normalised(table.c[criterion.field], criterion.kind)
-            return column.in_(sa.bindparam(name, expanding=True)), _identity_values
+            return column.in_(sa.bindparam(name, expanding=True)), _identity_values, _LISTED
         assert isinstance(criterion, ByReference)
         binding = key_codec.KeyBinding.of(
             self.engine.dialect.name, [types.get(f) for f in criterion.fields]
         )
         columns = [table.c[f] for f in criterion.fields]
-        return binding.clause(columns, name), _reference_values(binding)
+        form = _ARRAY if binding.array else _LISTED
+        return binding.clause(columns, name), _reference_values(binding), form
 
     def count_together(self, lookups: Sequence[tuple[Dataset, Criterion]]) -> list[int] | None:
         """How many records each ``(dataset, criterion)`` finds, from ONE statement (a count
         subquery per look-up): for a check most of whose look-ups find nothing (an erasure's
         verification that its deleted records are gone, a dozen tables in one round trip).
-        None when they do not fit in one statement (see ``_listed``)."""
-        if not self._one_statement(lookups):
+        None when they do not fit in one statement (see ``_Lookup.fits``)."""
+        criteria = [c for _, c in lookups]
+        shapes = _shapes(criteria)
+        if shapes is None:
             return None
-        typed = [(d, c, self.column_types(d)) for d, c in lookups]
-        cache_key = (
-            "count",
-            tuple((d.db_schema, d.table_name, _shape(c, t)) for d, c, t in typed),
-        )
+        cache_key = ("count", tuple((d.db_schema, d.table_name) for d, _ in lookups), shapes)
         lookup = self._lookups.get(cache_key)
         if lookup is None:
             counts: list[sa.Label[Any]] = []
-            binders: list[Callable[[Any], Any]] = []
-            for n, (dataset, criterion, types) in enumerate(typed):
+            conditions = []
+            for n, (dataset, criterion) in enumerate(lookups):
                 table = self.table(dataset)
-                condition, binder = self._condition(table, criterion, f"k{n}", types)
-                count = sa.select(sa.func.count()).select_from(table).where(condition)
+                condition = self._condition(table, criterion, f"k{n}", self.column_types(dataset))
+                count = sa.select(sa.func.count()).select_from(table).where(condition[0])
                 counts.append(count.scalar_subquery().label(f"gdpr_count_{n}"))
-                binders.append(binder)
+                conditions.append(condition)
             select = sa.select(*counts)
-            lookup = _Lookup(select, tuple(binders), {}, _Compiled.of(select, self.engine.dialect))
+            lookup = _Lookup.of(select, conditions, (), {}, self.engine.dialect)
             if all(d.name in self._column_types for d, _ in lookups):
                 self._lookups[cache_key] = lookup
-        params = _params(lookup, [c for _, c in lookups])
-        if params is None:
+        if not lookup.fits(criteria):
+            return None
+        values = _values(lookup, criteria)
+        if values is None:
             return [0] * len(lookups)
-        with self._connection() as conn:
-            (row,) = self._fetch(conn, lookup, params)
+        (row,) = self._fetch(lookup, values)
         return [int(n) for n in row]
 
     def _all(
@@ -501,10 +488,8 @@ class SqlConnector:
     def locked(self, dataset: Dataset, rows: Sequence[Row]) -> dict[tuple[Any, ...], Lock]:
         return {}  # a row under a database lock waits; it is not refused
 
-    @contextmanager
-    def reading(self) -> Iterator[None]:
-        with self.pinned():
-            yield
+    def reading(self) -> AbstractContextManager[None]:
+        return self.pinned()
 
     @contextmanager
     def changes(self) -> Iterator[SqlChanges]:
@@ -528,53 +513,60 @@ class SqlConnector:
             return
         lent = self._kept.lend()
         if lent is None:
-            with self.engine.connect() as conn, self._pin(conn, reused=False):
-                yield
+            with self.engine.connect() as conn:
+                self._local.pinned, self._local.unverified = conn, False
+                try:
+                    yield
+                finally:
+                    self._unpin(conn)
             return
         conn, reused = lent
-        try:
-            with self._pin(conn, reused):
-                yield
-        finally:
-            self._kept.give_back(conn)
-
-    @contextmanager
-    def _pin(self, conn: sa.Connection, reused: bool) -> Iterator[None]:
         self._local.pinned, self._local.unverified = conn, reused
         try:
             yield
         finally:
-            self._local.pinned, self._local.unverified = None, False
-            conn.rollback()
+            try:
+                self._unpin(conn)
+            finally:
+                self._kept.give_back(conn)
 
-    @contextmanager
-    def _connection(self) -> Iterator[sa.Connection]:
+    def _unpin(self, conn: sa.Connection) -> None:
+        """The block is over: its transaction, if one began, ends, and the thread's reads
+        go back to taking a connection each."""
+        self._local.pinned, self._local.unverified = None, False
+        conn.rollback()
+
+    def _connection(self) -> AbstractContextManager[sa.Connection]:
+        """The block's connection (``pinned``), else one of the pool's for this use alone:
+        no generator per look-up, which a subject's dozen look-ups would each pay."""
         pinned = self._pinned
-        if pinned is not None:
-            yield pinned
-        else:
-            with self.engine.connect() as conn:
-                yield conn
+        return nullcontext(pinned) if pinned is not None else self.engine.connect()
 
     def close(self) -> None:
         self._kept.forget()
         self.engine.dispose()
 
-    def _fetch(self, conn: sa.Connection, lookup: _Lookup, params: Mapping[str, Any]) -> Any:
-        """``_fetch`` on ``conn``, once more on a new connection if the kept connection, idle
+    def _fetch(self, lookup: _Lookup, values: Sequence[Any]) -> Any:
+        """``_fetch`` on the block's connection (``pinned``), else on one of the pool's for
+        this look-up alone; once more on a new connection if the kept connection, idle
         since an earlier block, turns out dead at the block's first look-up (the server
         restarted, an idle timeout): what the pool's pre-ping finds at a checkout, found
         without a ping per block. A look-up only reads, so asking it again changes nothing."""
-        unverified = getattr(self._local, "unverified", False)
+        local = self._local
+        conn = getattr(local, "pinned", None)
+        if conn is None:
+            with self.engine.connect() as own:
+                return _fetch(own, lookup, values)
+        unverified = local.unverified
         if unverified:
-            self._local.unverified = False
+            local.unverified = False
         try:
-            return _fetch(conn, lookup, params)
+            return _fetch(conn, lookup, values)
         except sa.exc.DBAPIError as exc:
             if not (unverified and exc.connection_invalidated):
                 raise
         conn.rollback()  # the dead connection's transaction, if any: the next use reconnects
-        return _fetch(conn, lookup, params)
+        return _fetch(conn, lookup, values)
 
     def keys_in(
         self,
@@ -1035,62 +1027,117 @@ def _short(exc: sa.exc.DBAPIError) -> str:
 
 @dataclass(frozen=True)
 class _Compiled:
-    """A look-up statement compiled once for a dialect: the SQL the driver is sent, the bind
-    processors of its parameters (a typed array's, a UUID's), and for a positional driver
-    their order. ``of`` gives None for a statement whose SQL changes with its values (an
-    expanding IN-list, on MariaDB and SQLite) or whose rows SQLAlchemy would convert: that
-    one goes through ``Connection.execute``."""
+    """A look-up statement compiled once for a dialect: the SQL the driver is sent, and its
+    bind parameters in the order the driver takes them (by name, or by position), each with
+    its bind processor (a typed array's, a UUID's). ``of`` gives None for a statement whose
+    SQL changes with its values (an expanding IN-list, on MariaDB and SQLite), whose rows
+    SQLAlchemy would convert, or with a parameter not named by its own key: that one goes
+    through ``Connection.execute``."""
 
-    compiled: Any  # sqlalchemy.sql.compiler.SQLCompiler
     sql: str
-    processors: tuple[tuple[str, Callable[[Any], Any]], ...]
-    positional: tuple[str, ...] | None
+    # each parameter the driver takes: its name, the index of its value (its ``k<n>``) and
+    # its bind processor
+    binds: tuple[tuple[str, int, Callable[[Any], Any] | None], ...]
+    positional: bool
 
     @classmethod
-    def of(cls, select: sa.Select, dialect: sa.Dialect) -> _Compiled | None:
+    def of(cls, select: sa.Select, names: Sequence[str], dialect: sa.Dialect) -> _Compiled | None:
+        """``select`` compiled, its parameters being ``names`` (``k<n>``), or None (see above)."""
         compiled = select.compile(dialect=dialect)
+        index = {name: n for n, name in enumerate(names)}
         if (
             compiled.post_compile_params
             or compiled.literal_execute_params
             or compiled.escaped_bind_names
+            or any(
+                bind.key != name or name not in index for bind, name in compiled.bind_names.items()
+            )
             or any(
                 c.type.dialect_impl(dialect).result_processor(dialect, None) is not None
                 for c in select.selected_columns
             )
         ):
             return None
-        processors = []
-        for bind, name in compiled.bind_names.items():
-            process = bind.type.dialect_impl(dialect).bind_processor(dialect)
-            if process is not None:
-                processors.append((name, process))
-        positional = tuple(compiled.positiontup or ()) if compiled.positional else None
-        return cls(compiled, compiled.string, tuple(processors), positional)
+        processors = {
+            name: bind.type.dialect_impl(dialect).bind_processor(dialect)
+            for bind, name in compiled.bind_names.items()
+        }
+        # a positional driver takes a parameter once per place it appears (a criterion's
+        # in its CASE column and in the WHERE clause)
+        order = compiled.positiontup if compiled.positional else processors
+        binds = tuple((name, index[name], processors[name]) for name in order)
+        return cls(compiled.string, binds, bool(compiled.positional))
 
-    def parameters(self, params: Mapping[str, Any]) -> Any:
-        """The driver's parameters for these bind values, as SQLAlchemy would send them."""
-        values = self.compiled.construct_params(params, escape_names=False)
-        for name, process in self.processors:
-            values[name] = process(values[name])
-        if self.positional is None:
-            return values
-        return tuple(values[name] for name in self.positional)
+    def parameters(self, values: Sequence[Any]) -> Any:
+        """The driver's parameters for the values of ``k<n>``, as SQLAlchemy would send them
+        (``construct_params``, then the bind processors), without its compiler's per-call
+        work: every parameter is one of the look-up's."""
+        if self.positional:
+            return tuple(
+                [process(values[n]) if process else values[n] for _, n, process in self.binds]
+            )
+        return {
+            name: process(values[n]) if process else values[n] for name, n, process in self.binds
+        }
 
 
 @dataclass(frozen=True)
 class _Lookup:
     """A look-up statement built once (``SqlConnector._lookup``): the select, per criterion
-    how its bind parameter ``k<n>`` is made from it (None: no record can match it), the
-    read fixers of its columns, and the statement compiled for the connector's dialect."""
+    how its bind parameter ``k<n>`` is made from it (None: no record can match it) and where
+    its values go (``fits``), the columns its rows carry and their read fixers, and the
+    statement compiled for the connector's dialect."""
 
     select: sa.Select
     binders: tuple[Callable[[Any], Any], ...]
+    forms: tuple[str, ...]
+    columns: tuple[str, ...]
     fixers: Mapping[str, Any]
     compiled: _Compiled | None = None
+    names: tuple[str, ...] = ()  # the bind parameters, k0, k1...
+
+    @classmethod
+    def of(
+        cls,
+        select: sa.Select,
+        conditions: Sequence[tuple[Any, Callable[[Any], Any], str]],
+        columns: Sequence[str],
+        fixers: Mapping[str, Any],
+        dialect: sa.Dialect,
+    ) -> _Lookup:
+        """The look-up of ``select``, whose conditions ``_condition`` gave in this order."""
+        names = tuple(f"k{n}" for n in range(len(conditions)))
+        return cls(
+            select,
+            tuple(binder for _, binder, _ in conditions),
+            tuple(form for _, _, form in conditions),
+            tuple(columns),
+            fixers,
+            _Compiled.of(select, names, dialect),
+            names,
+        )
+
+    def fits(self, criteria: Sequence[Criterion]) -> bool:
+        """Whether these criteria's values fit in this one statement: the values of its
+        IN-lists within one list's size; an array's within ``ARRAY_SIZE`` (no parameter
+        limit applies to it, only the memory of one statement)."""
+        listed = 0
+        for form, criterion in zip(self.forms, criteria, strict=True):
+            if form == _LISTED:
+                listed += len(criterion.values)  # type: ignore[union-attr]
+            elif form == _ARRAY and len(criterion.values) > ARRAY_SIZE:  # type: ignore[union-attr]
+                return False
+        return listed <= IN_LIST_SIZE
 
 
-def _fetch(conn: sa.Connection, lookup: _Lookup, params: Mapping[str, Any]) -> Sequence[Any]:
-    """The rows of a look-up, as tuples.
+# where a criterion's values go in a look-up statement (``_Lookup.forms``)
+_ONE = "one"  # one identity value
+_LISTED = "listed"  # an IN-list, one bind parameter per value
+_ARRAY = "array"  # one array parameter
+
+
+def _fetch(conn: sa.Connection, lookup: _Lookup, values: Sequence[Any]) -> Sequence[Any]:
+    """The rows of a look-up for the values of its parameters ``k<n>``, as tuples.
 
     A statement compiled once (``_Compiled``) is sent as its SQL on the connection's DBAPI
     cursor: SQLAlchemy's own execution (cache key, execution context, result rows) cost more
@@ -1105,13 +1152,14 @@ def _fetch(conn: sa.Connection, lookup: _Lookup, params: Mapping[str, Any]) -> S
     which fires the execution events."""
     compiled = lookup.compiled
     if compiled is None:
-        return conn.execute(lookup.select, params).all()
-    parameters = compiled.parameters(params)
+        return conn.execute(lookup.select, dict(zip(lookup.names, values, strict=True))).all()
+    parameters = compiled.parameters(values)
     on = conn.dispatch
     if on.before_cursor_execute or on.after_cursor_execute or on.before_execute or on.after_execute:
         return conn.exec_driver_sql(compiled.sql, parameters).all()
-    alone = not conn.in_transaction() and _statement_is_its_own_snapshot(conn)
-    if not alone and not conn.in_transaction():
+    outside = not conn.in_transaction()
+    alone = outside and _statement_is_its_own_snapshot(conn)
+    if outside and not alone:
         conn.begin()  # what ``execute`` does first (autobegin): ``rollback`` then ends it
     driver = conn.connection.dbapi_connection
     if alone:
@@ -1220,23 +1268,32 @@ def _statement_is_its_own_snapshot(conn: sa.Connection) -> bool:
     )
 
 
-def _params(lookup: _Lookup, criteria: Sequence[Criterion]) -> dict[str, Any] | None:
-    """The bind parameters ``k<n>`` of a look-up for ``criteria``; None when no record can
-    match any of them (nothing to ask). A criterion no record can match (every key a value
-    its column cannot hold) binds an empty list: the others still may."""
-    params = [bind(c) for bind, c in zip(lookup.binders, criteria, strict=True)]
-    if all(v is None for v in params):
+def _values(lookup: _Lookup, criteria: Sequence[Criterion]) -> list[Any] | None:
+    """The values of a look-up's bind parameters ``k<n>`` for ``criteria``; None when no
+    record can match any of them (nothing to ask). A criterion no record can match (every
+    key a value its column cannot hold) binds an empty list: the others still may."""
+    values = [bind(c) for bind, c in zip(lookup.binders, criteria, strict=True)]
+    if values.count(None) == len(values):
         return None
-    return {f"k{n}": [] if v is None else v for n, v in enumerate(params)}
+    return [[] if v is None else v for v in values]
 
 
-def _shape(criterion: Criterion, types: Mapping[str, Any]) -> tuple[Any, ...]:
-    """What a look-up statement depends on in a criterion (not its values): its form, its
-    fields, an identity's kind, and the types its keys are bound with."""
-    if isinstance(criterion, ByIdentity | ByIdentities):
-        return (type(criterion).__name__, criterion.field, criterion.kind)
-    assert isinstance(criterion, ByReference)
-    return ("ref", criterion.fields, tuple(id(types.get(f)) for f in criterion.fields))
+def _shapes(criteria: Sequence[Criterion]) -> tuple[Any, ...] | None:
+    """What a look-up statement depends on in its criteria (not their values): their form,
+    their fields and an identity's kind; the types keys are bound with are the table's,
+    fixed once reflected (a statement is only kept from then on). None when one cannot be
+    a condition of a statement: a phone number (compared in Python once the database
+    narrowed them: ``_find_phone``), a ``Matching`` (a condition of its own, read in
+    batches)."""
+    shapes: list[Any] = []
+    for c in criteria:
+        if isinstance(c, ByReference):
+            shapes.append(c.fields)
+        elif isinstance(c, ByIdentity | ByIdentities) and c.kind != "phone":
+            shapes.append((type(c), c.field, c.kind))
+        else:
+            return None
+    return tuple(shapes)
 
 
 def _identity_value(criterion: ByIdentity) -> str:

@@ -132,14 +132,15 @@ def resolve_subject(
     fields they join on), for a caller that decides on more (an erasure's plan,
     ``gdpr.erasure.plan.planning_columns``) and would otherwise read the records twice.
     """
-    kind = identity_kind(datamap, identity)
-    normalised = normalise_for(datamap, identity, value)
-    seeds = {
-        ref.id: ByIdentity(ref.dataset.identity[identity], normalised, kind)
-        for ref in datamap.iter_datasets()
-        if identity in ref.dataset.identity
-    }
     graph = ReferenceGraph.of(datamap)
+    kind = identity_kind(datamap, identity)
+    # normalised once, in the map's region (``normalise_for``'s, which the graph keeps)
+    normalised = normalise_identity(kind, value, graph.region)
+    seeds = {}
+    for dataset_id in graph.nodes:
+        column = datamap.dataset(dataset_id).dataset.identity.get(identity)
+        if column is not None:
+            seeds[dataset_id] = ByIdentity(column, normalised, kind)
     chooser = None
     if shared == "refuse":
         chooser = _Chooser(datamap, connectors, graph, identity, second)

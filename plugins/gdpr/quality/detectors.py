@@ -339,15 +339,21 @@ class _Group:
     thousand spelled-out "candidat pour les Républicains", "élue de les ..." phrases at every
     "les Républicains".)"""
 
-    __slots__ = ("by_neighbour", "deltas", "generic", "prefix_deltas")
+    __slots__ = ("by_neighbour", "deltas", "generic", "labels", "prefix_deltas", "prefix_lengths")
 
     def __init__(self) -> None:
         self.generic: list[Rule] = []
         self.by_neighbour: dict[tuple, list[Rule]] = {}
         self.deltas: set[int] = set()
         self.prefix_deltas: set[int] = set()
+        # the lengths of the prefixes indexed at each distance, shortest first: a token is cut
+        # only at those lengths, not at each of its own
+        self.prefix_lengths: dict[int, tuple[int, ...]] = {}
+        # the labels of its rules: once a text has them all, the group has nothing to add
+        self.labels: set[str] = set()
 
     def add(self, rule: Rule) -> None:
+        self.labels.add(rule.label)
         others = [k for k, word in enumerate(rule.words) if k != rule.anchor and word.kind != "any"]
         if not others:
             self.generic.append(rule)
@@ -363,6 +369,9 @@ class _Group:
         else:
             self.by_neighbour.setdefault((delta, "*", word.trigger), []).append(rule)
             self.prefix_deltas.add(delta)
+            lengths = self.prefix_lengths.get(delta, ())
+            if len(word.trigger) not in lengths:
+                self.prefix_lengths[delta] = tuple(sorted((*lengths, len(word.trigger))))
             return
         for key in keys:
             self.by_neighbour.setdefault(key, []).append(rule)
@@ -379,7 +388,9 @@ class _Group:
         for delta in self.prefix_deltas:
             if 0 <= i + delta < n:
                 token = tokens[i + delta]
-                for end in range(1, len(token) + 1):
+                for end in self.prefix_lengths[delta]:
+                    if end > len(token):
+                        break
                     more = self.by_neighbour.get((delta, "*", token[:end]))
                     if more:
                         found = found + more
@@ -825,6 +836,8 @@ _PARTNER_KEYS = frozenset(
     | {"wedding", "married", "partnership", "couple", "mmes", "messrs"}
 ) | frozenset([" his partner ", " her partner ", " son partenaire ", " sa partenaire "])
 _AUTOMATON = _automaton()
+# The keywords of the checks other than the rules' (passwords, codes, partners)
+_CUE_KEYS = _PASSWORD_KEYS | _OBJECT_KEYS | _PARTNER_KEYS
 GATE_WORDS = frozenset(key.strip() for key in _RULES)
 
 
@@ -904,6 +917,8 @@ _KEY_AUTOMATON = _key_automaton()
 # A trigger with at most this many keys has them looked up one by one (a substring test each),
 # which costs less than a pass of the key automaton; most triggers met in real text have one or two.
 _FEW_KEYS = 8
+# The needs of a password or partner keyword, which no rule is anchored on: none can be met.
+_NO_RULE: dict[str, tuple[tuple[str, ...], ...]] = {}
 
 
 def _live(triggers: set[str], padded: str) -> set[str]:
@@ -914,22 +929,21 @@ def _live(triggers: set[str], padded: str) -> set[str]:
     live: set[str] = set()
     keys: set[str] | None = None
     for trigger in triggers:
-        if trigger not in _NEEDS:
-            continue  # a password or partner keyword
-        needs = _NEEDS[trigger]
+        needs = _NEEDS.get(trigger, _NO_RULE)
         if needs is None:
             live.add(trigger)
-            continue
-        if len(needs) <= _FEW_KEYS:
-            present: Iterable[str] = [key for key in needs if key in padded]
+        elif len(needs) <= _FEW_KEYS:
+            for key, rests in needs.items():
+                if key in padded and any(all(n in padded for n in rest) for rest in rests):
+                    live.add(trigger)
+                    break
         else:
             if keys is None:
                 keys = {key for _, key in _KEY_AUTOMATON.iter(padded)}
-            present = keys.intersection(needs)
-        for key in present:
-            if any(all(n in padded for n in rest) for rest in needs[key]):
-                live.add(trigger)
-                break
+            for key in keys.intersection(needs):
+                if any(all(n in padded for n in rest) for rest in needs[key]):
+                    live.add(trigger)
+                    break
     return live
 
 
@@ -1138,6 +1152,8 @@ def special_hits(
             if i is None:
                 continue
             for group in matched:
+                if found and found.keys() >= group.labels:
+                    continue  # every rule it could try would give a label already found
                 for rule in group.candidates(tokens, i):
                     if rule.label in found:
                         continue
@@ -1173,6 +1189,8 @@ def special_hits(
                             ruled_out.add(rule.label)  # "Le chien de Mme Petit est diabétique"
                         continue
                     found[rule.label] = Hit(rule.label, rule.rule_id)
+                    if found.keys() >= group.labels:
+                        break
     return list(found.values())
 
 
@@ -1851,10 +1869,26 @@ def spelt_email_hits(gate: bytes) -> list[Hit]:
     return []
 
 
+# The fewest digits a payment card number (13) or a NIR (14) is written with.
+_CARD_OR_NIR_DIGITS = 13
+
+
+def _latin_digits(text: str) -> int | None:
+    """How many digits ``text`` holds when it is Latin-1, where ``\\d`` reads only ASCII
+    digits (None: another script, whose digits are not counted)."""
+    try:
+        return len(text.encode("latin-1").translate(None, _DIGITS_ONLY))
+    except UnicodeEncodeError:
+        return None
+
+
 def numeric_hits(text: str, phones: bool = True) -> list[Hit]:
     """Cards, IBANs, NIRs and (``phones``) phone numbers whose checks hold (the caller saw
     enough digits)."""
     hits: dict[str, Hit] = {}
+    # "Facture F-2024-11873", "240x220": too few digits for a card or a NIR, not searched
+    digits = _latin_digits(text)
+    long = digits is None or digits >= _CARD_OR_NIR_DIGITS
     taken: list[tuple[int, int]] = []
     folded = ""  # the words around a number, read only once a number passed its check
 
@@ -1874,11 +1908,11 @@ def numeric_hits(text: str, phones: bool = True) -> list[Hit]:
                 hits["iban"] = Hit("iban", "iban.iso13616")
                 taken.append(match.span())
                 break
-    for match in _NIR.finditer(text):
+    for match in _NIR.finditer(text) if long else ():
         if _nir_ok(match.groups()):
             hits["nir"] = Hit("nir", "nir.key")
             taken.append(match.span())
-    for match in _CARD.finditer(text):
+    for match in _CARD.finditer(text) if long else ():
         start = match.start()
         if any(s <= start < e for s, e in taken):
             continue
@@ -2177,6 +2211,7 @@ _NOT_GIVEN = re.compile(
 )
 # Keywords of a padlock or locker: their numbers may be three digits ("combo is 5-2-9")
 _LOCK_WORDS = ("combo", "combin", "cadenas", "padlock", "locker", "casier")
+_LOCK_KEYWORD = re.compile("|".join(_LOCK_WORDS))  # one of them in a keyword
 _LOCK_VALUE = re.compile(r"\d(?:[ -]?\d){2}(?![\d\w])")
 # "digicode immeuble 47B29": letters and digits a word or two after the keyword
 _QUALIFIED_MIXED = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?P<value>[^\s,;()]{5,20})")
@@ -2258,15 +2293,16 @@ def password_hits(text: str) -> list[Hit]:
     code = _OBJECT_THEN_CODE.search(text) if digits and ("code" in text or "Code" in text) else None
     if code is not None and not _PUBLIC_CODE.search(text, code.end(), code.end() + 60):
         return [Hit("password", "password.object_code")]
-    question = _SECRET_QUESTION.search(text)
+    # a text lower-cased as re.IGNORECASE reads it: the keyword and aside patterns run
+    # case-sensitive on its lower case, and a question is looked for only where it is written
+    lower = text.lower() if _NOT_SIMPLE_CASE.search(text) is None else None
+    asked = lower is None or "question" in lower
+    question = _SECRET_QUESTION.search(text) if asked else None
     if question is not None and _password_value(question["value"], True, True):
         return [Hit("password", "password.secret_answer")]
     credentials = _CREDENTIALS.search(text) if "/" in text else None
     if credentials is not None and _password_value(credentials.group("value"), False, True):
         return [Hit("password", "password.credentials")]
-    # a text lower-cased as re.IGNORECASE reads it: the keyword and aside patterns run
-    # case-sensitive on its lower case
-    lower = text.lower() if _NOT_SIMPLE_CASE.search(text) is None else None
     keywords = _KEYWORD_RE.finditer(text) if lower is None else _KEYWORD_LOWER.finditer(lower)
     for keyword in keywords:
         end = keyword.end()
@@ -2278,7 +2314,7 @@ def password_hits(text: str) -> list[Hit]:
                 continue
         if _NOT_GIVEN.match(window):
             continue  # "code interphone à demander au gardien"
-        lock = any(w in keyword.group().lower() for w in _LOCK_WORDS)
+        lock = _LOCK_KEYWORD.search(keyword.group().lower()) is not None
         # "mot de passe de l'espace client de M. Roy = Marseille13*": skip a short aside
         aside = (
             _ASIDE.match(window) if lower is None else _ASIDE_LOWER.match(lower[end : end + 140])
@@ -2366,12 +2402,13 @@ def explain(text: str | None, contacts: bool = True) -> list[Hit]:
         return []  # binary content read as text (replacement characters): not a note
     gate = _normal(text, _GATE_TABLE)
     hits: list[Hit] = []
-    padded = (b" " + gate + b" ").decode()
+    padded = (b" %b " % gate).decode()
     found = list(_AUTOMATON.iter(padded))  # most texts: empty, and no set built
     if found:
         triggers = {value for _, value in found}
         live = _live(triggers, padded)
-        partners = not _PARTNER_KEYS.isdisjoint(triggers)
+        cued = not _CUE_KEYS.isdisjoint(triggers)  # most: a rule's word only
+        partners = cued and not _PARTNER_KEYS.isdisjoint(triggers)
         if live or partners:
             clause = _normal(text, _CLAUSE_TABLE).decode()
             ruled_out: set[str] = set()
@@ -2385,7 +2422,7 @@ def explain(text: str | None, contacts: bool = True) -> list[Hit]:
                 partner = relationship_hit(text, clause)
                 if partner is not None:
                     hits.append(partner)
-        if _password_cue(triggers, padded):
+        if cued and _password_cue(triggers, padded):
             hits += password_hits(text)
     if len(gate.translate(None, _DIGITS_ONLY)) >= 9:
         hits += numeric_hits(text, contacts)

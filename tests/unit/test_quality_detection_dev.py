@@ -39,6 +39,7 @@ DEV4 = DEV.with_name("detection_dev4.tsv")
 DEV5 = DEV.with_name("detection_dev5.tsv")
 DEV7 = DEV.with_name("detection_dev7.tsv")
 DEV8 = DEV.with_name("detection_dev8.tsv")
+DEV9 = DEV.with_name("detection_dev9.tsv")
 MINIMUM = 0.92
 
 
@@ -188,6 +189,33 @@ DEV8_FLOORS = {
     "email": (0.99, 0.99),
 }
 
+# The ninth (tests/data/detection_dev9.md, 2,575 rows), measured before any tuning on it, rules
+# and the classifier as shipped: micro precision 0.941, recall 0.912 (health 0.884/0.935,
+# religion 0.990/0.916, political 0.979/0.821, union 0.963/0.963, ethnic 0.941/0.889,
+# orientation 0.944/0.733, biometric/genetic 0.912/0.942, criminal 0.880/0.904, password
+# 0.966/0.824, phone 0.982/0.982, email 1.000/0.982, card 1.000/0.981, IBAN/NIR 1.000/1.000);
+# then tuned on, and the classifier trained with it. Floors at what the detectors reach, rounded
+# down.
+DEV9_FLOORS = {
+    "micro": (0.99, 0.99),
+    "lang:fr": (0.99, 0.99),
+    "lang:en": (0.99, 0.99),
+    "health": (0.98, 0.99),
+    "religion": (0.99, 0.99),
+    "political_opinion": (0.99, 0.99),
+    "union_membership": (0.99, 0.99),
+    "ethnic_origin": (0.99, 0.99),
+    "sexual_orientation": (0.98, 0.97),
+    "biometric_genetic": (0.99, 0.99),
+    "criminal": (0.99, 0.99),
+    "card_number": (0.99, 0.98),
+    "iban": (0.99, 0.99),
+    "nir": (0.99, 0.99),
+    "password": (0.99, 0.98),
+    "phone": (0.98, 0.98),
+    "email": (0.99, 0.99),
+}
+
 FAMILIES = [*ALL_LABELS, "micro", "lang:fr", "lang:en"]
 FLOORS = {
     DEV: dict.fromkeys(FAMILIES, (MINIMUM, MINIMUM)),  # the 0.92 on the first split
@@ -197,6 +225,7 @@ FLOORS = {
     DEV5: DEV5_FLOORS,
     DEV7: DEV7_FLOORS,
     DEV8: DEV8_FLOORS,
+    DEV9: DEV9_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {
@@ -207,6 +236,7 @@ SHAPES = {
     DEV5: (2500, 0.55, 1100),
     DEV7: (2100, 0.54, 990),
     DEV8: (2250, 0.52, 850),
+    DEV9: (2500, 0.55, 1100),
 }
 
 

@@ -673,6 +673,7 @@ _PASSWORD_KEYS = frozenset(
         " passcode",
         " mot de passe",
         " mots de passe",
+        " mot d passe",
         " pass ",
         " mdp ",
         " pwd ",
@@ -832,7 +833,7 @@ _PARTNER_KEYS = frozenset(
     for w in _MASC_PARTNER
     | _FEM_PARTNER
     | {"pacse", "pacsee", "pacses", "pacsees", "pacs", "mariage", "maries", "mariees", "mariee"}
-    | {"marie", "fiance", "fiancee"}
+    | {"marie", "fiance", "fiancee", "spouse", "long time partner", "longtime partner"}
     | {"wedding", "married", "partnership", "couple", "mmes", "messrs"}
 ) | frozenset([" his partner ", " her partner ", " son partenaire ", " sa partenaire "])
 _AUTOMATON = _automaton()
@@ -1009,6 +1010,8 @@ def _about_non_human(tokens: list[str], start: int, end: int) -> bool:
     sentence = _sentence(tokens, start, end)
     if not lexicon.NON_HUMAN & sentence:
         return False
+    if _person_said_before(tokens, start):
+        return False
     if (lexicon.NON_HUMAN - lexicon.PLANTS) & sentence:
         return True
     i = start
@@ -1020,6 +1023,27 @@ def _about_non_human(tokens: list[str], start: int, end: int) -> bool:
     while j < len(tokens) and j < end + 3 and tokens[j] in _OF_WORDS:
         j += 1
     return j < len(tokens) and tokens[j] in lexicon.PLANTS
+
+
+_PRONOUNS = frozenset(lexicon._words("she he elle il elles ils"))
+_STRESSED = frozenset(lexicon._words("elle lui elles eux"))
+
+
+def _person_said_before(tokens: list[str], start: int) -> bool:
+    """Whether the phrase's own clause names a person as its subject, with no animal, plant or
+    machine between them: "owner says she has lupus", "la cliente elle-même est sous
+    antidépresseurs" (the pet named further on is not the one ill)."""
+    i = start - 1
+    while i >= 0 and start - i <= 6 and tokens[i] not in ".,":
+        token = tokens[i]
+        if token in lexicon.NON_HUMAN:
+            return False
+        if token in lexicon.SELF and (token != "meme" or (i and tokens[i - 1] in _STRESSED)):
+            return True
+        if token in _PRONOUNS and i and tokens[i - 1] in _SPEECH:
+            return True
+        i -= 1
+    return False
 
 
 # "the chat", "live chat": the English word, not a cat.
@@ -1206,15 +1230,23 @@ _GENERIC = re.compile(
     r"|training script|script de formation|hypothetically|hypothetiquement|en theorie|in theory"
     r"|si (?:j|je) (?:avais|devenais|tombais|etais)|si (?:il|elle|on) (?:devenait|tombait)"
     r"|if i (?:got|get|had|were|became|ever)|if (?:he|she|they) (?:ever|were to|became)|what if"
-    r"|facon de parler|figure of speech|so to speak|pour ainsi dire|au sens figure|figuratively)\b"
+    r"|facon de parler|figure of speech|so to speak|pour ainsi dire|au sens figure|figuratively"
+    # a band named after a category word: "le groupe de rock « Les Diabétiques » joue samedi"
+    r"|(?:groupe|band) +(?:(?:de +)?(?:rock|jazz|punk|musique) +)?(?:(?:les|the|le|la) +)?(?:\w+ +){1,3}"
+    r"(?:joue|jouera|jouent|plays|will play|en concert|in concert))\b"
 )
 # A guide dog in the sentence is about its owner's sight, not an animal's health.
 _ASSISTANCE_ANIMAL = re.compile(
     r"\b(?:chien guide|chien d aveugle|chien d assistance|guide dog|assistance dog|hearing dog)"
 )
 # "bâtiment syndical ? Non : bâtiment administratif", "pour le pèlerinage des Saintes-Maries ?
-# non, pour un déménagement": the remark is corrected away, a few words after it at most.
-_CORRECTED = re.compile(r"(?: +[a-z0-9]+){0,3} *\. *(?:non|no|nope)\b")
+# non, pour un déménagement", "réparer sa prothèse auditive... non, son casque": the remark is
+# corrected away, a few words after it at most, after a question mark or an ellipsis.
+_CORRECTED = re.compile(r"(?: +[a-z0-9]+){0,3}(?: *\.)+ *(?:non|no|nope)\b")
+# "Police DNA database match - no wait, wrong ticket": a correction that needs no punctuation.
+_CORRECTED_WORDS = re.compile(
+    r"(?: +[a-z0-9]+){0,3} +(?:no wait|non attends|non attendez|wrong ticket)\b"
+)
 
 
 def veto_reason(
@@ -1234,7 +1266,9 @@ def veto_reason(
         return "negation"
     if _GENERIC.search(clause, max(0, span[0] - 100), min(len(clause), span[1] + 60)):
         return "generic"
-    if _CORRECTED.match(clause, span[1]) and "?" in text:
+    if _CORRECTED.match(clause, span[1]) and ("?" in text or "..." in text or "\u2026" in text):
+        return "corrected"
+    if _CORRECTED_WORDS.match(clause, span[1]):
         return "corrected"
     single = len(rule.words) == 1
     if aligned and single and rule.words[0].kind != "upper":
@@ -1353,6 +1387,9 @@ _ROMANCE = frozenset(
 _NOT_PARTNER_AFTER = frozenset(["de", "d", "menage", "chambre", "affaires", "service", "enceinte"])
 
 
+_ROLE_ARTICLES = frozenset(["le", "la", "l", "the"])
+
+
 def _gender_before(tokens: list[str], i: int) -> str | None:
     """The gender of the nearest person marker before ``i`` in the same sentence."""
     j = i - 1
@@ -1362,6 +1399,12 @@ def _gender_before(tokens: list[str], i: int) -> str | None:
             return "m"
         if t in _FEM:
             return "f"
+        article = tokens[j - 1] if j else ""
+        if article in _ROLE_ARTICLES:  # "le père de Léo ... son mari", not "chez sa fille"
+            if t in lexicon.MALE_ROLES or (t in lexicon.EPICENE_ROLES and article == "le"):
+                return "m"
+            if t in lexicon.FEMALE_ROLES or (t in lexicon.EPICENE_ROLES and article == "la"):
+                return "f"
         j -= 1
     return None
 
@@ -1463,6 +1506,27 @@ _PARTICIPLE = {
 _NEUTRAL_PARTNER = frozenset(["partner", "partenaire", "conjoint", "conjointe", "spouse"])
 
 
+_LENGTH_OF_TIME = frozenset(lexicon._words("long time longtime term new"))
+
+
+def _neutral_partner_of_one_sex(
+    text: str, tokens: list[str], starts: list[int], i: int, aligned: bool
+) -> bool:
+    """A gender-neutral partner word whose owner and partner are named of one sex: "Paul and
+    his partner Simon", "her long-time partner, Margaret", "Ms Díaz and her spouse Ms Holt"."""
+    j = i - 1
+    while j > 0 and i - j <= 2 and tokens[j] in _LENGTH_OF_TIME:
+        j -= 1
+    if j < 0 or tokens[j] not in ("his", "her", "son", "sa"):
+        return False
+    after = i + 2 if i + 1 < len(tokens) and tokens[i + 1] == "," else i + 1
+    partner, _ = _person_gender(text, tokens, starts, after, aligned)
+    owner = {"his": "m", "her": "f"}.get(tokens[j]) or _gender_before(tokens, j)
+    if owner is None and j > 1:
+        owner, _ = _person_gender(text, tokens, starts, j - 2, aligned)
+    return partner is not None and partner == owner
+
+
 def _named_couple(text: str, clause: str) -> bool:
     """Two people of one gender shown as a couple: "Pacsé avec Julien", "mariage de Thomas et
     Kevin", "Paul and his partner Simon", "Mmes Caron et Lefort, couple"."""
@@ -1485,13 +1549,8 @@ def _named_couple(text: str, clause: str) -> bool:
             left, _ = _person_gender(text, tokens, starts, i - 1, aligned)
             if left is None and i > 1 and tokens[i - 2] in _TITLE_GENDER:
                 left = _TITLE_GENDER[tokens[i - 2]]
-            if (
-                left is None
-                and i > 2
-                and len(tokens[i - 2]) == 1
-                and tokens[i - 3] in _TITLE_GENDER
-            ):
-                left = _TITLE_GENDER[tokens[i - 3]]  # "Mrs A Clarke and ..."
+            if left is None and i > 2 and tokens[i - 3] in _TITLE_GENDER:
+                left = _TITLE_GENDER[tokens[i - 3]]  # "Mrs A Clarke and", "Mme Sophie Arnaud et"
             right, after = _person_gender(text, tokens, starts, i + 1, aligned)
             if left is None or left != right:
                 continue
@@ -1502,13 +1561,8 @@ def _named_couple(text: str, clause: str) -> bool:
                 after < n and tokens[after] in _NEUTRAL_PARTNER
             ):
                 return True
-        if t in _NEUTRAL_PARTNER and i > 0 and tokens[i - 1] in ("his", "her", "son", "sa"):
-            partner, _ = _person_gender(text, tokens, starts, i + 1, aligned)
-            owner = {"his": "m", "her": "f"}.get(tokens[i - 1]) or _gender_before(tokens, i - 1)
-            if owner is None and i > 1:
-                owner, _ = _person_gender(text, tokens, starts, i - 3, aligned)
-            if partner is not None and partner == owner:
-                return True
+        if t in _NEUTRAL_PARTNER and _neutral_partner_of_one_sex(text, tokens, starts, i, aligned):
+            return True
         if (
             t in ("mmes", "messrs", "mm")
             and _COUPLE_WORDS & _sentence(tokens, i, i + 1)
@@ -1844,7 +1898,7 @@ _SPELT_AT = r"(?:at|arobase|chez)"
 _SPELT_DOT = r"(?:dot|point)"
 _SPELT_EMAIL = re.compile(
     rf"\b[a-z0-9_]+(?: +(?:{_SPELT_DOT} +)?[a-z0-9_]+){{0,2}} +{_SPELT_AT} +[a-z0-9]+"
-    rf"(?: +{_SPELT_DOT} +[a-z0-9]+)*? +{_SPELT_DOT} +(?:com|fr|org|net|co|uk|de|be|ch|es|it|eu|io"
+    rf"(?: +{_SPELT_DOT} +[a-z0-9]+)*? +{_SPELT_DOT} +(?:com|fr|org|net|co|ac|uk|de|be|ch|es|it|eu|io"
     r"|bzh|info|biz|ca|us|nl|lu|me|ie|in|au|nz|pt|pl|ro|gr|cz|za|sg|br|mx|ma|tn|sn|ci|cm|re)\b"
 )
 _SPELT_GATE = (b" dot ", b" point ", b" arobase ")
@@ -1958,7 +2012,7 @@ _CODE_OF = (
     r"|anti-?d[ée]marrage|casier|vestiaire|locker"
 )
 _KEYWORD = (
-    r"(?:mots? de passe|mots?-de-passe|motdepasse|mdp|passwords?|passwd|pwd|pw|psw|pswd|passcodes?"
+    r"(?:mots? de passe|mots? d['’] ?passe|mots?-de-passe|motdepasse|mdp|passwords?|passwd|pwd|pw|psw|pswd|passcodes?"
     r"|pass code|passphrase|digicode|code digicode|code puk|puk code|puk|memorable word"
     r"|memorable (?:information|answer|date)|secret (?:word|answer)|security word|mot secret"
     r"|code pin|pin code|pin|code secret|code confidentiel|cl[ée] wpa|wpa key|cl[ée] wi-?fi"
@@ -2004,7 +2058,8 @@ _QUOTED = re.compile(
 _GIVEN_BEFORE = re.compile(
     r"(?:[«\"“‘']\s*(?P<value>[^\s«»\"“”‘’']{4,30})\s*[»\"”’']|(?<![\d\w])(?P<digits>\d(?: ?\d){3,7}))"
     r"\s*[,:—–-]?\s*(?:c['’]?\s?est|c|that['’]?s|that is|is|=|→)\s+(?:son|sa|le|la|mon|ma|his|her"
-    r"|the|my|their|leur)\s+(?:nouveau |new )?$",
+    r"|the|my|their|leur)\s+(?:code\s+(?:de\s+|du\s+|d['’]\s*)(?:son\s+|sa\s+|la\s+|l['’]\s*)?"
+    r"|\w+['’]s\s+)?(?:nouveau |new )?$",
     re.IGNORECASE,
 )
 # "Question secrète : nom de son premier chien → « Pistache »": the answer after the question
@@ -2013,6 +2068,26 @@ _SECRET_QUESTION = re.compile(
     r"(?:→|->|=>|[:=])\s*[«\"“‘']?\s*(?P<value>[^\s«»\"“”‘’',;()]{3,30})",
     re.IGNORECASE,
 )
+# "la question secrète de Mme Robert, « nom de mon premier chat », réponse : Pompon"
+_SECRET_ANSWER = re.compile(
+    r"\b(?:question secr[èe]te|secret question|security question)[^\n]{0,80}?"
+    r"\b(?:r[ée]ponse|answer)\s*[:=]\s*[«\"“‘']?\s*(?P<value>[^\s«»\"“”‘’',;()]{3,30})",
+    re.IGNORECASE,
+)
+# "identifiant 55120987, code 418307": a login, then its code
+_LOGIN_THEN_CODE = re.compile(
+    r"\b(?:identifiant|login|username|user id|user name)\s*[:=]?\s*[^\s,;]+\s*[,;/]?\s*"
+    r"(?:et\s+|and\s+)?(?:code(?: secret| d'acc[èe]s)?|mdp|pwd|password|mot de passe|pin)\s*[:=]?\s*"
+    r"(?P<value>[^\s,;()]{4,30})",
+    re.IGNORECASE,
+)
+# "schéma de déverrouillage en L", "unlock pattern is a Z": the shape a phone is unlocked by
+_UNLOCK_SHAPE = re.compile(
+    r"(?i:\b(?:sch[ée]ma|pattern)(?: de d[ée]verrouillage| de verrouillage)?"
+    r"|\bunlock pattern)\s+(?i:en|in|is|est)\s+(?i:forme de\s+|the shape of\s+|an?\s+)?"
+    r"[«\"'“]?[A-Z](?![\w'’])"
+)
+_ONE_TIME = re.compile(r"(?:one[- ]time|temporary|temporaire|usage unique|otp)\s*$", re.IGNORECASE)
 # A value given right after the keyword's separator, before any word that makes a code public
 # ("pwd : Gr3nouill3!, compte d'admin de la boutique en ligne")
 _GIVEN_FIRST = re.compile(r"\s*(?:[:=]|->|→)\s*[«\"'“‘]?[^\s«»\"“”'‘’,;()]*\d[^\s«»\"“”'‘’,;()]*")
@@ -2246,7 +2321,9 @@ _CREDENTIALS = re.compile(
 _PUBLIC_CODE = re.compile(
     r"\b(?:de l'agence|du magasin|de la boutique|du bureau|of the (?:branch|office|store|shop)"
     r"|affich[ée]|displayed|posted|pour les visiteurs|for visitors|for guests|pour les clients"
-    r"|wi-?fi\W{1,4}(?:invit[ée]s|guests?|visiteurs|public)|(?:guest|invit[ée]s|public) wi-?fi)\b",
+    r"|wi-?fi\W{1,4}(?:invit[ée]s|guests?|visiteurs|public)|(?:guest|invit[ée]s|public) wi-?fi"
+    r"|for the (?:audience|public|whole class)|pour (?:le public|toute la classe|tout le monde)"
+    r"|for everyone)\b",
     re.IGNORECASE,
 )
 
@@ -2264,7 +2341,9 @@ _USER_NAME_BEFORE = re.compile(
     r"[^.\n]{0,12}$",
     re.IGNORECASE,
 )
-_COMMA_VALUE = re.compile(r"[^,.;:\n]{0,50},\s*(?P<value>[^\s,;()]{5,30})\s*(?:,|\.|$|\))")
+_COMMA_VALUE = re.compile(
+    r"[^,.;:\n]{0,50},\s*(?P<value>\d(?: \d){3,7}|[^\s,;()]{5,30})\s*#?\s*(?:,|\.|$|\))"
+)
 
 
 def _mixed_value(value: str) -> bool:
@@ -2275,6 +2354,13 @@ def _mixed_value(value: str) -> bool:
         and any(c.isdigit() for c in value)
         and _password_value(value, False, False)
     )
+
+
+def _comma_value(value: str) -> bool:
+    """A value set off by commas after its keyword: letters and digits ("Léonie2011"), or a
+    PIN's digits ("le code du coffre, 63-12-87, pour éviter", "gate code ..., 1 6 0 9 #")."""
+    compact = value.strip(".,;!?)»”\"'(«“").replace("-", "").replace(" ", "")
+    return _mixed_value(value) or (compact.isdigit() and 4 <= len(compact) <= 8)
 
 
 def _lock_numbers(value: str) -> bool:
@@ -2290,6 +2376,9 @@ _ANY_DIGIT = re.compile(r"\d")
 
 def password_hits(text: str) -> list[Hit]:
     digits = _ANY_DIGIT.search(text) is not None
+    found = _given_apart(text, digits)
+    if found is not None:
+        return [found]
     code = _OBJECT_THEN_CODE.search(text) if digits and ("code" in text or "Code" in text) else None
     if code is not None and not _PUBLIC_CODE.search(text, code.end(), code.end() + 60):
         return [Hit("password", "password.object_code")]
@@ -2307,6 +2396,8 @@ def password_hits(text: str) -> list[Hit]:
     for keyword in keywords:
         end = keyword.end()
         window = text[end : end + 140]
+        if _ONE_TIME.search(text, max(0, keyword.start() - 16), keyword.start()):
+            continue  # "Your one-time passcode 550 912 has expired": nobody's secret
         public = _PUBLIC_CODE.match(window.lstrip()) or _PUBLIC_CODE.search(window[:60])
         if public is not None:
             first = _GIVEN_FIRST.match(window)
@@ -2341,7 +2432,7 @@ def password_hits(text: str) -> list[Hit]:
             if value is not None and _mixed_value(value.group("value")):
                 return [Hit("password", "password.after_keyword")]
         comma = _COMMA_VALUE.match(window)  # "le mot de passe du compte, Léonie2011, donné"
-        if comma is not None and _mixed_value(comma.group("value")):
+        if comma is not None and _comma_value(comma.group("value")):
             return [Hit("password", "password.after_keyword")]
         if separator is not None:
             second = _SECOND_LABEL.match(window, start)
@@ -2386,6 +2477,21 @@ def password_hits(text: str) -> list[Hit]:
             ):
                 return [Hit("password", "password.before_keyword")]
     return []
+
+
+def _given_apart(text: str, digits: bool) -> Hit | None:
+    """A secret given away from its keyword: the answer after a secret question and a quoted
+    question ("réponse : Pompon"), a code after a login ("identifiant 55120987, code 418307"),
+    an unlock pattern's shape ("schéma de déverrouillage en L")."""
+    answer = _SECRET_ANSWER.search(text) if "uestion" in text or "UESTION" in text else None
+    if answer is not None and _password_value(answer["value"], True, True):
+        return Hit("password", "password.secret_answer")
+    login = _LOGIN_THEN_CODE.search(text) if digits else None
+    if login is not None and _password_value(login["value"], False, True):
+        return Hit("password", "password.credentials")
+    if _UNLOCK_SHAPE.search(text) is not None:
+        return Hit("password", "password.unlock_pattern")
+    return None
 
 
 def password(text: str) -> bool:

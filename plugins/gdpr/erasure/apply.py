@@ -11,7 +11,7 @@ commits, and a settlement row per batch (``erasure.delete`` / ``erasure.anonymis
 ``erasure.restrict``, naming its intent, with the rows really changed) after its unit's commit;
 a window's settlements and the next window's intents are one ledger transaction, and the last
 window's settlements, the check that every intent is settled, the closing ``erasure.apply`` row
-and the claim's release are one more (a failure puts the settlements of the units committed
+and the claim marked done are one more (a failure puts the settlements of the units committed
 before it on record on their own). A single erasure thus costs four ledger transactions: the
 claim, the read of earlier attempts, the intents, the close. A run that stops between a commit
 and its settlement leaves an

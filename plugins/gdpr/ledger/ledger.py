@@ -1263,11 +1263,14 @@ def _check_all_references(
     """``_check_references`` for many rows: one query for their runs, one for their requests,
     leaving out those ``known`` (found earlier in the same transaction), adding the rest."""
     runs = sorted(
-        {i.run_pk for i in items if i.run_pk is not None} - {v for k, v in known if k == "run"}
+        {i.run_pk for i in items if i.run_pk is not None and ("run", i.run_pk) not in known}
     )
     requests = sorted(
-        {i.request_id for i in items if i.request_id is not None}
-        - {v for k, v in known if k == "request"}
+        {
+            i.request_id
+            for i in items
+            if i.request_id is not None and ("request", i.request_id) not in known
+        }
     )
     _check_references_of(conn, runs, requests)
     known |= {("run", v) for v in runs} | {("request", v) for v in requests}

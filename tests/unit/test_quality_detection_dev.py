@@ -40,6 +40,7 @@ DEV5 = DEV.with_name("detection_dev5.tsv")
 DEV7 = DEV.with_name("detection_dev7.tsv")
 DEV8 = DEV.with_name("detection_dev8.tsv")
 DEV9 = DEV.with_name("detection_dev9.tsv")
+DEV10 = DEV.with_name("detection_dev10.tsv")
 MINIMUM = 0.92
 
 
@@ -237,6 +238,7 @@ SHAPES = {
     DEV7: (2100, 0.54, 990),
     DEV8: (2250, 0.52, 850),
     DEV9: (2500, 0.55, 1100),
+    DEV10: (2500, 0.55, 1100),
 }
 
 

@@ -152,3 +152,20 @@ def test_numpy_numbers_from_a_dataframe_are_keys_like_the_drivers_ones():
     assert key_line((np.int64(42),)) == key_line((42,)) == "[42]"
     assert canonical(np.float64(2.0)) == 2
     assert canonical(np.float64(2.5)) == "2.5"
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        [(7,), (42,), (-3,)],
+        [("a",), ("b-2",)],
+        [(True,), (False,)],  # bool is an int subclass but not text "1"
+        [(1,), ("1x",)],  # mixed kinds take the per-key path
+        [(uuid.UUID(int=5),), (uuid.UUID(int=9),)],
+        [(1, "x"), (2, "y")],
+        [],
+    ],
+)
+def test_rows_rekeyed_by_texts_match_the_codec_key_by_key(given):
+    by_key = {key: {"n": i} for i, key in enumerate(given)}
+    assert keys.keyed_by_texts(by_key) == {keys.key_texts(key): row for key, row in by_key.items()}

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -123,6 +124,20 @@ def key_texts(key: Iterable[Any]) -> tuple[str, ...]:
     """Every value of a key as text: how SQL keys are compared with S3 key placeholders.
     (Text and integers, most keys, skip ``canonical``: a purge calls this once per row.)"""
     return tuple(v if type(v) is str else str(v) if type(v) is int else key_text(v) for v in key)
+
+
+def keyed_by_texts(by_key: Mapping[tuple[Any, ...], Any]) -> dict[tuple[str, ...], Any]:
+    """``by_key`` re-keyed by ``key_texts`` of its keys: for keys of one text or integer column
+    (most tables) converted in C, not by a call per entry (a purge re-keys every row it reads)."""
+    keys = list(by_key)
+    if keys and len(keys[0]) == 1:
+        values = list(map(itemgetter(0), keys))
+        kinds = set(map(type, values))
+        if kinds == {str}:
+            return dict(by_key)
+        if kinds == {int}:
+            return dict(zip(zip(map(str, values)), by_key.values(), strict=True))
+    return dict(zip(map(key_texts, keys), by_key.values(), strict=True))
 
 
 def key_line(key: Any) -> str:

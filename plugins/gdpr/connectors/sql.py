@@ -21,6 +21,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -168,9 +169,12 @@ class SqlConnector:
             return None
         return self._look_up(lookup, criteria)
 
-    def _in_size(self, dataset: Dataset, fields: Sequence[str]) -> int:
-        """Keys per look-up on ``fields``: one array (PostgreSQL) or one IN-list."""
-        return ARRAY_SIZE if self._arrays(dataset, fields) else IN_LIST_SIZE
+    def _in_size(
+        self, dataset: Dataset, fields: Sequence[str], conn: sa.Connection | None = None
+    ) -> int:
+        """Keys per look-up or write on ``fields``: one array (PostgreSQL) or one IN-list;
+        ``conn``: a transaction's connection, where the types are reflected if need be."""
+        return ARRAY_SIZE if self._arrays(dataset, fields, conn) else IN_LIST_SIZE
 
     def _rows(self, dataset: Dataset, criterion: Criterion, columns: Sequence[str]) -> list[Row]:
         """The rows one criterion finds (its values within one statement's size)."""
@@ -401,15 +405,36 @@ class SqlConnector:
             )
         if done is not None:  # records already anonymised are done: a rerun selects nothing
             select = select.where(sa.not_(is_anonymised(table, done)))
-        fixers = self._read_fixers(dataset, dataset.primary_key)
         try:
-            for batch in self._stream(select.order_by(*pk), 50_000):
-                yield [
-                    tuple(row[name] for name in dataset.primary_key)
-                    for row in _fixed(batch, fixers)
-                ]
+            yield from self._stream_keys(dataset, select.order_by(*pk), 50_000)
         except sa.exc.DBAPIError as exc:
             raise SelectionRefusedError(_short(exc)) from exc
+
+    def _stream_keys(
+        self, dataset: Dataset, select: sa.Select, batch_size: int
+    ) -> Iterator[list[tuple[Any, ...]]]:
+        """The keys ``select`` gives, streamed in batches as plain tuples: a selection of a
+        million keys builds no mapping or dict per row."""
+        names = list(dataset.primary_key)
+        fixers = self._read_fixers(dataset, names)
+        fix = [fixers.get(name) for name in names]
+        with self._connection() as conn:  # inside ``reading()``: its one connection
+            result = conn.execution_options(stream_results=True, yield_per=batch_size).execute(
+                select
+            )
+            columns = list(result.keys())
+            places = [columns.index(name) for name in names]
+            for partition in result.partitions(batch_size):
+                if len(places) == 1:  # most keys: each value in a 1-tuple, made in C
+                    keys = list(zip(map(itemgetter(places[0]), partition)))
+                else:
+                    keys = list(map(itemgetter(*places), partition))
+                if fixers:
+                    keys = [
+                        tuple(f(v) if f else v for f, v in zip(fix, key, strict=True))
+                        for key in keys
+                    ]
+                yield keys
 
     def deletion_order(self, datasets: Sequence[Dataset]) -> set[tuple[str, str]]:
         """Pairs ``(a, b)`` of dataset names where the database's own foreign keys make a's
@@ -580,13 +605,15 @@ class SqlConnector:
         as its column's type (``gdpr.connectors.keys.in_clause``); for SQL a capability builds."""
         return self._in(table, fields, values, dataset, conn)
 
-    def _arrays(self, dataset: Dataset, fields: Sequence[str]) -> bool:
+    def _arrays(
+        self, dataset: Dataset, fields: Sequence[str], conn: sa.Connection | None = None
+    ) -> bool:
         """Whether keys on ``fields`` are bound as one array parameter (``_in``); asked for
         every look-up, so answered once per dataset and fields once their types are known."""
         cache_key = (dataset.db_schema, dataset.table_name, tuple(fields))
         found = self._array_fields.get(cache_key)
         if found is None:
-            types = self.column_types(dataset)
+            types = self.column_types(dataset, conn)
             found = key_codec.binds_as_array(
                 self.engine.dialect.name, [types.get(f) for f in fields]
             )
@@ -796,14 +823,16 @@ class SqlConnector:
         keys = [table.c[k] for k in returning]
         dialect = self.engine.dialect
         returns = dialect.delete_returning if delete else dialect.update_returning
-        size = self._in_size(dataset, fields)
+        size = self._in_size(dataset, fields, conn)
+        converted = any(k.type.dialect_impl(dialect).result_processor(dialect, None) for k in keys)
         out: list[tuple] = []
         for chunk in chunks(values, size):
             where = self._in(table, fields, chunk, dataset, conn)
             if unchanged is not None:
                 where = where & sa.not_(is_anonymised(table, unchanged))
             if returns:
-                out += [tuple(r) for r in conn.execute(statement.where(where).returning(*keys))]
+                result = conn.execute(statement.where(where).returning(*keys))
+                out += [tuple(r) for r in result] if converted else _driver_rows(result)
             else:
                 found = sa.select(*keys).where(where).with_for_update()
                 out += [tuple(r) for r in conn.execute(found)]
@@ -827,7 +856,7 @@ class SqlConnector:
             conn.execute(
                 sa.delete(table).where(self._in(table, key_fields, chunk, dataset, conn))
             ).rowcount
-            for chunk in chunks(keys, IN_LIST_SIZE)
+            for chunk in chunks(keys, self._in_size(dataset, key_fields, conn))
         )
 
     def update_keys(
@@ -846,7 +875,7 @@ class SqlConnector:
                 .where(self._in(table, key_fields, chunk, dataset, conn))
                 .values(**values)
             ).rowcount
-            for chunk in chunks(keys, IN_LIST_SIZE)
+            for chunk in chunks(keys, self._in_size(dataset, key_fields, conn))
         )
 
     def update_rows(
@@ -1021,6 +1050,15 @@ def _fixed(batch: list[Row], fixers: Mapping[str, Any]) -> list[Row]:
     return batch
 
 
+def _driver_rows(result: sa.CursorResult[Any]) -> list[tuple[Any, ...]]:
+    """A statement's rows as the driver's own tuples, for columns SQLAlchemy does not convert:
+    hundreds of thousands of keys a purge's statements return, with no ``Row`` per row."""
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
+
+
 def _short(exc: sa.exc.DBAPIError) -> str:
     return str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
 
@@ -1156,7 +1194,7 @@ def _fetch(conn: sa.Connection, lookup: _Lookup, values: Sequence[Any]) -> Seque
     parameters = compiled.parameters(values)
     on = conn.dispatch
     if on.before_cursor_execute or on.after_cursor_execute or on.before_execute or on.after_execute:
-        return conn.exec_driver_sql(compiled.sql, parameters).all()
+        return _driver_rows(conn.exec_driver_sql(compiled.sql, parameters))
     outside = not conn.in_transaction()
     alone = outside and _statement_is_its_own_snapshot(conn)
     if outside and not alone:
@@ -1319,7 +1357,11 @@ class SqlChanges:
     conn: sa.Connection
 
     def _keys(self, dataset: Dataset, rows: Sequence[Row]) -> list[tuple[Any, ...]]:
-        return [tuple(row[f] for f in dataset.primary_key) for row in rows]
+        """The rows' primary keys, taken in C (a purge batch's thousands of rows)."""
+        pk = dataset.primary_key
+        if len(pk) == 1:
+            return list(zip(map(itemgetter(pk[0]), rows)))
+        return list(map(itemgetter(*pk), rows))
 
     def _where(self, dataset: Dataset, table: sa.TableClause, keys: Sequence[tuple]) -> Any:
         return self.connector.keys_in(table, dataset, dataset.primary_key, keys, self.conn)
@@ -1356,6 +1398,7 @@ class SqlChanges:
         first, read under lock in this transaction."""
         pk = list(dataset.primary_key)
         table = self.connector.table(dataset, change.fields)
+        size = self.connector._in_size(dataset, pk, self.conn)  # PostgreSQL: one array each
         if not change.tokens:
             return sum(
                 self.conn.execute(
@@ -1365,10 +1408,10 @@ class SqlChanges:
                     )
                     .values(change.constant)
                 ).rowcount
-                for chunk in chunks(self._keys(dataset, rows), IN_LIST_SIZE)
+                for chunk in chunks(self._keys(dataset, rows), size)
             )
         todo: list[tuple[Any, ...]] = []
-        for chunk in chunks(self._keys(dataset, rows), IN_LIST_SIZE):
+        for chunk in chunks(self._keys(dataset, rows), size):
             select = sa.select(*(table.c[k] for k in pk)).where(
                 self._where(dataset, table, chunk) & sa.not_(is_anonymised(table, change))
             )

@@ -33,7 +33,7 @@ from typing import Any
 
 from gdpr.connectors import order
 from gdpr.connectors.base import ByReference, Changes, Connector, SelectionRefusedError
-from gdpr.connectors.keys import key_texts, norm_key
+from gdpr.connectors.keys import key_texts, keyed_by_texts, norm_key
 from gdpr.datamap.graph import Edge, ReferenceGraph
 from gdpr.datamap.models import DataMap, DatasetRef
 from gdpr.ledger import EvidenceInput, EvidenceRecord, Ledger
@@ -129,6 +129,10 @@ class Tree:
     # shared records that stay for another party: the roles whose parts are emptied
     released: dict[str, dict[Key, frozenset[str]]] = field(default_factory=dict)
     keys: int = 0  # root keys the batch was read for (some may be gone)
+    # the records read that change, as sorted evidence lines, and their digests, by dataset
+    # (``RulePurge._evidence``: computed with the tree, while the previous batch writes)
+    read: dict[str, list[str]] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict)
     _live: dict[str, dict[Key, Row]] = field(default_factory=dict)
 
     def meets(self, other: Tree) -> bool:
@@ -433,7 +437,23 @@ class RulePurge:
         rows = self._read(batch)  # one connection per system (``descend``)
         spared, by_party = self._spare(rows)
         released = self._release(rows, spared, by_party) if self.parties else {}
-        return Tree(rows, spared, released, keys=len(batch))
+        tree = Tree(rows, spared, released, keys=len(batch))
+        if not self.dry_run:
+            self._evidence(tree)
+        return tree
+
+    def _evidence(self, tree: Tree) -> None:
+        """The evidence lines and digests of the records read that the batch changes: in the
+        discovery thread, so the batch's intent goes to the ledger as soon as the previous
+        batch is settled, not after as many lines again are encoded and sorted."""
+        tree.read = {
+            step.dataset: self._lines(step, tree.live(step.dataset).values())
+            for step in self.plan.steps
+            if step.dataset not in self._unread
+        }  # computed once for the intent and the settlement
+        tree.digests = {
+            dataset: digest_lines(lines) for dataset, lines in tree.read.items() if lines
+        }
 
     def _read(self, batch: list[Key]) -> dict[str, dict[Key, Row]]:
         """The batch's records and their dependants, by dataset, keyed by the codec's text of
@@ -447,10 +467,9 @@ class RulePurge:
             lambda ref: self._columns(ref, steps[ref.id], graph),
             datasets=[d for d in steps if d not in self._unread],
             parents=lambda dataset: steps[dataset].parents,
-            key=key_texts,
             graph=graph,
-        )
-        return {d: walk.hits[d].rows if d in walk.hits else {} for d in steps}
+        )  # keyed by the values as read (taken in C), then by their texts here
+        return {d: keyed_by_texts(walk.hits[d].rows) if d in walk.hits else {} for d in steps}
 
     @cached_property
     def _unread(self) -> frozenset[str]:
@@ -671,12 +690,7 @@ class RulePurge:
         follows names the intent. A crash between a commit and the settlement leaves an intent
         without settlement, which the next run settles (``_settle_interrupted``).
         """
-        read = {
-            step.dataset: self._lines(step, tree.live(step.dataset).values())
-            for step in self.plan.steps
-            if step.dataset not in self._unread
-        }  # the records read, as evidence lines: computed once for the intent and the settlement
-        digests = {dataset: digest_lines(lines) for dataset, lines in read.items() if lines}
+        read, digests = tree.read, tree.digests  # the records read (``_evidence``)
         intent = self.ledger.record_evidence(self._intent(tree, number, read, digests))
         self._transactions.clear()
         done, lines, parts = self._change(tree, read)

@@ -75,14 +75,17 @@ def compare_timings(
     return {name: Timing(tuple(values)) for name, values in runs.items()}
 
 
-def time_once(fn: Callable[[], Any]) -> tuple[Any, float]:
+def time_once(fn: Callable[[], Any], *, collect: bool = True) -> tuple[Any, float]:
     """Result and wall-clock seconds of one call (for things too long or destructive to repeat).
 
     A full garbage collection runs first: a benchmark's process has seeded a hundred thousand
     customers, and a collection of its oldest generation (40-120 ms here) falls due at a count
     of allocations, so in one place of one run, whichever side of a ratio that is (it made a
-    single erasure's verification look ten times slower than the next ones)."""
-    gc.collect()
+    single erasure's verification look ten times slower than the next ones). ``collect=False``
+    for a phase timed inside another call timed: its collection would count in the outer
+    time (three of them were half a second of a batch erasure's two)."""
+    if collect:
+        gc.collect()
     start = time.perf_counter()
     result = fn()
     return result, time.perf_counter() - start

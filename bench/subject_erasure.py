@@ -269,13 +269,16 @@ def batch(ctx: Context, demo: SeededDemo) -> dict[str, Any]:
                     plan, phases["batch_plan_seconds"] = time_once(
                         lambda: plan_batch(
                             datamap, systems.connectors, ledger, subjects, ground="a", now=NOW
-                        )
+                        ),
+                        collect=False,
                     )
                     outcome, phases["batch_apply_seconds"] = time_once(
-                        lambda: apply_batch(datamap, plan, systems.connectors, ledger)
+                        lambda: apply_batch(datamap, plan, systems.connectors, ledger),
+                        collect=False,
                     )
                     _, phases["batch_verify_seconds"] = time_once(
-                        lambda: verify_batch(datamap, plan, systems.connectors, subjects)
+                        lambda: verify_batch(datamap, plan, systems.connectors, subjects),
+                        collect=False,
                     )
                     return outcome
 

@@ -86,6 +86,7 @@ class ApplyOutcome:
 
 
 _Batch = tuple[DatasetPlan, str, list[list]]  # a dataset's plan, its action, a batch of keys
+_Evidence = EvidenceRecord | EvidenceInput  # a row on record, or one about to be written
 
 
 _T = TypeVar("_T")
@@ -200,7 +201,7 @@ class PlanApplier:
         )
         return [r for r in rows if r.detail.get("plan_sha256") == self._sha256]
 
-    def changed(self, evidence: list[EvidenceRecord] | None = None) -> dict[str, dict[str, int]]:
+    def changed(self, evidence: list[_Evidence] | None = None) -> dict[str, dict[str, int]]:
         """Per dataset and action, what every attempt at this plan changed (its settlements;
         ``evidence``: the plan's evidence rows when just read, else read now)."""
         changed: dict[str, dict[str, int]] = {}
@@ -210,7 +211,9 @@ class PlanApplier:
                 into[row.action.removeprefix("erasure.")] += row.count
         return changed
 
-    def _unsettled(self, rows: list[EvidenceRecord] | None = None) -> list[EvidenceRecord]:
+    def _unsettled(self, rows: list[_Evidence] | None = None) -> list[EvidenceRecord]:
+        """The plan's intents without a settlement (intents are always read from the ledger;
+        ``rows`` may end with settlements not written yet, ``_close``)."""
         rows = self._plan_evidence() if rows is None else rows
         settled = {r.detail.get("intent") for r in rows if r.action != INTENT}
         self._settled = {
@@ -218,7 +221,11 @@ class PlanApplier:
             for r in rows
             if r.action != INTENT
         }
-        return [r for r in rows if r.action == INTENT and r.id not in settled]
+        return [
+            r
+            for r in rows
+            if isinstance(r, EvidenceRecord) and r.action == INTENT and r.id not in settled
+        ]
 
     def _settle_interrupted(self) -> None:
         """Settle the intents an earlier attempt left: what it committed, counted from what is
@@ -289,17 +296,19 @@ class PlanApplier:
         """One ledger transaction: the last settlements, then, unless an intent of the plan is
         still unsettled (no run ends in success then), the closing ``erasure.apply`` row and
         the claim marked done. The settlements stay on record when the check fails; a
-        failure of the transaction leaves them waiting for the caller's failure handler."""
+        failure of the transaction leaves them waiting for the caller's failure handler.
+        The plan's evidence is read before the last settlements are written (they are counted
+        from memory), so that they and the closing row are one insert."""
         carried = list(self._carried)
         try:
             with self.ledger.atomic():
-                self._record_settlements([])
-                rows = self._plan_evidence()
+                rows = [*self._plan_evidence(), *map(_settlement_input, carried)]
                 open_intents = self._unsettled(rows)
                 if not open_intents:
                     outcome.changed = self.changed(rows)
+                self._record_settlements([] if open_intents else [self._apply_evidence(outcome)])
+                if not open_intents:
                     self.ledger.mark_notification_sent(**claim)
-                    self.ledger.record_evidence(self._apply_evidence(outcome))
         except BaseException:
             self._carried = carried  # rolled back with the rest: not on record
             raise
@@ -463,10 +472,7 @@ class PlanApplier:
         """Put the settlements waiting in ``_carried`` on record, and ``then`` after them in the
         same ledger transaction (the next unit's intents); returns the records of ``then``."""
         settlements, self._carried = self._carried, []
-        rows = [
-            EvidenceInput(action=f"erasure.{s.action}", count=s.count, detail=s.detail, **s.common)
-            for s in settlements
-        ]
+        rows = [_settlement_input(s) for s in settlements]
         if not rows and not then:
             return []
         try:
@@ -499,6 +505,16 @@ class PlanApplier:
         if action == "anonymise":
             return change.anonymise(dataset, rows, _anonymisation(plan))
         return change.restrict(dataset, rows, plan.restriction_flag or "")
+
+
+def _settlement_input(settlement: _Settlement) -> EvidenceInput:
+    """A settlement's evidence row."""
+    return EvidenceInput(
+        action=f"erasure.{settlement.action}",
+        count=settlement.count,
+        detail=settlement.detail,
+        **settlement.common,
+    )
 
 
 def _rows(plan: DatasetPlan, keys: list[tuple]) -> list[dict[str, Any]]:

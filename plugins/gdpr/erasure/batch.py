@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from gdpr.connectors.base import ByIdentities, Connector, Lock, reading
@@ -92,12 +92,19 @@ class BatchPlan:
     def batch_id(self) -> str:
         return self.merged.request_id
 
+    @cached_property
+    def digests(self) -> dict[str, str]:
+        """Each subject's plan SHA-256, by request id, worked out once: the batch's digest, its
+        approval, its subjects' evidence and certificates all name them (a thousand plans'
+        canonical JSON is a tenth of a second). A batch's plans are not changed once made."""
+        return {r: p.sha256 for r, p in self.plans.items()}
+
     @property
     def sha256(self) -> str:
         """Digest of what the batch does: the merged plan, each subject's plan, the attribution."""
         document = {
             "merged": self.merged.sha256,
-            "plans": {r: p.sha256 for r, p in self.plans.items()},
+            "plans": self.digests,
             "attributed": self.attributed,
         }
         text = json.dumps(document, sort_keys=True, separators=(",", ":"))
@@ -399,9 +406,14 @@ def _locked(
 def merge_plans(
     plans: Mapping[str, ErasurePlan], *, ground: str, now: datetime
 ) -> tuple[ErasurePlan, dict[str, dict[str, dict[str, int]]]]:
-    """One plan doing what the subjects' plans do, and each change counted for one subject."""
+    """One plan doing what the subjects' plans do, and each change counted for one subject.
+
+    The merged plan's keys are the subjects' plans' own key lists (``listed``), not copies:
+    a batch keeps both for its evidence and verification, and tens of thousands of copied
+    lists would only lengthen every full garbage collection of the process."""
     first = next(iter(plans.values()))
     fates: dict[str, dict[Key, str]] = defaultdict(dict)
+    listed: dict[str, dict[Key, list]] = defaultdict(dict)  # key -> a subject plan's list of it
     restrict: dict[str, set[Key]] = defaultdict(set)
     kept: dict[str, dict[str, list[list]]] = defaultdict(lambda: defaultdict(list))
     spec: dict[str, dict[Key, tuple]] = defaultdict(dict)  # anonymised key -> how and why
@@ -409,38 +421,40 @@ def merge_plans(
     for plan in plans.values():
         reasons.update(plan.reasons)
         for d in plan.datasets:
-            fate = fates[d.dataset]
-            for key in map(tuple, d.delete):
-                _protect(fate, key, "delete")
+            if not (d.delete or d.anonymise or d.kept or d.restrict):
+                continue  # most datasets of most subjects
+            fate, lists = fates[d.dataset], listed[d.dataset]
+            for key in _listed(lists, d.delete):
+                fate.setdefault(key, "delete")  # the least protective fate: only if none yet
             if d.anonymise:
-                _anonymised(fate, spec[d.dataset], d)
+                _anonymised(fate, spec[d.dataset], d, _listed(lists, d.anonymise))
             for reason_id, keys in d.kept.items():
-                for key in map(tuple, keys):
+                for key in _listed(lists, keys):
                     if fate.get(key) != "keep":
-                        kept[d.dataset][reason_id].append(list(key))
+                        kept[d.dataset][reason_id].append(lists[key])
                     fate[key] = "keep"
             if d.restrict:
-                restrict[d.dataset].update(map(tuple, d.restrict))
+                restrict[d.dataset].update(_listed(lists, d.restrict))
     datasets: list[DatasetPlan] = []
     templates: dict[str, DatasetPlan] = {}  # a dataset listed more than once (the parts of
     for d in first.datasets:  # shared records) is merged into one set of entries
         templates.setdefault(d.dataset, d)
     for template in templates.values():
-        name, fate = template.dataset, fates[template.dataset]
+        name, fate, lists = template.dataset, fates[template.dataset], listed[template.dataset]
         base = DatasetPlan(
             name,
             template.system,
             template.kind,
             template.key_fields,
-            delete=sorted((list(k) for k, f in fate.items() if f == "delete"), key=key_order),
+            delete=sorted((lists[k] for k, f in fate.items() if f == "delete"), key=key_order),
             kept={r: sorted(keys, key=key_order) for r, keys in kept[name].items()},
             restriction_flag=template.restriction_flag,
-            restrict=sorted((list(k) for k in restrict[name]), key=key_order),
+            restrict=sorted((lists[k] for k in restrict[name]), key=key_order),
         )
         groups: dict[tuple, list[list]] = defaultdict(list)
         for key, f in fate.items():
             if f == "anonymise":
-                groups[spec[name][key]].append(list(key))
+                groups[spec[name][key]].append(lists[key])
         # each way of anonymising is a dataset entry of its own, before the deletes' entry so
         # that rows are anonymised before the records they referred to go
         for ((constant, tokens), reason), keys in sorted(groups.items(), key=lambda g: str(g[0])):
@@ -472,13 +486,22 @@ def merge_plans(
     return merged, _attribute(plans, merged)
 
 
-def _anonymised(fate: dict[Key, str], spec: dict[Key, tuple], plan: DatasetPlan) -> None:
-    """One subject's anonymised records of a dataset into the merged fates, with how and why
-    each is anonymised (``spec``). Two parties of one shared record in the batch, anonymised
-    for the same reason: both their parts go."""
+def _listed(lists: dict[Key, list], keys: list[list]) -> list[Key]:
+    """A plan's keys as tuples, each tuple's list kept in ``lists`` (``merge_plans``)."""
+    found = list(map(tuple, keys))
+    lists.update(zip(found, keys, strict=True))
+    return found
+
+
+def _anonymised(
+    fate: dict[Key, str], spec: dict[Key, tuple], plan: DatasetPlan, keys: list[Key]
+) -> None:
+    """One subject's anonymised records of a dataset (``keys``, as tuples) into the merged
+    fates, with how and why each is anonymised (``spec``). Two parties of one shared record in
+    the batch, anonymised for the same reason: both their parts go."""
     how = (tuple(sorted(plan.constant.items())), tuple(plan.tokens))
     reason = plan.anonymise_reason
-    for key in map(tuple, plan.anonymise):
+    for key in keys:
         _protect(fate, key, "anonymise")
         prior = spec.get(key)
         if prior is None:
@@ -611,7 +634,7 @@ def apply_batch(
             EvidenceInput(
                 action=SUBJECT_EVIDENCE,
                 count=sum(n for c in counts.values() for n in c.values()),
-                keys_sha256=plan.sha256,
+                keys_sha256=batch.digests[request_id],
                 detail={
                     "batch": batch.merged.request_id,
                     "batch_plan_sha256": outcome.plan_sha256,

@@ -109,11 +109,13 @@ _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 class _Atomic:
     """The transaction ``Ledger.atomic`` holds for a thread: its connection, the chain head
     once read under its lock (the lock is held to the commit, so later appends extend it
-    without reading it again), and the runs and requests already found in it."""
+    without reading it again; the head row is written once, before the commit, with the time
+    of the last append: ``moved``), and the runs and requests already found in it."""
 
     conn: sa.Connection
     head: tuple[int, str] | None = None
     known: set[tuple[str, Any]] = field(default_factory=set)
+    moved: datetime | None = None
 
 
 class Ledger:
@@ -152,9 +154,11 @@ class Ledger:
             yield
             return
         with self._begin() as conn:
-            self._local.atomic = _Atomic(conn)
+            atomic = self._local.atomic = _Atomic(conn)
             try:
                 yield
+                if atomic.head is not None and atomic.moved is not None:
+                    _write_head(conn, *atomic.head, atomic.moved)
             finally:
                 self._local.atomic = None
 
@@ -295,13 +299,10 @@ class Ledger:
         ]
         for start in range(0, len(rows), 1000):
             conn.execute(sa.insert(schema.evidence), rows[start : start + 1000])
-        conn.execute(
-            sa.update(schema.head)
-            .where(schema.head.c.id == 1)
-            .values(count=count, last_hash=last_hash, updated_at=at)
-        )
-        if atomic is not None:
-            atomic.head = (count, last_hash)
+        if atomic is None:
+            _write_head(conn, count, last_hash, at)
+        else:  # the head row is written once, at the end of the transaction (``atomic``)
+            atomic.head, atomic.moved = (count, last_hash), at
         return records
 
     def _snapshot(self, conn: sa.Connection, action: str, snapshots: Sequence[dict]) -> None:
@@ -979,25 +980,16 @@ class Ledger:
             settled = 0
             for start in range(0, len(targets), 1000):
                 chunk = targets[start : start + 1000]
-                result = conn.execute(
-                    sa.update(note).where(same & note.c.target.in_(chunk)).values(**changes)
-                )
-                settled += result.rowcount
+                update = sa.update(note).where(same & note.c.target.in_(chunk)).values(**changes)
+                if sent and conn.dialect.update_returning:
+                    # the rows this update sent, as stored, for their snapshots: returned by
+                    # the update itself (PostgreSQL, SQLite), else read back (MariaDB)
+                    rows = sorted(conn.execute(update.returning(*note.c)), key=lambda r: r.id)
+                    settled += len(rows)
+                else:
+                    settled += conn.execute(update).rowcount
+                    rows = self._sent(conn, (topic, occasion, channel, recipient), chunk, changes)
                 if sent:
-                    # the rows this update sent, read back as stored for their snapshots
-                    rows = conn.execute(
-                        sa.select(note)
-                        .where(
-                            (note.c.topic == topic)
-                            & (note.c.occasion == occasion)
-                            & (note.c.channel == channel)
-                            & (note.c.recipient == recipient)
-                            & note.c.target.in_(chunk)
-                            & (note.c.status == "sent")
-                            & (note.c.sent_at == changes["sent_at"])
-                        )
-                        .order_by(note.c.id)
-                    )
                     self._snapshot(
                         conn,
                         NOTIFICATION_SENT,
@@ -1008,6 +1000,35 @@ class Ledger:
                     f"{len(set(targets)) - settled} of {len(set(targets))} {topic} notifications "
                     f"{occasion} via {channel} are not claimed"
                 )
+
+    @staticmethod
+    def _sent(
+        conn: sa.Connection,
+        notification: tuple[str, str, str, str],
+        targets: list[str],
+        changes: Mapping[str, Any],
+    ) -> list[sa.Row[Any]]:
+        """The notifications (topic, occasion, channel, recipient) an update just settled
+        with ``changes``, read back as stored when it marked them sent; else none."""
+        if changes["status"] != "sent":
+            return []
+        topic, occasion, channel, recipient = notification
+        note = schema.notifications
+        return list(
+            conn.execute(
+                sa.select(note)
+                .where(
+                    (note.c.topic == topic)
+                    & (note.c.occasion == occasion)
+                    & (note.c.channel == channel)
+                    & (note.c.recipient == recipient)
+                    & note.c.target.in_(targets)
+                    & (note.c.status == "sent")
+                    & (note.c.sent_at == changes["sent_at"])
+                )
+                .order_by(note.c.id)
+            )
+        )
 
     def notifications(
         self, *, target: str | None = None, topic: str | None = None
@@ -1228,6 +1249,14 @@ class Ledger:
 
 
 # -- helpers ------------------------------------------------------------------------------
+
+
+def _write_head(conn: sa.Connection, count: int, last_hash: str, at: datetime) -> None:
+    conn.execute(
+        sa.update(schema.head)
+        .where(schema.head.c.id == 1)
+        .values(count=count, last_hash=last_hash, updated_at=at)
+    )
 
 
 def _lock_head(conn: sa.Connection) -> sa.Row[Any]:

@@ -217,6 +217,34 @@ DEV9_FLOORS = {
     "email": (0.99, 0.99),
 }
 
+# The tenth (tests/data/detection_dev10.md, 2,565 rows), measured before any tuning on it, rules
+# and the classifier as shipped: micro precision 0.912, recall 0.907 (health 0.854/0.891,
+# religion 0.918/0.928, political 0.933/0.894, union 0.979/0.979, ethnic 0.942/0.786,
+# orientation 0.924/0.824, biometric/genetic 0.829/0.970, criminal 0.940/0.979, password
+# 0.905/0.809, phone 1.000/0.978, email 1.000/1.000, card 0.978/0.978, IBAN 1.000/1.000, NIR
+# 0.979/1.000); then tuned on, and the classifier trained with it. Floors at what the detectors
+# reach, rounded down (password recall is held where it was: values after "perso", a lock's
+# combination written down, an unlock shape, the answer to a secret question in prose).
+DEV10_FLOORS = {
+    "micro": (0.98, 0.98),
+    "lang:fr": (0.97, 0.98),
+    "lang:en": (0.98, 0.97),
+    "health": (0.96, 0.99),
+    "religion": (0.96, 0.98),
+    "political_opinion": (0.97, 0.99),
+    "union_membership": (0.97, 0.99),
+    "ethnic_origin": (0.99, 0.99),
+    "sexual_orientation": (0.97, 0.93),
+    "biometric_genetic": (0.98, 0.99),
+    "criminal": (0.99, 0.99),
+    "card_number": (0.97, 0.97),
+    "iban": (0.99, 0.99),
+    "nir": (0.97, 0.99),
+    "password": (0.97, 0.80),
+    "phone": (0.99, 0.97),
+    "email": (0.99, 0.99),
+}
+
 FAMILIES = [*ALL_LABELS, "micro", "lang:fr", "lang:en"]
 FLOORS = {
     DEV: dict.fromkeys(FAMILIES, (MINIMUM, MINIMUM)),  # the 0.92 on the first split
@@ -227,6 +255,7 @@ FLOORS = {
     DEV7: DEV7_FLOORS,
     DEV8: DEV8_FLOORS,
     DEV9: DEV9_FLOORS,
+    DEV10: DEV10_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {

@@ -1241,11 +1241,15 @@ _ASSISTANCE_ANIMAL = re.compile(
 )
 # "bâtiment syndical ? Non : bâtiment administratif", "pour le pèlerinage des Saintes-Maries ?
 # non, pour un déménagement", "réparer sa prothèse auditive... non, son casque": the remark is
-# corrected away, a few words after it at most, after a question mark or an ellipsis.
-_CORRECTED = re.compile(r"(?: +[a-z0-9]+){0,3}(?: *\.)+ *(?:non|no|nope)\b")
-# "Police DNA database match - no wait, wrong ticket": a correction that needs no punctuation.
+# corrected away, a few words after it at most, after a question mark or an ellipsis ("iel
+# demande... ah non, erreur de saisie").
+_CORRECTED = re.compile(
+    r"(?: +[a-z0-9]+){0,3}(?: *\.)+ *(?:(?:ah|oh|euh|er|sorry|pardon) +)?(?:non|no|nope)\b"
+)
+# "Police DNA database match - no wait, wrong ticket", "iel demande… ah non, erreur de saisie":
+# a correction that needs no punctuation.
 _CORRECTED_WORDS = re.compile(
-    r"(?: +[a-z0-9]+){0,3} +(?:no wait|non attends|non attendez|wrong ticket)\b"
+    r"(?: +[a-z0-9]+){0,3} +(?:no wait|non attends|non attendez|wrong ticket|ah non|erreur de saisie)\b"
 )
 
 
@@ -2024,9 +2028,11 @@ _KEYWORD = (
     rf"|code (?:de l'|de |d'|du |de la |des )?(?:[\w'-]+ ){{0,3}}?(?:{_CODE_OF})"
     r"|key ?safe|key ?box|lockbox|code (?:perso|personnel|personal)"
     r"|(?:unlock|alarm|safe|door|garage|gate|lock|keysafe|key safe|padlock|parental control"
-    r"|voicemail|sim|card|phone|ipad|tablet|laptop) (?:code|pin|passcode)"
+    r"|voicemail|sim|(?<!gift )card|phone|ipad|tablet|laptop) (?:code|pin|passcode)"
     r"|code (?:de |d')?(?:d[ée]verrouillage|acc[èe]s)"
-    r"|(?:choisi|chosen|choisit|set|gave|donn[ée]|dict[ée]) (?:le |the |a |un )?code|pass"
+    r"|(?:choisi|chosen|choisit|set|gave|donn[ée]|dict[ée]) (?:le |the |a |un )?code"
+    # a season, day or boarding pass is a ticket, not a password
+    r"|(?<!season )(?<!annual )(?<!day )(?<!boarding )(?<!bus )(?<!ski )(?<!weekly )(?<!monthly )pass"
     r"|keypad|(?:locker |padlock |lock )?combo|combinaison|combination|creds|s[ée]same|padlock|cadenas"
     r"|wi-?fi\b[^.\n]{0,50}?\b(?:key|cl[ée])"
     r"|cl[ée] de s[ée]curit[ée]|code for the (?:key ?box|key ?safe|gate|door|alarm|safe|garage"

@@ -425,7 +425,7 @@ def merge_plans(
                 continue  # most datasets of most subjects
             fate, lists = fates[d.dataset], listed[d.dataset]
             for key in _listed(lists, d.delete):
-                fate.setdefault(key, "delete")  # the least protective fate: only if none yet
+                _protect(fate, key, "delete")
             if d.anonymise:
                 _anonymised(fate, spec[d.dataset], d, _listed(lists, d.anonymise))
             for reason_id, keys in d.kept.items():

@@ -968,67 +968,45 @@ class Ledger:
         sent: bool,
     ) -> None:
         note = schema.notifications
-        same = (
+        ours = (
             (note.c.topic == topic)
             & (note.c.occasion == occasion)
             & (note.c.channel == channel)
             & (note.c.recipient == recipient)
-            & (note.c.status == "claimed")
         )
         changes = {"status": "sent", "sent_at": self._now()} if sent else {"status": "failed"}
         with self._begin() as conn:
             settled = 0
             for start in range(0, len(targets), 1000):
-                chunk = targets[start : start + 1000]
-                update = sa.update(note).where(same & note.c.target.in_(chunk)).values(**changes)
-                if sent and conn.dialect.update_returning:
-                    # the rows this update sent, as stored, for their snapshots: returned by
-                    # the update itself (PostgreSQL, SQLite), else read back (MariaDB)
+                chunk = note.c.target.in_(targets[start : start + 1000])
+                update = sa.update(note).where(ours & (note.c.status == "claimed") & chunk)
+                update = update.values(**changes)
+                if not sent:
+                    settled += conn.execute(update).rowcount
+                    continue
+                # the rows this update sent, as stored, for their snapshots: returned by the
+                # update itself (PostgreSQL, SQLite), else read back (MariaDB)
+                if conn.dialect.update_returning:
                     rows = sorted(conn.execute(update.returning(*note.c)), key=lambda r: r.id)
                     settled += len(rows)
                 else:
                     settled += conn.execute(update).rowcount
-                    rows = self._sent(conn, (topic, occasion, channel, recipient), chunk, changes)
-                if sent:
-                    self._snapshot(
-                        conn,
-                        NOTIFICATION_SENT,
-                        [notification_snapshot(row, self._identity_key) for row in rows],
+                    just_sent = (note.c.status == "sent") & (note.c.sent_at == changes["sent_at"])
+                    rows = list(
+                        conn.execute(
+                            sa.select(note).where(ours & chunk & just_sent).order_by(note.c.id)
+                        )
                     )
+                self._snapshot(
+                    conn,
+                    NOTIFICATION_SENT,
+                    [notification_snapshot(row, self._identity_key) for row in rows],
+                )
             if settled != len(set(targets)):
                 raise RecordNotFoundError(
                     f"{len(set(targets)) - settled} of {len(set(targets))} {topic} notifications "
                     f"{occasion} via {channel} are not claimed"
                 )
-
-    @staticmethod
-    def _sent(
-        conn: sa.Connection,
-        notification: tuple[str, str, str, str],
-        targets: list[str],
-        changes: Mapping[str, Any],
-    ) -> list[sa.Row[Any]]:
-        """The notifications (topic, occasion, channel, recipient) an update just settled
-        with ``changes``, read back as stored when it marked them sent; else none."""
-        if changes["status"] != "sent":
-            return []
-        topic, occasion, channel, recipient = notification
-        note = schema.notifications
-        return list(
-            conn.execute(
-                sa.select(note)
-                .where(
-                    (note.c.topic == topic)
-                    & (note.c.occasion == occasion)
-                    & (note.c.channel == channel)
-                    & (note.c.recipient == recipient)
-                    & note.c.target.in_(targets)
-                    & (note.c.status == "sent")
-                    & (note.c.sent_at == changes["sent_at"])
-                )
-                .order_by(note.c.id)
-            )
-        )
 
     def notifications(
         self, *, target: str | None = None, topic: str | None = None

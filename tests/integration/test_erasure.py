@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -14,7 +14,7 @@ from gdpr.deadlines import request_due_at
 from gdpr.erasure.apply import apply_plan
 from gdpr.erasure.plan import ErasurePlan, preview
 from gdpr.erasure.verify import ErasureIncompleteError, verify_erasure
-from gdpr.ledger import Ledger, verify_chain
+from gdpr.ledger import Ledger, RecordNotFoundError, schema, verify_chain
 from gdpr.subject import resolve_subject
 from tests.clock import TEST_NOW
 
@@ -154,6 +154,33 @@ def test_erasure_applies_exactly_the_plan_and_the_subject_is_gone(demo_org, conn
     assert apply_plan(demo_org.datamap, fresh, connectors, ledger).total == 0
 
 
+def test_an_erasure_on_record_in_a_ledger_on_each_database(demo_org, connectors, sql_url):
+    """The production stack keeps its ledger on PostgreSQL (MariaDB and SQLite too): the
+    ledger's statements sent as driver SQL in each paramstyle record the erasure, close its
+    claim and keep the chain whole."""
+    from gdpr.ledger import migrate
+
+    engine = sa.create_engine(sql_url)
+    try:
+        migrate(engine)
+        ledger = Ledger(engine)
+        plan = plan_for(demo_org, connectors, ledger)
+        outcome = apply_plan(demo_org.datamap, plan, connectors, ledger)
+        verify_erasure(demo_org.datamap, plan, connectors, identity="email", value=SUBJECT.email)
+        rows = ledger.evidence(request_id=plan.request_id)
+        assert rows[-1].action == "erasure.apply"
+        assert (
+            rows[-1].count == outcome.total == sum(plan.totals().values()) - plan.totals()["keep"]
+        )
+        claim = [
+            n for n in ledger.notifications(target=plan.request_id) if n.topic == "erasure_apply"
+        ]
+        assert [n.status for n in claim] == ["sent"]
+        assert verify_chain(engine).ok
+    finally:
+        engine.dispose()
+
+
 def test_a_legal_hold_keeps_the_record_and_what_it_needs_restricted(demo_org, connectors, ledger):
     from gdpr.datamap.models import Holds
 
@@ -279,6 +306,101 @@ def test_a_subject_s_records_in_one_database_commit_once(demo_org, connectors, l
     settled = [e for e in rows if e.action in ("erasure.delete", "erasure.anonymise")]
     assert {e.id for e in intents} == {e.detail["intent"] for e in settled}
     assert sum(e.count for e in settled) == plan.totals()["delete"] + plan.totals()["anonymise"]
+    assert verify_chain(demo_org.ledger).ok
+
+
+def evidence_reads(engine: sa.Engine, during) -> int:
+    """How many reads of the evidence table ``during()`` sends to ``engine``."""
+    reads: list[str] = []
+
+    def sent(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("SELECT") and "ledger_evidence" in statement:
+            reads.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", sent)
+    try:
+        during()
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", sent)
+    return len(reads)
+
+
+def test_a_dead_worker_s_intents_are_settled_by_the_run_taking_its_stale_claim(
+    demo_org, connectors, ledger
+):
+    """A first attempt (its claim inserted new) reads no earlier evidence; a worker that died
+    mid-erasure leaves its claim neither released nor done and its intents unsettled: the run
+    that takes the stale claim over reads the plan's evidence once and settles them."""
+    plan = plan_for(demo_org, connectors, ledger)
+
+    def first():
+        with pytest.raises(RuntimeError, match="injected"):
+            apply_plan(demo_org.datamap, plan, connectors, ledger, fail_after_batches=1)
+
+    assert evidence_reads(demo_org.ledger, first) == 0
+    note = schema.notifications
+    with demo_org.ledger.begin() as conn:  # the worker died: its claim was never released
+        taken = conn.execute(
+            sa.update(note)
+            .where((note.c.topic == "erasure_apply") & (note.c.target == plan.request_id))
+            .values(status="claimed", claimed_at=NOW - timedelta(hours=1))
+        )
+    assert taken.rowcount == 1
+    rows = ledger.evidence(request_id=plan.request_id)
+    settled = {e.detail["intent"] for e in rows if "intent" in e.detail}
+    unsettled = [e.id for e in rows if e.action == "erasure.intent" and e.id not in settled]
+    assert unsettled
+
+    def rerun():
+        apply_plan(demo_org.datamap, plan, connectors, ledger)
+
+    assert evidence_reads(demo_org.ledger, rerun) == 1
+    verify_erasure(demo_org.datamap, plan, connectors, identity="email", value=SUBJECT.email)
+    rows = ledger.evidence(request_id=plan.request_id)
+    recovered = [e for e in rows if e.action == "erasure.recovered"]
+    assert sorted(e.detail["intent"] for e in recovered) == sorted(unsettled)
+    assert rows[-1].action == "erasure.apply"
+    assert verify_chain(demo_org.ledger).ok
+
+
+def test_a_run_whose_stale_claim_was_taken_over_fails_and_the_new_owner_closes(
+    demo_org, connectors, ledger
+):
+    """A run keeps the plan's evidence in memory while it holds the claim; if its claim went
+    stale and another run took it over meanwhile, its close is refused (it would miss that
+    run's intents) and leaves the claim to the run that took it, which closes the plan."""
+    plan = plan_for(demo_org, connectors, ledger)
+    note = schema.notifications
+    taken_over: list[int] = []
+
+    def take_over(conn, cursor, statement, parameters, context, executemany):
+        if taken_over or not statement.lstrip().upper().startswith("DELETE"):
+            return
+        with demo_org.ledger.begin() as ledger_conn:  # as a run claiming the stale claim does
+            taken_over.append(
+                ledger_conn.execute(
+                    sa.update(note)
+                    .where((note.c.topic == "erasure_apply") & (note.c.target == plan.request_id))
+                    .values(claimed_at=NOW - timedelta(hours=2))
+                ).rowcount
+            )
+
+    sa.event.listen(sa.engine.Engine, "before_cursor_execute", take_over)
+    try:
+        with pytest.raises(RecordNotFoundError, match="no longer this run's"):
+            apply_plan(demo_org.datamap, plan, connectors, ledger)
+    finally:
+        sa.event.remove(sa.engine.Engine, "before_cursor_execute", take_over)
+    assert taken_over == [1]
+    rows = ledger.evidence(request_id=plan.request_id)
+    assert not [e for e in rows if e.action == "erasure.apply"]
+    claim = [n for n in ledger.notifications(target=plan.request_id) if n.topic == "erasure_apply"]
+    assert [n.status for n in claim] == ["claimed"]  # not released by the run that lost it
+
+    apply_plan(demo_org.datamap, plan, connectors, ledger)  # the new owner
+    rows = ledger.evidence(request_id=plan.request_id)
+    assert [e.action for e in rows].count("erasure.apply") == 1
+    verify_erasure(demo_org.datamap, plan, connectors, identity="email", value=SUBJECT.email)
     assert verify_chain(demo_org.ledger).ok
 
 

@@ -13,8 +13,9 @@ with or without its trailing spaces. This module gives each key three forms:
   canonical JSON of a key, the line ``digest_keys`` hashes: an integer key ``(42,)`` is
   ``[42]`` as it always was, so the digests already in the ledger do not change. Use it for
   the ledger, digests, XCom ids, reports and S3 key templates.
-- **bound** (``column_kind``, ``to_column``, ``in_clause``): the value the database compares
-  with the column, from the column's reflected type: ``col = ANY(CAST(:array AS UUID[]))``
+- **bound** (``column_kind``, ``to_column``, ``in_clause``; ``KeyBinding.sql`` for a write
+  sent as driver SQL): the value the database compares with the column, from the column's
+  reflected type: ``col = ANY(CAST(:array AS UUID[]))``
   on PostgreSQL for a UUID column, a BIGINT[] for integers, a CHAR(n)[] for a padded CHAR;
   an IN list on MariaDB and SQLite (with a UUID as its hyphenated text for a CHAR(36));
   row-value IN lists for composite keys.
@@ -40,6 +41,8 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
+
+from gdpr.paramstyle import DriverParams
 
 __all__ = [
     "Key",
@@ -311,6 +314,10 @@ class KeyBinding:
         """Whether the keys go as one array parameter (no limit on their number)."""
         return self.element is not None
 
+    def _array_type(self) -> sa.types.TypeEngine:
+        """The type of the one array parameter (``array``): integers as their text form."""
+        return _IntegerArray() if self.kinds[0] == INTEGER else postgresql.ARRAY(self.element)
+
     def values(self, keys: Sequence[Sequence[Any]]) -> list[Any] | None:
         """The parameter's value for these keys, each converted for its column (``to_column``);
         None when no key can match (every one is a value the column cannot hold)."""
@@ -331,14 +338,56 @@ class KeyBinding:
                 rows.append(row)
         return rows or None
 
+    def sql(
+        self,
+        dialect: sa.Dialect,
+        columns: Sequence[str],
+        values: Sequence[Any],
+        params: DriverParams,
+    ) -> str:
+        """``clause`` rendered as the driver's SQL: ``columns`` (quoted by the caller) IN
+        ``values`` (what ``values`` gave: never empty), each value added to ``params`` through
+        the bind processor ``clause``'s statement would give it, so the driver is sent what
+        ``Connection.execute`` of that statement would send it.
+
+        PostgreSQL, one column: ``col = ANY (CAST(<param> AS <type>[]))``, the array type
+        named by the dialect's type compiler. Elsewhere an IN-list of one placeholder per
+        value; composite keys as row values, ``(a, b) IN ((..), ..)``, or ``IN (VALUES ..)``
+        where the dialect wants that form (``tuple_in_values``: SQLite). Rendered here rather
+        than compiled by SQLAlchemy: a first compile costs several times the statement's
+        round trip, and every task compiles afresh (``SqlConnector._by_keys``)."""
+        if self.element is not None:
+            array = self._array_type()
+            process = array.dialect_impl(dialect).bind_processor(dialect)
+            name = dialect.type_compiler_instance.process(array)
+            param = params.add(process(values) if process else list(values))
+            return f"{columns[0]} = ANY (CAST({param} AS {name}))"
+        # typed as SQLAlchemy types them: by the column's kind, else by the first value
+        first = [values[0]] if len(columns) == 1 else values[0]
+        processors = [
+            _processor(_bind_type(kind, self.dialect) or sa.literal(value).type, dialect)
+            for kind, value in zip(self.kinds, first, strict=True)
+        ]
+        if len(columns) == 1:
+            process = processors[0]
+            return f"{columns[0]} IN ({params.extend(map(process, values) if process else values)})"
+        rows = ", ".join(
+            "("
+            + params.extend([p(v) if p else v for p, v in zip(processors, row, strict=True)])
+            + ")"
+            for row in values
+        )
+        if dialect.tuple_in_values:
+            rows = "VALUES " + rows
+        return f"({', '.join(columns)}) IN ({rows})"
+
     def clause(
         self, columns: Sequence[sa.ColumnElement[Any]], name: str | None, value: Any = None
     ) -> sa.ColumnElement[bool]:
         """``columns IN :name`` in the parameter's form (``value``: bound now, for a statement
         built for one use; ``name`` None gives an anonymous, unique parameter)."""
         if self.element is not None:
-            typed = _IntegerArray() if self.kinds[0] == INTEGER else postgresql.ARRAY(self.element)
-            array = sa.bindparam(name, value, type_=typed)
+            array = sa.bindparam(name, value, type_=self._array_type())
             return columns[0] == sa.any_(array)
         param = sa.bindparam(name, value, expanding=True)
         typed = [
@@ -346,12 +395,6 @@ class KeyBinding:
             for c, k, t in zip(columns, self.kinds, self.types, strict=True)
         ]
         return (typed[0] if len(typed) == 1 else sa.tuple_(*typed)).in_(param)
-
-
-def binds_as_array(dialect: str, types: Sequence[sa.types.TypeEngine | None]) -> bool:
-    """Whether ``in_clause`` binds keys of columns of these types as ONE array parameter
-    (so a look-up's values are not limited by the driver's number of parameters)."""
-    return KeyBinding.of(dialect, types).array
 
 
 def in_clause(
@@ -376,9 +419,20 @@ def _typed(
 ) -> sa.ColumnElement[Any]:
     """The column with a type that binds the converted values as-is (a UUID as a UUID on
     PostgreSQL; elsewhere SQLAlchemy's UUID would bind 32 hex digits, so text is sent)."""
+    bind = _bind_type(kind, dialect)
+    return column if bind is None else sa.type_coerce(column, bind)
+
+
+def _bind_type(kind: str, dialect: str) -> sa.types.TypeEngine | None:
+    """The type an IN-list's values of a ``kind`` column are bound with, or None: the type
+    SQLAlchemy gives a value compared with an untyped column (``sa.literal(value).type``)."""
     if kind == UUID and dialect == "postgresql":
-        return sa.type_coerce(column, postgresql.UUID(as_uuid=True))
-    return column
+        return postgresql.UUID(as_uuid=True)
+    return None
+
+
+def _processor(type_: sa.types.TypeEngine, dialect: sa.Dialect) -> Callable[[Any], Any] | None:
+    return type_.dialect_impl(dialect).bind_processor(dialect)
 
 
 def read_fixers(dialect: str, types: Mapping[str, sa.types.TypeEngine | None]) -> dict[str, Any]:

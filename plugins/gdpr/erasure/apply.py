@@ -12,10 +12,12 @@ commits, and a settlement row per batch (``erasure.delete`` / ``erasure.anonymis
 a window's settlements and the next window's intents are one ledger transaction, and the last
 window's settlements, the check that every intent is settled, the closing ``erasure.apply`` row
 and the claim marked done are one more (a failure puts the settlements of the units committed
-before it on record on their own). A single erasure thus costs four ledger transactions: the
-claim, the read of earlier attempts, the intents, the close. A run that stops between a commit
-and its settlement leaves an
-intent without settlement: the next run of the same plan settles it first (``erasure.recovered``
+before it on record on their own). A single erasure thus costs three ledger transactions: the
+claim, the intents, the close. The plan's evidence of earlier attempts is read once, after a
+claim taken over from a failed or stale run (a claim inserted new proves there was no earlier
+attempt: every attempt claims first); from then on this run, the plan's only writer while it
+holds the claim, keeps the plan's evidence in memory. A run that stops between a commit and its
+settlement leaves an intent without settlement: the next run of the same plan settles it first (``erasure.recovered``
 when nothing of the batch had been committed, else the settlement row with what the stopped run
 changed, counted from what is left), then does what is left with evidence of its own. A batch
 already settled by an earlier attempt is not touched again, so the evidence of each batch exists
@@ -33,6 +35,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, TypeVar
 
 from gdpr.batches import chunks
@@ -41,7 +44,7 @@ from gdpr.connectors.base import Connector
 from gdpr.datamap.graph import ReferenceGraph
 from gdpr.datamap.models import DataMap
 from gdpr.erasure.plan import DatasetPlan, ErasurePlan, refuse_not_null
-from gdpr.ledger import EvidenceInput, EvidenceRecord, Ledger, digest_keys
+from gdpr.ledger import Claim, EvidenceInput, EvidenceRecord, Ledger, digest_keys
 from gdpr.retention.anonymise import Anonymisation
 
 log = logging.getLogger(__name__)
@@ -142,6 +145,9 @@ class PlanApplier:
     _settled: set[tuple[str, str, str]] = field(default_factory=set)
     # the last unit's settlements, not on record yet (``_record_settlements``)
     _carried: list[_Settlement] = field(default_factory=list)
+    # the plan's evidence on record, of every attempt: read after a claim taken over, then
+    # what this run records (``_record``)
+    _evidence: list[EvidenceRecord] = field(default_factory=list)
 
     @property
     def _request_id(self) -> str | None:
@@ -157,20 +163,23 @@ class PlanApplier:
         refuse_not_null(self.datamap, self.connectors, self.plan.datasets)
         outcome = ApplyOutcome(self.plan.request_id, self._sha256)
         claim = {**CLAIM, "target": self.plan.request_id, "occasion": self._sha256}
-        if not self._claim(claim):
+        won = self._claim(claim)
+        if won is None:
             outcome.already_applied = True
             log.info("erasure %s: another run applied this plan; nothing left", outcome.request_id)
             return outcome
         try:
+            # a claim inserted new: no attempt before this one, so no evidence of the plan yet
+            self._evidence = [] if won.how == "new" else self._plan_evidence()
             self._settle_interrupted()
             for window in self._windows(self._units(self._planned_batches())):
                 outcome.this_run += self._window(window)
-            self._close(outcome, claim)
+            self._close(outcome, claim, won.at)
         except BaseException:
             try:
                 self._record_settlements([])  # what was committed stays on record
             finally:
-                self.ledger.release_notification(**claim)
+                self.ledger.release_notification(**claim, claimed_at=won.at)
             raise
         if not outcome.total:
             log.info("erasure %s: nothing left to change (already erased)", outcome.request_id)
@@ -211,10 +220,9 @@ class PlanApplier:
                 into[row.action.removeprefix("erasure.")] += row.count
         return changed
 
-    def _unsettled(self, rows: list[_Evidence] | None = None) -> list[EvidenceRecord]:
-        """The plan's intents without a settlement (intents are always read from the ledger;
-        ``rows`` may end with settlements not written yet, ``_close``)."""
-        rows = self._plan_evidence() if rows is None else rows
+    def _unsettled(self, rows: list[_Evidence]) -> list[EvidenceRecord]:
+        """The plan's intents without a settlement (intents are always on record; ``rows``
+        may end with settlements not written yet, ``_close``)."""
         settled = {r.detail.get("intent") for r in rows if r.action != INTENT}
         self._settled = {
             (r.dataset or "", r.detail.get("action", ""), r.keys_sha256 or "")
@@ -230,7 +238,7 @@ class PlanApplier:
     def _settle_interrupted(self) -> None:
         """Settle the intents an earlier attempt left: what it committed, counted from what is
         left of its keys (a rolled-back batch committed nothing)."""
-        unsettled = self._unsettled()
+        unsettled = self._unsettled(self._evidence)
         if not unsettled:
             return
         batches: dict[tuple[str, str, str], tuple[DatasetPlan, list[list]]] = {}
@@ -254,29 +262,31 @@ class PlanApplier:
             plan, keys = found
             left = self._remaining(plan, action, [tuple(k) for k in keys])
             committed = intent.detail.get("planned", len(keys)) - left
-            self.ledger.record_evidence(
-                EvidenceInput(
-                    action=f"erasure.{action}" if committed > 0 else RECOVERED,
-                    system=intent.system,
-                    dataset=intent.dataset,
-                    citation=intent.citation,
-                    count=max(committed, 0),
-                    keys_sha256=intent.keys_sha256,
-                    detail={
-                        "plan_sha256": self._sha256,
-                        "action": action,
-                        "intent": intent.id,
-                        "interrupted_run": intent.run_pk,
-                        "planned": len(keys),
-                        "left": left,
-                        "ground": self.plan.ground,
-                        "outcome": "committed before the interruption"
-                        if committed > 0
-                        else "nothing committed (rolled back); done again by this run",
-                    },
-                    run_pk=self.run_pk,
-                    request_id=self._request_id,
-                )
+            self._record(
+                [
+                    EvidenceInput(
+                        action=f"erasure.{action}" if committed > 0 else RECOVERED,
+                        system=intent.system,
+                        dataset=intent.dataset,
+                        citation=intent.citation,
+                        count=max(committed, 0),
+                        keys_sha256=intent.keys_sha256,
+                        detail={
+                            "plan_sha256": self._sha256,
+                            "action": action,
+                            "intent": intent.id,
+                            "interrupted_run": intent.run_pk,
+                            "planned": len(keys),
+                            "left": left,
+                            "ground": self.plan.ground,
+                            "outcome": "committed before the interruption"
+                            if committed > 0
+                            else "nothing committed (rolled back); done again by this run",
+                        },
+                        run_pk=self.run_pk,
+                        request_id=self._request_id,
+                    )
+                ]
             )
             if committed > 0 and left == 0:
                 self._settled.add((plan.dataset, action, intent.keys_sha256 or ""))
@@ -292,23 +302,26 @@ class PlanApplier:
                 left,
             )
 
-    def _close(self, outcome: ApplyOutcome, claim: dict[str, str]) -> None:
+    def _close(self, outcome: ApplyOutcome, claim: dict[str, str], claimed_at: datetime) -> None:
         """One ledger transaction: the last settlements, then, unless an intent of the plan is
         still unsettled (no run ends in success then), the closing ``erasure.apply`` row and
         the claim marked done. The settlements stay on record when the check fails; a
         failure of the transaction leaves them waiting for the caller's failure handler.
-        The plan's evidence is read before the last settlements are written (they are counted
-        from memory), so that they and the closing row are one insert."""
+        The plan's evidence is this run's memory of it (``_evidence``) and the last
+        settlements, so that they, the closing row and the claim's snapshot are one insert
+        (``Ledger.atomic``)."""
         carried = list(self._carried)
         try:
             with self.ledger.atomic():
-                rows = [*self._plan_evidence(), *map(_settlement_input, carried)]
+                rows = [*self._evidence, *map(_settlement_input, carried)]
                 open_intents = self._unsettled(rows)
                 if not open_intents:
                     outcome.changed = self.changed(rows)
                 self._record_settlements([] if open_intents else [self._apply_evidence(outcome)])
                 if not open_intents:
-                    self.ledger.mark_notification_sent(**claim)
+                    # refused if another run took the claim over after it went stale: this
+                    # run's memory of the plan's evidence would miss that run's intents
+                    self.ledger.mark_notification_sent(**claim, claimed_at=claimed_at)
         except BaseException:
             self._carried = carried  # rolled back with the rest: not on record
             raise
@@ -341,19 +354,21 @@ class PlanApplier:
             flag=plan.restriction_flag,
         )
 
-    def _claim(self, claim: dict[str, str]) -> bool:
-        """True when this run applies the plan; False once another run has applied it."""
+    def _claim(self, claim: dict[str, str]) -> Claim | None:
+        """How and when this run won the claim to apply the plan
+        (``Ledger.claim_notification_as``); None once another run has applied it."""
         deadline = time.monotonic() + self.wait_seconds
         while True:
-            if self.ledger.claim_notification(**claim):
-                return True
+            won = self.ledger.claim_notification_as(**claim)
+            if won is not None:
+                return won
             mine = [
                 n
                 for n in self.ledger.notifications(target=claim["target"], topic=claim["topic"])
                 if n.occasion == claim["occasion"]
             ]
             if mine and mine[0].status == "sent":
-                return False
+                return None
             if time.monotonic() > deadline:
                 raise TimeoutError("another run is still applying this erasure plan")
             log.info("erasure %s: another run is applying this plan, waiting", claim["target"])
@@ -476,7 +491,7 @@ class PlanApplier:
         if not rows and not then:
             return []
         try:
-            records = self.ledger.record_evidences([*rows, *then])
+            records = self._record([*rows, *then])
         except BaseException:
             self._carried = settlements  # not on record: a failure handler tries again
             raise
@@ -493,6 +508,14 @@ class PlanApplier:
             if self.on_batch:
                 self.on_batch(s.plan.dataset, s.action, s.count)
         return records[len(rows) :]
+
+    def _record(self, items: list[EvidenceInput]) -> list[EvidenceRecord]:
+        """Put evidence of the plan on record, and in this run's memory of it. Inside the
+        close's ``Ledger.atomic`` the records are not committed yet: the close's own are not
+        kept (the run ends there, or a failure leaves this run's memory unused)."""
+        records = self.ledger.record_evidences(items)
+        self._evidence += records
+        return records
 
     def _dataset(self, plan: DatasetPlan) -> Any:
         return self.datamap.dataset(plan.dataset).dataset

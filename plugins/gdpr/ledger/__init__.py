@@ -9,7 +9,7 @@ from gdpr.ledger.chain import digest_keys, verify_chain
 from gdpr.ledger.clock import utc_now
 from gdpr.ledger.errors import DuplicateRecordError, LedgerNotReady, RecordNotFoundError
 from gdpr.ledger.identity import normalise_email
-from gdpr.ledger.ledger import Ledger
+from gdpr.ledger.ledger import Claim, Ledger
 from gdpr.ledger.records import (
     OPEN_REQUEST_STATUSES,
     REQUEST_KINDS,
@@ -36,6 +36,7 @@ __all__ = [
     "REQUEST_STATUSES",
     "BreachRecord",
     "ChainHead",
+    "Claim",
     "DuplicateRecordError",
     "ErasurePlanRecord",
     "EvidenceInput",

@@ -6,6 +6,10 @@ shared by threads and built anywhere (a task, the CLI, a test) without touching 
 several records on record together, for one commit).
 The schema version is checked once, on first use, so a stale database fails with
 ``LedgerNotReady`` (run `gdpr ledger upgrade`) instead of a confusing SQL error mid-purge.
+The statements every erasure, purge or notification sends (evidence, chain head, claims,
+reference checks) go as driver SQL rendered once per process (``gdpr.ledger.driver_sql``: a
+fresh engine compiles each Core statement again), and the runs and requests a ``Ledger`` has
+found are not looked up again (the ledger never deletes a row).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from gdpr.batches import chunks
-from gdpr.ledger import schema
+from gdpr.ledger import driver_sql, schema
 from gdpr.ledger.chain import HASHED_COLUMNS, row_hash, to_json_document
 from gdpr.ledger.clock import as_utc, utc_now
 from gdpr.ledger.errors import DuplicateRecordError, RecordNotFoundError
@@ -110,12 +114,28 @@ class _Atomic:
     """The transaction ``Ledger.atomic`` holds for a thread: its connection, the chain head
     once read under its lock (the lock is held to the commit, so later appends extend it
     without reading it again; the head row is written once, before the commit, with the time
-    of the last append: ``moved``), and the runs and requests already found in it."""
+    of the last append: ``moved``), the runs and requests found or created in it (the
+    ledger remembers them once it commits), and the evidence rows appended in it, inserted
+    together (``pending``: before the head is written, or before a read of the ledger inside
+    the transaction, so an erasure's close writes its settlements, its closing row and its
+    claim's snapshot in one statement)."""
 
     conn: sa.Connection
     head: tuple[int, str] | None = None
     known: set[tuple[str, Any]] = field(default_factory=set)
     moved: datetime | None = None
+    pending: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A notification claim won (``Ledger.claim_notification_as``): ``how`` is ``"new"`` when
+    the call inserted it (no one ever claimed it before), ``"again"`` when it took over a
+    failed or stale claim; ``at`` is its ``claimed_at``, which tells the claimant's settlement
+    from that of a run that took the claim over after it went stale."""
+
+    how: str
+    at: datetime
 
 
 class Ledger:
@@ -135,6 +155,9 @@ class Ledger:
         self._identity_key = identity_key
         self._ready = False
         self._local = threading.local()  # the thread's ``_Atomic``, inside ``atomic()``
+        # runs and requests known to be in the ledger (committed): its rows are never deleted
+        # (every table is append-only or updated in place), so each is looked up once
+        self._known: set[tuple[str, Any]] = set()
 
     # -- schema ---------------------------------------------------------------------------
 
@@ -157,10 +180,12 @@ class Ledger:
             atomic = self._local.atomic = _Atomic(conn)
             try:
                 yield
+                _flush(atomic)
                 if atomic.head is not None and atomic.moved is not None:
                     _write_head(conn, *atomic.head, atomic.moved)
             finally:
                 self._local.atomic = None
+        self._known |= atomic.known  # committed
 
     def _atomic(self) -> _Atomic | None:
         return getattr(self._local, "atomic", None)
@@ -176,6 +201,7 @@ class Ledger:
     def _connect(self) -> AbstractContextManager[sa.Connection]:
         atomic = self._atomic()
         if atomic is not None:
+            _flush(atomic)  # a read inside the transaction sees its evidence
             return nullcontext(atomic.conn)
         if not self._ready:
             self.check_ready()
@@ -184,16 +210,24 @@ class Ledger:
     def _now(self) -> datetime:
         return as_utc(self._clock())
 
+    def _remember(self, kind: str, values: Sequence[Any]) -> None:
+        """Runs or requests this thread's transaction found or wrote: known to the ledger once
+        it commits (right away outside ``atomic``, whose transaction commits on return)."""
+        atomic = self._atomic()
+        (atomic.known if atomic is not None else self._known).update((kind, v) for v in values)
+
     # -- runs -----------------------------------------------------------------------------
 
     def start_run(self, dag_id: str, run_id: str, kind: str) -> int:
         """Register an Airflow run; a retry of the same run gets the same id back."""
         _require_text(dag_id=dag_id, run_id=run_id, kind=kind)
         try:
-            return self._start_run_once(dag_id, run_id, kind)
+            pk = self._start_run_once(dag_id, run_id, kind)
         except sa.exc.IntegrityError:
             # Another worker inserted the same run between our look-up and our insert.
-            return self._start_run_once(dag_id, run_id, kind)
+            pk = self._start_run_once(dag_id, run_id, kind)
+        self._remember("run", [pk])
+        return pk
 
     def _start_run_once(self, dag_id: str, run_id: str, kind: str) -> int:
         runs = schema.runs
@@ -264,7 +298,9 @@ class Ledger:
         details = [to_json_document(item.detail) for item in items]
         atomic = self._atomic()
         atomic = atomic if atomic is not None and atomic.conn is conn else None
-        _check_all_references(conn, items, atomic.known if atomic else set())
+        known = (self._known, atomic.known) if atomic else (self._known,)
+        for kind, found in _check_all_references(conn, items, known).items():
+            self._remember(kind, found)
         if atomic is None or atomic.head is None:
             current = _lock_head(conn)
             count, last_hash = current.count, current.last_hash
@@ -297,11 +333,11 @@ class Ledger:
             {name: getattr(r, name) for name in (*HASHED_COLUMNS, "prev_hash", "row_hash")}
             for r in records
         ]
-        for start in range(0, len(rows), 1000):
-            conn.execute(sa.insert(schema.evidence), rows[start : start + 1000])
         if atomic is None:
+            driver_sql.insert_evidence(conn, rows)
             _write_head(conn, count, last_hash, at)
-        else:  # the head row is written once, at the end of the transaction (``atomic``)
+        else:  # inserted and the head written once, at the end of the transaction (``atomic``)
+            atomic.pending += rows
             atomic.head, atomic.moved = (count, last_hash), at
         return records
 
@@ -345,25 +381,17 @@ class Ledger:
         outside_successful_runs: bool,
         request_ids: Sequence[str] | None,
     ) -> list[EvidenceRecord]:
-        ev = schema.evidence
-        query = sa.select(ev).order_by(ev.c.id)
-        if outside_successful_runs:
-            runs = schema.runs
-            query = query.outerjoin(runs, runs.c.pk == ev.c.run_pk).where(
-                sa.or_(runs.c.pk.is_(None), runs.c.status != "success")
-            )
-        if run_pk is not None:
-            query = query.where(ev.c.run_pk == run_pk)
-        if request_id is not None:
-            query = query.where(ev.c.request_id == request_id)
-        if request_ids is not None:
-            query = query.where(ev.c.request_id.in_(list(request_ids)))
-        if actions is not None:
-            query = query.where(ev.c.action.in_(list(actions)))
-        if rule is not None:
-            query = query.where(ev.c.rule == rule)
         with self._connect() as conn:
-            return [_evidence(row) for row in conn.execute(query)]
+            rows = driver_sql.evidence(
+                conn,
+                run_pk=run_pk,
+                request_id=request_id,
+                request_ids=request_ids,
+                actions=actions,
+                rule=rule,
+                outside_successful_runs=outside_successful_runs,
+            )
+        return [_evidence(row) for row in rows]
 
     def chain_head(self) -> ChainHead:
         with self._connect() as conn:
@@ -428,6 +456,7 @@ class Ledger:
             if duplicate is None:
                 raise
             raise duplicate from exc
+        self._remember("request", [row.request_id])
         return _request(row)
 
     def create_requests(self, items: list[Mapping[str, Any]]) -> list[RequestRecord]:
@@ -473,6 +502,7 @@ class Ledger:
             raise DuplicateRecordError(
                 f"one of these {len(items)} requests is already recorded; none was written"
             ) from exc
+        self._remember("request", [record.request_id for record in by_pk.values()])
         return [by_pk[pk] for pk in pks]
 
     def _duplicate_request(
@@ -837,17 +867,8 @@ class Ledger:
 
     def active_legal_holds(self) -> list[HoldRecord]:
         """The holds in force now: not lifted, and not past their end date."""
-        holds = schema.legal_holds
-        query = (
-            sa.select(holds)
-            .where(
-                holds.c.released_at.is_(None)
-                & (holds.c.ends_at.is_(None) | (holds.c.ends_at > self._now()))
-            )
-            .order_by(holds.c.id)
-        )
         with self._connect() as conn:
-            return [_hold(row) for row in conn.execute(query)]
+            return [_hold(row) for row in driver_sql.active_holds(conn, self._now())]
 
     # -- notifications: each sent once ----------------------------------------------------
 
@@ -868,51 +889,92 @@ class Ledger:
         one wins. A claim whose send failed (``release_notification``), or that was never
         finished within ``stale_after`` (the worker died), can be claimed again.
         """
+        return (
+            self.claim_notification_as(
+                topic=topic,
+                target=target,
+                occasion=occasion,
+                channel=channel,
+                recipient=recipient,
+                detail=detail,
+                stale_after=stale_after,
+            )
+            is not None
+        )
+
+    def claim_notification_as(
+        self,
+        *,
+        topic: str,
+        target: str,
+        occasion: str,
+        channel: str,
+        recipient: str,
+        detail: Mapping[str, Any] | None = None,
+        stale_after: timedelta = timedelta(minutes=30),
+    ) -> Claim | None:
+        """``claim_notification``, saying how and when the claim was won (``Claim``: a caller
+        that claims before doing anything knows, from a claim inserted new, that no earlier
+        attempt did anything), or None when it is not the caller's."""
         _require_text(
             topic=topic, target=target, occasion=occasion, channel=channel, recipient=recipient
         )
-        note = schema.notifications
         now = self._now()
-        values = {
+        key = {
             "topic": topic,
             "target": target,
             "occasion": occasion,
             "channel": channel,
             "recipient": recipient,
         }
+        row = {
+            **key,
+            "status": "claimed",
+            "claimed_at": now,
+            "detail": to_json_document(dict(detail)) if detail else None,
+        }
         try:
             with self._begin() as conn:
-                conn.execute(
-                    sa.insert(note).values(
-                        **values,
-                        status="claimed",
-                        claimed_at=now,
-                        detail=to_json_document(dict(detail)) if detail else None,
-                    )
-                )
-            return True
+                driver_sql.insert_notification(conn, row)
+            return Claim("new", now)
         except sa.exc.IntegrityError:
             pass
-        same = sa.and_(*(note.c[name] == value for name, value in values.items()))
-        retryable = (note.c.status == "failed") | (
-            (note.c.status == "claimed") & (note.c.claimed_at < now - stale_after)
-        )
         with self._begin() as conn:
-            taken = conn.execute(
-                sa.update(note).where(same & retryable).values(status="claimed", claimed_at=now)
-            )
-        return taken.rowcount == 1
+            taken = driver_sql.reclaim_notification(conn, key, now, now - stale_after)
+        return Claim("again", now) if taken == 1 else None
 
     def mark_notification_sent(
-        self, *, topic: str, target: str, occasion: str, channel: str, recipient: str
+        self,
+        *,
+        topic: str,
+        target: str,
+        occasion: str,
+        channel: str,
+        recipient: str,
+        claimed_at: datetime | None = None,
     ) -> None:
-        self._settle_notifications(topic, occasion, channel, recipient, [target], sent=True)
+        """The notification was sent. With ``claimed_at`` (the caller's ``Claim.at``), only
+        while the claim is still the caller's: a claim another run took over after it went
+        stale is refused, so the run that lost it fails instead of closing the other's work."""
+        self._settle_notifications(
+            topic, occasion, channel, recipient, [target], sent=True, claimed_at=claimed_at
+        )
 
     def release_notification(
-        self, *, topic: str, target: str, occasion: str, channel: str, recipient: str
+        self,
+        *,
+        topic: str,
+        target: str,
+        occasion: str,
+        channel: str,
+        recipient: str,
+        claimed_at: datetime | None = None,
     ) -> None:
-        """The send failed: let the next run claim it again."""
-        self._settle_notifications(topic, occasion, channel, recipient, [target], sent=False)
+        """The send failed: let the next run claim it again (with ``claimed_at``, only a claim
+        still the caller's; one taken over is left to its new owner)."""
+        self._settle_notifications(
+            topic, occasion, channel, recipient, [target], sent=False, claimed_at=claimed_at
+        )
 
     def claim_notifications(
         self, *, topic: str, occasion: str, channel: str, recipient: str, targets: list[str]
@@ -966,41 +1028,32 @@ class Ledger:
         targets: list[str],
         *,
         sent: bool,
+        claimed_at: datetime | None = None,
     ) -> None:
-        note = schema.notifications
-        ours = (
-            (note.c.topic == topic)
-            & (note.c.occasion == occasion)
-            & (note.c.channel == channel)
-            & (note.c.recipient == recipient)
-        )
-        changes = {"status": "sent", "sent_at": self._now()} if sent else {"status": "failed"}
+        key = {"topic": topic, "occasion": occasion, "channel": channel, "recipient": recipient}
+        sent_at = self._now() if sent else None
         with self._begin() as conn:
             settled = 0
             for start in range(0, len(targets), 1000):
-                chunk = note.c.target.in_(targets[start : start + 1000])
-                update = sa.update(note).where(ours & (note.c.status == "claimed") & chunk)
-                update = update.values(**changes)
-                if not sent:
-                    settled += conn.execute(update).rowcount
-                    continue
                 # the rows this update sent, as stored, for their snapshots: returned by the
                 # update itself (PostgreSQL, SQLite), else read back (MariaDB)
-                if conn.dialect.update_returning:
-                    rows = sorted(conn.execute(update.returning(*note.c)), key=lambda r: r.id)
-                    settled += len(rows)
-                else:
-                    settled += conn.execute(update).rowcount
-                    just_sent = (note.c.status == "sent") & (note.c.sent_at == changes["sent_at"])
-                    rows = list(
-                        conn.execute(
-                            sa.select(note).where(ours & chunk & just_sent).order_by(note.c.id)
-                        )
-                    )
+                count, rows = driver_sql.settle_notifications(
+                    conn, key, targets[start : start + 1000], sent_at, claimed_at
+                )
+                settled += count
+                if not sent:
+                    continue
                 self._snapshot(
                     conn,
                     NOTIFICATION_SENT,
                     [notification_snapshot(row, self._identity_key) for row in rows],
+                )
+            if settled != len(set(targets)) and claimed_at is not None:
+                if not sent:
+                    return  # taken over after it went stale: its new owner settles it
+                raise RecordNotFoundError(
+                    f"the {topic} claim on {targets[0]} is no longer this run's: it went stale "
+                    "and another run took it over, which finishes the work"
                 )
             if settled != len(set(targets)):
                 raise RecordNotFoundError(
@@ -1230,24 +1283,21 @@ class Ledger:
 
 
 def _write_head(conn: sa.Connection, count: int, last_hash: str, at: datetime) -> None:
-    conn.execute(
-        sa.update(schema.head)
-        .where(schema.head.c.id == 1)
-        .values(count=count, last_hash=last_hash, updated_at=at)
-    )
+    driver_sql.write_head(conn, count, last_hash, at)
 
 
-def _lock_head(conn: sa.Connection) -> sa.Row[Any]:
-    """Read the chain head under a write lock so two appenders never extend the same head."""
-    if conn.dialect.name == "sqlite":
-        # SQLite ignores FOR UPDATE and takes its write lock at the first write of the
-        # transaction; a no-op write first makes the read below happen under that lock.
-        conn.execute(
-            sa.update(schema.head).where(schema.head.c.id == 1).values(count=schema.head.c.count)
-        )
-    row = conn.execute(
-        sa.select(schema.head).where(schema.head.c.id == 1).with_for_update()
-    ).one_or_none()
+def _flush(atomic: _Atomic) -> None:
+    """Insert the evidence rows appended in ``atomic``'s transaction so far."""
+    if atomic.pending:
+        rows, atomic.pending = atomic.pending, []
+        driver_sql.insert_evidence(atomic.conn, rows)
+
+
+def _lock_head(conn: sa.Connection) -> Any:
+    """Read the chain head under a write lock so two appenders never extend the same head
+    (SQLite ignores FOR UPDATE and takes its write lock at the first write of the transaction:
+    there a no-op write comes first, see ``driver_sql.lock_head``)."""
+    row = driver_sql.lock_head(conn)
     if row is None:
         raise RuntimeError(
             "the ledger head row is missing, so evidence cannot be appended safely: "
@@ -1265,35 +1315,38 @@ def _check_references(conn: sa.Connection, *, run_pk: int | None, request_id: st
 
 
 def _check_all_references(
-    conn: sa.Connection, items: Sequence[EvidenceInput], known: set[tuple[str, Any]]
-) -> None:
+    conn: sa.Connection, items: Sequence[EvidenceInput], known: Sequence[set[tuple[str, Any]]]
+) -> dict[str, list[Any]]:
     """``_check_references`` for many rows: one query for their runs, one for their requests,
-    leaving out those ``known`` (found earlier in the same transaction), adding the rest."""
+    leaving out those ``known`` (found before); the runs and requests found now."""
     runs = sorted(
-        {i.run_pk for i in items if i.run_pk is not None and ("run", i.run_pk) not in known}
+        {
+            i.run_pk
+            for i in items
+            if i.run_pk is not None and not any(("run", i.run_pk) in k for k in known)
+        }
     )
     requests = sorted(
         {
             i.request_id
             for i in items
-            if i.request_id is not None and ("request", i.request_id) not in known
+            if i.request_id is not None and not any(("request", i.request_id) in k for k in known)
         }
     )
     _check_references_of(conn, runs, requests)
-    known |= {("run", v) for v in runs} | {("request", v) for v in requests}
+    return {"run": runs, "request": requests}
 
 
 def _check_references_of(
     conn: sa.Connection, run_pks: Sequence[int], request_ids: Sequence[str]
 ) -> None:
-    runs, req = schema.runs, schema.requests
-    for values, column, what in (
-        (run_pks, runs.c.pk, "run"),
-        (request_ids, req.c.request_id, "request"),
+    for values, table, column, what in (
+        (run_pks, schema.runs, "pk", "run"),
+        (request_ids, schema.requests, "request_id", "request"),
     ):
         found: set[Any] = set()
         for chunk in chunks(values, 1000):
-            found |= set(conn.execute(sa.select(column).where(column.in_(chunk))).scalars())
+            found |= driver_sql.existing(conn, table, column, chunk)
         for value in values:
             if value not in found:
                 raise RecordNotFoundError(f"{what} {value} is not in the ledger")

@@ -38,10 +38,14 @@ def test_retraining_on_the_recorded_splits_gives_the_shipped_weights(tmp_path: P
     pytest.importorskip("sklearn")
     out = tmp_path / "weights.json"
     splits = [str(DATA / split["file"]) for split in SHIPPED["trained_on"]]
-    thresholds = SHIPPED["thresholds"]
-    keep, add = str(thresholds["keep"]), str(thresholds["add"])
-    assert train.main([*splits, "--keep", keep, "--add", add, "--out", str(out)]) == 0
+    options = ["--C", str(SHIPPED["C"]), "--out", str(out)]
+    if SHIPPED["chars"]:
+        options += ["--chars", "-".join(map(str, SHIPPED["chars"]))]
+    for family, chosen in SHIPPED["thresholds"].items():
+        options += ["--keep", f"{family}={chosen['keep']}", "--add", f"{family}={chosen['add']}"]
+    assert train.main([*splits, *options]) == 0
     retrained = json.loads(out.read_text(encoding="utf-8"))
+    assert retrained["thresholds"] == SHIPPED["thresholds"]
     assert retrained["features"] == SHIPPED["features"]
     drift = np.abs(np.array(retrained["weights"]) - np.array(SHIPPED["weights"]))
     assert drift.max() <= 1  # a hundredth: the solver's last digit, not another model
@@ -58,7 +62,24 @@ def test_identifier_values_never_become_features() -> None:
     assert not any(char.isdigit() for feature in found for char in feature)
 
 
-def toy(keep: float, add: float) -> classifier.Model:
+def test_each_family_has_its_own_thresholds_stored_with_the_weights() -> None:
+    shipped = classifier.load()
+    assert set(SHIPPED["thresholds"]) == set(shipped.families) == set(train.FAMILIES)
+    for family, keep, add in zip(shipped.families, shipped.keep, shipped.add, strict=True):
+        assert 0 <= keep < 0.5 < add <= 1.01, family
+    # the first format, one pair for every family, still reads
+    first = {**SHIPPED, "thresholds": {"keep": 0.01, "add": 0.85}}
+    assert classifier.from_document(first).keep == (0.01,) * len(shipped.families)
+
+
+def test_character_ngrams_are_read_inside_words_with_their_ends_marked() -> None:
+    found = classifier.features("Diabétique 2024", chars=(3, 4))
+    assert {"c:<di", "c:<dia", "c:que>", "c:iab"} <= set(found)
+    assert not any(char.isdigit() for feature in found for char in feature)
+    assert "c:<di" not in classifier.features("Diabétique")  # only when asked
+
+
+def toy(keep: float | tuple[float, float], add: float) -> classifier.Model:
     """Two families; "insuline" is strong evidence of health, "cave" against it."""
     names = ("w:insuline", "w:cave", "w:greve")
     return classifier.Model(
@@ -67,8 +88,8 @@ def toy(keep: float, add: float) -> classifier.Model:
         names=names,
         index={name: row for row, name in enumerate(names)},
         weights=np.array([[6.0, 0.0], [-4.0, 0.0], [0.0, 1.0]]),
-        keep=keep,
-        add=add,
+        keep=keep if isinstance(keep, tuple) else (keep, keep),
+        add=(add, add),
     )
 
 
@@ -97,3 +118,12 @@ def test_a_rule_hit_the_model_finds_too_unlikely_is_dropped_others_kept() -> Non
 def test_weak_evidence_adds_nothing() -> None:
     # "greve" alone gives union membership 0.27: under the threshold, so the rules decide
     assert reviewed("greve des transports, livraison lundi", []) == []
+
+
+def test_a_familys_own_keep_threshold_decides_for_it_alone(monkeypatch) -> None:
+    # "greve" gives union membership 0.27 and health 0.12: kept for union only from its own 0.2
+    monkeypatch.setattr(classifier, "model", lambda: toy(keep=(0.5, 0.2), add=0.9))
+    health, union = Hit("health", "lexicon:x"), Hit("union_membership", "lexicon:y")
+    assert reviewed("greve des transports", [health, union]) == [union]
+    monkeypatch.setattr(classifier, "model", lambda: toy(keep=(0.1, 0.3), add=0.9))
+    assert reviewed("greve des transports", [health, union]) == [health]

@@ -225,12 +225,18 @@ DEV9_FLOORS = {
 # 0.979/1.000); then tuned on, and the classifier trained with it. Floors at what the detectors
 # reach, rounded down (password recall is held where it was: values after "perso", a lock's
 # combination written down, an unlock shape, the answer to a secret question in prose).
+# Religion precision is held at 0.94 (micro 0.97) since the classifier's per-family thresholds
+# (docs/detection-rounds.md, "Leave-one-split-out and per-family thresholds"): religion's keep
+# threshold went from 0.01 to 0.005, which lets three rule labels of this split through that
+# the model, trained on this very split, had learnt to veto; left out of its training, the
+# model gains religion recall (0.980 -> 0.985) for that precision (0.970 -> 0.968) over the
+# splits, and the judge's religion figures do not move.
 DEV10_FLOORS = {
-    "micro": (0.98, 0.98),
+    "micro": (0.97, 0.98),
     "lang:fr": (0.97, 0.98),
     "lang:en": (0.98, 0.97),
     "health": (0.96, 0.99),
-    "religion": (0.96, 0.98),
+    "religion": (0.94, 0.98),
     "political_opinion": (0.97, 0.99),
     "union_membership": (0.97, 0.99),
     "ethnic_origin": (0.99, 0.99),

@@ -8,14 +8,17 @@ stems and each pair of adjacent words, and gives each family a probability. It i
 only on *candidates*: texts in which the prefilter found a live rule trigger (under 1% of
 realistic texts), so the common path never pays for it. On a candidate it
 
-* keeps a rule's label only when the model gives that family at least ``keep`` (a phrase the
-  model finds very unlikely in its sentence is dropped, as a veto would drop it), and
-* adds a family the rules missed when the model gives it at least ``add``.
+* keeps a rule's label only when the model gives that family at least its ``keep`` threshold
+  (a phrase the model finds very unlikely in its sentence is dropped, as a veto would drop it),
+  and
+* adds a family the rules missed when the model gives it at least its ``add`` threshold.
 
-Both thresholds were chosen on a split the rules had not been tuned on and are stored with the
-weights. Inference is numpy over the stored weights (one row per known feature); scikit-learn
-is needed only to train. Every label the classifier adds is explained by its strongest features,
-which are words of the model's vocabulary (seen at least twice when it was fitted), never the text.
+Both thresholds are per family, chosen by leave-one-split-out evaluation (``gdpr.quality.train
+--loso``: each development split scored by a model that never saw it, as a new writer's texts
+would be) and stored with the weights. Inference is numpy over the stored weights (one row per
+known feature); scikit-learn is needed only to train. Every label the classifier adds is
+explained by its strongest features, which are words of the model's vocabulary (seen at least
+twice when it was fitted), never the text.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -35,15 +40,19 @@ WEIGHTS = Path(__file__).with_name("classifier_weights.json")
 _WORD = re.compile(r"[a-z]+")
 
 
-def features(text: str) -> list[str]:
+def features(text: str, chars: tuple[int, int] | None = None) -> list[str]:
     """The features of ``text``: words (``w:``), French and English stems (``f:``, ``e:``) and
-    adjacent pairs (``b:``) of its normalised form; digits are left out, so no identifier value
-    can become a feature. Training calls this, and inference (``Model.rows``) reads the same
-    words, stems and pairs through the same helpers, so they cannot drift apart."""
+    adjacent pairs (``b:``) of its normalised form, and with ``chars`` = (low, high) the
+    character n-grams of each word, ``low`` to ``high`` long, the word's ends marked (``c:``);
+    digits are left out, so no identifier value can become a feature. Training calls this, and
+    inference (``Model.rows``) reads the same features through the same helpers, so they cannot
+    drift apart."""
     found: list[str] = []
     previous = ""
     for word in _words(text):
         found += _word_features(word)
+        if chars:
+            found += _char_features(word, *chars)
         if previous:
             found.append(_pair(previous, word))
         previous = word
@@ -65,20 +74,34 @@ def _word_features(word: str) -> tuple[str, str, str]:
     return f"w:{word}", f"f:{fr}", f"e:{en}"
 
 
+@lru_cache(maxsize=65536)
+def _char_features(word: str, low: int, high: int) -> tuple[str, ...]:
+    """The character n-grams of a word, ``low`` to ``high`` long, with its ends marked ("<",
+    ">"), each once: "diabetique" shares "diab" and "betiq" with "diabete" and "diabetic"."""
+    marked = f"<{word}>"
+    grams = {
+        marked[start : start + size]
+        for size in range(low, high + 1)
+        for start in range(len(marked) - size + 1)
+    }
+    return tuple(f"c:{gram}" for gram in sorted(grams))
+
+
 _WORD_ROWS = 65536
 
 
 @dataclass(frozen=True)
 class Model:
-    """Weights of one logistic regression per family, and the two decision thresholds."""
+    """Weights of one logistic regression per family, and each family's two thresholds."""
 
     families: tuple[str, ...]
     bias: np.ndarray  # (families,)
     names: tuple[str, ...]  # the features, one per row of ``weights``
     index: dict[str, int]  # feature -> row of ``weights``
     weights: np.ndarray  # (features, families)
-    keep: float
-    add: float
+    keep: tuple[float, ...]  # per family: a rule's label is kept from this probability
+    add: tuple[float, ...]  # per family: a label the rules missed is added from this one
+    chars: tuple[int, int] | None = None  # character n-grams of each word, if any
     # a word's own features' rows (bounded, as the stems' cache is): most words recur
     word_rows: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -99,7 +122,10 @@ class Model:
             if rows is None:
                 if len(own) >= _WORD_ROWS:
                     own.clear()
-                found = map(index.get, _word_features(word))
+                names = _word_features(word)
+                if self.chars:
+                    names += _char_features(word, *self.chars)
+                found = map(index.get, names)
                 rows = own[word] = tuple(row for row in found if row is not None)
             held.update(rows)
             if previous:
@@ -116,22 +142,33 @@ class Model:
         return [self.names[row] for row in ranked[:count] if self.weights[row, column] > 0]
 
 
-def _probability(score: float) -> float:
+def probability(score: float) -> float:
+    """The probability of a family's log-odds ``score``."""
     return 1.0 / (1.0 + math.exp(-max(score, -500.0)))
 
 
 def load(path: Path = WEIGHTS) -> Model:
     """The model stored at ``path`` (written by ``gdpr.quality.train``)."""
-    stored = json.loads(path.read_text(encoding="utf-8"))
+    return from_document(json.loads(path.read_text(encoding="utf-8")))
+
+
+def from_document(stored: dict) -> Model:
+    """The model of a weights document (``gdpr.quality.train.train``'s JSON, as read)."""
     vocabulary, scale = stored["features"], stored["scale"]
+    families = tuple(stored["families"])
+    thresholds = stored["thresholds"]
+    if "keep" in thresholds:  # the first format: one pair for every family
+        thresholds = dict.fromkeys(families, thresholds)
+    chars = stored.get("chars")
     return Model(
-        families=tuple(stored["families"]),
+        families=families,
         bias=np.array(stored["bias"], dtype=np.float64) / scale,
         names=tuple(vocabulary),
         index={name: row for row, name in enumerate(vocabulary)},
         weights=np.array(stored["weights"], dtype=np.float64).reshape(len(vocabulary), -1) / scale,
-        keep=stored["thresholds"]["keep"],
-        add=stored["thresholds"]["add"],
+        keep=tuple(float(thresholds[family]["keep"]) for family in families),
+        add=tuple(float(thresholds[family]["add"]) for family in families),
+        chars=(int(chars[0]), int(chars[1])) if chars else None,
     )
 
 
@@ -141,6 +178,19 @@ def model() -> Model:
     return load()
 
 
+@contextmanager
+def using(candidate: Model) -> Iterator[None]:
+    """``review`` with ``candidate`` instead of the shipped model, within the block (the
+    leave-one-split-out evaluation runs the whole detector with each fold's model)."""
+    global model  # swapped for the block only, restored after
+    shipped = model
+    model = lambda: candidate  # noqa: E731
+    try:
+        yield
+    finally:
+        model = shipped
+
+
 def review(text: str, labels: set[str]) -> tuple[set[str], dict[str, list[str]]]:
     """The rules' ``labels`` of a candidate reviewed by the model: the labels it keeps, and the
     labels it adds with the features that gave each."""
@@ -148,11 +198,13 @@ def review(text: str, labels: set[str]) -> tuple[set[str], dict[str, list[str]]]
     total, rows = current.scores(text)
     kept: set[str] = set()
     added: dict[str, list[str]] = {}
-    for family, score in zip(current.families, total.tolist(), strict=True):
-        probability = _probability(score)
+    for family, score, keep, add in zip(
+        current.families, total.tolist(), current.keep, current.add, strict=True
+    ):
+        p = probability(score)
         if family in labels:
-            if probability >= current.keep:
+            if p >= keep:
                 kept.add(family)
-        elif probability >= current.add:
+        elif p >= add:
             added[family] = current.strongest(rows, family)
     return kept | (labels - set(current.families)), added

@@ -38,12 +38,11 @@ import re
 import statistics
 import sys
 import time
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from gdpr.quality.splits import families
+from gdpr.quality.splits import Counts, families
 
 ROOT = Path(__file__).resolve().parents[1]
 UNSEEN = ROOT / "bench" / "data" / "unseen_test.tsv"
@@ -96,25 +95,12 @@ def accuracy(rows: Iterable[dict[str, str]], prefix: str) -> dict[str, Any]:
     """Precision and recall, micro, per family and per language, as flat figures."""
     from gdpr.quality.detectors import ALL_LABELS, detect_all
 
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    fn: Counter[str] = Counter()
+    counts = Counts()
     count = 0
     for row in rows:
         count += 1
-        expected = families(row["labels"])
-        found = set(detect_all(row["text"]))
-        lang = row["lang"]
-        for key in ("", f"lang:{lang}"):
-            tp[key] += len(found & expected)
-            fp[key] += len(found - expected)
-            fn[key] += len(expected - found)
-        for label in found & expected:
-            tp[label] += 1
-        for label in found - expected:
-            fp[label] += 1
-        for label in expected - found:
-            fn[label] += 1
+        counts.add(families(row["labels"]), detect_all(row["text"]), f"lang:{row['lang']}")
+    tp, fp, fn = counts.tp, counts.fp, counts.fn
 
     def pr(key: str) -> tuple[float | None, float | None]:
         p = tp[key] / (tp[key] + fp[key]) if tp[key] + fp[key] else None
@@ -122,7 +108,7 @@ def accuracy(rows: Iterable[dict[str, str]], prefix: str) -> dict[str, Any]:
         return p, r
 
     figures: dict[str, Any] = {f"{prefix}_rows": count}
-    figures[f"{prefix}_precision"], figures[f"{prefix}_recall"] = pr("")
+    figures[f"{prefix}_precision"], figures[f"{prefix}_recall"] = pr("micro")
     for lang in sorted(k.split(":", 1)[1] for k in set(tp) | set(fn) | set(fp) if ":" in k):
         p, r = pr(f"lang:{lang}")
         figures[f"{prefix}_precision_{lang}"], figures[f"{prefix}_recall_{lang}"] = p, r

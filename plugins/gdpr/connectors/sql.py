@@ -176,7 +176,7 @@ class SqlConnector:
     ) -> int:
         """Keys per look-up or write on ``fields``: one array (PostgreSQL) or one IN-list;
         ``conn``: a transaction's connection, where the types are reflected if need be."""
-        return ARRAY_SIZE if self._arrays(dataset, fields, conn) else IN_LIST_SIZE
+        return ARRAY_SIZE if self._binding(dataset, fields, conn).array else IN_LIST_SIZE
 
     def _rows(self, dataset: Dataset, criterion: Criterion, columns: Sequence[str]) -> list[Row]:
         """The rows one criterion finds (its values within one statement's size)."""
@@ -606,12 +606,6 @@ class SqlConnector:
         """``fields IN (values)`` on ``table`` (the caller's ``table(dataset)``), each value bound
         as its column's type (``gdpr.connectors.keys.in_clause``); for SQL a capability builds."""
         return self._in(table, fields, values, dataset, conn)
-
-    def _arrays(
-        self, dataset: Dataset, fields: Sequence[str], conn: sa.Connection | None = None
-    ) -> bool:
-        """Whether keys on ``fields`` are bound as one array parameter (``_in``)."""
-        return self._binding(dataset, fields, conn).array
 
     def _binding(
         self, dataset: Dataset, fields: Sequence[str], conn: sa.Connection | None = None

@@ -872,35 +872,15 @@ class Ledger:
 
     # -- notifications: each sent once ----------------------------------------------------
 
-    def claim_notification(
-        self,
-        *,
-        topic: str,
-        target: str,
-        occasion: str,
-        channel: str,
-        recipient: str,
-        detail: Mapping[str, Any] | None = None,
-        stale_after: timedelta = timedelta(minutes=30),
-    ) -> bool:
-        """True when the caller must send this notification now, False when it is not theirs.
+    def claim_notification(self, **claim: Any) -> bool:
+        """True when the caller must send this notification now, False when it is not theirs
+        (``claim_notification_as``'s arguments).
 
         The unique row is the claim: concurrent or repeated runs race on the insert and only
         one wins. A claim whose send failed (``release_notification``), or that was never
         finished within ``stale_after`` (the worker died), can be claimed again.
         """
-        return (
-            self.claim_notification_as(
-                topic=topic,
-                target=target,
-                occasion=occasion,
-                channel=channel,
-                recipient=recipient,
-                detail=detail,
-                stale_after=stale_after,
-            )
-            is not None
-        )
+        return self.claim_notification_as(**claim) is not None
 
     def claim_notification_as(
         self,

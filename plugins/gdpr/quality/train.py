@@ -51,7 +51,7 @@ import numpy as np
 
 from gdpr.quality import classifier, detectors
 from gdpr.quality.detectors import CRIMINAL, SPECIAL_CATEGORIES
-from gdpr.quality.splits import read
+from gdpr.quality.splits import Counts, read
 
 FAMILIES: tuple[str, ...] = SPECIAL_CATEGORIES + CRIMINAL
 C = 1.0
@@ -222,39 +222,6 @@ def decide(outcome: Outcome, probability: dict[str, float], chosen: Thresholds) 
         elif p >= add and family not in outcome.ruled_out:
             labels.add(family)
     return labels
-
-
-@dataclass
-class Counts:
-    """True and false positives and misses, per label and ``micro``."""
-
-    tp: Counter = field(default_factory=Counter)
-    fp: Counter = field(default_factory=Counter)
-    fn: Counter = field(default_factory=Counter)
-
-    def add(self, expected: Iterable[str], found: Iterable[str]) -> None:
-        expected, found = set(expected), set(found)
-        for label in found & expected:
-            self.tp[label] += 1
-        for label in found - expected:
-            self.fp[label] += 1
-        for label in expected - found:
-            self.fn[label] += 1
-        self.tp["micro"] += len(found & expected)
-        self.fp["micro"] += len(found - expected)
-        self.fn["micro"] += len(expected - found)
-
-    def precision(self, label: str) -> float:
-        found = self.tp[label] + self.fp[label]
-        return self.tp[label] / found if found else 1.0
-
-    def recall(self, label: str) -> float:
-        expected = self.tp[label] + self.fn[label]
-        return self.tp[label] / expected if expected else 1.0
-
-    def f1(self, label: str) -> float:
-        p, r = self.precision(label), self.recall(label)
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass

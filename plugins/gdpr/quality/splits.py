@@ -45,7 +45,7 @@ def read(path: Path) -> list[tuple[str, set[str]]]:
 class Counts:
     """How detected labels score against a split's: true and false positives and misses per
     label, and over all labels under ``micro`` and under each group a text is added with (its
-    language, ``lang:fr``). The one scorer of the tests' floors, the benchmark and training."""
+    language, ``lang:fr``). The one scorer of the tests' floors, the benchmark and gdpr.quality.train."""
 
     tp: Counter = field(default_factory=Counter)
     fp: Counter = field(default_factory=Counter)

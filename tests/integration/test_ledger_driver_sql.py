@@ -306,3 +306,24 @@ def test_evidence_appended_inside_atomic_is_one_insert(ledger: Ledger, engine: s
     assert len(inserts) == 1
     actions = [e.action for e in ledger.evidence()][-4:]
     assert actions == ["erasure.delete", "erasure.delete", "notification.sent", "erasure.apply"]
+
+
+def test_a_claim_inside_a_transaction_skips_a_duplicate_and_the_rest_commits(
+    ledger: Ledger,
+) -> None:
+    """An erasure claims its plan and puts its first intents on record in one transaction: a
+    claim already on record must neither abort that transaction nor be claimed twice."""
+    request = new_request(ledger)
+    claim = {**ALERT, "target": request}
+    with ledger.atomic():
+        assert ledger.claim_notification_as(**claim).how == "new"
+        ledger.record_evidence(EvidenceInput(action="erasure.intent", count=1, request_id=request))
+    with ledger.atomic():
+        assert ledger.claim_notification_as(**claim) is None  # fresh: still the first run's
+        ledger.record_evidence(EvidenceInput(action="erasure.intent", count=2, request_id=request))
+    ledger.release_notification(**claim)
+    with ledger.atomic():
+        assert ledger.claim_notification_as(**claim).how == "again"
+        ledger.record_evidence(EvidenceInput(action="erasure.intent", count=3, request_id=request))
+    assert [e.count for e in ledger.evidence(request_id=request)] == [1, 2, 3]
+    assert [n.status for n in ledger.notifications(target=request)] == ["claimed"]

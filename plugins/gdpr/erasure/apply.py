@@ -12,8 +12,9 @@ commits, and a settlement row per batch (``erasure.delete`` / ``erasure.anonymis
 a window's settlements and the next window's intents are one ledger transaction, and the last
 window's settlements, the check that every intent is settled, the closing ``erasure.apply`` row
 and the claim marked done are one more (a failure puts the settlements of the units committed
-before it on record on their own). A single erasure thus costs three ledger transactions: the
-claim, the intents, the close. The plan's evidence of earlier attempts is read once, after a
+before it on record on their own). The first window's intents go on record with the claim,
+when it is inserted new. A single erasure thus costs two ledger transactions: the claim with
+its intents, the close. The plan's evidence of earlier attempts is read once, after a
 claim taken over from a failed or stale run (a claim inserted new proves there was no earlier
 attempt: every attempt claims first); from then on this run, the plan's only writer while it
 holds the claim, keeps the plan's evidence in memory. A run that stops between a commit and its
@@ -89,6 +90,10 @@ class ApplyOutcome:
 
 
 _Batch = tuple[DatasetPlan, str, list[list]]  # a dataset's plan, its action, a batch of keys
+# a batch still to do, with its evidence's common fields and detail (``PlanApplier._todo``)
+_Todo = tuple[DatasetPlan, str, list[list], dict[str, Any], dict[str, Any]]
+# a window's batches still to do, by unit, and their intents on record (``PlanApplier._intend``)
+_Intended = tuple[list[list[_Todo]], list[EvidenceRecord]]
 _Evidence = EvidenceRecord | EvidenceInput  # a row on record, or one about to be written
 
 
@@ -163,17 +168,19 @@ class PlanApplier:
         refuse_not_null(self.datamap, self.connectors, self.plan.datasets)
         outcome = ApplyOutcome(self.plan.request_id, self._sha256)
         claim = {**CLAIM, "target": self.plan.request_id, "occasion": self._sha256}
-        won = self._claim(claim)
+        windows = self._windows(self._units(self._planned_batches()))
+        won, first = self._claim(claim, windows[0] if windows else [])
         if won is None:
             outcome.already_applied = True
             log.info("erasure %s: another run applied this plan; nothing left", outcome.request_id)
             return outcome
         try:
-            # a claim inserted new: no attempt before this one, so no evidence of the plan yet
-            self._evidence = [] if won.how == "new" else self._plan_evidence()
-            self._settle_interrupted()
-            for window in self._windows(self._units(self._planned_batches())):
-                outcome.this_run += self._window(window)
+            if first is None:  # a claim taken over: what the attempts before did comes first
+                self._evidence = self._plan_evidence()
+                self._settle_interrupted()
+            for n, window in enumerate(windows):
+                todo, intents = first if n == 0 and first is not None else self._intend(window)
+                outcome.this_run += self._window(todo, intents)
             self._close(outcome, claim, won.at)
         except BaseException:
             try:
@@ -354,25 +361,34 @@ class PlanApplier:
             flag=plan.restriction_flag,
         )
 
-    def _claim(self, claim: dict[str, str]) -> Claim | None:
+    def _claim(
+        self, claim: dict[str, str], window: list[list[_Batch]]
+    ) -> tuple[Claim | None, _Intended | None]:
         """How and when this run won the claim to apply the plan
-        (``Ledger.claim_notification_as``); None once another run has applied it."""
-        deadline = time.monotonic() + self.wait_seconds
-        while True:
+        (``Ledger.claim_notification_as``; None once another run has applied it), and, when
+        the claim was inserted new, the first ``window``'s intents, on record in the claim's
+        own transaction (a claim inserted new proves that no attempt came before, so nothing
+        is left to settle first: one ledger commit less per erasure, a durable commit being
+        the dearest statement of a small one)."""
+        with self.ledger.atomic():
             won = self.ledger.claim_notification_as(**claim)
-            if won is not None:
-                return won
+            if won is not None and won.how == "new":
+                return won, self._intend(window)
+        deadline = time.monotonic() + self.wait_seconds
+        while won is None:
             mine = [
                 n
                 for n in self.ledger.notifications(target=claim["target"], topic=claim["topic"])
                 if n.occasion == claim["occasion"]
             ]
             if mine and mine[0].status == "sent":
-                return None
+                return None, None
             if time.monotonic() > deadline:
                 raise TimeoutError("another run is still applying this erasure plan")
             log.info("erasure %s: another run is applying this plan, waiting", claim["target"])
             time.sleep(1.0)
+            won = self.ledger.claim_notification_as(**claim)
+        return won, None
 
     # -- units of work --------------------------------------------------------------------------
     def _planned_batches(self) -> list[_Batch]:
@@ -401,16 +417,13 @@ class PlanApplier:
         intents of a window go on record in one ledger transaction before its first unit."""
         return _grouped(units, self.batch_size, lambda _: "", lambda u: sum(len(b[2]) for b in u))
 
-    def _window(self, units: list[list[_Batch]]) -> int:
-        """One window: the intents of its batches on record (with the settlements waiting from
-        the window before, one ledger transaction), then each unit's changes in one
-        transaction of its system; how many records it changed. Each unit's settlements wait
-        in ``_carried`` from its commit until the next window's intents or the close (or,
-        after a failure, ``_record_settlements`` on their own). A failure before they are on
-        record leaves intents the next run settles."""
+    def _intend(self, units: list[list[_Batch]]) -> _Intended:
+        """A window's batches still to do (``_todo``) and their intents, on record with the
+        settlements waiting from the window before, in one ledger transaction (or the claim's:
+        ``_claim``)."""
         todo = [self._todo(unit) for unit in units]
         if not any(todo):
-            return 0
+            return todo, []
         intents = self._record_settlements(
             [
                 EvidenceInput(action=INTENT, count=len(keys), detail=detail, **common)
@@ -418,6 +431,14 @@ class PlanApplier:
                 for _, _, keys, common, detail in unit
             ]
         )
+        return todo, intents
+
+    def _window(self, todo: list[list[_Todo]], intents: list[EvidenceRecord]) -> int:
+        """One window, its intents on record (``_intend``): each unit's changes in one
+        transaction of its system; how many records it changed. Each unit's settlements wait
+        in ``_carried`` from its commit until the next window's intents or the close (or,
+        after a failure, ``_record_settlements`` on their own). A failure before they are on
+        record leaves intents the next run settles."""
         changed = 0
         for unit in filter(None, todo):
             with self.connectors[unit[0][0].system].changes() as change:
@@ -442,12 +463,10 @@ class PlanApplier:
         self._batches += 1
         return self._change(change, plan, action, [tuple(k) for k in keys])
 
-    def _todo(
-        self, batches: list[_Batch]
-    ) -> list[tuple[DatasetPlan, str, list[list], dict[str, Any], dict[str, Any]]]:
+    def _todo(self, batches: list[_Batch]) -> list[_Todo]:
         """A unit's batches not settled by an earlier attempt, with their evidence's fields;
         every key digested first (a key the ledger cannot encode changes nothing)."""
-        todo: list[tuple[DatasetPlan, str, list[list], dict[str, Any], dict[str, Any]]] = []
+        todo: list[_Todo] = []
         for plan, action, keys in batches:
             keys_sha256 = digest_keys(keys)
             if (plan.dataset, action, keys_sha256) in self._settled:

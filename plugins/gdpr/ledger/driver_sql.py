@@ -7,7 +7,7 @@ notification sends on every call (the evidence insert, the chain head's lock and
 notification claim and its settlement, the reference checks, the evidence and legal hold reads)
 are rendered here once per process for each (dialect name, paramstyle), from the schema's own
 tables and the dialect's quoting, and sent with ``exec_driver_sql``, which still fires
-SQLAlchemy's events and raises SQLAlchemy's errors (``IntegrityError`` for a duplicate claim).
+SQLAlchemy's events and raises SQLAlchemy's errors.
 
 Values are converted by the columns' own types, as Core converts them: each column's bind and
 result processors (``TypeEngine.dialect_impl(dialect)``: ``UTCDateTime``'s UTC instants, the
@@ -49,6 +49,7 @@ _PROCESSORS: weakref.WeakKeyDictionary[sa.Dialect, dict[str, dict[str, tuple[Any
 )
 _ROW_TYPES: dict[str, type] = {}
 _PG_ROWS_PER_INSERT = 1000  # 14 parameters a row: far below PostgreSQL's 65,535
+_DUPLICATE_KEY = 1062  # MariaDB's ER_DUP_ENTRY
 
 
 def _row_type(table: sa.Table) -> type:
@@ -284,18 +285,34 @@ def existing(conn: sa.Connection, table: sa.Table, column: str, values: Sequence
 _CLAIM = ("topic", "target", "occasion", "channel", "recipient")
 
 
-def insert_notification(conn: sa.Connection, values: Mapping[str, Any]) -> None:
-    """Insert a notification's claim row (every column but ``id``); a duplicate raises
-    ``IntegrityError``."""
+def insert_notification(conn: sa.Connection, values: Mapping[str, Any]) -> bool:
+    """Insert a notification's claim row (every column but ``id``) unless its key is on record;
+    whether it was inserted. A duplicate leaves the transaction usable (the claim can then be
+    taken over, or the caller's other statements go on in it: ``Ledger.atomic``): PostgreSQL
+    and SQLite skip it (``ON CONFLICT DO NOTHING``), MariaDB, which has no such clause but
+    ``INSERT IGNORE`` (which would also truncate an over-long value in silence), rolls back to
+    a savepoint. Another transaction's uncommitted claim of the same key is waited for."""
     note = schema.notifications
     names = [c.name for c in note.c if c.name != "id"]
+    skip = conn.dialect.name in ("postgresql", "sqlite")
 
     def sql(quote: Callable[[str], str], marks: _Marks) -> str:
         columns = ", ".join(quote(n) for n in names)
-        return f"INSERT INTO {quote(note.name)} ({columns}) VALUES ({marks(len(names))})"
+        tail = " ON CONFLICT DO NOTHING" if skip else ""
+        return f"INSERT INTO {quote(note.name)} ({columns}) VALUES ({marks(len(names))}){tail}"
 
     bound = [_bind(conn, note, name, values.get(name)) for name in names]
-    _run(conn, _sql(conn, ("notification.insert",), sql), bound)
+    statement = _sql(conn, ("notification.insert",), sql)
+    if skip:
+        return _run(conn, statement, bound).rowcount == 1
+    try:
+        with conn.begin_nested():
+            _run(conn, statement, bound)
+    except sa.exc.IntegrityError as exc:
+        if _DUPLICATE_KEY not in getattr(exc.orig, "args", ())[:1]:
+            raise
+        return False
+    return True
 
 
 def reclaim_notification(

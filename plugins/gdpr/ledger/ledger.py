@@ -170,9 +170,10 @@ class Ledger:
     def atomic(self) -> Iterator[None]:
         """Every ledger call this thread makes inside is one transaction: all on record, or
         none (an erasure's last settlements, its check, its closing evidence and its claim's
-        settlement cost one commit, not four). Nested, it joins the outer one. Not for calls
-        that decide on a database error (``claim_notification`` races on a unique row: the
-        failed insert would abort the whole transaction)."""
+        settlement cost one commit, not four; its claim and first intents one more). Nested, it
+        joins the outer one. A claim (``claim_notification_as``) may be inside: a duplicate is
+        skipped, not raised. Not for calls that decide on a database error (``start_run``,
+        ``claim_notifications``: a failed insert would abort the whole transaction)."""
         if self._atomic() is not None:
             yield
             return
@@ -913,13 +914,9 @@ class Ledger:
             "claimed_at": now,
             "detail": to_json_document(dict(detail)) if detail else None,
         }
-        try:
-            with self._begin() as conn:
-                driver_sql.insert_notification(conn, row)
-            return Claim("new", now)
-        except sa.exc.IntegrityError:
-            pass
         with self._begin() as conn:
+            if driver_sql.insert_notification(conn, row):
+                return Claim("new", now)
             taken = driver_sql.reclaim_notification(conn, key, now, now - stale_after)
         return Claim("again", now) if taken == 1 else None
 

@@ -3,7 +3,8 @@
 the rows SQLAlchemy's Core statement of the same condition would (``keys.in_clause`` and
 ``is_anonymised``), with the same rowcount, on PostgreSQL, MariaDB and SQLite: integer,
 text, UUID and composite keys, on a table and columns whose names need quoting (mixed case,
-a space, reserved words, a percent sign)."""
+a space, reserved words, a percent sign). Look-ups by key, by reference and by identity, also
+rendered as driver SQL (``_Lookup``), find what a Core select finds on the same tables."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import pytest
 import sqlalchemy as sa
 
 from gdpr.connections import create_sql_engine
-from gdpr.connectors import SqlConnector
+from gdpr.connectors import ByIdentity, ByReference, SqlConnector
 from gdpr.connectors import keys as key_codec
 from gdpr.connectors.sql import SqlChanges
 from gdpr.datamap import parse_datamap
@@ -414,3 +415,54 @@ def test_sqlite_paramstyles(tmp_path, paramstyle):
             assert changes.anonymise(datasets["numbered"], rows, change) == 8
     finally:
         connector.close()
+
+
+@pytest.mark.parametrize("name", sorted(KEYS))
+def test_look_ups_and_counts_by_key_find_what_the_core_select_finds(odd, name):
+    """Look-ups are rendered as driver SQL too (``_Lookup``): by primary key, by reference and
+    by identity, alone, together (one statement, a column per criterion) and counted, they
+    find the rows a Core select of the same condition finds, on names that need quoting."""
+    connector, datasets = odd
+    dataset = datasets[name]
+    keys = KEYS[name]
+    pk = list(dataset.primary_key)
+    table = connector.table(dataset)
+    with connector.engine.connect() as conn:
+        by_key = conn.execute(
+            sa.select(*(table.c[f] for f in pk)).where(
+                _in(connector, conn, dataset, table, pk, keys)
+            )
+        ).all()
+        by_owner = conn.execute(
+            sa.select(*(table.c[f] for f in pk)).where(
+                table.c[pk[0] if name == "numbered" else "owner"].in_([1])
+            )
+        ).all()
+    expected = sorted(tuple(str(v) for v in row) for row in by_key)
+    owner = ("Id",) if name == "numbered" else ("owner",)
+    criteria = [ByReference(tuple(pk), keys), ByReference(owner, [(1,)])]
+    single = connector._rows(dataset, criteria[0], pk)
+    assert sorted(tuple(str(r[f]) for f in pk) for r in single) == expected
+    groups = connector.find_together(dataset, criteria, pk)
+    tagged = {tuple(str(r[f]) for f in pk): hits for hits, rows in groups for r in rows}
+    assert sorted(k for k, hits in tagged.items() if 0 in hits) == expected
+    assert sorted(k for k, hits in tagged.items() if 1 in hits) == sorted(
+        tuple(str(v) for v in row) for row in by_owner
+    )
+    assert connector.count_together([(dataset, c) for c in criteria]) == [
+        len(by_key),
+        len(by_owner),
+    ]
+
+
+def test_an_identity_look_up_on_a_quoted_column_finds_its_row_and_counts_it(odd):
+    connector, datasets = odd
+    numbered = datasets["numbered"]
+    found = connector._rows(numbered, ByIdentity("select", "p12@odd.example"), ["Id", "select"])
+    assert found == [{"Id": 12, "select": "p12@odd.example"}]
+    assert connector.count_together(
+        [
+            (numbered, ByIdentity("select", "p12@odd.example")),
+            (numbered, ByIdentity("select", "p10@odd.example")),
+        ]
+    ) == [1, 0]  # the tenth row is redacted

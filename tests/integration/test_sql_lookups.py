@@ -141,7 +141,7 @@ def test_counts_of_several_tables_come_in_one_statement(shop):
 
 
 def test_a_failing_look_up_names_its_table_but_no_value(shop):
-    """A look-up is sent as its compiled SQL on the driver's cursor when nothing listens to
+    """A look-up is sent as its rendered SQL on the driver's cursor when nothing listens to
     the statements; its failure is raised as SQLAlchemy raises any statement's: the bound
     values hidden, the server's details withheld, the table named."""
     connector, datamap = shop

@@ -9,7 +9,8 @@ Keys are bound through ``gdpr.connectors.keys`` with the columns' real types (al
 tables reflected in one go, on first use): a UUID column is compared with UUIDs, an integer
 column with integers, whatever type the caller's key values have; a padded CHAR comes back
 without its padding, as MariaDB returns it. Writes by key (deletes, updates, anonymisations,
-their locking reads) are rendered as driver SQL, not compiled by SQLAlchemy (``_by_keys``).
+their locking reads) and a subject's look-ups are rendered as driver SQL, not compiled by
+SQLAlchemy (``_by_keys``, ``_Lookup``).
 """
 
 from __future__ import annotations
@@ -193,11 +194,11 @@ class SqlConnector:
         statement's size) in one round trip, grouped by the indexes of the criteria they
         meet (one criterion: one group, with the index 0).
 
-        The statement is built once per dataset, columns and shape of the criteria
-        (``_lookup``) with one bind parameter per criterion, and run again with new values:
-        it is compiled once for the dialect and sent as that SQL (``_fetch``), with no
-        statement rebuilt, re-keyed or re-compiled per look-up, which was most of a subject
-        resolution's time beside the database's own. Rows are built from plain tuples."""
+        The statement's parts (quoted names, each criterion's condition) are built once per
+        dataset, columns and shape of the criteria (``_lookup``); its SQL is rendered for the
+        values and sent on the driver's cursor (``_fetch``), with no statement built, keyed
+        or compiled by SQLAlchemy per look-up, which was most of a subject resolution's time
+        beside the database's own. Rows are built from plain tuples."""
         values = _values(lookup, criteria)
         if values is None:
             return []  # no value any record could hold: nothing to ask
@@ -232,50 +233,40 @@ class SqlConnector:
         found = self._lookups.get(cache_key)
         if found is not None:
             return found
-        types = self.column_types(dataset)
-        table = self.table(dataset)
-        conditions = [self._condition(table, c, f"k{n}", types) for n, c in enumerate(criteria)]
-        select = sa.select(*(table.c[name] for name in columns))
-        if len(conditions) > 1:
-            met, unmet = sa.literal_column("1"), sa.literal_column("0")  # no bind parameters
-            select = select.add_columns(
-                *(
-                    sa.case((condition, met), else_=unmet).label(f"gdpr_criterion_{n}")
-                    for n, (condition, _, _) in enumerate(conditions)
-                )
-            ).where(sa.or_(*(condition for condition, _, _ in conditions)))
-        else:
-            select = select.where(conditions[0][0])
+        conditions = [self._condition(dataset, c) for c in criteria]
         lookup = _Lookup.of(
-            select, conditions, columns, self._read_fixers(dataset, columns), self.engine.dialect
+            _select_sql(self._table_sql(dataset), self._quoted(columns), conditions),
+            conditions,
+            columns,
+            self._read_fixers(dataset, columns),
         )
         if dataset.name in self._column_types:  # types known: the shape will not change
             self._lookups[cache_key] = lookup
         return lookup
 
-    def _condition(
-        self,
-        table: sa.TableClause,
-        criterion: Criterion,
-        name: str,
-        types: Mapping[str, sa.types.TypeEngine],
-    ) -> tuple[sa.ColumnElement[bool], Callable[[Any], Any], str]:
-        """A criterion as a condition on ``table`` with one bind parameter ``name``, how that
-        parameter's value is made from a criterion of the same shape, and where its values go
-        (``_Lookup.fits``)."""
-        if isinstance(criterion, ByIdentity):
-            column = _normalised(table.c[criterion.field], criterion.kind)
-            return column == sa.bindparam(name), _identity_value, _ONE
-        if isinstance(criterion, ByIdentities):
-            column = _normalised(table.c[criterion.field], criterion.kind)
-            return column.in_(sa.bindparam(name, expanding=True)), _identity_values, _LISTED
+    def _condition(self, dataset: Dataset, criterion: Criterion) -> _Condition:
+        """A criterion of this shape as a condition on the dataset's table (``_Condition``).
+        Identities are compared in their normal form, by the database (``_normalised``)."""
+        if isinstance(criterion, ByIdentity | ByIdentities):
+            column = _normalised(self._quoted([criterion.field])[0], criterion.kind)
+            if isinstance(criterion, ByIdentity):
+                return _Condition(lambda v, params: f"{column} = {params.add(v)}", _identity, _ONE)
+            return _Condition(
+                lambda v, params: f"{column} IN ({params.extend(v)})", _identities, _LISTED
+            )
         assert isinstance(criterion, ByReference)
-        binding = key_codec.KeyBinding.of(
-            self.engine.dialect.name, [types.get(f) for f in criterion.fields]
+        binding = self._binding(dataset, criterion.fields)
+        columns = self._quoted(criterion.fields)
+        dialect = self.engine.dialect
+        return _Condition(
+            lambda v, params: binding.sql(dialect, columns, v, params),
+            partial(_references, binding),
+            _ARRAY if binding.array else _LISTED,
         )
-        columns = [table.c[f] for f in criterion.fields]
-        form = _ARRAY if binding.array else _LISTED
-        return binding.clause(columns, name), _reference_values(binding), form
+
+    def _quoted(self, names: Iterable[str]) -> list[str]:
+        quote = self.engine.dialect.identifier_preparer.quote
+        return [quote(name) for name in names]
 
     def count_together(self, lookups: Sequence[tuple[Dataset, Criterion]]) -> list[int] | None:
         """How many records each ``(dataset, criterion)`` finds, from ONE statement (a count
@@ -289,16 +280,9 @@ class SqlConnector:
         cache_key = ("count", tuple((d.db_schema, d.table_name) for d, _ in lookups), shapes)
         lookup = self._lookups.get(cache_key)
         if lookup is None:
-            counts: list[sa.Label[Any]] = []
-            conditions = []
-            for n, (dataset, criterion) in enumerate(lookups):
-                table = self.table(dataset)
-                condition = self._condition(table, criterion, f"k{n}", self.column_types(dataset))
-                count = sa.select(sa.func.count()).select_from(table).where(condition[0])
-                counts.append(count.scalar_subquery().label(f"gdpr_count_{n}"))
-                conditions.append(condition)
-            select = sa.select(*counts)
-            lookup = _Lookup.of(select, conditions, (), {}, self.engine.dialect)
+            conditions = [self._condition(d, c) for d, c in lookups]
+            tables = [self._table_sql(d) for d, _ in lookups]
+            lookup = _Lookup.of(_count_sql(tables, conditions), conditions, (), {})
             if all(d.name in self._column_types for d, _ in lookups):
                 self._lookups[cache_key] = lookup
         if not lookup.fits(criteria):
@@ -1069,14 +1053,13 @@ class SqlConnector:
         )
 
 
-def _normalised(column: sa.ColumnElement[Any], kind: str) -> sa.ColumnElement[Any]:
-    """Stored identities are compared in the form ``normalise_identity`` gives the searched value
-    (phones excepted: see ``SqlConnector._find_phone``).
+def _normalised(column: str, kind: str) -> str:
+    """A stored identity (``column``, quoted) in the form ``normalise_identity`` gives the
+    searched value (phones excepted: see ``SqlConnector._find_phone``).
 
     lower(trim(x)) matches an expression index of the same shape on PostgreSQL.
     """
-    trimmed = sa.func.trim(column)
-    return sa.func.lower(trimmed) if kind == "email" else trimmed
+    return f"lower(trim({column}))" if kind == "email" else f"trim({column})"
 
 
 def _delete(table: str) -> Callable[[DriverParams], str]:
@@ -1144,95 +1127,53 @@ def _short(exc: sa.exc.DBAPIError) -> str:
 
 
 @dataclass(frozen=True)
-class _Compiled:
-    """A look-up statement compiled once for a dialect: the SQL the driver is sent, and its
-    bind parameters in the order the driver takes them (by name, or by position), each with
-    its bind processor (a typed array's, a UUID's). ``of`` gives None for a statement whose
-    SQL changes with its values (an expanding IN-list, on MariaDB and SQLite), whose rows
-    SQLAlchemy would convert, or with a parameter not named by its own key: that one goes
-    through ``Connection.execute``."""
+class _Condition:
+    """A criterion's condition in a look-up statement: ``sql`` renders it for the value
+    ``bind`` made from a criterion of its shape (its placeholders added to the statement's
+    ``DriverParams``), and ``form`` says where its values go (``_Lookup.fits``)."""
 
-    sql: str
-    # each parameter the driver takes: its name, the index of its value (its ``k<n>``) and
-    # its bind processor
-    binds: tuple[tuple[str, int, Callable[[Any], Any] | None], ...]
-    positional: bool
+    sql: Callable[[Any, DriverParams], str]
+    bind: Callable[[Any], Any]
+    form: str
 
-    @classmethod
-    def of(cls, select: sa.Select, names: Sequence[str], dialect: sa.Dialect) -> _Compiled | None:
-        """``select`` compiled, its parameters being ``names`` (``k<n>``), or None (see above)."""
-        compiled = select.compile(dialect=dialect)
-        index = {name: n for n, name in enumerate(names)}
-        if (
-            compiled.post_compile_params
-            or compiled.literal_execute_params
-            or compiled.escaped_bind_names
-            or any(
-                bind.key != name or name not in index for bind, name in compiled.bind_names.items()
-            )
-            or any(
-                c.type.dialect_impl(dialect).result_processor(dialect, None) is not None
-                for c in select.selected_columns
-            )
-        ):
-            return None
-        processors = {
-            name: bind.type.dialect_impl(dialect).bind_processor(dialect)
-            for bind, name in compiled.bind_names.items()
-        }
-        # a positional driver takes a parameter once per place it appears (a criterion's
-        # in its CASE column and in the WHERE clause)
-        order = compiled.positiontup if compiled.positional else processors
-        binds = tuple((name, index[name], processors[name]) for name in order)
-        return cls(compiled.string, binds, bool(compiled.positional))
-
-    def parameters(self, values: Sequence[Any]) -> Any:
-        """The driver's parameters for the values of ``k<n>``, as SQLAlchemy would send them
-        (``construct_params``, then the bind processors), without its compiler's per-call
-        work: every parameter is one of the look-up's."""
-        if self.positional:
-            return tuple(
-                [process(values[n]) if process else values[n] for _, n, process in self.binds]
-            )
-        return {
-            name: process(values[n]) if process else values[n] for name, n, process in self.binds
-        }
+    def render(self, value: Any, params: DriverParams) -> str:
+        """The condition for ``value``; a criterion no record can match binds an empty list
+        (``_values``), which no statement's IN-list or array can take: it is false."""
+        return "1 = 0" if isinstance(value, list) and not value else self.sql(value, params)
 
 
 @dataclass(frozen=True)
 class _Lookup:
-    """A look-up statement built once (``SqlConnector._lookup``): the select, per criterion
-    how its bind parameter ``k<n>`` is made from it (None: no record can match it) and where
-    its values go (``fits``), the columns its rows carry and their read fixers, and the
-    statement compiled for the connector's dialect."""
+    """A look-up statement of one shape (``SqlConnector._lookup``): ``render`` gives its SQL
+    for the values its criteria bind, each criterion's binder (None: no record can match it),
+    where its values go (``fits``), the columns its rows carry and their read fixers.
 
-    select: sa.Select
+    The SQL is rendered per call, the way the connector's writes are (``_by_keys``), not
+    compiled by SQLAlchemy: identifiers quoted once by the dialect's preparer, values through
+    the key codec's bind processors (``KeyBinding.sql``). A first compile cost about 0.6 ms of
+    CPU per statement, more than an indexed look-up's round trip, and every Airflow task
+    compiles afresh (a preview asks a dozen shapes, a verification five)."""
+
+    render: Callable[[Sequence[Any], DriverParams], str]
     binders: tuple[Callable[[Any], Any], ...]
     forms: tuple[str, ...]
     columns: tuple[str, ...]
     fixers: Mapping[str, Any]
-    compiled: _Compiled | None = None
-    names: tuple[str, ...] = ()  # the bind parameters, k0, k1...
 
     @classmethod
     def of(
         cls,
-        select: sa.Select,
-        conditions: Sequence[tuple[Any, Callable[[Any], Any], str]],
+        render: Callable[[Sequence[Any], DriverParams], str],
+        conditions: Sequence[_Condition],
         columns: Sequence[str],
         fixers: Mapping[str, Any],
-        dialect: sa.Dialect,
     ) -> _Lookup:
-        """The look-up of ``select``, whose conditions ``_condition`` gave in this order."""
-        names = tuple(f"k{n}" for n in range(len(conditions)))
         return cls(
-            select,
-            tuple(binder for _, binder, _ in conditions),
-            tuple(form for _, _, form in conditions),
+            render,
+            tuple(c.bind for c in conditions),
+            tuple(c.form for c in conditions),
             tuple(columns),
             fixers,
-            _Compiled.of(select, names, dialect),
-            names,
         )
 
     def fits(self, criteria: Sequence[Criterion]) -> bool:
@@ -1254,27 +1195,60 @@ _LISTED = "listed"  # an IN-list, one bind parameter per value
 _ARRAY = "array"  # one array parameter
 
 
-def _fetch(conn: sa.Connection, lookup: _Lookup, values: Sequence[Any]) -> Sequence[Any]:
-    """The rows of a look-up for the values of its parameters ``k<n>``, as tuples.
+def _select_sql(
+    table: str, columns: Sequence[str], conditions: Sequence[_Condition]
+) -> Callable[[Sequence[Any], DriverParams], str]:
+    """The rows meeting any of ``conditions``; with several, a column per condition after
+    ``columns`` (1 where the row meets it, else 0: the database compares, so an identity
+    matches exactly as its own look-up would), its values bound again in the WHERE clause
+    (a positional driver takes a parameter once per place)."""
+    head = f"SELECT {', '.join(columns)}"
 
-    A statement compiled once (``_Compiled``) is sent as its SQL on the connection's DBAPI
-    cursor: SQLAlchemy's own execution (cache key, execution context, result rows) cost more
-    than the database's answer to an indexed look-up, a dozen times per subject. Inside a
-    transaction it runs in it; outside one, it begins one as ``execute`` would (autobegin),
-    except on PostgreSQL under READ COMMITTED, where it runs alone
-    (``_statement_is_its_own_snapshot``). A driver error goes through SQLAlchemy's handling
-    as any statement's would: the engine's ``hide_parameters`` keeps bound values out of the
-    message, its ``handle_error`` listeners (which withhold the server's details) run, and a
-    lost connection is invalidated. While the statements are listened to (a test counting
-    them, a tracer), the same SQL and parameters go through ``Connection.exec_driver_sql``,
-    which fires the execution events."""
-    compiled = lookup.compiled
-    if compiled is None:
-        return conn.execute(lookup.select, dict(zip(lookup.names, values, strict=True))).all()
-    parameters = compiled.parameters(values)
+    def render(values: Sequence[Any], params: DriverParams) -> str:
+        if len(conditions) == 1:
+            return f"{head} FROM {table} WHERE {conditions[0].render(values[0], params)}"
+        pairs = list(zip(conditions, values, strict=True))
+        met = "".join(f", CASE WHEN {c.render(v, params)} THEN 1 ELSE 0 END" for c, v in pairs)
+        where = " OR ".join(f"({c.render(v, params)})" for c, v in pairs)
+        return f"{head}{met} FROM {table} WHERE {where}"
+
+    return render
+
+
+def _count_sql(
+    tables: Sequence[str], conditions: Sequence[_Condition]
+) -> Callable[[Sequence[Any], DriverParams], str]:
+    """How many rows of each table meet its condition: a count subquery each, one row."""
+
+    def render(values: Sequence[Any], params: DriverParams) -> str:
+        counts = ", ".join(
+            f"(SELECT count(*) FROM {t} WHERE {c.render(v, params)})"
+            for t, c, v in zip(tables, conditions, values, strict=True)
+        )
+        return f"SELECT {counts}"
+
+    return render
+
+
+def _fetch(conn: sa.Connection, lookup: _Lookup, values: Sequence[Any]) -> Sequence[Any]:
+    """The rows of a look-up for the values its criteria bind, as tuples.
+
+    Its SQL (``_Lookup``) is sent on the connection's DBAPI cursor: SQLAlchemy's own execution
+    (cache key, execution context, result rows) cost more than the database's answer to an
+    indexed look-up, a dozen times per subject. Inside a transaction it runs in it; outside
+    one, it begins one as ``execute`` would (autobegin), except on PostgreSQL under READ
+    COMMITTED, where it runs alone (``_statement_is_its_own_snapshot``). A driver error goes
+    through SQLAlchemy's handling as any statement's would: the engine's ``hide_parameters``
+    keeps bound values out of the message, its ``handle_error`` listeners (which withhold the
+    server's details) run, and a lost connection is invalidated. While the statements are
+    listened to (a test counting them, a tracer), the same SQL and parameters go through
+    ``Connection.exec_driver_sql``, which fires the execution events."""
+    bound = DriverParams(conn.dialect)
+    sql = lookup.render(values, bound)
+    parameters = bound.parameters
     on = conn.dispatch
     if on.before_cursor_execute or on.after_cursor_execute or on.before_execute or on.after_execute:
-        return _driver_rows(conn.exec_driver_sql(compiled.sql, parameters))
+        return _driver_rows(conn.exec_driver_sql(sql, parameters))
     outside = not conn.in_transaction()
     alone = outside and _statement_is_its_own_snapshot(conn)
     if outside and not alone:
@@ -1285,10 +1259,10 @@ def _fetch(conn: sa.Connection, lookup: _Lookup, values: Sequence[Any]) -> Seque
     try:
         cursor = driver.cursor()
         try:
-            cursor.execute(compiled.sql, parameters)
+            cursor.execute(sql, parameters)
             rows = cursor.fetchall()
         except Exception as exc:  # wrapped and raised the way SQLAlchemy raises a statement's
-            conn._handle_dbapi_exception(exc, compiled.sql, parameters, cursor, None)
+            conn._handle_dbapi_exception(exc, sql, parameters, cursor, None)
         cursor.close()
     finally:
         if alone and not driver.closed:
@@ -1414,19 +1388,16 @@ def _shapes(criteria: Sequence[Criterion]) -> tuple[Any, ...] | None:
     return tuple(shapes)
 
 
-def _identity_value(criterion: ByIdentity) -> str:
+def _identity(criterion: ByIdentity) -> str:
     return criterion.value
 
 
-def _identity_values(criterion: ByIdentities) -> list[str]:
+def _identities(criterion: ByIdentities) -> list[str]:
     return list(criterion.values)
 
 
-def _reference_values(binding: key_codec.KeyBinding) -> Callable[[ByReference], Any]:
-    def values(criterion: ByReference) -> Any:
-        return binding.values(criterion.values)
-
-    return values
+def _references(binding: key_codec.KeyBinding, criterion: ByReference) -> Any:
+    return binding.values(criterion.values)
 
 
 @dataclass(frozen=True)

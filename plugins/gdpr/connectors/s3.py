@@ -345,11 +345,19 @@ class S3Connector:
     def download(self, dataset: Dataset, row: Row, version: ObjectVersion, target: Path) -> int:
         """Write one version holding data of a record (a row ``find`` returned, ``version`` one
         of its ``versions``) to a local file: the object, or the one archive member the row
-        names (read from the archive by ranged GETs). Returns the bytes written."""
+        names (read from the archive by ranged GETs). Returns the bytes written.
+
+        An object is one GET streamed to the file, as a hand-written exporter reads it: boto3's
+        ``download_file`` sends a HEAD first and runs a transfer manager's threads for every
+        object, which cost more than the GET itself for the small files a subject's package
+        holds."""
         if dataset.archive is None:
-            self.objects.client.download_file(
-                self.objects.name, row["key"], str(target), ExtraArgs=_version_args(version)
+            got = self.objects.client.get_object(
+                Bucket=self.objects.name, Key=row["key"], **_version_args(version)
             )
+            with target.open("wb") as out:
+                for chunk in got["Body"].iter_chunks(RANGE_BUFFER):
+                    out.write(chunk)
         else:
             with (
                 self._open(row["key"], version) as archive,

@@ -8,7 +8,9 @@ bench.detection`` measures only these and updates that section of bench/results.
   bench/data/unseen_test.tsv, the frozen test split written apart from the detectors and the
   development split (same format as tests/data/detection_dev.tsv). Its SHA-256 is recorded
   (``unseen_sha256``) and printed, so a figure always says which file it was measured on. The
-  file is only read here: nothing in the product or the tests looks at it.
+  file is only read here: nothing in the product or the tests looks at it. ``unseen2_*``: the
+  same on bench/data/unseen_test2.tsv, a second test split frozen the same way by another
+  writer (``FROZEN``).
 - ``judge_precision`` / ``judge_recall`` (same breakdown): the sixth development split,
   tests/data/detection_dev6.tsv, written apart and kept untouched as a judge of each tuning
   round (its errors are not studied); a figure nearer the test split's than the tuned splits'.
@@ -45,7 +47,6 @@ from typing import Any
 from gdpr.quality.splits import Counts, families
 
 ROOT = Path(__file__).resolve().parents[1]
-UNSEEN = ROOT / "bench" / "data" / "unseen_test.tsv"
 DEV = ROOT / "tests" / "data" / "detection_dev.tsv"
 # A split written apart and kept untouched as a judge of each tuning round (nobody studies its
 # errors; tests/data/detection_dev6.md): printed beside the frozen test split.
@@ -119,8 +120,21 @@ def accuracy(rows: Iterable[dict[str, str]], prefix: str) -> dict[str, Any]:
     return figures
 
 
-# The test split as written and frozen on 2026-12-05 (bench/data/unseen_test.md).
-UNSEEN_SHA256 = "58dd348de93778bd2cdb57583b31bf503738437b2741f211c112280b18cdbcf3"
+# The frozen test splits, each written apart from the detectors and the development splits, by a
+# writer of its own, and frozen by its SHA-256 (bench/data/<file>.md): the figures' prefix, the
+# file and its hash. A second writer tells a writer's style from a family's difficulty.
+FROZEN = (
+    (
+        "unseen",  # 2026-12-05, bench/data/unseen_test.md
+        ROOT / "bench" / "data" / "unseen_test.tsv",
+        "58dd348de93778bd2cdb57583b31bf503738437b2741f211c112280b18cdbcf3",
+    ),
+    (
+        "unseen2",  # 2026-12-06, bench/data/unseen_test2.md
+        ROOT / "bench" / "data" / "unseen_test2.tsv",
+        "591e4a84d71444c92850b4825bb9061ed6dd97ed5d20cf8d8f3e613301300658",
+    ),
+)
 
 
 def sha256(path: Path) -> str:
@@ -192,17 +206,18 @@ def figures(repeat: int = 3, rows: int = ROWS) -> dict[str, Any]:
     values: dict[str, Any] = {}
     values |= accuracy(read_split(DEV), "dev")
     values |= accuracy(read_split(JUDGE), "judge")
-    if UNSEEN.exists():
-        values["unseen_sha256"] = sha256(UNSEEN)
-        if values["unseen_sha256"] != UNSEEN_SHA256:
+    for prefix, path, frozen in FROZEN:
+        if not path.exists():
+            values[f"{prefix}_sha256"] = None
+            continue
+        values[f"{prefix}_sha256"] = found = sha256(path)
+        if found != frozen:
             raise SystemExit(
-                f"{UNSEEN.relative_to(ROOT)} is not the frozen test split (sha256 "
-                f"{values['unseen_sha256']}, frozen {UNSEEN_SHA256}): a changed test split "
-                "measures nothing; restore it, or freeze a new split written apart"
+                f"{path.relative_to(ROOT)} is not the frozen test split (sha256 {found}, frozen"
+                f" {frozen}): a changed test split measures nothing; restore it, or freeze a new"
+                " split written apart"
             )
-        values |= accuracy(read_split(UNSEEN), "unseen")
-    else:
-        values["unseen_sha256"] = None
+        values |= accuracy(read_split(path), prefix)
     for suffix, (share, count) in MIXES.items():
         child = run_in_child(_speed, rows if not suffix else count, repeat, share, suffix)
         values |= child.value
@@ -213,6 +228,8 @@ def figures(repeat: int = 3, rows: int = ROWS) -> dict[str, Any]:
 TABLE_ROWS = (
     ("unseen_precision", ""),
     ("unseen_recall", ""),
+    ("unseen2_precision", ""),
+    ("unseen2_recall", ""),
     ("judge_precision", ""),
     ("judge_recall", ""),
     ("free_text_rows_per_second", "rows/s"),
@@ -237,7 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in sorted(values.items()):
         shown = f"{value:.4f}" if isinstance(value, float) else str(value)
         print(f"{key:<{width}}  {shown}")
-    print(f"\nunseen split: {UNSEEN.relative_to(ROOT)} sha256 {values['unseen_sha256']}")
+    print()
+    for prefix, path, _ in FROZEN:
+        print(f"{prefix} split: {path.relative_to(ROOT)} sha256 {values[f'{prefix}_sha256']}")
     for key, unit in TABLE_ROWS:
         value = values.get(key)
         print(f"{SECTION}.{key} = {value:.4f} {unit}" if value is not None else f"{key}: -")

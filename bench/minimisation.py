@@ -319,6 +319,8 @@ def run(ctx: Context) -> dict[str, Any]:
     rows = [
         Row("unseen_precision", ""),
         Row("unseen_recall", ""),
+        Row("unseen2_precision", ""),
+        Row("unseen2_recall", ""),
         Row("judge_precision", ""),
         Row("judge_recall", ""),
         Row("free_text_rows_per_second", "rows/s"),

@@ -7,7 +7,7 @@ Each split is a tab-separated file with a header (``lang``, ``text``, ``labels``
 development splits' format, tests/data/detection_dev4.md) or the older ``labels<TAB>lang<TAB>
 text`` lines with ``#`` comments (tests/data/free_text_labelled.tsv). An organisation can add
 its own labelled texts as one more split. A split kept to judge the detectors (the sixth) or
-to measure them (bench/data/unseen_test.tsv) must never be given here: the model would learn
+to measure them (bench/data/unseen_test*.tsv) must never be given here: the model would learn
 the sentences that are meant to measure it.
 
 One logistic regression per family (scikit-learn, L2 of strength ``--C``, balanced classes)

@@ -32,6 +32,7 @@ import json
 import math
 import numbers
 import uuid
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -318,6 +319,18 @@ class KeyBinding:
         """The type of the one array parameter (``array``): integers as their text form."""
         return _IntegerArray() if self.kinds[0] == INTEGER else postgresql.ARRAY(self.element)
 
+    def _array_sql(self, dialect: sa.Dialect) -> tuple[str, Callable[[Any], Any] | None]:
+        """The array parameter's SQL type and bind processor on ``dialect``, made once per
+        dialect: SQLAlchemy's type compiler and processor look-up cost more than the rest of a
+        statement's rendering, and a subject's look-ups and writes ask them a dozen times."""
+        known = _ARRAY_SQL.setdefault(dialect, {})
+        found = known.get(self)
+        if found is None:
+            array = self._array_type()
+            process = array.dialect_impl(dialect).bind_processor(dialect)
+            found = known[self] = (dialect.type_compiler_instance.process(array), process)
+        return found
+
     def values(self, keys: Sequence[Sequence[Any]]) -> list[Any] | None:
         """The parameter's value for these keys, each converted for its column (``to_column``);
         None when no key can match (every one is a value the column cannot hold)."""
@@ -357,15 +370,13 @@ class KeyBinding:
         than compiled by SQLAlchemy: a first compile costs several times the statement's
         round trip, and every task compiles afresh (``SqlConnector._by_keys``)."""
         if self.element is not None:
-            array = self._array_type()
-            process = array.dialect_impl(dialect).bind_processor(dialect)
-            name = dialect.type_compiler_instance.process(array)
+            name, process = self._array_sql(dialect)
             param = params.add(process(values) if process else list(values))
             return f"{columns[0]} = ANY (CAST({param} AS {name}))"
         # typed as SQLAlchemy types them: by the column's kind, else by the first value
         first = [values[0]] if len(columns) == 1 else values[0]
         processors = [
-            _processor(_bind_type(kind, self.dialect) or sa.literal(value).type, dialect)
+            _key_processor(kind, value, dialect)
             for kind, value in zip(self.kinds, first, strict=True)
         ]
         if len(columns) == 1:
@@ -431,8 +442,24 @@ def _bind_type(kind: str, dialect: str) -> sa.types.TypeEngine | None:
     return None
 
 
-def _processor(type_: sa.types.TypeEngine, dialect: sa.Dialect) -> Callable[[Any], Any] | None:
-    return type_.dialect_impl(dialect).bind_processor(dialect)
+def _key_processor(kind: str, value: Any, dialect: sa.Dialect) -> Callable[[Any], Any] | None:
+    """The bind processor SQLAlchemy gives a key of a column of ``kind`` (else of ``value``'s
+    Python type), made once per dialect, kind and type (``KeyBinding._array_sql`` says why)."""
+    known = _KEY_PROCESSORS.setdefault(dialect, {})
+    key = (kind, type(value))
+    if key not in known:
+        type_ = _bind_type(kind, dialect.name) or sa.literal(value).type
+        known[key] = type_.dialect_impl(dialect).bind_processor(dialect)
+    return known[key]
+
+
+# made once per dialect object (an engine's: its driver decides the processors)
+_ARRAY_SQL: weakref.WeakKeyDictionary[
+    sa.Dialect, dict[KeyBinding, tuple[str, Callable[[Any], Any] | None]]
+] = weakref.WeakKeyDictionary()
+_KEY_PROCESSORS: weakref.WeakKeyDictionary[
+    sa.Dialect, dict[tuple[str, type], Callable[[Any], Any] | None]
+] = weakref.WeakKeyDictionary()
 
 
 def read_fixers(dialect: str, types: Mapping[str, sa.types.TypeEngine | None]) -> dict[str, Any]:

@@ -853,7 +853,7 @@ class SqlConnector:
         binding = self._binding(dataset, fields, conn)
         dialect = self.engine.dialect
         quote = dialect.identifier_preparer.quote
-        columns = [quote(f) for f in fields]
+        columns = self._quoted(fields)
         for chunk in chunks(keys, ARRAY_SIZE if binding.array else IN_LIST_SIZE):
             values = binding.values(chunk)
             if values is None:

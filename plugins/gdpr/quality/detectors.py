@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations
 from re import _constants as sre_constants
 from re import _parser as sre_parser
@@ -261,7 +261,7 @@ class _Word:
         return fr == self.fr or en == self.en
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rule:
     label: str
     rule_id: str
@@ -293,6 +293,7 @@ def _expand(term: str) -> list[str]:
     return alternatives(0)[0]
 
 
+@cache  # one object per distinct word: the lexicon's millions of expansions share them
 def _word(token: str) -> _Word:
     if not token.startswith("^") and token != token.lower():
         # the text a word is matched against is lower case: "fiche S" would never match
@@ -319,6 +320,7 @@ def _word(token: str) -> _Word:
 _RANK = {w: n for n, w in enumerate(lexicon.FREQUENT)}
 
 
+@cache  # asked millions of times at import, of a few thousand words
 def _word_rarity(w: _Word) -> tuple:
     """How rarely a phrase's word occurs in notes (greater: rarer); a wildcard never."""
     common = w.text in lexicon.COMMON or w.trigger in lexicon.COMMON

@@ -737,9 +737,30 @@ _PASSWORD_KEYS = frozenset(
         " key box",
         " keybox",
         " code for the ",
+        " code for his ",
+        " code for her ",
+        " code d entree",
         " code de la porte",
         " code de sa carte",
         " code de son ",
+        # typed wrong ("passwrod = Hortensia12"), a passphrase, a router's key, MFA codes
+        " passwrod",
+        " pasword",
+        " passowrd",
+        " passphrase",
+        " router key",
+        " cle du routeur",
+        " cle de la box",
+        " backup code",
+        " recovery code",
+        " mfa ",
+        " 2fa ",
+        # "le même code partout : 1605", "uses "letmein" for everything": one secret reused
+        " code partout",
+        " same code everywhere",
+        " for everything",
+        " met partout",
+        " utilise partout",
     ]
 )
 
@@ -770,6 +791,11 @@ _OBJECT_KEYS = frozenset(
         " immeuble",
         " boite a cle",
         " boitier",
+        " boite aux lettres",
+        " antivol",
+        " anti theft",
+        " console",
+        " vault",
     ]
 )
 _CODE_WORDS = (" code", " pin ", " passcode")
@@ -809,6 +835,11 @@ _MASC_PARTNER = frozenset(
         "ami",  # "petit ami" only
         "homme",
         "man",
+        "mec",
+        "bf",
+        "cheri",
+        "amoureux",
+        "fella",
     ]
 )
 _FEM_PARTNER = frozenset(
@@ -828,6 +859,10 @@ _FEM_PARTNER = frozenset(
         "concubine",
         "amie",  # "petite amie" only
         "woman",
+        "meuf",
+        "gf",
+        "cherie",
+        "amoureuse",
     ]
 )
 _PARTNER_KEYS = frozenset(
@@ -837,6 +872,7 @@ _PARTNER_KEYS = frozenset(
     | {"pacse", "pacsee", "pacses", "pacsees", "pacs", "mariage", "maries", "mariees", "mariee"}
     | {"marie", "fiance", "fiancee", "spouse", "long time partner", "longtime partner"}
     | {"wedding", "married", "partnership", "couple", "mmes", "messrs"}
+    | {"papas", "mamans", "dads", "mums", "moms"}  # "les papas de Léo (M. A et M. B)"
 ) | frozenset([" his partner ", " her partner ", " son partenaire ", " sa partenaire "])
 _AUTOMATON = _automaton()
 # The keywords of the checks other than the rules' (passwords, codes, partners)
@@ -1340,6 +1376,7 @@ _MASC = frozenset(
         "veuf",
         "widower",
         "defunt",
+        "male",
     ]
 )
 _FEM = frozenset(
@@ -1358,6 +1395,7 @@ _FEM = frozenset(
         "veuve",
         "widow",
         "defunte",
+        "female",
     ]
 )
 _OWN = frozenset(["son", "sa", "his", "her", "ses"])
@@ -1415,6 +1453,24 @@ def _gender_before(tokens: list[str], i: int) -> str | None:
     return None
 
 
+_PRONOUNS = frozenset(["il", "elle", "he", "she"])
+
+
+def _possessor(tokens: list[str], j: int) -> str | None:
+    """Whose "son" / "sa" it is: the nearest person marker, unless that is a pronoun of a
+    subordinate clause and the sentence began with a person of the other sex ("Elle ... pour
+    qu'il arrête de parler de son futur mari")."""
+    nearest = _gender_before(tokens, j)
+    start = j
+    while start > 0 and tokens[start - 1] != ".":
+        start -= 1
+    first = next((t for t in tokens[start:j] if t in _PRONOUNS), None)
+    last = next((t for t in reversed(tokens[start:j]) if t in _MASC | _FEM), None)
+    if first is not None and last in _PRONOUNS and (first in _MASC) != (last in _MASC):
+        return None
+    return nearest
+
+
 _TITLE_GENDER = {
     "m": "m",
     "mr": "m",
@@ -1428,8 +1484,8 @@ _TITLE_GENDER = {
 }
 _SPEECH = frozenset(
     lexicon._words(
-        """dit explique precise indique raconte ajoute confirme says said explains explained
-        adds added confirms confirmed selon"""
+        """dit explique precise indique raconte ajoute confirme insiste says said explains
+        explained adds added confirms confirmed insists selon"""
     )
 )
 
@@ -1444,6 +1500,33 @@ def _speaker_gender(tokens: list[str], i: int) -> str | None:
                 if t in _FEM:
                     return "f"
     return None
+
+
+_SELF_DECLARED = re.compile(
+    r"\b(?:je suis|jsuis|jsui|chui|i m|im|i am) (?:(?P<m>un|a) (?:homme|mec|gars|man|guy|bloke|dude|lad)"
+    r"|(?P<f>une|a) (?:femme|meuf|nana|fille|woman|girl|lady))\b"
+)
+_QUOTES = frozenset('"«“:')
+
+
+def _own_gender(
+    text: str, tokens: list[str], starts: list[int], j: int, aligned: bool
+) -> str | None:
+    """Who says "mon mari": a speaker named after a speech verb, one who says what he or she
+    is ("(je suis une femme)", "I'm a bloke btw"), or the person a quote is given to ("le
+    client veut « à mon mari Romain »")."""
+    gender = _speaker_gender(tokens, j)
+    if gender is None:
+        declared = _SELF_DECLARED.search(" ".join(tokens))
+        if declared is not None:
+            return "m" if declared["m"] else "f"
+    if (
+        gender is None
+        and aligned
+        and not _QUOTES.isdisjoint(text[max(0, starts[j] - 6) : starts[j]])
+    ):
+        gender = _gender_before(tokens, j - 1 if j and tokens[j - 1] == "." else j)
+    return gender
 
 
 @lru_cache(maxsize=1)
@@ -1485,7 +1568,7 @@ def _named_before(
     text: str, tokens: list[str], starts: list[int], i: int, aligned: bool
 ) -> str | None:
     """The gender of a first name a few words before ``i`` in the same sentence."""
-    for k in range(i - 1, max(-1, i - 4), -1):
+    for k in range(i - 1, max(-1, i - 6), -1):  # "Julie nous dit que sa compagne"
         if tokens[k] in ".,":
             return None
         gender, _ = _person_gender(text, tokens, starts, k, aligned)
@@ -1526,11 +1609,26 @@ def _neutral_partner_of_one_sex(
     if j < 0 or tokens[j] not in ("his", "her", "son", "sa"):
         return False
     after = i + 2 if i + 1 < len(tokens) and tokens[i + 1] == "," else i + 1
-    partner, _ = _person_gender(text, tokens, starts, after, aligned)
+    partner, end = _person_gender(text, tokens, starts, after, aligned)
+    also = " ".join(tokens[end : end + 3])
+    if also in ("is also a", "is also an", "est aussi un", "est aussi une"):
+        return False  # "his partner Joe is also a barber": a business partner
     owner = {"his": "m", "her": "f"}.get(tokens[j]) or _gender_before(tokens, j)
     if owner is None and j > 1:
         owner, _ = _person_gender(text, tokens, starts, j - 2, aligned)
     return partner is not None and partner == owner
+
+
+_PARENTS = frozenset(["papas", "mamans", "dads", "mums", "moms"])
+
+
+def _ones_parents(tokens: list[str], start: int, end: int) -> bool:
+    """One child's fathers or mothers just before or around two named people: "Les papas de
+    Timéo (M. Roche et M. Sanchez)"; not "two dads at the school, Marcus and Leon"."""
+    return any(
+        tokens[k] in _PARENTS and tokens[k - 1] in ("les", "ses", "his", "her", "s")
+        for k in range(max(1, start), end)
+    )
 
 
 def _named_couple(text: str, clause: str) -> bool:
@@ -1563,9 +1661,10 @@ def _named_couple(text: str, clause: str) -> bool:
             end = after
             while end < n and tokens[end] != ".":
                 end += 1
-            if _COUPLE_WORDS & set(tokens[sentence_start:end]) or (
-                after < n and tokens[after] in _NEUTRAL_PARTNER
-            ):
+            if (
+                _COUPLE_WORDS & set(tokens[sentence_start:end])
+                or _ones_parents(tokens, max(0, sentence_start - 6), end)
+            ) or (after < n and tokens[after] in _NEUTRAL_PARTNER):
                 return True
         if t in _NEUTRAL_PARTNER and _neutral_partner_of_one_sex(text, tokens, starts, i, aligned):
             return True
@@ -1576,6 +1675,22 @@ def _named_couple(text: str, clause: str) -> bool:
         ):
             return True
     return False
+
+
+def _wed_named(tokens: list[str], j: int) -> bool:
+    """ "engaged to Cam, a woman", "fiancée à Camille, une femme": the partner named first."""
+    return (
+        j >= 4 and tokens[j - 1] == "," and tokens[j - 3] in ("a", "to") and tokens[j - 4] in _WED
+    )
+
+
+def _wed_gender(tokens: list[str], j: int) -> str | None:
+    """The gender a French participle gives the one who is married or engaged ("mariée à",
+    "fiancé à"): it names the owner even with no pronoun before."""
+    for k in (j - 2, j - 4):
+        if k >= 0 and tokens[k] in _PARTICIPLE and tokens[k + 1] == "a":
+            return _PARTICIPLE[tokens[k]]
+    return None
 
 
 def relationship_hit(text: str, clause: str) -> Hit | None:
@@ -1599,6 +1714,7 @@ def relationship_hit(text: str, clause: str) -> Hit | None:
             and after[:1]
             and after[0] in _NOT_PARTNER_AFTER
             and not (after[0] == "de" and after[1:] and after[1] in _TITLE_WORDS)
+            and not (after[0] == "de" and _person_gender(text, tokens, starts, i + 2, aligned)[0])
         ):
             continue  # "femme de ménage", but "la femme de Mme X"
         j = i - 1
@@ -1611,17 +1727,24 @@ def relationship_hit(text: str, clause: str) -> Hit | None:
             owner = "f"
         elif j >= 1 and tokens[j] == "s" and tokens[j - 1] not in _OWN:
             # "Ms Harper's wife"; "client" is French for a man, English for anyone
-            owner = None if tokens[j - 1] == "client" else _gender_before(tokens, j)
+            owner = _person_gender(text, tokens, starts, j - 1, aligned)[0]  # "Claire's wife"
+            if owner is None and tokens[j - 1] != "client":
+                owner = _gender_before(tokens, j)
         elif j >= 0 and tokens[j] in ("son", "sa", "ses"):
-            owner = _gender_before(tokens, j)
+            owner = _possessor(tokens, j)
             if owner is None and j >= 2 and tokens[j - 1] in ("et", "and"):
                 owner, _ = _person_gender(text, tokens, starts, j - 2, aligned)  # "Léa et sa"
             if owner is None:  # "Lucas viendra avec son petit ami Romain"
                 owner = _named_before(text, tokens, starts, j, aligned)
         elif j >= 1 and tokens[j - 1] in _TITLE_GENDER and tokens[j].isalpha():
             owner = _TITLE_GENDER[tokens[j - 1]]  # "Mr Yates' husband"
-        elif j >= 0 and tokens[j] in ("mon", "ma", "my"):
-            owner = _speaker_gender(tokens, i)  # "mon mari et moi ..., explique M. Richard"
+        elif j >= 0 and tokens[j] in ("mon", "ma", "my") and t not in ("cheri", "cherie"):
+            # "ma chérie" also greets whoever the speaker talks to
+            owner = (  # "mon mari et moi", dit M. X; "ma copine" may be a friend
+                _speaker_gender(tokens, i)
+                if t in ("copain", "copine")
+                else _own_gender(text, tokens, starts, j, aligned)
+            )
         elif (
             j >= 0
             and tokens[j] in ("un", "une", "a", "another", "autre")
@@ -1630,18 +1753,29 @@ def relationship_hit(text: str, clause: str) -> Hit | None:
                 (tokens[j - 1] in _REL_VERBS and _ROMANCE & _sentence(tokens, j, i))
                 or tokens[j - 2 : j] == ["another"]
                 or (j >= 2 and tokens[j - 1] in ("a", "to") and tokens[j - 2] in _WED)
+                or _wed_named(tokens, j)
             )
             and t in ("homme", "man", "femme", "woman")
         ):
-            owner = _gender_before(tokens, j - 1)
+            owner = _wed_gender(tokens, j) or _gender_before(tokens, j - 1)
+            if owner is None and _wed_named(tokens, j):  # "She showed me the ring: engaged to"
+                owner = _gender_before(tokens, tokens.index(".", 0, j) if "." in tokens[:j] else 0)
         elif (
             j >= 0
             and tokens[j] in ("le", "la", "the")
             and i + 2 < len(tokens)
             and tokens[i + 1] in ("de", "of", "du")
-            and tokens[i + 2] in _MASC | _FEM
+            and (
+                tokens[i + 2] in _MASC | _FEM
+                or (  # "la femme de Claire"; "le copain de Léo" is often a child's friend
+                    t not in ("copain", "copine")
+                    and _person_gender(text, tokens, starts, i + 2, aligned)[0] is not None
+                )
+            )
         ):
-            owner = "m" if tokens[i + 2] in _MASC else "f"  # "le mari de M. Lefèvre"
+            owner = (
+                "m" if tokens[i + 2] in _MASC else "f" if tokens[i + 2] in _FEM else None
+            ) or _person_gender(text, tokens, starts, i + 2, aligned)[0]  # "la femme de Claire"
         elif (
             (j < 0 or tokens[j] in (",", "et", "and"))
             and t not in ("homme", "man", "femme", "woman", "ami", "amie")
@@ -1654,6 +1788,8 @@ def relationship_hit(text: str, clause: str) -> Hit | None:
             t in ("homme", "man", "femme", "woman")
             and tokens[j] not in ("un", "une", "a", "another", "autre")
             and not (tokens[j] in ("sa", "his", "her") and t == "femme")
+            and tokens[j] not in ("mon", "ma", "my")
+            and not (t == "femme" and tokens[j] == "la" and tokens[i + 1 : i + 2] == ["de"])
         ):
             continue
         return Hit("sexual_orientation", "sexual_orientation.same_sex_partner")
@@ -2015,10 +2151,11 @@ _CODE_OF = (
     r"d[ée]verrouillage|porte|garage|alarme|coffre|cadenas|messagerie|portail|parental|parentale"
     r"|acc[èe]s|secours|carte|sim|bo[iî]te [àa] cl[ée]s?|bo[iî]te|verrou|serrure|wi-?fi"
     r"|portillon|interphone|immeuble|entr[ée]e|bo[iî]tier(?: [àa] cl[ée]s?)?|carte bleue|cb"
-    r"|anti-?d[ée]marrage|casier|vestiaire|locker"
+    r"|anti-?d[ée]marrage|casier|vestiaire|locker|antivol|console|r[ée]pondeur"
 )
 _KEYWORD = (
     r"(?:mots? de passe|mots? d['’] ?passe|mots?-de-passe|motdepasse|mdp|passwords?|passwd|pwd|pw|psw|pswd|passcodes?"
+    r"|passwrods?|paswords?|passowrds?"
     r"|pass code|passphrase|digicode|code digicode|code puk|puk code|puk|memorable word"
     r"|memorable (?:information|answer|date)|secret (?:word|answer)|security word|mot secret"
     r"|code pin|pin code|pin|code secret|code confidentiel|cl[ée] wpa|wpa key|cl[ée] wi-?fi"
@@ -2026,18 +2163,25 @@ _KEYWORD = (
     r"|r[ée]ponse (?:[àa] la|de la) question secr[èe]te|password hint|identifiants"
     r"|r[ée]ponse secr[èe]te|secret answer|answer to (?:the |his |her )?security question"
     r"|d[ée]verrouillage(?: (?:du |de son |de sa )?(?:t[ée]l[ée]?(?:phone)?|portable|phone|mobile))?"
-    r"|(?:son|mon|votre|ton|his|her|my|your|leur|their) code(?= *(?:[:=]|c'?\s?est\b|c\b|is\b|est\b)? *[«\"']?\d)"
+    r"|(?:son|mon|votre|ton|his|her|my|your|leur|their) code"
+    r"(?= *(?:[:=]|c'?\s?est\b|c\b|is\b|est\b|['’]s\b)? *[«\"']?\d)"
     rf"|code (?:de l'|de |d'|du |de la |des )?(?:[\w'-]+ ){{0,3}}?(?:{_CODE_OF})"
     r"|key ?safe|key ?box|lockbox|code (?:perso|personnel|personal)"
     r"|(?:unlock|alarm|safe|door|garage|gate|lock|keysafe|key safe|padlock|parental control"
-    r"|voicemail|sim|(?<!gift )card|phone|ipad|tablet|laptop) (?:code|pin|passcode)"
+    r"|voicemail|sim|(?<!gift )card|phone|ipad|tablet|laptop|anti-?theft|stereo|radio|console|vault"
+    r"|access) (?:code|pin|passcode)|(?:backup|recovery|mfa|2fa) codes?|router key"
+    r"|cl[ée] (?:du routeur|de la box)|m[êe]me code partout|same code everywhere"
+    r"|code (?:de (?:son|sa|la) |du )box"
     r"|code (?:de |d')?(?:d[ée]verrouillage|acc[èe]s)"
     r"|(?:choisi|chosen|choisit|set|gave|donn[ée]|dict[ée]) (?:le |the |a |un )?code"
     # a season, day or boarding pass is a ticket, not a password
     r"|(?<!season )(?<!annual )(?<!day )(?<!boarding )(?<!bus )(?<!ski )(?<!weekly )(?<!monthly )pass"
     r"|keypad|(?:locker |padlock |lock )?combo|combinaison|combination|creds|s[ée]same|padlock|cadenas"
     r"|wi-?fi\b[^.\n]{0,50}?\b(?:key|cl[ée])"
-    r"|cl[ée] de s[ée]curit[ée]|code for the (?:key ?box|key ?safe|gate|door|alarm|safe|garage"
+    r"|wi-?fi (?:for|of|pour|de|du) (?:the |la |le |his |her |son |sa )?[\w-]+"
+    r"(?= ?:(?! *(?:r[ée]seau|network|ssid|nom\b|name\b)))"  # the network's name: no secret
+    r"|cl[ée] de s[ée]curit[ée]|code for (?:the|his|her|their|my) (?:own |personal |\w+['’]s )?(?:key ?box"
+    r"|key ?safe|gate|door|alarm|safe|garage"
     r"|lockbox|locker|padlock|front door|back door))"
 )
 _KEYWORD_RE = re.compile(rf"(?<![\w]){_KEYWORD}(?![\w]|-\d)", re.IGNORECASE)
@@ -2051,10 +2195,10 @@ _NOT_SIMPLE_CASE = re.compile("[^\x00-\xff\u2013\u2014\u2018\u2019\u201c\u201d\u
 
 
 _VALUE_RE = re.compile(
-    r"[«\"'“‘(#]?\s*(?P<value>\d(?:[ -]?\d){3,7}(?!\d)|[^\s«»\"“”'‘’,;()]{4,})(?P<quote>[»\"'”’)])?"
+    r"\s*[«\"'“‘(#]?\s*(?P<value>\d(?:[ -]?\d){3,7}(?!\d)|[^\s«»\"“”'‘’,;()]{4,})(?P<quote>[»\"'”’)])?"
 )
 _SEPARATOR = re.compile(
-    r"\s*(?:[:=]|->|=>|→|\best\b|\bis\b|\bwas\b|\b[ée]tait\b|\bc'?\s?est\b|\bserait\b|\bsera\b"
+    r"\s*(?:[:=]|->|=>|→|['’]s\b|\best\b|\bis\b|\bwas\b|\b[ée]tait\b|\bc'?\s?est\b|\bserait\b|\bsera\b"
     r"|\bwill be\b|\bset to\b|\bchang[ée] en\b|\bchanged to\b|\bd[ée]fini (?:sur|à|a)\b)\s*",
     re.IGNORECASE,
 )
@@ -2089,12 +2233,52 @@ _LOGIN_THEN_CODE = re.compile(
     r"(?P<value>[^\s,;()]{4,30})",
     re.IGNORECASE,
 )
-# "schéma de déverrouillage en L", "unlock pattern is a Z": the shape a phone is unlocked by
+# "schéma de déverrouillage en L", "unlock pattern is a Z": the shape a phone is unlocked by;
+# after a colon only when unlocking is named ("Schéma de déverrouillage de son portable : un Z")
 _UNLOCK_SHAPE = re.compile(
-    r"(?i:\b(?:sch[ée]ma|pattern)(?: de d[ée]verrouillage| de verrouillage)?"
-    r"|\bunlock pattern)\s+(?i:en|in|is|est)\s+(?i:forme de\s+|the shape of\s+|an?\s+)?"
+    r"(?:(?i:\b(?:sch[ée]ma|pattern)(?: de d[ée]verrouillage| de verrouillage)?"
+    r"|\bunlock pattern)\s+(?i:en|in|is|est)"
+    r"|(?i:\b(?:sch[ée]ma de d[ée]verrouillage|unlock pattern|d[ée]verrouillage par sch[ée]ma)"
+    r"(?: (?:de|du|of|on) [^:\n.]{0,40}?)?)\s*(?::|\s(?i:en|in|is|est)\b))"
+    r"\s+(?i:(?:en )?forme de\s+|the shape of\s+|an?\s+|une?\s+)?(?!A [a-zà-ÿ])"  # "A faire"
     r"[«\"'“]?[A-Z](?![\w'’])"
 )
+# "my code is the year I got married, 1998": a secret described as a date, then its digits
+_DESCRIBED_DATE = re.compile(
+    r"\b(?:code|pin|password|mdp|mot de passe|passcode)\b[^,.\n\d]{0,30}?\s(?:is|c['’]?\s?est"
+    r"|est|was|[ée]tait)\s+(?:the |l['’]\s?|la |le |sa |son |his |her |my |mon |ma |their |leur )?"
+    r"(?:year|ann[ée]e|date|birthday|anniversaire|birth year)\b[^,.\n\d]{0,40},\s*\d{4}(?!\d)",
+    re.IGNORECASE,
+)
+# "He uses "letmein" for everything", ""zorro1234" c'est ce qu'il met partout": one secret
+# reused on every account, quoted
+_REUSED = re.compile(
+    r"(?:\b(?:uses|utilise|met|mets)\s+[«\"“‘']\s*(?P<value>[^\s«»\"“”‘’']{4,30})\s*[»\"”’']\s+"
+    r"(?:for everything|everywhere|partout|pour tout)"
+    r"|[«\"“‘']\s*(?P<first>[^\s«»\"“”‘’']{4,30})\s*[»\"”’']\s*,?\s*c['’]?\s?est ce qu['’]\s?"
+    r"(?:il|elle) (?:met|utilise) partout)",
+    re.IGNORECASE,
+)
+# "sa passphrase du coffre : « le chat de mamie dort sur le piano »": words in quotes, longer
+# than a password's
+_PASSPHRASE = re.compile(
+    r"\b(?:pass ?phrase|phrase (?:secr[èe]te|de passe))\b[^«\"“\n]{0,60}[«\"“]\s*"
+    r"(?P<value>[^«»\"“”\n]{8,80}?)\s*[»\"”]",
+    re.IGNORECASE,
+)
+# "Car app access: paul.moore / Tesla!Red": an access named, then user name / password
+_ACCESS_PAIR = re.compile(
+    r"\b(?:access|acc[èe]s)\b[^:/\n]{0,40}:\s*[a-z][\w.@-]{2,30}\s*/\s*(?P<value>[^\s,;()]{5,30})",
+    re.IGNORECASE,
+)
+# "Windows login on the PC he left: Qwerty123", "Coworking login Desk42!Leeds": a login given
+# as a password (a user name would have no capital, digit and lower case together)
+_LOGIN_VALUE = re.compile(
+    r"\blog ?in\b(?:[^:/\n]{0,40}:|)\s*(?P<value>[^\s,;()/]{6,30})(?![^\s,;()/]|\s*/)",
+    re.IGNORECASE,
+)
+# "K-A-Y-A-K-7-7", "H-O-R-S-E-hash-four": a value spelt out letter by letter near the keyword
+_SPELT_LETTERS = re.compile(r"(?<![\w-])(?:[A-Za-z0-9]-){4,}[A-Za-z0-9]+(?:-[A-Za-z]+)*(?![\w-])")
 _ONE_TIME = re.compile(r"(?:one[- ]time|temporary|temporaire|usage unique|otp)\s*$", re.IGNORECASE)
 # A value given right after the keyword's separator, before any word that makes a code public
 # ("pwd : Gr3nouill3!, compte d'admin de la boutique en ligne")
@@ -2247,8 +2431,14 @@ _NOT_A_VALUE = frozenset(
         "fois",
         "times",
         "wifi",
+        "motdepasse",  # mdp = "mot de passe": the word, not a value
+        "password",
     ]
 )
+
+
+# "lui-même", "au-dessus": words joined by a hyphen or an apostrophe, not a value with a symbol
+_HYPHENED_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)+")
 
 
 def _password_value(value: str, quoted: bool, separated: bool) -> bool:
@@ -2264,7 +2454,8 @@ def _password_value(value: str, quoted: bool, separated: bool) -> bool:
     has_alpha = any(c.isalpha() for c in value)
     has_digit = any(c.isdigit() for c in value)
     has_other = any(not c.isalnum() for c in value)
-    if has_alpha and (has_digit or has_other) and len(value) >= 5:
+    words = not has_digit and _HYPHENED_WORD.fullmatch(value) is not None
+    if has_alpha and (has_digit or has_other) and len(value) >= 5 and not words:
         return True
     if separated and has_digit and has_other and len(compact) >= 4:
         return True  # "Code garage : 88*13"
@@ -2284,8 +2475,10 @@ _DIGIT_WORDS = (
     r"|sept|huit|neuf)"
 )
 _SPELT_DIGITS = re.compile(
-    rf"\s*(?:{_DIGIT_WORDS}(?:[\s,-]+|$)){{3,7}}{_DIGIT_WORDS}\b", re.IGNORECASE
+    rf"\s*[«\"“‘']?\s*(?:{_DIGIT_WORDS}(?:[\s,-]+|$)){{3,7}}{_DIGIT_WORDS}\b", re.IGNORECASE
 )
+# A code that is no secret: a discount's, a post code, a bar code
+_NOT_SECRET_CODE = re.compile(r"code (?:promo|postal|barre|de r[ée]duction|avantage|parrainage)\b")
 # "code interphone à demander au gardien", "PUK à demander au 3179": no value given
 _NOT_GIVEN = re.compile(
     r"\s*(?:[:=]\s*)?(?:[àa] demander|to (?:be )?ask(?:ed)?|inconnu|unknown|not given|pas donn[ée]"
@@ -2296,8 +2489,10 @@ _NOT_GIVEN = re.compile(
 _LOCK_WORDS = ("combo", "combin", "cadenas", "padlock", "locker", "casier")
 _LOCK_KEYWORD = re.compile("|".join(_LOCK_WORDS))  # one of them in a keyword
 _LOCK_VALUE = re.compile(r"\d(?:[ -]?\d){2}(?![\d\w])")
+# right after the keyword: "combo 7-3-5", "safe combination 19-04-62"
+_LOCK_NEXT = re.compile(r"\s*\d\d?(?:-\d\d?){2,3}(?![\d\w-])")
 # "digicode immeuble 47B29": letters and digits a word or two after the keyword
-_QUALIFIED_MIXED = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?P<value>[^\s,;()]{5,20})")
+_QUALIFIED_MIXED = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}(?P<value>[^\s,;()]{5,20})")
 _QUALIFIED_DIGITS = re.compile(
     r"\s*(?:[^\W\d]+[\s+('’-]+){1,6}\(?(?P<value>\d(?:[ -]?\d){3,7})(?![\d])"
 )
@@ -2331,7 +2526,7 @@ _PUBLIC_CODE = re.compile(
     r"|affich[ée]|displayed|posted|pour les visiteurs|for visitors|for guests|pour les clients"
     r"|wi-?fi\W{1,4}(?:invit[ée]s|guests?|visiteurs|public)|(?:guest|invit[ée]s|public) wi-?fi"
     r"|for the (?:audience|public|whole class)|pour (?:le public|toute la classe|tout le monde)"
-    r"|for everyone)\b",
+    r"|for everyone|imprim[ée]s?|printed|pour tous)\b",
     re.IGNORECASE,
 )
 
@@ -2369,6 +2564,14 @@ def _comma_value(value: str) -> bool:
     PIN's digits ("le code du coffre, 63-12-87, pour éviter", "gate code ..., 1 6 0 9 #")."""
     compact = value.strip(".,;!?)»”\"'(«“").replace("-", "").replace(" ", "")
     return _mixed_value(value) or (compact.isdigit() and 4 <= len(compact) <= 8)
+
+
+def _spelt_secret(spelt: str) -> bool:
+    """Letters spelt out with a digit or a symbol's name ("K-A-Y-A-K-7-7", "H-O-R-S-E-hash"):
+    letters alone are a name spelt for the record ("M-A-R-T-I-N"), digits alone a date."""
+    parts = spelt.split("-")
+    letters = any(p.isalpha() and len(p) == 1 for p in parts)
+    return letters and any(p.isdigit() or len(p) > 1 for p in parts)
 
 
 def _lock_numbers(value: str) -> bool:
@@ -2413,7 +2616,10 @@ def password_hits(text: str) -> list[Hit]:
                 continue
         if _NOT_GIVEN.match(window):
             continue  # "code interphone à demander au gardien"
-        lock = _LOCK_KEYWORD.search(keyword.group().lower()) is not None
+        kind = keyword.group().lower()
+        if _NOT_SECRET_CODE.match(kind):
+            continue  # "Code promo du garage 0000-HIVER"
+        lock = _LOCK_KEYWORD.search(kind) is not None
         # "mot de passe de l'espace client de M. Roy = Marseille13*": skip a short aside
         aside = (
             _ASIDE.match(window) if lower is None else _ASIDE_LOWER.match(lower[end : end + 140])
@@ -2427,12 +2633,17 @@ def password_hits(text: str) -> list[Hit]:
         value = _VALUE_RE.match(window, start)
         if value is not None:
             quoted = bool(value.group("quote")) and window[start : start + 1] in "«\"“‘'"
-            if _password_value(value.group("value"), quoted, separator is not None):
+            given = value.group("value")
+            if _password_value(given, quoted, separator is not None) and not (
+                kind == "pass" and given.isalpha()  # "the coworking pass: Chloe", a badge
+            ):
                 return [Hit("password", "password.after_keyword")]
             if lock and separator is not None and _lock_numbers(value.group("value")):
                 return [Hit("password", "password.lock_numbers")]
         if lock and separator is not None and _LOCK_VALUE.match(window, start):
             return [Hit("password", "password.lock_numbers")]  # "le cadenas ... est 207"
+        if lock and _LOCK_NEXT.match(window):
+            return [Hit("password", "password.lock_numbers")]  # "padlock combo 7-3-5"
         if separator is not None and _SPELT_DIGITS.match(window, start):
             return [Hit("password", "password.spelt_digits")]  # "is nine nine two one"
         if offset:  # "mdp Bibou1986 donné par tel, ... c'est interdit": the value came first
@@ -2452,7 +2663,6 @@ def password_hits(text: str) -> list[Hit]:
             qualified = _QUALIFIED_DIGITS.match(window, at)
             if qualified is not None and _password_value(qualified.group("value"), False, False):
                 return [Hit("password", "password.after_keyword")]
-        kind = keyword.group().lower()
         if "digicode" in kind or "wi" in kind:
             mixed = _QUALIFIED_MIXED.match(window)
             if mixed is not None and _mixed_value(mixed.group("value")):
@@ -2468,6 +2678,10 @@ def password_hits(text: str) -> list[Hit]:
         quote = _QUOTED.search(window[:60])
         if quote is not None and _password_value(quote.group("value") or quote["bare"], True, True):
             return [Hit("password", "password.quoted_after_keyword")]
+        near = (max(0, keyword.start() - 80), end + 80)
+        spelt = _SPELT_LETTERS.search(text, *near) if "-" in text else None
+        if spelt is not None and _spelt_secret(spelt.group()):
+            return [Hit("password", "password.spelt_letters")]  # "K-A-Y-A-K-7-7"
         low = max(0, keyword.start() - 60)
         given = _GIVEN_BEFORE.search(text, low, keyword.start())
         if given is not None and _password_value(given["value"] or given["digits"], True, True):
@@ -2499,7 +2713,42 @@ def _given_apart(text: str, digits: bool) -> Hit | None:
         return Hit("password", "password.credentials")
     if _UNLOCK_SHAPE.search(text) is not None:
         return Hit("password", "password.unlock_pattern")
+    return _given_otherwise(text, digits)
+
+
+def _given_otherwise(text: str, digits: bool) -> Hit | None:
+    """A secret given in other words than a keyword and its value: described as a date before
+    its digits, quoted as the one used everywhere, a user name and password after an access, a
+    login that is a password (each pattern tried only where its cue word is)."""
+    if digits and _DESCRIBED_DATE.search(text) is not None:
+        return Hit("password", "password.described_date")
+    lower = text.lower()
+    reused = _REUSED.search(text) if "partout" in lower or "everything" in lower else None
+    if reused is not None and _password_value(reused["value"] or reused["first"], True, True):
+        return Hit("password", "password.reused")
+    phrase = _PASSPHRASE.search(text) if "phrase" in lower else None
+    if phrase is not None and _password_value(phrase["value"], True, True):
+        return Hit("password", "password.passphrase")
+    pair = _ACCESS_PAIR.search(text) if "/" in text else None
+    if pair is not None and _password_value(pair["value"], False, False):
+        return Hit("password", "password.credentials")
+    login = _LOGIN_VALUE.search(text) if "log" in lower else None
+    if login is not None and _login_value(login["value"]):
+        return Hit("password", "password.login_value")
     return None
+
+
+def _login_value(value: str) -> bool:
+    """A login that is a password ("Qwerty123", "Hola!Madrid8"): capital, lower case and digit,
+    no "." or "@" of a user name or an address."""
+    value = value.rstrip(".,;!?")
+    return (
+        any(c.isupper() for c in value)
+        and any(c.islower() for c in value)
+        and any(c.isdigit() for c in value)
+        and "@" not in value
+        and "." not in value
+    )
 
 
 def password(text: str) -> bool:

@@ -754,7 +754,7 @@ VETOES: dict[str, list[str]] = {
         r"\b(?:client|cliente|customer|clients|customers)\b (?:noir|noire|black|blanc|white)\b(?= (?:list|liste|friday|card|carte|label|status|statut|tier|member|membre|premium|gold|silver|vip))",
         r"\b(?:race|races|racing|course|courses)\b(?! (?:noire|blanche|arabe|asiatique|juive|mixte))(?<!sa race)(?<!his race)(?<!her race)(?<!leur race)(?<!their race)(?<!mixed race)|\b(?:race|races) (?:de chien|de chat|dog|cat|horse|de cheval|canine|feline|pure|pedigree)\b|\b(?:chien|chat|chienne|chiot|chaton|cheval|dog|cat|puppy|kitten|horse|pony|poney|lapin|rabbit)\b.{0,25}\b(?:race|breed|origine|origin|pedigree)\b|\b(?:rat race|human race|arms race|race against|race to|space race|race car|race day|race track|horse race|boat race|fun run|race for life|course contre)\b",
         r"\b(?:de|d|of|from)? ?(?:origine|origin|origins|origines|provenance)\b (?:du|de la|de l|des|of the|of)? ?(?:produit|product|colis|parcel|bois|wood|coton|cotton|laine|wool|cuir|leather|matiere|matieres|material|materials|tissu|fabric|cafe|coffee|the|tea|vin|wine|viande|meat|lait|milk|fromage|cheese|fruits?|legumes?|vegetables|commande|order|probleme|problem|panne|fault|erreur|error|bug|retard|delay|appel|call|fonds|funds|paiement|payment|virement|transfer|plainte|complaint|reclamation|fuite|leak|odeur|smell|bruit|noise|tache|stain|fichier|file|donnees|data|demande|request|marchandise|goods|stock|pieces|parts|composants|components|certifiee|certified|controlee|protegee|aop|aoc|igp|label|france|francaise|french|italie|italienne|italian|espagne|spanish|chine|chinese|inde|indian|portugal|portugaise|turquie|turkish|maroc|marocaine|vietnam|vietnamienne|pakistan|pakistanaise|bangladesh|allemagne|german|belgique|belgian|pologne|polish|uk|british|europe|european|ue|eu|asie|asian|afrique|african|importe|imported|fabrique|made)\b|\b(?:made in|fabrique en|fabrique au|produit en|produced in|sourced from|importe d|importe de|imported from|pays d origine|country of origin|certificat d origine|certificate of origin|appellation d origine|designation of origin|origine france|origine garantie|origin story|original|originale|originaux|originales|originally|originellement|originaire d un|originaire de la|originaire du)\b",
-        r"\b(?:noir|black|blanc|white)\b (?:friday|monday|list|liste|listed|market|marche|board|tableau|hole|trou|out|tie|cravate|belt|ceinture|humour|humor|comedy|comedie|magic|magie|box|boite|noise|bruit|wash|lavage|goods|label|glove|gloves|paper|papier|collar|col|sheep|mouton|smith|forest|foret|hawk|horse|cheval|knight|chevalier|swan|cygne|panther|panthere|widow|veuve|pudding|boudin|pepper|poivre|coffee|cafe|tea|the|chocolate|chocolat|wine|vin|label|card|carte|mirror|miroir|elephant|christmas|noel|house|maison|lies|mensonge|van|camionnette|belt|shoes|chaussures)\b|\b(?:black|noir|noire)\b (?:and|et) (?:white|blanc|decker|gold|or)\b|\b(?:in the|dans le|en|au) (?:black|noir|red|rouge)\b|\bpeau (?:seche|grasse|sensible|mixte|normale|atopique|dry|oily|sensitive|combination|normal)\b|\b(?:type|types) (?:de peau|of skin|skin)\b|\bskin (?:type|care|tone matching|tone shade|tone foundation|tones range)\b|\b(?:fond de teint|foundation|concealer|correcteur|poudre|powder|teinte|shade|shades|nuance|nuances|collant|collants|tights|pansement|pansements|plasters?|band aid|bra|soutien gorge|lingerie|nude)\b.{0,30}\b(?:peau|skin|teint|tone|tones|fonce|foncee|foncees|dark|mat|mate|claire|clair|light|medium|deep|noire|black|brown|white|blanche|metisse|mixed)\b|\b(?:peau|skin|teint|tone|tones|carnation|carnations)\b.{0,20}\b(?:fond de teint|foundation|concealer|correcteur|poudre|powder|teinte|shade|shades|nuance|nuances|collant|collants|tights|pansement|pansements|plasters?|band aid|bra|lingerie|nude|range|gamme|produit|product|creme|cream|soin|care|serum|spf|sunscreen|ecran solaire|bronzage|tan|tanning|autobronzant)\b",
+        r"\b(?:noir|black|blanc|white)\b (?:friday|monday|list|liste|listed|market|marche|board|tableau|hole|trou|out|tie|cravate|belt|ceinture|humour|humor|comedy|comedie|magic|magie|box|boite|noise|bruit|wash|lavage|goods|label|glove|gloves|paper|papier|collar|col|sheep|mouton|smith|forest|foret|hawk|horse|cheval|knight|chevalier|swan|cygne|panther|panthere|widow|veuve|pudding|boudin|pepper|poivre|coffee|cafe|tea|the|chocolate|chocolat|wine|vin|label|card|carte|mirror|miroir|elephant|christmas|noel|house|maison|lies|mensonge|van|camionnette|belt|shoes|chaussures)\b|\b(?:black|noir|noire)\b (?:and|et) (?:white|blanc|decker|gold|or)\b|\b(?:in the|dans le|en|au) (?:black|noir|red|rouge)\b|\bpeau (?:seche|grasse|sensible|mixte|normale|atopique|dry|oily|sensitive|combination|normal)\b|\b(?:type|types) (?:de peau|of skin|skin)\b|\bskin (?:type|care|tone matching|tone shade|tone foundation|tones range)\b|\b(?:fond de teint|foundation|concealer|correcteur|poudre|powder|teinte|shade|shades|nuance|nuances|collant|collants|tights|pansement|pansements|plasters?|band aid|bra|soutien gorge|lingerie|nude)\b.{0,30}\b(?:peau|skin|teint|tone|tones|fonce|foncee|foncees|dark|mat|mate|claire|clair|light|medium|deep|noire|black|brown|white|blanche|metisse|mixed)\b|\b(?:peau|skin|teint|tone|tones|carnation|carnations)\b(?:(?! (?:says|said|dit|explique|complains?|se plaint|asks?|demande)\b).){0,20}\b(?:fond de teint|foundation|concealer|correcteur|poudre|powder|teinte|shade|shades|nuance|nuances|collant|collants|tights|pansement|pansements|plasters?|band aid|bra|lingerie|nude|range|gamme|produit|product|creme|cream|soin|care|serum|spf|sunscreen|ecran solaire|bronzage|tan|tanning|autobronzant)\b",
         r"\b(?:exotique|exotic|tropical|tropicale|ethnique|ethnic|ethno|tribal|afro|oriental|orientale|boheme|boho|folk|folklorique|world music|musique du monde|fusion)\b(?= (?:style|styles|chic|look|theme|themed|print|imprime|motif|motifs|pattern|patterns|decoration|deco|decor|cuisine|food|fabric|tissu|fashion|mode|design|designs|inspiration|inspired|artisanat|craft|crafts|jewellery|jewelry|bijoux|collection|gamme|range|coussin|cushion|lampe|lamp|rug|tapis|vase|poterie|pottery|music|musique|print|prints|wax|curls|boucles|cheveux|hair|coiffure|hairstyle|comb|peigne|shampoo|shampooing|wig|perruque|braids|tresses|fruits?|plants?|plantes?|flowers|fleurs|birds|oiseaux|bois|wood|vibe|vibes|ambiance|atmosphere|touch|touche|flair))\b|\bcheveux (?:afro|crepus|boucles|frises)\b|\b(?:afro|kinky|curly|coily) (?:hair|cheveux|curls|comb|pick|wig)\b|\b(?:coupe|coiffure|hairstyle|perruque|wig) afro\b",
         r"\b(?:black|noir|noire|african|africain|asian|asiatique|arab|arabe|latino|hispanic|indian|indien|caribbean|antillais|jewish|juive|juif|chinese|chinois|gypsy|roma|ethnic|ethnique|irish|polish|polonais)\b (?:owned|business|businesses|entreprise|entreprises|history month|heritage month|lives matter|history|histoire|literature|litterature|cinema|film|art|artists|artistes|designers|creators|createurs|authors|auteurs|musicians|musiciens|music|musique|community|communaute|association|charity|festival|cultural centre|centre culturel|museum|musee|quarter|quartier|restaurant|cuisine|food|market|marche|grocery|epicerie|supermarket|shop|boutique|store|magasin|studies|etudes|studies|fashion|mode|brand|marque)\b",
         r"\b(?:asian|arab|arabe|chinese|chinois|indian|indien|mexican|mexicain|thai|thailandais|vietnamese|vietnamien|japanese|japonais|moroccan|marocain|lebanese|libanais|turkish|turc|greek|grec|italian|italien|african|africain|caribbean|antillais|jewish|juive|kosher|halal|middle eastern|oriental|orientale)\b (?:food|cuisine|restaurant|resto|takeaway|traiteur|recipe|recette|recettes|dish|dishes|plat|plats|supermarket|supermarche|grocery|epicerie|market|marche|store|shop|products|produits|ingredients|spices|epices|sauce|sauces|noodles|nouilles|tea|the|coffee|cafe|rug|tapis|lamp|lampe|lantern|lanterne|style|styles|design|designs|decor|deco|decoration|furniture|meubles|mobilier|fabric|tissu|print|prints|pattern|motif|collection|range|gamme|cookbook|livre de cuisine|art|artwork|ceramics|ceramique|pottery|poterie|porcelain|porcelaine|vase|vases|cushion|coussin|bowl|bol|bols|bowls|dinner|diner|night|soiree|week|semaine|festival|fair|foire|new year|nouvel an)\b",
@@ -762,7 +762,7 @@ VETOES: dict[str, list[str]] = {
     ],
     "sexual_orientation": [
         r"\b(?:gay|gaie|gai|gaiement|gaily|gaiete|gaity|gayety)\b(?= (?:colou?rs?|couleurs?|floral|prints?|imprime|motif|pattern|ribbon|ruban|party|fete|decoration|deco|lights|lumieres|tune|song|chanson|paris|abandon|spirit|mood|humeur|atmosphere|ambiance|old time))|\bgay (?:lussac|gordon|street|st|road|lane|paree)\b|\b(?:marvin|marvin gaye|gaye|gaylord|gayle|lady gay)\b",
-        r"\b(?:homo sapiens|homo erectus|homo faber|homo economicus|homogene|homogeneous|homogeneise|homologue|homologation|homologue|homologated|homologous|homonyme|homonym|(?<!par les )(?<!pour les )(?<!cherche )(?<!cherche des )(?<!cherchent des )(?<!cherche un )homme(?! (?:qui )?(?:cherche|cherchant|cherchent|recherche))|(?<!par les )(?<!pour les )(?<!cherche )(?<!cherche des )(?<!cherchent des )hommes(?! (?:qui )?(?:cherchent|cherchant|recherchent))|homard|homestead|homeopath\w*)\b",
+        r"\b(?:homo sapiens|homo erectus|homo faber|homo economicus|homogene|homogeneous|homogeneise|homologue|homologation|homologue|homologated|homologous|homonyme|homonym|(?<!par les )(?<!pour les )(?<!cherche )(?<!cherche des )(?<!cherchent des )(?<!cherche un )homme(?! (?:qui )?(?:cherche|cherchant|cherchent|recherche))|(?<!par les )(?<!pour les )(?<!cherche )(?<!cherche des )(?<!cherchent des )(?<!aime les )(?<!aimait les )(?<!prefere les )hommes(?! (?:qui )?(?:cherchent|cherchant|recherchent))|homard|homestead|homeopath\w*)\b",
         r"\b(?:bi(?:cycle|cyclette|annuel|weekly|mensuel|monthly|lingue|lingual|colore|color|colour|metal|materiau|material|plan|place|places|ton|tone|directional|directionnel|annual|cameral|carbonate|cep|ceps|ceps|o|ologique|bio|ere|beron|bibliotheque|blio|lan|lans|jou|joux|joutier|joutiere|joutiers|zarre|zarrement|llet|llets|lliard|lliards|nome|nomes|sou|sous)\w*)\b",
         r"(?<!\bshe )(?<!\bhe )(?<!\bthey )(?<!\ben )(?<!\bsa )(?<!\bhis )(?<!\bher )(?<!\bis )(?<!\bs )(?<!\bre )(?<!\bam )(?<!\bbeen )\b(?!transitioned (?:last|this|in|two|three|over|during|\d))(?:trans(?:port|porteur|porter|porte|portes|portation|action|actions|fer|fert|ferts|fers|fere|ferer|ferred|ferring|it|ition|itions|lation|lations|late|lated|lator|lucide|lucent|parence|parent|parente|parents|mission|missions|mettre|mis|mise|mit|mitted|former|formers|formation|formations|forme|formee|fo|fos|sport|sports|versal|versale|versales|atlantique|atlantic|manche|pennine|siberien|alpin|frontalier|frontaliere|humance|humanisme|genic|genique|ition|gresser|gression|fusion|pondeuse|ponder|ponders|at|ats|pose|poser|vaser|vasement|ept|is|iberien|lucid|ient|ience|istor|istors|istance|mute|muter|mutation|cend|cendance|cendant|cender|codage|coder|coding|code|codes|ept|hipster|siberian|piration|pirer|pire|pirant|card|cards)\w*|trans (?:europ|siberi|mancha|pacific|atlantic|african|african|alpine|canada|manche|border|national|nationale|continental|regional|urbain|urban|frontalier)\w*)\b",
         r"\b(?:sex|sexe|sexy|sexual|sexuel|sexuelle|sexuality|sexualite|sex life|vie sexuelle|intime|intimate|libido|lingerie)\b(?=.{0,25}\b(?:education|pistols|appeal|symbol|symbole|and the city|comedy|comedie|film|movie|book|livre|serie|series|show|episode|chapter|chapitre|couleur|colour|color|coloris|robe|dress|lingerie|nuisette|gel|lubrifiant|lube|produit|product|range|gamme|collection|rayon|aisle|category|categorie|article|item|commande|order|colis|parcel|package|discrete|discreet|discretion|emballage|packaging|marque|brand|de l enfant|of the child|du bebe|of the baby|of the foetus|du foetus|du chat|du chien|of the cat|of the dog|of the puppy|of the kitten|du chiot|du chaton|determination|ratio|m f|f m|male|female|masculin|feminin|homme femme|hommes femmes|men women|gender)\b)",
@@ -2128,6 +2128,138 @@ VETOES["ethnic_origin"] += [
     # the same frame kept: "cadrage d'origine", "format d'origine"
     r"\b(?:cadrage|format|taille|couleur|couleurs|emballage|packaging|etat|piece|pieces|pays|certificat|appellation|photo|fichier|version|reglage|reglages|parametres) d origines?\b",
 ]
+
+# --- round 11 (ethnic origin): peoples named as a community, descriptions by colour, slurs,
+# parents' origins, ancestry shares and "born in X but the family are Y" ------------------
+# Peoples and communities whose name has no everyday sense, said of people ("famille
+# tsigane", "Sámi reindeer herding family", "his family are Kashmiri"); the ones that have one
+# (a "berbère" rug, a "Sami" first name) only next to a word for people.
+_PEOPLES = (
+    "tsigane|tsiganes|berbere|berberes|berber|berbers|kashmiri|kashmiris|cachemiri|cachemirie"
+    "|cape verdean|cape verdeans|cap verdien|cap verdienne|capverdien|capverdienne|sinhalese"
+    "|cingalais|cingalaise|burgher|burghers|mi kmaq|mikmaq|punjabi|kabyle|kurde|kurdish"
+    "|touareg|tuareg|amazigh|yenish|yeniche|manouche|romany|romani|sinti|hmong|tamoul|tamoule"
+    "|tamil|pashtun|hazara"
+)
+# The peoples and nations a parent or an ancestry share is said to be of ("a Viking ancestry"
+# and a Celtic one are a joke about a DNA test, not an origin).
+_ANCESTRAL = _ETHNIC.replace("|viking", "").replace("|celte|celtic", "")
+PHRASES["ethnic_origin"] += [
+    "(tsigane|tsiganes|mi kmaq|mikmaq|mi kmaw|anishinaabe|anishinabe|inuvialuit|atikamekw|haudenosaunee|wendat|mapuche|noongar|yolngu|saami)",
+    "(afro bresilien|afro bresilienne|afro bresiliens|afro brazilian|afro brazilians|afro cubain|afro cubaine|afro cuban|afro colombien|afro colombienne|afro colombian|afro latino|afro latina|afro europeen|afro europeenne|afro european|afro allemand|afro allemande|afro german|afro britannique|afro francais|afro francaise|afropeen|afropeenne|afro portugais|afro portugaise)",
+    f"(famille|familles|family|families|communaute|communautes|community|communities|peuple|people|clan|tribu|tribe) ({_PEOPLES}|sami|samis)",
+    f"({_PEOPLES}|sami) (family|families|famille|familles|community|communaute|people|peuple|reindeer|herding|herders|eleveurs|descent|heritage|ancestry|ascendance|roots|racines|background|elders|grandmother|grandfather|grandma|grandad|woman|man|girl|boy|femme|homme)",
+    f"(she s|he s|they re|are|sont|were|was|is|est|etait|family are|family is|family were|famille est|parents are|parents sont) ({_PEOPLES}|sri lankan burgher|comorien|comorienne)",
+    "(suis|i m|i am) (@comorien|@comorienne|@capverdien|@capverdienne|cap @verdien|cap @verdienne|@tsigane|@kabyle|@berbere|@kurde|@touareg|@peule|@peul|@tamoule)",
+    # an ancestry named after a people: "Dutch and Sinhalese ancestry"
+    f"({_ANCESTRAL}|{_PEOPLES}|dutch|hollandais|welsh|gallois|german|allemand|allemande|swedish|norwegian|danish|finnish|russian|russe) (@ancestry|@ancestors|@ascendance|@forebears)",
+    # a parent's origin: "my mum's Filipino, dad's Welsh", "sa mère est kabyle"
+    f"(mum s|mom s|dad s|mother s|father s|mum is|mom is|dad is|mother is|father is|mere est|pere est|mere etait|pere etait|grandma s|grandad s|gran s|grandmother s|grandfather s|grand mere etait|grand pere etait) ({_ANCESTRAL}|{_PEOPLES}|filipino|filipina|philippine|philippin|welsh|gallois|galloise|dutch|ukrainian|ukrainienne|trinidadian|barbadian|bajan|kenyan|ugandan|zimbabwean|sri lankan|nepalese|afghan|iranian|iraqi|egyptian|sudanese|congolese|cameroonian|senegalese|ivorian|malian|guinean|haitian|cuban|dominican|puerto rican|colombian|peruvian|chilean|thai|malaysian|indonesian|cambodian|laotian|burmese|tibetan|nepali)",
+    # born in one place, the family from another: "born in Leeds but his family are from Mirpur"
+    "(but|mais) (his|her|their|sa|son|leur|ses) (family|famille|parents|grandparents|grands parents) (are|is|were|sont|est|etaient) (from|originaires|originaire|d origine)",
+    # the Windrush generation and its children
+    "(windrush) (generation|generations|pioneers|elders|migrant|migrants|descendant|descendants|child|children|family|families)",
+    "(generation) (windrush)",
+    # a description by skin colour: "décrit comme « un Blanc, roux »", "a white male, ginger, 40s"
+    "(un|une|des|les) (^Blanc|^Blanche|^Blancs|^Blanches)",
+    "(a|an|the|one|two|un|une|deux) (white|black|asian|brown|mixed race) (@male|@female|@males|@females)",
+    # slurs about colour or origin
+    "(sale|sales|dirty) (^Blanc|^Blanche|^Blancs|^Blanches|^Noir|^Noire|^Noirs|^Noires|^Arabe|^Arabes|^Juif|^Juive|^Juifs|^Chinois|^Chinoise|^Gitan|^Gitans|^Rom|^Roms|^Portugais|^Polonais|^Turc|^Turcs|^Black|^Blacks|^Paki|^Pakis|^Arab|^Arabs|^Jew|^Jews|^Gypsy|^Gypsies)",
+    "(white trash|whitey|honky|honkies|toubab|toubabs|babtou|babtous|gaouri|gaouris|bamboula|bamboulas|raghead|ragheads|wetback|wetbacks|pikey|gyppo|gyppos)",
+    "(shouted|yelled|screamed|screaming|shouting|yelling|crie|criait|hurle|hurlait) (go back to|go home to|go back home|get back to|retourne en|retourne au|retourne dans ton|retourne chez toi|rentre en|rentre au|rentre dans ton|rentre chez toi|rentrez chez vous|retournez chez vous)",
+    # a nickname by origin: "appelé « le Chinois »", "called 'the Chinese kid'"
+    "(fait appeler|faisait appeler|surnomme|surnommee|surnomment|traite de|traitee de|traiter de|traitent de|traitaient de) (le|la|l|de) (^Chinois|^Chinoise|^Arabe|^Noir|^Noire|^Africain|^Africaine|^Asiatique|^Rebeu|^Renoi|^Gitan|^Gitane|^Portos|^Polak|^Turc|^Chinetoque|^Bougnoule|^Niakoue)",
+    "(the|that) (^Indian|^Polish|^African|^Asian|^Chinese|^Arab|^Paki|^Black|^Somali|^Pakistani|^Romanian|^Nigerian|^Jamaican|^Turkish|^Kurdish) (kid|kids|boy|girl|lad|lads)",
+    # staff named by colour or origin: "moniteur de ski asiatique", "coiffeuse noire"
+    "(moniteur|monitrice|instructeur|instructrice|coiffeur|coiffeuse|vendeur|vendeuse|serveur|serveuse|demenageur|demenageurs|vigile|vigiles|technicien|technicienne|mecanicien|mecanicienne|caissier|caissiere|infirmier|infirmiere) (de ski|de surf|de conduite|d auto ecole|de voile)? (@noir|@noire|@noirs|@noires|@arabe|@arabes|@asiatique|@asiatiques|@maghrebin|@maghrebine|@africain|@africaine|@antillais|@antillaise|@metis|@metisse|@rom|@gitan|@gitane|@beur|@rebeu|@renoi)",
+    # DNA-test ancestry shares: "DNA test says he's 25% West African"
+    "(says|shows|dit|montre|revele|reveals) (he s|she s|il est|elle est) % (west|east|north|south|southern|northern|eastern|western|ouest|est|nord|sud|central) (african|africain|africaine|asian|asiatique|european|europeen|europeenne|italian|italien|italienne|indian|indien|indienne)",
+    f"(says|shows|dit|montre|revele|reveals) (he s|she s|il est|elle est) % ({_ANCESTRAL}|{_PEOPLES}|iberian|iberique|british|britannique|dutch|german|allemand|nordic|balkan|slavic|levantine)",
+]
+VETOES["ethnic_origin"] += [
+    # music, food, flags and goods named after a people: "Punjabi music sticker", "tapis berbère"
+    rf"\b(?:{_PEOPLES}|bhangra)\b (?:music|musique|songs?|chansons?|food|cuisine|restaurant|takeaway|dish|dishes|plats?|recipes?|recettes?|dance|danse|films?|movies?|cinema|radio|channel|chaine|stickers?|autocollants?|flags?|drapeaux?|fabric|tissus?|rugs?|tapis|tent|tente|jewel\w*|bijoux|pottery|poterie|curry|buffet|night|soiree|festival|market|marche|shop|boutique|grocery|epicerie|store|style|print|imprime|pattern|motif|tea|bread|pain|cheese|fromage)\b|\b(?:tapis|tente|bijoux|musique|cuisine|couscous|tajine|poterie|village|villages|bivouac|camp) (?:\w+ )?(?:berberes?|kabyles?|touaregs?|tsiganes?|amazighs?)\b",
+    # wine, beer, a mountain: "un Blanc de Blancs", "une Blanche de Bruxelles", "le Mont Blanc"
+    r"\b(?:blanc|blanche|blancs|blanches) (?:de blancs|de noirs|de bruxelles|sec|secs|moelleux|doux|d alsace|de bourgogne|de loire|de provence|pression|biere|beer|wine|vin)\b|\b(?:vin|vins|biere|bieres|demi|pinte|mont|dent|aiguille|cap|fromage) (?:\w+ )?(?:blanc|blanche|blancs|blanches)\b|\bblanche (?:neige|colombe)\b",
+    # cables and plugs: "a white male connector"
+    r"\b(?:white|black) (?:male|female)\b(?= (?:to|connector|connectors|plug|plugs|jack|socket|adaptor|adapter|cable|lead|end|header|pin|pins))",
+    # a parent's language, not their origin: "mum's English isn't great"
+    r"\b(?:mum|mom|dad|mother|father|grandma|grandad|gran|grandmother|grandfather) s \w+ (?:is|isn t|was|wasn t|isn|is not|not)\b",
+]
+# --- round 11 (health, religion, political, biometric and genetic, criminal, union): -------
+# what only looks like a remark (texting "avc" for "avec", "MS SURNAME" in capitals, goods
+# delivered, a genetic risk or a carrier trait, figures of speech, diets, boats named, series
+# titles, smudges, procedures) and wording the rules lacked (palm payment, facial points,
+# ancestry results, suspicions of a named person, fake papers, union committees).
+VETOES["health"] += [
+    # texting: "jvien avc mon mari" is "avec", not a stroke
+    r"\bavc (?:mon|ma|mes|ton|ta|tes|son|sa|ses|le|la|les|l|un|une|des|moi|toi|lui|elle|eux|nous|vous|leur|leurs)\b",
+    # "MS HOWE AND HER PARTNER MS PAGE": the title in capitals, not multiple sclerosis
+    r"\b(?:and|et|partner|partenaire|mother|father|sister|brother|daughter|wife|husband|dear|attn|to|cc)\b ms (?!(?:since|depuis|diagnos\w*|flare\w*|relapse\w*|symptoms?|fatigue|nurse|medication|treatment|meds|so|is|was|has|had|and|for|in|too|which|that)\b)[a-z]+\b|^ms [a-z]+ (?:and|et) (?:her|his|mr|ms|mrs|m|mme)\b",
+    # goods delivered or hired: "deliver wheelchairs to the care home"
+    r"\b(?:deliver|delivers|delivering|delivery of|livrer|livre|livraison de|livraison des|transport|transporter|hire|location|louer|stock|stocker) (?:\w+ ){0,2}(?:wheelchairs|fauteuils roulants|deambulateurs|walking frames|hospital beds|lits medicalises|crutches|bequilles)\b|\b(?:deliver\w*|livr\w*|delivery|livraison)\b.{0,40}\b(?:care home|nursing home|ehpad|maison de retraite)\b",
+    # a genetic risk or a carrier trait, not a condition (the splits' call): genetic only
+    r"\b(?:genom\w*|genetiq\w*|genetic\w*|sequen\w*|adn|dna|23andme)\b.{0,60}\b(?:risque|risk)\b(?: \w+){0,3} (?:d |de |of |for )?(?:alzheimer\w*|parkinson\w*|cancer\w*|diabete\w*|diabetes)\b|\b(?:genom\w*|genetiq\w*|genetic\w*|sequen\w*|adn|dna)\b.{0,60}\b(?:alzheimer|parkinson|cancer|diabetes|diabete)\w*(?: s)? (?:risk|risque)\b",
+    r"\b(?:sickle cell trait|trait drepanocytaire)\b|\b(?:not|no|negati\w*|pas de|pas d)\b.{0,25}\b(?:sickle cell|drepanocytose)\b(?=.{0,50}\b(?:trait|porteu\w*|carrier|carries)\b)|\b(?:sickle cell|drepanocytose) (?:disease )?negati\w*\b(?=.{0,50}\b(?:trait|porteu\w*|carrier|carries)\b)|\bnegati\w* (?:pour|for|au|a la) (?:la |le |l )?(?:trisomie|down s syndrome|down syndrome|drepanocytose|sickle cell\w*)\b",
+    r"\b(?:nipt|dpni|depistage prenatal|prenatal screen\w*|test prenatal)\b(?=.{0,60}\b(?:negati\w*|low risk|faible risque|risque faible|normal|normaux|rassurant\w*)\b)|\btest genetique prenatal\b(?=.{0,40}\bnegati\w*)",
+    # figures of speech and jokes
+    r"\b(?:make|makes|made|making) (?:me|him|her|us|them|everyone) (?:so |feel )?sick\b",
+    r"\b(?:soins intensifs|intensive care|reanimation)\b(?=.{0,60}\b(?:blague|joke|joking|plaisante|lol|mdr)\b)",
+    # a policy or an event for everyone, nobody's health
+    r"\b(?:no|pas d|zero|without) (?:alcohol|alcool)\b(?= (?:in|at|on|during|dans|pendant|au|a la|allowed|autorise|policy|rule))",
+    r"\b(?:flu|grippe|covid) (?:jabs|shots|vaccines|vaccins)\b|\b(?:journee|campagne|day|drive|clinic|session) (?:de |of )?vaccination\b",
+    r"\bmedecine du travail\b(?=.{0,50}\b(?:pour tous|pour toutes|tous les|toutes les|all staff|everyone|l ensemble)\b)",
+]
+VETOES["religion"] += [
+    # a diet's fast, a boat or a pet named, porridge oats
+    r"\b(?:diet|regime|intermittent|detox|weight|poids|minceur)\b.{0,40}\b(?:fast\w*|jeun\w*)\b|\b(?:fast\w*|jeun\w*)\b.{0,40}\b(?:diet|regime|detox|weight|poids)\b",
+    r"\bbaptis\w* (?:le|la|son|sa|leur|the|his|her|their) (?:bateau|voilier|navire|yacht|boat|vessel|chien|chat|dog|cat|cheval|horse|camion|van|voiture|car|projet)\b",
+    r"\bquaker oats\b",
+]
+VETOES["philosophical"] += [
+    # anti-capitalism is a political opinion in the splits
+    r"\b(?:anti capitalist|anticapitalist|anti capitaliste|anticapitaliste) (?:activist|activiste|militant|militante|campaigner)\b",
+]
+PHRASES["political_opinion"] += [
+    "(anti capitalist|anticapitalist|anti capitaliste|anticapitaliste) (activist|activiste|militant|militante|campaigner)",
+    "(pro palestine|pro palestinian|pro palestinien|pro palestinienne|pro israel|pro israeli|pro israelien|pro israelienne) (campaigner|campaigners|activist|activists|militant|militante|supporter|supporters|protester|protesters|manifestant|manifestante)",
+]
+VETOES["political_opinion"] += [
+    r"\b(?:pendant|during|since|depuis|avant|apres|after|before|a cause du|because of|post) (?:le |the )?brexit\b",
+    r"\bpetition (?:pour|for|contre|against) (?:le |la |les |un |une |a |the )?(?:passage|crossing|feu|traffic|parking|stationnement|route|road|rue|street|ecole|school|bus|pont|bridge|trottoir|pavement|dos d ane|speed bumps?|skatepark|parc|park|travaux|roadworks)\b",
+    r"\bcnt\b.{0,60}\bsyndic\w*",
+]
+PHRASES["union_membership"] += [
+    "(sits on|sit on|sitting on|elected to|serves on|member of) (the)? (branch|union|shop stewards|works|strike) committee",
+    "(^ADCU|app drivers and couriers union|landworkers alliance|landworkers union)",
+]
+PHRASES["criminal"] += [
+    "(accuse|accusee|accused of) (de|d|of)? (vol|vols|attouchements|agression|agressions|fraude|escroquerie|viol|theft|stealing|assault|fraud|indecent|sexual assault)",
+    "(a un|avait un|has a|had a) casier (pour|for)",
+    "(fake|false|forged|faux|fausse|fausses) (passport|passeport|passports|id|ids|piece d identite|pieces d identite|papiers|driving licence|permis de conduire)",
+    "(conduisait|conduit|driving|drove|drives|was driving) (sans permis|without a licence|without a license|while disqualified)",
+]
+PHRASES["biometric_genetic"] += [
+    "(facial points|facial landmarks|points du visage|points faciaux|reperes faciaux|face landmarks)",
+    "(paiement par la paume|payer par la paume|pay by palm|palm payment|palm payments|palm pay|amazon one)",
+    "(enrolled|enrolls|enregistre|enregistree|registered|scanned|scanne|scannee) (her|his|their|sa|son|leur) (right|left|droite|gauche)? (hand|main|paume|palm)",
+    "(avec|par|with|by) (l|the|son|sa|his|her) (@iris|@retine|@retina)",
+    "(modele 3d|3d model|scan 3d|3d scan|modelisation 3d) (du|de son|de sa|of the|of her|of his)? (visage|face)",
+    "(ancestry|ascendance|dna|adn) (results|resultats|result|percentages|breakdown|estimate|estimation)",
+]
+VETOES["biometric_genetic"] += [
+    # "on lui indique la démarche": a procedure, not a gait
+    r"\b(?:indique|indiquer|explique|expliquer|suivre|faire|fait|entamer|engager|simplifier|effectuer|effectue) (?:la |les |une |des |cette )?demarches?\b|\bdemarches? (?:administratives?|a suivre|en ligne|de resiliation|de remboursement|pour)\b",
+    # a TV series' title
+    r"\b(?:serie|series|tv show|show|film|emission|documentaire|podcast)\b (?:\w+ )?(?:adn|dna)\b|\b(?:adn|dna)\b (?:\w+ )?(?:tv series|series|serie|show|sur netflix|on netflix)\b",
+    # smudges to clean, a passport rule
+    r"\b(?:fingerprints?|empreintes?|traces de doigts) (?:on|sur) (?:\w+ ){0,3}(?:window|windows|glass|vitre|vitres|fenetre|door|porte|mirror|miroir|screen|ecran|table|wall|mur)\b(?=.{0,50}\b(?:clean\w*|nettoy\w*|wipe|smudge|sort it|menage)\b)",
+    r"\b(?:biometric passport|passeport biometrique)\b(?=.{0,30}\b(?:required|requis|obligatoire|necessaire|needed|mandatory|to travel|pour voyager)\b)",
+]
+VETOES["genetic_extra"] += [
+    # a job transfer noted after a place: "maintenant en Espagne (mutation)"
+    r"\b(?:en|au|aux) [a-z]+ \.?mutation\b(?! (?:genetique|genetic|du gene|de |du |d |brca\w*|hfe|cftr))",
+]
 PHRASES["sexual_orientation"] += [
     "(la mariee|the bride) (et|and) (sa|her) (mariee|femme|epouse|bride|wife)",
     "(le marie|the groom) (et|and) (son|his) (marie|mari|epoux|groom|husband)",
@@ -2161,6 +2293,36 @@ VETOES["sexual_orientation"] += [
     r"\b(?:sponsoris\w*|sponsor\w*|partenaire officiel|mecene|mecenat|financ\w*|funded|funds) (?:de |of |du |par )?(?:la |the |notre |our )?(?:marche des fiertes|gay pride|pride march|pride parade|pride)\b",
     # a sexual assault or harassment: an offence, not a sex life
     r"\b(?:sexual (?:assault|assaults|harassment|misconduct|offence|offences|offense|abuse)|agressions? sexuelles?|harcelement sexuel|atteinte sexuelle)\b",
+    # a Pride float hired by a firm: the firm's event, nobody's orientation
+    r"\b(?:char|chars|float|floats) (?:de la |du |of the |for the |for )?(?:marche des fiertes|gay pride|pride)\b(?=.{0,60}\b(?:entreprise|entreprises|company|companies|societe|firm|business|corporate)\b)",
+]
+PHRASES["sexual_orientation"] += [
+    # two fathers or mothers written with a digit or as a family: "ses 2 pères", "two-mum family"
+    "(ses|his|her|their|leurs|a|has) =2 (@peres|@papas|@dads|@mums|@moms|@mamans|@meres|@fathers|@mothers)",
+    "(two|=2|deux) (@mum|@mom|@dad|@maman|@papa) (family|families|household|famille|foyer)",
+    "(come|comes|coming|came|just come) out to (his|her|their|my) (parents|family|mum|mom|dad|mother|father|friends|boss|colleagues)",
+    "(he s|he is|he was|he) into (@men|@guys|@blokes|@boys)",
+    "(she s|she is|she was|she) into (@women|@girls)",
+    "(il|qu il) (aime|aimait|prefere|preferait) les (@hommes|@mecs|@garcons)",
+    "(elle|qu elle) (aime|aimait|prefere|preferait) les (@femmes|@filles|@meufs)",
+    "(^Mme|^Mrs|^Ms|madame) % (aime les|likes|loves|prefers) (@femmes|@women)",
+    "(^M|^Mr|monsieur) % (aime les|likes|loves|prefers) (@hommes|@men)",
+    # new pronouns: "uses he/him now", "they/them", "iel"
+    "(uses|use|using|goes by|prefers|asks for|wants|utilise|pronoms|pronouns|pronoun) (@he @him|@she @her|@they @them|@he @they|@she @they)",
+    "(@he @him|@she @her|@they @them) (now|pronouns|only|maintenant|desormais)",
+    # a gender marker or sex changed on the papers, a transition with hormones
+    "(change|changer|changed|changera) de @sexe",
+    "(changement|change|changer|mention) de @genre (sur|a|dans|de) (le|la|l|son|sa|ses)? (permis|etat civil|passeport|carte|papiers|titre|dossier|piece)",
+    "(@hormones|@hormonal|@hormone|@hormonotherapie) (transition|de transition|for transition|pour sa transition|for her transition|for his transition)",
+    "(devenue) (un homme)",
+    "(devenu) (une femme)",
+    "(drapeau|flag) (@trans|@transgenre|@transgender|@non binaire|@nonbinary)",
+    # sex life: sexts, a one-night stand, trying for a baby (dev8-dev11 label it sex_life)
+    "(=sexts|=sext|=sexto|=sextos|=sexted|=sexte)",
+    "(trying for a baby|trying to conceive|essaient d avoir un bebe|essayent d avoir un bebe|essaie d avoir un bebe|essayons d avoir un bebe|essaient d avoir un enfant)",
+    "(waiting|wait|waits|attend|attendre) (till|until|jusqu au) (@marriage|@mariage)",
+    "(his|he s|he has|he had) (first)? (date|dates) with (a|another) (@guy|@man|@bloke|@boy)",
+    "(her|she s|she has|she had) (first)? (date|dates) with (a|another) (@girl|@woman|@lady)",
 ]
 PHRASES["religion"] += [
     "(mimouna|shavuot|yom kippour|yom kippur|rosh hashana|roch hachana|souccot|tisha beav)",

@@ -41,6 +41,7 @@ DEV7 = DEV.with_name("detection_dev7.tsv")
 DEV8 = DEV.with_name("detection_dev8.tsv")
 DEV9 = DEV.with_name("detection_dev9.tsv")
 DEV10 = DEV.with_name("detection_dev10.tsv")
+DEV11 = DEV.with_name("detection_dev11.tsv")
 MINIMUM = 0.92
 
 
@@ -240,6 +241,36 @@ DEV10_FLOORS = {
     "email": (0.99, 0.99),
 }
 
+# The eleventh (tests/data/detection_dev11.md, 2,555 rows, weighted toward passwords, orientation
+# shown by a relationship and ethnic origin said indirectly), measured before any tuning on it,
+# rules and the classifier as shipped: micro precision 0.953, recall 0.874 (health 0.883/0.950,
+# religion 0.917/0.917, political 0.919/0.850, union 1.000/0.925, ethnic 0.987/0.770,
+# orientation 0.974/0.768, biometric/genetic 0.938/0.910, criminal 1.000/0.905, password
+# 0.953/0.762, phone 1.000/0.976, email, IBAN and NIR 1.000/1.000, card 1.000/0.950); then its
+# rules tuned on. The classifier was not retrained with it: trained with this split, it cost the
+# judge (the sixth split) two notes each of ethnic origin and criminal (F1 -0.02), so the shipped
+# model stays. Floors at what the detectors reach, rounded down (religion recall 0.917: "goes to
+# shul", "cacher strict" and principled minimalism, left for a later round).
+DEV11_FLOORS = {
+    "micro": (0.99, 0.96),
+    "lang:fr": (0.98, 0.96),
+    "lang:en": (0.99, 0.95),
+    "health": (0.96, 0.94),
+    "religion": (0.98, 0.91),
+    "political_opinion": (0.99, 0.90),
+    "union_membership": (0.99, 0.97),
+    "ethnic_origin": (0.99, 0.97),
+    "sexual_orientation": (0.99, 0.95),
+    "biometric_genetic": (0.99, 0.98),
+    "criminal": (0.99, 0.94),
+    "card_number": (0.99, 0.95),
+    "iban": (0.99, 0.99),
+    "nir": (0.99, 0.99),
+    "password": (0.99, 0.97),
+    "phone": (0.99, 0.97),
+    "email": (0.99, 0.99),
+}
+
 FAMILIES = [*ALL_LABELS, "micro", "lang:fr", "lang:en"]
 FLOORS = {
     DEV: dict.fromkeys(FAMILIES, (MINIMUM, MINIMUM)),  # the issue's 0.92 on the first split
@@ -251,6 +282,7 @@ FLOORS = {
     DEV8: DEV8_FLOORS,
     DEV9: DEV9_FLOORS,
     DEV10: DEV10_FLOORS,
+    DEV11: DEV11_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {
@@ -263,6 +295,7 @@ SHAPES = {
     DEV8: (2250, 0.52, 850),
     DEV9: (2500, 0.55, 1100),
     DEV10: (2500, 0.55, 1100),
+    DEV11: (2500, 0.53, 1150),
 }
 
 

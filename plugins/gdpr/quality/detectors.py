@@ -865,6 +865,8 @@ _FEM_PARTNER = frozenset(
         "amoureuse",
     ]
 )
+# One child's two fathers or mothers, named as a couple (``_ones_parents``)
+_PARENTS = frozenset(["papas", "mamans", "dads", "mums", "moms"])
 _PARTNER_KEYS = frozenset(
     f" {w} "
     for w in _MASC_PARTNER
@@ -872,7 +874,7 @@ _PARTNER_KEYS = frozenset(
     | {"pacse", "pacsee", "pacses", "pacsees", "pacs", "mariage", "maries", "mariees", "mariee"}
     | {"marie", "fiance", "fiancee", "spouse", "long time partner", "longtime partner"}
     | {"wedding", "married", "partnership", "couple", "mmes", "messrs"}
-    | {"papas", "mamans", "dads", "mums", "moms"}  # "les papas de Léo (M. A et M. B)"
+    | _PARENTS  # "les papas de Léo (M. A et M. B)"
 ) | frozenset([" his partner ", " her partner ", " son partenaire ", " sa partenaire "])
 _AUTOMATON = _automaton()
 # The keywords of the checks other than the rules' (passwords, codes, partners)
@@ -1516,17 +1518,14 @@ def _own_gender(
     is ("(je suis une femme)", "I'm a bloke btw"), or the person a quote is given to ("le
     client veut « à mon mari Romain »")."""
     gender = _speaker_gender(tokens, j)
-    if gender is None:
-        declared = _SELF_DECLARED.search(" ".join(tokens))
-        if declared is not None:
-            return "m" if declared["m"] else "f"
-    if (
-        gender is None
-        and aligned
-        and not _QUOTES.isdisjoint(text[max(0, starts[j] - 6) : starts[j]])
-    ):
-        gender = _gender_before(tokens, j - 1 if j and tokens[j - 1] == "." else j)
-    return gender
+    if gender is not None:
+        return gender
+    declared = _SELF_DECLARED.search(" ".join(tokens))
+    if declared is not None:
+        return "m" if declared["m"] else "f"
+    if aligned and not _QUOTES.isdisjoint(text[max(0, starts[j] - 6) : starts[j]]):
+        return _gender_before(tokens, j - 1 if j and tokens[j - 1] == "." else j)
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -1617,9 +1616,6 @@ def _neutral_partner_of_one_sex(
     if owner is None and j > 1:
         owner, _ = _person_gender(text, tokens, starts, j - 2, aligned)
     return partner is not None and partner == owner
-
-
-_PARENTS = frozenset(["papas", "mamans", "dads", "mums", "moms"])
 
 
 def _ones_parents(tokens: list[str], start: int, end: int) -> bool:
@@ -1769,13 +1765,13 @@ def relationship_hit(text: str, clause: str) -> Hit | None:
                 tokens[i + 2] in _MASC | _FEM
                 or (  # "la femme de Claire"; "le copain de Léo" is often a child's friend
                     t not in ("copain", "copine")
-                    and _person_gender(text, tokens, starts, i + 2, aligned)[0] is not None
+                    and (named := _person_gender(text, tokens, starts, i + 2, aligned)[0])
+                    is not None
                 )
             )
         ):
-            owner = (
-                "m" if tokens[i + 2] in _MASC else "f" if tokens[i + 2] in _FEM else None
-            ) or _person_gender(text, tokens, starts, i + 2, aligned)[0]  # "la femme de Claire"
+            # "le mari de M. Lefèvre", "la femme de Claire"
+            owner = "m" if tokens[i + 2] in _MASC else "f" if tokens[i + 2] in _FEM else named
         elif (
             (j < 0 or tokens[j] in (",", "et", "and"))
             and t not in ("homme", "man", "femme", "woman", "ami", "amie")

@@ -12,12 +12,13 @@ statements (``gdpr.ledger.driver_sql``) render their SQL with these placeholders
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
 
-__all__ = ["DriverParams", "check", "parameters", "placeholder"]
+__all__ = ["DriverParams", "check", "parameters", "placeholder", "value_processor"]
 
 # each paramstyle's placeholder of the value at index n (counted from 0); named ones are
 # ``p<n>``: nothing a caller's text could collide with
@@ -52,6 +53,23 @@ def parameters(style: str, values: Sequence[Any]) -> dict[str, Any] | tuple[Any,
     return tuple(values)
 
 
+def value_processor(dialect: sa.Dialect, value: Any) -> Callable[[Any], Any] | None:
+    """The bind processor SQLAlchemy gives ``value`` set in or compared with an untyped column:
+    that of the type it infers from the value's Python type (``sa.literal(value).type``), made
+    once per dialect and Python type (making it costs far more than applying it)."""
+    known = _PROCESSORS.setdefault(dialect, {})
+    kind = type(value)
+    if kind not in known:
+        known[kind] = sa.literal(value).type.dialect_impl(dialect).bind_processor(dialect)
+    return known[kind]
+
+
+# per dialect object (an engine's: its driver decides the processors), per Python type
+_PROCESSORS: weakref.WeakKeyDictionary[sa.Dialect, dict[type, Callable[[Any], Any] | None]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 class DriverParams:
     """The bind parameters of one statement rendered call by call: ``add`` and ``extend`` give
     the placeholders of values in the order they appear in the SQL, ``parameters`` what the
@@ -74,8 +92,7 @@ class DriverParams:
         through the bind processor of the type SQLAlchemy gives it after its Python type
         (text and null, most such values, have none on any driver)."""
         if value is not None and type(value) is not str:
-            type_ = sa.literal(value).type.dialect_impl(self._dialect)
-            process = type_.bind_processor(self._dialect)
+            process = value_processor(self._dialect, value)
             if process is not None:
                 value = process(value)
         return self.add(value)

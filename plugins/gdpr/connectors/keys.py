@@ -43,7 +43,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
-from gdpr.paramstyle import DriverParams
+from gdpr.paramstyle import DriverParams, value_processor
 
 __all__ = [
     "Key",
@@ -443,23 +443,25 @@ def _bind_type(kind: str, dialect: str) -> sa.types.TypeEngine | None:
 
 
 def _key_processor(kind: str, value: Any, dialect: sa.Dialect) -> Callable[[Any], Any] | None:
-    """The bind processor SQLAlchemy gives a key of a column of ``kind`` (else of ``value``'s
-    Python type), made once per dialect, kind and type (``KeyBinding._array_sql`` says why)."""
+    """The bind processor SQLAlchemy gives a key of a column of ``kind``: the kind's bind type
+    where it has one (a UUID on PostgreSQL), else that of ``value``'s Python type, each made
+    once per dialect (``KeyBinding._array_sql`` says why)."""
+    bind = _bind_type(kind, dialect.name)
+    if bind is None:
+        return value_processor(dialect, value)
     known = _KEY_PROCESSORS.setdefault(dialect, {})
-    key = (kind, type(value))
-    if key not in known:
-        type_ = _bind_type(kind, dialect.name) or sa.literal(value).type
-        known[key] = type_.dialect_impl(dialect).bind_processor(dialect)
-    return known[key]
+    if kind not in known:
+        known[kind] = bind.dialect_impl(dialect).bind_processor(dialect)
+    return known[kind]
 
 
 # made once per dialect object (an engine's: its driver decides the processors)
 _ARRAY_SQL: weakref.WeakKeyDictionary[
     sa.Dialect, dict[KeyBinding, tuple[str, Callable[[Any], Any] | None]]
 ] = weakref.WeakKeyDictionary()
-_KEY_PROCESSORS: weakref.WeakKeyDictionary[
-    sa.Dialect, dict[tuple[str, type], Callable[[Any], Any] | None]
-] = weakref.WeakKeyDictionary()
+_KEY_PROCESSORS: weakref.WeakKeyDictionary[sa.Dialect, dict[str, Callable[[Any], Any] | None]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def read_fixers(dialect: str, types: Mapping[str, sa.types.TypeEngine | None]) -> dict[str, Any]:

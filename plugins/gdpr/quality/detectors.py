@@ -1293,6 +1293,36 @@ _CORRECTED_WORDS = re.compile(
 )
 
 
+# The people an offence against an animal is said of: "the owner was convicted of cruelty".
+_OFFENDERS = frozenset(
+    lexicon._words(
+        """proprietaire proprietaires owner owners maitre maitresse client cliente customer
+        he she il elle m mr mme mrs ms locataire tenant voisin voisine neighbour"""
+    )
+)
+
+_PASSIVE = frozenset(lexicon._words("ete was were been est is"))
+
+
+def _offender_named(tokens: list[str], start: int) -> bool:
+    """Whether a criminal phrase is said in the passive of a person named before it in its
+    sentence: "the owner was convicted of cruelty", "le propriétaire du chien a été condamné"
+    are the owner's conviction, not the dog's (animals are never convicted); a dog's electronic
+    collar sold by a client is not one. A title names a person whatever the surname ("Mr
+    Fox")."""
+    passive = not _PASSIVE.isdisjoint(tokens[max(0, start - 2) : start])
+    i = start - 1
+    while i >= 0 and tokens[i] != ".":
+        if (
+            tokens[i] in _TITLE_WORDS
+            or tokens[i] in ("mrs", "ms")
+            or (passive and tokens[i] in _OFFENDERS)
+        ):
+            return True
+        i -= 1
+    return False
+
+
 def veto_reason(
     rule: Rule,
     clause: str,
@@ -1337,6 +1367,7 @@ def veto_reason(
         rule.label in ("health", "criminal")
         and _about_non_human(tokens, first, last)
         and not _ASSISTANCE_ANIMAL.search(clause)
+        and not (rule.label == "criminal" and _offender_named(tokens, first))
     ):
         return "non_human"
     before = tokens[max(0, first - 3) : first]

@@ -42,6 +42,7 @@ DEV8 = DEV.with_name("detection_dev8.tsv")
 DEV9 = DEV.with_name("detection_dev9.tsv")
 DEV10 = DEV.with_name("detection_dev10.tsv")
 DEV11 = DEV.with_name("detection_dev11.tsv")
+DEV12 = DEV.with_name("detection_dev12.tsv")
 MINIMUM = 0.92
 
 
@@ -271,6 +272,37 @@ DEV11_FLOORS = {
     "email": (0.99, 0.99),
 }
 
+# The twelfth (tests/data/detection_dev12.md, 2,602 rows, weighted toward the boundary of health
+# data, ethnic origin said indirectly, criminal, biometric and genetic with their look-alikes),
+# measured before any tuning on it, rules and the classifier as shipped: micro precision 0.933,
+# recall 0.910 (health 0.844/0.912, religion 0.935/0.966, political 0.949/0.860, union
+# 1.000/0.976, ethnic 0.981/0.779, orientation 0.976/0.920, biometric/genetic 0.885/0.879,
+# criminal 0.967/0.885, password 1.000/0.929, phone and email 1.000/0.976, card, IBAN and NIR
+# 1.000/1.000); then its health, biometric/genetic, criminal and ethnic rules tuned on. The
+# classifier was not retrained with it: trained with the eleventh and twelfth splits, it cost the
+# judge ethnic origin precision (0.952 -> 0.909) and criminal recall (0.925 -> 0.887). Floors at
+# what the detectors reach, rounded down; political opinion, religion, orientation and passwords
+# were not tuned on it (political recall 0.860, left for a later round).
+DEV12_FLOORS = {
+    "micro": (0.97, 0.96),
+    "lang:fr": (0.96, 0.96),
+    "lang:en": (0.97, 0.95),
+    "health": (0.93, 0.97),
+    "religion": (0.93, 0.96),
+    "political_opinion": (0.94, 0.86),
+    "union_membership": (0.99, 0.97),
+    "ethnic_origin": (0.99, 0.94),
+    "sexual_orientation": (0.97, 0.91),
+    "biometric_genetic": (0.99, 0.96),
+    "criminal": (0.99, 0.99),
+    "card_number": (0.99, 0.99),
+    "iban": (0.99, 0.99),
+    "nir": (0.99, 0.99),
+    "password": (0.99, 0.92),
+    "phone": (0.99, 0.97),
+    "email": (0.99, 0.97),
+}
+
 FAMILIES = [*ALL_LABELS, "micro", "lang:fr", "lang:en"]
 FLOORS = {
     DEV: dict.fromkeys(FAMILIES, (MINIMUM, MINIMUM)),  # the 0.92 on the first split
@@ -283,6 +315,7 @@ FLOORS = {
     DEV9: DEV9_FLOORS,
     DEV10: DEV10_FLOORS,
     DEV11: DEV11_FLOORS,
+    DEV12: DEV12_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {
@@ -296,6 +329,7 @@ SHAPES = {
     DEV9: (2500, 0.55, 1100),
     DEV10: (2500, 0.55, 1100),
     DEV11: (2500, 0.53, 1150),
+    DEV12: (2600, 0.55, 1150),
 }
 
 

@@ -2496,6 +2496,17 @@ _ASIDE_PATTERN = (
 )
 _ASIDE = re.compile(_ASIDE_PATTERN, re.IGNORECASE)
 _ASIDE_LOWER = re.compile(_ASIDE_PATTERN)  # for text in lower case (see ``_KEYWORD_LOWER``)
+# What each of the aside's endings holds: a window with none of them has no aside.
+_ASIDE_ENDS = (":", "=", "->", "\u2192", "est", "is", "set to", "chang")
+_QUOTE_MARKS = "«\"“‘'"
+
+
+def _quoted(span: str) -> bool:
+    """Whether ``span`` holds a quotation mark (``_QUOTED`` and ``_GIVEN_BEFORE`` need one, or
+    a digit)."""
+    return any(q in span for q in _QUOTE_MARKS)
+
+
 # A value spelt out, digit by digit: "nine nine two one", "un deux trois neuf"
 _DIGIT_WORDS = (
     r"(?:zero|z[ée]ro|oh|one|two|three|four|five|six|seven|eight|nine|un|deux|trois|quatre|cinq"
@@ -2614,15 +2625,16 @@ _ANY_DIGIT = re.compile(r"\d")
 
 def password_hits(text: str) -> list[Hit]:
     digits = _ANY_DIGIT.search(text) is not None
-    found = _given_apart(text, digits)
+    # a text lower-cased as re.IGNORECASE reads it: the keyword and aside patterns run
+    # case-sensitive on its lower case, and a question or a shape is looked for only where its
+    # word is written
+    lower = text.lower() if _NOT_SIMPLE_CASE.search(text) is None else None
+    found = _given_apart(text, digits, lower)
     if found is not None:
         return [found]
     code = _OBJECT_THEN_CODE.search(text) if digits and ("code" in text or "Code" in text) else None
     if code is not None and not _PUBLIC_CODE.search(text, code.end(), code.end() + 60):
         return [Hit("password", "password.object_code")]
-    # a text lower-cased as re.IGNORECASE reads it: the keyword and aside patterns run
-    # case-sensitive on its lower case, and a question is looked for only where it is written
-    lower = text.lower() if _NOT_SIMPLE_CASE.search(text) is None else None
     asked = lower is None or "question" in lower
     question = _SECRET_QUESTION.search(text) if asked else None
     if question is not None and _password_value(question["value"], True, True):
@@ -2648,9 +2660,11 @@ def password_hits(text: str) -> list[Hit]:
             continue  # "Code promo du garage 0000-HIVER"
         lock = _LOCK_KEYWORD.search(kind) is not None
         # "mot de passe de l'espace client de M. Roy = Marseille13*": skip a short aside
-        aside = (
-            _ASIDE.match(window) if lower is None else _ASIDE_LOWER.match(lower[end : end + 140])
-        )
+        if lower is None:
+            aside = _ASIDE.match(window)
+        else:  # most windows hold none of the words an aside ends before: no scan
+            tail = lower[end : end + 140]
+            aside = _ASIDE_LOWER.match(tail) if any(c in tail for c in _ASIDE_ENDS) else None
         offset = aside.end() if aside else 0
         separator = _SEPARATOR.match(window, offset)
         if separator is None and offset:
@@ -2677,7 +2691,8 @@ def password_hits(text: str) -> list[Hit]:
             value = _VALUE_RE.match(window, len(window) - len(window.lstrip()))
             if value is not None and _mixed_value(value.group("value")):
                 return [Hit("password", "password.after_keyword")]
-        comma = _COMMA_VALUE.match(window)  # "le mot de passe du compte, Léonie2011, donné"
+        # "le mot de passe du compte, Léonie2011, donné"
+        comma = _COMMA_VALUE.match(window) if "," in window else None
         if comma is not None and _comma_value(comma.group("value")):
             return [Hit("password", "password.after_keyword")]
         if separator is not None:
@@ -2686,7 +2701,7 @@ def password_hits(text: str) -> list[Hit]:
                 value = _VALUE_RE.match(window, second.end())
                 if value is not None and _password_value(value.group("value"), False, True):
                     return [Hit("password", "password.after_second_label")]
-        for at in {0, start}:
+        for at in {0, start} if digits else ():
             qualified = _QUALIFIED_DIGITS.match(window, at)
             if qualified is not None and _password_value(qualified.group("value"), False, False):
                 return [Hit("password", "password.after_keyword")]
@@ -2694,7 +2709,7 @@ def password_hits(text: str) -> list[Hit]:
             mixed = _QUALIFIED_MIXED.match(window)
             if mixed is not None and _mixed_value(mixed.group("value")):
                 return [Hit("password", "password.after_keyword")]
-        bracketed = _BRACKETED.match(window)
+        bracketed = _BRACKETED.match(window) if "(" in window else None
         if bracketed is not None:
             value = bracketed.group("value")
             if any(c.isdigit() for c in value) and _password_value(value, False, False):
@@ -2702,7 +2717,8 @@ def password_hits(text: str) -> list[Hit]:
         given = _GIVEN_DIGITS.match(window) if digits else None
         if given is not None and _password_value(given.group("value"), False, False):
             return [Hit("password", "password.given_after_keyword")]
-        quote = _QUOTED.search(window[:60])
+        head = window[:60]
+        quote = _QUOTED.search(head) if _quoted(head) else None
         if quote is not None and _password_value(quote.group("value") or quote["bare"], True, True):
             return [Hit("password", "password.quoted_after_keyword")]
         near = (max(0, keyword.start() - 80), end + 80)
@@ -2710,7 +2726,11 @@ def password_hits(text: str) -> list[Hit]:
         if spelt is not None and _spelt_secret(spelt.group()):
             return [Hit("password", "password.spelt_letters")]  # "K-A-Y-A-K-7-7"
         low = max(0, keyword.start() - 60)
-        given = _GIVEN_BEFORE.search(text, low, keyword.start())
+        given = (
+            _GIVEN_BEFORE.search(text, low, keyword.start())
+            if digits or _quoted(text[low : keyword.start()])
+            else None
+        )
         if given is not None and _password_value(given["value"] or given["digits"], True, True):
             return [Hit("password", "password.before_keyword")]
         if _NON_ALPHA_VALUE.search(text, low, keyword.start()) is None:
@@ -2728,17 +2748,19 @@ def password_hits(text: str) -> list[Hit]:
     return []
 
 
-def _given_apart(text: str, digits: bool) -> Hit | None:
+def _given_apart(text: str, digits: bool, lower: str | None) -> Hit | None:
     """A secret given away from its keyword: the answer after a secret question and a quoted
     question ("réponse : Pompon"), a code after a login ("identifiant 55120987, code 418307"),
-    an unlock pattern's shape ("schéma de déverrouillage en L")."""
+    an unlock pattern's shape ("schéma de déverrouillage en L"; ``lower`` as in
+    ``password_hits``)."""
     answer = _SECRET_ANSWER.search(text) if "uestion" in text or "UESTION" in text else None
     if answer is not None and _password_value(answer["value"], True, True):
         return Hit("password", "password.secret_answer")
     login = _LOGIN_THEN_CODE.search(text) if digits else None
     if login is not None and _password_value(login["value"], False, True):
         return Hit("password", "password.credentials")
-    if _UNLOCK_SHAPE.search(text) is not None:
+    shaped = lower is None or "sch" in lower or "pattern" in lower  # the shape's every wording
+    if shaped and _UNLOCK_SHAPE.search(text) is not None:
         return Hit("password", "password.unlock_pattern")
     return _given_otherwise(text, digits)
 

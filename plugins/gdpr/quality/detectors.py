@@ -1297,7 +1297,7 @@ _CORRECTED_WORDS = re.compile(
 _OFFENDERS = frozenset(
     lexicon._words(
         """proprietaire proprietaires owner owners maitre maitresse client cliente customer
-        he she il elle m mr mme mrs ms locataire tenant voisin voisine neighbour"""
+        he she il elle locataire tenant voisin voisine neighbour"""
     )
 )
 
@@ -1313,11 +1313,7 @@ def _offender_named(tokens: list[str], start: int) -> bool:
     passive = not _PASSIVE.isdisjoint(tokens[max(0, start - 2) : start])
     i = start - 1
     while i >= 0 and tokens[i] != ".":
-        if (
-            tokens[i] in _TITLE_WORDS
-            or tokens[i] in ("mrs", "ms")
-            or (passive and tokens[i] in _OFFENDERS)
-        ):
+        if tokens[i] in _PERSON_TITLES or (passive and tokens[i] in _OFFENDERS):
             return True
         i -= 1
     return False
@@ -1433,6 +1429,7 @@ _FEM = frozenset(
 )
 _OWN = frozenset(["son", "sa", "his", "her", "ses"])
 _TITLE_WORDS = frozenset(["m", "mr", "mme", "monsieur", "madame"])
+_PERSON_TITLES = _TITLE_WORDS | frozenset(["mrs", "ms"])  # a person named ("Mr Fox", "Mrs Hale")
 _EX = frozenset(
     [
         "ex",

@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import combinations
+from operator import itemgetter
 from re import _constants as sre_constants
 from re import _parser as sre_parser
 
@@ -583,12 +584,19 @@ def _prefix_item(op: object, arg: object) -> _Strings | None:
 
 
 def _held(items: _Parsed) -> _Strings | None:
-    """Strings one of which every match of a parsed sequence holds (None: none known): a run
-    of literal items, that run with the start of the next item, or one item's own; the
-    longest found, so that the fewest windows hold one."""
+    """Strings one of which every match of a parsed sequence holds, or its look-ahead sees
+    (None: none known): a run of literal items, that run with the start of the next item, or
+    one item's own; the longest found, so that the fewest windows hold one."""
     found: list[_Strings] = []
     run = _EMPTY_STRING
     for op, arg in items:
+        if op is sre_constants.ASSERT and arg[0] == 1:
+            # a look-ahead's words are not in the match but after it, before the search's end,
+            # so within the window the vetoes' words are looked for in ("\w+(?=.{0,80}blague)")
+            ahead = _held(arg[1])
+            if ahead is not None:
+                found.append(ahead)
+            continue
         exact = _exact_item(op, arg)
         if exact is not None:
             longer = _concat(run, exact)
@@ -937,7 +945,8 @@ def _by_key(needs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ..
     for need in needs:
         key = max(need, key=_rarity)
         grouped.setdefault(key, []).append(tuple(n for n in need if n != key))
-    return {key: tuple(rests) for key, rests in grouped.items()}
+    # a key that completes a need alone has no rests (``_minimal`` left no other need with it)
+    return {key: tuple(r for r in rests if r) for key, rests in grouped.items()}
 
 
 _NEEDS = _requirements()
@@ -975,17 +984,30 @@ def _live(triggers: set[str], padded: str) -> set[str]:
             live.add(trigger)
         elif len(needs) <= _FEW_KEYS:
             for key, rests in needs.items():
-                if key in padded and any(all(n in padded for n in rest) for rest in rests):
+                if key in padded and (not rests or _completed(rests, padded)):
                     live.add(trigger)
                     break
         else:
             if keys is None:
                 keys = {key for _, key in _KEY_AUTOMATON.iter(padded)}
             for key in keys.intersection(needs):
-                if any(all(n in padded for n in rest) for rest in needs[key]):
+                rests = needs[key]
+                if not rests or _completed(rests, padded):
                     live.add(trigger)
                     break
     return live
+
+
+def _completed(rests: tuple[tuple[str, ...], ...], padded: str) -> bool:
+    """Whether ``padded`` holds every word of one of ``rests`` (plain loops: the generator
+    expressions they replace cost more than the substring tests on the usual one or two words)."""
+    for rest in rests:
+        for word in rest:
+            if word not in padded:
+                break
+        else:
+            return True
+    return False
 
 
 # --- context -----------------------------------------------------------------------------------
@@ -2802,6 +2824,9 @@ def password(text: str) -> bool:
 
 
 # --- the detector ------------------------------------------------------------------------------
+_VALUE = itemgetter(1)  # an automaton match's value: (end, value)
+
+
 def explain(text: str | None, contacts: bool = True) -> list[Hit]:
     """Every label of ``text`` with the rule that gave it (empty: clean); ``contacts=False``
     leaves phone numbers and e-mail addresses out (``detect`` does not report them)."""
@@ -2812,9 +2837,8 @@ def explain(text: str | None, contacts: bool = True) -> list[Hit]:
     gate = _normal(text, _GATE_TABLE)
     hits: list[Hit] = []
     padded = (b" %b " % gate).decode()
-    found = list(_AUTOMATON.iter(padded))  # most texts: empty, and no set built
-    if found:
-        triggers = {value for _, value in found}
+    triggers = set(map(_VALUE, _AUTOMATON.iter(padded)))  # most texts: empty
+    if triggers:
         live = _live(triggers, padded)
         cued = not _CUE_KEYS.isdisjoint(triggers)  # most: a rule's word only
         partners = cued and not _PARTNER_KEYS.isdisjoint(triggers)

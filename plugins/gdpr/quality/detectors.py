@@ -952,6 +952,9 @@ def _by_key(needs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ..
 _NEEDS = _requirements()
 
 
+_VALUE = itemgetter(1)  # an automaton match's value: (end, value)
+
+
 def _key_automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for needs in _NEEDS.values():
@@ -989,7 +992,7 @@ def _live(triggers: set[str], padded: str) -> set[str]:
                     break
         else:
             if keys is None:
-                keys = {key for _, key in _KEY_AUTOMATON.iter(padded)}
+                keys = set(map(_VALUE, _KEY_AUTOMATON.iter(padded)))
             for key in keys.intersection(needs):
                 rests = needs[key]
                 if not rests or _completed(rests, padded):
@@ -2824,9 +2827,6 @@ def password(text: str) -> bool:
 
 
 # --- the detector ------------------------------------------------------------------------------
-_VALUE = itemgetter(1)  # an automaton match's value: (end, value)
-
-
 def explain(text: str | None, contacts: bool = True) -> list[Hit]:
     """Every label of ``text`` with the rule that gave it (empty: clean); ``contacts=False``
     leaves phone numbers and e-mail addresses out (``detect`` does not report them)."""

@@ -1852,7 +1852,7 @@ def special_categories(text: str, folded: str | None = None) -> set[str]:
 # --- identifiers ------------------------------------------------------------------------------
 _CARD = re.compile(r"(?<![\d\w])(?<!\d[ \-.])\d(?:[ \-.]?\d){12,18}(?![ \-.]?\d)")
 _NOT_A_CARD_BEFORE = re.compile(
-    r"(?:commande|order|suivi|tracking|siret|siren|facture|invoice|colis|parcel|ref|reference"
+    r"\b(?:commande|order|suivi|tracking|siret|siren|facture|invoice|colis|parcel|ref|reference"
     r"|imei|serie|serial|sn|s n|ean|gtin|isbn|upc|barcode|code barre|colissimo|chronopost|ups|dhl"
     r"|fedex|lot|batch|contrat|contract|dossier|adherent)"
     r" *(?:n|no|nr|num|number|numero)? *$"
@@ -1959,6 +1959,11 @@ _NOT_A_PERSONAL_PHONE = re.compile(
     r"|commande|order|dossier|facture|invoice|tracking|suivi|siret|siren|ref|reference"
     r"|sav|mortgage desk|accounts payable|ticket|contrat|contract|lot|serie|serial|imei)\b"
     r"[^.]{0,40}$|\b(?:colis|parcel|package)\b[^.]{0,12}$"
+)
+# ... unless the note says the number is a person's own ("Branch: Mr Lemon's new mobile: 07...")
+_PERSONAL_PHONE = re.compile(
+    r"\b(?:perso|personal|private|prive|privee|numero personnel|ligne personnelle|mobile"
+    r"|portable|cell|cellphone)\b"
 )
 _FREE_OR_SHARED = re.compile(
     r"(?:0|\+33|0033)(?:80\d|89\d|9\s?69)|(?:\+44|0044)(?:80|84|87|3)\d|0(?:80|84|87|3\d)\d{8}$"
@@ -2181,7 +2186,8 @@ def numeric_hits(text: str, phones: bool = True) -> list[Hit]:
     for match in _PHONE.finditer(text) if phones else ():
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
-        if _NOT_A_PERSONAL_PHONE.search(words_before(match.start(), 60)):
+        before = words_before(match.start(), 60)
+        if _NOT_A_PERSONAL_PHONE.search(before) and not _PERSONAL_PHONE.search(before):
             continue
         if _phone_valid(match.group(0)):
             hits["phone"] = Hit("phone", "phone.libphonenumber")

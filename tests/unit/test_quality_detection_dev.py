@@ -43,6 +43,7 @@ DEV9 = DEV.with_name("detection_dev9.tsv")
 DEV10 = DEV.with_name("detection_dev10.tsv")
 DEV11 = DEV.with_name("detection_dev11.tsv")
 DEV12 = DEV.with_name("detection_dev12.tsv")
+DEV13 = DEV.with_name("detection_dev13.tsv")
 MINIMUM = 0.92
 
 
@@ -282,14 +283,15 @@ DEV11_FLOORS = {
 # classifier was not retrained with it: trained with the eleventh and twelfth splits, it cost the
 # judge ethnic origin precision (0.952 -> 0.909) and criminal recall (0.925 -> 0.887). Floors at
 # what the detectors reach, rounded down; political opinion, religion, orientation and passwords
-# were not tuned on it (political recall 0.860, left for a later round).
+# were not tuned on it (political recall 0.860); the thirteenth round's political and password
+# rules, tuned on the thirteenth split, lifted them here to 0.950 / 0.884 and 1.000 / 0.976.
 DEV12_FLOORS = {
     "micro": (0.97, 0.96),
     "lang:fr": (0.96, 0.96),
     "lang:en": (0.97, 0.95),
     "health": (0.93, 0.97),
     "religion": (0.93, 0.96),
-    "political_opinion": (0.94, 0.86),
+    "political_opinion": (0.95, 0.88),
     "union_membership": (0.99, 0.97),
     "ethnic_origin": (0.99, 0.94),
     "sexual_orientation": (0.97, 0.91),
@@ -298,8 +300,36 @@ DEV12_FLOORS = {
     "card_number": (0.99, 0.99),
     "iban": (0.99, 0.99),
     "nir": (0.99, 0.99),
-    "password": (0.99, 0.92),
+    "password": (0.99, 0.97),
     "phone": (0.99, 0.97),
+    "email": (0.99, 0.97),
+}
+
+# The thirteenth (tests/data/detection_dev13.md, 2,602 rows, weighted toward passwords and other
+# secrets, the boundary of health data, biometric and genetic with their look-alikes), measured
+# before any tuning on it, rules and the classifier as shipped: micro precision 0.946, recall
+# 0.885 (health 0.919/0.904, religion 0.935/0.915, political 1.000/0.830, union 1.000/0.978,
+# ethnic 0.952/0.769, orientation 0.987/0.806, biometric/genetic 0.862/0.941, criminal
+# 0.941/0.960, password 0.942/0.693, card 1.000/0.978, IBAN and NIR 1.000/1.000, phone
+# 1.000/0.896, email 1.000/0.979); then every family tuned on (rules only, the classifier as
+# shipped). Floors at what the detectors reach, rounded down.
+DEV13_FLOORS = {
+    "micro": (0.98, 0.98),
+    "lang:fr": (0.98, 0.98),
+    "lang:en": (0.98, 0.98),
+    "health": (0.98, 0.98),
+    "religion": (0.94, 0.98),
+    "political_opinion": (0.99, 0.95),
+    "union_membership": (0.99, 0.97),
+    "ethnic_origin": (0.96, 0.96),
+    "sexual_orientation": (0.98, 0.98),
+    "biometric_genetic": (0.99, 0.99),
+    "criminal": (0.99, 0.99),
+    "card_number": (0.99, 0.99),
+    "iban": (0.99, 0.99),
+    "nir": (0.99, 0.99),
+    "password": (0.99, 0.98),
+    "phone": (0.99, 0.95),
     "email": (0.99, 0.97),
 }
 
@@ -316,6 +346,7 @@ FLOORS = {
     DEV10: DEV10_FLOORS,
     DEV11: DEV11_FLOORS,
     DEV12: DEV12_FLOORS,
+    DEV13: DEV13_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {
@@ -330,6 +361,7 @@ SHAPES = {
     DEV10: (2500, 0.55, 1100),
     DEV11: (2500, 0.53, 1150),
     DEV12: (2600, 0.55, 1150),
+    DEV13: (2600, 0.55, 1150),
 }
 
 

@@ -769,6 +769,18 @@ _PASSWORD_KEYS = frozenset(
         " for everything",
         " met partout",
         " utilise partout",
+        # a typo, a recovery key, a security question, one-time and app codes
+        " mot de pase",
+        " passwrd",
+        " phrase de passe",
+        " recovery key",
+        " cle de recuperation",
+        " question de securite",
+        " code de la carte",
+        " app code",
+        " code de l appli",
+        " usage unique",
+        " one time code",
     ]
 )
 
@@ -804,6 +816,10 @@ _OBJECT_KEYS = frozenset(
         " anti theft",
         " console",
         " vault",
+        " casier",
+        " door",
+        " porte ",
+        " car park",
     ]
 )
 _CODE_WORDS = (" code", " pin ", " passcode")
@@ -881,7 +897,9 @@ _PARTNER_KEYS = frozenset(
     | _FEM_PARTNER
     | {"pacse", "pacsee", "pacses", "pacsees", "pacs", "mariage", "maries", "mariees", "mariee"}
     | {"marie", "fiance", "fiancee", "spouse", "long time partner", "longtime partner"}
-    | {"wedding", "married", "partnership", "couple", "mmes", "messrs"}
+    | {"wedding", "married", "partnership", "couple", "mmes", "messrs", "marriage"}
+    | {"epouse", "epousera", "epousait", "marrying", "marries", "marry", "weds"}
+    | {"looking for a man", "looking for a woman", "seeking a man", "seeking a woman"}
     | _PARENTS  # "les papas de Léo (M. A et M. B)"
 ) | frozenset([" his partner ", " her partner ", " son partenaire ", " sa partenaire "])
 _AUTOMATON = _automaton()
@@ -967,9 +985,10 @@ def _key_automaton() -> ahocorasick.Automaton:
 _KEY_AUTOMATON = _key_automaton()
 
 
-# A trigger with at most this many keys has them looked up one by one (a substring test each),
-# which costs less than a pass of the key automaton; most triggers met in real text have one or two.
-_FEW_KEYS = 8
+# A trigger with at most this many keys has them looked up one by one (a substring test each,
+# 40-60 ns), which costs less than a pass of the key automaton (about a microsecond); most
+# triggers met in real text have one or two.
+_FEW_KEYS = 16
 # The needs of a password or partner keyword, which no rule is anchored on: none can be met.
 _NO_RULE: dict[str, tuple[tuple[str, ...], ...]] = {}
 
@@ -1077,7 +1096,7 @@ def _about_non_human(tokens: list[str], start: int, end: int) -> bool:
         return False
     if _person_said_before(tokens, start):
         return False
-    if (lexicon.NON_HUMAN - lexicon.PLANTS) & sentence:
+    if _not_the_subject(tokens, start, end, lexicon.NON_HUMAN - lexicon.PLANTS):
         return True
     i = start
     while i > 0 and tokens[i - 1] != ".":
@@ -1088,6 +1107,55 @@ def _about_non_human(tokens: list[str], start: int, end: int) -> bool:
     while j < len(tokens) and j < end + 3 and tokens[j] in _OF_WORDS:
         j += 1
     return j < len(tokens) and tokens[j] in lexicon.PLANTS
+
+
+# What an animal or a machine word in a person's sentence can be instead of the one ill: the
+# chat channel ("préfère le chat au téléphone"), an allergen ("allergie sévère aux chats"), the
+# battery of a powered aid ("fauteuil roulant électrique, batterie lithium").
+_CHANNELS = frozenset(
+    lexicon._words("telephone phone appel appels call calls email mail sms whatsapp visio video")
+)
+_CHAT_BEFORE = frozenset(lexicon._words("par sur prefere preferent prefers prefer"))
+_ALLERGY_STEMS = ("allerg", "alerg")
+_HAS_IT_BEFORE = frozenset(lexicon._words("chez du of"))
+_BATTERIES = frozenset(lexicon._words("batterie batteries battery"))
+_POWERED_AIDS = frozenset(
+    lexicon._words("wheelchair wheelchairs fauteuil scooter pacemaker pompe pump aids implant")
+)
+
+
+def _not_the_subject(tokens: list[str], start: int, end: int, kinds: frozenset[str]) -> bool:
+    """Whether a word of ``kinds`` in the phrase's sentence can be what the phrase is said of
+    (see ``_CHANNELS``, ``_ALLERGY_STEMS``, ``_BATTERIES``)."""
+    i = start
+    while i > 0 and tokens[i - 1] != ".":
+        i -= 1
+    j = end
+    while j < len(tokens) and tokens[j] != ".":
+        j += 1
+    # animals named after an allergy are what it is to ("aux chats, pas d'animaux"), unless
+    # they have it ("allergie aux arachides chez le chien")
+    allergy = any(t.startswith(_ALLERGY_STEMS) for t in tokens[start:end])
+    for k in range(i, j):
+        token = tokens[k]
+        if token not in kinds:
+            continue
+        if allergy and k >= end and _HAS_IT_BEFORE.isdisjoint(tokens[k - 2 : k]):
+            continue
+        if token in ("chat", "chats") and (
+            (k and tokens[k - 1] in _ENGLISH_BEFORE_CHAT)
+            or not _CHANNELS.isdisjoint(tokens[k + 1 : k + 4])
+            or not _CHAT_BEFORE.isdisjoint(tokens[max(0, k - 2) : k])
+        ):
+            continue
+        if any(
+            t.startswith(_ALLERGY_STEMS) for t in tokens[max(i, k - 4) : k]
+        ) and _HAS_IT_BEFORE.isdisjoint(tokens[k - 2 : k]):
+            continue
+        if token in _BATTERIES and not _POWERED_AIDS.isdisjoint(tokens[start:end]):
+            continue
+        return True
+    return False
 
 
 _PRONOUNS = frozenset(lexicon._words("she he elle il elles ils"))
@@ -1309,13 +1377,50 @@ _ASSISTANCE_ANIMAL = re.compile(
 # corrected away, a few words after it at most, after a question mark or an ellipsis ("iel
 # demande... ah non, erreur de saisie").
 _CORRECTED = re.compile(
-    r"(?: +[a-z0-9]+){0,3}(?: *\.)+ *(?:(?:ah|oh|euh|er|sorry|pardon) +)?(?:non|no|nope)\b"
+    r"(?: +[a-z0-9]+){0,3}(?: *\.)+ *(?:(?:(?:ah|oh|euh|er|sorry|pardon) +)?(?:non|no|nope)"
+    r"|sorry|pardon|i mean|je veux dire)\b"
+    # "... non je ne veux pas en parler": a refusal to say more, not a correction
+    r"(?! *(?:je ne veux pas|je veux pas|i don t want|merci|thanks|thank you)\b)"
 )
 # "Police DNA database match - no wait, wrong ticket", "iel demande… ah non, erreur de saisie":
 # a correction that needs no punctuation.
 _CORRECTED_WORDS = re.compile(
     r"(?: +[a-z0-9]+){0,3} +(?:no wait|non attends|non attendez|wrong ticket|ah non|erreur de saisie)\b"
 )
+
+# "Sacha est sous Kardegic... non, c'est sa grand-mère": the correction moves a health fact to a
+# relative, who is named, so the note still holds it.
+_MOVED_TO_KIN = re.compile(
+    r"\b(?:c est|that s|it s|its|c etait|it was|it is) (?:sa|son|ses|his|her|their|la|le|the)"
+    r" (?:\w+ )?(?:grand mere|grand pere|mere|pere|frere|soeur|mari|femme|fils|fille|oncle|tante"
+    r"|grandmother|grandfather|grandma|grandpa|gran|nan|mother|father|mum|mom|dad|brother"
+    r"|sister|husband|wife|son|daughter|uncle|aunt)\b"
+)
+# A name in quotes, its words capitalised: a climbing route "Nervous Breakdown", a ferry "Spirit
+# of Health", an escape room "Outbreak", a serum "Genetic Repair".
+_QUOTED_NAME_LABELS = frozenset(["health", "biometric_genetic"])
+_OPENING_QUOTES = '"«“'
+_CLOSING_QUOTES = '"»”'
+_NAME_SMALL_WORDS = frozenset(lexicon._words("of the and de du des la le les et a l d en"))
+
+
+def _quoted_name(text: str, span: tuple[int, int]) -> bool:
+    """Whether the phrase at ``span`` of ``text`` sits in a short quoted name in title case."""
+    if not any(q in text for q in _OPENING_QUOTES):
+        return False
+    before = text[max(0, span[0] - 30) : span[0]]
+    opening = max(before.rfind(q) for q in _OPENING_QUOTES)
+    if opening < 0:
+        return False
+    after = text[span[1] : span[1] + 30]
+    closing = [n for n in (after.find(q) for q in _CLOSING_QUOTES) if n >= 0]
+    if not closing:
+        return False
+    inner = (before[opening + 1 :] + text[span[0] : span[1]] + after[: min(closing)]).strip()
+    words = re.findall(r"[^\W\d_]+", inner)
+    if not words or len(words) > 5 or inner.isupper():
+        return False
+    return all(w[0].isupper() or w.lower() in _NAME_SMALL_WORDS for w in words)
 
 
 # The people an offence against an animal is said of: "the owner was convicted of cruelty".
@@ -1361,10 +1466,13 @@ def veto_reason(
         return "negation"
     if _GENERIC.search(clause, max(0, span[0] - 100), min(len(clause), span[1] + 60)):
         return "generic"
-    if _CORRECTED.match(clause, span[1]) and ("?" in text or "..." in text or "\u2026" in text):
+    if (
+        (_CORRECTED.match(clause, span[1]) and ("?" in text or "..." in text or "\u2026" in text))
+        or _CORRECTED_WORDS.match(clause, span[1])
+    ) and not (rule.label == "health" and _MOVED_TO_KIN.search(clause, span[1], span[1] + 90)):
         return "corrected"
-    if _CORRECTED_WORDS.match(clause, span[1]):
-        return "corrected"
+    if rule.label in _QUOTED_NAME_LABELS and aligned and _quoted_name(text, span):
+        return "name"
     single = len(rule.words) == 1
     if aligned and single and rule.words[0].kind != "upper":
         if tokens[first] in lexicon.NAME_LIKE and _capitalised_mid_sentence(text, starts[first]):
@@ -1483,6 +1591,8 @@ _ROMANCE = frozenset(
         separated separee divorced divorcee"""
     )
 )
+_SEEKING = frozenset(["seeking", "cherche", "recherche"])
+_NOT_SOUGHT_AFTER = frozenset(lexicon._words("to with for avec pour a de d at in au from sur on"))
 _NOT_PARTNER_AFTER = frozenset(["de", "d", "menage", "chambre", "affaires", "service", "enceinte"])
 
 
@@ -1540,14 +1650,28 @@ _TITLE_GENDER = {
 _SPEECH = frozenset(
     lexicon._words(
         """dit explique precise indique raconte ajoute confirme insiste says said explains
-        explained adds added confirms confirmed insists selon"""
+        explained adds added confirms confirmed insists selon ecrit wrote writes texted"""
     )
 )
 
 
 def _speaker_gender(tokens: list[str], i: int) -> str | None:
-    """Who says "mon mari": a person marker just after a speech verb later in the note."""
+    """Who says "mon mari": a person marker just after a speech verb later in the note, or a
+    person named as the speaker ("c'est M. Vasseur qui parle", "guest is Ms Hale")."""
     for k in range(i + 1, len(tokens)):
+        if (
+            tokens[k] in ("is", "est", "s")
+            and k + 2 < len(tokens)
+            and tokens[k + 1] in _TITLE_GENDER
+            and (
+                tokens[k - 1] in _SPEAKER_ROLES
+                or (
+                    tokens[k - 1] in ("that", "it", "c")
+                    and " ".join(tokens[k + 3 : k + 5]) in _SPEAKING
+                )
+            )
+        ):
+            return _TITLE_GENDER[tokens[k + 1]]
         if tokens[k] in _SPEECH:
             for t in tokens[k + 1 : k + 5]:
                 if t in _MASC:
@@ -1557,6 +1681,12 @@ def _speaker_gender(tokens: list[str], i: int) -> str | None:
     return None
 
 
+_SPEAKER_ROLES = frozenset(
+    lexicon._words("guest client cliente caller customer member voyageur voyageuse sender writer")
+)
+_SPEAKING = frozenset(
+    ["speaking", "writing", "calling", "qui parle", "qui ecrit", "qui appelle", "on the"]
+)
 _SELF_DECLARED = re.compile(
     r"\b(?:je suis|jsuis|jsui|chui|i m|im|i am) (?:(?P<m>un|a) (?:homme|mec|gars|man|guy|bloke|dude|lad)"
     r"|(?P<f>une|a) (?:femme|meuf|nana|fille|woman|girl|lady))\b"
@@ -1633,7 +1763,7 @@ _COUPLE_WORDS = frozenset(
     lexicon._words(
         """mariage mariages maries mariees pacs pacses pacsees wedding married couple fiances
         fiancees engaged honeymoon noces ensemble together partnership conjoints epoux epouses
-        compagnons partners"""
+        compagnons partners marriage"""
     )
 )
 _PARTICIPLE = {
@@ -1717,6 +1847,10 @@ def _named_couple(text: str, clause: str) -> bool:
                 return True
         if t in _NEUTRAL_PARTNER and _neutral_partner_of_one_sex(text, tokens, starts, i, aligned):
             return True
+        if t in _WED_VERBS and i and tokens[i - 1] not in _DETERMINERS:
+            right, _ = _person_gender(text, tokens, starts, i + 1, aligned)
+            if right is not None and right == _named_before_verb(text, tokens, starts, i, aligned):
+                return True  # "Thomas, qui épouse Lucas en juin", "Tom, who's marrying Luke"
         if (
             t in ("mmes", "messrs", "mm")
             and _COUPLE_WORDS & _sentence(tokens, i, i + 1)
@@ -1724,6 +1858,25 @@ def _named_couple(text: str, clause: str) -> bool:
         ):
             return True
     return False
+
+
+_WED_VERBS = frozenset(["epouse", "epousera", "epousait", "marrying", "marries", "marry", "weds"])
+_DETERMINERS = frozenset(
+    lexicon._words("son sa ses l la le une un mon ma mes leur votre his her the a my their your")
+)
+_BEFORE_VERB = frozenset(lexicon._words(", qui who s is will va to going il he"))
+
+
+def _named_before_verb(
+    text: str, tokens: list[str], starts: list[int], i: int, aligned: bool
+) -> str | None:
+    """The gender of the person named just before a verb of marrying, across "who's", ", qui"."""
+    k = i - 1
+    while k >= 0 and i - k <= 5 and tokens[k] in _BEFORE_VERB:
+        k -= 1
+    if k < 0 or tokens[k] == ".":
+        return None
+    return _person_gender(text, tokens, starts, k, aligned)[0]
 
 
 def _wed_named(tokens: list[str], j: int) -> bool:
@@ -1800,6 +1953,10 @@ def relationship_hit(text: str, clause: str) -> Hit | None:
             and j >= 1
             and (
                 (tokens[j - 1] in _REL_VERBS and _ROMANCE & _sentence(tokens, j, i))
+                or (  # "Mr Parry is looking for a man, 35-45"
+                    (tokens[j - 2 : j] == ["looking", "for"] or tokens[j - 1] in _SEEKING)
+                    and not _NOT_SOUGHT_AFTER.intersection(tokens[i + 1 : i + 2])
+                )
                 or tokens[j - 2 : j] == ["another"]
                 or (j >= 2 and tokens[j - 1] in ("a", "to") and tokens[j - 2] in _WED)
                 or _wed_named(tokens, j)
@@ -2202,15 +2359,20 @@ def numeric_identifiers(text: str, folded: str | None = None) -> set[str]:
 # --- passwords ---------------------------------------------------------------------------------
 # Keywords of a secret, on the lower-cased text: passwords, PINs, unlock, alarm, door and safe
 # codes, Wi-Fi keys, answers to security questions.
+# A value spelt out, digit by digit: "nine nine two one", "un deux trois neuf"
+_DIGIT_WORDS = (
+    r"(?:zero|z[ée]ro|oh|one|two|three|four|five|six|seven|eight|nine|un|deux|trois|quatre|cinq"
+    r"|sept|huit|neuf)"
+)
 _CODE_OF = (
     r"d[ée]verrouillage|porte|garage|alarme|coffre|cadenas|messagerie|portail|parental|parentale"
     r"|acc[èe]s|secours|carte|sim|bo[iî]te [àa] cl[ée]s?|bo[iî]te|verrou|serrure|wi-?fi"
     r"|portillon|interphone|immeuble|entr[ée]e|bo[iî]tier(?: [àa] cl[ée]s?)?|carte bleue|cb"
-    r"|anti-?d[ée]marrage|casier|vestiaire|locker|antivol|console|r[ée]pondeur"
+    r"|anti-?d[ée]marrage|casier|vestiaire|locker|antivol|console|r[ée]pondeur|ipad|tablette"
 )
 _KEYWORD = (
     r"(?:mots? de passe|mots? d['’] ?passe|mots?-de-passe|motdepasse|mdp|passwords?|passwd|pwd|pw|psw|pswd|passcodes?"
-    r"|passwrods?|paswords?|passowrds?"
+    r"|passwrods?|paswords?|passowrds?|passwrds?|mots? de pase|passe wi-?fi"
     r"|pass code|passphrase|digicode|code digicode|code puk|puk code|puk|memorable word"
     r"|memorable (?:information|answer|date)|secret (?:word|answer)|security word|mot secret"
     r"|code pin|pin code|pin|code secret|code confidentiel|cl[ée] wpa|wpa key|cl[ée] wi-?fi"
@@ -2219,23 +2381,26 @@ _KEYWORD = (
     r"|r[ée]ponse secr[èe]te|secret answer|answer to (?:the |his |her )?security question"
     r"|d[ée]verrouillage(?: (?:du |de son |de sa )?(?:t[ée]l[ée]?(?:phone)?|portable|phone|mobile))?"
     r"|(?:son|mon|votre|ton|his|her|my|your|leur|their) code"
-    r"(?= *(?:[:=]|c'?\s?est\b|c\b|is\b|est\b|['’]s\b)? *[«\"']?\d)"
-    rf"|code (?:de l'|de |d'|du |de la |des )?(?:[\w'-]+ ){{0,3}}?(?:{_CODE_OF})"
+    rf"(?= *(?:[:=]|c'?\s?est\b|c\b|is\b|est\b|['’]s\b)? *[«\"']?(?:\d|{_DIGIT_WORDS}-))"
+    rf"|codes? (?:de l'|de |d'|du |de la |des )?(?:[\w'-]+ ){{0,3}}?(?:l['’])?(?:{_CODE_OF})"
     r"|key ?safe|key ?box|lockbox|code (?:perso|personnel|personal)"
     r"|(?:unlock|alarm|safe|door|garage|gate|lock|keysafe|key safe|padlock|parental control"
     r"|voicemail|sim|(?<!gift )card|phone|ipad|tablet|laptop|anti-?theft|stereo|radio|console|vault"
-    r"|access) (?:code|pin|passcode)|(?:backup|recovery|mfa|2fa) codes?|router key"
+    r"|access|car ?park|app) (?:code|pin|passcode)|(?:backup|recovery|mfa|2fa) codes?|router key"
+    r"|code (?:mfa|2fa|otp|[àa] usage unique|de l['’]appli)|one-time code|recovery key"
+    r"|cl[ée] de r[ée]cup[ée]ration|code to unlock(?: (?:his|her|my|the|their) \w+)?"
     r"|cl[ée] (?:du routeur|de la box)|m[êe]me code partout|same code everywhere"
     r"|code (?:de (?:son|sa|la) |du )box"
     r"|code (?:de |d')?(?:d[ée]verrouillage|acc[èe]s)"
-    r"|(?:choisi|chosen|choisit|set|gave|donn[ée]|dict[ée]) (?:le |the |a |un )?code"
+    r"|(?:choisi|chosen|choisit|set|gave|donn[ée]|dict[ée]) (?:le |the |a |un |son |his |her )?code"
     # a season, day or boarding pass is a ticket, not a password
     r"|(?<!season )(?<!annual )(?<!day )(?<!boarding )(?<!bus )(?<!ski )(?<!weekly )(?<!monthly )pass"
     r"|keypad|(?:locker |padlock |lock )?combo|combinaison|combination|creds|s[ée]same|padlock|cadenas"
     r"|wi-?fi\b[^.\n]{0,50}?\b(?:key|cl[ée])"
     r"|wi-?fi (?:for|of|pour|de|du) (?:the |la |le |his |her |son |sa )?[\w-]+"
     r"(?= ?:(?! *(?:r[ée]seau|network|ssid|nom\b|name\b)))"  # the network's name: no secret
-    r"|cl[ée] de s[ée]curit[ée]|code for (?:the|his|her|their|my) (?:own |personal |\w+['’]s )?(?:key ?box"
+    r"|cl[ée] de s[ée]curit[ée]"
+    r"|code (?:for|4) (?:the|his|her|their|my) (?:own |personal |\w+['’]s |\w+ )?(?:key ?box"
     r"|key ?safe|gate|door|alarm|safe|garage"
     r"|lockbox|locker|padlock|front door|back door))"
 )
@@ -2253,8 +2418,9 @@ _VALUE_RE = re.compile(
     r"\s*[«\"'“‘(#]?\s*(?P<value>\d(?:[ -]?\d){3,7}(?!\d)|[^\s«»\"“”'‘’,;()]{4,})(?P<quote>[»\"'”’)])?"
 )
 _SEPARATOR = re.compile(
-    r"\s*(?:[:=]|->|=>|→|['’]s\b|\best\b|\bis\b|\bwas\b|\b[ée]tait\b|\bc'?\s?est\b|\bserait\b|\bsera\b"
-    r"|\bwill be\b|\bset to\b|\bchang[ée] en\b|\bchanged to\b|\bd[ée]fini (?:sur|à|a)\b)\s*",
+    r"\s*(?:\](?:\s*[:=])?|[:=]|->|=>|→|['’]s\b|\best\b|\bis\b|\bwas\b|\b[ée]tait\b|\bc'?\s?est\b"
+    r"|\bserait\b|\bsera\b|\bwill be\b|\bset to\b|\bchang[ée] en\b|\bchanged to\b"
+    r"|\bd[ée]fini (?:sur|à|a)\b|\bc[ée]?\b(?!['’]))\s*",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(
@@ -2271,8 +2437,10 @@ _GIVEN_BEFORE = re.compile(
 )
 # "Question secrète : nom de son premier chien → « Pistache »": the answer after the question
 _SECRET_QUESTION = re.compile(
-    r"\b(?:question secr[èe]te|secret question|security question)\s*[:=]\s*[^:=\n→.]{3,60}?"
-    r"(?:→|->|=>|[:=])\s*[«\"“‘']?\s*(?P<value>[^\s«»\"“”‘’',;()]{3,30})",
+    r"\b(?:question secr[èe]te|secret question|security question|security q\b"
+    r"|question de s[ée]curit[ée])\s*(?:\([^()\n]{3,40}\)\s*(?:[:=]|→|->)"
+    r"|[:=]\s*[^:=\n→.]{3,60}?(?:→|->|=>|[:=]))\s*[«\"“‘']?\s*"
+    r"(?P<value>[^\s«»\"“”‘’',;()]{2,30}(?: [^\s«»\"“”‘’,;()]{2,30}){0,3})",
     re.IGNORECASE,
 )
 # "la question secrète de Mme Robert, « nom de mon premier chat », réponse : Pompon"
@@ -2317,8 +2485,23 @@ _REUSED = re.compile(
 # "sa passphrase du coffre : « le chat de mamie dort sur le piano »": words in quotes, longer
 # than a password's
 _PASSPHRASE = re.compile(
-    r"\b(?:pass ?phrase|phrase (?:secr[èe]te|de passe))\b[^«\"“\n]{0,60}[«\"“]\s*"
-    r"(?P<value>[^«»\"“”\n]{8,80}?)\s*[»\"”]",
+    r"\b(?:pass ?phrase|phrase (?:secr[èe]te|de passe))\b(?:[^«\"“\n]{0,60}[«\"“]\s*"
+    r"(?P<value>[^«»\"“”\n]{8,80}?)\s*[»\"”]"
+    r"|[^:«\"“\n]{0,60}:\s*(?P<bare>[^\W\d]+(?:['’ ][^\W\d]+){3,11}))",  # "...: the dog sleeps"
+    re.IGNORECASE,
+)
+# "Security answer: mother's maiden name Hargreaves": the answer after the question, no label
+_MAIDEN_NAME = re.compile(
+    r"\b(?:(?i:mother['’]s maiden name|maiden name of (?:his|her|their|the) mother)"
+    r"|(?i:nom de jeune fille de (?:sa|la|leur) m[èe]re))\s*(?:(?i:is|was|est|[ée]tait)\b|[:=→-])?"
+    r"\s*[«\"“]?(?P<value>[A-Z][^\W\d_]{2,}(?:[-'’][A-Z][^\W\d_]+)?)(?![\w-])"
+)
+# "capital Q, seven, r, hash, two, two", "H comme Hôtel, 7, r minuscule, ...": a secret spelt out
+# sign by sign, in quotes, with a word of spelling
+_SPELT_OUT = re.compile(r"[«\"“]\s*(?:[^,«»\"“”\n]{1,25},\s*){4,}[^,«»\"“”\n]{1,25}[»\"”]")
+_SPELLING = re.compile(
+    r"\b(?:capital|upper ?case|lower ?case|majuscule|minuscule|comme|hash|di[èe]se|exclamation"
+    r"|underscore|arobase|at sign)\b",
     re.IGNORECASE,
 )
 # "Car app access: paul.moore / Tesla!Red": an access named, then user name / password
@@ -2335,6 +2518,24 @@ _LOGIN_VALUE = re.compile(
 # "K-A-Y-A-K-7-7", "H-O-R-S-E-hash-four": a value spelt out letter by letter near the keyword
 _SPELT_LETTERS = re.compile(r"(?<![\w-])(?:[A-Za-z0-9]-){4,}[A-Za-z0-9]+(?:-[A-Za-z]+)*(?![\w-])")
 _ONE_TIME = re.compile(r"(?:one[- ]time|temporary|temporaire|usage unique|otp)\s*$", re.IGNORECASE)
+_ONE_TIME_WORD = re.compile(r"one[- ]time|temporary|temporaire|usage unique|otp\b", re.IGNORECASE)
+# ... unless someone read it out ("one-time passcode 447 019 read out by the customer")
+_READ_OUT = re.compile(
+    r"\b(?:read (?:it )?out|read it|lu|lue|dict[ée]|gave|given|donn[ée]|told|[àa] voix haute)\b",
+    re.IGNORECASE,
+)
+# A code that is nobody's secret: a factory default, a scam text's ("Default SIM PIN (0000)",
+# "un SMS frauduleux "votre code est 482913"")
+_NOBODYS_CODE = re.compile(
+    r"\b(?:default|par d[ée]faut|factory|d['’]usine|scam|frauduleu\w*|fraudulent|phishing"
+    r"|arnaque)\b",
+    re.IGNORECASE,
+)
+# "zéro-neuf-zéro-neuf", "six-six-zéro-trois": digits spelt in words joined by hyphens
+_HYPHEN_DIGITS = re.compile(rf"(?<![\w-]){_DIGIT_WORDS}(?:-{_DIGIT_WORDS}){{3,7}}(?![\w-])", re.I)
+# what may follow a plain lower-case word given as the value: the end, or a bracket ("soleil
+# (tout en minuscules)")
+_LAST_VALUE = re.compile(r"\s*(?:\(|$)")
 # A value given right after the keyword's separator, before any word that makes a code public
 # ("pwd : Gr3nouill3!, compte d'admin de la boutique en ligne")
 _GIVEN_FIRST = re.compile(r"\s*(?:[:=]|->|→)\s*[«\"'“‘]?[^\s«»\"“”'‘’,;()]*\d[^\s«»\"“”'‘’,;()]*")
@@ -2487,20 +2688,29 @@ _NOT_A_VALUE = frozenset(
         "times",
         "wifi",
         "motdepasse",  # mdp = "mot de passe": the word, not a value
+        "aucun",
+        "none",
+        "inconnu",
+        "unknown",
+        "vide",
+        "empty",
+        "inchange",
+        "unchanged",
         "password",
     ]
 )
 
 
 # "lui-même", "au-dessus": words joined by a hyphen or an apostrophe, not a value with a symbol
+_RECOVERY_KEY = re.compile(r"\d{6}(?:-\d{6}){1,7}")
 _HYPHENED_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)+")
 
 
 def _password_value(value: str, quoted: bool, separated: bool) -> bool:
     value = value.strip(".,;!?)»”\"'(«“")
     compact = value.replace("-", "").replace(" ", "")
-    if compact.isdigit():
-        return 4 <= len(compact) <= 8
+    if compact.isdigit():  # a PIN, or a BitLocker key's groups of six ("418902-117735-606123")
+        return 4 <= len(compact) <= 8 or _RECOVERY_KEY.fullmatch(value) is not None
     if len(value) < 4:
         return False
     folded = fold(value).strip().lower()
@@ -2514,6 +2724,8 @@ def _password_value(value: str, quoted: bool, separated: bool) -> bool:
         return True
     if separated and has_digit and has_other and len(compact) >= 4:
         return True  # "Code garage : 88*13"
+    if separated and value[:1].isdigit() and value.isalnum() and value.isupper() and len(value) < 7:
+        return True  # a door code with a letter: "code de la porte : 7B19"
     # a plain word is talk about a password, unless quoted or clearly given as the value
     return quoted or (separated and value[:1].isupper() and len(value) >= 5)
 
@@ -2535,16 +2747,14 @@ def _quoted(span: str) -> bool:
     return any(q in span for q in _QUOTE_MARKS)
 
 
-# A value spelt out, digit by digit: "nine nine two one", "un deux trois neuf"
-_DIGIT_WORDS = (
-    r"(?:zero|z[ée]ro|oh|one|two|three|four|five|six|seven|eight|nine|un|deux|trois|quatre|cinq"
-    r"|sept|huit|neuf)"
-)
 _SPELT_DIGITS = re.compile(
     rf"\s*[«\"“‘']?\s*(?:{_DIGIT_WORDS}(?:[\s,-]+|$)){{3,7}}{_DIGIT_WORDS}\b", re.IGNORECASE
 )
 # A code that is no secret: a discount's, a post code, a bar code
-_NOT_SECRET_CODE = re.compile(r"code (?:promo|postal|barre|de r[ée]duction|avantage|parrainage)\b")
+_NOT_SECRET_CODE = re.compile(
+    r"code (?:de |d['’])?(?:promo|postal|barre|r[ée]duction|avantage|parrainage|insee|ape|naf"
+    r"|client)\b"
+)
 # "code interphone à demander au gardien", "PUK à demander au 3179": no value given
 _NOT_GIVEN = re.compile(
     r"\s*(?:[:=]\s*)?(?:[àa] demander|to (?:be )?ask(?:ed)?|inconnu|unknown|not given|pas donn[ée]"
@@ -2558,21 +2768,22 @@ _LOCK_VALUE = re.compile(r"\d(?:[ -]?\d){2}(?![\d\w])")
 # right after the keyword: "combo 7-3-5", "safe combination 19-04-62"
 _LOCK_NEXT = re.compile(r"\s*\d\d?(?:-\d\d?){2,3}(?![\d\w-])")
 # "digicode immeuble 47B29": letters and digits a word or two after the keyword
-_QUALIFIED_MIXED = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}(?P<value>[^\s,;()]{5,20})")
+_QUALIFIED_MIXED = re.compile(r"\s*(?:[^\W\d]+\.?\s+){0,4}(?P<value>[^\s,;()]{5,20})")
 _QUALIFIED_DIGITS = re.compile(
     r"\s*(?:[^\W\d]+[\s+('’-]+){1,6}\(?(?P<value>\d(?:[ -]?\d){3,7})(?![\d])"
 )
 # "nom du premier chien = Pilou": the value after a second label
-_SECOND_LABEL = re.compile(r"[^:=\n.→]{1,50}?(?:[:=]|->|→)\s*")
+_SECOND_LABEL = re.compile(r"[^:=\n.→]{1,70}?(?:[:=]|->|→)\s*")
 # "Boîte à clés du logement : code 7-3-1-9": the object named first, then "code" and digits
 _OBJECT_THEN_CODE = re.compile(
     rf"(?<![\w])(?:{_CODE_OF}|voicemail|alarm|gate|door|safe|key ?safe|key ?box|lockbox)\b[^.\n]{{0,40}}?"
-    r"\bcode\b(?:\s+(?:for|pour|of|du|de)\b[^.\n:=\d]{0,30}?(?=[:=]|\bis\b|\best\b))?\s*"
-    r"(?:[:=]|\bis\b|\best\b)?\s*(?P<value>\d(?:[ -]?\d){3,7})(?!\d)",
+    r"\bcodes?\b(?:\s+(?:for|pour|of|du|de)\b[^.\n:=\d]{0,30}?(?=[:=]|\bis\b|\best\b))?\s*"
+    r"(?:[:=]|\bis\b|\best\b)?\s*\*?(?P<value>\d(?:[ -]?\d){3,7}(?!\d)"
+    r"|\d(?=\d*[A-Z])[0-9A-Z]{3,5}(?!\w))",
     re.IGNORECASE,
 )
 # "mdp appli (Camille#07)": a value in brackets a few words after the keyword
-_BRACKETED = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}\((?P<value>[^()\s]{4,30})\)")
+_BRACKETED = re.compile(r"\s*(?:[^\W\d]+\s+){0,6}\((?P<value>[^()\s]{4,30})\)")
 # "il nous l'a donné, 7319": digits given a few words after the keyword
 _GIVEN_DIGITS = re.compile(
     r"[^.\d]{0,60}?\b(?:donn[ée]|gave|given|communiqu[ée]|dict[ée]|transmis|told us)\b[^.\d]{0,15}?"
@@ -2604,6 +2815,12 @@ _NON_ALPHA_VALUE = re.compile(
 )
 
 
+# What a keyword's state says when no password is given with it
+_NO_VALUE_STATE = re.compile(
+    r"\s*(?:envoy[ée]e?|sent|oubli[ée]e?|forgotten|perdu|lost|reset|r[ée]initialis[ée]e?"
+    r"|expir[ée]e?|bloqu[ée]e?|locked|chang[ée]e?|changed)\b",
+    re.IGNORECASE,
+)
 # "Son login c'est paul.vidal, le mot de passe il l'a perdu": a user name, not the password
 _USER_NAME_BEFORE = re.compile(
     r"\b(?:login|identifiant|username|user name|user|utilisateur|e-?mail|adresse)\b"
@@ -2611,7 +2828,7 @@ _USER_NAME_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COMMA_VALUE = re.compile(
-    r"[^,.;:\n]{0,50},\s*(?P<value>\d(?: \d){3,7}|[^\s,;()]{5,30})\s*#?\s*(?:,|\.|$|\))"
+    r"[^,.;:\n]{0,50},\s*(?P<value>\d(?:[ -]?\d){3,7}|[^\s,;()]{5,30})\s*#?\s*(?:,|\.|$|\))"
 )
 
 
@@ -2661,11 +2878,13 @@ def password_hits(text: str) -> list[Hit]:
     if found is not None:
         return [found]
     code = _OBJECT_THEN_CODE.search(text) if digits and ("code" in text or "Code" in text) else None
+    if code is not None and _ONE_TIME_WORD.search(code.group()) and not _READ_OUT.search(text):
+        code = None  # "Parcel locker: the one-time code 3385 by text": nobody's secret
     if code is not None and not _PUBLIC_CODE.search(text, code.end(), code.end() + 60):
         return [Hit("password", "password.object_code")]
-    asked = lower is None or "question" in lower
+    asked = lower is None or "question" in lower or "security q" in lower
     question = _SECRET_QUESTION.search(text) if asked else None
-    if question is not None and _password_value(question["value"], True, True):
+    if question is not None and _answer_value(question["value"]):
         return [Hit("password", "password.secret_answer")]
     credentials = _CREDENTIALS.search(text) if "/" in text else None
     if credentials is not None and _password_value(credentials.group("value"), False, True):
@@ -2674,8 +2893,11 @@ def password_hits(text: str) -> list[Hit]:
     for keyword in keywords:
         end = keyword.end()
         window = text[end : end + 140]
-        if _ONE_TIME.search(text, max(0, keyword.start() - 16), keyword.start()):
+        one_time = _ONE_TIME.search(text, max(0, keyword.start() - 16), keyword.start())
+        if (one_time or _ONE_TIME_WORD.search(keyword.group())) and not _READ_OUT.search(window):
             continue  # "Your one-time passcode 550 912 has expired": nobody's secret
+        if _NOBODYS_CODE.search(text, max(0, keyword.start() - 40), end + 20):
+            continue  # "Default SIM PIN (0000)", "scam text "your code is 559210""
         public = _PUBLIC_CODE.match(window.lstrip()) or _PUBLIC_CODE.search(window[:60])
         if public is not None:
             first = _GIVEN_FIRST.match(window)
@@ -2684,8 +2906,10 @@ def password_hits(text: str) -> list[Hit]:
         if _NOT_GIVEN.match(window):
             continue  # "code interphone à demander au gardien"
         kind = keyword.group().lower()
-        if _NOT_SECRET_CODE.match(kind):
-            continue  # "Code promo du garage 0000-HIVER"
+        if _NOT_SECRET_CODE.match(kind) or (
+            kind.endswith(" code") and _NOT_SECRET_CODE.match("code" + window[:20].lower())
+        ):
+            continue  # "Code promo du garage 0000-HIVER", "a donné son code postal"
         lock = _LOCK_KEYWORD.search(kind) is not None
         # "mot de passe de l'espace client de M. Roy = Marseille13*": skip a short aside
         if lower is None:
@@ -2707,6 +2931,15 @@ def password_hits(text: str) -> list[Hit]:
                 kind == "pass" and given.isalpha()  # "the coworking pass: Chloe", a badge
             ):
                 return [Hit("password", "password.after_keyword")]
+            if (  # "tablet pw for Mrs Hughes: sunshine (all lower case)": a last word
+                separator is not None
+                and ":" in separator.group()
+                and given.isalpha()
+                and given.islower()
+                and fold(given) not in _NOT_A_VALUE
+                and _LAST_VALUE.match(window, value.end())
+            ):
+                return [Hit("password", "password.after_keyword")]
             if lock and separator is not None and _lock_numbers(value.group("value")):
                 return [Hit("password", "password.lock_numbers")]
         if lock and separator is not None and _LOCK_VALUE.match(window, start):
@@ -2715,12 +2948,16 @@ def password_hits(text: str) -> list[Hit]:
             return [Hit("password", "password.lock_numbers")]  # "padlock combo 7-3-5"
         if separator is not None and _SPELT_DIGITS.match(window, start):
             return [Hit("password", "password.spelt_digits")]  # "is nine nine two one"
+        if "-" in window and _HYPHEN_DIGITS.search(window, 0, 60):
+            return [Hit("password", "password.spelt_digits")]  # ", six-six-zéro-trois"
         if offset:  # "mdp Bibou1986 donné par tel, ... c'est interdit": the value came first
             value = _VALUE_RE.match(window, len(window) - len(window.lstrip()))
             if value is not None and _mixed_value(value.group("value")):
                 return [Hit("password", "password.after_keyword")]
         # "le mot de passe du compte, Léonie2011, donné"
         comma = _COMMA_VALUE.match(window) if "," in window else None
+        if comma is None and separator is not None and "," in window:
+            comma = _COMMA_VALUE.match(window, start)
         if comma is not None and _comma_value(comma.group("value")):
             return [Hit("password", "password.after_keyword")]
         if separator is not None:
@@ -2733,7 +2970,7 @@ def password_hits(text: str) -> list[Hit]:
             qualified = _QUALIFIED_DIGITS.match(window, at)
             if qualified is not None and _password_value(qualified.group("value"), False, False):
                 return [Hit("password", "password.after_keyword")]
-        if "digicode" in kind or "wi" in kind:
+        if "digicode" in kind or "wi" in kind or "port" in kind or "door" in kind:
             mixed = _QUALIFIED_MIXED.match(window)
             if mixed is not None and _mixed_value(mixed.group("value")):
                 return [Hit("password", "password.after_keyword")]
@@ -2747,7 +2984,12 @@ def password_hits(text: str) -> list[Hit]:
             return [Hit("password", "password.given_after_keyword")]
         head = window[:60]
         quote = _QUOTED.search(head) if _quoted(head) else None
-        if quote is not None and _password_value(quote.group("value") or quote["bare"], True, True):
+        quoted_value = quote.group("value") or quote["bare"] if quote is not None else ""
+        if (
+            quote is not None
+            and _password_value(quoted_value, True, True)
+            and _KEYWORD_RE.search(quoted_value) is None  # "clicked "forgot password""
+        ):
             return [Hit("password", "password.quoted_after_keyword")]
         near = (max(0, keyword.start() - 80), end + 80)
         spelt = _SPELT_LETTERS.search(text, *near) if "-" in text else None
@@ -2763,6 +3005,8 @@ def password_hits(text: str) -> list[Hit]:
             return [Hit("password", "password.before_keyword")]
         if _NON_ALPHA_VALUE.search(text, low, keyword.start()) is None:
             continue  # nothing before the keyword could be a value that is not a plain word
+        if _NO_VALUE_STATE.match(window):
+            continue  # "durand44, mot de passe envoyé par courrier": the password is not given
         before = _BEFORE_KEYWORD.search(text, low, keyword.start())
         if before is not None:
             value = before.group("value")
@@ -2804,8 +3048,20 @@ def _given_otherwise(text: str, digits: bool) -> Hit | None:
     if reused is not None and _password_value(reused["value"] or reused["first"], True, True):
         return Hit("password", "password.reused")
     phrase = _PASSPHRASE.search(text) if "phrase" in lower else None
-    if phrase is not None and _password_value(phrase["value"], True, True):
+    if phrase is not None and (
+        _password_value(phrase["value"], True, True)
+        if phrase["value"]
+        else _answer_value(phrase["bare"])
+    ):
         return Hit("password", "password.passphrase")
+    if "-" in text and _HYPHEN_DIGITS.search(text) is not None:
+        return Hit("password", "password.spelt_digits")
+    maiden = _MAIDEN_NAME.search(text) if "maiden" in lower or "jeune fille" in lower else None
+    if maiden is not None and _password_value(maiden["value"], True, True):
+        return Hit("password", "password.secret_answer")
+    spelt = _SPELT_OUT.search(text) if text.count(",") >= 4 and _quoted(text) else None
+    if spelt is not None and _SPELLING.search(spelt.group()) is not None:
+        return Hit("password", "password.spelt_out")
     pair = _ACCESS_PAIR.search(text) if "/" in text else None
     if pair is not None and _password_value(pair["value"], False, False):
         return Hit("password", "password.credentials")
@@ -2813,6 +3069,14 @@ def _given_otherwise(text: str, digits: bool) -> Hit | None:
     if login is not None and _login_value(login["value"]):
         return Hit("password", "password.login_value")
     return None
+
+
+def _answer_value(value: str) -> bool:
+    """An answer or a passphrase in words ("St Aidan's", "the dog sleeps under the piano"): none
+    of its longer words is talk about a secret ("le client veut la remplacer")."""
+    return _password_value(value, True, True) and not any(
+        len(w) > 4 and w in _NOT_A_VALUE for w in fold(value).split()
+    )
 
 
 def _login_value(value: str) -> bool:

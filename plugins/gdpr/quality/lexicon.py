@@ -726,7 +726,9 @@ VETOES: dict[str, list[str]] = {
         r"\b(?:vote|votes|voted|voter|voting|a vote|votez|votent) (?:pour|for) (?:le|la|les|l|the|notre|our|votre|your|son|sa|his|her)? ?(?:produit|product|coloris|colou?rs?|couleur|design|modele|model|nom|name|meilleur|best|favori|favourite|favorite|prefere|preferee|article|item|lampe|lamp|canape|sofa|collection|gamme|range|vitrine|window|employe|employee|vendeur|vendeuse|conseiller|conseillere|advisor|agent|staff|magasin|store|shop|boutique|service|equipe|team|option|proposition|proposal|nouveau|new|projet|project|concours|contest|competition|prix|prize|award|trophee|trophy|moi|me|nous|us|elle|him|her|lui|them|eux|it|ca|cela|this|that|celui|celle|ours|yours|oui|yes|non|no|sa couleur|the colour|the color)\b",
         r"\b(?:vote|votes|voted|voter|voting|votent|votez) (?:du|des|de la|de l|sur|on|in|at|au|par|by|online|en ligne|clients|customers|members|membres|du jury|jury|du public|public|people s|readers|lecteurs|internautes)\b|\b(?:product|produit|customer|client|readers|lecteurs|public|people s|jury|staff|employee|employe) (?:vote|votes|choice|choix)\b|\b(?:a main levee|show of hands|vote consultatif|assemblee generale|general meeting|agm|copropriete|syndic|conseil syndical|board|conseil d administration|comite|committee|jury|panel|poll|sondage|survey|enquete)\b",
         r"\b(?:est|sont|etait|etaient|deja|already) (?:parti|partie|partis|parties)\b|\bparti (?:en|a|au|aux|de|du|sans|avec|pour|hier|ce|vivre)\b|\b(?:birthday|fete|soiree|garden|dinner|tea|hen|stag|office|christmas|xmas|house|pool|pyjama|slumber|surprise|leaving|retirement|launch|kids|children s|engagement|wedding|baby shower|anniversary|halloween|new year s|block|street|dance|cocktail|fancy dress|themed) party\b|\bparty (?:favou?rs?|bags?|supplies|decorations?|dress|hat|hats|garland|games?|planning|theme|poppers|food|snacks|size|pack|plates|cups|napkins|balloons|lights|mix|tonight|next|last|this|at|on|for|was|is|de)\b|\bthird party\b|\bparty of \d+\b",
-        r"\b(?:labour|labor) (?:day|costs?|cost|market|shortage|law|laws|code|intensive|force|of love|pains|ward)\b|\bin labour\b|\b(?:conservative|liberal|radical|progressive|moderate|green|reform|revolutionary|democratic|republican|socialist|communist)\b (?:estimate|estimates|approach|amount|use|design|colours?|colors?|style|cut|fit|palette|shade|shades|look|dress|tie|suit|outfit|choice|side|portion|serving|dose|number|budget|guess|view of the|reading|investment|investor|investors|approach|tone|colour|option|pricing|price|prices|changes?|packaging|emballage|energy|energie|deal|tariff|tarif|credentials|materials?|materiaux|product|products|produit|produits|range|gamme|line|collection|velvet|velours|paint|peinture|finish|fabric|tissue|tissu|option|options|initiative|policy|returns?|refund|consumer|sunday|marketing|transformation|innovation|redesign|renovation|makeover|design|idea|ideas)\b|(?<!vote )(?<!votes )(?<!voted )(?<!voting )\b(?:reform|reforme|reformer|reformed|reforms|reformes)\b(?! (?:uk|party))",
+        r"\b(?:labour|labor) (?:day|costs?|cost|market|shortage|law|laws|code|intensive|force|of love|pains|ward)\b|\bin labour\b|\b(?:conservative|liberal|radical|progressive|moderate|green|reform|revolutionary|democratic|republican|socialist|communist)\b (?:estimate|estimates|approach|amount|use|design|colours?|colors?|style|cut|fit|palette|shade|shades|look|dress|tie|suit|outfit|choice|side|portion|serving|dose|number|budget|guess|view of the|reading|investment|investor|investors|approach|tone|colour|option|pricing|price|prices|changes?|packaging|emballage|energy|energie|deal|tariff|tarif|credentials|materials?|materiaux|product|products|produit|produits|range|gamme|line|collection|velvet|velours|paint|peinture|finish|fabric|tissue|tissu|option|options|initiative|policy|returns?|refund|consumer|sunday|marketing|transformation|innovation|redesign|renovation|makeover|design|idea|ideas)\b|(?<!vote )(?<!votes )(?<!voted )(?<!voting )(?<!paid up )(?<!card carrying )(?<!committed )"
+        r"(?<!staunch )\b(?:reform|reforme|reformer|reformed|reforms|reformes)\b(?! (?:uk|party))",
+        r"(?<!committed )(?<!staunch )(?<!lifelong )(?<!card carrying )(?<!die hard )"
         r"(?<!les )(?<!vote )(?<!votes )(?<!voted )(?<!voting )(?<!liste des )(?<!list of the )(?<!candidate des )(?<!candidat des )(?<!elu des )(?<!elue des )(?<!scottish )(?<!welsh )(?<!irish )(?<!european )(?<!young )\b(?:green|greens|verts?|verte|vertes)\b(?! (?:party|voter|voters|supporter|supporters|member|members|activist|councillor|mp|branch|candidate))",
         r"\b(?:gilet|gilets) (?:jaune|jaunes) (?:de securite|fluo|reflechissant|reflechissants|haute visibilite|de signalisation|securite|pour velo|velo|moto|voiture|obligatoire|taille|size|xl|xxl|l|m|s)\b|\b(?:gilet|gilets) (?:jaune|jaunes)\b(?=.{0,30}\b(?:commande|order|stock|livraison|delivery|taille|size|rayon|produit|product|pack|lot|article|item|securite|safety)\b)",
         r"\b(?:militant|militante|activist|activiste|engage|engagee|passionne|passionnee|fervent|fervente)\b.{0,20}\b(?:du zero dechet|zero waste|anti plastique|du vrac|du bio|du recyclage|recycling|du vintage|du fait main|handmade|de la seconde main|second hand|eco|ecologie|vegan|bien etre animal|animal welfare|cause animale|animal rights|consumer rights|droits des consommateurs|climat|climate|du velo|cycling|du quartier|local|du patrimoine|heritage|de l accessibilite|accessibility)\b",
@@ -749,6 +751,7 @@ VETOES: dict[str, list[str]] = {
     "ethnic_origin": [
         r"\b(?:produit|produits|article|articles|marchandise|viande|lait|vin|vins|cafe|bois|fromage|fromages|fruits|legumes|matiere|matieres|piece|pieces|colis|appareil|modele|pays|certificat|label|appellation|miel|huile|farine|laine|coton|cuir|lin|the)s? (?:\w+ )?d +origines?\b|\bd +origines? +(?:francaise|france|locale|regionale|lyonnaise|parisienne|marseillaise|bordelaise|toulousaine|lilloise|nantaise|normande|alsacienne|bretonne|provencale|savoyarde|auvergnate|inconnue|indeterminee|controlee|protegee|garantie|geographique|animale|vegetale|naturelle|modeste|populaire|sociale|bourgeoise|ouvriere|rurale|paysanne|agricole)\b|\b(?:origine|origines) +(?:inconnue|indeterminee|du probleme|du colis|du produit|du retard|de la panne|de l erreur|de la fuite|du bruit)\b",
         r"\b(?:noir|noire|noirs|noires|blanc|blanche|blancs|blanches|black|white|brown|asiatique|asian|arabe|arab|africain|africaine|african|indien|indienne|indian|chinois|chinoise|chinese|japonais|japanese|turc|turque|turkish|marocain|marocaine|moroccan|latino|latina|hispanic|mediterraneen|mediterranean|indian|caribbean|antillais|antillaise|creole|orientale?|oriental|exotique|exotic|ethnique|ethnic|tribal|afro|boheme|bohemian|gypsy|gitane|berbere|berber|kabyle|persan|persian|turkish|africa|asia|inde|india|maroc|morocco|chine|china|japon|japan)\b.{0,3}\b(?:style|styles|theme|themed|print|imprime|motif|motifs|pattern|patterns|tapis|rug|rugs|carpet|decoration|deco|decor|cuisine|food|restaurant|resto|recipe|recette|epicerie|grocery|market|marche|fabric|tissu|tissus|fashion|mode|design|designs|inspiration|inspired|inspire|artisanat|craft|crafts|handmade|fait main|jewellery|jewelry|bijoux|bijou|collection|gamme|range|coussin|cushion|cushions|lampe|lamp|lanterne|lantern|vase|vases|poterie|pottery|the|tea|cafe|coffee|epices|spices|spice|musique|music|film|movie|art|mask|masque|statue|sculpture|teck|wood|bois|laque|lacquer|porcelaine|porcelain|ceramique|ceramic|silk|soie|cotton|coton|pouf|pouffe|panier|basket|baskets|paniers|rotin|rattan|wax|kilim|berbere|beni ouarain|boucherie|butcher|sauce|dish|plat|plats|meal|repas|takeaway|traiteur|caterer)\b",
+        r"(?<!\bi m )(?<!\bim )(?<!\bi am )(?<!je suis )(?<!jsuis )"
         r"\b(?:noir|noire|noirs|noires|black|blanc|blanche|blancs|blanches|white|brown|marron|gris|grey|gray|rouge|red|bleu|blue|vert|green|jaune|yellow|rose|pink|beige|taupe|creme|cream|ivoire|ivory|dore|gold|argent|silver|metis|mixed|mat|matte|fonce|foncee|dark|clair|claire|light|naturel|natural|chocolat|caramel|ebene|ebony|miel|honey)\b(?= (?:et|and|ou|or|mat|matte|brillant|glossy|laque|fonce|clair|satin|satine|chine|metallise|metallic|colour|color|couleur|coloris|finish|finition|version|model|modele|edition|cuir|leather|velvet|velours|lin|linen|bois|wood|metal|marble|marbre|cushion|coussin|sofa|canape|lampe|lamp|chair|chaise|table|rug|tapis|plaid|throw|dress|robe|shirt|chemise|pull|jumper|jacket|veste|coat|manteau|shoes|chaussures|bag|sac|frame|cadre|shade|abat jour|ink|encre|cartridge|cartouche|friday|tie|cravate|box|boite|taille|size|l|xl|m|s|\d)s?(?![a-z]))",
         r"\b(?:le|la|les|the|a|an|un|une|en|in|of|de|du|des|my|mon|ma|son|sa|his|her|your|votre|our|notre)? ?(?:(?:noir|noire|black|blanc|blanche|white|brown|marron|asiatique|arabe|metis|metisse|mixed)\b)(?= (?:coloris|colour|color|couleur|version|model|modele|edition|variant|variante|finish|finition|one|ones|model|item|article|product|produit|size|taille))",
         r"\b(?:client|cliente|customer|clients|customers)\b (?:noir|noire|black|blanc|white)\b(?= (?:list|liste|friday|card|carte|label|status|statut|tier|member|membre|premium|gold|silver|vip))",
@@ -758,7 +761,8 @@ VETOES: dict[str, list[str]] = {
         r"\b(?:exotique|exotic|tropical|tropicale|ethnique|ethnic|ethno|tribal|afro|oriental|orientale|boheme|boho|folk|folklorique|world music|musique du monde|fusion)\b(?= (?:style|styles|chic|look|theme|themed|print|imprime|motif|motifs|pattern|patterns|decoration|deco|decor|cuisine|food|fabric|tissu|fashion|mode|design|designs|inspiration|inspired|artisanat|craft|crafts|jewellery|jewelry|bijoux|collection|gamme|range|coussin|cushion|lampe|lamp|rug|tapis|vase|poterie|pottery|music|musique|print|prints|wax|curls|boucles|cheveux|hair|coiffure|hairstyle|comb|peigne|shampoo|shampooing|wig|perruque|braids|tresses|fruits?|plants?|plantes?|flowers|fleurs|birds|oiseaux|bois|wood|vibe|vibes|ambiance|atmosphere|touch|touche|flair))\b|\bcheveux (?:afro|crepus|boucles|frises)\b|\b(?:afro|kinky|curly|coily) (?:hair|cheveux|curls|comb|pick|wig)\b|\b(?:coupe|coiffure|hairstyle|perruque|wig) afro\b",
         r"\b(?:black|noir|noire|african|africain|asian|asiatique|arab|arabe|latino|hispanic|indian|indien|caribbean|antillais|jewish|juive|juif|chinese|chinois|gypsy|roma|ethnic|ethnique|irish|polish|polonais)\b (?:owned|business|businesses|entreprise|entreprises|history month|heritage month|lives matter|history|histoire|literature|litterature|cinema|film|art|artists|artistes|designers|creators|createurs|authors|auteurs|musicians|musiciens|music|musique|community|communaute|association|charity|festival|cultural centre|centre culturel|museum|musee|quarter|quartier|restaurant|cuisine|food|market|marche|grocery|epicerie|supermarket|shop|boutique|store|magasin|studies|etudes|studies|fashion|mode|brand|marque)\b",
         r"\b(?:asian|arab|arabe|chinese|chinois|indian|indien|mexican|mexicain|thai|thailandais|vietnamese|vietnamien|japanese|japonais|moroccan|marocain|lebanese|libanais|turkish|turc|greek|grec|italian|italien|african|africain|caribbean|antillais|jewish|juive|kosher|halal|middle eastern|oriental|orientale)\b (?:food|cuisine|restaurant|resto|takeaway|traiteur|recipe|recette|recettes|dish|dishes|plat|plats|supermarket|supermarche|grocery|epicerie|market|marche|store|shop|products|produits|ingredients|spices|epices|sauce|sauces|noodles|nouilles|tea|the|coffee|cafe|rug|tapis|lamp|lampe|lantern|lanterne|style|styles|design|designs|decor|deco|decoration|furniture|meubles|mobilier|fabric|tissu|print|prints|pattern|motif|collection|range|gamme|cookbook|livre de cuisine|art|artwork|ceramics|ceramique|pottery|poterie|porcelain|porcelaine|vase|vases|cushion|coussin|bowl|bol|bols|bowls|dinner|diner|night|soiree|week|semaine|festival|fair|foire|new year|nouvel an)\b",
-        r"\b(?:parle|speaks|speak|spoke|parlait|parlent|langue|language|languages|langues|traduit|translated|translate|traduction|translation|traducteur|translator|interprete|interpreter|bilingue|bilingual|en|in|cours d|cours de|lessons|courses|course|clavier|keyboard|sous titres|subtitles|version|notice|manual|manuel|mode d emploi|instructions)\b.{0,15}\b(?:arabe|arabic|chinois|chinese|mandarin|cantonais|cantonese|turc|turkish|berbere|berber|kabyle|tamoul|tamil|hindi|urdu|ourdou|bengali|polonais|polish|portugais|portuguese|espagnol|spanish|italien|italian|allemand|german|anglais|english|francais|french|russe|russian|japonais|japanese|vietnamien|vietnamese|coreen|korean|hebreu|hebrew|wolof|lingala|swahili|creole|roumain|romanian|grec|greek|albanais|albanian|serbe|serbian|croate|croatian|ukrainien|ukrainian|farsi|persan|persian|pashto|dari|kurde|kurdish|armenien|armenian|somali|amharic|tigrinya|yiddish|welsh|gallois|gaelic|gaelique|breton|basque|corse|catalan|occitan|alsacien|flamand|flemish|neerlandais|dutch)\b",
+        r"\b(?:parle|speaks|speak|spoke|parlait|parlent|langue|language|languages|langues|traduit|translated|translate|traduction|translation|traducteur|translator|interprete|interpreter|bilingue|bilingual|en|in|cours d|cours de|lessons|courses|course|clavier|keyboard|sous titres|subtitles|version|notice|manual|manuel|mode d emploi|instructions)\b.{0,15}\b(?:arabe|arabic|chinois|chinese|mandarin|cantonais|cantonese|turc|turkish|berbere|berber|kabyle|tamoul|tamil|hindi|urdu|ourdou|bengali|polonais|polish|portugais|portuguese|espagnol|spanish|italien|italian|allemand|german|anglais|english|francais|french|russe|russian|japonais|japanese|vietnamien|vietnamese|coreen|korean|hebreu|hebrew|wolof|lingala|swahili|creole|roumain|romanian|grec|greek|albanais|albanian|serbe|serbian|croate|croatian|ukrainien|ukrainian|farsi|persan|persian|pashto|dari|kurde|kurdish|armenien|armenian|somali|amharic|tigrinya|yiddish|welsh|gallois|gaelic|gaelique|breton|basque|corse|catalan|occitan|alsacien|flamand|flemish|neerlandais|dutch)\b"
+        r"(?! (?:boat people|refugees|refugies|immigrants|immigres|migrants|parents)\b)",
     ],
     "sexual_orientation": [
         r"\b(?:gay|gaie|gai|gaiement|gaily|gaiete|gaity|gayety)\b(?= (?:colou?rs?|couleurs?|floral|prints?|imprime|motif|pattern|ribbon|ruban|party|fete|decoration|deco|lights|lumieres|tune|song|chanson|paris|abandon|spirit|mood|humeur|atmosphere|ambiance|old time))|\bgay (?:lussac|gordon|street|st|road|lane|paree)\b|\b(?:marvin|marvin gaye|gaye|gaylord|gayle|lady gay)\b",
@@ -2588,3 +2592,199 @@ NON_HUMAN = NON_HUMAN | frozenset(
     hippopotame lionne leopard"""
     )
 )
+
+# --- round 13 (health, biometric and genetic): money "allergies", maternity clothes, a care
+# home's switchboard, TSA locks, a "fever" for a sport, wheelchairs made and sold, SMS "ill"
+# for "I'll", health jobs in apposition, a budget's "chronic illness", machines with a fever,
+# generic appointments; DNA at work, in a tagline or a joke, MFA re-enrolment, features not live
+# or left on the phone, biometrics refused, passports as documents, paternity acknowledged.
+PHRASES["health"] += [
+    "(holter|heart monitor|cardiac monitor|moniteur cardiaque|defibrillateur implantable|^ICD|^DAI)",
+    "(libre sensor|capteur libre|freestyle libre|capteur de glycemie|glucose sensor|cgm sensor)",
+    "(operation|operee|opere|chirurgie|surgery) (du|a|au) (coeur|heart)",
+    "(coeur ouvert|open heart)",
+    "(hallux valgus|oignons aux pieds|bunion|bunions|anus artificiel|poche de stomie|stomie)",
+    "(dialise|dialyse|dialysis|dialysee)",
+    "(brittle bone|brittle bones|os de verre|osteogenese imparfaite|osteogenesis imperfecta)",
+    "(rechute|relapse|relapsed|a rechute) (d|de l|dans l|into|on|with)? (alcool|alcohol|drinking|la boisson|drugs|drogue)",
+    "(failed|positive|positif|positive au|echoue) (the|a|his|her|au|le)? (drug|drugs|dépistage|depistage) (test|screen|de drogue)",
+    "(wets|wet|wetting) the bed",
+    "(bedwetting|bed wetting|enuresie|fait pipi au lit|mouille son lit|mouille le lit)",
+    "(se fait vomir|se faire vomir|makes (himself|herself) sick|boulimie|boulimique|bulimia|bulimic)",
+    "(lost|perdu) (the|our|her|le|son|notre) (baby|bebe)",
+    "(heart scare|cardiac scare)",
+    "(est|is|suis|am|etre) (sterile|infertile)",
+    "(^VIH|^HIV) (depuis|since|positive|positif|positif depuis)",
+]
+VETOES["health"] += [
+    # "allergic to bank charges", "allergique aux hausses de taux": money is no allergen
+    r"\ballerg\w* (?:aux|a la|a l|au|a|to) (?:\w+ )?(?:frais|fees|charges|interets|interest|taux|rates|impots|taxes|tax|commissions?|agios|penalites|penalties|hausses?|increases?|prix|prices|tarifs?|devis|quotes|factures?|bills?|invoices?|credits?|dettes?|debts?|banques?|banks?|bank charges)\b",
+    # maternity clothes and pillows are products
+    r"\b(?:robes?|dress|dresses|vetements?|clothes|clothing|wear|jeans?|pantalons?|trousers|leggings|maillots?|swimsuits?|tenues?|collection|rayon|range|gamme|soutiens? gorge|bras?|coussins?|pillows?|tops?|tuniques?) (?:de )?(?:grossesse|maternite|maternity)\b|\bmaternity (?:dress|dresses|wear|clothes|clothing|jeans|leggings|bras?|range|collection|pillows?|tops?|swimsuits?)\b",
+    # a care home or a hospital reached as a contact point
+    r"\b(?:care home|nursing home|ehpad|maison de retraite|hopital|hospital|clinique|clinic) (?:\w+ )?(?:switchboard|standard|front desk|reception desk)\b|\b(?:switchboard|standard) (?:de l |du |of the |de la )?(?:care home|nursing home|ehpad|maison de retraite|hopital|hospital|clinique|clinic)\b",
+    # TSA locks on luggage (not the French "trouble du spectre autistique")
+    r"\b(?:cadenas|padlocks?|locks?|serrures?|verrou) tsa\b|\btsa (?:locks?|padlocks?|approved|agents?|precheck|pre check)\b|\btsa\b(?=.{0,40}\b(?:douane|customs|aeroport|airport|valises?|suitcases?|bagages?|luggage)\b)",
+    # a "fever" for a sport or a hobby
+    r"\b(?:fievre|fever) (?:de|du|des|d|for|of) (?:\w+ )?(?:foot|football|soccer|tennis|rugby|sport|basket|jeux?|games?|shopping|achats?|collection|bowling|karaoke|danse|dance|voyages?|travel|tournois?)\b|\b(?:foot|football|rugby|tennis|karaoke|bowling|disco|tournament|tournoi) (?:fever|fievre)\b",
+    # wheelchairs and hearing aids made, sold or exported as a product line
+    r"\b(?:makes|made|manufactur\w*|fabrique\w*|fabricant\w*|produces?|produit|sells|sold|vend|vendent|distribu\w*|exports?|exporte\w*|imports?|importe\w*|suppl\w*|fournisseur\w*|fournit|stock\w*) (?:de |des |d |of |the |les )?(?:\w+ )?(?:wheelchairs|fauteuils roulants|hearing aids|aides auditives|protheses|prostheses|crutches|bequilles|mobility scooters|walking frames|deambulateurs)\b",
+    # "I'll send", "ill call you": SMS spelling, not illness
+    r"\bill (?:send|call|ring|text|be|do|come|get|pop|drop|check|let|look|sort|pay|bring|give|try|see|email|mail|transfer|forward|update|confirm|wait|go|make|take|put|sign|book|leave|tell|pick|phone|message|need)\b",
+    # a health job said of the customer in apposition: "passagère kinésithérapeute"
+    r"\b(?:passager|passagere|passagers|pax|client|cliente|customer|interimaire|temp|candidat|candidate|membre|member|locataire|tenant|guest|voyageur|voyageuse|traveller|traveler|au pair|conjoint|conjointe|epoux|epouse|mari|husband|wife) (?:est |is |is a |is an |travaille comme |works as an? |comme )?(?:kine|kinesitherapeute|physio|physiotherapist|orthophoniste|infirmiere|infirmier|nurse|sage femme|midwife|aide soignante?|pharmacien\w*|pharmacist|dentiste|dentist|psychologue|psychologist|ambulanci\w*|paramedic)\b(?! (?:lui a|a dit|said|told|appointment|rendez vous|visit|says|dit|prescrit|prescribed))",
+    # "une maladie chronique de son budget": a figure of speech about money or a business
+    r"\bmaladie (?:\w+ )?(?:de|du|of) (?:son |sa |mon |ma |notre |leur |the |his |her |my |their |our |l |la |le )?(?:budget|portefeuille|wallet|compte|account|entreprise|company|banque|bank|forfait|finances|economie|systeme|reseau|site)\b",
+    # a machine "with a fever", a roof "sick", a pinsetter "coughing", an inverter "dying"
+    r"\b(?:laptop|laptops|macbook|tablet|tablette|ipad|kiosk|borne|console|pinsetter|inverter|onduleur|roof|toit|toiture|server|serveur|router|routeur|modem|wi fi|wifi|reseau|network|box|frigo|fridge|boiler|chaudiere|clim|aircon)\b[^.]{0,25}\b(?:fever|fievre|sick|malade|ill|cough\w*|tousse|last legs|dying|mourant\w*)\b",
+    # the hospital's car park, entrance or shop: a place
+    r"\b(?:hopital|hospital|clinique|clinic|chu|ehpad|care home)s? (?:car park|carpark|parking|garage|entrance|main entrance|entree|cafeteria|canteen|cafet|gift shop|shop|boutique|bus stop|arret de bus|roundabout|rond point|lift|ascenseur)\b",
+    # "une opération à cœur ouvert" on an engine or a website
+    r"\b(?:operation|chirurgie|surgery) (?:a |an )?(?:coeur ouvert|open heart)\b(?=.{0,30}\b(?:sur|on) (?:le|la|les|l|the|son|sa) (?:moteur|engine|voiture|car|machine|serveur|server|site|systeme|system|reseau|network|ordinateur|computer|boite|gearbox|chaudiere|boiler)\b)",
+    # sick leave with no reason given (a reason named fires on its own)
+    r"\b(?:arrets? maladie|en maladie|conges? maladie|sick leave|off sick|called in sick|phoned in sick)\b(?! (?:\w+ ){0,4}(?:pour|for|with|avec|suite|due|because|cause|apres|after|since|depuis|:))(?!.{0,60}\b(?:pour|for|with|avec|suite a|due to|because|a cause)\b)",
+    # "nearly had a stroke", "failli faire un infarctus": a figure of speech
+    r"\b(?:nearly|almost|practically|gave me|give me|giving me|m a (?:presque )?(?:fait|donne)|failli|a deux doigts d) (?:had |have |faire |avoir |fait )?(?:a |an |une |un )?(?:infarctus|avc|stroke|arret cardiaque|cardiac arrest|heart attack|crise cardiaque|attaque|seizure|nervous breakdown)\b",
+    # an appointment with a doctor, no condition named (a condition named fires on its own)
+    r"\b(?:gp|doctor s|doctor|medecin|docteur|generaliste) (?:appointment|appt|rdv|rendez vous)\b|\b(?:appointment|appt|rdv|rendez vous) (?:chez (?:le|son|sa|leur) (?:medecin|docteur|generaliste)|with (?:his|her|the|their) (?:gp|doctor))\b",
+    # a generic appointment with a doctor or a clinic, its day given, no condition named
+    r"\b(?:gp|doctor s|doctor|medecin|docteur|generaliste|clinic|clinique|hospital|hopital) (?:appointment|appt|rdv|rendez vous)\b(?= (?:on |le |ce |this |next |thursday|monday|tuesday|wednesday|friday|saturday|lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|tomorrow|today|aujourd hui|at \d|a \d|\d))|\b(?:appointment|appt|rdv|rendez vous) (?:chez le medecin|chez le docteur|chez le generaliste|with (?:his|her|the) (?:gp|doctor)|at the (?:clinic|gp|doctor s)|a la clinique)\b(?= (?:on |le |ce |this |next |thursday|monday|tuesday|wednesday|friday|saturday|lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|tomorrow|today|aujourd hui|at \d|a \d|\d))",
+    # a carrier of a syndrome's variant, a partner "without the sickle cell gene": genetic data
+    r"\b(?:syndrome|syndrom) (?:de |d |of )?\w+\b(?=.{0,60}\b(?:is a carrier|est porteu\w*|carrier status|porteu\w* (?:saine?|du gene|de la mutation|du variant)|carries the (?:gene|variant|mutation))\b)|\b\w+ syndrome (?:variant|variants|mutation|mutations|gene|genes)\b",
+    r"\b(?:sickle cell|drepanocytose|lynch|huntington\w*|thalass\w*|mucoviscidose|cystic fibrosis|hemochromatos\w*|haemochromatosis) (?:gene|genes|variant|variants|mutation|mutations|allele|alleles)\b",
+    # "un nouvel appareil": a device, not "appareillé" (fitted with hearing aids)
+    r"\bappareils?\b(?! (?:auditif|auditifs|auditive|auditives|dentaire|dentaires|respiratoire|orthopedique|orthodontique|a oxygene|cpap|ppc|d assistance))",
+    # "doesn't have a disability": the absence of a condition one might assume
+    r"\b(?:doesn t|don t|didn t|does not|do not|did not|n a pas|n ont pas|n avait pas) (?:have |has |had )?(?:a |an |any |de |d |un |une )?(?:disability|disabilities|handicap)\b",
+]
+PHRASES["biometric_genetic"] += [
+    "(compare|compares|comparent|compared|comparing|matche|matches|matched|matching) (les|the|leurs|their|des|ses|his|her|son|sa) (visages|visage|faces|face)",
+    "(@face|@visage|@voix|@voice) (registered|enrolled|enregistre|enregistree|scanned|scanne|scannee)",
+    "(enregistre|enregistree|registered|recorded|enrolled) (ma|sa|son|his|her|my|leur|their) (@voix|@voice) (pour|for) (l|the)? (identification|authentification|authentication|verification|identifier)",
+    "(zygosity|zygotie|zygosite)",
+    "(cystic fibrosis|mucoviscidose|sickle cell|drepanocytose|thalassemie|thalassaemia|tay sachs|haemophilia|hemophilie|hemochromatose|haemochromatosis) (carrier|porteur|porteuse)",
+]
+VETOES["biometric_genetic"] += [
+    # a job in a DNA lab or a genetics company
+    r"\b(?:works?|worked|working|travaille\w*|employed|employe\w*|job|poste|emploi|stage|internship|technicien\w*|technician|chercheu\w*|researcher|scientist|biologiste|recrute\w*|hired|recruit\w*|mission) (?:\w+ ){0,4}(?:labs?|labos?|laboratoires?|laborator\w*|compan\w*|societe|startup|firm|unit|departement|department|centre|center) (?:de |d |of |in )?(?:\w+ )?(?:sequencage|sequencing|genetique|genetics|genomique|genomics|adn|dna)\b|\b(?:works?|worked|working|travaille\w*|employed|employe\w*|job|poste|emploi|stage|internship|mission) (?:\w+ ){0,3}(?:sequencage|sequencing|genetique|genetics|genomique|genomics|adn|dna) (?:\w+ )?(?:labs?|labos?|laboratoires?|laborator\w*|compan\w*|startup|firm|unit|department)\b",
+    # MFA, an authenticator or a token re-enrolled: no biometric
+    r"\b(?:mfa|2fa|otp|totp|authenticator|token|yubikey|sms|authentification|authentication)\b (?:\w+ ){0,2}re ?enrol\w*|\bre ?enrol\w* (?:\w+ ){0,2}(?:mfa|2fa|otp|totp|authenticator|token|yubikey)\b",
+    # a feature not live, marketing, a demo
+    r"\w+(?=.{0,80}\b(?:coming soon|bientot disponible|pas encore (?:en service|actif|active|disponible|deploye\w*|lance\w*|en place)|not (?:yet )?live|not (?:yet )?(?:active|available|launched|rolled out|enabled)|marketing only|nobody enrolled|no one enrolled)\b)",
+    r"\b(?:coming soon|bientot disponible|not (?:yet )?live|marketing only|nobody enrolled|no one enrolled)\b[^.]{0,80}",
+    # the feature stays on the customer's own phone
+    r"\w+(?=.{0,80}\b(?:reste sur (?:son|le|leur|votre|mon) (?:telephone|appareil|portable|smartphone|iphone)|stays on (?:the|his|her|their|your|my) (?:phone|device|handset|iphone)|never leaves (?:the|his|her|their|your) (?:phone|device)|on n y a pas acces|nous n y avons pas acces|we (?:don t|do not|never) (?:see|get|receive|store|access) it|not shared with us)\b)",
+    # biometrics refused or bypassed
+    r"\b(?:(?:refused|refuses|a refuse|refuse) (?:the|le|la|l)|declined|declines|opted out of|opts out of|opt out of|turned down|said no to|a decline|ne veut pas|n a pas voulu|doesn t want|didn t want|did not want|ne souhaite pas)\b(?: \w+){1,4}",
+    r"\w+(?=.{0,60}\b(?:passe au guichet|passee au guichet|went to the (?:manual|staffed) (?:desk|booth|lane)|manual (?:passport )?(?:check|control|desk|lane)|controle manuel)\b)",
+    # a relationship's or a brand's "DNA", a tagline
+    r"\b(?:relationship|relation|relationnel\w*|couple|love|amour|amoureux|amoureuse|sentimental\w*|matching|compatibilit\w*|personality|personnalite|team|equipe) (?:dna|adn)\b|\b(?:dna|adn) (?:amoureux|relationnel|de couple|du couple)\b|\b(?:adn|dna)\b(?=[^.]{0,60}\b(?:tagline|slogan|homepage|accroche|page d accueil)\b)",
+    # the law or an insurers' code on genetic tests: no one's data
+    r"\b(?:genetic testing|genetic tests?|tests? genetiques?) (?:code|moratorium|moratoire|policy|politique|rules|regles|ban|law|loi)\b|\b(?:code|moratorium|moratoire)\b (?:\w+ ){0,3}(?:genetic|genetique)\w*\b",
+    # a passport as a document: left, lost, renewed
+    r"\b(?:passeports? biometriques?|biometric passports?)\b(?![^.]{0,60}\b(?:empreinte|fingerprint|prise|taken|releve|scan|capture|enrol|enregistr)\w*)",
+    # a trait joked about as in the genes: "c génétique chez nous d'être en retard lol"
+    r"\bgeneti\w*(?=[^.]{0,60}\b(?:lol|mdr|ptdr|haha\w*|hihi|jk|just kidding|en retard|being late)\b)|\b(?:late|being late|en retard|lateness|lazy|laziness|chatty|stubborn)\b[^.]{0,30}\bgeneti\w*",
+    # a TV show, a cosmetic named after DNA or genes
+    r"\b(?:regarde\w*|watch\w*|emission|programme tv|tv show|episode|saison|podcast|replay|box tv)\b.{0,40}\b(?:adn|dna|genetique|genetics)\b|\b(?:adn|dna)\b.{0,40}\b(?:emission|programme tv|tv show|episode|saison|podcast|replay)\b",
+    r"\b(?:genetic|genetique|adn|dna|genes?)\w* (?:\w+ )?(?:serum|serums|creme|cream|shampoo|shampooing|lotion|mask|masque|gamme|range|skincare|cosmetique\w*)\b|\b(?:serum|creme|cream|shampoo|shampooing|lotion|masque)\b (?:\w+ )?(?:genetic|genetique|adn|dna)\b",
+    # a feature offered to every customer: no one's data
+    r"\w+(?=.{0,40}\b(?:(?:is|are|est|sont|now|desormais) (?:now |desormais )?(?:available|disponible|disponibles|offered|offert|offerte|propose|proposee) (?:for|to|a|pour) (?:all|tous|toutes|every|chaque))\b)",
+    # smudges wiped off a screen
+    r"\b(?:fingerprints?|empreintes?|traces? de doigts?) (?:smudges?|marks?|traces?|stains?|taches?|smears?)\b|\b(?:wip\w*|clean\w*|essuy\w*|nettoy\w*|polish\w*)\b (?:\w+ ){0,3}(?:fingerprints?|empreintes?)\b",
+    # a paternity acknowledged at the registry: a legal act, not a test
+    r"\breconnaissance (?:\w+ )?(?:de |d )?paternite\b|\b(?:acknowledg\w*|recogni\w*|declaration|declare\w*|register\w*) (?:\w+ )?(?:of )?paternity\b|\bpaternity (?:acknowledg\w*|declaration|pay)\b",
+]
+# --- round 13 (ethnic origin, orientation and sex life, political, beliefs, criminal): origin
+# said by pride or self-description ("antillaise et fière de l'être", "im Black"), by a DNA
+# share after a colon, by parents who came as boat people, by a people's funeral rite, by a
+# worker preferred or excluded by origin ("préfère les Portugais", "no Eastern Europeans");
+# bisexuality said in SMS, sleeping with someone, virginity, sexual favours demanded, lovers
+# caught; voters and activists of a party or a named movement (Extinction Rebellion, Just Stop
+# Oil), followers named after a leader ("a Corbynista"); a conviction given as one's values or
+# philosophy, naturism; director bans and bankruptcy fraud, a passenger handed to the police.
+_OVERSEAS = (
+    "polynesien|polynesienne|polynesiens|tahitien|tahitienne|wallisien|wallisienne|futunien"
+    "|futunienne|marquisien|marquisienne|kanak|kanake|mahorais|mahoraise|guyanais|guyanaise"
+    "|reunionnais|reunionnaise|comorien|comorienne|malgache|guadeloupeenne|martiniquaise"
+)
+_PLURAL_PEOPLES = (
+    "^Portugais|^Polonais|^Arabes|^Noirs|^Blacks|^Africains|^Roumains|^Turcs|^Maghrebins"
+    "|^Asiatiques|^Chinois|^Gitans|^Roms|^Albanais|^Bulgares|^Ukrainiens|^Russes|^Italiens"
+    "|^Espagnols|^Senegalais|^Maliens|^Poles|^Romanians|^Africans|^Asians|^Arabs|^Indians"
+    "|^Pakistanis|^Turks|^Albanians|^Bulgarians|^Lithuanians|^Ukrainians|^Russians|^Somalis"
+    "|^Gypsies|^Travellers|eastern europeans|europeens de l est|^Europeens de l est"
+)
+PHRASES["ethnic_origin"] += [
+    # a DNA share after a colon: "ancestry DNA: 40% Nigerian", "18 % d'ADN italien"
+    f"(dna|adn|ancestry|ascendance|back|results|resultats|myheritage|23andme) . % ({_ANCESTRAL})",
+    f"(=d) (adn) ({_ANCESTRAL})",
+    # a worker preferred or excluded by origin
+    f"(prefere|preferent|preferait|prefers|prefer|preferred|veut|veulent|wants|want|pas de|pas d|no|aucun|not any|never any|jamais de) (les|the|des|any)? ({_PLURAL_PEOPLES})",
+    # a customer of an overseas people: "le client polynésien"
+    f"(client|cliente|clients|customer|adherent|adherente|candidat|candidate|interimaire|locataire|voyageur|voyageuse|famille|monsieur|madame|defunt|defunte) ({_OVERSEAS})",
+    # the same in CRM shorthand: "cl noir, grand", "cl. guadeloupéen"
+    f"(=cl) (.)? ({_OVERSEAS}|guadeloupeen|martiniquais|antillais|antillaise|noir|noire|blanc|blanche|arabe|asiatique|maghrebin|maghrebine|africain|africaine|metis|metisse|rebeu|beur|black|asian)",
+    # pride in an origin, an origin said of oneself
+    f"({_ANCESTRAL}|{_DIASPORA}|{_OVERSEAS}|noire|noir|metisse|metis|black) (et fier|et fiere|et fiers|and proud)",
+    f"(fier|fiere|fiers|proud) (d etre|to be) (un|une|a|an)? ({_ANCESTRAL}|{_DIASPORA}|{_OVERSEAS}|noire|noir|metisse|metis|black)",
+    "(i m|im|i am|je suis|jsuis|jsui|chui|being) (^Black|^Noir|^Noire|^Arab|^Arabe|^Asian|^Asiatique|^Metisse|^Metis|^Rebeu|^Renoi|^Beur)",
+    # parents who came as boat people or refugees: "born in Hull to Vietnamese boat people"
+    f"(born|ne|nee) (% %)? (to|de) ({_DIASPORA}|{_ANCESTRAL}) (boat people|refugees|refugies|immigrants|immigres|migrants|parents)",
+    f"({_DIASPORA}) (boat people)",
+    # a people's rite or tradition: "selon la tradition berbère du village"
+    f"(tradition|traditions|coutume|coutumes|custom|customs|rite|rites|rituel|rituels|ritual|rituals) ({_PEOPLES}|{_DIASPORA})",
+]
+PHRASES["sexual_orientation"] += [
+    "(i m|im|i am|je suis|jsuis|jsui|chui|suis) (=bi|=bie)",
+    "(slept|sleeping|sleeps|couche|couchait|coucher) (with|avec) (all|both|two|three|several|someone|somebody|quelqu un|la|le|the|his|her|my|their|mon|ma|son|sa) (three|of them|owner|host|landlord|boss|manager|neighbour|neighbor|colleague|coworker|wife|husband|ex|patron|patronne|proprietaire|voisin|voisine|collegue|hote|hotesse|femme|mari)",
+    "(slept|sleeping|sleeps) (with) (the) % (owner|host|landlord|boss|manager)",
+    "(jamais eu de|never had|n a jamais eu de) (rapports|rapport sexuel|rapports sexuels|relations sexuelles|sex)",
+    "(faveurs sexuelles|faveur sexuelle|sexual favours|sexual favors|sexual favour|sexual favor)",
+    "(pleins ebats|plein ebats|ebats amoureux|ebats sexuels|leurs ebats|caught having sex|having sex in)",
+]
+VETOES["sexual_orientation"] += [
+    # "je suis bi-nationale", "bi-annual": a prefix, not bisexuality
+    r"\bbie? (?:national\w*|lingue\w*|lingual|racial|annuel\w*|annual|mensuel\w*|monthly|weekly|hebdo\w*|zone|energie|energy|classe|cable|polaire|polar|moteur|metal)\b",
+]
+PHRASES["political_opinion"] += [
+    "(electeur|electrice|electeurs|electrices|votant|votante|vote|votes|votent|votait|voted) (ecologiste|ecologistes|ecolo|ecolos|socialiste|communiste|insoumis|insoumise|vert|verte|verts|a gauche|a droite|de gauche|de droite|d extreme droite|d extreme gauche|centriste|frontiste|green|labour|tory|conservative|lib dem)",
+    "(committed|staunch|lifelong|life long|card carrying|paid up|diehard|die hard|true blue|convinced) (^Green|^Greens|^Tory|^Labour|^Conservative|^Socialist|^Communist|^Republican|^Democrat|^Lib ^Dem|^Liberal ^Democrat|^Reform)",
+    "(activist|activists|activiste|militant|militante|militants|member of|membre de|membre d|supporter|supporters|supports|soutient|soutien a|support of|backing|backs|joined|a rejoint|rejoint) (l|the|d|des|les)? (just stop oil|insulate britain|palestine action|derniere renovation|soulevements de la terre)",
+    "(just stop oil|insulate britain|palestine action|derniere renovation|soulevements de la terre) (activist|activists|activiste|militant|militante|member|members|membre|supporter|campaigner|protester|protesters)",
+    "(corbynista|corbynistas|blairite|blairites|thatcherite|thatcherites|gaulliste|gaullistes|sarkozyste|sarkozystes|mitterrandiste|chevenementiste|bonapartiste|frontiste|frontistes|gauchiste|gauchistes)",
+    "(est|suis|etait|sont|sommes|il est|elle est) (au|a la|chez les) (^RN|^PS|^LFI|^FN|^PCF|^NPA|^LR|^EELV|^UDI|^Modem|^MoDem|parti socialiste|rassemblement national|front national|france insoumise|reconquete)",
+    "(collectif|groupe|group|collective|reunions du collectif|member|membre) (antifa|antifas|antifasciste|antifascistes|antifascist|anti fasciste|anti fascist)",
+]
+VETOES["philosophical"] += [
+    # a party's voter or a named movement's activist: a political opinion in the splits
+    r"\b(?:electeur|electrice|electeurs|electrices|votant|votante|vote|votes|votent|votait) (?:\w+ )?(?:ecologiste|ecolo)s?\b",
+]
+PHRASES["philosophical"] += [
+    # a conviction given as one's values or philosophy: "I'm vegan, those are my values"
+    "(vegan|vegane|vegans|veganes|vegetalien|vegetalienne|antimilitariste|antimilitarist|anti militariste|pacifiste|pacifist|immoral|immorale|immoraux) (,)? (c est|c est une|ce sont|those are|these are|it s|it is|that s|par) (mes|ma|my|a|une|question de|matter of)? (valeurs|values|philosophie|philosophy|principe|principle|principes|principles|conviction|convictions)",
+    "(it s|c est|that s|this is|it is) (my|ma|his|her|sa) (philosophy|philosophie|life philosophy|philosophie de vie)",
+    "(je suis|i m|i am|il est|elle est|he s|she s) (antimilitariste|antimilitarist|anti militariste|anti militarist)",
+    # naturism stated of a person
+    "(guest|guests|client|cliente|customer|voyageur|voyageuse|adherent|adherente|member|membre|locataire|tenant|il|elle|he|she|je|we|nous|they|ils|elles) (est|is|is a|suis|sommes|are|re|sont) (naturiste|naturistes|naturist|naturists|nudist|nudists|nudiste|nudistes)",
+    "(i m|i am|im) (a)? (naturist|nudist)",
+    "(pratique le|pratiquent le|practises|practices|practise|practice) (naturisme|naturism|nudisme|nudism)",
+]
+PHRASES["criminal"] += [
+    "(interdiction de gerer|banqueroute|bankruptcy fraud|director disqualification|disqualified director|disqualified from acting as a director|disqualified as a director|disqualified as a company director)",
+    "(remis|remise|handed over|handed) (a la|aux|to the|to) (police|gendarmerie|gendarmes)",
+    "(avait frappe|a frappe|frappe|hit|punched|assaulted|struck) (un|une|a|the|le|la) (membre d equipage|crew member|steward|stewardess|hotesse|flight attendant|agent|employe|employee|staff member|caissier|caissiere|vendeur|vendeuse|controleur|controleuse)",
+]
+VETOES["criminal"] += [
+    # lost property handed to the police, a court-appointed deputy, a theft reported by staff
+    r"\b(?:objets?|portefeuille|wallet|sac|bag|cles|keys|lost property|trouve\w*|found|telephone|phone|carte|card|documents?|colis|parcel|passeport|passport|images?|footage|videos?|enregistrements?|recordings?|bandes|cctv)\b(?: \w+){0,4} (?:remis\w*|handed)\b",
+    r"\bdeput(?:y|ies)\b.{0,40}\bcourt order\b|\bcourt order\b.{0,40}\bdeput(?:y|ies)\b|\bcourt of protection\b",
+    r"\b(?:a signale|signale|signalent|ont signale|reported|reports|a declare|declare)\b (?:un |une |le |la |a |the )?(?:vol|theft|cambriolage|burglary|break in|effraction|degradations?)\b.{0,80}\bpolice\b",
+]
+# First names of Arabic, African and South Asian origin the name lists lack, and the women
+# and men who write a booking ("la voyageuse précise « ma femme et moi »").
+MALE_NAMES = MALE_NAMES | frozenset(
+    _words("kareem karim rachid rashid tariq bilal hamza imran youssef yusuf idris kwame kofi")
+)
+FEMALE_ROLES = FEMALE_ROLES | frozenset(_words("voyageuse"))
+MALE_ROLES = MALE_ROLES | frozenset(_words("voyageur"))

@@ -1127,12 +1127,7 @@ _POWERED_AIDS = frozenset(
 def _not_the_subject(tokens: list[str], start: int, end: int, kinds: frozenset[str]) -> bool:
     """Whether a word of ``kinds`` in the phrase's sentence can be what the phrase is said of
     (see ``_CHANNELS``, ``_ALLERGY_STEMS``, ``_BATTERIES``)."""
-    i = start
-    while i > 0 and tokens[i - 1] != ".":
-        i -= 1
-    j = end
-    while j < len(tokens) and tokens[j] != ".":
-        j += 1
+    i, j = _bounds(tokens, start, end, _SENTENCE_STOPS)
     # animals named after an allergy are what it is to ("aux chats, pas d'animaux"), unless
     # they have it ("allergie aux arachides chez le chien")
     allergy = any(t.startswith(_ALLERGY_STEMS) for t in tokens[start:end])
@@ -1186,12 +1181,7 @@ _ENGLISH_BEFORE_CHAT = frozenset(["the", "a", "live", "our", "your", "this", "vi
 def _animal_in_clause(tokens: list[str], start: int, end: int) -> bool:
     """Whether an animal, a plant or a machine is named in the phrase's own clause (between
     commas or stops): then the phrase is surely about it."""
-    i = start
-    while i > 0 and tokens[i - 1] not in ".,":
-        i -= 1
-    j = end
-    while j < len(tokens) and tokens[j] not in ".,":
-        j += 1
+    i, j = _bounds(tokens, start, end, _CLAUSE_STOPS)
     return any(
         tokens[k] in lexicon.NON_HUMAN
         and not (tokens[k] in ("chat", "chats") and k and tokens[k - 1] in _ENGLISH_BEFORE_CHAT)
@@ -1199,13 +1189,24 @@ def _animal_in_clause(tokens: list[str], start: int, end: int) -> bool:
     )
 
 
-def _sentence(tokens: list[str], start: int, end: int) -> set[str]:
+_SENTENCE_STOPS = frozenset(".")
+_CLAUSE_STOPS = frozenset(".,")
+
+
+def _bounds(tokens: list[str], start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
+    """Where the sentence (or clause, with ``_CLAUSE_STOPS``) holding ``tokens[start:end]``
+    starts and ends: the tokens between the nearest ``stops`` on either side."""
     i = start
-    while i > 0 and tokens[i - 1] != ".":
+    while i > 0 and tokens[i - 1] not in stops:
         i -= 1
     j = end
-    while j < len(tokens) and tokens[j] != ".":
+    while j < len(tokens) and tokens[j] not in stops:
         j += 1
+    return i, j
+
+
+def _sentence(tokens: list[str], start: int, end: int) -> set[str]:
+    i, j = _bounds(tokens, start, end, _SENTENCE_STOPS)
     return set(tokens[i:j])
 
 

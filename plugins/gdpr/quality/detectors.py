@@ -891,6 +891,8 @@ _FEM_PARTNER = frozenset(
 )
 # One child's two fathers or mothers, named as a couple (``_ones_parents``)
 _PARENTS = frozenset(["papas", "mamans", "dads", "mums", "moms"])
+# Verbs of marrying between two people named (``_named_couple``)
+_WED_VERBS = frozenset(["epouse", "epousera", "epousait", "marrying", "marries", "marry", "weds"])
 _PARTNER_KEYS = frozenset(
     f" {w} "
     for w in _MASC_PARTNER
@@ -898,7 +900,7 @@ _PARTNER_KEYS = frozenset(
     | {"pacse", "pacsee", "pacses", "pacsees", "pacs", "mariage", "maries", "mariees", "mariee"}
     | {"marie", "fiance", "fiancee", "spouse", "long time partner", "longtime partner"}
     | {"wedding", "married", "partnership", "couple", "mmes", "messrs", "marriage"}
-    | {"epouse", "epousera", "epousait", "marrying", "marries", "marry", "weds"}
+    | _WED_VERBS  # "Thomas, qui épouse Lucas" (``_named_couple``)
     | {"looking for a man", "looking for a woman", "seeking a man", "seeking a woman"}
     | _PARENTS  # "les papas de Léo (M. A et M. B)"
 ) | frozenset([" his partner ", " her partner ", " son partenaire ", " sa partenaire "])
@@ -1138,7 +1140,7 @@ def _not_the_subject(tokens: list[str], start: int, end: int, kinds: frozenset[s
         if allergy and k >= end and _HAS_IT_BEFORE.isdisjoint(tokens[k - 2 : k]):
             continue
         if token in ("chat", "chats") and (
-            (k and tokens[k - 1] in _ENGLISH_BEFORE_CHAT)
+            _english_chat(tokens, k)
             or not _CHANNELS.isdisjoint(tokens[k + 1 : k + 4])
             or not _CHAT_BEFORE.isdisjoint(tokens[max(0, k - 2) : k])
         ):
@@ -1178,15 +1180,16 @@ def _person_said_before(tokens: list[str], start: int) -> bool:
 _ENGLISH_BEFORE_CHAT = frozenset(["the", "a", "live", "our", "your", "this", "via", "by", "web"])
 
 
+def _english_chat(tokens: list[str], k: int) -> bool:
+    """Whether ``tokens[k]`` is the English "chat" ("the chat", "live chat"), not a cat."""
+    return tokens[k] in ("chat", "chats") and k > 0 and tokens[k - 1] in _ENGLISH_BEFORE_CHAT
+
+
 def _animal_in_clause(tokens: list[str], start: int, end: int) -> bool:
     """Whether an animal, a plant or a machine is named in the phrase's own clause (between
     commas or stops): then the phrase is surely about it."""
     i, j = _bounds(tokens, start, end, _CLAUSE_STOPS)
-    return any(
-        tokens[k] in lexicon.NON_HUMAN
-        and not (tokens[k] in ("chat", "chats") and k and tokens[k - 1] in _ENGLISH_BEFORE_CHAT)
-        for k in range(i, j)
-    )
+    return any(tokens[k] in lexicon.NON_HUMAN and not _english_chat(tokens, k) for k in range(i, j))
 
 
 _SENTENCE_STOPS = frozenset(".")
@@ -1861,7 +1864,6 @@ def _named_couple(text: str, clause: str) -> bool:
     return False
 
 
-_WED_VERBS = frozenset(["epouse", "epousera", "epousait", "marrying", "marries", "marry", "weds"])
 _DETERMINERS = frozenset(
     lexicon._words("son sa ses l la le une un mon ma mes leur votre his her the a my their your")
 )
@@ -2518,8 +2520,9 @@ _LOGIN_VALUE = re.compile(
 )
 # "K-A-Y-A-K-7-7", "H-O-R-S-E-hash-four": a value spelt out letter by letter near the keyword
 _SPELT_LETTERS = re.compile(r"(?<![\w-])(?:[A-Za-z0-9]-){4,}[A-Za-z0-9]+(?:-[A-Za-z]+)*(?![\w-])")
-_ONE_TIME = re.compile(r"(?:one[- ]time|temporary|temporaire|usage unique|otp)\s*$", re.IGNORECASE)
-_ONE_TIME_WORD = re.compile(r"one[- ]time|temporary|temporaire|usage unique|otp\b", re.IGNORECASE)
+_ONE_TIME_WORDS = r"(?:one[- ]time|temporary|temporaire|usage unique|otp)"
+_ONE_TIME = re.compile(rf"{_ONE_TIME_WORDS}\s*$", re.IGNORECASE)  # just before a keyword
+_ONE_TIME_WORD = re.compile(rf"{_ONE_TIME_WORDS}\b", re.IGNORECASE)  # anywhere in it
 # ... unless someone read it out ("one-time passcode 447 019 read out by the customer")
 _READ_OUT = re.compile(
     r"\b(?:read (?:it )?out|read it|lu|lue|dict[ée]|gave|given|donn[ée]|told|[àa] voix haute)\b",

@@ -176,6 +176,24 @@ def test_context_decides(text, labels):
     assert detect(text) == frozenset(labels)
 
 
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # phrases holding a sentence mark, a token of the clause the prefilter never sees
+        (
+            "Customer got his DNA results back: 22% Irish, wants the family tree",
+            {"biometric_genetic", "ethnic_origin"},
+        ),
+        ("Candidat : « je suis végan, c'est mes convictions »", {"religion"}),
+        # phrases looked for by their rarer word ("déficit", not "attention")
+        ("Enfant avec un déficit d'attention, prévoir un accompagnant", {"health"}),
+        ("Dossier en attente, attention au délai de rétractation", set()),
+    ],
+)
+def test_phrases_are_found_whichever_word_the_prefilter_looks_for(text, labels):
+    assert detect(text) == frozenset(labels)
+
+
 def test_contact_details_are_detected_but_not_reported_by_default():
     text = "Rappeler Mme Roux au 06 12 48 93 27 ou jeanne.roux@gmail.com"
     assert detect_all(text) == {"phone", "email"}

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import combinations
@@ -45,7 +45,7 @@ from stdnum import imei as stdnum_imei
 from stdnum import luhn as stdnum_luhn
 from stdnum.fr import nir as stdnum_nir
 
-from gdpr.quality import classifier, lexicon
+from gdpr.quality import classifier, frequency, lexicon
 
 SPECIAL_CATEGORIES: tuple[str, ...] = (
     "health",
@@ -203,10 +203,12 @@ def stems(word: str) -> tuple[str, str]:
 
 # --- the lexicon compiled ------------------------------------------------------------------
 _INFLECTIONS = frozenset(["s", "e", "es", "x", "ee", "ees"])
+_MARKS = frozenset(".,")  # the clause's sentence and clause marks, tokens of phrases too
 
 
 class _Word:
-    """One word of a phrase: how a token must look to match it (see ``gdpr.quality.lexicon``)."""
+    """One word of a phrase: how a token must look to match it (see ``gdpr.quality.lexicon``);
+    one object per spelling of a word in the lexicon (``_word``), compared by identity."""
 
     __slots__ = ("en", "fr", "kind", "text", "trigger")
 
@@ -223,12 +225,6 @@ class _Word:
                     n += 1
                 common = common[:n]
         self.trigger = common or text
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Word) and (self.kind, self.text) == (other.kind, other.text)
-
-    def __hash__(self) -> int:
-        return hash((self.kind, self.text))
 
     def matches(self, token: str, original: str | None) -> bool:
         kind = self.kind
@@ -318,21 +314,69 @@ def _word(token: str) -> _Word:
     return _Word("stem", token, fr, en)
 
 
+@cache  # asked for each word of the lexicon's millions of expansions, of a few thousand words
+def _keys(word: _Word) -> tuple[str, ...]:
+    """The prefilter's keys of a phrase's word (in a text's padded normal form); none for a
+    wildcard or a sentence mark ("." and "," are tokens of the clause, spaces in that form)."""
+    if word.kind == "any" or word.text in _MARKS:
+        return ()
+    if word.kind == "upper" and word.fr == "caps" and len(word.text) > 2:
+        return (f" {word.text} ", f" {word.text}s ")  # "two TIAs"
+    if word.kind in ("exact", "upper"):
+        return (f" {word.text} ",)
+    if word.kind == "word":
+        return tuple(f" {word.text}{ending} " for ending in ("", *_INFLECTIONS))
+    return (f" {word.trigger}",)
+
+
+def _gate_text(text: str) -> str:
+    return gate_bytes(text).decode()
+
+
+_FREQUENCIES = frequency.load(_gate_text)
+
+
 _RANK = {w: n for n, w in enumerate(lexicon.FREQUENT)}
+
+
+@cache  # a few thousand keys, asked for each of the needs
+def _rarity(key: str) -> tuple:
+    """How rarely the prefilter meets ``key`` in notes (greater: rarer): the words of notes
+    first (``lexicon.COMMON``, ``lexicon.FREQUENT``), then French and English usage."""
+    word = key.strip()
+    return (
+        word not in lexicon.COMMON,
+        _RANK.get(word, len(_RANK)),
+        -_FREQUENCIES.key(key),
+        len(word),
+    )
 
 
 @cache  # asked millions of times at import, of a few thousand words
 def _word_rarity(w: _Word) -> tuple:
-    """How rarely a phrase's word occurs in notes (greater: rarer); a wildcard never."""
-    common = w.text in lexicon.COMMON or w.trigger in lexicon.COMMON
+    """How rarely a phrase's word occurs in notes (greater: rarer): the words of notes first
+    (``lexicon.COMMON``, ``lexicon.FREQUENT``: "client" is rarer than "noir" in French at large,
+    not in a CRM), then its keys' frequency in French and English (``gdpr.quality.frequency``:
+    "déficit" is rarer than "attention", though both are as long); a wildcard or a mark never."""
+    keys = _keys(w)
+    if not keys:
+        return (False,)
+    # a number is as common in notes as their commonest words (amounts, dates, references)
+    common = w.text in lexicon.COMMON or w.trigger in lexicon.COMMON or not w.text.isalpha()
     rank = _RANK.get(w.text, _RANK.get(w.trigger, len(_RANK) + 1))
     short = w.kind in ("stem", "prefix") and len(w.trigger) < 4
-    return (w.kind != "any", not common, not short, rank, len(w.trigger))
+    used = sum(_FREQUENCIES.key(key) for key in keys)
+    return (True, not common, not short, rank, -used, len(w.trigger))
 
 
-def _anchor(words: tuple[_Word, ...]) -> int:
-    """The word of a phrase the prefilter looks for: the least frequent in notes."""
-    return max(range(len(words)), key=lambda i: _word_rarity(words[i]))
+def _anchor(words: tuple[_Word, ...], free: frozenset[str]) -> int:
+    """The word of a phrase the prefilter looks for: one whose every key a one-word phrase
+    already has it look for (a text holding it is read anyway, so the phrase costs no other text
+    anything), else the least frequent. Anchored on "attention" rather than "déficit", "déficit
+    d'attention" had every "en attente" note tested for its other words."""
+    indices = range(len(words))
+    already = [i for i in indices if _keys(words[i]) and free.issuperset(_keys(words[i]))]
+    return max(already or indices, key=lambda i: _word_rarity(words[i]))
 
 
 class _Group:
@@ -424,12 +468,12 @@ def _spaces(pattern: str) -> str:
     return "".join(out)
 
 
-def _compile() -> tuple[dict[str, dict[_Word, _Group]], dict[str, _VetoGroup]]:
-    by_trigger: dict[str, dict[_Word, _Group]] = {}
+def _phrases() -> Iterator[tuple[str, str, tuple[_Word, ...], int | None]]:
+    """Each spelling of each phrase: its label, rule id, words and forced anchor ("@", if any)."""
     for category, phrases in lexicon.PHRASES.items():
         label = lexicon.LABEL_OF.get(category, category)
         for n, phrase in enumerate(phrases):
-            rule_id = f"{category}.{n}"
+            rule_id = f"{category}.{n}"  # one string shared by the phrase's spellings
             seen: set[str] = set()
             for expansion in _expand(phrase):
                 expansion = " ".join(expansion.split())
@@ -439,23 +483,31 @@ def _compile() -> tuple[dict[str, dict[_Word, _Group]], dict[str, _VetoGroup]]:
                 parts = expansion.split()
                 forced = [n for n, t in enumerate(parts) if t.startswith("@")]
                 words = tuple(_word(t.lstrip("@")) for t in parts)
-                anchor = forced[0] if forced else _anchor(words)
-                if words[anchor].kind == "any":
-                    raise ValueError(f"{phrase!r}: {expansion!r} has no word to look for")
-                rule = Rule(label, rule_id, words, anchor)
-                word = words[anchor]
-                if word.kind == "upper" and word.fr == "caps" and len(word.text) > 2:
-                    keys = [f" {word.text} ", f" {word.text}s "]  # "two TIAs"
-                elif word.kind in ("exact", "upper"):
-                    keys = [f" {word.text} "]
-                elif word.kind == "word":
-                    keys = [f" {word.text}{ending} " for ending in ("", *_INFLECTIONS)]
-                else:
-                    keys = [f" {word.trigger}"]
-                for key in keys:
-                    groups = by_trigger.setdefault(key, {})
-                    group = groups.setdefault(word, _Group())
-                    group.add(rule)
+                yield label, rule_id, words, forced[0] if forced else None
+
+
+def _compile() -> tuple[dict[str, dict[_Word, _Group]], dict[str, _VetoGroup]]:
+    # the keys of one-word phrases (written without a space): every text holding one is read
+    # whatever else it holds
+    free = frozenset(
+        key
+        for phrases in lexicon.PHRASES.values()
+        for phrase in phrases
+        if " " not in phrase
+        for expansion in _expand(phrase)
+        if expansion
+        for key in _keys(_word(expansion.lstrip("@")))
+    )
+    by_trigger: dict[str, dict[_Word, _Group]] = {}
+    for label, rule_id, words, forced in _phrases():
+        anchor = forced if forced is not None else _anchor(words, free)
+        if not _keys(words[anchor]):
+            raise ValueError(
+                f"{rule_id}: {' '.join(w.text for w in words)!r} has no word to look for"
+            )
+        rule = Rule(label, rule_id, words, anchor)
+        for key in _keys(words[anchor]):
+            by_trigger.setdefault(key, {}).setdefault(words[anchor], _Group()).add(rule)
     vetoes = {
         label: _VetoGroup(
             [
@@ -910,15 +962,14 @@ _CUE_KEYS = _PASSWORD_KEYS | _OBJECT_KEYS | _PARTNER_KEYS
 GATE_WORDS = frozenset(key.strip() for key in _RULES)
 
 
+@cache
 def _need(word: _Word) -> str | None:
-    """What the padded normalised text must hold for a token to match ``word``."""
-    if word.kind == "upper" and word.fr == "caps":
-        return f" {word.text}"  # or its plural
-    if word.kind in ("exact", "upper"):
-        return f" {word.text} "
-    if word.kind == "any":
-        return None
-    return f" {word.trigger if word.kind == 'stem' else word.text}"
+    """What the padded normalised text must hold for a token to match ``word``: its one key,
+    or what its keys start with (a word and its inflections, an abbreviation and its plural)."""
+    keys = _keys(word)
+    if len(keys) < 2:
+        return keys[0] if keys else None
+    return f" {word.text}"
 
 
 # What one rule of a trigger needs besides it: by the need's rarest word (its key), the other
@@ -950,11 +1001,6 @@ def _minimal(needs: set[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
         if not any(sub in kept for size in range(1, len(need)) for sub in combinations(need, size)):
             kept.add(need)
     return tuple(sorted(kept, key=lambda n: (len(n), n)))
-
-
-def _rarity(need: str) -> tuple:
-    word = need.strip()
-    return (word not in lexicon.COMMON, _RANK.get(word, len(_RANK)), len(word))
 
 
 def _by_key(needs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:

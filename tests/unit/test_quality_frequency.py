@@ -22,11 +22,18 @@ def test_both_languages_count_and_words_are_normalised_as_notes_are():
 
 
 def test_a_phrase_is_looked_for_by_its_rarer_word_or_by_a_word_already_looked_for():
-    anchors = {
-        rule.rule_id: rule.words[rule.anchor].text
-        for key in (" defic", " attent")
-        for group in detectors._RULES.get(key, {}).values()
-        for rules in (group.generic, *group.by_neighbour.values())
-        for rule in rules
-    }
-    assert all(text != "attention" for text in anchors.values())
+    def anchors(*texts: str) -> set[str]:
+        """The words the prefilter looks for the phrase spelt ``texts`` by."""
+        return {
+            rule.words[rule.anchor].text
+            for groups in detectors._RULES.values()
+            for group in groups.values()
+            for rules in (group.generic, *group.by_neighbour.values())
+            for rule in rules
+            if tuple(word.text for word in rule.words) == texts
+        }
+
+    # "déficit" is rarer than "attention" ("en attente") in French and English at large
+    assert anchors("deficit", "d", "attention") == {"deficit"}
+    # "maladie" is looked for anyway (a one-word phrase): "professionnelle" would add a trigger
+    assert anchors("maladie", "professionnelle") == {"maladie"}

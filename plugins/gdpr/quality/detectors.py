@@ -1139,22 +1139,19 @@ def _about_non_human(tokens: list[str], start: int, end: int) -> bool:
     an animal or a machine anywhere in its sentence, a plant only before it ("le rosier est
     malade") or right after it ("rose disease"); a plant named further on is what the person
     buys ("allergique aux pollens, veut des plantes", "on warfarin, asked which plants")."""
-    sentence = _sentence(tokens, start, end)
-    if not lexicon.NON_HUMAN & sentence:
+    i, j = _bounds(tokens, start, end, _SENTENCE_STOPS)
+    if lexicon.NON_HUMAN.isdisjoint(tokens[i:j]):
         return False
     if _person_said_before(tokens, start):
         return False
-    if _not_the_subject(tokens, start, end, lexicon.NON_HUMAN - lexicon.PLANTS):
+    if _animal_or_machine_ill(tokens, start, end, (i, j)):
         return True
-    i = start
-    while i > 0 and tokens[i - 1] != ".":
-        i -= 1
-        if tokens[i] in lexicon.PLANTS:
-            return True
-    j = end
-    while j < len(tokens) and j < end + 3 and tokens[j] in _OF_WORDS:
-        j += 1
-    return j < len(tokens) and tokens[j] in lexicon.PLANTS
+    if not lexicon.PLANTS.isdisjoint(tokens[i:start]):
+        return True
+    k = end
+    while k < len(tokens) and k < end + 3 and tokens[k] in _OF_WORDS:
+        k += 1
+    return k < len(tokens) and tokens[k] in lexicon.PLANTS
 
 
 # What an animal or a machine word in a person's sentence can be instead of the one ill: the
@@ -1172,16 +1169,22 @@ _POWERED_AIDS = frozenset(
 )
 
 
-def _not_the_subject(tokens: list[str], start: int, end: int, kinds: frozenset[str]) -> bool:
-    """Whether a word of ``kinds`` in the phrase's sentence can be what the phrase is said of
-    (see ``_CHANNELS``, ``_ALLERGY_STEMS``, ``_BATTERIES``)."""
-    i, j = _bounds(tokens, start, end, _SENTENCE_STOPS)
+_ANIMALS_AND_MACHINES = lexicon.NON_HUMAN - lexicon.PLANTS
+
+
+def _animal_or_machine_ill(
+    tokens: list[str], start: int, end: int, sentence: tuple[int, int]
+) -> bool:
+    """Whether an animal or a machine named in the phrase's sentence (its bounds) can be what
+    the phrase is said of, rather than a channel, an allergen or a battery (see ``_CHANNELS``,
+    ``_ALLERGY_STEMS``, ``_BATTERIES``)."""
+    i, j = sentence
     # animals named after an allergy are what it is to ("aux chats, pas d'animaux"), unless
     # they have it ("allergie aux arachides chez le chien")
     allergy = any(t.startswith(_ALLERGY_STEMS) for t in tokens[start:end])
     for k in range(i, j):
         token = tokens[k]
-        if token not in kinds:
+        if token not in _ANIMALS_AND_MACHINES:
             continue
         if allergy and k >= end and _HAS_IT_BEFORE.isdisjoint(tokens[k - 2 : k]):
             continue
@@ -2998,8 +3001,6 @@ def password_hits(text: str) -> list[Hit]:
             return [Hit("password", "password.lock_numbers")]  # "padlock combo 7-3-5"
         if separator is not None and _SPELT_DIGITS.match(window, start):
             return [Hit("password", "password.spelt_digits")]  # "is nine nine two one"
-        if "-" in window and _HYPHEN_DIGITS.search(window, 0, 60):
-            return [Hit("password", "password.spelt_digits")]  # ", six-six-zéro-trois"
         if offset:  # "mdp Bibou1986 donné par tel, ... c'est interdit": the value came first
             value = _VALUE_RE.match(window, len(window) - len(window.lstrip()))
             if value is not None and _mixed_value(value.group("value")):

@@ -194,6 +194,28 @@ def test_phrases_are_found_whichever_word_the_prefilter_looks_for(text, labels):
     assert detect(text) == frozenset(labels)
 
 
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # people in general: no one's data, and the classifier may not add it back either
+        ("Beaucoup de nos clients diabétiques demandent des repas adaptés", set()),
+        ("La moitié des patients du cabinet sont asthmatiques", set()),
+        ("Most of our members are Muslim, we close early on Eid", set()),
+        ("Le diabète est fréquent chez nos adhérents âgés", set()),
+        ("The charity we partner with supports people with MS", set()),
+        # one person of the group, or named before it
+        ("Un de nos clients est diabétique, prévoir un menu adapté", {"health"}),
+        ("One of our members is Muslim and asked for a prayer room", {"religion"}),
+        ("Mme Roy, une de nos patientes diabétiques, demande un rappel", {"health"}),
+        ("Ses enfants sont asthmatiques, pas de moquette", {"health"}),
+        # a biometric template of a group's faces is each member's
+        ("Les empreintes des salariés sont enregistrées pour la pointeuse", {"biometric_genetic"}),
+    ],
+)
+def test_a_remark_about_people_in_general_is_about_no_one(text, labels):
+    assert detect(text) == frozenset(labels)
+
+
 def test_contact_details_are_detected_but_not_reported_by_default():
     text = "Rappeler Mme Roux au 06 12 48 93 27 ou jeanne.roux@gmail.com"
     assert detect_all(text) == {"phone", "email"}

@@ -1330,8 +1330,8 @@ def special_hits(
     ruled_out: set[str] | None = None,
 ) -> list[Hit]:
     """The category rules that fire on ``text`` after the context checks; the labels of the
-    phrases dropped as said of an animal, a plant or a machine in their own clause are added
-    to ``ruled_out`` when it is given."""
+    phrases dropped as said of an animal, a plant or a machine in their own clause, or of people
+    in general, are added to ``ruled_out`` when it is given."""
     if clause is None:
         clause = _ascii(text).encode("ascii", "ignore").translate(_CLAUSE_TABLE).decode()
     aligned = len(clause) == len(text)
@@ -1391,10 +1391,9 @@ def special_hits(
                         rule, clause, tokens, starts, (first, last), span, text, aligned
                     )
                     if reason is not None:
-                        if (
-                            ruled_out is not None
-                            and reason == "non_human"
-                            and _animal_in_clause(tokens, first, last)
+                        if ruled_out is not None and (
+                            reason == "group"  # "nos clients diabétiques"
+                            or (reason == "non_human" and _animal_in_clause(tokens, first, last))
                         ):
                             ruled_out.add(rule.label)  # "Le chien de Mme Petit est diabétique"
                         continue
@@ -1405,6 +1404,49 @@ def special_hits(
 
 
 _NEGATION_KEEPS = frozenset(["health", "sexual_orientation"])
+
+# Data of a group is anyone's: a biometric template made of "members' faces" is each member's.
+_GROUP_LABELS = frozenset(SPECIAL_CATEGORIES + CRIMINAL) - {"biometric_genetic"}
+# A person said before the remark, or between a group and it: "Mme Roy, une de nos patientes
+# diabétiques", "il fait partie de nos membres syndiqués".
+_ONE_PERSON = frozenset(
+    lexicon._words("m mr mme mrs ms mlle monsieur madame il elle he she son sa his her lui him")
+)
+_OF = frozenset(lexicon._words("of de d des"))
+
+
+def _said_of_a_group(tokens: list[str], first: int, last: int) -> bool:
+    """Whether the phrase at ``tokens[first:last]`` is said of people in general, not of anyone
+    in particular: a group a few words before it ("nos clients diabétiques", "most of our guests
+    are vegan", "people with MS") or right after it ("fréquent chez nos adhérents"), with no
+    person named in the sentence before it ("Mme Roy, l'une de nos patientes diabétiques")."""
+    i, j = _bounds(tokens, first, last, _SENTENCE_STOPS)
+    for k in range(first - 1, max(i, first - 6) - 1, -1):
+        if tokens[k] in _ONE_PERSON:
+            return False
+        if tokens[k] in lexicon.GROUP_NOUNS:
+            return _ONE_PERSON.isdisjoint(tokens[i:k]) and _group(tokens, k, i)
+    for k in range(last, min(j, last + 3)):
+        if tokens[k] in lexicon.GROUP_AMONG:
+            return any(
+                tokens[n] in lexicon.GROUP_NOUNS and _group(tokens, n, k + 1)
+                for n in range(k + 1, min(j, k + 5))
+            )
+    return False
+
+
+def _group(tokens: list[str], k: int, i: int) -> bool:
+    """Whether the plural noun at ``tokens[k]`` names a group: a generic noun ("people",
+    "personnes") or one after a group's word ("nos", "many", "30 % de"), and no one singled out
+    of it ("un de nos clients", "one of our members")."""
+    for n in range(k - 1, max(i, k - 4) - 1, -1):
+        token = tokens[n]
+        if token in lexicon.GROUP_DETERMINERS or token.isdigit():
+            m = n - 1 if n > i and tokens[n - 1] in _OF else n
+            return not (m > i and tokens[m - 1] in lexicon.GROUP_ONE_OF)
+    return tokens[k] in lexicon.GROUP_GENERIC_NOUNS and not (
+        k > i and tokens[k - 1] in lexicon.GROUP_ONE_OF
+    )
 
 # Statements about no one in particular: procedure reminders, FAQ and product wording, training
 # scripts, hypothetical questions ("si j'avais un cancer, est-ce couvert ?").
@@ -1552,6 +1594,8 @@ def veto_reason(
         and not (rule.label == "criminal" and _offender_named(tokens, first))
     ):
         return "non_human"
+    if rule.label in _GROUP_LABELS and _said_of_a_group(tokens, first, last):
+        return "group"
     before = tokens[max(0, first - 3) : first]
     if single and rule.label != "health":
         if any(t in lexicon.STREET for t in before):
@@ -3191,7 +3235,8 @@ def reviewed(text: str, hits: list[Hit], ruled_out: Iterable[str] = ()) -> list[
     """The rules' hits on a candidate as the trained classifier reviews them: those it finds
     too unlikely dropped, the families it is sure of added (``gdpr.quality.classifier``) unless
     the rules read that family's wording here and found it said of an animal, a plant or a
-    machine ("le chien est diabétique"): the model sees the words, not who they are about."""
+    machine ("le chien est diabétique") or of people in general ("nos clients diabétiques"): the
+    model sees the words, not who they are about."""
     kept, added = classifier.review(text, {hit.label for hit in hits})
     return [hit for hit in hits if hit.label in kept] + [
         Hit(label, f"classifier: {', '.join(words)}")

@@ -619,6 +619,34 @@ STREET = frozenset(
 # The same, written after the name in English ("Genome Road", "Union Street").
 STREET_AFTER = frozenset(_words("road rd street lane avenue ave crescent terrace"))
 
+# A remark said of people in general is about no one ("nos clients diabétiques demandent...",
+# "30 % of our members use hearing aids", "people with MS"): the plural nouns of such groups,
+# the words that make them a group ("nos", "many", "la plupart"), and the nouns that are generic
+# with any determiner ("les personnes handicapées", "people with reduced mobility").
+GROUP_NOUNS = frozenset(
+    _words(
+        """clients clientes patients patientes adherents adherentes membres abonnes abonnees
+    locataires voyageurs passagers usagers eleves etudiants residents residentes salaries
+    employes benevoles visiteurs seniors retraites familles beneficiaires assures personnes gens
+    customers members subscribers tenants travellers travelers passengers users students pupils
+    guests visitors employees staff families seniors pensioners volunteers policyholders
+    learners riders people persons folks"""
+    )
+)
+GROUP_GENERIC_NOUNS = frozenset(_words("personnes gens people persons folks"))
+GROUP_DETERMINERS = frozenset(
+    _words(
+        """nos certains certaines plusieurs beaucoup plupart moitie majorite tous toutes
+    nombreux nombreuses quelques our many most some all several half majority numerous few lots
+    various divers diverses"""
+    )
+)
+# Before a group's determiner, a word that singles one person out of it ("un de nos clients",
+# "one of our members", "chacun de nos...", not "each" alone).
+GROUP_ONE_OF = frozenset(_words("un une one l chacun chacune each"))
+# Words that come before a group named after its remark ("diabetes is common among our members").
+GROUP_AMONG = frozenset(_words("parmi chez among amongst"))
+
 # Vetoes: figurative use, products, institutions, places. Regexes on normalised text.
 VETOES: dict[str, list[str]] = {
     "health": [

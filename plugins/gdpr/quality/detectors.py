@@ -1413,6 +1413,8 @@ _ONE_PERSON = frozenset(
     lexicon._words("m mr mme mrs ms mlle monsieur madame il elle he she son sa his her lui him")
 )
 _OF = frozenset(lexicon._words("of de d des"))
+_THE = frozenset(lexicon._words("les the"))
+_FOR = frozenset(lexicon._words("pour for aux to"))
 
 
 def _said_of_a_group(tokens: list[str], first: int, last: int) -> bool:
@@ -1421,7 +1423,9 @@ def _said_of_a_group(tokens: list[str], first: int, last: int) -> bool:
     are vegan", "people with MS") or right after it ("fréquent chez nos adhérents"), with no
     person named in the sentence before it ("Mme Roy, l'une de nos patientes diabétiques")."""
     i, j = _bounds(tokens, first, last, _SENTENCE_STOPS)
-    for k in range(first - 1, max(i, first - 6) - 1, -1):
+    if _to_everyone(tokens, i, j):
+        return True
+    for k in range(first - 1, max(i, first - 10) - 1, -1):
         if tokens[k] in _ONE_PERSON:
             return False
         if tokens[k] in lexicon.GROUP_NOUNS:
@@ -1435,6 +1439,35 @@ def _said_of_a_group(tokens: list[str], first: int, last: int) -> bool:
     return False
 
 
+_ALL_BEFORE_NOUN = frozenset(lexicon._words("les the our nos new nouveaux nouvelles of de des"))
+
+
+def _to_everyone(tokens: list[str], i: int, j: int) -> bool:
+    """Whether the sentence ``tokens[i:j]`` is addressed to everyone and names no one: "poster
+    asks all patients to tell us if they take blood thinners", "protocole commotion affiché
+    pour tous les licenciés", "envoyée à tous", "every player" (not "tous les jours")."""
+    sentence = tokens[i:j]
+    if not _ONE_PERSON.isdisjoint(sentence):
+        return False
+    for n, token in enumerate(sentence):
+        if token in lexicon.EVERYONE:
+            return True
+        after = sentence[n + 1 : n + 4]
+        if token in lexicon.EVERY and after and after[0] in lexicon.GROUP_MEMBER_NOUNS:
+            return True
+        if token in lexicon.ALL_OF:
+            if not after or after[0] in ".,":
+                if sentence[n - 1 : n] != ["at"]:
+                    return True  # "envoyée à tous", "pour tous." (not "at all")
+                continue
+            k = 0
+            while k < len(after) - 1 and after[k] in _ALL_BEFORE_NOUN:
+                k += 1
+            if after[k] in lexicon.GROUP_NOUNS:
+                return True
+    return False
+
+
 def _group(tokens: list[str], k: int, i: int) -> bool:
     """Whether the plural noun at ``tokens[k]`` names a group: a generic noun ("people",
     "personnes") or one after a group's word ("nos", "many", "30 % de"), and no one singled out
@@ -1444,9 +1477,12 @@ def _group(tokens: list[str], k: int, i: int) -> bool:
         if token in lexicon.GROUP_DETERMINERS or token.isdigit():
             m = n - 1 if n > i and tokens[n - 1] in _OF else n
             return not (m > i and tokens[m - 1] in lexicon.GROUP_ONE_OF)
+    if k - 1 > i and tokens[k - 1] in _THE and tokens[k - 2] in _FOR:
+        return True  # "idéale pour les clients à mobilité réduite"
     return tokens[k] in lexicon.GROUP_GENERIC_NOUNS and not (
         k > i and tokens[k - 1] in lexicon.GROUP_ONE_OF
     )
+
 
 # Statements about no one in particular: procedure reminders, FAQ and product wording, training
 # scripts, hypothetical questions ("si j'avais un cancer, est-ce couvert ?").
@@ -1493,6 +1529,9 @@ _MOVED_TO_KIN = re.compile(
 )
 # A name in quotes, its words capitalised: a climbing route "Nervous Breakdown", a ferry "Spirit
 # of Health", an escape room "Outbreak", a serum "Genetic Repair".
+# An abbreviation the note spells out: "SEP (= sans engagement de prix)", "DT2 = dossier
+# transfert n°2".
+_DEFINED_AS = re.compile(r"\s*\(?\s*=")
 _QUOTED_NAME_LABELS = frozenset(["health", "biometric_genetic"])
 _OPENING_QUOTES = '"«“'
 _CLOSING_QUOTES = '"»”'
@@ -1569,6 +1608,8 @@ def veto_reason(
     if rule.label in _QUOTED_NAME_LABELS and aligned and _quoted_name(text, span):
         return "name"
     single = len(rule.words) == 1
+    if single and aligned and len(tokens[first]) <= 4 and _DEFINED_AS.match(text, span[1]):
+        return "defined"  # "SEP (= sans engagement de prix)": its expansion fires on its own
     if aligned and single and rule.words[0].kind != "upper":
         if tokens[first] in lexicon.NAME_LIKE and _capitalised_mid_sentence(text, starts[first]):
             return "name"
@@ -1596,6 +1637,8 @@ def veto_reason(
         return "non_human"
     if rule.label in _GROUP_LABELS and _said_of_a_group(tokens, first, last):
         return "group"
+    if rule.label == "health" and first and tokens[first - 1] in lexicon.ANY:
+        return "generic"  # "signalez-nous tout traitement anticoagulant", "any medication"
     before = tokens[max(0, first - 3) : first]
     if single and rule.label != "health":
         if any(t in lexicon.STREET for t in before):

@@ -630,10 +630,33 @@ GROUP_NOUNS = frozenset(
     employes benevoles visiteurs seniors retraites familles beneficiaires assures personnes gens
     customers members subscribers tenants travellers travelers passengers users students pupils
     guests visitors employees staff families seniors pensioners volunteers policyholders
-    learners riders people persons folks"""
+    learners riders people persons folks apprenants licencies licenciees joueurs joueuses
+    stagiaires participants participantes candidats spectateurs parents auxiliaires players
+    participants candidates trainees parents spectators fans supporters"""
     )
 )
+# One of a group, after "every" or "chaque": "every player", "chaque adhérent".
+GROUP_MEMBER_NOUNS = frozenset(
+    _words(
+        """client cliente patient patiente adherent adherente membre abonne abonnee locataire
+    voyageur voyageuse passager passagere usager eleve etudiant etudiante resident residente
+    salarie salariee employe employee visiteur joueur joueuse licencie licenciee apprenant
+    apprenante stagiaire participant candidat candidate parent customer member subscriber
+    tenant traveller traveler passenger user student pupil guest visitor player learner
+    trainee participant"""
+    )
+)
+# Nouns of people in general, a group with or without a group word.
 GROUP_GENERIC_NOUNS = frozenset(_words("personnes gens people persons folks"))
+# Words that make a sentence about everyone: "affiché pour tous les licenciés", "handed to all
+# new learners", "envoyée à tous", "every player".
+EVERYONE = frozenset(_words("everyone everybody"))
+ALL_OF = frozenset(_words("tous toutes all"))
+EVERY = frozenset(_words("every chaque each"))
+# Right before a health remark, a word that makes it anyone's: "tout traitement", "any
+# medication".
+ANY = frozenset(_words("tout toute any"))
+GROUP_NOUNS = GROUP_NOUNS | GROUP_GENERIC_NOUNS
 GROUP_DETERMINERS = frozenset(
     _words(
         """nos certains certaines plusieurs beaucoup plupart moitie majorite tous toutes
@@ -2816,3 +2839,44 @@ MALE_NAMES = MALE_NAMES | frozenset(
 )
 FEMALE_ROLES = FEMALE_ROLES | frozenset(_words("voyageuse"))
 MALE_ROLES = MALE_ROLES | frozenset(_words("voyageur"))
+
+# Fourteenth round (tests/data/detection_dev14.md): machines and buildings said to be ill, and
+# health words in what no one has: a risk prevented, a cause or a study, an advert, a job.
+NON_HUMAN = NON_HUMAN | frozenset(_words("clubhouse aquarium chaudiere boiler"))
+VETOES["health"] += [
+    # a risk the staff are trained to prevent: "formés aux gestes et postures pour éviter les
+    # hernies", "trained in safe lifting to avoid back injuries"
+    r"\b(?:pour eviter|pour prevenir|afin d eviter|to avoid|to prevent|avoiding|preventing)"
+    r" (?:les |la |le |l |des |d |any |the )?\w+",
+    # a cause, a charity, a research lab, a gala: "gala for a Down's Syndrome Association",
+    # "stage dans un laboratoire qui travaille sur la mucoviscidose", "Macmillan Cancer Support"
+    r"\b(?:association|charity|charities|foundation|fondation|trust|society|research|recherche"
+    r"|laboratoire|lab|gala|fundraiser|fundraising|appeal|collecte|telethon)\b(?: \w+){0,5}"
+    r" (?:pour|sur|for|on|into|contre|against|de|du|des|la|le|l|the|a|an|une|un)"
+    r" (?:\w+ ){0,2}\w+\b(?=.{0,3}\b(?:research|recherche|charity|association|gala|$))"
+    r"|\b\w+(?: \w+)? (?:support|association|society|foundation|trust|research|charity|uk)\b"
+    r"(?= (?:gala|fundraiser|charity|appeal|event|night|collecte|soiree|on|le|the|in|$))"
+    r"|\b(?:research|recherche) (?:charity|association|lab|laboratoire|centre|center)\b",
+    # a shortage in the news: "Sertraline shortage reported in the local paper"
+    r"\b(?:shortage|shortages|penurie|penuries|rupture de stock) (?:of |de |d |du |des )?\w+"
+    r"|\b\w+ (?:shortage|shortages)\b",
+    # an advert or a spam: "spam pour du Viagra", "a Cialis spam email"
+    r"\b(?:spam|spams|pub|pubs|advert\w*|ads?|scam|phishing)\b (?:\w+ ){0,3}\w+"
+    r"|\b\w+ (?:spam|spams|scam|ads?|advert\w*)\b",
+    # a job at a hospital or a clinic: "works as a hospital porter", "healthcare assistant at a
+    # clinic", "retraitée de la pharmacie de la gare"
+    r"\b(?:works?|working|worked|employed|travaille\w*|bosse|job|stage|intern\w*|retraite\w*"
+    r"|porter|assistant|nurse|receptionist|cleaner|orderly)\b(?: \w+){0,3}"
+    r" (?:hospital|clinic|hopital|clinique|pharmacie|pharmacy)\b"
+    r"|\b(?:hospital|clinic|hopital|clinique) (?:porter|cleaner|receptionist|staff|worker)\b",
+    # figures of speech: "Saturday night fever", "une fièvre créative", "gives him a migraine,
+    # laughing"
+    r"\b(?:saturday night fever|fievre (?:creative|acheteuse|du samedi soir|des achats)"
+    r"|(?:creative|building|spring|cabin|gold|football|cup) fever)\b"
+    r"|\b(?:gives?|gave|donne|donnent) (?:\w+ )?(?:a |la |une )?(?:migraine|headache|mal de tete)\b"
+    r"(?=.{0,20}\b(?:laughing|en riant|joking|lol|haha|mdr)\b)",
+    # a blanket denial: "no medical conditions", "aucun antécédent médical"
+    r"\b(?:no|not any|without|sans|aucun|aucune|pas de|pas d)"
+    r" (?:known |declared |connus? )?(?:medical conditions?|health conditions?"
+    r"|antecedents? medicaux|probleme de sante|problemes de sante)\b",
+]

@@ -151,6 +151,16 @@ def test_identifiers_are_checked_by_scheme_and_in_any_grouping():
         ("Code de déverrouillage du téléphone confié au SAV : 190384", {"password"}),
         ("Code promo BIENVENUE10 appliqué", set()),
         ("Politique de mot de passe : 12 caractères minimum", set()),
+        # digits many words after the code's object, a person named among them
+        ("Code du portail de Mme Aubert pour livrer le colis chez elle 7 3 1 9", {"password"}),
+        # spelt sign by sign without quotes; a name spelt for the record is no secret
+        ("She spelt her password: capital R, o, 5, hash, t, y", {"password"}),
+        ("Nom épelé au téléphone : D, U, P, O, N, T", set()),
+        # the answer after the question, in quotes, of a secret answer
+        ("Réponse secrète du compte « nom de votre premier chien » : Pilou", {"password"}),
+        # "not for guests" is no public code
+        ("Owner's alarm code 4417 (not for guests), for the cleaner only", {"password"}),
+        ("Guest wifi code 4417, for guests at reception", set()),
     ],
 )
 def test_passwords_and_pins(text, labels):
@@ -213,6 +223,27 @@ def test_phrases_are_found_whichever_word_the_prefilter_looks_for(text, labels):
     ],
 )
 def test_a_remark_about_people_in_general_is_about_no_one(text, labels):
+    assert detect(text) == frozenset(labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # health words in what no one has
+        ("Nos chauffeurs sont formés pour éviter les lombalgies au chargement", set()),
+        ("Billets pour le gala de l'association contre la leucémie, samedi 20h", set()),
+        ("Sa fille fait un stage dans un laboratoire de recherche sur le diabète", set()),
+        ("Le client a reçu un spam pour du Viagra et demande si c'est nous", set()),
+        ("Her brother works as a nurse at the hospital, he can collect the parcel", set()),
+        ("Poster in the waiting room asks all patients to declare any blood thinners", set()),
+        ("Merci de nous signaler tout traitement anticoagulant avant le soin", set()),
+        # and in what a person has
+        ("Il prend du Viagra, commande discrète", {"health", "sexual_orientation"}),
+        ("Mme Lenoir a de l'asthme, pas de bouquets dans la chambre", {"health"}),
+        ("His daughter has leukaemia, he asked for paper bills", {"health"}),
+    ],
+)
+def test_health_words_in_what_no_one_has(text, labels):
     assert detect(text) == frozenset(labels)
 
 

@@ -1637,7 +1637,7 @@ def veto_reason(
         return "non_human"
     if rule.label in _GROUP_LABELS and _said_of_a_group(tokens, first, last):
         return "group"
-    if rule.label == "health" and first and tokens[first - 1] in lexicon.ANY:
+    if rule.label == "health" and not lexicon.ANY.isdisjoint(tokens[max(0, first - 2) : first]):
         return "generic"  # "signalez-nous tout traitement anticoagulant", "any medication"
     before = tokens[max(0, first - 3) : first]
     if single and rule.label != "health":
@@ -2575,11 +2575,15 @@ _GIVEN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "Question secrète : nom de son premier chien → « Pistache »": the answer after the question
+_ASKED = ("question", "security q", "ponse", "answer")  # words _SECRET_QUESTION starts at
 _SECRET_QUESTION = re.compile(
     r"\b(?:question secr[èe]te|secret question|security question|security q\b"
-    r"|question de s[ée]curit[ée])\s*(?:\([^()\n]{3,40}\)\s*(?:[:=]|→|->)"
-    r"|[:=]\s*[^:=\n→.]{3,60}?(?:→|->|=>|[:=]))\s*[«\"“‘']?\s*"
-    r"(?P<value>[^\s«»\"“”‘’',;()]{2,30}(?: [^\s«»\"“”‘’,;()]{2,30}){0,3})",
+    r"|question de s[ée]curit[ée]|r[ée]ponse secr[èe]te|secret answer|security answer"
+    r"|r[ée]ponse [àa](?=\s*[«\"“]))\s*(?:\([^()\n]{3,40}\)\s*(?:[:=]|→|->)"
+    r"|[:=]\s*[^:=\n→.]{3,60}?(?:→|->|=>|[:=])"
+    # "réponse secrète du compte « nom de votre premier instituteur » : Mme Lagarde"
+    r"|[^:=\n«\"“]{0,40}[«\"“][^«»\"“”\n]{3,60}[»\"”]\s*(?:[:=]|→|->|c['’]?\s?est\b|is\b))"
+    r"\s*[«\"“‘']?\s*(?P<value>[^\s«»\"“”‘’',;()]{2,30}(?: [^\s«»\"“”‘’,;()]{2,30}){0,3})",
     re.IGNORECASE,
 )
 # "la question secrète de Mme Robert, « nom de mon premier chat », réponse : Pompon"
@@ -2910,7 +2914,7 @@ _LOCK_NEXT = re.compile(r"\s*\d\d?(?:-\d\d?){2,3}(?![\d\w-])")
 # "digicode immeuble 47B29": letters and digits a word or two after the keyword
 _QUALIFIED_MIXED = re.compile(r"\s*(?:[^\W\d]+\.?\s+){0,4}(?P<value>[^\s,;()]{5,20})")
 _QUALIFIED_DIGITS = re.compile(
-    r"\s*(?:[^\W\d]+[\s+('’-]+){1,6}\(?(?P<value>\d(?:[ -]?\d){3,7})(?![\d])"
+    r"\s*(?:[^\W\d]+\.?[\s+('’-]+){1,10}\(?(?P<value>\d(?:[ -]?\d){3,7})(?![\d])"
 )
 # "nom du premier chien = Pilou": the value after a second label
 _SECOND_LABEL = re.compile(r"[^:=\n.→]{1,70}?(?:[:=]|->|→)\s*")
@@ -2939,7 +2943,7 @@ _CREDENTIALS = re.compile(
 )
 # The organisation's own codes, shown to everyone: not a person's secret.
 _PUBLIC_CODE = re.compile(
-    r"\b(?:de l'agence|du magasin|de la boutique|du bureau|of the (?:branch|office|store|shop)"
+    r"(?<!\bnot )(?<!\bpas )\b(?:de l'agence|du magasin|de la boutique|du bureau|of the (?:branch|office|store|shop)"
     r"|affich[ée]|displayed|posted|pour les visiteurs|for visitors|for guests|pour les clients"
     r"|wi-?fi\W{1,4}(?:invit[ée]s|guests?|visiteurs|public)|(?:guest|invit[ée]s|public) wi-?fi"
     r"|for the (?:audience|public|whole class)|pour (?:le public|toute la classe|tout le monde)"
@@ -3022,7 +3026,7 @@ def password_hits(text: str) -> list[Hit]:
         code = None  # "Parcel locker: the one-time code 3385 by text": nobody's secret
     if code is not None and not _PUBLIC_CODE.search(text, code.end(), code.end() + 60):
         return [Hit("password", "password.object_code")]
-    asked = lower is None or "question" in lower or "security q" in lower
+    asked = lower is None or any(word in lower for word in _ASKED)
     question = _SECRET_QUESTION.search(text) if asked else None
     if question is not None and _answer_value(question["value"]):
         return [Hit("password", "password.secret_answer")]
@@ -3158,6 +3162,29 @@ def password_hits(text: str) -> list[Hit]:
     return []
 
 
+def _spelt_signs(text: str) -> bool:
+    """A secret spelt sign by sign without quotes: at least five signs in a row between commas,
+    four of them one character long, with a word of spelling ("M majuscule, a, r, 7, point
+    d'exclamation, t", "capital K, e, 9, underscore, m, o")."""
+    run: list[str] = []
+    for item in text.split(","):
+        item = item.strip()
+        if len(item) <= 25 and (len(item) == 1 or _SPELLING.search(item)):
+            run.append(item)
+            continue
+        if len(run) >= 4:  # the last item may run on into the note ("e, puis il a raccroché")
+            run.append(item.split(" ")[0])
+        if _spelt_run(run):
+            return True
+        run = [item] if len(item) <= 25 else []  # the first sign may follow its label
+    return _spelt_run(run)
+
+
+def _spelt_run(run: list[str]) -> bool:
+    singles = sum(1 for item in run if len(item) == 1)
+    return len(run) >= 5 and singles >= 4 and any(_SPELLING.search(item) for item in run)
+
+
 def _given_apart(text: str, digits: bool, lower: str | None) -> Hit | None:
     """A secret given away from its keyword: the answer after a secret question and a quoted
     question ("réponse : Pompon"), a code after a login ("identifiant 55120987, code 418307"),
@@ -3199,6 +3226,8 @@ def _given_otherwise(text: str, digits: bool) -> Hit | None:
         return Hit("password", "password.secret_answer")
     spelt = _SPELT_OUT.search(text) if text.count(",") >= 4 and _quoted(text) else None
     if spelt is not None and _SPELLING.search(spelt.group()) is not None:
+        return Hit("password", "password.spelt_out")
+    if text.count(",") >= 4 and _spelt_signs(text):
         return Hit("password", "password.spelt_out")
     pair = _ACCESS_PAIR.search(text) if "/" in text else None
     if pair is not None and _password_value(pair["value"], False, False):

@@ -2842,6 +2842,12 @@ MALE_ROLES = MALE_ROLES | frozenset(_words("voyageur"))
 
 # Fourteenth round (tests/data/detection_dev14.md): machines and buildings said to be ill, and
 # health words in what no one has: a risk prevented, a cause or a study, an advert, a job.
+# An advert or a spam: "spam pour du Viagra", "a Cialis spam email".
+_ADVERT = (
+    r"\b(?:spam|spams|pub|pubs|advert\w*|ads?|scam|phishing)\b (?:\w+ ){0,3}\w+"
+    r"|\b\w+ (?:spam|spams|scam|ads?|advert\w*)\b"
+)
+VETOES["sexual_orientation"] += [_ADVERT]
 NON_HUMAN = NON_HUMAN | frozenset(_words("clubhouse aquarium chaudiere boiler"))
 VETOES["health"] += [
     # a risk the staff are trained to prevent: "formés aux gestes et postures pour éviter les
@@ -2860,9 +2866,7 @@ VETOES["health"] += [
     # a shortage in the news: "Sertraline shortage reported in the local paper"
     r"\b(?:shortage|shortages|penurie|penuries|rupture de stock) (?:of |de |d |du |des )?\w+"
     r"|\b\w+ (?:shortage|shortages)\b",
-    # an advert or a spam: "spam pour du Viagra", "a Cialis spam email"
-    r"\b(?:spam|spams|pub|pubs|advert\w*|ads?|scam|phishing)\b (?:\w+ ){0,3}\w+"
-    r"|\b\w+ (?:spam|spams|scam|ads?|advert\w*)\b",
+    _ADVERT,
     # a job at a hospital or a clinic: "works as a hospital porter", "healthcare assistant at a
     # clinic", "retraitée de la pharmacie de la gare"
     r"\b(?:works?|working|worked|employed|travaille\w*|bosse|job|stage|intern\w*|retraite\w*"

@@ -241,6 +241,11 @@ def test_a_remark_about_people_in_general_is_about_no_one(text, labels):
         ("Il prend du Viagra, commande discrète", {"health", "sexual_orientation"}),
         ("Mme Lenoir a de l'asthme, pas de bouquets dans la chambre", {"health"}),
         ("His daughter has leukaemia, he asked for paper bills", {"health"}),
+        # bitten by an animal, the person is the one treated; the animal's own jab is not
+        ("Livreur griffé par un chat, rappel antitétanique aux urgences", {"health"}),
+        ("Le chat a été griffé par un autre chat, vacciné contre la rage", set()),
+        ("Il a une jambe prothétique depuis l'accident, livraison au rez-de-chaussée", {"health"}),
+        ("Sa mère a des escarres, matelas spécial à livrer", {"health"}),
     ],
 )
 def test_health_words_in_what_no_one_has(text, labels):

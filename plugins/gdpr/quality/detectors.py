@@ -1200,8 +1200,19 @@ def _animal_or_machine_ill(
             continue
         if token in _BATTERIES and not _POWERED_AIDS.isdisjoint(tokens[start:end]):
             continue
+        if _BY.intersection(tokens[max(i, k - 3) : k]) and _BITTEN.intersection(tokens[i:k]):
+            continue  # "mordu par un chien, vacciné contre le tétanos": the animal did it
         return True
     return False
+
+
+_BY = frozenset(lexicon._words("par by"))
+_BITTEN = frozenset(
+    lexicon._words(
+        """mordu mordue griffe griffee attaque attaquee renverse renversee pique piquee bitten
+    bit scratched attacked knocked kicked stung"""
+    )
+)
 
 
 _PRONOUNS = frozenset(lexicon._words("she he elle il elles ils"))

@@ -2848,7 +2848,27 @@ _ADVERT = (
     r"|\b\w+ (?:spam|spams|scam|ads?|advert\w*)\b"
 )
 VETOES["sexual_orientation"] += [_ADVERT]
-NON_HUMAN = NON_HUMAN | frozenset(_words("clubhouse aquarium chaudiere boiler"))
+NON_HUMAN = NON_HUMAN | frozenset(_words("aquarium chaudiere boiler"))
+PHRASES["health"] += [
+    "(sclerodermie|scleroderma|sclerodermia|hemophile|hemophiles|haemophiliac|hemophiliac"
+    "|haemophiliacs|hernie|hernies|hernia|hernias|hypoglycemique|hypoglycemiques|hypoglycaemic"
+    "|hypoglycemic|nevralgie|nevralgies|neuralgia|escarre|escarres|bedsore|bedsores)",
+    "(pressure|decubitus) (sore|sores|ulcer|ulcers)",
+    # antipsychotics and their long-acting injections
+    "(haloperidol|haldol|paliperidone|xeplion|risperidone|risperdal|aripiprazole|abilify"
+    "|clozapine|leponex|clozaril|olanzapine|zyprexa|quetiapine|seroquel|loxapine|loxapac)",
+    "(depot|injection) (injection|retard|mensuelle|monthly)",
+    # a limb replaced: "pied gauche prothétique", "prosthetic leg"
+    "(pied|jambe|bras|main|genou|hanche|foot|leg|arm|hand|knee|hip) (gauche|droit|droite|left"
+    "|right)? (prothetique|prosthetic|artificiel|artificielle|artificial)",
+    "(prosthetic|artificial) (leg|arm|foot|hand|limb|limbs|knee|hip)",
+    "(tetanus|tetanos|antitetanique|rabies|rage|antirabique) (jab|jabs|shot|shots|injection|vaccine"
+    "|vaccination|booster|rappel|vaccin|serum)",
+    # seizures that stopped: "no seizures since the new meds"
+    "(no|pas de|plus de|plus aucune|fewer|moins de) (seizures|seizure|fits|crises|crise) (since|depuis)",
+    "(tore|torn|tearing|ruptured|rompu|rompue|dechire|dechiree) (his|her|their|son|sa|the|a|an"
+    "|le|la|un|une)? (acl|ligament|ligaments|achilles|tendon|menisque|meniscus)",
+]
 VETOES["health"] += [
     # a risk the staff are trained to prevent: "formés aux gestes et postures pour éviter les
     # hernies", "trained in safe lifting to avoid back injuries"

@@ -252,6 +252,28 @@ def test_health_words_in_what_no_one_has(text, labels):
     assert detect(text) == frozenset(labels)
 
 
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a title, a field of study: nobody's genes
+        ("Elle a vu la pièce « ADN » au théâtre deux fois", set()),
+        ("Il enseigne à la fac de génétique, cherche un T2", set()),
+        # a template matched against a file is a person's, even "with" a clock
+        (
+            "Le gardien pointe avec son empreinte, comparée au fichier de la société",
+            {"biometric_genetic"},
+        ),
+        # a header before the sentence is no address
+        (
+            "Résidence : ADN du locataire inscrit au FNAEG après sa condamnation",
+            {"biometric_genetic", "criminal"},
+        ),
+    ],
+)
+def test_biometric_and_genetic_data_is_a_persons(text, labels):
+    assert detect(text) == frozenset(labels)
+
+
 def test_contact_details_are_detected_but_not_reported_by_default():
     text = "Rappeler Mme Roux au 06 12 48 93 27 ou jeanne.roux@gmail.com"
     assert detect_all(text) == {"phone", "email"}

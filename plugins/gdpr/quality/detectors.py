@@ -1563,9 +1563,24 @@ def _quoted_name(text: str, span: tuple[int, int]) -> bool:
         return False
     inner = (before[opening + 1 :] + text[span[0] : span[1]] + after[: min(closing)]).strip()
     words = re.findall(r"[^\W\d_]+", inner)
-    if not words or len(words) > 5 or inner.isupper():
+    if not words or len(words) > 5:
+        return False
+    quote_at = span[0] - len(before) + opening
+    if _WORK_BEFORE.search(text, max(0, quote_at - 30), quote_at):
+        return True  # la pièce « L'ADN du crime », the play "DNA", des bonnets « ADN de champion »
+    if inner.isupper():
         return False
     return all(w[0].isupper() or w.lower() in _NAME_SMALL_WORDS for w in words)
+
+
+# What a quoted title is the name of: a work, or goods printed with it.
+_WORK_BEFORE = re.compile(
+    r"\b(?:pi[eè]ces?|play|plays|films?|movies?|livres?|books?|spectacles?|shows?|s[ée]ries?"
+    r"|roman|novel|albums?|chansons?|songs?|vu|seen|watched|read|lu|exposition|exhibition"
+    r"|podcast|documentaire|documentary|bonnets?|caps?|t-?shirts?|mugs?|sweats?|hoodies?"
+    r"|slogan|gamme|range|collection)\b[^\w«\"“]*$",
+    re.IGNORECASE,
+)
 
 
 # The people an offence against an animal is said of: "the owner was convicted of cruelty".
@@ -1651,6 +1666,8 @@ def veto_reason(
     if rule.label == "health" and not lexicon.ANY.isdisjoint(tokens[max(0, first - 2) : first]):
         return "generic"  # "signalez-nous tout traitement anticoagulant", "any medication"
     before = tokens[max(0, first - 3) : first]
+    while _CLAUSE_STOPS.intersection(before):  # "Résidence : ADN du résident ...": a header
+        before = before[before.index("." if "." in before else ",") + 1 :]
     if single and rule.label != "health":
         if any(t in lexicon.STREET for t in before):
             return "place"

@@ -840,7 +840,7 @@ VETOES: dict[str, list[str]] = {
         r"\b(?:jean|jeans|genie|genius|genealogie|genealogy|genealogique|genealogical|arbre genealogique|family tree|ancestry com|genealogy website|geneanet)\b(?! (?:test|testing|mutation|porteur|carrier|hereditaire|hereditary|brca))",
         r"\b(?:textbook|textbooks|manuel|manuels|livre|livres|book|books|cours|course|lecture|conference|library|bibliotheque|university|universite|cepage|vin|wine|vigne|grape|plante|plant|race|breed|chien|dog|chat|cat|cheval|horse|ble|mais|wheat|corn|semences|seeds|algorithm|algorithme)\b.{0,30}\b(?:genetique|genetics|genetic|genome|adn|dna)\b|\b(?:genetique|genetics|genetic|genome)\b.{0,30}\b(?:textbook|textbooks|manuel|manuels|livre|book|cours|course|lecture|library|cepage|vin|wine|vigne|plante|race|breed|chien|dog|chat|cat|algorithm|algorithme)\b",
         r"\b(?:abonnement|subscription|facture|invoice|compte|account|site|website|appli|app) (?:\w+ )?(?:myheritage|ancestry|23andme|geneanet)\b|\b(?:myheritage|ancestry|23andme|geneanet) (?:subscription|abonnement|facture|invoice|account|compte)\b",
-        r"\b(?:supports?|dispose d|dispose du|propose|offers?|equipe d|equipped with|avec|with|module|pointeuse|time clock|clock|badgeuse|terminal|lecteur|reader|devis|quote|fournisseur|supplier|vendor) (?:\w+ ){0,4}(?:fingerprint|empreintes?|face unlock|reconnaissance faciale|facial recognition|biometri\w*|face id)\b(?!.{0,60}\b(?:enregistres|enregistrees|enroles|enrolees|enrolled|registered)\b)|\b(?:pointeuse|time clock|clock|badgeuse|terminal|systeme|system) biometri\w*\b|\bbiometri\w* (?:time clock|clock|pointeuse|terminal|reader|lecteur)\b|\b(?:fingerprint|face|facial) (?:and|et) (?:face|facial|fingerprint) ?(?:unlock|recognition|id)?\b",
+        r"\b(?:supports?|dispose d|dispose du|propose|offers?|equipe d|equipped with|avec|with|module|pointeuse|time clock|clock|badgeuse|terminal|lecteur|reader|devis|quote|fournisseur|supplier|vendor) (?:\w+ ){0,4}(?:fingerprint|empreintes?|face unlock|reconnaissance faciale|facial recognition|biometri\w*|face id)\b(?!.{0,60}\b(?:enregistres|enregistrees|enroles|enrolees|enrolled|registered|matched|compared|comparee?s?|verified|verifiee?s?)\b)|\b(?:pointeuse|time clock|clock|badgeuse|terminal|systeme|system) biometri\w*\b|\bbiometri\w* (?:time clock|clock|pointeuse|terminal|reader|lecteur)\b|\b(?:fingerprint|face|facial) (?:and|et) (?:face|facial|fingerprint) ?(?:unlock|recognition|id)?\b",
         r"\b(?:scan|scanner|scanne|scanned|scanning|scans)\b (?:de|du|de la|des|the|a|un|une|of|le|la|les|mon|ma|son|sa|his|her|my|votre|your)? ?(?:document|documents|piece|pieces|piece d identite|passeport|passport|carte|card|permis|licence|license|recu|receipt|facture|invoice|ticket|qr|qr code|code barre|code barres|barcode|bar code|colis|parcel|etiquette|label|photo|photos|image|images|page|pages|contrat|contract|rib|iban|cheque|check|bon|voucher|coupon|produit|product|article|item|code|codes|fichier|file|pdf)\b|\b(?:face|visage)\b(?= (?:cream|creme|mask|masque|wash|serum|soin|care|scrub|gommage|toner|tonique|oil|huile|brush|brosse|towel|serviette|cloth|lingette|lingettes|wipes|powder|poudre|paint|peinture|painting|maquillage|makeup|make up|avant|arriere|front|back|cachee|hidden|a face|to face|off|down|up|value|recognition software for (?:the|our) (?:store|shop|magasin))\b)",
         r"(?<!de l )(?<!son )(?<!his )(?<!her )(?<!sa )(?<!l )(?<!scan )(?<!scans )(?<!scanner )\biris\b(?! (?:scan|scans|scanning|recognition|a ete|was|has been|enregistre\w*))|\b(?:palm(?! (?:scan|scans|scanning|vein|veins|print|prints|template|templates|reader|recognition))|palme|palmier|palmiers|palm oil|huile de palme|palm tree|palm springs|palm beach|palm sunday|palm reading|lecture des lignes de la main)\b",
         r"\bpaternity leave\b|\bconge (?:de )?paternite\b",
@@ -2848,6 +2848,15 @@ _ADVERT = (
     r"|\b\w+ (?:spam|spams|scam|ads?|advert\w*)\b"
 )
 VETOES["sexual_orientation"] += [_ADVERT]
+# Genetics as a field of study or work: "master de génétique", "la fac de génétique où il
+# enseigne".
+VETOES["biometric_genetic"] += [
+    r"\b(?:master|licence|these|thesis|doctorat|phd|fac|faculte|cours|course|courses|degree"
+    r"|diplome|etudes|studies|studying|studies|professeur|professor|prof|lecturer|chaire|chair"
+    r"|laboratoire|lab|departement|department|institut|institute|conference|congres|colloque)"
+    r" (?:de |d |en |of |in |on )?(?:la |l )?(?:genetique|genetics|genomique|genomics|biometrie"
+    r"|biometrics)\b",
+]
 NON_HUMAN = NON_HUMAN | frozenset(_words("aquarium chaudiere boiler"))
 PHRASES["health"] += [
     "(sclerodermie|scleroderma|sclerodermia|hemophile|hemophiles|haemophiliac|hemophiliac"

@@ -274,6 +274,20 @@ def test_biometric_and_genetic_data_is_a_persons(text, labels):
     assert detect(text) == frozenset(labels)
 
 
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a role, a building, a menu: nobody's faith
+        ("L'ouvreur joue un prêtre dans la pièce du lycée", set()),
+        ("The mosque on Hill Road has a leak under the meter, plumber booked", set()),
+        ("La cantine propose un plat halal le vendredi", set()),
+        ("Elle ne mange que halal, livraison du repas à adapter", {"religion"}),
+    ],
+)
+def test_religious_words_in_what_no_one_practises(text, labels):
+    assert detect(text) == frozenset(labels)
+
+
 def test_contact_details_are_detected_but_not_reported_by_default():
     text = "Rappeler Mme Roux au 06 12 48 93 27 ou jeanne.roux@gmail.com"
     assert detect_all(text) == {"phone", "email"}

@@ -2848,6 +2848,24 @@ _ADVERT = (
     r"|\b\w+ (?:spam|spams|scam|ads?|advert\w*)\b"
 )
 VETOES["sexual_orientation"] += [_ADVERT]
+# Religion in what no one practises: a role in a show ("plays a nun"), leaflets received, a place
+# of worship's pipes, a canteen's menu.
+VETOES["religion"] += [
+    r"\b(?:plays?|playing|played|joue|jouera|jouait|incarne|role|costume|deguise\w*|dressed as"
+    r"|habille\w* en) (?:a |an |the |une |un |le |la |l |le role d |the role of |en )?(?:\w+ )?"
+    r"(?:nun|nuns|priest|monk|rabbi|imam|vicar|bishop|pope|religieuse|religieux|pretre|moine"
+    r"|nonne|bonne soeur|cure|pasteur|eveque|pape)\b",
+    r"\b(?:brochures?|leaflets?|tracts?|flyers?|prospectus|pamphlets?|magazines?)\b(?: \w+){0,3}"
+    r" (?:temoins de jehovah|jehovah s witness\w*|mormons?|scientolog\w*|evangeli\w*)"
+    r"|\b(?:temoins de jehovah|jehovah s witness|mormon|evangelical) (?:leaflets?|brochures?"
+    r"|tracts?|flyers?|magazines?)\b",
+    r"\b(?:temple|eglise|church|mosquee|mosque|synagogue|chapelle|chapel|cathedrale|cathedral)"
+    r"\b(?: \w+){0,4} (?:a une fuite|has a leak|leaks|fuit|compteur|meter|branchement|toiture"
+    r"|roof|chaudiere|boiler|travaux de|demenagement de)\b",
+    r"\b(?:cantine|canteen|cafeteria|refectoire|self|menu|carte|traiteur|caterer)\b(?: \w+){0,3}"
+    r" (?:un |une |des |a |an )?(?:plat|plats|dish|dishes|repas|meal|meals|option|options|menu)"
+    r" (?:halal|casher|kasher|kosher)\b",
+]
 # Genetics as a field of study or work: "master de génétique", "la fac de génétique où il
 # enseigne".
 VETOES["biometric_genetic"] += [

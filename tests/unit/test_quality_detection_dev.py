@@ -44,6 +44,7 @@ DEV10 = DEV.with_name("detection_dev10.tsv")
 DEV11 = DEV.with_name("detection_dev11.tsv")
 DEV12 = DEV.with_name("detection_dev12.tsv")
 DEV13 = DEV.with_name("detection_dev13.tsv")
+DEV14 = DEV.with_name("detection_dev14.tsv")
 MINIMUM = 0.92
 
 
@@ -333,6 +334,35 @@ DEV13_FLOORS = {
     "email": (0.99, 0.97),
 }
 
+# The fourteenth (tests/data/detection_dev14.md, 2,099 rows, weighted toward the boundary of
+# health data: remarks about people in general, third parties and health workers, rows of two
+# families, clinical shorthand; biometric look-alikes and secrets), measured before any tuning
+# on it, rules and the classifier as shipped: micro precision 0.914, recall 0.883 (health
+# 0.843/0.875, religion 0.889/0.930, political 0.971/0.805, union 0.974/0.950, ethnic
+# 0.880/0.550, orientation 0.885/0.831, biometric/genetic 0.935/0.906, criminal 0.939/0.939,
+# password 0.976/0.792, card 0.976/1.000, IBAN and NIR 1.000/1.000, phone 1.000/0.925, email
+# 1.000/1.000); then health, biometric/genetic, passwords and religion tuned on (rules only),
+# the other families left as measured. Floors at what the detectors reach, rounded down.
+DEV14_FLOORS = {
+    "micro": (0.95, 0.90),
+    "lang:fr": (0.96, 0.90),
+    "lang:en": (0.95, 0.89),
+    "health": (0.93, 0.91),
+    "religion": (0.94, 0.93),
+    "political_opinion": (0.97, 0.80),
+    "union_membership": (0.97, 0.95),
+    "ethnic_origin": (0.88, 0.55),
+    "sexual_orientation": (0.94, 0.83),
+    "biometric_genetic": (0.98, 0.93),
+    "criminal": (0.93, 0.93),
+    "card_number": (0.97, 1.00),
+    "iban": (1.00, 1.00),
+    "nir": (1.00, 1.00),
+    "password": (0.97, 0.85),
+    "phone": (1.00, 0.92),
+    "email": (1.00, 1.00),
+}
+
 FAMILIES = [*ALL_LABELS, "micro", "lang:fr", "lang:en"]
 FLOORS = {
     DEV: dict.fromkeys(FAMILIES, (MINIMUM, MINIMUM)),  # the 0.92 on the first split
@@ -347,6 +377,7 @@ FLOORS = {
     DEV11: DEV11_FLOORS,
     DEV12: DEV12_FLOORS,
     DEV13: DEV13_FLOORS,
+    DEV14: DEV14_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {
@@ -362,6 +393,7 @@ SHAPES = {
     DEV11: (2500, 0.53, 1150),
     DEV12: (2600, 0.55, 1150),
     DEV13: (2600, 0.55, 1150),
+    DEV14: (2000, 0.52, 950),
 }
 
 

@@ -1430,9 +1430,10 @@ _FOR = frozenset(lexicon._words("pour for aux to"))
 
 def _said_of_a_group(tokens: list[str], first: int, last: int) -> bool:
     """Whether the phrase at ``tokens[first:last]`` is said of people in general, not of anyone
-    in particular: a group a few words before it ("nos clients diabétiques", "most of our guests
-    are vegan", "people with MS") or right after it ("fréquent chez nos adhérents"), with no
-    person named in the sentence before it ("Mme Roy, l'une de nos patientes diabétiques")."""
+    in particular: its sentence is addressed to everyone (``_to_everyone``), or a group comes a
+    few words before it ("nos clients diabétiques", "most of our guests are vegan", "people with
+    MS") or right after it ("fréquent chez nos adhérents"), with no person named in the sentence
+    before it ("Mme Roy, l'une de nos patientes diabétiques")."""
     i, j = _bounds(tokens, first, last, _SENTENCE_STOPS)
     if _to_everyone(tokens, i, j):
         return True
@@ -1538,11 +1539,11 @@ _MOVED_TO_KIN = re.compile(
     r"|grandmother|grandfather|grandma|grandpa|gran|nan|mother|father|mum|mom|dad|brother"
     r"|sister|husband|wife|son|daughter|uncle|aunt)\b"
 )
-# A name in quotes, its words capitalised: a climbing route "Nervous Breakdown", a ferry "Spirit
-# of Health", an escape room "Outbreak", a serum "Genetic Repair".
 # An abbreviation the note spells out: "SEP (= sans engagement de prix)", "DT2 = dossier
 # transfert n°2".
 _DEFINED_AS = re.compile(r"\s*\(?\s*=")
+# A name in quotes, its words capitalised: a climbing route "Nervous Breakdown", a ferry "Spirit
+# of Health", an escape room "Outbreak", a serum "Genetic Repair".
 _QUOTED_NAME_LABELS = frozenset(["health", "biometric_genetic"])
 _OPENING_QUOTES = '"«“'
 _CLOSING_QUOTES = '"»”'
@@ -2603,7 +2604,8 @@ _GIVEN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "Question secrète : nom de son premier chien → « Pistache »": the answer after the question
-_ASKED = ("question", "security q", "ponse", "answer")  # words _SECRET_QUESTION starts at
+# what _SECRET_QUESTION starts at, in lower case ("ponse": "réponse" with or without its accent)
+_ASKED = ("question", "security q", "ponse", "answer")
 _SECRET_QUESTION = re.compile(
     r"\b(?:question secr[èe]te|secret question|security question|security q\b"
     r"|question de s[ée]curit[ée]|r[ée]ponse secr[èe]te|secret answer|security answer"
@@ -2971,7 +2973,8 @@ _CREDENTIALS = re.compile(
 )
 # The organisation's own codes, shown to everyone: not a person's secret.
 _PUBLIC_CODE = re.compile(
-    r"(?<!\bnot )(?<!\bpas )\b(?:de l'agence|du magasin|de la boutique|du bureau|of the (?:branch|office|store|shop)"
+    r"(?<!\bnot )(?<!\bpas )"  # "not for guests" is no public code
+    r"\b(?:de l'agence|du magasin|de la boutique|du bureau|of the (?:branch|office|store|shop)"
     r"|affich[ée]|displayed|posted|pour les visiteurs|for visitors|for guests|pour les clients"
     r"|wi-?fi\W{1,4}(?:invit[ée]s|guests?|visiteurs|public)|(?:guest|invit[ée]s|public) wi-?fi"
     r"|for the (?:audience|public|whole class)|pour (?:le public|toute la classe|tout le monde)"

@@ -45,6 +45,7 @@ DEV11 = DEV.with_name("detection_dev11.tsv")
 DEV12 = DEV.with_name("detection_dev12.tsv")
 DEV13 = DEV.with_name("detection_dev13.tsv")
 DEV14 = DEV.with_name("detection_dev14.tsv")
+DEV15 = DEV.with_name("detection_dev15.tsv")
 MINIMUM = 0.92
 
 
@@ -363,6 +364,35 @@ DEV14_FLOORS = {
     "email": (1.00, 1.00),
 }
 
+# The fifteenth (tests/data/detection_dev15.md, 2,268 rows, weighted toward health with negatives
+# of many kinds, biometric and genetic look-alikes and secrets), measured before any tuning on
+# it, after the fourteenth round's rules: micro precision 0.929, recall 0.914 (health
+# 0.868/0.918, religion 0.941/0.964, political 0.946/0.854, union 1.000/0.878, ethnic
+# 0.929/0.591, orientation 0.936/0.890, biometric/genetic 0.885/0.989, criminal 0.932/1.000,
+# password 0.971/0.850, card 1.000/0.976, IBAN and NIR 1.000/1.000, phone 1.000/0.927, email
+# 1.000/0.951); with the rules before that round, 0.929 / 0.911 (health 0.867/0.915, password
+# 0.971/0.833). Then health, biometric/genetic and passwords tuned on (rules only). Floors at
+# what the detectors reach, rounded down.
+DEV15_FLOORS = {
+    "micro": (0.94, 0.91),
+    "lang:fr": (0.94, 0.93),
+    "lang:en": (0.93, 0.90),
+    "health": (0.89, 0.91),
+    "religion": (0.94, 0.96),
+    "political_opinion": (0.94, 0.85),
+    "union_membership": (1.00, 0.87),
+    "ethnic_origin": (0.92, 0.59),
+    "sexual_orientation": (0.93, 0.89),
+    "biometric_genetic": (0.92, 0.98),
+    "criminal": (0.93, 1.00),
+    "card_number": (1.00, 0.97),
+    "iban": (1.00, 1.00),
+    "nir": (1.00, 1.00),
+    "password": (0.97, 0.90),
+    "phone": (1.00, 0.92),
+    "email": (1.00, 0.95),
+}
+
 FAMILIES = [*ALL_LABELS, "micro", "lang:fr", "lang:en"]
 FLOORS = {
     DEV: dict.fromkeys(FAMILIES, (MINIMUM, MINIMUM)),  # the 0.92 on the first split
@@ -378,6 +408,7 @@ FLOORS = {
     DEV12: DEV12_FLOORS,
     DEV13: DEV13_FLOORS,
     DEV14: DEV14_FLOORS,
+    DEV15: DEV15_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {
@@ -394,6 +425,7 @@ SHAPES = {
     DEV12: (2600, 0.55, 1150),
     DEV13: (2600, 0.55, 1150),
     DEV14: (2000, 0.52, 950),
+    DEV15: (2200, 0.54, 1000),
 }
 
 

@@ -161,6 +161,10 @@ def test_identifiers_are_checked_by_scheme_and_in_any_grouping():
         # "not for guests" is no public code
         ("Owner's alarm code 4417 (not for guests), for the cleaner only", {"password"}),
         ("Guest wifi code 4417, for guests at reception", set()),
+        # the answer to a security question, and to any other quoted question
+        ("Mr Quinn's answer to \"first school\": St Joseph's Primary", {"password"}),
+        ("Mrs Ray's mother's maiden name for her bank security: Donnelly", {"password"}),
+        ('Her answer to "how was the delivery": fine', set()),
     ],
 )
 def test_passwords_and_pins(text, labels):
@@ -239,6 +243,11 @@ def test_a_remark_about_people_in_general_is_about_no_one(text, labels):
         ("Merci de nous signaler tout traitement anticoagulant avant le soin", set()),
         # and in what a person has
         ("Il prend du Viagra, commande discrète", {"health", "sexual_orientation"}),
+        ("What happens if a guest falls ill during the cruise? asked a caller", set()),
+        ("Le client demande si l'assurance couvre une hospitalisation en général", set()),
+        ("Aucun client n'a signalé de problème cardiaque ce mois-ci", set()),
+        ("Her tablet passcode was disabled, she prefers it that way", set()),
+        ("Conférence sur la sclérose en plaques à la médiathèque, affiches à imprimer", set()),
         ("Mme Lenoir a de l'asthme, pas de bouquets dans la chambre", {"health"}),
         ("His daughter has leukaemia, he asked for paper bills", {"health"}),
         # bitten by an animal, the person is the one treated; the animal's own jab is not
@@ -258,6 +267,8 @@ def test_health_words_in_what_no_one_has(text, labels):
         # a title, a field of study: nobody's genes
         ("Elle a vu la pièce « ADN » au théâtre deux fois", set()),
         ("Il enseigne à la fac de génétique, cherche un T2", set()),
+        ("Photos of the wedding sequenced for the album, invoice to follow", set()),
+        ("Call recorded for training, not used for voice identification", set()),
         # a template matched against a file is a person's, even "with" a clock
         (
             "Le gardien pointe avec son empreinte, comparée au fichier de la société",

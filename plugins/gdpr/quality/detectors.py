@@ -757,6 +757,10 @@ _PASSWORD_KEYS = frozenset(
         " chosen code",
         " security ",
         " secrete ",
+        " securite ",  # "réponse de sécurité"
+        " answer to ",  # "answer to « first school »: ..." (_SECRET_QUESTION)
+        " answer for ",
+        " reponse a ",
         " hint ",
         " identifiants ",
         " psw ",
@@ -2606,11 +2610,22 @@ _GIVEN_BEFORE = re.compile(
 # "Question secrète : nom de son premier chien → « Pistache »": the answer after the question
 # what _SECRET_QUESTION starts at, in lower case ("ponse": "réponse" with or without its accent)
 _ASKED = ("question", "security q", "ponse", "answer")
+# What a security question asks: "first school", "nom de votre premier animal", "mother's
+# maiden name", "ville de naissance" (an answer to any other quoted question is no secret).
+_SECURITY_QUESTION_WORDS = (
+    r"(?:name|nom|first|premier|premi[èe]re|school|[ée]cole|pet|animal|city|ville|born|birth"
+    r"|naissance|maiden|jeune fille|favou?rite|pr[ée]f[ée]r[ée]e?|street|rue|mother|m[èe]re"
+    r"|father|p[èe]re|friend|ami|car|voiture|team|[ée]quipe|teacher|instituteur|institutrice"
+    r"|nickname|surnom)"
+)
 _SECRET_QUESTION = re.compile(
     r"\b(?:question secr[èe]te|secret question|security question|security q\b"
     r"|question de s[ée]curit[ée]|r[ée]ponse secr[èe]te|secret answer|security answer"
-    r"|r[ée]ponse [àa](?=\s*[«\"“]))\s*(?:\([^()\n]{3,40}\)\s*(?:[:=]|→|->)"
-    r"|[:=]\s*[^:=\n→.]{3,60}?(?:→|->|=>|[:=])"
+    r"|r[ée]ponse de s[ée]curit[ée]|(?:r[ée]ponse [àa]|answer (?:to|for))(?=\s*[«\"“]"
+    rf"[^«»\"“”\n]{{0,40}}\b{_SECURITY_QUESTION_WORDS}\b))"
+    r"\s*(?:\([^()\n]{3,40}\)\s*(?:[:=]|→|->)"
+    # "Security answer for Mr Hunt: first pet = Rolo": whose, then the question, then the answer
+    r"|[^:=\n]{0,30}?[:=]\s*[^:=\n→.]{3,60}?(?:→|->|=>|[:=])"
     # "réponse secrète du compte « nom de votre premier instituteur » : Mme Lagarde"
     r"|[^:=\n«\"“]{0,40}[«\"“][^«»\"“”\n]{3,60}[»\"”]\s*(?:[:=]|→|->|c['’]?\s?est\b|is\b))"
     r"\s*[«\"“‘']?\s*(?P<value>[^\s«»\"“”‘’',;()]{2,30}(?: [^\s«»\"“”‘’,;()]{2,30}){0,3})",
@@ -2666,7 +2681,9 @@ _PASSPHRASE = re.compile(
 # "Security answer: mother's maiden name Hargreaves": the answer after the question, no label
 _MAIDEN_NAME = re.compile(
     r"\b(?:(?i:mother['’]s maiden name|maiden name of (?:his|her|their|the) mother)"
-    r"|(?i:nom de jeune fille de (?:sa|la|leur) m[èe]re))\s*(?:(?i:is|was|est|[ée]tait)\b|[:=→-])?"
+    r"|(?i:nom de jeune fille de (?:sa|la|leur) m[èe]re))"
+    r"(?:\s+(?i:for|pour)\b[^:\n]{0,30}(?=:))?"  # "... for her bank security: Donnelly"
+    r"\s*(?:(?i:is|was|est|[ée]tait)\b|[:=→-])?"
     r"\s*[«\"“]?(?P<value>[A-Z][^\W\d_]{2,}(?:[-'’][A-Z][^\W\d_]+)?)(?![\w-])"
 )
 # "capital Q, seven, r, hash, two, two", "H comme Hôtel, 7, r minuscule, ...": a secret spelt out

@@ -2868,15 +2868,22 @@ VETOES["religion"] += [
     r" (?:halal|casher|kasher|kosher)\b",
 ]
 # Genetics as a field of study or work: "master de génétique", "la fac de génétique où il
-# enseigne".
+# enseigne"; a demo, photos put in order, a recording not used to recognise anyone.
 VETOES["biometric_genetic"] += [
+    r"\b(?:demo|demos|demonstration|demonstrations|trade show)\b(?: \w+){0,6}",
+    r"\b(?:photos?|exposition|exhibition|album|images?|slides?|diapos?|video|videos)\b"
+    r"(?: \w+){0,4} sequenc\w*|\b\w+ sequenc\w* (?:de |du |d |of |for )?(?:l |la |the )?"
+    r"(?:\w+ ){0,2}(?:photos?|exposition|exhibition|album|images?|slides?|diapos?|video|videos)\b",
+    r"\b(?:not|pas|never|jamais|n est pas|isn t) (?:\w+ )?(?:used|utilise\w*) (?:for|pour)"
+    r" (?:\w+ ){0,2}(?:voice|vocal|vocale|face|facial|faciale|biometri\w*|reconnaissance"
+    r"|recognition|identification|id)\b",
     r"\b(?:master|licence|these|thesis|doctorat|phd|fac|faculte|cours|course|courses|degree"
     r"|diplome|etudes|studies|studying|professeur|professor|prof|lecturer|chaire|chair"
     r"|laboratoire|lab|departement|department|institut|institute|conference|congres|colloque)"
     r" (?:de |d |en |of |in |on )?(?:la |l )?(?:genetique|genetics|genomique|genomics|biometrie"
     r"|biometrics)\b",
 ]
-NON_HUMAN = NON_HUMAN | frozenset(_words("aquarium chaudiere boiler"))
+NON_HUMAN = NON_HUMAN | frozenset(_words("aquarium chaudiere boiler coque coques levain"))
 PHRASES["health"] += [
     "(sclerodermie|scleroderma|sclerodermia|hemophile|hemophiles|haemophiliac|hemophiliac"
     "|haemophiliacs|hernie|hernies|hernia|hernias|hypoglycemique|hypoglycemiques|hypoglycaemic"
@@ -2928,6 +2935,33 @@ VETOES["health"] += [
     r"|(?:creative|building|spring|cabin|gold|football|cup) fever)\b"
     r"|\b(?:gives?|gave|donne|donnent) (?:\w+ )?(?:a |la |une )?(?:migraine|headache|mal de tete)\b"
     r"(?=.{0,20}\b(?:laughing|en riant|joking|lol|haha|mdr)\b)",
+    # a question about cover or a rule for anyone: "what happens if a passenger gets sick?",
+    # "couvre une hospitalisation en général", "si un passager a besoin d'un fauteuil roulant"
+    r"\b(?:what happens if|what if|que se passe t il si|qu est ce qui se passe si|in general"
+    r"|en general|de maniere generale|generally)\b(?: \w+){0,8}"
+    r"|\b\w+(?: \w+){0,3} (?:in general|en general)\b"
+    r"|\b(?:if|si) (?:a|an|any|one|someone|somebody|un|une|on|quelqu un|l on)"
+    r" (?:passenger|customer|client|cliente|guest|passager|passagere|voyageur|member|membre"
+    r"|participant|visitor|visiteur|traveller|student|eleve)?\b(?: \w+){0,6}",
+    # a book, a talk or a concert about a condition: "books on dementia for the care-home
+    # library", "conférence à la clinique sur l'hémochromatose", "au profit de la recherche"
+    r"\b(?:books?|livres?|ouvrages?|guides?|leaflets?|brochures?) (?:on|about|sur|de)"
+    r" (?:la |le |l |les |the )?\w+"
+    r"|\b\w+(?: \w+)? (?:conference|congres|colloque|talk|webinar|seminaire|seminar|conference)\b"
+    r"|\b(?:conference|congres|colloque|talk|webinar|seminaire|seminar)\b(?: \w+){0,6}"
+    r"|\b(?:au profit de|in aid of|proceeds to|for the benefit of) (?:la |the |l )?"
+    r"(?:recherche|research|charity|association|ligue|lutte)\b(?: \w+){0,3}",
+    # a device's feature switched off: "her iPad passcode was disabled"
+    r"\b(?:passcode|code|account|compte|feature|fonction|option|function|bluetooth|wi ?fi"
+    r"|alarm|alarme|notifications?|reader|lecteur) (?:was |is |has been |a ete |est )?"
+    r"(?:disabled|desactive|desactivee)\b",
+    # a job in a hospital's unit: "works in the General's ICU"
+    r"\b(?:works?|working|worked|travaille\w*|bosse)\b(?: \w+){0,4} (?:icu|ward|reanimation"
+    r"|urgences|a e|emergency department|maternite|maternity)\b",
+    # no one: "aucun client n'a signalé d'allergie", "no allergies reported by anyone"
+    r"\b(?:aucun|aucune|no|not one) (?:client|cliente|customer|guest|passager|passenger|member"
+    r"|membre|participant|eleve|student)\b(?: \w+){0,6}"
+    r"|\b\w+(?: \w+){0,3} (?:by|par) (?:anyone|anybody|nobody|personne)\b",
     # a blanket denial: "no medical conditions", "aucun antécédent médical"
     r"\b(?:no|not any|without|sans|aucun|aucune|pas de|pas d)"
     r" (?:known |declared |connus? )?(?:medical conditions?|health conditions?"

@@ -1670,9 +1670,8 @@ def veto_reason(
         return "group"
     if rule.label == "health" and not lexicon.ANY.isdisjoint(tokens[max(0, first - 2) : first]):
         return "generic"  # "signalez-nous tout traitement anticoagulant", "any medication"
-    before = tokens[max(0, first - 3) : first]
-    while _CLAUSE_STOPS.intersection(before):  # "Résidence : ADN du résident ...": a header
-        before = before[before.index("." if "." in before else ",") + 1 :]
+    clause_start, _ = _bounds(tokens, first, last, _CLAUSE_STOPS)  # not a header's words:
+    before = tokens[max(clause_start, first - 3) : first]  # "Résidence : ADN du résident ..."
     if single and rule.label != "health":
         if any(t in lexicon.STREET for t in before):
             return "place"

@@ -627,10 +627,10 @@ GROUP_NOUNS = frozenset(
     _words(
         """clients clientes patients patientes adherents adherentes membres abonnes abonnees
     locataires voyageurs passagers usagers eleves etudiants residents residentes salaries
-    employes benevoles visiteurs seniors retraites familles beneficiaires assures personnes gens
+    employes benevoles visiteurs seniors retraites familles beneficiaires assures
     customers members subscribers tenants travellers travelers passengers users students pupils
     guests visitors employees staff families seniors pensioners volunteers policyholders
-    learners riders people persons folks apprenants licencies licenciees joueurs joueuses
+    learners riders apprenants licencies licenciees joueurs joueuses
     stagiaires participants participantes candidats spectateurs parents auxiliaires players
     candidates trainees spectators fans supporters"""
     )
@@ -2923,11 +2923,12 @@ VETOES["health"] += [
     r"\b(?:shortage|shortages|penurie|penuries|rupture de stock) (?:of |de |d |du |des )?\w+"
     r"|\b\w+ (?:shortage|shortages)\b",
     _ADVERT,
-    # a job at a hospital or a clinic: "works as a hospital porter", "healthcare assistant at a
-    # clinic", "retraitée de la pharmacie de la gare"
+    # a job at a hospital, a clinic or one of their units: "works as a hospital porter",
+    # "healthcare assistant at a clinic", "works in the General's ICU"
     r"\b(?:works?|working|worked|employed|travaille\w*|bosse|job|stage|intern\w*|retraite\w*"
-    r"|porter|assistant|nurse|receptionist|cleaner|orderly)\b(?: \w+){0,3}"
-    r" (?:hospital|clinic|hopital|clinique|pharmacie|pharmacy)\b"
+    r"|porter|assistant|nurse|receptionist|cleaner|orderly)\b(?: \w+){0,4}"
+    r" (?:hospital|clinic|hopital|clinique|pharmacie|pharmacy|icu|ward|reanimation|urgences|a e"
+    r"|emergency department|maternite|maternity)\b"
     r"|\b(?:hospital|clinic|hopital|clinique) (?:porter|cleaner|receptionist|staff|worker)\b",
     # figures of speech: "Saturday night fever", "une fièvre créative", "gives him a migraine,
     # laughing"
@@ -2947,7 +2948,7 @@ VETOES["health"] += [
     # library", "conférence à la clinique sur l'hémochromatose", "au profit de la recherche"
     r"\b(?:books?|livres?|ouvrages?|guides?|leaflets?|brochures?) (?:on|about|sur|de)"
     r" (?:la |le |l |les |the )?\w+"
-    r"|\b\w+(?: \w+)? (?:conference|congres|colloque|talk|webinar|seminaire|seminar|conference)\b"
+    r"|\b\w+(?: \w+)? (?:conference|congres|colloque|talk|webinar|seminaire|seminar)\b"
     r"|\b(?:conference|congres|colloque|talk|webinar|seminaire|seminar)\b(?: \w+){0,6}"
     r"|\b(?:au profit de|in aid of|proceeds to|for the benefit of) (?:la |the |l )?"
     r"(?:recherche|research|charity|association|ligue|lutte)\b(?: \w+){0,3}",
@@ -2955,9 +2956,6 @@ VETOES["health"] += [
     r"\b(?:passcode|code|account|compte|feature|fonction|option|function|bluetooth|wi ?fi"
     r"|alarm|alarme|notifications?|reader|lecteur) (?:was |is |has been |a ete |est )?"
     r"(?:disabled|desactive|desactivee)\b",
-    # a job in a hospital's unit: "works in the General's ICU"
-    r"\b(?:works?|working|worked|travaille\w*|bosse)\b(?: \w+){0,4} (?:icu|ward|reanimation"
-    r"|urgences|a e|emergency department|maternite|maternity)\b",
     # no one: "aucun client n'a signalé d'allergie", "no allergies reported by anyone"
     r"\b(?:aucun|aucune|no|not one) (?:client|cliente|customer|guest|passager|passenger|member"
     r"|membre|participant|eleve|student)\b(?: \w+){0,6}"

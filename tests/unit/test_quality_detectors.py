@@ -288,6 +288,44 @@ def test_biometric_and_genetic_data_is_a_persons(text, labels):
 @pytest.mark.parametrize(
     ("text", "labels"),
     [
+        # a finding of a disease risk is health data too (GDPR Recital 35)
+        (
+            "Le test génétique du locataire montre une mutation BRCA2, il demande un délai",
+            {"biometric_genetic", "health"},
+        ),
+        (
+            "Gym member's genetic test shows factor V Leiden, no long flights before the camp",
+            {"biometric_genetic", "health"},
+        ),
+        (
+            "Son séquençage montre une prédisposition génétique au glaucome, lunettes à revoir",
+            {"biometric_genetic", "health"},
+        ),
+        # a carrier of a recessive condition, a negative result: genetic data only
+        (
+            "Le test génétique du client dit qu'il est porteur sain de la mucoviscidose",
+            {"biometric_genetic"},
+        ),
+        (
+            "Test génétique BRCA1 de la cliente : négatif, elle veut le retirer du dossier",
+            {"biometric_genetic"},
+        ),
+        # a prenatal test reveals a pregnancy, whatever its result
+        (
+            "Prenatal genetic test (NIPT) came back low risk, she moves the removal date",
+            {"biometric_genetic", "health"},
+        ),
+        # a gene's name in nobody's result
+        ("Marche BRCA du dimanche : 40 inscrits, tee-shirts à commander", set()),
+    ],
+)
+def test_a_genetic_finding_of_a_disease_risk_is_health_data_too(text, labels):
+    assert detect(text) == frozenset(labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
         # a role, a building, a menu: nobody's faith
         ("L'ouvreur joue un prêtre dans la pièce du lycée", set()),
         ("The mosque on Hill Road has a leak under the meter, plumber booked", set()),

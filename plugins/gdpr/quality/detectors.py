@@ -3334,7 +3334,7 @@ def explain(text: str | None, contacts: bool = True) -> list[Hit]:
                 if live
                 else []
             )
-            hits += found
+            hits += _genetic_health(clause, found, ruled_out)
             if partners and not any(h.label == "sexual_orientation" for h in found):
                 partner = relationship_hit(text, clause)
                 if partner is not None:
@@ -3362,6 +3362,49 @@ def reviewed(text: str, hits: list[Hit], ruled_out: Iterable[str] = ()) -> list[
         for label, words in added.items()
         if label not in ruled_out
     ]
+
+
+_DISEASE_RISK = re.compile(lexicon.DISEASE_RISK)
+_NO_DISEASE_RISK = re.compile(lexicon.NO_DISEASE_RISK)
+_RISK_FINDING = re.compile(lexicon.RISK_FINDING)
+_NO_ONES_RISK = re.compile(lexicon.NO_ONES_RISK)
+_CARRIER_ONLY = re.compile(lexicon.CARRIER_ONLY)
+_PREGNANCY_TEST = re.compile(lexicon.PREGNANCY_TEST)
+
+
+def _a_risk_found(clause: str) -> bool:
+    """A disease-risk finding said of someone: the gene or risk named with a result's wording,
+    not at an event or for a cause."""
+    return (
+        _DISEASE_RISK.search(clause) is not None
+        and _RISK_FINDING.search(clause) is not None
+        and _NO_ONES_RISK.search(clause) is None
+    )
+
+
+def _genetic_health(clause: str, found: list[Hit], ruled_out: set[str]) -> list[Hit]:
+    """``found`` with the health reading of a genetic finding (GDPR Recital 35): health is added
+    when the finding shows a disease or a raised risk of one (``lexicon.DISEASE_RISK``), and the
+    classifier's health is dropped when it shows none (a negative or uncertain result, a carrier
+    of a recessive condition) unless the test reveals a pregnancy. Only once the genetic rules,
+    with their vetoes, have read the note as someone's genetic data: a gene's name alone (a BRCA
+    awareness walk) is not a finding. The model learnt that genetic wording goes with health
+    and cannot tell a carrier from a patient; the wording can."""
+    if not any(hit.label == "biometric_genetic" for hit in found):
+        return found
+    labels = {hit.label for hit in found}
+    if _PREGNANCY_TEST.search(clause) is not None:
+        if "health" in labels or "health" in ruled_out:
+            return found
+        return [*found, Hit("health", "prenatal or embryo genetic test (a pregnancy, IVF)")]
+    no_risk = _NO_DISEASE_RISK.search(clause) is not None
+    if "health" not in labels:
+        if no_risk or "health" in ruled_out or not _a_risk_found(clause):
+            return found
+        return [*found, Hit("health", "genetic finding of a disease risk (Recital 35)")]
+    if not no_risk and _CARRIER_ONLY.search(clause) is None:
+        return found
+    return [h for h in found if h.label != "health" or not h.rule.startswith("classifier:")]
 
 
 _EMPTY: frozenset[str] = frozenset()

@@ -2965,3 +2965,55 @@ VETOES["health"] += [
     r" (?:known |declared |connus? )?(?:medical conditions?|health conditions?"
     r"|antecedents? medicaux|probleme de sante|problemes de sante)\b",
 ]
+
+# --- a genetic finding of a disease risk ------------------------------------------------------
+# GDPR Recital 35 counts "disease risk" as health data: a genetic result that shows a disease or
+# a raised risk of one (a predisposition: BRCA, Lynch, APOE4, factor V Leiden, a positive
+# Huntington's test) is health data as well as genetic data. Carrier status of a recessive
+# condition, a drug-metabolism genotype, a variant of uncertain significance and a negative result
+# are not (tests/data/detection_dev.md, "genetic"). Read on the clause text, only once the
+# genetic rules have fired on the note.
+DISEASE_RISK = (
+    r"\b(?:brca ?[12]?|palb2|lynch|mlh1|msh2|msh6|pms2|cdkn2a|tp53|li fraumeni|apoe ?e?4"
+    r"|apoe e4 e4|factor v leiden|facteur v leiden|c282y homozyg\w*|homozyg\w* c282y|ldlr|apob"
+    r"|pcsk9|hypercholesterol\w*|huntington\w*|pkd[12]|polykystose|polycystic kidney"
+    r"|predisposition (?:genetique |genetic )?(?:a|au|aux|to|for|de la|du)"
+    r"|risque (?:accru|eleve|augmente|important)"
+    r"|(?:raised|increased|higher|high|elevated) (?:\w+ ){0,2}risk)\b"
+    r"|\b(?:hemochromatos\w*|haemochromatos\w*|hfe)\b.{0,50}\b(?:positi\w*|homozyg\w*)\b"
+    r"|\b(?:positi\w*|homozyg\w*)\b.{0,30}\b(?:hemochromatos\w*|haemochromatos\w*|hfe)\b"
+)
+NO_DISEASE_RISK = (
+    r"\b(?:negati\w*|pas porteu\w*|non porteu\w*|not a carrier|no mutation|aucune mutation"
+    r"|pas de mutation|low risk|risque faible|uncertain significance|signification inconnue"
+    r"|signification indeterminee)\b"
+)
+# What makes the gene's name someone's result, and the events and causes where it is no one's:
+# "a BRCA2 mutation", "APOE4 homozygous", "has factor V Leiden"; "a BRCA walk", "Lynch research".
+RISK_FINDING = (
+    r"\b(?:mutation\w*|variant\w*|variante\w*|positi\w*|porteu\w*|carrier\w*|carries|carry"
+    r"|carrying|homozyg\w*|heterozyg\w*|allele\w*|copie\w*|copy|copies|genotype\w*|genotypage"
+    r"|syndrome|predisposition|risk|risque|results?|resultats?|found|trouvee?|retrouvee?|revele\w*"
+    r"|shows?|showed|montre\w*|has|have|had|herite\w*|inherit\w*|a (?:le|la|un|une|des))\b"
+)
+NO_ONES_RISK = (
+    r"\b(?:marche|walk|run|course|gala|fondation|foundation|charity|association|awareness"
+    r"|sensibilisation|recherche|research|conference|colloque|webinar|webinaire)\b"
+)
+VETOES["biometric_genetic"] += [
+    # a gene or a genetic disease as an event's or a cause's name: "Marche BRCA", "Lynch research"
+    r"\b(?:marche|walk|run|gala|fondation|foundation|charity|awareness|sensibilisation)\b"
+    r"(?: \w+){0,3} (?:brca\w*|lynch|huntington\w*|apoe\w*)\b"
+    r"|\b(?:brca\w*|lynch|huntington\w*|apoe\w*) (?:\w+ ){0,2}(?:research|recherche|walk|run|gala"
+    r"|charity|foundation|fondation|awareness)\b",
+]
+# A carrier of a recessive condition, told apart from a finding of risk; a prenatal or embryo test,
+# which reveals a pregnancy or IVF and is health data whatever its result.
+CARRIER_ONLY = (
+    r"\b(?:porteu\w* sain\w*|healthy carrier|carrier status|carrier screening|depistage de porteur"
+    r"|sickle cell trait|trait drepanocytaire|(?:cystic fibrosis|cf|tay sachs|thalass\w*) carrier)\b"
+)
+PREGNANCY_TEST = (
+    r"\b(?:nipt|dpni|prenata\w*|amniocent\w*|pgt|pgd|dpi|embryo\w*|embryon\w*|preimplant\w*"
+    r"|fiv|ivf)\b"
+)

@@ -165,6 +165,20 @@ def test_identifiers_are_checked_by_scheme_and_in_any_grouping():
         ("Mr Quinn's answer to \"first school\": St Joseph's Primary", {"password"}),
         ("Mrs Ray's mother's maiden name for her bank security: Donnelly", {"password"}),
         ('Her answer to "how was the delivery": fine', set()),
+        # the value later in the keyword's sentence, after words no other shape expects
+        (
+            "Plumber: code on Mrs Tan's garden gate lock changed to 662190 at her request",
+            {"password"},
+        ),
+        ("Combinaison du cadenas du box de Mme Vidal, 2-9-4, notée au dossier", {"password"}),
+        ("Courier app password for the driver's own account - Lilas_Rouge7", {"password"}),
+        (
+            "Code de désarmement de l'alarme du chalet de M. Roux, 7-1-7-4, voisin prévenu",
+            {"password"},
+        ),
+        # a reference or a notice in that sentence is no value
+        ("Mot de passe oublié, ticket 48213 ouvert, lien renvoyé", set()),
+        ("Code for the staff door lock is on the notice board, ask reception", set()),
     ],
 )
 def test_passwords_and_pins(text, labels):

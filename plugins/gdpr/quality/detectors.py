@@ -876,6 +876,12 @@ _OBJECT_KEYS = frozenset(
         " door",
         " porte ",
         " car park",
+        " telephone",
+        " clavier",
+        " desarmement",
+        " connexion",
+        " keypad",
+        " phone ",
     ]
 )
 _CODE_WORDS = (" code", " pin ", " passcode")
@@ -2540,6 +2546,7 @@ _CODE_OF = (
     r"|acc[èe]s|secours|carte|sim|bo[iî]te [àa] cl[ée]s?|bo[iî]te|verrou|serrure|wi-?fi"
     r"|portillon|interphone|immeuble|entr[ée]e|bo[iî]tier(?: [àa] cl[ée]s?)?|carte bleue|cb"
     r"|anti-?d[ée]marrage|casier|vestiaire|locker|antivol|console|r[ée]pondeur|ipad|tablette"
+    r"|d[ée]sarmement|t[ée]l[ée]phone|clavier|connexion"
 )
 _KEYWORD = (
     r"(?:mots? de passe|mots? d['’] ?passe|mots?-de-passe|motdepasse|mdp|passwords?|passwd|pwd|pw|psw|pswd|passcodes?"
@@ -2573,7 +2580,10 @@ _KEYWORD = (
     r"|cl[ée] de s[ée]curit[ée]"
     r"|code (?:for|4) (?:the|his|her|their|my) (?:own |personal |\w+['’]s |\w+ )?(?:key ?box"
     r"|key ?safe|gate|door|alarm|safe|garage"
-    r"|lockbox|locker|padlock|front door|back door))"
+    r"|lockbox|locker|padlock|front door|back door)"
+    # "new code on Mr Adeyemi's digital lock", "code for the staff room lock"
+    r"|code (?:for|on|of) (?:[\w'’]+ ){0,4}?(?:lock|door|alarm|safe|gate|garage|keypad|locker"
+    r"|padlock|key ?safe|key ?box|lockbox|phone|tablet|laptop)\b)"
 )
 _KEYWORD_RE = re.compile(rf"(?<![\w]){_KEYWORD}(?![\w]|-\d)", re.IGNORECASE)
 # The same, case-sensitive, for text already in lower case: two to three times faster, since
@@ -3054,6 +3064,69 @@ def _lock_numbers(value: str) -> bool:
     return compact.isdigit() and len(compact) == 3
 
 
+# "code du cadenas du casier de M. Perrin, 3-7-2, il l'a noté", "digital lock set to 809124 at
+# his request", "Instagram password to tag the piece - inkedrose99": the value later in the
+# keyword's sentence, after words the other shapes do not expect. A token with a digit counts
+# unless what comes just before it makes it an address, a reference, a date or an amount.
+_LATER_STOP = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bMme)(?<!\bDr)(?<!\bSt)[.!?](?:\s|$)|\n"
+    r"|\s(?:but|mais|sauf|except|whereas|alors que)\s"
+)
+_LATER_TOKEN = re.compile(
+    r"(?<![\w/.,:#€$£-])(?:\d(?:[ -]?\d)*(?![ -]?\d|[\w/.,:%€$£]\w)|[^\s«»\"“”'‘’,;:()]*\d[^\s«»\"“”'‘’,;:()]*)"
+)
+_NOT_BEFORE_VALUE = frozenset(
+    lexicon._words(
+        "n no nr num numero number ref reference order commande ticket dossier facture invoice"
+        " room chambre flat appt apartment appartement bat batiment building bus ligne line vol"
+        " flight train quai platform seat siege place table km rue road rd street avenue av bd"
+        " boulevard allee chemin impasse lane close drive au at aux en in on since depuis from"
+        " de du des le la les the a an until jusqu avant before apres after vers around"
+        " tel telephone phone mobile portable fax cp postcode contrat contract police policy"
+        " compte account client customer membre member carte card iban siret siren lot colis"
+        " parcel tracking suivi"
+    )
+)
+_UNIT_OR_ORDINAL = re.compile(
+    r"\d+(?:h\d*|min|mn|s|kg|g|km|m|cm|mm|ml|l|mg|ans|an|yo|yrs?|m2|eur|go|gb|mo|mb|x|er|e|eme"
+    r"|st|nd|rd|th|pm|am|%)$",
+    re.IGNORECASE,
+)
+_REFERENCE_LIKE = re.compile(r"^[A-Z]{2,}[-_/]?\d|@|www|https?|\.(?:com|fr|org|net|co)\b")
+
+
+def _later_value(window: str, lock: bool) -> bool:
+    """A secret's value later in the keyword's sentence (``_LATER_TOKEN``); three digits only
+    for a padlock's or a locker's keyword."""
+    cut = _LATER_STOP.search(window)
+    sentence = window[: cut.start()] if cut else window
+    for token in _LATER_TOKEN.finditer(sentence):
+        value = token.group().rstrip("-")
+        previous = sentence[: token.start()].split()
+        if (
+            previous
+            and previous[-1][-1:].isalnum()  # "du client, 4-4-0": set off, not the client's number
+            and fold(previous[-1]).lower().strip("'’(") in _NOT_BEFORE_VALUE
+        ):
+            continue
+        compact = value.replace(" ", "").replace("-", "")
+        if compact.isdigit():
+            if (lock and len(compact) == 3 and "-" in value) or (
+                4 <= len(compact) <= 8 and not (len(value) == 4 and value[:2] in ("18", "19", "20"))
+            ):
+                return True
+            continue
+        if _UNIT_OR_ORDINAL.match(value) or _REFERENCE_LIKE.search(value):
+            continue
+        if (
+            (len(value) >= 5 or value[:1].isdigit())  # "Tresor!88", a door's "7B19"
+            and any(c.isalpha() for c in value)
+            and _password_value(value, False, True)
+        ):
+            return True
+    return False
+
+
 # Any decimal digit (as ``\d`` reads one): the patterns whose value is digits are not tried on
 # a text without one ("mot de passe oublié, lien envoyé"), where they would scan for nothing.
 _ANY_DIGIT = re.compile(r"\d")
@@ -3184,6 +3257,8 @@ def password_hits(text: str) -> list[Hit]:
         spelt = _SPELT_LETTERS.search(text, *near) if "-" in text else None
         if spelt is not None and _spelt_secret(spelt.group()):
             return [Hit("password", "password.spelt_letters")]  # "K-A-Y-A-K-7-7"
+        if digits and _later_value(window, lock):
+            return [Hit("password", "password.later_in_sentence")]
         low = max(0, keyword.start() - 60)
         given = (
             _GIVEN_BEFORE.search(text, low, keyword.start())

@@ -1225,7 +1225,7 @@ _BITTEN = frozenset(
 )
 
 
-_PRONOUNS = frozenset(lexicon._words("she he elle il elles ils"))
+_SPEAKER_PRONOUNS = frozenset(lexicon._words("she he elle il elles ils"))
 _STRESSED = frozenset(lexicon._words("elle lui elles eux"))
 
 
@@ -1240,7 +1240,7 @@ def _person_said_before(tokens: list[str], start: int) -> bool:
             return False
         if token in lexicon.SELF and (token != "meme" or (i and tokens[i - 1] in _STRESSED)):
             return True
-        if token in _PRONOUNS and i and tokens[i - 1] in _SPEECH:
+        if token in _SPEAKER_PRONOUNS and i and tokens[i - 1] in _SPEECH:
             return True
         i -= 1
     return False

@@ -989,7 +989,7 @@ VETOES["health"] += [
     r"\b(?:clerk|receptionist|secretaire|secretary|porter|cleaner|agent d entretien|ward clerk|admin|administrative|volunteer|benevole|cook|chef|cuisinier|traiteur|caterer|security guard|vigile)\b.{0,25}\b(?:at the|a l|au|in the|of the|de l) (?:hospital|hopital|clinique|clinic|chu)\b",
     r"\b(?:hopital|hospital|clinique|clinic)\b (?:\w+ ){0,3}pour (?:livrer|installer|deposer|monter|deliver)\b|\bpour livrer\b",
     r"\bsourd\w* (?:a|aux|au|to) (?:nos|mes|ses|tes|vos|leurs|toutes?|tous|the|our|my|any|les|la|le|l)\b",
-    r"\ballergi\w* (?:to|a|aux|au) (?:the |la |le |les |l )?(?:hold music|musique|music|queues?|file d attente|waiting|attente|forms?|formulaires?|emails?|e mails?|phone calls?|appels?|telephone|call centres?|jargon|small print|petites lignes|fees|frais|pub|ads?|adverts?|spam|relances?|reminders?|rules?|regles?)\b",
+    r"\ballergi\w* (?:to|a|aux|au) (?:the |la |le |les |l )?(?:hold music|musique|music|queues?|file d attente|waiting|attente|forms?|formulaires?|emails?|e mails?|phone calls?|appels?|telephone|call centres?|jargon|small print|petites lignes|fees|frais|pub|ads?|adverts?|spam|relances?|reminders?|rules?|regles?|fautes?|mistakes?|errors?|erreurs?|typos?|late \w+|retards?|receipts?|paperwork|paperasse|admin|bureaucra\w*|maths?|chiffres|numbers|mondays?|lundis?|meetings?|reunions?|deadlines?)\b",
     r"\bburn ?out\b(?=.{0,40}\b(?:surchauffe|overheat\w*|serveur|server|machine|moteur|engine|batterie|battery|carte graphique|gpu|cpu|processeur)\b)",
     r"\banti ?(?:vax\w*|vaccin\w*)\b.{0,80}\bvaccin\w*",
     r"\b(?:attestation|certificat|certificate|clause|carnet|record|proof|preuve|passeport|pass) (?:de |du |of |d )?(?:vaccin\w*)\b|\bvaccin\w* (?:clause|certificate|record|attestation|exclusion)\b|\bobjects? to vaccin\w*",
@@ -2966,6 +2966,17 @@ VETOES["health"] += [
     r"|antecedents? medicaux|probleme de sante|problemes de sante)\b",
 ]
 
+# --- conditions no earlier round listed (sixteenth split) ---------------------------------------
+PHRASES["health"] += [
+    "(mononucleose|mononucleosis|glandular fever|alopecie|alopecia|cheloide|cheloides|keloid|keloids)",
+    "(somnambule|somnambulisme|sleepwalker|sleepwalking|sleepwalks|hallucination|hallucinations)",
+    "(sourdaveugle|sourd aveugle|sourde aveugle|deafblind|deaf blind)",
+    "(killed himself|killed herself|took his own life|took her own life|s est donne la mort)",
+    "(mycose|mycoses|fungal infection|fungal nail infection|onychomycose|infected tattoo|tattoo infected)",
+    "(flucloxacillin|flucloxacilline|amoxicillin|amoxicilline|augmentin|antibiotiques|antibiotics)",
+    "(spinal fusion|arthrodese|mental health team|equipe de sante mentale|syndrome de diogene)",
+    "(second degree burn|brulure au second degre|brulure au 2e degre|went into labour|went into labor)",
+]
 # --- a genetic finding of a disease risk ------------------------------------------------------
 # GDPR Recital 35 counts "disease risk" as health data: a genetic result that shows a disease or
 # a raised risk of one (a predisposition: BRCA, Lynch, APOE4, factor V Leiden, a positive

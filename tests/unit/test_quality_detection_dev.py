@@ -46,6 +46,8 @@ DEV12 = DEV.with_name("detection_dev12.tsv")
 DEV13 = DEV.with_name("detection_dev13.tsv")
 DEV14 = DEV.with_name("detection_dev14.tsv")
 DEV15 = DEV.with_name("detection_dev15.tsv")
+DEV16 = DEV.with_name("detection_dev16.tsv")
+DEV17 = DEV.with_name("detection_dev17.tsv")
 MINIMUM = 0.92
 
 
@@ -393,6 +395,60 @@ DEV15_FLOORS = {
     "email": (1.00, 0.95),
 }
 
+# The sixteenth (tests/data/detection_dev16.md, 2,278 rows, written under the amended genetic
+# convention: a finding of a disease risk is genetic and health), measured before any tuning on
+# it with the rules and classifier of the fifteenth round: micro precision 0.956, recall 0.902
+# (health 0.920/0.923, password 0.957/0.733, religion 0.940/0.940, political 0.971/0.810, union
+# 1.000/0.951, ethnic 0.906/0.690, orientation 0.986/0.831, biometric/genetic 0.950/0.950,
+# criminal 0.976/1.000, card 1.000/0.976, IBAN, NIR and email 1.000/1.000, phone 1.000/0.976);
+# 0.957/0.909 once the convention was read (health 0.925/0.947). Then passwords and health
+# tuned on (rules only). Floors at what the detectors reach, rounded down.
+DEV16_FLOORS = {
+    "micro": (0.96, 0.93),
+    "lang:fr": (0.96, 0.94),
+    "lang:en": (0.95, 0.93),
+    "health": (0.93, 0.98),
+    "religion": (0.94, 0.94),
+    "political_opinion": (0.97, 0.80),
+    "union_membership": (1.00, 0.95),
+    "ethnic_origin": (0.90, 0.69),
+    "sexual_orientation": (0.98, 0.83),
+    "biometric_genetic": (0.95, 0.95),
+    "criminal": (0.97, 1.00),
+    "card_number": (1.00, 0.97),
+    "iban": (1.00, 1.00),
+    "nir": (1.00, 1.00),
+    "password": (0.96, 0.91),
+    "phone": (1.00, 0.97),
+    "email": (1.00, 1.00),
+}
+
+# The seventeenth (tests/data/detection_dev17.md, 2,292 rows, weighted toward secrets), NOT tuned
+# on: it measures what the sixteenth round carried. Before the round (the fifteenth round's rules
+# and classifier): micro 0.939 / 0.913 (health 0.875/0.919, password 0.981/0.832, criminal
+# 0.792/0.905, biometric/genetic 0.912/0.933, ethnic 0.971/0.791, orientation 0.935/0.867);
+# after: 0.938 / 0.927 (health 0.872/0.942, password 0.982/0.880). Floors at what the detectors
+# reach, rounded down, so that a later change cannot lose what it holds unnoticed.
+DEV17_FLOORS = {
+    "micro": (0.93, 0.92),
+    "lang:fr": (0.93, 0.92),
+    "lang:en": (0.94, 0.92),
+    "health": (0.87, 0.94),
+    "religion": (0.98, 0.92),
+    "political_opinion": (0.95, 0.92),
+    "union_membership": (1.00, 0.95),
+    "ethnic_origin": (0.97, 0.79),
+    "sexual_orientation": (0.93, 0.86),
+    "biometric_genetic": (0.91, 0.93),
+    "criminal": (0.79, 0.90),
+    "card_number": (1.00, 1.00),
+    "iban": (1.00, 1.00),
+    "nir": (1.00, 1.00),
+    "password": (0.98, 0.88),
+    "phone": (1.00, 1.00),
+    "email": (1.00, 1.00),
+}
+
 FAMILIES = [*ALL_LABELS, "micro", "lang:fr", "lang:en"]
 FLOORS = {
     DEV: dict.fromkeys(FAMILIES, (MINIMUM, MINIMUM)),  # the 0.92 on the first split
@@ -409,6 +465,8 @@ FLOORS = {
     DEV13: DEV13_FLOORS,
     DEV14: DEV14_FLOORS,
     DEV15: DEV15_FLOORS,
+    DEV16: DEV16_FLOORS,
+    DEV17: DEV17_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {
@@ -426,6 +484,8 @@ SHAPES = {
     DEV13: (2600, 0.55, 1150),
     DEV14: (2000, 0.52, 950),
     DEV15: (2200, 0.54, 1000),
+    DEV16: (2250, 0.54, 1030),
+    DEV17: (2250, 0.54, 1030),
 }
 
 

@@ -293,6 +293,10 @@ def test_health_words_in_what_no_one_has(text, labels):
             "Résidence : ADN du locataire inscrit au FNAEG après sa condamnation",
             {"biometric_genetic", "criminal"},
         ),
+        # a question about a word or about cover, a lesson: nobody's result
+        ("Client asked what genetic sequencing means, we sent the glossary", set()),
+        ("Member asks whether genetic testing is covered in general", set()),
+        ("Le fils de la cliente prépare un exposé sur le génome humain pour lundi", set()),
     ],
 )
 def test_biometric_and_genetic_data_is_a_persons(text, labels):

@@ -3018,6 +3018,20 @@ VETOES["biometric_genetic"] += [
     r"|\b(?:brca\w*|lynch|huntington\w*|apoe\w*) (?:\w+ ){0,2}(?:research|recherche|walk|run|gala"
     r"|charity|foundation|fondation|awareness)\b",
 ]
+VETOES["biometric_genetic"] += [
+    # a question about a word or about cover in general: "asked what pharmacogenomics means",
+    # "demande si le séquençage est remboursé en général"
+    r"\b(?:what|ce qu est|ce que c est|c est quoi|qu est ce que)\b(?: \w+){0,2}"
+    r" (?:pharmacogen\w*|genetique|genetics|genomique|genomics|sequencage|sequencing|adn|dna)\b",
+    r"\b(?:genetique|genetic|genome|sequencage|sequencing)\b.{0,50}\b(?:in general|en general)\b",
+    # a lesson about genetics: "révise le chapitre sur la génétique", "exposé sur l'ADN"
+    r"\b(?:chapitre|chapter|expose|presentation|devoir|homework|exercice|exercise|revise|revision"
+    r"|lecon|lesson) (?:\w+ ){0,3}(?:genetique|genetics|genetic|adn|dna|genome)\b",
+    # no test done: "n'a pas fait de test BRCA2", "has never had a genetic test"
+    r"\b(?:pas fait|jamais fait|never had|not had|hasn t had|has not had|didn t have|did not have)"
+    r" (?:de |d |un |une |a |any )?(?:test|tests|analyse|sequencage|sequencing|screening|depistage)"
+    r"(?: (?:genetique|genetic|adn|dna))?(?: [a-z]+\d*)?\b",
+]
 # A carrier of a recessive condition, told apart from a finding of risk; a prenatal or embryo test,
 # which reveals a pregnancy or IVF and is health data whatever its result.
 CARRIER_ONLY = (

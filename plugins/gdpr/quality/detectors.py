@@ -3069,8 +3069,7 @@ def _lock_numbers(value: str) -> bool:
 # keyword's sentence, after words the other shapes do not expect. A token with a digit counts
 # unless what comes just before it makes it an address, a reference, a date or an amount.
 _LATER_STOP = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bMme)(?<!\bDr)(?<!\bSt)[.!?](?:\s|$)|\n"
-    r"|\s(?:but|mais|sauf|except|whereas|alors que)\s"
+    r"(?P<word>\w*)[.!?](?:\s|$)|\n|\s(?:but|mais|sauf|except|whereas|alors que)\s"
 )
 _LATER_TOKEN = re.compile(
     r"(?<![\w/.,:#€$£-])(?:\d(?:[ -]?\d)*(?![ -]?\d|[\w/.,:%€$£]\w)|[^\s«»\"“”'‘’,;:()]*\d[^\s«»\"“”'‘’,;:()]*)"
@@ -3098,8 +3097,12 @@ _REFERENCE_LIKE = re.compile(r"^[A-Z]{2,}[-_/]?\d|@|www|https?|\.(?:com|fr|org|n
 def _later_value(window: str, lock: bool) -> bool:
     """A secret's value later in the keyword's sentence (``_LATER_TOKEN``); three digits only
     for a padlock's or a locker's keyword."""
-    cut = _LATER_STOP.search(window)
-    sentence = window[: cut.start()] if cut else window
+    sentence = window
+    for stop in _LATER_STOP.finditer(window):
+        word = stop["word"] or ""
+        if len(word) != 1 and word.lower() not in _ABBREVIATIONS:  # "M. Perrin" goes on
+            sentence = window[: stop.start() + len(word)]
+            break
     for token in _LATER_TOKEN.finditer(sentence):
         value = token.group().rstrip("-")
         previous = sentence[: token.start()].split()
@@ -3109,10 +3112,11 @@ def _later_value(window: str, lock: bool) -> bool:
             and fold(previous[-1]).lower().strip("'’(") in _NOT_BEFORE_VALUE
         ):
             continue
-        compact = value.replace(" ", "").replace("-", "")
-        if compact.isdigit():
-            if (lock and len(compact) == 3 and "-" in value) or (
-                4 <= len(compact) <= 8 and not (len(value) == 4 and value[:2] in ("18", "19", "20"))
+        if value.replace(" ", "").replace("-", "").isdigit():
+            if len(value) == 4 and value[:2] in ("18", "19", "20"):
+                continue  # a year
+            if (lock and "-" in value and _lock_numbers(value)) or _password_value(
+                value, False, True
             ):
                 return True
             continue
@@ -3442,19 +3446,13 @@ def reviewed(text: str, hits: list[Hit], ruled_out: Iterable[str] = ()) -> list[
 _DISEASE_RISK = re.compile(lexicon.DISEASE_RISK)
 _NO_DISEASE_RISK = re.compile(lexicon.NO_DISEASE_RISK)
 _RISK_FINDING = re.compile(lexicon.RISK_FINDING)
-_NO_ONES_RISK = re.compile(lexicon.NO_ONES_RISK)
 _CARRIER_ONLY = re.compile(lexicon.CARRIER_ONLY)
 _PREGNANCY_TEST = re.compile(lexicon.PREGNANCY_TEST)
 
 
 def _a_risk_found(clause: str) -> bool:
-    """A disease-risk finding said of someone: the gene or risk named with a result's wording,
-    not at an event or for a cause."""
-    return (
-        _DISEASE_RISK.search(clause) is not None
-        and _RISK_FINDING.search(clause) is not None
-        and _NO_ONES_RISK.search(clause) is None
-    )
+    """A disease-risk finding said of someone: the gene or risk named with a result's wording."""
+    return _DISEASE_RISK.search(clause) is not None and _RISK_FINDING.search(clause) is not None
 
 
 def _genetic_health(clause: str, found: list[Hit], ruled_out: set[str]) -> list[Hit]:

@@ -2999,17 +2999,13 @@ NO_DISEASE_RISK = (
     r"|pas de mutation|low risk|risque faible|uncertain significance|signification inconnue"
     r"|signification indeterminee)\b"
 )
-# What makes the gene's name someone's result, and the events and causes where it is no one's:
-# "a BRCA2 mutation", "APOE4 homozygous", "has factor V Leiden"; "a BRCA walk", "Lynch research".
+# What makes the gene's name someone's result: "a BRCA2 mutation", "APOE4 homozygous", "has factor
+# V Leiden" (a gene as an event's or a cause's name is vetoed below: "a BRCA walk").
 RISK_FINDING = (
     r"\b(?:mutation\w*|variant\w*|variante\w*|positi\w*|porteu\w*|carrier\w*|carries|carry"
     r"|carrying|homozyg\w*|heterozyg\w*|allele\w*|copie\w*|copy|copies|genotype\w*|genotypage"
     r"|syndrome|predisposition|risk|risque|results?|resultats?|found|trouvee?|retrouvee?|revele\w*"
     r"|shows?|showed|montre\w*|has|have|had|herite\w*|inherit\w*|a (?:le|la|un|une|des))\b"
-)
-NO_ONES_RISK = (
-    r"\b(?:marche|walk|run|course|gala|fondation|foundation|charity|association|awareness"
-    r"|sensibilisation|recherche|research|conference|colloque|webinar|webinaire)\b"
 )
 VETOES["biometric_genetic"] += [
     # a gene or a genetic disease as an event's or a cause's name: "Marche BRCA", "Lynch research"
@@ -3017,8 +3013,6 @@ VETOES["biometric_genetic"] += [
     r"(?: \w+){0,3} (?:brca\w*|lynch|huntington\w*|apoe\w*)\b"
     r"|\b(?:brca\w*|lynch|huntington\w*|apoe\w*) (?:\w+ ){0,2}(?:research|recherche|walk|run|gala"
     r"|charity|foundation|fondation|awareness)\b",
-]
-VETOES["biometric_genetic"] += [
     # a question about a word or about cover in general: "asked what pharmacogenomics means",
     # "demande si le séquençage est remboursé en général"
     r"\b(?:what|ce qu est|ce que c est|c est quoi|qu est ce que)\b(?: \w+){0,2}"

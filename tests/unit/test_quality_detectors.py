@@ -355,6 +355,36 @@ def test_religious_words_in_what_no_one_practises(text, labels):
     assert detect(text) == frozenset(labels)
 
 
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a blanket denial names no condition; a denied substance or condition is one
+        ("Aucune allergie connue, menu standard pour la table de six", set()),
+        ("No known allergies, no current medication, tattoo session confirmed", set()),
+        ("Pas d'allergie connue à la pénicilline selon la cliente", {"health"}),
+        ("No allergies apart from peanuts, checked with the chef", {"health"}),
+        # sick leave or a GP appointment with no reason: the model may not read health into it
+        ("Le gérant est en arrêt maladie, motif non communiqué, rappeler lundi", set()),
+        ("rdv chez le médecin mardi, il décale son essai de la voiture", set()),
+        ("Arrêt maladie pour une sciatique, il rappellera", {"health"}),
+        # a door, a car or a slab "fractured"; a wrist is a person's
+        ("Box n°12 : la porte a été fracturée cette nuit, plainte déposée", set()),
+        ("Le carrelage a une fracture dans la dalle, expert prévu", set()),
+        ("Fracture du poignet de Mme Lenoir, elle ne peut pas signer", {"health"}),
+        # a question about cover in general; one's own treatment is one's health
+        ("L'assuré demande si la coloscopie de dépistage est remboursée après 50 ans", set()),
+        ("Customer asks whether her chemotherapy is covered by the plan", {"health"}),
+        # professionals, research, everyone, the shelf
+        ("M. et Mme Blanc sont tous les deux infirmiers, ils veulent un prêt", set()),
+        ("Mr Oduya sponsors diabetes research with a monthly gift", set()),
+        ("Dépistage du cholestérol proposé à tout le personnel de l'agence", set()),
+        ("Piles pour appareils auditifs en promo au rayon accessoires", set()),
+    ],
+)
+def test_wording_that_names_no_ones_condition(text, labels):
+    assert detect(text) == frozenset(labels)
+
+
 def test_contact_details_are_detected_but_not_reported_by_default():
     text = "Rappeler Mme Roux au 06 12 48 93 27 ou jeanne.roux@gmail.com"
     assert detect_all(text) == {"phone", "email"}

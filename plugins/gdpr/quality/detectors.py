@@ -1461,6 +1461,8 @@ def _said_of_a_group(tokens: list[str], first: int, last: int) -> bool:
     return False
 
 
+_WHOLE = frozenset(lexicon._words("tout toute"))
+_WHOLE_OF = [[word] for word in lexicon._words("monde personnel equipe staff public groupe")]
 _ALL_BEFORE_NOUN = frozenset(lexicon._words("les the our nos new nouveaux nouvelles of de des"))
 
 
@@ -1475,6 +1477,8 @@ def _to_everyone(tokens: list[str], i: int, j: int) -> bool:
         if token in lexicon.EVERYONE:
             return True
         after = sentence[n + 1 : n + 4]
+        if token in _WHOLE and after[:1] in (["le"], ["la"], ["l"]) and after[1:2] in _WHOLE_OF:
+            return True  # "tout le monde", "proposée à tout le personnel", "toute l'équipe"
         if token in lexicon.EVERY and after and after[0] in lexicon.GROUP_MEMBER_NOUNS:
             return True
         if token in lexicon.ALL_OF:
@@ -1684,17 +1688,31 @@ def veto_reason(
         if last < len(tokens) and tokens[last] in lexicon.STREET_AFTER:
             return "place"  # "Genome Road depot", "Union Street"
     low, high = max(0, span[0] - 80), min(len(clause), span[1] + 80)
+    if rule.label == "health" and _overlaps(_NO_CONDITION, clause, (low, high), span):
+        return "no_condition"  # "arrêt maladie, motif non communiqué", "no known allergies"
     category = rule.rule_id.partition(".")[0]
     for name in sorted({rule.label, category}):
         group = _VETOES.get(name)
         for veto in group.candidates(clause, low, high) if group is not None else ():
-            pos = low
-            # every match that starts before the phrase ends, overlapping ones included
-            while (m := veto.pattern.search(clause, pos, high)) is not None and m.start() < span[1]:
-                if m.end() > span[0]:
-                    return f"veto:{veto.name}"
-                pos = m.start() + 1
+            if _overlaps(veto.pattern, clause, (low, high), span):
+                return f"veto:{veto.name}"
     return None
+
+
+_NO_CONDITION = re.compile("|".join(f"(?:{_spaces(p)})" for p in lexicon.NO_CONDITION))
+
+
+def _overlaps(
+    pattern: re.Pattern[str], clause: str, window: tuple[int, int], span: tuple[int, int]
+) -> bool:
+    """Whether a match of ``pattern`` in ``clause[window]`` overlaps ``span``: every match that
+    starts before the phrase ends, overlapping ones included."""
+    pos, high = window
+    while (m := pattern.search(clause, pos, high)) is not None and m.start() < span[1]:
+        if m.end() > span[0]:
+            return True
+        pos = m.start() + 1
+    return False
 
 
 def _vetoed(rule, clause, tokens, starts, at, span, text, aligned) -> bool:
@@ -3409,7 +3427,7 @@ def explain(text: str | None, contacts: bool = True) -> list[Hit]:
             clause = _normal(text, _CLAUSE_TABLE).decode()
             ruled_out: set[str] = set()
             found = (
-                reviewed(text, special_hits(text, clause, live, ruled_out), ruled_out)
+                reviewed(text, special_hits(text, clause, live, ruled_out), ruled_out, clause)
                 if live
                 else []
             )
@@ -3429,13 +3447,25 @@ def explain(text: str | None, contacts: bool = True) -> list[Hit]:
     return hits
 
 
-def reviewed(text: str, hits: list[Hit], ruled_out: Iterable[str] = ()) -> list[Hit]:
+def reviewed(
+    text: str, hits: list[Hit], ruled_out: Iterable[str] = (), clause: str | None = None
+) -> list[Hit]:
     """The rules' hits on a candidate as the trained classifier reviews them: those it finds
     too unlikely dropped, the families it is sure of added (``gdpr.quality.classifier``) unless
     the rules read that family's wording here and found it said of an animal, a plant or a
     machine ("le chien est diabétique") or of people in general ("nos clients diabétiques"): the
-    model sees the words, not who they are about."""
+    model sees the words, not who they are about. Health is added only if the model still reads
+    it once the wording that names no condition is taken out (``lexicon.NO_CONDITION``: "arrêt
+    maladie, motif non communiqué", "aucune allergie connue"): it learnt those words with
+    health, and they say nothing of one."""
     kept, added = classifier.review(text, {hit.label for hit in hits})
+    if (
+        "health" in added
+        and clause is not None
+        and _NO_CONDITION.search(clause)
+        and "health" not in classifier.review(_NO_CONDITION.sub(" ", clause), set())[1]
+    ):
+        del added["health"]
     return [hit for hit in hits if hit.label in kept] + [
         Hit(label, f"classifier: {', '.join(words)}")
         for label, words in added.items()

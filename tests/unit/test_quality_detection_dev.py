@@ -48,6 +48,7 @@ DEV14 = DEV.with_name("detection_dev14.tsv")
 DEV15 = DEV.with_name("detection_dev15.tsv")
 DEV16 = DEV.with_name("detection_dev16.tsv")
 DEV17 = DEV.with_name("detection_dev17.tsv")
+DEV18 = DEV.with_name("detection_dev18.tsv")
 MINIMUM = 0.92
 
 
@@ -424,28 +425,57 @@ DEV16_FLOORS = {
 }
 
 # The seventeenth (tests/data/detection_dev17.md, 2,292 rows, weighted toward secrets), not tuned
-# on for passwords or health: it measures what the sixteenth round carried. (Its biometric/genetic
-# false alarms were studied afterwards: 0.912 -> 0.988 precision, micro 0.938 -> 0.944.) Before the round (the fifteenth round's rules
-# and classifier): micro 0.939 / 0.913 (health 0.875/0.919, password 0.981/0.832, criminal
-# 0.792/0.905, biometric/genetic 0.912/0.933, ethnic 0.971/0.791, orientation 0.935/0.867);
-# after: 0.938 / 0.927 (health 0.872/0.942, password 0.982/0.880). Floors at what the detectors
-# reach, rounded down, so that a later change cannot lose what it holds unnoticed.
+# on for passwords or health in the sixteenth round: it measured what that round carried. Before
+# it (the fifteenth round's rules and classifier): micro 0.939 / 0.913 (health 0.875/0.919,
+# password 0.981/0.832, criminal 0.792/0.905, biometric/genetic 0.912/0.933, ethnic 0.971/0.791,
+# orientation 0.935/0.867); after: 0.938 / 0.927 (health 0.872/0.942, password 0.982/0.880). Its
+# biometric/genetic false alarms were studied then (precision 0.912 -> 0.988), its health false
+# alarms in the seventeenth round (0.872 -> 0.921). Floors at what the detectors reach, rounded
+# down, so that a later change cannot lose what it holds unnoticed.
 DEV17_FLOORS = {
-    "micro": (0.94, 0.92),
-    "lang:fr": (0.93, 0.92),
-    "lang:en": (0.94, 0.92),
-    "health": (0.87, 0.94),
+    "micro": (0.95, 0.92),
+    "lang:fr": (0.95, 0.92),
+    "lang:en": (0.95, 0.92),
+    "health": (0.92, 0.94),
     "religion": (0.98, 0.92),
     "political_opinion": (0.95, 0.92),
     "union_membership": (1.00, 0.95),
     "ethnic_origin": (0.97, 0.79),
     "sexual_orientation": (0.93, 0.86),
-    "biometric_genetic": (0.98, 0.93),
+    "biometric_genetic": (1.00, 0.93),
     "criminal": (0.79, 0.90),
     "card_number": (1.00, 1.00),
     "iban": (1.00, 1.00),
     "nir": (1.00, 1.00),
     "password": (0.98, 0.88),
+    "phone": (1.00, 1.00),
+    "email": (1.00, 1.00),
+}
+
+# The eighteenth (tests/data/detection_dev18.md, 2,260 rows, weighted toward the boundary of
+# health data and biometric/genetic look-alikes). Measured before any tuning on it, with the
+# sixteenth round's rules and classifier: micro 0.855 / 0.922 (health 0.802/0.917,
+# biometric/genetic 0.894/0.930, religion 0.686/0.883, criminal 0.712/0.860, orientation
+# 0.804/0.871, ethnic 0.974/0.822, password 0.932/0.976); with the seventeenth round, studied on
+# dev17 only: 0.859 / 0.920 (health 0.814/0.910). Then its health and biometric/genetic false
+# alarms were studied (the eighteenth round): micro 0.903 / 0.937, health 0.938 / 0.951,
+# biometric/genetic 0.970 / 0.980. Its religion, criminal and orientation errors are unstudied.
+DEV18_FLOORS = {
+    "micro": (0.90, 0.93),
+    "lang:fr": (0.89, 0.94),
+    "lang:en": (0.90, 0.92),
+    "health": (0.93, 0.95),
+    "religion": (0.68, 0.88),
+    "political_opinion": (1.00, 0.85),
+    "union_membership": (0.91, 1.00),
+    "ethnic_origin": (0.97, 0.82),
+    "sexual_orientation": (0.80, 0.87),
+    "biometric_genetic": (0.97, 0.98),
+    "criminal": (0.71, 0.86),
+    "card_number": (1.00, 0.92),
+    "iban": (1.00, 1.00),
+    "nir": (1.00, 1.00),
+    "password": (0.93, 0.97),
     "phone": (1.00, 1.00),
     "email": (1.00, 1.00),
 }
@@ -468,6 +498,7 @@ FLOORS = {
     DEV15: DEV15_FLOORS,
     DEV16: DEV16_FLOORS,
     DEV17: DEV17_FLOORS,
+    DEV18: DEV18_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {
@@ -487,6 +518,7 @@ SHAPES = {
     DEV15: (2200, 0.54, 1000),
     DEV16: (2250, 0.54, 1030),
     DEV17: (2250, 0.54, 1030),
+    DEV18: (2250, 0.58, 930),
 }
 
 

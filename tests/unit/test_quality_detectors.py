@@ -385,6 +385,39 @@ def test_wording_that_names_no_ones_condition(text, labels):
     assert detect(text) == frozenset(labels)
 
 
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # prints on a screen, a reader nobody is enrolled on, a game's genes, a poster
+        ("Greasy fingerprints all over the self-service screen, cleaning booked", set()),
+        ("Lecteur d'empreintes de la salle livré désactivé, personne n'y est enregistré", set()),
+        (
+            "Le joueur demande pourquoi les mutations génétiques de son personnage ont disparu",
+            set(),
+        ),
+        (
+            "Affiche à valider : « reconnaissance faciale en une seconde » pour le nouveau casier",
+            set(),
+        ),
+        # a heartbeat as an identifier, an embryo's chromosomes: someone's
+        (
+            "The band unlocks Mr Kim's office door by his heartbeat pattern (ECG ID)",
+            {"biometric_genetic"},
+        ),
+        (
+            "Résultat de la biopsie embryonnaire de Mme Lin : un embryon euploïde",
+            {"biometric_genetic", "health"},
+        ),
+        (
+            "Player put his paternal haplogroup R1b in his bio, another player harassed him",
+            {"biometric_genetic"},
+        ),
+    ],
+)
+def test_biometric_words_in_what_identifies_no_one(text, labels):
+    assert detect(text) == frozenset(labels)
+
+
 def test_contact_details_are_detected_but_not_reported_by_default():
     text = "Rappeler Mme Roux au 06 12 48 93 27 ou jeanne.roux@gmail.com"
     assert detect_all(text) == {"phone", "email"}

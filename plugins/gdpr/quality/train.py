@@ -172,18 +172,26 @@ class Outcome:
     reviewed: frozenset[str] | None = None
     ruled_out: frozenset[str] = frozenset()
     text: str = field(default="", repr=False)
+    # per family, the note without the wording that says nothing of anyone's (detectors.unread)
+    unread: dict[str, str] = field(default_factory=dict, repr=False)
 
 
 @contextmanager
-def _recording(calls: list[tuple[str, frozenset[str], frozenset[str]]]) -> Iterator[None]:
+def _recording(
+    calls: list[tuple[frozenset[str], frozenset[str], dict[str, str]]],
+) -> Iterator[None]:
     """``detectors.reviewed`` recording its input and keeping no family the model scores: the
     detector then gives exactly the labels no threshold can change. (A same-sex partner found
     by the rules is added only when the reviewed labels hold no orientation, so adding it
     whenever it is found gives the same labels.)"""
     shipped = detectors.reviewed
 
-    def record(text: str, hits: list, ruled_out: Iterable[str] = ()) -> list:
-        calls.append((text, frozenset(hit.label for hit in hits), frozenset(ruled_out)))
+    def record(
+        text: str, hits: list, ruled_out: Iterable[str] = (), clause: str | None = None
+    ) -> list:
+        rests = {family: detectors.unread(clause, family) for family in FAMILIES}
+        unread = {family: rest for family, rest in rests.items() if rest is not None}
+        calls.append((frozenset(hit.label for hit in hits), frozenset(ruled_out), unread))
         return [hit for hit in hits if hit.label not in FAMILIES]
 
     detectors.reviewed = record
@@ -197,13 +205,13 @@ def outcomes(texts: Texts) -> list[Outcome]:
     """The rules' outcome of every text (run once, whatever the model and its thresholds)."""
     found = []
     for text, expected in texts:
-        calls: list[tuple[str, frozenset[str], frozenset[str]]] = []
+        calls: list[tuple[frozenset[str], frozenset[str], dict[str, str]]] = []
         with _recording(calls):
             fixed = detectors.detect_all(text)
         if len(calls) > 1:
             raise AssertionError("the rules reviewed one note twice")
-        reviewed, ruled_out = (calls[0][1], calls[0][2]) if calls else (None, frozenset())
-        found.append(Outcome(frozenset(expected), fixed, reviewed, ruled_out, text))
+        reviewed, ruled_out, unread = calls[0] if calls else (None, frozenset(), {})
+        found.append(Outcome(frozenset(expected), fixed, reviewed, ruled_out, text, unread))
     return found
 
 
@@ -219,7 +227,11 @@ def decide(outcome: Outcome, probability: dict[str, float], chosen: Thresholds) 
         if family in outcome.reviewed:
             if p >= keep:
                 labels.add(family)
-        elif p >= add and family not in outcome.ruled_out:
+        elif (
+            p >= add
+            and family not in outcome.ruled_out
+            and (family not in outcome.unread or probability[f"unread:{family}"] >= add)
+        ):
             labels.add(family)
     return labels
 
@@ -255,12 +267,22 @@ def folds(held_out: list[Path], fixed: list[Path], design: Design) -> list[Fold]
             if outcome.reviewed is None:
                 probabilities.append({})
                 continue
-            score, _ = model.scores(outcome.text)
-            pairs = zip(model.families, score.tolist(), strict=True)
-            probabilities.append({name: classifier.probability(s) for name, s in pairs})
+            probabilities.append(_probabilities(model, outcome))
         result.append(Fold(split, found, document, probabilities))
         print(f"  fold {position + 1}/{len(held_out)}: {split.name}", file=sys.stderr)
     return result
+
+
+def _probabilities(model: classifier.Model, outcome: Outcome) -> dict[str, float]:
+    """The model's probability of every family on a candidate, and of each family whose
+    wording says nothing of anyone's on the note without it (``unread:<family>``)."""
+    score, _ = model.scores(outcome.text)
+    pairs = zip(model.families, score.tolist(), strict=True)
+    found = {name: classifier.probability(s) for name, s in pairs}
+    for family, rest in outcome.unread.items():
+        score, _ = model.scores(rest)
+        found[f"unread:{family}"] = classifier.probability(score[model.families.index(family)])
+    return found
 
 
 def pooled(all_folds: list[Fold], chosen: Thresholds) -> Counts:

@@ -1462,7 +1462,8 @@ def _said_of_a_group(tokens: list[str], first: int, last: int) -> bool:
 
 
 _WHOLE = frozenset(lexicon._words("tout toute"))
-_WHOLE_OF = [[word] for word in lexicon._words("monde personnel equipe staff public groupe")]
+_WHOLE_THE = frozenset(lexicon._words("le la l"))
+_WHOLE_OF = frozenset(lexicon._words("monde personnel equipe staff public groupe"))
 _ALL_BEFORE_NOUN = frozenset(lexicon._words("les the our nos new nouveaux nouvelles of de des"))
 
 
@@ -1477,7 +1478,7 @@ def _to_everyone(tokens: list[str], i: int, j: int) -> bool:
         if token in lexicon.EVERYONE:
             return True
         after = sentence[n + 1 : n + 4]
-        if token in _WHOLE and after[:1] in (["le"], ["la"], ["l"]) and after[1:2] in _WHOLE_OF:
+        if token in _WHOLE and len(after) > 1 and after[0] in _WHOLE_THE and after[1] in _WHOLE_OF:
             return True  # "tout le monde", "proposée à tout le personnel", "toute l'équipe"
         if token in lexicon.EVERY and after and after[0] in lexicon.GROUP_MEMBER_NOUNS:
             return True
@@ -3461,9 +3462,9 @@ def reviewed(
     model sees the words, not who they are about. A family is added only if the model still
     reads it once the wording that says nothing of anyone's is taken out (``lexicon.NO_ONES``:
     "arrêt maladie, motif non communiqué", "aucune allergie connue", "lecteur livré désactivé,
-    personne n'est enregistré"): it learnt those words with the family. (Taking out every phrase a veto dropped was tried and
-    lost far more than it gained: the model rightly adds many a family whose phrase a veto read
-    too eagerly.)"""
+    personne n'est enregistré"): it learnt those words with the family. (Taking out every
+    phrase a veto dropped was tried and lost far more than it gained: the model rightly adds
+    many a family whose phrase a veto read too eagerly.)"""
     kept, added = classifier.review(text, {hit.label for hit in hits})
     for label in list(added):
         rest = unread(clause, label)

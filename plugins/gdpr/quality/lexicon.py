@@ -3113,7 +3113,7 @@ _STAFF = (
     r"|agents? d entretien|secretaires?|secretary|secretaries|couriers?|coursiers?|livreu(?:r|se)s?"
     r"|delivery drivers?|suppliers?|fournisseurs?|traiteur|caterers?|staff|personnel|salariee?s?"
     r"|employees?|employee?s?|gardiens?|caretakers?|technicien(?:ne)?s?|technicians?|stagiaires?"
-    r"|interns?|pa|rh|hr|biologistes?|biologists?)"
+    r"|interns?|rh|hr|biologistes?|biologists?)"
 )
 _HEALTH_PROS = (
     r"(?:kines?|kinesitherapeutes?|physios?|physiotherapists?|infirmiers?|infirmieres?|nurses?"

@@ -49,6 +49,7 @@ DEV15 = DEV.with_name("detection_dev15.tsv")
 DEV16 = DEV.with_name("detection_dev16.tsv")
 DEV17 = DEV.with_name("detection_dev17.tsv")
 DEV18 = DEV.with_name("detection_dev18.tsv")
+DEV19 = DEV.with_name("detection_dev19.tsv")
 MINIMUM = 0.92
 
 
@@ -480,6 +481,35 @@ DEV18_FLOORS = {
     "email": (1.00, 1.00),
 }
 
+# The nineteenth (tests/data/detection_dev19.md, 2,244 rows, 60.6% negatives, most hard negatives
+# minimal contrasts of their positive: the same sentence with a few words changed). Measured
+# before the seventeenth round: micro 0.812 / 0.907 (health 0.706/0.893, biometric/genetic
+# 0.559/0.950); after it 0.816 / 0.907 (health 0.719/0.893); after the eighteenth 0.821 / 0.908
+# (health 0.728/0.897, biometric/genetic 0.563/0.950): the two rounds carried little to minimal
+# contrasts. Then its biometric/genetic false alarms were studied (a genetic-testing desk named
+# by "DNA", a visa centre's biometrics slot, projects not in use, documents about a topic):
+# biometric/genetic 0.760 / 0.950, micro 0.854 / 0.907. Its health false alarms (a physiotherapy
+# desk whose sessions name no condition, professionals named) are unstudied.
+DEV19_FLOORS = {
+    "micro": (0.85, 0.90),
+    "lang:fr": (0.84, 0.90),
+    "lang:en": (0.86, 0.90),
+    "health": (0.73, 0.89),
+    "religion": (0.88, 0.88),
+    "political_opinion": (0.96, 0.80),
+    "union_membership": (0.97, 0.97),
+    "ethnic_origin": (0.93, 0.71),
+    "sexual_orientation": (0.90, 0.80),
+    "biometric_genetic": (0.76, 0.95),
+    "criminal": (0.87, 0.90),
+    "card_number": (1.00, 1.00),
+    "iban": (1.00, 1.00),
+    "nir": (1.00, 1.00),
+    "password": (0.97, 0.95),
+    "phone": (0.89, 0.97),
+    "email": (1.00, 1.00),
+}
+
 FAMILIES = [*ALL_LABELS, "micro", "lang:fr", "lang:en"]
 FLOORS = {
     DEV: dict.fromkeys(FAMILIES, (MINIMUM, MINIMUM)),  # the 0.92 on the first split
@@ -499,6 +529,7 @@ FLOORS = {
     DEV16: DEV16_FLOORS,
     DEV17: DEV17_FLOORS,
     DEV18: DEV18_FLOORS,
+    DEV19: DEV19_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {
@@ -519,6 +550,7 @@ SHAPES = {
     DEV16: (2250, 0.54, 1030),
     DEV17: (2250, 0.54, 1030),
     DEV18: (2250, 0.58, 930),
+    DEV19: (2240, 0.60, 880),
 }
 
 

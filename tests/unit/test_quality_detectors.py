@@ -412,6 +412,11 @@ def test_wording_that_names_no_ones_condition(text, labels):
             "Player put his paternal haplogroup R1b in his bio, another player harassed him",
             {"biometric_genetic"},
         ),
+        # a genetic-testing desk, a visa centre's slot, a leaflet, a figure of speech
+        ("Support ADN : le client demande le délai d'analyse, réponse envoyée", set()),
+        ("Visa centre: biometric appointment fee raised to £60 from May", set()),
+        ("Plaquette sur la pharmacogénétique à traduire pour les cardiologues", set()),
+        ("Chez les Martin le retard est génétique, prévoir une marge", set()),
     ],
 )
 def test_biometric_words_in_what_identifies_no_one(text, labels):

@@ -3248,3 +3248,51 @@ NO_ONES: dict[str, list[str]] = {
         r"|on the device|sur l appareil|dans l appareil|dans la montre|on the phone|in the watch)\b",
     ],
 }
+
+# --- round 19 (studied on dev19's minimal contrasts) --------------------------------------------
+# Chargers and roof timbers a note calls ill ("charger 4 is in intensive care").
+NON_HUMAN = NON_HUMAN | frozenset(_words("charger chargers chargeur chargeurs charpente timbers"))
+# The business a note is typed for, named by a category word: "DNA support:", "support ADN :",
+# "DNA customer", "DNA account" (a DTC genetic-testing desk), not anyone's genetic data.
+_DESK = (
+    r"(?:support|supports|customers?|clients?|clientele|accounts?|comptes?|desk|helpdesk|hotline"
+    r"|team|equipe|services?|sav|shop|boutique|store|labs?|labos?|laboratoires?|company|societe"
+    r"|sales|ventes|agents?|orders?|commandes?|website|site|app|appli|newsletter|policy"
+    r"|politique|privacy|subscriptions?|abonnements?)"
+)
+VETOES["biometric_genetic"] += [
+    r"\b(?:adn|dna)\b(?= " + _DESK + r"\b)|\b" + _DESK + r" (?:adn|dna)\b",
+    # a visa centre's biometrics slot, fee or area: no one's data taken yet
+    r"\b(?:biometrie|biometrique|biometric|biometrics) (?:appointments?|area|fees?|slots?|booth"
+    r"|desk|counter|room|pilot|access|acces)\b|\b(?:rendez vous|rdv|tarif|creneau|acces|access"
+    r"|file d attente|queue) (?:du |de la |des |au |for the |to the |at the )?(?:\w+ )?"
+    r"(?:biometrique|biometrie|biometric|biometrics|prise d empreintes?)\b",
+    # a project or a reader not yet in use: "étudie un accès par reconnaissance faciale pour 2026,
+    # rien n'est décidé", "enrôlement prévu en mars", "pilot hasn't reached our centre"
+    r"\b(?:etudie|envisage|considering|plans? to|planning|projet|project|pilot|pilote)\b.{0,60}"
+    r"\b(?:reconnaissance faciale|facial recognition|empreintes?|fingerprints?|palm scan|scan"
+    r" palmaire|lecteur veineux|palm vein|biometri\w*)\b(?=.{0,60}\b(?:rien n est decide"
+    r"|nothing decided|abandonn\w*|hasn t reached|has not reached|pas encore|not yet|prevus?"
+    r"|planned|scheduled)\b)",
+]
+VETOES["health"] += [
+    # "pregnant with ideas", "enceinte... de projets", "sourd aux relances", "MS (Microsoft)"
+    r"\b(?:pregnant|enceinte)\W*(?:with|de) (?:ideas|idees|projets|projects|plans|envies)\b",
+    r"\bsourde?s? (?:aux|a nos|a mes|to) (?:relances|appels|demandes|arguments|critiques"
+    r"|reclamations|rappels|reminders|requests|complaints|conseils)\b",
+    r"\bms (?:microsoft|teams|office)\b",
+]
+VETOES["biometric_genetic"] += [
+    # a document about a topic: "plaquette sur la pharmacogénétique", "leaflet on Tay-Sachs
+    # carrier screening", "infographie ... le gène MYH7"
+    r"\b(?:leaflets?|plaquettes?|brochures?|infographie|infographic|flyers?|guide|article|blog"
+    r"|conference|webinar|podcast|information leaflet)\b(?: (?!sa |son |ses |his |her |their )\w+)"
+    r"{0,5}",
+    # "c'est dans ses gènes", "le retard est génétique chez eux": a figure of speech
+    r"\b(?:c est|it s|it is) (?:dans (?:ses|les|leurs|nos) genes|in (?:his|her|their|our|the) genes)"
+    r"\b|\b(?:retard|lateness|humour|humor|bavardage|talent|passion|gourmandise|gout|taste)\b"
+    r"(?: \w+){0,2} (?:est|is) (?:\w+ )?(?:genetique|genetic)\b",
+    # kits on the shelf
+    r"\b(?:paternity test|test de paternite|dna|adn) kits?\b(?=.{0,40}\b(?:in stock|en stock"
+    r"|price|prix|tarifs?|catalogue|promo\w*)\b)",
+]

@@ -488,13 +488,16 @@ DEV18_FLOORS = {
 # (health 0.728/0.897, biometric/genetic 0.563/0.950): the two rounds carried little to minimal
 # contrasts. Then its biometric/genetic false alarms were studied (a genetic-testing desk named
 # by "DNA", a visa centre's biometrics slot, projects not in use, documents about a topic):
-# biometric/genetic 0.760 / 0.950, micro 0.854 / 0.907. Its health false alarms (a physiotherapy
-# desk whose sessions name no condition, professionals named) are unstudied.
+# biometric/genetic 0.760 / 0.950, micro 0.854 / 0.907. Then some of its health false alarms: a
+# desk's tag ("kiné :", "OH:"), documents about a topic, figures of speech the model read as
+# health ("pregnant with ideas", "sourd aux relances"): health 0.736 / 0.893 -> 0.803 / 0.886,
+# micro 0.879 / 0.905. Left: a physiotherapy desk's sessions that name no condition, health
+# professionals named by their job.
 DEV19_FLOORS = {
-    "micro": (0.85, 0.90),
-    "lang:fr": (0.84, 0.90),
-    "lang:en": (0.86, 0.90),
-    "health": (0.73, 0.89),
+    "micro": (0.87, 0.90),
+    "lang:fr": (0.87, 0.90),
+    "lang:en": (0.88, 0.89),
+    "health": (0.80, 0.88),
     "religion": (0.88, 0.88),
     "political_opinion": (0.96, 0.80),
     "union_membership": (0.97, 0.97),

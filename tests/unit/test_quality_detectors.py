@@ -379,6 +379,10 @@ def test_religious_words_in_what_no_one_practises(text, labels):
         ("Mr Oduya sponsors diabetes research with a monthly gift", set()),
         ("Dépistage du cholestérol proposé à tout le personnel de l'agence", set()),
         ("Piles pour appareils auditifs en promo au rayon accessoires", set()),
+        # a desk's tag, a figure of speech the model would read as health
+        ("Kiné : virement de M. Hamel reçu, merci de ne plus relancer", set()),
+        ("Learner is pregnant with ideas, wants to book three more courses", set()),
+        ("Kiné : M. Hamel, entorse de la cheville, séance jeudi", {"health"}),
     ],
 )
 def test_wording_that_names_no_ones_condition(text, labels):

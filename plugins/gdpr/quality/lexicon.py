@@ -3276,11 +3276,14 @@ VETOES["biometric_genetic"] += [
     r"|planned|scheduled)\b)",
 ]
 VETOES["health"] += [
-    # "pregnant with ideas", "enceinte... de projets", "sourd aux relances", "MS (Microsoft)"
+    r"\bms (?:microsoft|teams|office)\b",  # "MS (Microsoft)"
+]
+# Figures of speech the model reads as health: it may not read health into them either.
+NO_CONDITION += [
     r"\b(?:pregnant|enceinte)\W*(?:with|de) (?:ideas|idees|projets|projects|plans|envies)\b",
     r"\bsourde?s? (?:aux|a nos|a mes|to) (?:relances|appels|demandes|arguments|critiques"
     r"|reclamations|rappels|reminders|requests|complaints|conseils)\b",
-    r"\bms (?:microsoft|teams|office)\b",
+    r"\b(?:syndrome de la page blanche|writer s block|crises? de fou rire|fou rire)\b",
 ]
 VETOES["biometric_genetic"] += [
     # a document about a topic: "plaquette sur la pharmacogénétique", "leaflet on Tay-Sachs
@@ -3295,4 +3298,18 @@ VETOES["biometric_genetic"] += [
     # kits on the shelf
     r"\b(?:paternity test|test de paternite|dna|adn) kits?\b(?=.{0,40}\b(?:in stock|en stock"
     r"|price|prix|tarifs?|catalogue|promo\w*)\b)",
+]
+VETOES["health"] += [
+    # a document about a topic: "notice du Lévothyrox pour le labo", "product list: metformin"
+    r"\b(?:leaflets?|plaquettes?|brochures?|infographie|infographic|flyers?|notice|product list"
+    r"|liste de produits|catalogue|novel|roman)\b(?: (?!sa |son |ses |his |her |their )\w+){0,6}",
+]
+NO_CONDITION += [
+    # a desk's tag at the head of the note: "kiné :", "physio:", "OH:", "médecine du travail :",
+    # "hearing centre:" name the business the note is typed for (a condition fires on its own)
+    r"^\s*(?:kine|kines|kinesitherapie|physio|physiotherapy|osteo|osteopathie|osteopathy|oh"
+    r"|occupational health|medecine du travail|sante au travail|hearing centre|hearing center"
+    r"|centre auditif|audition|audioprothesiste|spa|thermes|cure thermale|don du sang"
+    r"|blood donation|collecte)(?: (?:desk|reception|accueil|centre|center|clinic|cabinet|team"
+    r"|equipe|service))?\s*[.:]",
 ]

@@ -50,6 +50,7 @@ DEV16 = DEV.with_name("detection_dev16.tsv")
 DEV17 = DEV.with_name("detection_dev17.tsv")
 DEV18 = DEV.with_name("detection_dev18.tsv")
 DEV19 = DEV.with_name("detection_dev19.tsv")
+DEV20 = DEV.with_name("detection_dev20.tsv")
 MINIMUM = 0.92
 
 
@@ -513,6 +514,32 @@ DEV19_FLOORS = {
     "email": (1.00, 1.00),
 }
 
+# The twentieth (tests/data/detection_dev20.md, 1,924 rows, 55.6% negatives, minimal contrasts in
+# fourteen more industries), not studied: it measures what the last three rounds carried. Before
+# them (36bb533): micro 0.919 / 0.945 (health 0.841/0.945, biometric/genetic 0.870/0.976); after
+# the seventeenth and eighteenth: 0.927 / 0.947 (health 0.870/0.950, biometric/genetic
+# 0.871/0.988); the nineteenth changed none of its rows. Floors at what the detectors reach,
+# rounded down.
+DEV20_FLOORS = {
+    "micro": (0.92, 0.94),
+    "lang:fr": (0.92, 0.94),
+    "lang:en": (0.93, 0.95),
+    "health": (0.86, 0.94),
+    "religion": (0.89, 0.92),
+    "political_opinion": (0.97, 0.97),
+    "union_membership": (1.00, 0.97),
+    "ethnic_origin": (0.97, 0.90),
+    "sexual_orientation": (0.88, 0.86),
+    "biometric_genetic": (0.87, 0.98),
+    "criminal": (0.94, 0.87),
+    "card_number": (1.00, 1.00),
+    "iban": (1.00, 1.00),
+    "nir": (1.00, 1.00),
+    "password": (0.97, 0.90),
+    "phone": (1.00, 0.95),
+    "email": (1.00, 0.97),
+}
+
 FAMILIES = [*ALL_LABELS, "micro", "lang:fr", "lang:en"]
 FLOORS = {
     DEV: dict.fromkeys(FAMILIES, (MINIMUM, MINIMUM)),  # the 0.92 on the first split
@@ -533,6 +560,7 @@ FLOORS = {
     DEV17: DEV17_FLOORS,
     DEV18: DEV18_FLOORS,
     DEV19: DEV19_FLOORS,
+    DEV20: DEV20_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {
@@ -554,6 +582,7 @@ SHAPES = {
     DEV17: (2250, 0.54, 1030),
     DEV18: (2250, 0.58, 930),
     DEV19: (2240, 0.60, 880),
+    DEV20: (1900, 0.55, 850),
 }
 
 

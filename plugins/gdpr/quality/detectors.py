@@ -1690,8 +1690,9 @@ def veto_reason(
         if last < len(tokens) and tokens[last] in lexicon.STREET_AFTER:
             return "place"  # "Genome Road depot", "Union Street"
     low, high = max(0, span[0] - 80), min(len(clause), span[1] + 80)
-    if rule.label == "health" and _overlaps(_NO_ONES["health"], clause, (low, high), span):
-        return "no_condition"  # "arrêt maladie, motif non communiqué", "no known allergies"
+    no_ones = _NO_ONES.get(rule.label)
+    if no_ones is not None and _overlaps(no_ones, clause, (low, high), span):
+        return "no_one"  # "arrêt maladie, motif non communiqué", "no known allergies"
     category = rule.rule_id.partition(".")[0]
     for name in sorted({rule.label, category}):
         group = _VETOES.get(name)

@@ -3034,13 +3034,14 @@ PREGNANCY_TEST = (
     r"|fiv|ivf)\b"
 )
 
-# Health wording that names no condition: sick leave or a doctor's appointment with no reason
-# given, a blanket denial ("no known allergies", "aucun traitement en cours", "no medical
-# conditions"). A rule's phrase inside one is no remark, and the classifier may not read health
-# into its words either: the model learnt that "maladie", "médecin" and "allergie" go with
-# health. A reason, a condition or a substance named fires on its own ("arrêt maladie pour une
-# sciatique", "pas d'allergie à la pénicilline", "no allergies apart from nuts").
-NO_CONDITION: list[str] = [
+# Wording that says nothing of anyone's data of a family, by family: for health, sick leave or a
+# doctor's appointment with no reason given, a blanket denial ("no known allergies", "aucun
+# traitement en cours", "no medical conditions"). A rule's phrase inside one is no remark, and
+# the classifier may not read the family into its words either: the model learnt that
+# "maladie", "médecin" and "allergie" go with health. A reason, a condition or a substance named
+# fires on its own ("arrêt maladie pour une sciatique", "pas d'allergie à la pénicilline").
+NO_ONES: dict[str, list[str]] = {}
+NO_ONES["health"] = [
     # sick leave with no cause given: an absence, not a condition (the splits' call)
     r"\b(?:off sick|sick leave|called in sick|phoned in sick|rang in sick|arret maladie|en maladie|sick)\b(?=.{0,80}\b(?:self cert\w*|no reason|didn t say why|did not say why|didnt say why|pas de motif|sans motif|motif non \w+|reason not given|no cause given|without giving a reason|sans preciser)\b)",
     r"\b(?:called|phoned|rang) in sick\b",
@@ -3189,7 +3190,7 @@ VETOES["health"] += [
     r"\b(?:boit|bois|drinks?|drinking) (?:trop|too much) (?:de )?(?:cafe|the|coca|soda|lait|eau"
     r"|coffee|tea|cola|milk|water)\b",
 ]
-NO_CONDITION += [
+NO_ONES["health"] += [
     # a medical appointment, its kind not said: "un rendez-vous médical mardi"
     r"\b(?:rendez vous|rdv|appointment|appt) medical\b|\bmedical (?:appointment|appt)\b",
     # a condition said not to be one: "no diagnosis", "pas de diagnostic"
@@ -3235,21 +3236,25 @@ VETOES["biometric_genetic"] += [
     r"\b(?:voix|voice)\b(?: \w+){0,4} (?:enregistree?|recorded)\b(?=.{0,60}\b(?:sans identification"
     r"|without identification|not used to identify|anonym\w*)\b)",
 ]
-# Wording that says nothing of anyone's biometric data: a reader nobody is enrolled on, a
-# template that stays on the device. The classifier may not read biometric data into it.
-NO_ONES: dict[str, list[str]] = {
-    "health": NO_CONDITION,
-    "biometric_genetic": [
-        r"\b(?:nobody|no one|noone|personne|aucun \w+|aucune \w+) (?:has been |is |n est |n y est "
-        r"|n a ete |ne s est )?(?:enrolled|enregistree?s?|enrolee?s?|registered)\b",
-        r"\b(?:livree?|delivered|shipped|installed|installee?) (?:\w+ )?(?:desactivee?|disabled"
-        r"|switched off|turned off)\b",
-        r"\b(?:reste|restent|stays|stay|remains|stored only) (?:\w+ ){0,2}(?:dans la puce|on the chip"
-        r"|on the device|sur l appareil|dans l appareil|dans la montre|on the phone|in the watch)\b",
-    ],
-}
+# Nothing of anyone's biometric data: a reader nobody is enrolled on, a template that stays on
+# the device.
+NO_ONES["biometric_genetic"] = [
+    r"\b(?:nobody|no one|noone|personne|aucun \w+|aucune \w+) (?:has been |is |n est |n y est "
+    r"|n a ete |ne s est )?(?:enrolled|enregistree?s?|enrolee?s?|registered)\b",
+    r"\b(?:livree?|delivered|shipped|installed|installee?) (?:\w+ )?(?:desactivee?|disabled"
+    r"|switched off|turned off)\b",
+    r"\b(?:reste|restent|stays|stay|remains|stored only) (?:\w+ ){0,2}(?:dans la puce|on the chip"
+    r"|on the device|sur l appareil|dans l appareil|dans la montre|on the phone|in the watch)\b",
+]
 
 # --- round 19 (studied on dev19's minimal contrasts) --------------------------------------------
+# A document about a topic, a few words on, none of them a person's: "plaquette sur la
+# pharmacogénétique", "notice du Lévothyrox pour le labo", "leaflet on Tay-Sachs screening".
+_DOCUMENT = (
+    r"\b(?:leaflets?|plaquettes?|brochures?|infographie|infographic|flyers?|article|blog"
+    r"|conference|webinar|podcast|notice|product list|liste de produits|catalogue|novel|roman)\b"
+    r"(?: (?!sa |son |ses |his |her |their )\w+){0,6}"
+)
 # Chargers and roof timbers a note calls ill ("charger 4 is in intensive care").
 NON_HUMAN = NON_HUMAN | frozenset(_words("charger chargers chargeur chargeurs charpente timbers"))
 # The business a note is typed for, named by a category word: "DNA support:", "support ADN :",
@@ -3279,7 +3284,7 @@ VETOES["health"] += [
     r"\bms (?:microsoft|teams|office)\b",  # "MS (Microsoft)"
 ]
 # Figures of speech the model reads as health: it may not read health into them either.
-NO_CONDITION += [
+NO_ONES["health"] += [
     r"\b(?:pregnant|enceinte)\W*(?:with|de) (?:ideas|idees|projets|projects|plans|envies)\b",
     r"\bsourde?s? (?:aux|a nos|a mes|to) (?:relances|appels|demandes|arguments|critiques"
     r"|reclamations|rappels|reminders|requests|complaints|conseils)\b",
@@ -3288,9 +3293,7 @@ NO_CONDITION += [
 VETOES["biometric_genetic"] += [
     # a document about a topic: "plaquette sur la pharmacogénétique", "leaflet on Tay-Sachs
     # carrier screening", "infographie ... le gène MYH7"
-    r"\b(?:leaflets?|plaquettes?|brochures?|infographie|infographic|flyers?|guide|article|blog"
-    r"|conference|webinar|podcast|information leaflet)\b(?: (?!sa |son |ses |his |her |their )\w+)"
-    r"{0,5}",
+    _DOCUMENT,
     # "c'est dans ses gènes", "le retard est génétique chez eux": a figure of speech
     r"\b(?:c est|it s|it is) (?:dans (?:ses|les|leurs|nos) genes|in (?:his|her|their|our|the) genes)"
     r"\b|\b(?:retard|lateness|humour|humor|bavardage|talent|passion|gourmandise|gout|taste)\b"
@@ -3301,10 +3304,9 @@ VETOES["biometric_genetic"] += [
 ]
 VETOES["health"] += [
     # a document about a topic: "notice du Lévothyrox pour le labo", "product list: metformin"
-    r"\b(?:leaflets?|plaquettes?|brochures?|infographie|infographic|flyers?|notice|product list"
-    r"|liste de produits|catalogue|novel|roman)\b(?: (?!sa |son |ses |his |her |their )\w+){0,6}",
+    _DOCUMENT,
 ]
-NO_CONDITION += [
+NO_ONES["health"] += [
     # a desk's tag at the head of the note: "kiné :", "physio:", "OH:", "médecine du travail :",
     # "hearing centre:" name the business the note is typed for (a condition fires on its own)
     r"^\s*(?:kine|kines|kinesitherapie|physio|physiotherapy|osteo|osteopathie|osteopathy|oh"

@@ -51,6 +51,7 @@ DEV17 = DEV.with_name("detection_dev17.tsv")
 DEV18 = DEV.with_name("detection_dev18.tsv")
 DEV19 = DEV.with_name("detection_dev19.tsv")
 DEV20 = DEV.with_name("detection_dev20.tsv")
+DEV21 = DEV.with_name("detection_dev21.tsv")
 MINIMUM = 0.92
 
 
@@ -518,13 +519,14 @@ DEV19_FLOORS = {
 # fourteen more industries), not studied: it measures what the last three rounds carried. Before
 # them (36bb533): micro 0.919 / 0.945 (health 0.841/0.945, biometric/genetic 0.870/0.976); after
 # the seventeenth and eighteenth: 0.927 / 0.947 (health 0.870/0.950, biometric/genetic
-# 0.871/0.988); the nineteenth changed none of its rows. Floors at what the detectors reach,
-# rounded down.
+# 0.871/0.988); the nineteenth changed none of its rows. Studied in the twentieth round (a
+# remark said of a thing): 0.933 / 0.947 (health 0.892/0.950). Floors at what the detectors
+# reach, rounded down.
 DEV20_FLOORS = {
-    "micro": (0.92, 0.94),
-    "lang:fr": (0.92, 0.94),
+    "micro": (0.93, 0.94),
+    "lang:fr": (0.93, 0.94),
     "lang:en": (0.93, 0.95),
-    "health": (0.86, 0.94),
+    "health": (0.89, 0.94),
     "religion": (0.89, 0.92),
     "political_opinion": (0.97, 0.97),
     "union_membership": (1.00, 0.97),
@@ -538,6 +540,30 @@ DEV20_FLOORS = {
     "password": (0.97, 0.90),
     "phone": (1.00, 0.95),
     "email": (1.00, 0.97),
+}
+
+# The twenty-first (tests/data/detection_dev21.md, 2,060 rows, 55.4% negatives, minimal contrasts
+# in eleven more industries, weighted toward the boundary of health data), measured before any
+# study of it: micro 0.920 / 0.934 (health 0.874/0.912, religion 0.775/0.952); 0.922 / 0.934
+# (health 0.880/0.912) with the twentieth round, studied on dev20 before dev21 was read.
+DEV21_FLOORS = {
+    "micro": (0.92, 0.93),
+    "lang:fr": (0.93, 0.94),
+    "lang:en": (0.90, 0.92),
+    "health": (0.88, 0.91),
+    "religion": (0.77, 0.95),
+    "political_opinion": (0.88, 0.92),
+    "union_membership": (0.97, 0.97),
+    "ethnic_origin": (1.00, 0.86),
+    "sexual_orientation": (0.94, 0.86),
+    "biometric_genetic": (0.95, 0.93),
+    "criminal": (0.95, 0.95),
+    "card_number": (0.97, 1.00),
+    "iban": (1.00, 1.00),
+    "nir": (1.00, 1.00),
+    "password": (0.97, 0.88),
+    "phone": (1.00, 0.97),
+    "email": (1.00, 1.00),
 }
 
 FAMILIES = [*ALL_LABELS, "micro", "lang:fr", "lang:en"]
@@ -561,6 +587,7 @@ FLOORS = {
     DEV18: DEV18_FLOORS,
     DEV19: DEV19_FLOORS,
     DEV20: DEV20_FLOORS,
+    DEV21: DEV21_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {
@@ -583,6 +610,7 @@ SHAPES = {
     DEV18: (2250, 0.58, 930),
     DEV19: (2240, 0.60, 880),
     DEV20: (1900, 0.55, 850),
+    DEV21: (2050, 0.55, 900),
 }
 
 

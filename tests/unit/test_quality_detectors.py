@@ -427,6 +427,28 @@ def test_biometric_words_in_what_identifies_no_one(text, labels):
     assert detect(text) == frozenset(labels)
 
 
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a thing said to be ill: a figure of speech, whatever the thing
+        ("Le tableur est malade, toutes les formules ont sauté", set()),
+        ("Compressor unit had a heart attack overnight, engineer booked", set()),
+        ("Le portail de Mme Roux fait de la fièvre, il s'ouvre tout seul", set()),
+        ("Le magasin est en pleine crise d'asthme depuis les soldes", set()),
+        # a person, a body part or care, named by any noun or title: still theirs
+        ("Le vieux a Alzheimer, sa fille gère le contrat", {"health"}),
+        ("Our postman has had a stroke, parcels held at the depot", {"health"}),
+        ("Le genou de M. Roy a une arthrose sévère, chaise au vestiaire", {"health"}),
+        ("L'intéressé est sous dialyse trois fois par semaine", {"health"}),
+        ("Le petit de Mme Roy a la grippe, fête annulée", {"health"}),
+        ("cust has a colostomy bag, aisle seat please", {"health"}),
+        ("Wedding DJ had a heart attack last week, replacement found", {"health"}),
+    ],
+)
+def test_an_illness_said_of_a_thing_is_a_figure_of_speech(text, labels):
+    assert detect(text) == frozenset(labels)
+
+
 def test_contact_details_are_detected_but_not_reported_by_default():
     text = "Rappeler Mme Roux au 06 12 48 93 27 ou jeanne.roux@gmail.com"
     assert detect_all(text) == {"phone", "email"}

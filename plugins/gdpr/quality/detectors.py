@@ -1246,6 +1246,68 @@ def _person_said_before(tokens: list[str], start: int) -> bool:
     return False
 
 
+def _said_of_a_thing(text: str, tokens: list[str], starts: list[int], first: int) -> bool:
+    """Whether the phrase at ``tokens[first]`` is predicated of a thing: its clause's subject,
+    right before a verb (``lexicon.THING_VERBS``) and a few light words, is a noun phrase that
+    names no person, body part or care (``_a_thing``). "le tableur est malade", "lift motor had
+    a heart attack", "le poêle de M. Girard fait de la fièvre"; not "sa fille est malade"."""
+    for verb in range(first - 1, max(-1, first - 7), -1):
+        token = tokens[verb]
+        if token in lexicon.THING_VERBS and _a_thing(text, tokens, starts, verb):
+            return True
+        if token not in lexicon.THING_LIGHT:
+            return False
+    return False
+
+
+def _a_thing(text: str, tokens: list[str], starts: list[int], verb: int) -> bool:
+    """Whether the words of ``verb``'s clause before it (up to a clause word, at most six) are a
+    thing's noun phrase: an optional determiner, at most three lower-case words none of which
+    can name a person, then an optional complement ("de M. Girard", "du 9", "of the house")."""
+    start = verb
+    while start and tokens[start - 1] not in _CLAUSE_STOPS:
+        if tokens[start - 1] in lexicon.THING_CLAUSE_WORDS or verb - start >= 6:
+            break
+        start -= 1
+    phrase = tokens[start:verb]
+    cut = next((n for n, t in enumerate(phrase) if n and t in _OF_COMPLEMENT), len(phrase))
+    head = phrase[:cut]
+    if "s" in head:  # "paraglider's wing": the thing owned
+        head = head[len(head) - head[::-1].index("s") :]
+    determined = bool(head) and head[0] in lexicon.THING_DETERMINERS
+    words = head[1:] if determined else head
+    if not words or len(words) > 3 or not lexicon.THING_VERBS.isdisjoint(words):
+        return False
+    if not determined and (len(words) < 2 or tokens[verb] in _ARTICLE_OR_VERB):
+        return False  # "lift motor had", but not "cust uses a", "décès suite à un"
+    at = start + len(phrase[:cut]) - 1  # the head's last word, lower case in the text
+    if not text[starts[at] : starts[at] + 1].islower():
+        return False
+    return not any(_names_a_person(word) for word in words)
+
+
+_OF_COMPLEMENT = frozenset(lexicon._words("de du des d of"))
+_ARTICLE_OR_VERB = frozenset(lexicon._words("a as"))  # English articles, French "a" and "à"
+
+
+def _names_a_person(word: str) -> bool:
+    """Whether a subject's word can name a person, a body part or care, or a name."""
+    if word in lexicon.THING_NOUNS:
+        return False
+    return (
+        word in lexicon.PERSON_NOUNS
+        or word in lexicon.BODY_AND_CARE
+        or word in _ONE_PERSON
+        or word in lexicon.MALE_ROLES
+        or word in lexicon.FEMALE_ROLES
+        or word in lexicon.EPICENE_ROLES
+        or word in lexicon.MALE_NAMES
+        or word in lexicon.FEMALE_NAMES
+        or word.isdigit()
+        or word.endswith(lexicon.PERSON_SUFFIXES)
+    )
+
+
 # "the chat", "live chat": the English word, not a cat.
 _ENGLISH_BEFORE_CHAT = frozenset(["the", "a", "live", "our", "your", "this", "via", "by", "web"])
 
@@ -1413,7 +1475,7 @@ def special_hits(
                     )
                     if reason is not None:
                         if ruled_out is not None and (
-                            reason == "group"  # "nos clients diabétiques"
+                            reason in ("group", "thing")  # "nos clients diabétiques"
                             or (reason == "non_human" and _animal_in_clause(tokens, first, last))
                         ):
                             ruled_out.add(rule.label)  # "Le chien de Mme Petit est diabétique"
@@ -1680,6 +1742,8 @@ def veto_reason(
         return "non_human"
     if rule.label in _GROUP_LABELS and _said_of_a_group(tokens, first, last):
         return "group"
+    if rule.label == "health" and aligned and _said_of_a_thing(text, tokens, starts, first):
+        return "thing"
     if rule.label == "health" and not lexicon.ANY.isdisjoint(tokens[max(0, first - 2) : first]):
         return "generic"  # "signalez-nous tout traitement anticoagulant", "any medication"
     clause_start, _ = _bounds(tokens, first, last, _CLAUSE_STOPS)  # not a header's words:

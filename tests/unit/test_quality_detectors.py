@@ -449,6 +449,36 @@ def test_an_illness_said_of_a_thing_is_a_figure_of_speech(text, labels):
     assert detect(text) == frozenset(labels)
 
 
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # rules posted for categories of people, what a policy covers, causes, crazes
+        ("Toboggan interdit aux femmes enceintes et aux porteurs de prothèse de hanche", set()),
+        ("Expectant riders and anyone with a back condition must not ride, see the sign", set()),
+        ("La garantie annulation couvre la maladie d'un invité, conditions jointes", set()),
+        ("Tombola au profit de la recherche sur la sclérose en plaques, lots à retirer", set()),
+        ("Our osteo runs the workshop on posture and sciatica every Thursday", set()),
+        ("Mr Hale's little boy has Cup fever, wants the team mug engraved", set()),
+        ("Mme Roux dit ne pas avoir d'allergie connue, menu standard", set()),
+        ("Livreur en arrêt maladie depuis mardi, sans autre précision, tournée reprise", set()),
+        # someone's condition next to the same words: still theirs
+        ("Mme Roux est enceinte, le toboggan lui est déconseillé", {"health"}),
+        ("Mr Hale sees the physio for his frozen shoulder every week", {"health"}),
+        ("Mme Roux dit avoir une allergie aux arachides, menu adapté", {"health"}),
+        ("Livreur en arrêt maladie depuis mardi pour une sciatique", {"health"}),
+        # institutions, vehicles, kits, titles and pets that only carry a health word
+        ("Le référent handicap de la mairie demande un devis pour la rampe", set()),
+        ("Ambulance parked in bay 3 for a full valet, driver waiting", set()),
+        ("Trousse de secours du vestiaire à renouveler : pansements et bandes", set()),
+        ("Her uncle is a Labour MS, wants the invoice in English and Welsh", set()),
+        ("The family's whippet is epileptic, walker must not let him off the lead", set()),
+        ("Owner of the whippet is pregnant, no heavy lifting at drop-off", {"health"}),
+    ],
+)
+def test_health_words_in_rules_events_and_crazes(text, labels):
+    assert detect(text) == frozenset(labels)
+
+
 def test_contact_details_are_detected_but_not_reported_by_default():
     text = "Rappeler Mme Roux au 06 12 48 93 27 ou jeanne.roux@gmail.com"
     assert detect_all(text) == {"phone", "email"}

@@ -1152,7 +1152,7 @@ def _about_non_human(tokens: list[str], start: int, end: int) -> bool:
     i, j = _bounds(tokens, start, end, _SENTENCE_STOPS)
     if lexicon.NON_HUMAN.isdisjoint(tokens[i:j]):
         return False
-    if _person_said_before(tokens, start):
+    if _person_said_before(tokens, start) or _said_of_a_person(tokens, start):
         return False
     if _animal_or_machine_ill(tokens, start, end, (i, j)):
         return True
@@ -1246,24 +1246,33 @@ def _person_said_before(tokens: list[str], start: int) -> bool:
     return False
 
 
-def _said_of_a_thing(text: str, tokens: list[str], starts: list[int], first: int) -> bool:
-    """Whether the phrase at ``tokens[first]`` is predicated of a thing: its clause's subject,
-    right before a verb (``lexicon.THING_VERBS``) and a few light words, is a noun phrase that
-    names no person, body part or care (``_a_thing``). "le tableur est malade", "lift motor had
-    a heart attack", "le poêle de M. Girard fait de la fièvre"; not "sa fille est malade"."""
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    """A noun phrase that can be a phrase's subject: its words (the determiner left out), the
+    index of its last word, whether a determiner led it, and the index of its verb."""
+
+    words: tuple[str, ...]
+    last: int
+    determined: bool
+    verb: int
+
+
+def _subjects(tokens: list[str], first: int) -> Iterator[_Subject]:
+    """The noun phrases that can be the subject of the phrase at ``tokens[first]``: each right
+    before a verb (``lexicon.THING_VERBS``) that only light words part from the phrase ("a de
+    la fièvre", "had a heart attack"), back to a clause word and at most six words long."""
     for verb in range(first - 1, max(-1, first - 7), -1):
         token = tokens[verb]
-        if token in lexicon.THING_VERBS and _a_thing(text, tokens, starts, verb):
-            return True
+        if token in lexicon.THING_VERBS and (subject := _subject_of(tokens, verb)) is not None:
+            yield subject
         if token not in lexicon.THING_LIGHT:
-            return False
-    return False
+            return
 
 
-def _a_thing(text: str, tokens: list[str], starts: list[int], verb: int) -> bool:
-    """Whether the words of ``verb``'s clause before it (up to a clause word, at most six) are a
-    thing's noun phrase: an optional determiner, at most three lower-case words none of which
-    can name a person, then an optional complement ("de M. Girard", "du 9", "of the house")."""
+def _subject_of(tokens: list[str], verb: int) -> _Subject | None:
+    """The noun phrase before ``verb``: an optional determiner, at most three words, then an
+    optional complement ("de M. Girard", "du 9", "of the house"); after an English possessive,
+    the thing owned ("paraglider's wing")."""
     start = verb
     while start and tokens[start - 1] not in _CLAUSE_STOPS:
         if tokens[start - 1] in lexicon.THING_CLAUSE_WORDS or verb - start >= 6:
@@ -1272,22 +1281,54 @@ def _a_thing(text: str, tokens: list[str], starts: list[int], verb: int) -> bool
     phrase = tokens[start:verb]
     cut = next((n for n, t in enumerate(phrase) if n and t in _OF_COMPLEMENT), len(phrase))
     head = phrase[:cut]
-    if "s" in head:  # "paraglider's wing": the thing owned
+    if "s" in head:
         head = head[len(head) - head[::-1].index("s") :]
     determined = bool(head) and head[0] in lexicon.THING_DETERMINERS
-    words = head[1:] if determined else head
+    words = tuple(head[1:] if determined else head)
     if not words or len(words) > 3 or not lexicon.THING_VERBS.isdisjoint(words):
-        return False
-    if not determined and (len(words) < 2 or tokens[verb] in _ARTICLE_OR_VERB):
-        return False  # "lift motor had", but not "cust uses a", "décès suite à un"
-    at = start + len(phrase[:cut]) - 1  # the head's last word, lower case in the text
-    if not text[starts[at] : starts[at] + 1].islower():
-        return False
-    return not any(_names_a_person(word) for word in words)
+        return None
+    return _Subject(words, start + cut - 1, determined, verb)
+
+
+def _said_of_a_thing(text: str, tokens: list[str], starts: list[int], first: int) -> bool:
+    """Whether the phrase at ``tokens[first]`` is predicated of a thing: a subject (``_subjects``)
+    whose words can name no person, body part or care, its last word in lower case (not a
+    name). "le tableur est malade", "lift motor had a heart attack", "le poêle de M. Girard fait
+    de la fièvre"; not "sa fille est malade". Without a determiner, two words at least and a
+    verb that is no article: "lift motor had", not "Sacha a" nor "cust uses a"."""
+    for subject in _subjects(tokens, first):
+        if not subject.determined and (
+            len(subject.words) < 2 or tokens[subject.verb] in _ARTICLE_OR_VERB
+        ):
+            continue
+        at = starts[subject.last]
+        if text[at : at + 1].islower() and not any(map(_names_a_person, subject.words)):
+            return True
+    return False
+
+
+def _said_of_a_person(tokens: list[str], first: int) -> bool:
+    """Whether the phrase's subject (``_subjects``) names a person outright, by a person's noun,
+    a title or a first name, not by a pronoun (which may stand for a pet) nor by a suffix:
+    "owner of the spaniel is pregnant", not "le chien de la cliente est diabétique"."""
+    return any(
+        lexicon.NON_HUMAN.isdisjoint(subject.words) and not _PERSON_WORDS.isdisjoint(subject.words)
+        for subject in _subjects(tokens, first)
+    )
 
 
 _OF_COMPLEMENT = frozenset(lexicon._words("de du des d of"))
 _ARTICLE_OR_VERB = frozenset(lexicon._words("a as"))  # English articles, French "a" and "à"
+# The words that name a person outright in a subject (no pronoun, no possessive, no suffix).
+_PERSON_WORDS = (
+    lexicon.PERSON_NOUNS
+    | lexicon.MALE_ROLES
+    | lexicon.FEMALE_ROLES
+    | lexicon.EPICENE_ROLES
+    | lexicon.MALE_NAMES
+    | lexicon.FEMALE_NAMES
+    | frozenset(lexicon._words("m mr mme mrs ms mlle miss"))
+) - frozenset(lexicon._words("il elle he she it they ils elles on eux lui him her them son sa"))
 
 
 def _names_a_person(word: str) -> bool:

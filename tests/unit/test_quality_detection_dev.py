@@ -52,6 +52,7 @@ DEV18 = DEV.with_name("detection_dev18.tsv")
 DEV19 = DEV.with_name("detection_dev19.tsv")
 DEV20 = DEV.with_name("detection_dev20.tsv")
 DEV21 = DEV.with_name("detection_dev21.tsv")
+DEV22 = DEV.with_name("detection_dev22.tsv")
 MINIMUM = 0.92
 
 
@@ -567,6 +568,33 @@ DEV21_FLOORS = {
     "email": (1.00, 1.00),
 }
 
+# The twenty-second (tests/data/detection_dev22.md, 2,144 rows, 56.1% negatives, half minimal
+# contrasts and half natural hard negatives, ten more industries), not studied: it measures what
+# the twentieth and twenty-first rounds carried. Before them (a88f486): micro 0.767 / 0.899
+# (health 0.530/0.922); after them 0.768 / 0.900 (health 0.532/0.926). 135 of its 166 health
+# false alarms are notes of a retirement home's desk ("EHPAD :", residents), read as health by
+# the convention of dev6 and dev7 that living in a care home is health data, which this split's
+# writer did not share. Floors at what the detectors reach, rounded down.
+DEV22_FLOORS = {
+    "micro": (0.76, 0.90),
+    "lang:fr": (0.76, 0.91),
+    "lang:en": (0.77, 0.88),
+    "health": (0.53, 0.92),
+    "religion": (0.82, 0.88),
+    "political_opinion": (0.81, 0.80),
+    "union_membership": (0.80, 0.90),
+    "ethnic_origin": (0.83, 0.84),
+    "sexual_orientation": (0.88, 0.79),
+    "biometric_genetic": (0.80, 0.93),
+    "criminal": (0.80, 0.87),
+    "card_number": (1.00, 0.95),
+    "iban": (1.00, 1.00),
+    "nir": (1.00, 1.00),
+    "password": (1.00, 0.82),
+    "phone": (0.93, 1.00),
+    "email": (0.97, 1.00),
+}
+
 FAMILIES = [*ALL_LABELS, "micro", "lang:fr", "lang:en"]
 FLOORS = {
     DEV: dict.fromkeys(FAMILIES, (MINIMUM, MINIMUM)),  # the 0.92 on the first split
@@ -589,6 +617,7 @@ FLOORS = {
     DEV19: DEV19_FLOORS,
     DEV20: DEV20_FLOORS,
     DEV21: DEV21_FLOORS,
+    DEV22: DEV22_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {
@@ -612,6 +641,7 @@ SHAPES = {
     DEV19: (2240, 0.60, 880),
     DEV20: (1900, 0.55, 850),
     DEV21: (2050, 0.55, 900),
+    DEV22: (2100, 0.55, 1200),
 }
 
 

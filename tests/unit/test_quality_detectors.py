@@ -479,6 +479,31 @@ def test_health_words_in_rules_events_and_crazes(text, labels):
     assert detect(text) == frozenset(labels)
 
 
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a job in care, a charity or a group named for a disease, a pictogram, institutions as
+        # customers, aids on offer, figures of speech, a thesis: no one's health
+        ("Mrs Patel, a retired oncology nurse, wants to join the book club", set()),
+        ("La locataire était interne en cardiologie, elle a déménagé à Lille", set()),
+        ("Epilepsy Action asked for a quote for 300 tote bags", set()),
+        ("Salle 3 louée aux Narcotiques anonymes le jeudi, clé chez le gardien", set()),
+        ("Client asks what the crossed-out pregnant woman logo on the bottle means", set()),
+        ("Nous livrons aussi deux cliniques et trois EHPAD du secteur", set()),
+        ("Hearing aids on sale this week in the Leeds store", set()),
+        ("Tenant had a stroke of luck on the lottery, wants a bigger flat", set()),
+        ("Sa nièce fait une thèse sur la mucoviscidose, elle viendra samedi", set()),
+        ("No known allergies declared on the booking form", set()),
+        # the same words about someone: theirs
+        ("Mme Roy, infirmière, est enceinte de 5 mois, pas de port de charges", {"health"}),
+        ("Le kiné de M. Roy dit que sa hanche est encore fragile", {"health"}),
+        ("Sick note says lumbago, two weeks off", {"health"}),
+    ],
+)
+def test_health_words_in_jobs_charities_and_offers(text, labels):
+    assert detect(text) == frozenset(labels)
+
+
 def test_contact_details_are_detected_but_not_reported_by_default():
     text = "Rappeler Mme Roux au 06 12 48 93 27 ou jeanne.roux@gmail.com"
     assert detect_all(text) == {"phone", "email"}

@@ -53,6 +53,7 @@ DEV19 = DEV.with_name("detection_dev19.tsv")
 DEV20 = DEV.with_name("detection_dev20.tsv")
 DEV21 = DEV.with_name("detection_dev21.tsv")
 DEV22 = DEV.with_name("detection_dev22.tsv")
+DEV23 = DEV.with_name("detection_dev23.tsv")
 MINIMUM = 0.92
 
 
@@ -596,6 +597,31 @@ DEV22_FLOORS = {
     "email": (0.97, 1.00),
 }
 
+# The twenty-third (tests/data/detection_dev23.md, 2,125 rows, 56.0% negatives, minimal contrasts
+# and topical traps, twelve more industries), not studied: it measures what the twentieth to
+# twenty-second rounds carried. Before them (a88f486): micro 0.893 / 0.915 (health 0.829/0.930);
+# after the twentieth and twenty-first 0.895 / 0.915 (health 0.839); after the twenty-second
+# 0.897 / 0.915 (health 0.846/0.930). Floors at what the detectors reach, rounded down.
+DEV23_FLOORS = {
+    "micro": (0.89, 0.91),
+    "lang:fr": (0.90, 0.91),
+    "lang:en": (0.88, 0.91),
+    "health": (0.84, 0.93),
+    "religion": (0.84, 0.92),
+    "political_opinion": (0.97, 0.84),
+    "union_membership": (0.97, 0.93),
+    "ethnic_origin": (0.88, 0.78),
+    "sexual_orientation": (0.79, 0.78),
+    "biometric_genetic": (0.88, 0.93),
+    "criminal": (0.87, 0.91),
+    "card_number": (1.00, 1.00),
+    "iban": (1.00, 1.00),
+    "nir": (1.00, 1.00),
+    "password": (0.90, 0.81),
+    "phone": (1.00, 1.00),
+    "email": (1.00, 1.00),
+}
+
 FAMILIES = [*ALL_LABELS, "micro", "lang:fr", "lang:en"]
 FLOORS = {
     DEV: dict.fromkeys(FAMILIES, (MINIMUM, MINIMUM)),  # the 0.92 on the first split
@@ -619,6 +645,7 @@ FLOORS = {
     DEV20: DEV20_FLOORS,
     DEV21: DEV21_FLOORS,
     DEV22: DEV22_FLOORS,
+    DEV23: DEV23_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {
@@ -643,6 +670,7 @@ SHAPES = {
     DEV20: (1900, 0.55, 850),
     DEV21: (2050, 0.55, 900),
     DEV22: (2100, 0.55, 1200),
+    DEV23: (2100, 0.55, 900),
 }
 
 

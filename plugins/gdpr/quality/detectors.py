@@ -1332,18 +1332,16 @@ _PERSON_WORDS = (
 
 
 def _names_a_person(word: str) -> bool:
-    """Whether a subject's word can name a person, a body part or care, or a name."""
+    """Whether a subject's word may name a person (outright, by a pronoun, or by a person's
+    suffix: "le jardinier", "the caretaker"), a body part or care ("le genou", "la greffe"), or
+    a number ("les 2", "batch 42"): anything but a thing, when in doubt."""
     if word in lexicon.THING_NOUNS:
         return False
     return (
-        word in lexicon.PERSON_NOUNS
-        or word in lexicon.BODY_AND_CARE
+        word in _PERSON_WORDS
+        or word in lexicon.PERSON_NOUNS
         or word in _ONE_PERSON
-        or word in lexicon.MALE_ROLES
-        or word in lexicon.FEMALE_ROLES
-        or word in lexicon.EPICENE_ROLES
-        or word in lexicon.MALE_NAMES
-        or word in lexicon.FEMALE_NAMES
+        or word in lexicon.BODY_AND_CARE
         or word.isdigit()
         or word.endswith(lexicon.PERSON_SUFFIXES)
     )
@@ -1515,11 +1513,14 @@ def special_hits(
                         rule, clause, tokens, starts, (first, last), span, text, aligned
                     )
                     if reason is not None:
+                        # a group's, a thing's, an animal's: the model may not add it back
+                        # ("nos clients diabétiques", "le tableur est malade", "Le chien de Mme
+                        # Petit est diabétique")
                         if ruled_out is not None and (
-                            reason in ("group", "thing")  # "nos clients diabétiques"
+                            reason in ("group", "thing")
                             or (reason == "non_human" and _animal_in_clause(tokens, first, last))
                         ):
-                            ruled_out.add(rule.label)  # "Le chien de Mme Petit est diabétique"
+                            ruled_out.add(rule.label)
                         continue
                     found[rule.label] = Hit(rule.label, rule.rule_id)
                     if found.keys() >= group.labels:

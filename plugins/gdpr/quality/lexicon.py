@@ -3492,11 +3492,9 @@ NO_ONES["health"] += [
     r"(?: (?:connues?|declaree?s?|particulier\w*))?\b(?! (?:a|au|aux|sauf|hormis)\b)",
     r"\b(?:not an?|pas une?|n est pas une?) (?:allergy|allergie|intolerance)\b",
     # sick leave "sans autre précision", "no further details"
-    r"\b(?:arrets? maladie|en maladie|sick leave|off sick|sick note|fit note|arret de travail)\b"
+    r"\b(?:arrets? maladie|en maladie|sick leave|off sick)\b"
     r"(?=.{0,60}\b(?:sans autre precision|sans precision|sans plus de precision|no further details?"
     r"|no details given|no other details?)\b)",
-    r"\b(?:sent|sends|envoye|envoie|a envoye|transmis|forwarded) (?:his |her |their |son |sa )?"
-    r"(?:fit note|sick note|arret de travail|arret maladie)\b",
 ]
 # Figures of speech: "se dit « malade » de voir la paperasse", "malade de karting", "votre IPA,
 # c'est une maladie".

@@ -36,6 +36,11 @@ def awaiting_approval(dag_id: str, deadline: float):
     from airflow.utils.session import create_session
     from airflow.utils.state import TaskInstanceState
 
+    # The task reads as awaiting input a moment before the worker's park has committed: on the
+    # tests' SQLite metadata database (no row locks) a response in between is recorded, then its
+    # resume is overwritten by the park and the run waits forever. So the same task must read as
+    # awaiting on two polls in a row.
+    seen = None
     while time.monotonic() < deadline:
         with create_session() as session:
             ti = session.scalars(
@@ -45,8 +50,9 @@ def awaiting_approval(dag_id: str, deadline: float):
                     TaskInstance.state == TaskInstanceState.AWAITING_INPUT,
                 )
             ).first()
-            if ti is not None:
+            if ti is not None and ti.id == seen:
                 return ti.run_id, ti.trigger_timeout
+            seen = None if ti is None else ti.id
         time.sleep(0.5)
     raise TimeoutError("the approval task never waited for input")
 

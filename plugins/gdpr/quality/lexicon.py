@@ -3134,8 +3134,23 @@ _AIDS = (
 _ON_SALE = (
     r"(?:neuf|neuve|emballee?|boxed|still packaged|unused|jamais servi|stock|on display|display"
     r"|demo|showroom|open day|annonces?|annonceur|listing|sellers?|vendeu(?:r|se)|buyers?"
-    r"|acheteu(?:r|se)|for sale|a vendre|marketplace|retiree?|withdrawn|dispositifs medicaux)"
+    r"|acheteu(?:r|se)|for sale|a vendre|marketplace|retiree?|withdrawn|dispositifs medicaux"
+    r"|en promotion|en promo|on sale|on offer|en soldes?|discounted|available to borrow|to borrow"
+    r"|a preter|en pret|on loan|for hire|a louer)"
 )
+# Aids and devices on sale, on display, in stock or on loan: not anyone's (in NO_ONES, so the
+# classifier may not read health into them either).
+NO_ONES["health"] += [
+    r"\b"
+    + _AIDS
+    + r"\b(?=.{0,60}\b"
+    + _ON_SALE
+    + r"\b)|\b"
+    + _ON_SALE
+    + r"\b.{0,60}\b"
+    + _AIDS
+    + r"\b",
+]
 VETOES["health"] += [
     # a fertility clinic's staff, suppliers and cleaners: where the note was typed
     r"\b(?:fertility clinic|ivf clinic|clinique fiv|clinique de (?:la )?fertilite|centre (?:de )?"
@@ -3163,16 +3178,6 @@ VETOES["health"] += [
     # a health professional's place of work or its staff's badge: "clocked in at the hospital"
     r"\b(?:clocked in|clocks in|clock in|swipe card|badge|badged|shift|induction|reader)\b"
     r"(?: \w+){0,6} (?:at|a|au) (?:the |l )?(?:hospital|hopital|clinic|clinique|trust|ward)\b",
-    # aids and devices on sale, on display or in stock, not anyone's
-    r"\b"
-    + _AIDS
-    + r"\b(?=.{0,60}\b"
-    + _ON_SALE
-    + r"\b)|\b"
-    + _ON_SALE
-    + r"\b.{0,60}\b"
-    + _AIDS
-    + r"\b",
     r"\b(?:gamme|range|offre|line|selection) (?:\w+ ){0,2}(?:adaptee?s? |friendly )?(?:aux|pour les"
     r"|for|to)? ?(?:diabetiques|diabetics|regimes? sans sel|low sodium|low salt)\b"
     r"|\bdiabetic friendly (?:range|menus?|options?|recipes?|products?|line)\b",
@@ -3324,7 +3329,8 @@ THING_VERBS = frozenset(
     _words(
         """est sont etait etaient reste is are was were stays remains a ont avait as has had
     have fait font faisait souffre souffrent souffrait suffers suffered suffering caught catches
-    attrape chope got gets semble seems looks tombe fell falls went goes part entre"""
+    attrape chope got gets semble seems looks tombe fell falls went goes part entre devenu
+    devenue devenus devenues become became becomes"""
     )
 )
 # What may stand between the verb and the remark: "a de la fièvre", "had a heart attack", "est
@@ -3432,7 +3438,7 @@ BODY_AND_CARE = frozenset(
 # porteurs de pacemaker", "ride not suitable for pregnant guests or those with heart conditions",
 # "pregnant drivers and anyone with a heart condition must not drive".
 _RESTRICTED = (
-    r"(?:deconseille\w*|interdite?s?|contre indique\w*|deconseillee?s?|not suitable|unsuitable"
+    r"(?:deconseille\w*|interdite?s?|contre indique\w*|not suitable|unsuitable"
     r"|not recommended|not advised|forbidden|prohibited|not allowed|not permitted|banned"
     r"|ne convient pas|n est pas adapte\w*)"
 )
@@ -3542,9 +3548,6 @@ NON_HUMAN = NON_HUMAN | frozenset(
 )
 
 # --- round 22 (health, studied on dev22's false alarms outside its care-home desk) --------------
-THING_VERBS = THING_VERBS | frozenset(
-    _words("devenu devenue devenus devenues become became becomes")
-)
 _CARE_JOBS = (
     r"(?:nurse|nurses|consultant|surgeon|physician|doctor|therapist|psychologist|psychiatrist"
     r"|midwife|paramedic|pharmacist|physio|gp|dentist|radiographer|registrar|care worker"
@@ -3588,10 +3591,6 @@ NO_ONES["health"] += [
     r"|fauteuil roulant|tourisme et handicap)\b|\btourisme et handicap\b|\b(?:pregnant woman"
     r"|pregnancy|wheelchair|disabled|disability) (?:logo|logos|symbol|pictogram|sign|signs"
     r"|sticker|stickers|icon|warning)\b",
-    # aids on loan: "two wheelchairs available to borrow at the east door"
-    r"\b(?:wheelchairs?|fauteuils? roulants?|deambulateurs?|walkers?|mobility scooters?)\b"
-    r"(?: \w+){0,1} (?:available|disponibles?|to borrow|a preter|en pret|on loan|for hire|a louer"
-    r"|for visitors|pour les visiteurs)\b",
     # sick notes with no reason: "off work, sick note attached"
     r"\b(?:sick notes?|fit notes?|arrets? de travail)\b(?! (?:\w+ ){0,3}(?:for|pour|with|avec"
     r"|due|because|suite|says|said|states|mentions|dit|indique|mentionne|:)\b)(?!.{0,40}\b(?:for (?:his|her|a|an)|pour (?:sa|son|une?))\b)",
@@ -3615,9 +3614,4 @@ NO_ONES["health"] += [
     r"|cliniques|hopitaux)\b|\b(?:supply|supplies|supplied|deliver|delivers|equip|equips|serve"
     r"|serves|fournit|fournissons|fournir|livrons|equipe|equipons)\b(?: \w+){0,6} (?:care home"
     r"|nursing home|hospice|hospital|clinic|ehpad|maison de retraite|clinique|hopital)\b",
-    # aids on offer: "les béquilles et fauteuils roulants sont en promotion"
-    r"\b(?:bequilles|crutches|fauteuils roulants|wheelchairs|deambulateurs|walking frames"
-    r"|rollators|mobility scooters|hearing aids|appareils auditifs)\b(?: \w+){0,4} (?:en promotion"
-    r"|en promo|on sale|on offer|en solde|en soldes|en stock|in stock|discounted|a prix"
-    r"|at a discount)\b",
 ]

@@ -54,6 +54,8 @@ DEV20 = DEV.with_name("detection_dev20.tsv")
 DEV21 = DEV.with_name("detection_dev21.tsv")
 DEV22 = DEV.with_name("detection_dev22.tsv")
 DEV23 = DEV.with_name("detection_dev23.tsv")
+DEV24 = DEV.with_name("detection_dev24.tsv")
+DEV25 = DEV.with_name("detection_dev25.tsv")
 MINIMUM = 0.92
 
 
@@ -598,16 +600,17 @@ DEV22_FLOORS = {
 }
 
 # The twenty-third (tests/data/detection_dev23.md, 2,125 rows, 56.0% negatives, minimal contrasts
-# and topical traps, twelve more industries), not studied: it measures what the twentieth to
-# twenty-second rounds carried. Before them (a88f486): micro 0.893 / 0.915 (health 0.829/0.930);
-# after the twentieth and twenty-first 0.895 / 0.915 (health 0.839); after the twenty-second
-# 0.897 / 0.915 (health 0.846/0.930). Floors at what the detectors reach, rounded down.
+# and topical traps, twelve more industries), measured before it was studied: it measured what
+# the twentieth to twenty-second rounds carried. Before them (a88f486): micro 0.893 / 0.915
+# (health 0.829/0.930); after the twentieth and twenty-first 0.895 / 0.915 (health 0.839); after
+# the twenty-second 0.897 / 0.915 (health 0.846/0.930). Studied in the twenty-third round:
+# 0.921 / 0.915 (health 0.939/0.930). Floors at what the detectors reach, rounded down.
 DEV23_FLOORS = {
-    "micro": (0.89, 0.91),
-    "lang:fr": (0.90, 0.91),
-    "lang:en": (0.88, 0.91),
-    "health": (0.84, 0.93),
-    "religion": (0.84, 0.92),
+    "micro": (0.92, 0.91),
+    "lang:fr": (0.92, 0.91),
+    "lang:en": (0.91, 0.91),
+    "health": (0.93, 0.93),
+    "religion": (0.85, 0.92),
     "political_opinion": (0.97, 0.84),
     "union_membership": (0.97, 0.93),
     "ethnic_origin": (0.88, 0.78),
@@ -618,6 +621,55 @@ DEV23_FLOORS = {
     "iban": (1.00, 1.00),
     "nir": (1.00, 1.00),
     "password": (0.90, 0.81),
+    "phone": (1.00, 1.00),
+    "email": (1.00, 1.00),
+}
+
+# The twenty-fourth (tests/data/detection_dev24.md, 2,281 rows, 60.2% negatives, trades next to
+# health: pharmacy wholesalers, dental labs, patient transport, hospital catering ..., with 467
+# unpaired health-topical negatives), measured before it was studied (bea9cd1): micro 0.848 /
+# 0.925 (health 0.658/0.927); after the twenty-third round 0.851 / 0.925 (health 0.666).
+# Studied in the twenty-fourth: 0.906 / 0.925 (health 0.812/0.927).
+DEV24_FLOORS = {
+    "micro": (0.90, 0.92),
+    "lang:fr": (0.89, 0.92),
+    "lang:en": (0.91, 0.92),
+    "health": (0.81, 0.92),
+    "religion": (0.90, 0.92),
+    "political_opinion": (0.97, 0.95),
+    "union_membership": (1.00, 0.95),
+    "ethnic_origin": (0.97, 0.82),
+    "sexual_orientation": (0.86, 0.82),
+    "biometric_genetic": (0.90, 0.93),
+    "criminal": (0.95, 0.88),
+    "card_number": (0.97, 1.00),
+    "iban": (1.00, 1.00),
+    "nir": (1.00, 1.00),
+    "password": (0.97, 0.81),
+    "phone": (0.91, 0.97),
+    "email": (1.00, 1.00),
+}
+
+# The twenty-fifth (tests/data/detection_dev25.md, 2,480 rows, 62.1% negatives, every family,
+# 351 topical traps, twelve more industries), not studied: it measures what the twenty-third and
+# twenty-fourth rounds carried. Before them (bea9cd1): micro 0.948 / 0.942 (health
+# 0.913/0.939); after them 0.949 / 0.942 (health 0.917/0.939).
+DEV25_FLOORS = {
+    "micro": (0.94, 0.94),
+    "lang:fr": (0.95, 0.94),
+    "lang:en": (0.94, 0.93),
+    "health": (0.91, 0.93),
+    "religion": (0.92, 0.92),
+    "political_opinion": (0.97, 0.89),
+    "union_membership": (1.00, 0.97),
+    "ethnic_origin": (0.93, 0.92),
+    "sexual_orientation": (0.88, 0.88),
+    "biometric_genetic": (0.97, 0.94),
+    "criminal": (0.92, 1.00),
+    "card_number": (0.95, 0.97),
+    "iban": (1.00, 1.00),
+    "nir": (1.00, 1.00),
+    "password": (0.97, 0.82),
     "phone": (1.00, 1.00),
     "email": (1.00, 1.00),
 }
@@ -646,6 +698,8 @@ FLOORS = {
     DEV21: DEV21_FLOORS,
     DEV22: DEV22_FLOORS,
     DEV23: DEV23_FLOORS,
+    DEV24: DEV24_FLOORS,
+    DEV25: DEV25_FLOORS,
 }
 # each split's size, share of negatives and paired hard negatives, as written
 SHAPES = {
@@ -671,6 +725,8 @@ SHAPES = {
     DEV21: (2050, 0.55, 900),
     DEV22: (2100, 0.55, 1200),
     DEV23: (2100, 0.55, 900),
+    DEV24: (2250, 0.60, 900),
+    DEV25: (2450, 0.62, 930),
 }
 
 

@@ -504,6 +504,41 @@ def test_health_words_in_jobs_charities_and_offers(text, labels):
     assert detect(text) == frozenset(labels)
 
 
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # an institution, a trade or stock named for a medical field, a rule for a category of
+        # staff, a belief against vaccines (a philosophical one), an abbreviation spelt out as something else, SMS
+        # "ill" for "I'll", a thing's or a project's "illness": no one's health
+        ("Invoice the oncology clinic for the new reception chairs, net 30", set()),
+        ("Le cabinet de cardiologie du 3e étage veut deux fauteuils de plus", set()),
+        ("Une ambulance est garée devant le portail, le livreur attend", set()),
+        ("The dialysis centre ordered 20 boxes of printer paper", set()),
+        ("Les salariés enceintes peuvent demander un poste aménagé, voir la note RH", set()),
+        ("Visitors with a pacemaker must not go past the yellow line in the scanner room", set()),
+        ("M. Faure, prothésiste dentaire, règle par chèque", set()),
+        ("Les lecteurs de glycémie de la vitrine sont en promotion jusqu'à samedi", set()),
+        ("Mr Hale is anti-vax on principle and refuses the staff flu clinic", {"religion"}),
+        ("Prévoir le RDT (rapport de tournée) avant vendredi", set()),
+        ("hi its Dan ill call back after lunch", set()),
+        ("Le projet Brest est mort-né, le client a choisi un concurrent", set()),
+        ("She has an overdose of meetings this week, email instead", set()),
+        ("Our server went into a coma after the update, rebooted twice", set()),
+        ("Song about dementia for the charity single, session booked Friday", set()),
+        # the same words about someone: theirs
+        ("Mme Roy est suivie au service de cardiologie depuis son infarctus", {"health"}),
+        ("Her son is in the psychiatric hospital again since Monday", {"health"}),
+        ("Il a été emmené en ambulance après son malaise au dépôt", {"health"}),
+        ("Mr Cole had an overdose of painkillers last month", {"health"}),
+        ("Mme Petit a une SEP (sclérose en plaques), prévoir un fauteuil", {"health"}),
+        ("Customer is an alcoholic, do not offer the wine hamper", {"health"}),
+        ("Mr Dunn is three weeks into an alcohol detox, no tasting events", {"health"}),
+    ],
+)
+def test_health_words_in_institutions_stock_and_staff_rules(text, labels):
+    assert detect(text) == frozenset(labels)
+
+
 def test_contact_details_are_detected_but_not_reported_by_default():
     text = "Rappeler Mme Roux au 06 12 48 93 27 ou jeanne.roux@gmail.com"
     assert detect_all(text) == {"phone", "email"}

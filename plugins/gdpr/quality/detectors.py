@@ -1662,6 +1662,34 @@ _MOVED_TO_KIN = re.compile(
 # An abbreviation the note spells out: "SEP (= sans engagement de prix)", "DT2 = dossier
 # transfert n°2".
 _DEFINED_AS = re.compile(r"\s*\(?\s*=")
+# An abbreviation spelt out a few words on, its words' initials spelling it: "SEP (suivi des
+# encours produits)", "PTSD ticket = priority technical support desk", "COPD in the lab's file
+# means « cleaning of plant and drains »". The expansion is read on its own, so a medical one
+# ("SEP (sclérose en plaques)") still fires.
+_EXPANDED = re.compile(
+    r"[^\n.;]{0,30}?(?:=|\(|\bmeans\b|\bsignifie\b|\bveut dire\b|\bstands for\b)[\s\"'«“:]*"
+    r"((?:[^\W\d_]+[\s'’-]*){2,10})"
+)
+_UNSPELT = frozenset(lexicon._words("of and the de des du d l et en a for"))
+
+
+def _spelt_out(text: str, end: int, abbreviation: str) -> bool:
+    """Whether the words after ``end`` spell ``abbreviation`` out, initial by initial (small
+    words may be skipped): "suivi des encours produits" spells SEP."""
+    m = _EXPANDED.match(text, end)
+    if m is None:
+        return False
+    letters, i = abbreviation, 0
+    for word in fold(m.group(1)).split():
+        if word[0] == letters[i]:
+            i += 1
+            if i == len(letters):
+                return True
+        elif word not in _UNSPELT:
+            return False
+    return False
+
+
 # A name in quotes, its words capitalised: a climbing route "Nervous Breakdown", a ferry "Spirit
 # of Health", an escape room "Outbreak", a serum "Genetic Repair".
 _QUOTED_NAME_LABELS = frozenset(["health", "biometric_genetic"])
@@ -1755,7 +1783,15 @@ def veto_reason(
     if rule.label in _QUOTED_NAME_LABELS and aligned and _quoted_name(text, span):
         return "name"
     single = len(rule.words) == 1
-    if single and aligned and len(tokens[first]) <= 4 and _DEFINED_AS.match(text, span[1]):
+    if (
+        single
+        and aligned
+        and len(tokens[first]) <= 4
+        and (
+            _DEFINED_AS.match(text, span[1])
+            or (rule.words[0].kind == "upper" and _spelt_out(text, span[1], tokens[first]))
+        )
+    ):
         return "defined"  # "SEP (= sans engagement de prix)": its expansion fires on its own
     if aligned and single and rule.words[0].kind != "upper":
         if tokens[first] in lexicon.NAME_LIKE and _capitalised_mid_sentence(text, starts[first]):

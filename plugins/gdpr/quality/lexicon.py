@@ -71,7 +71,7 @@ PHRASES: dict[str, list[str]] = {
         "maternity leave",
         "(alcoolique*|alcoolisme|alcoolo|alcolique*|alcoolik*|alcoholic*|=alcoholism|alcohol problem|alcohol problems|drinking problem|boit trop|drinks too much|sobre depuis|sober since|alcooliques anonymes|alcoholics anonymous)",
         "(probleme|problemes|souci|soucis|dependance|dependant|dependante|addiction|addict|accro) (a l|avec l|d|de|to|with) (alcool|alcohol|drinking|la boisson|drogue|drugs|cocaine|heroine|heroin|opioids|antidouleurs|painkillers|jeux d argent|gambling)",
-        "(alcoholic|alcoholism|alcoholics)",
+        "(=alcoholic|=alcoholism|=alcoholics|(alcohol|alcool) (detox|misuse|abuse|dependence|dependency|withdrawal|use disorder))",
         "(toxicomane|toxicomanie|se drogue|drug addict|drug use|drug problem|takes drugs|rehab|desintox|cure de desintoxication|sevrage|methadone)",
         "(depression|depressif|depressive|depressed|deprime|deprimee|depressions)",
         "(burn out|burnout|burn-out)",
@@ -171,7 +171,11 @@ PHRASES: dict[str, list[str]] = {
         "(pas d allergie|no known allergies|no allergies|aucune allergie|pas de diabete|not diabetic|pas diabetique)",
         "(^MDPH|^RQTH|^AAH|^PIP|blue badge|motability|guide dog|chien guide|chien d aveugle|canne blanche|carte mobilite inclusion|carte d invalidite|allocation adulte handicape|disability living allowance|attendance allowance)",
         "(mi temps therapeutique|accident du travail|maladie professionnelle|industrial injury|work injury|invalidite)",
-        "(^SAMU|^ICU|^HDJ|ambulance|soins intensifs|reanimation|intensive care|hopital de jour|day hospital|ehpad|care home|maison de retraite medicalisee|nursing home)",
+        "(^SAMU|^ICU|^HDJ|soins intensifs|reanimation|intensive care|hopital de jour|day hospital|ehpad|care home|maison de retraite medicalisee|nursing home)",
+        # an ambulance carrying someone, called or sent for someone; the vehicle alone is no one's
+        "(en|by|in an|in the|into an|into the|par|dans l|dans une|into) ambulance",
+        "(called|call|calling|rang for|appele|appelle|appeler|appeler|fait venir|sent) (an|une|l|the) ambulance",
+        "(ambulance|ambulanciers|paramedics) (came|took|arrived for|emmene|emmenee|est venue|a emmene|a transporte|l a emmene|l a emmenee|took him|took her)",
         "(long covid|covid long|^ME ^CFS|chronic fatigue|fatigue chronique|fibromyalgie|maladie de lyme|lyme disease|endometriose|endometriosis|sopk|pcos|polyarthrite|rheumatoid arthritis|spondylarthrite|psoriasis|eczema|dermatite|hernie|sciatique|sciatica|arthrose|lumbago)",
         "(due date|terme prevu|accouchement prevu|c section|cesarienne|caesarean|epidurale|epidural|diabete gestationnel|gestational diabetes|grossesse a risque|high risk pregnancy|morning sickness|nausees de grossesse)",
         "(insulino dependant|insulinodependant|insulin dependent|sous insuline|on insulin|sous antidepresseurs|on antidepressants|sous anxiolytiques|sous traitement pour|on medication for|on meds|takes meds|prend des medicaments|sous chimiotherapie|on chemo)",
@@ -3552,7 +3556,11 @@ _CARE_JOBS = (
     r"(?:nurse|nurses|consultant|surgeon|physician|doctor|therapist|psychologist|psychiatrist"
     r"|midwife|paramedic|pharmacist|physio|gp|dentist|radiographer|registrar|care worker"
     r"|infirmiere?|medecin|psychologue|psychiatre|kine|sage femme|pharmacienne?|aide soignante?"
-    r"|brancardier|brancardiere|interne|chirurgienne?|dentiste|ambulanciere?)"
+    r"|brancardier|brancardiere|interne|chirurgienne?|dentiste|ambulanciere?|orthophoniste"
+    r"|ergotherapeute|psychomotricienne?|osteopathe|podologue|dieteticienne?|orthoptiste"
+    r"|opticienne?|pediatre|generaliste|cardiologue|dermatologue|gynecologue|radiologue"
+    r"|speech therapist|occupational therapist|osteopath|podiatrist|dietitian|optician"
+    r"|paediatrician|pediatrician)"
 )
 NO_ONES["health"] += [
     # a person's job in care: "Dr Ellis, a radiotherapy consultant", "a retired dementia nurse",
@@ -3614,4 +3622,205 @@ NO_ONES["health"] += [
     r"|cliniques|hopitaux)\b|\b(?:supply|supplies|supplied|deliver|delivers|equip|equips|serve"
     r"|serves|fournit|fournissons|fournir|livrons|equipe|equipons)\b(?: \w+){0,6} (?:care home"
     r"|nursing home|hospice|hospital|clinic|ehpad|maison de retraite|clinique|hopital)\b",
+]
+
+# --- round 23 (health, studied on dev23's false alarms) -----------------------------------------
+# An institution, a trade or a product named for a medical field: "psychiatry practice, 40 bins
+# of patient files", "the adjoining owner is the oncology clinic", "cabinet de psychiatrie",
+# "le service de radiothérapie de la clinique voisine fait stationner ses camions", "stand du
+# SAMU et des urgences pédiatriques", "centre de dépistage des IST". Nobody's stay, unless a
+# person is placed in it ("admis au service de cardiologie", "she is at the oncology clinic",
+# "her memory clinic appointment"): the placing words and possessives before it, and an
+# appointment after it, keep the remark.
+_MEDICAL_FIELDS = (
+    r"(?:psychiatry|psychiatric|psych|mental health|oncology|cancer|radiotherapy|chemotherapy"
+    r"|dialysis|renal|kidney|fertility|ivf|stroke|cardiology|cardiac|heart|dementia|alzheimer s"
+    r"|alzheimers|alzheimer|memory|addiction|rehab|detox|maternity|sexual health|std|sti|hiv"
+    r"|gum|diabetes|eating disorders?|urgent treatment|urgent care|emergency|a e|paediatric"
+    r"|pediatric|geriatric|orthopaedic|orthopedic|physiotherapy|physio|audiology|hearing"
+    r"|ophthalmology|eye|neurology|respiratory|pain|sleep|obesity|transplant|burns|hospice"
+    r"|palliative|medtech|medical)"
+)
+_FIELD_INSTITUTIONS = (
+    r"(?:practice|practices|clinic|clinics|hospital|hospitals|centre|center|centres|centers"
+    r"|lab|labs|laboratory|research(?: lab| centre| center| institute| unit)?|institute"
+    r"|department|dept|charity|foundation|trust|furniture|equipment|supplies|supplier"
+    r"|distributor|sign|signage|conference|congress|journal|society|stand|building|client"
+    r"|company|firm|start up|startup)"
+)
+_FRENCH_FIELDS = (
+    r"(?:psychiatrie|psychiatriques?|oncologie|cancerologie|radiotherapie|chimiotherapie|dialyse"
+    r"|nephrologie|cardiologie|neurologie|pneumologie|geriatrie|pediatrie|urgences(?: \w+)?"
+    r"|maternite|addictologie|alcoologie|desintoxication|reeducation|kinesitherapie|depistage"
+    r"(?: (?:des?|du|de la|de l) \w+)?|soins palliatifs|fertilite|sante mentale|samu|smur"
+    r"|memoire|diabetologie|dermatologie|ophtalmologie|orl|audioprothese|medico psychologique)"
+)
+_FRENCH_INSTITUTIONS = (
+    r"(?:cabinet|cabinets|service|services|centre|centres|clinique|cliniques|hopital|hopitaux"
+    r"|laboratoire|labo|unite|pole|institut|departement|stand|salon|congres|colloque|association"
+    r"|fondation|mobilier|materiel|equipement|equipements|fournisseur|distributeur|panneau"
+    r"|enseigne|ambulances?|vehicules?)"
+)
+_PLACED = (
+    r"(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bfrom )(?<!\binto )(?<!\bin the )(?<!\bat the )"
+    r"(?<!\bto the )(?<!\bfrom the )(?<!\bin a )(?<!\bat a )(?<!\bto a )(?<!\bhis )"
+    r"(?<!\bher )(?<!\btheir )(?<!\bmy )(?<!\bau )(?<!\ba la )(?<!\ba l )(?<!\ben )"
+    r"(?<!\bdans le )(?<!\bdans la )(?<!\bdans un )(?<!\bdans une )(?<!\bson )(?<!\bsa )"
+    r"(?<!\bses )(?<!\bmon )(?<!\bma )(?<!\bde l )(?<!\bdu )(?<!\ba )(?<!\ban )(?<!\bun )(?<!\bune )"
+    r"(?<!\bdepuis l )(?<!\bdepuis le )(?<!\bdepuis la )"
+)
+_VISIT_AFTER = (
+    r"(?![.,]? (?:appointment|appointments|appt|rdv|rendez vous|visit|visits|follow up|review"
+    r"|referral|consultation|treatment|patient|patients|nurse|consultant|team)\b)"
+)
+NO_ONES["health"] += [
+    r"\b" + _PLACED + _MEDICAL_FIELDS + r" " + _FIELD_INSTITUTIONS + r"\b" + _VISIT_AFTER,
+    r"\b"
+    + _PLACED
+    + _FRENCH_INSTITUTIONS
+    + r" (?:de |d |du |des )(?:la |l )?"
+    + _FRENCH_FIELDS
+    + r"\b"
+    + _VISIT_AFTER,
+    r"\b" + _PLACED + r"(?:hopital|hopitaux|clinique|cliniques|centre|centres|service|unite)"
+    r" (?:psychiatriques?|pediatriques?|geriatriques?|medico psychologiques?|de jour)\b"
+    + _VISIT_AFTER,
+    # a work or a column on a medical topic: "a song about stammering", "an audiobook on the
+    # history of psychiatry", "la recette « spéciale cholestérol » ... rubrique santé"
+    r"\b(?:song|songs|chanson|chansons|album|book|books|livre|livres|audiobook|livre audio"
+    r"|podcast|documentary|documentaire|film|article|articles|blog post|talk|lecture|column"
+    r"|rubrique|recipe|recipes|recette|recettes|novel|roman)\b(?: \w+){0,2}"
+    r" (?:about|on|sur|speciale?|special)(?: \w+){1,5}",
+    r"\b(?:the|l) (?:history|histoire) (?:of|de la|de l|des|du) \w+(?: \w+)?",
+    # the hospital where one works: "at the hospital all day where he works as a porter"
+    r"\b(?:hospital|hopital|clinic|clinique|ward|surgery|pharmacy|pharmacie|chu|ehpad|care home)"
+    r"\b[^.;]{0,25}\b(?:where|ou) (?:he|she|il|elle|they|ils) (?:works|worked|travaille"
+    r"|travaillait|bosse|is employed|volunteers)\b",
+    # aids and devices as goods: shipped, demonstrated, exhibited ("dummy insulin pens they demo",
+    # "pompes à insuline de démonstration", "40 powered wheelchairs to a distributor")
+    r"\b(?:dummy|demo|demonstration|sample|display|factices?|de demonstration|d exposition"
+    r"|echantillons?)\b(?: \w+){0,4}\b(?:pens?|pumps?|stylos?|pompes?|devices?|dispositifs?"
+    r"|wheelchairs?|fauteuils?|beds?|lits?|valves?|stents?|aids?|appareils?|inhalers?"
+    r"|inhalateurs?|monitors?|lecteurs?)\b|\b(?:pens?|pumps?|stylos?|pompes?|devices?"
+    r"|dispositifs?|appareils?)\b(?: \w+){0,3} (?:de demonstration|factices?|de demo|for the"
+    r" demo|they demo|on display|en exposition)\b",
+    r"\b(?:ship|ships|shipping|shipped|expedie|expedier|expedition|consignment|cargaison"
+    r"|container|conteneur|import|imports|importe|export|exports|exporte|cleared|dedouane\w*"
+    r"|exhibitors?|exposants?|stands? de|hall \d+)\b(?: \w+){0,5} (?:wheelchairs|fauteuils"
+    r" roulants|stents|heart valves|valves cardiaques|profiling beds|lits medicalises"
+    r"|hearing aids|protheses|prostheses|insulin pumps|pompes a insuline)\b",
+    # sick of a thing or a hobby, in French: "malade de son jardin", "malade de ce vélo"
+    r"\bmalades? (?:de|d) (?:son|sa|ses|ce|cet|cette|ces|mon|ma|mes)"
+    r" (?!coeur|foie|dos|ventre|estomac|cancer|diabete|poumon|rein|sang)\w+",
+    # a phobia of paperwork and the like
+    r"\b(?:phobie|phobia|phobique|phobic)\b (?:\w+ ){0,2}(?:administrative|administrative"
+    r"|de l administration|des formulaires|of forms|of online forms|of paperwork|de la paperasse"
+    r"|des papiers|du telephone|of the phone|of phones|des mails|of emails|of email|des maths"
+    r"|of maths|of math|des reunions|of meetings|of commitment|de l engagement)\b"
+    r"|\badministrative phobia\b|\b(?:commitment|tech|technology) phob\w*",
+    # depressed by a price or a delay: "« déprimé par le montant du devis »"
+    r"\b(?:deprime|deprimee|deprimes|depressed|depressing)\b (?:par|by|about|over|de|with)"
+    r" (?:le |la |les |l |the |this |that |ce |cette |son |sa |his |her )?(?:\w+ )?(?:prix|price"
+    r"|prices|montant|devis|quote|facture|factures|bill|bills|invoice|tarif|tarifs|retard|delay"
+    r"|delays|cost|costs|meteo|weather|score|resultat|match|defaite|defeat|budget|taxes?"
+    r"|impots?|paperwork|paperasse)\b",
+    # I'll, typed without its apostrophe: "ill pop in tmrw", "ill ring back"
+    r"(?<!\bwas )(?<!\bis )(?<!\bbeen )(?<!\bfell )(?<!\bvery )(?<!\bso )(?<!\bgot )"
+    r"(?<!\bfalls )(?<!\bseriously )(?<!\bterminally )(?<!\bmentally )(?<!\bcritically )"
+    r"\bill (?:be|ring|call|send|pay|give|pop|type|come|bring|check|drop|get|let|text|email"
+    r"|phone|try|sort|pick|take|leave|put|wait|do|see|go|look|make|sign|book|swing)\b",
+]
+
+# --- round 24 (health, studied on dev24's false alarms: trades next to health) ------------------
+NO_ONES["health"] += [
+    # a trade named for what it makes: "le prothésiste M. Lévy", "laboratoire de prothèse",
+    # "audioprothésiste", "prothésiste ongulaire"
+    r"\b(?:audio ?)?prothesistes?\b(?: (?:dentaires?|ongulaires?|capillaires?))?"
+    r"|\b(?:laboratoires?|labos?) (?:de |d )?(?:protheses?|prothese dentaire|protheses dentaires)\b",
+    # a scanner as a machine or a room: "salle IRM", "the MRI suite", "maintenance de l'IRM"
+    r"\b(?:mri|irm|ct|scanner)s? (?:suite|zone|room|unit|scanner|machine|machines|coil|coils"
+    r"|magnet|safety|training|maintenance|service|engineer|tech|technician|department|dept)\b"
+    r"|\b(?:salle|salles|local|cabine|maintenance|entretien|technicien|technicienne|bobine"
+    r"|aimant|service|zone) (?:de l |d |du |de la )?(?:irm|scanner)\b",
+    # rules and reminders for categories of staff or customers: "Les agents enceintes peuvent
+    # demander un aménagement", "Staff who are pregnant should tell their manager", "Patients
+    # with pacemakers must not enter", "Les clients allergiques doivent lire la liste"
+    r"\b(?:(?:les|the|all|tous les|toutes les|any|our|nos) )?(?:agents|staff|salaries|salariees"
+    r"|employees|employes|workers|travailleurs|clients|clientes|customers|patients|personnes"
+    r"|people|visitors|visiteurs|users|usagers|passengers|passagers|members|adherents|eleves"
+    r"|pupils|students|stagiaires|trainees|colleagues|collegues)\b(?: \w+){0,6}?"
+    r" (?:doivent|peuvent|devront|pourront|should|must|may|can|need to|have to|are asked"
+    r"|are required|are advised|sont invites|sont pries|ne doivent|ne peuvent|must not"
+    r"|should not|cannot|can t|may not)\b",
+    # a charity or an association named for a disease, as a customer or a neighbour:
+    # "Macmillan Cancer Support regional office", "next door to the Diabetes UK office",
+    # "l'association des diabétiques du Finistère commande 300 sacs"
+    r"\b\w+ (?:uk|support|society|foundation|research|trust|alliance|association)\b (?:\w+ )?"
+    r"(?:office|offices|shop|shops|branch|local group|group|regional office|headquarters|hq"
+    r"|volunteers|conference|stand|centre|center)\b|\b(?:office|shop|branch|bureau|local|siege"
+    r"|boutique)s? (?:of|de l|du|de la|des)? ?(?:the )?\w+ (?:uk|support|society|foundation"
+    r"|trust|alliance)\b",
+    r"\b(?:association|federation|ligue|union|amicale|club) (?:des |de |d )?(?:diabetiques"
+    r"|insuffisants \w+|greffes|laryngectomises|paralyses|aveugles|sourds|malentendants"
+    r"|handicapes|stomises|epileptiques|asthmatiques|hemophiles|myopathes|parkinsoniens"
+    r"|diabetics|amputees|deaf|blind|stroke survivors|heart patients|transplant patients)\b",
+    r"\b(?:centres?|institut|instituts|hopital|hopitaux|clinique|unit|centre|center|hospital)"
+    r" (?:anticancereux|de lutte contre le cancer|regional de lutte|spinal injuries|cancer"
+    r" centre)\b|\bspinal injuries (?:centre|center|unit)\b(?= (?:wants|orders|asked|needs"
+    r"|ordered|commande|veut|demande))",
+    # medicines, test strips and vaccines as stock: "Bandelettes de glycémie : changement de
+    # conditionnement", "le vaccin antigrippal arrivera chez les répartiteurs", "insulin pen
+    # needles, boxes of 100: price rise", "distributeur automatique de médicaments"
+    r"(?<!\bses )(?<!\bson )(?<!\bsa )(?<!\bhis )(?<!\bher )(?<!\bmy )(?<!\bmes )(?<!\bmon )"
+    r"\b(?:bandelettes?|lecteurs?|capteurs?|strips?|meters?|needles?|aiguilles?|stylos?|pens?"
+    r"|boites?|boxes?|caisses?|cartons?|lots?|stocks?|echantillons?|samples?|gamme|range|ranges"
+    r"|references?|refs?|distributeurs? automatiques?|dispensers?|reliquats?)"
+    r" (?:de |d |du |des |of |a )?(?:\w+ ){0,2}?(?:glycemie|blood glucose|glucose|insuline|insulin"
+    r"|medicaments?|medicines?|drugs?|vaccins?|vaccines?|antidepresseurs?|antidepressants?"
+    r"|autotests?|self tests?|pen needles|anticoagulants?)\b(?! (?:\w+ ){0,3}(?:au nom d|de m"
+    r"|de mme|for mr|for mrs|for ms|belonging|appartenant))",
+    r"\b(?:vaccins?|vaccines?|medicaments?|medicines?|autotests?|insulin pen needles)\b"
+    r"[^.;]{0,30}?\b(?:arrivera|arrivent|arrive|arriving|arrives|en stock|in stock|out of stock"
+    r"|en rupture|rupture|referencement|price rise|hausse de prix|prix|price|chez les"
+    r"|repartiteurs|wholesalers|precommandes?|pre orders?|boxes of|boites de|conditionnement)\b",
+    # the occupational health service and its rules: "rappel de la médecine du travail",
+    # "le Dr Abid, médecin du travail du client"
+    r"\b(?:rappel|consignes?|note|courrier|reminder) (?:de la |du |from the )?(?:medecine du"
+    r" travail|service de sante au travail|occupational health)\b|\bmedecins? du travail (?:du"
+    r" client|de l entreprise|de la societe|du site|du groupe)\b",
+    # a statistic of a workforce or of trips: "Sickness absence across the cleaning workforce
+    # was 5.1%", "15 % des transports du mois étaient des retours de dialyse"
+    r"\b(?:sickness absence|absenteeism|absenteisme|taux d absence|arrets maladie|sick days)\b"
+    r"[^.;]{0,40}\b(?:was|were|est|etait|a ete|down|up|en baisse|en hausse|rate|taux)\b"
+    r"[^.;]{0,20}\d+ ?%|\d+ ?% (?:des|of the|of) (?:\w+ ){0,4}(?:etaient|were|sont|are) (?:des"
+    r" |d )?\w+ (?:de |d )?\w+",
+    # figures of speech of things and work: "une overdose de réunions", "le dossier est
+    # mort-né", "le site est anorexique", "traffic's having a heart attack", "server nearly
+    # fainted", "enceinte d'un nouveau projet", "went into a coma after the power cut"
+    r"\b(?:overdose|surdose) (?:de |d |of )(?:\w+ )?(?:reunions?|meetings?|mails|e mails|emails"
+    r"|travail|work|paperasse|paperwork|sucre|sugar|chocolat|chocolate|ecrans?|screens?|tele|tv"
+    r"|series|pub|publicite|marketing|jargon|infos?|informations?|news|cafe|coffee|noel"
+    r"|christmas|selfies|reseaux sociaux|social media|zele|enthusiasm|optimisme|paillettes"
+    r"|glitter|pink|rose|nostalgie|nostalgia|slides|powerpoint|acronymes|acronyms)\b",
+    r"\b(?:dossier|projet|project|deal|affaire|contrat|contract|idee|idea|plan)\b(?: \w+){0,3}"
+    r" (?:mort ne|mort nee|stillborn|dead on arrival)\b",
+    r"\b(?:site|website|catalogue|page|budget|stock|vitrine|offre|menu)\b(?: \w+){0,4}"
+    r" (?:anorexique|anorexic|obese|boulimique)\b",
+    r"\b(?:traffic|trafic|market|marche|bourse|server|serveur|servers|serveurs|network|reseau"
+    r"|system|systeme|website|site)\b[^.;]{0,40}?"
+    r"(?:having a heart attack|had a heart attack|heart attack|crise cardiaque|nearly fainted"
+    r"|fainted|coma|dans le coma|into a coma|tombe dans le coma|en arret cardiaque|cardiac arrest)\b",
+    r"\benceinte (?:d un|d une|de son|de sa) (?:nouveau |nouvelle )?(?:projet|idee|plan|carte"
+    r"|menu|livre|roman|album|collection|concept)\b",
+    # a conviction against vaccines is a belief, not health: "anti-vaccine on principle",
+    # "opposé aux vaccins par idéologie"; a vaccination clinic or course
+    r"\b(?:anti ?vaccins?|anti ?vaccines?|anti ?vax\w*|opposee?s? aux vaccins|against vaccines?"
+    r"|against vaccination|contre les vaccins|contre la vaccination)\b",
+    r"\b(?:flu|grippe|covid|vaccination|vaccine) (?:clinic|clinics|centre|center|course|module"
+    r"|training|formation)\b|\b(?:covered|covers|cover|aborde|parle de|talked about)"
+    r" (?:la |the )?vaccination\b",
+    # a practitioner settled in practice: "Kiné installé à Rostrenen", "Psychologue en libéral"
+    r"\b(?:kine|kinesitherapeute|psychologue|orthophoniste|infirmiere?|osteopathe|sage femme"
+    r"|medecin|dentiste|podologue|ergotherapeute|dieteticienne?)s? (?:installee?s?|en liberal"
+    r"|liberale?s?|en cabinet|remplacante?)\b",
 ]

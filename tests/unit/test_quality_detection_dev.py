@@ -629,12 +629,12 @@ DEV23_FLOORS = {
 # health: pharmacy wholesalers, dental labs, patient transport, hospital catering ..., with 467
 # unpaired health-topical negatives), measured before it was studied (bea9cd1): micro 0.848 /
 # 0.925 (health 0.658/0.927); after the twenty-third round 0.851 / 0.925 (health 0.666).
-# Studied in the twenty-fourth: 0.906 / 0.925 (health 0.812/0.927).
+# Studied in the twenty-fourth: 0.909 / 0.925 (health 0.821/0.927).
 DEV24_FLOORS = {
     "micro": (0.90, 0.92),
     "lang:fr": (0.89, 0.92),
-    "lang:en": (0.91, 0.92),
-    "health": (0.81, 0.92),
+    "lang:en": (0.92, 0.92),
+    "health": (0.82, 0.92),
     "religion": (0.90, 0.92),
     "political_opinion": (0.97, 0.95),
     "union_membership": (1.00, 0.95),

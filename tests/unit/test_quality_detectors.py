@@ -525,6 +525,9 @@ def test_health_words_in_jobs_charities_and_offers(text, labels):
         ("She has an overdose of meetings this week, email instead", set()),
         ("Our server went into a coma after the update, rebooted twice", set()),
         ("Song about dementia for the charity single, session booked Friday", set()),
+        ("Sickness absence in the depot team was 4.2% in March, down from 5%", set()),
+        ("Environ 12 % des trajets du mois étaient des retours de dialyse", set()),
+        ("Fit note received for Mr Obi, one week, sent to payroll", set()),
         # the same words about someone: theirs
         ("Mme Roy est suivie au service de cardiologie depuis son infarctus", {"health"}),
         ("Her son is in the psychiatric hospital again since Monday", {"health"}),
@@ -532,6 +535,7 @@ def test_health_words_in_jobs_charities_and_offers(text, labels):
         ("Mr Cole had an overdose of painkillers last month", {"health"}),
         ("Mme Petit a une SEP (sclérose en plaques), prévoir un fauteuil", {"health"}),
         ("Customer is an alcoholic, do not offer the wine hamper", {"health"}),
+        ("Fit note received for Mr Obi: sciatica, one week", {"health"}),
         ("Mr Dunn is three weeks into an alcohol detox, no tasting events", {"health"}),
     ],
 )

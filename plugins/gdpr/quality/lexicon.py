@@ -174,7 +174,7 @@ PHRASES: dict[str, list[str]] = {
         "(^SAMU|^ICU|^HDJ|soins intensifs|reanimation|intensive care|hopital de jour|day hospital|ehpad|care home|maison de retraite medicalisee|nursing home)",
         # an ambulance carrying someone, called or sent for someone; the vehicle alone is no one's
         "(en|by|in an|in the|into an|into the|par|dans l|dans une|into) ambulance",
-        "(called|call|calling|rang for|appele|appelle|appeler|appeler|fait venir|sent) (an|une|l|the) ambulance",
+        "(called|call|calling|rang for|appele|appelle|appeler|fait venir|sent) (an|une|l|the) ambulance",
         "(ambulance|ambulanciers|paramedics) (came|took|arrived for|emmene|emmenee|est venue|a emmene|a transporte|l a emmene|l a emmenee|took him|took her)",
         "(long covid|covid long|^ME ^CFS|chronic fatigue|fatigue chronique|fibromyalgie|maladie de lyme|lyme disease|endometriose|endometriosis|sopk|pcos|polyarthrite|rheumatoid arthritis|spondylarthrite|psoriasis|eczema|dermatite|hernie|sciatique|sciatica|arthrose|lumbago)",
         "(due date|terme prevu|accouchement prevu|c section|cesarienne|caesarean|epidurale|epidural|diabete gestationnel|gestational diabetes|grossesse a risque|high risk pregnancy|morning sickness|nausees de grossesse)",
@@ -3600,7 +3600,8 @@ NO_ONES["health"] += [
     r"|pregnancy|wheelchair|disabled|disability) (?:logo|logos|symbol|pictogram|sign|signs"
     r"|sticker|stickers|icon|warning)\b",
     # sick notes with no reason: "off work, sick note attached"
-    r"\b(?:sick notes?|fit notes?|arrets? de travail)\b(?! (?:\w+ ){0,3}(?:for|pour|with|avec"
+    r"\b(?:sick notes?|fit notes?|arrets? de travail)\b(?! (?:\w+ ){0,3}(?:for(?! (?:mr|mrs|ms"
+    r"|miss|dr)\b)|pour(?! (?:m|mme|mlle|dr)\b)|with|avec"
     r"|due|because|suite|says|said|states|mentions|dit|indique|mentionne|:)\b)(?!.{0,40}\b(?:for (?:his|her|a|an)|pour (?:sa|son|une?))\b)",
     # figures of speech: "a stroke of luck", "recovering from a burst pipe", "dépression
     # financière", a coral "transplant"
@@ -3791,9 +3792,9 @@ NO_ONES["health"] += [
     # a statistic of a workforce or of trips: "Sickness absence across the cleaning workforce
     # was 5.1%", "15 % des transports du mois étaient des retours de dialyse"
     r"\b(?:sickness absence|absenteeism|absenteisme|taux d absence|arrets maladie|sick days)\b"
-    r"[^.;]{0,40}\b(?:was|were|est|etait|a ete|down|up|en baisse|en hausse|rate|taux)\b"
-    r"[^.;]{0,20}\d+ ?%|\d+ ?% (?:des|of the|of) (?:\w+ ){0,4}(?:etaient|were|sont|are) (?:des"
-    r" |d )?\w+ (?:de |d )?\w+",
+    r"[^;]{0,40}?\b(?:was|were|est|etait|a ete|down|up|en baisse|en hausse|rate|taux)\b"
+    r"[^;]{0,20}?\b\d+(?:[.,]\d+)?\b|\b\d+(?:[.,]\d+)? (?:des|of the|of) (?:\w+ ){0,4}(?:etaient"
+    r"|were|sont|are) (?:des |d )?\w+ (?:de |d )?\w+",
     # figures of speech of things and work: "une overdose de réunions", "le dossier est
     # mort-né", "le site est anorexique", "traffic's having a heart attack", "server nearly
     # fainted", "enceinte d'un nouveau projet", "went into a coma after the power cut"

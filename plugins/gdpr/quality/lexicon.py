@@ -3555,7 +3555,8 @@ NON_HUMAN = NON_HUMAN | frozenset(
 _CARE_JOBS = (
     r"(?:nurse|nurses|consultant|surgeon|physician|doctor|therapist|psychologist|psychiatrist"
     r"|midwife|paramedic|pharmacist|physio|gp|dentist|radiographer|registrar|care worker"
-    r"|infirmiere?|medecin|psychologue|psychiatre|kine|sage femme|pharmacienne?|aide soignante?"
+    r"|infirmiere?|medecin|psychologue|psychiatre|kine|kinesitherapeute|sage femme|pharmacienne?"
+    r"|aide soignante?"
     r"|brancardier|brancardiere|interne|chirurgienne?|dentiste|ambulanciere?|orthophoniste"
     r"|ergotherapeute|psychomotricienne?|osteopathe|podologue|dieteticienne?|orthoptiste"
     r"|opticienne?|pediatre|generaliste|cardiologue|dermatologue|gynecologue|radiologue"
@@ -3714,7 +3715,7 @@ NO_ONES["health"] += [
     r"\bmalades? (?:de|d) (?:son|sa|ses|ce|cet|cette|ces|mon|ma|mes)"
     r" (?!coeur|foie|dos|ventre|estomac|cancer|diabete|poumon|rein|sang)\w+",
     # a phobia of paperwork and the like
-    r"\b(?:phobie|phobia|phobique|phobic)\b (?:\w+ ){0,2}(?:administrative|administrative"
+    r"\b(?:phobie|phobia|phobique|phobic)\b (?:\w+ ){0,2}(?:administrative"
     r"|de l administration|des formulaires|of forms|of online forms|of paperwork|de la paperasse"
     r"|des papiers|du telephone|of the phone|of phones|des mails|of emails|of email|des maths"
     r"|of maths|of math|des reunions|of meetings|of commitment|de l engagement)\b"
@@ -3821,7 +3822,5 @@ NO_ONES["health"] += [
     r"|training|formation)\b|\b(?:covered|covers|cover|aborde|parle de|talked about)"
     r" (?:la |the )?vaccination\b",
     # a practitioner settled in practice: "Kiné installé à Rostrenen", "Psychologue en libéral"
-    r"\b(?:kine|kinesitherapeute|psychologue|orthophoniste|infirmiere?|osteopathe|sage femme"
-    r"|medecin|dentiste|podologue|ergotherapeute|dieteticienne?)s? (?:installee?s?|en liberal"
-    r"|liberale?s?|en cabinet|remplacante?)\b",
+    r"\b" + _CARE_JOBS + r"s? (?:installee?s?|en liberal|liberale?s?|en cabinet|remplacante?)\b",
 ]
